@@ -1,0 +1,88 @@
+"""Command line: argument parsing only.  Every subcommand is a thin call into a service.
+
+Each area of the app registers its own subcommands from a module in this
+package (`register(subparsers)`), so the parser is assembled in one place
+without this file knowing every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from app import __version__
+from app.errors import KnownError
+
+#: Modules under app/cli/ that add subcommands, in the order `--help` lists them.
+COMMAND_MODULES = (
+    "app.cli.store_commands",
+    "app.cli.device_commands",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="repair-counter",
+        description="Repair Counter: service-outlet counter software.",
+    )
+    parser.add_argument("--version", action="version", version=f"repair-counter {__version__}")
+    add_data_dir_argument(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # a missing dependency is a bug, a missing area is not yet built
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    """`--data-dir`, defaulting to $REPAIR_COUNTER_DATA_DIR (resolved in app.paths)."""
+    parser.add_argument(
+        "--data-dir",
+        default=argparse.SUPPRESS,
+        help="data directory (default: $REPAIR_COUNTER_DATA_DIR or the per-user location)",
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "data_dir", None):
+        args.data_dir = None
+    handler = getattr(args, "func", None)
+    if handler is None:
+        return _open_gui(args)
+    try:
+        return int(handler(args) or 0)
+    except KnownError as exc:
+        report_known_error(exc)
+        return exc.exit_code
+
+
+def report_known_error(exc: KnownError) -> None:
+    print(f"error: {exc.message}", file=sys.stderr)
+    if exc.next_step:
+        print(f"next: {exc.next_step}", file=sys.stderr)
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(data_dir=args.data_dir)
+
+
+def gui_main() -> int:
+    """Entry point of the `repair-counter-gui` script."""
+    return main(sys.argv[1:] or [])
+
+
+def env_or(value: str | None, variable: str) -> str | None:
+    """A command-line value, else the named environment variable, else None."""
+    return value if value else os.environ.get(variable) or None
