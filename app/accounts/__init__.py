@@ -1,0 +1,1 @@
+"""Signing in, staff accounts and store verification: the services over the encrypted store."""

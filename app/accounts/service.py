@@ -1,0 +1,111 @@
+"""First run, sign-in and account management, with the permission checks in the service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.accounts.session import RECOVERY_ACTOR, Session
+from app.core.roles import Permission, Role
+from app.errors import UsageError
+from app.storage import staff_repository as staff_repo
+from app.storage.errors import AccountError
+from app.storage.vault import Vault
+
+MIN_PASSWORD_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class OutletInfo:
+    code: str
+    name: str
+    region: str
+
+
+@dataclass(frozen=True)
+class FirstRun:
+    session: Session
+    recovery_key: str
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise UsageError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def check_engineer_id(engineer_id: str) -> None:
+    if not engineer_id or len(engineer_id) > 32 or not engineer_id.replace("-", "").replace("_", "").isalnum():
+        raise UsageError("An engineer ID is 1 to 32 letters, digits, '-' or '_'.")
+    if engineer_id.startswith("#"):
+        raise UsageError("An engineer ID cannot start with '#'.")
+
+
+def initialise_store(vault: Vault, outlet: OutletInfo, admin_id: str, admin_name: str, password: str) -> FirstRun:
+    """Create the outlet, the first manager account and the recovery key."""
+    check_engineer_id(admin_id)
+    check_password_rules(password)
+    if not outlet.code.isalnum() or not outlet.name.strip() or not outlet.region.strip():
+        raise UsageError("The outlet needs a code (letters and digits), a name and a region.")
+    store, recovery_key = vault.initialise(admin_id, password)
+    with store.transaction(admin_id) as work:
+        staff_repo.create_outlet(work, outlet.code.upper(), outlet.name.strip(), outlet.region.strip().upper())
+        member = staff_repo.add_staff(work, admin_id, admin_name or admin_id, Role.MANAGER)
+    return FirstRun(Session(vault, store, member.engineer_id, member.display_name, member.role), recovery_key)
+
+
+def sign_in(vault: Vault, engineer_id: str, password: str, *, check_anchor: bool = True) -> Session:
+    """Open the store as this account.  `check_anchor=False` only for `verify`, which reports it."""
+    store = vault.unlock(engineer_id, password)
+    member = staff_repo.staff_by_engineer_id(store, engineer_id)
+    if member is None or not member.active:
+        store.close()
+        raise AccountError(f"The account {engineer_id} is not active in this store.")
+    if check_anchor:
+        vault.check_anchor(store)
+    return Session(vault, store, member.engineer_id, member.display_name, member.role)
+
+
+def sign_in_with_recovery(vault: Vault, recovery_key: str) -> Session:
+    """The recovery key acts as a manager, so that a manager's password can be reset."""
+    store = vault.unlock_with_recovery(recovery_key)
+    vault.check_anchor(store)
+    return Session(vault, store, RECOVERY_ACTOR, "Recovery", Role.MANAGER)
+
+
+def add_account(session: Session, engineer_id: str, display_name: str, role: Role, password: str) -> None:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    check_engineer_id(engineer_id)
+    check_password_rules(password)
+    if staff_repo.staff_by_engineer_id(session.store, engineer_id) is not None:
+        raise AccountError(f"The engineer ID {engineer_id} is already taken.")
+    with session.store.transaction(session.actor) as work:
+        staff_repo.add_staff(work, engineer_id, display_name or engineer_id, role)
+    session.vault.add_account(session.store, engineer_id, password)
+
+
+def remove_account(session: Session, engineer_id: str) -> None:
+    """Deactivate the account, then rotate the database key so its old key file copy opens nothing."""
+    session.require(Permission.MANAGE_ACCOUNTS)
+    if engineer_id == session.engineer_id:
+        raise AccountError("You cannot remove the account you are signed in with.")
+    member = staff_repo.staff_by_engineer_id(session.store, engineer_id)
+    if member is None or not member.active:
+        raise AccountError(f"There is no active account {engineer_id}.")
+    with session.store.transaction(session.actor) as work:
+        staff_repo.deactivate_staff(work, member)
+    session.store = session.vault.remove_account(session.store, engineer_id)
+
+
+def reset_password(session: Session, engineer_id: str, new_password: str) -> None:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    check_password_rules(new_password)
+    session.vault.reset_password(session.store, engineer_id, new_password)
+
+
+def change_own_password(vault: Vault, engineer_id: str, old_password: str, new_password: str) -> None:
+    check_password_rules(new_password)
+    vault.change_password(engineer_id, old_password, new_password)
+
+
+def list_accounts(session: Session) -> list[staff_repo.StaffMember]:
+    session.require(Permission.MANAGE_ACCOUNTS)
+    return staff_repo.all_staff(session.store)

@@ -1,0 +1,52 @@
+"""Staff roles and what each may do.  Services check these; hiding a button is not a check."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Role(str, Enum):
+    TECHNICIAN = "technician"
+    INTAKE_CLERK = "intake_clerk"
+    MANAGER = "manager"
+    AUDITOR = "auditor"
+
+
+class Permission(str, Enum):
+    MANAGE_ACCOUNTS = "manage_accounts"
+    READ_JOURNAL = "read_journal"
+    VERIFY_STORE = "verify_store"
+    READ_TICKETS = "read_tickets"
+    WRITE_TICKETS = "write_tickets"
+    RUN_DIAGNOSTICS = "run_diagnostics"
+    PRINT_SLIPS = "print_slips"
+    EXPORT_PERSONAL_DATA = "export_personal_data"
+    HANDLE_REQUESTS = "handle_requests"
+    MANAGE_REFERENCE_DATA = "manage_reference_data"
+    SYNC = "sync"
+
+
+_COUNTER_WORK = {
+    Permission.READ_TICKETS, Permission.WRITE_TICKETS, Permission.PRINT_SLIPS, Permission.SYNC,
+}
+
+PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.TECHNICIAN: frozenset(_COUNTER_WORK | {Permission.RUN_DIAGNOSTICS}),
+    Role.INTAKE_CLERK: frozenset(_COUNTER_WORK),
+    Role.MANAGER: frozenset(Permission),
+    Role.AUDITOR: frozenset({
+        Permission.READ_JOURNAL, Permission.VERIFY_STORE, Permission.READ_TICKETS,
+        Permission.EXPORT_PERSONAL_DATA,
+    }),
+}
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {  # (en, zh_CN)
+    Role.TECHNICIAN: ("Technician", "维修工程师"),
+    Role.INTAKE_CLERK: ("Intake clerk", "收件专员"),
+    Role.MANAGER: ("Outlet manager", "网点经理"),
+    Role.AUDITOR: ("Auditor", "审计员"),
+}
+
+
+def may(role: Role, permission: Permission) -> bool:
+    return permission in PERMISSIONS[role]

@@ -1,0 +1,64 @@
+"""Every location the app writes to, declared once.
+
+Nothing is written outside the data directory.  It comes from `--data-dir`,
+else `REPAIR_COUNTER_DATA_DIR`, else the per-user application-data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR_ENV = "REPAIR_COUNTER_DATA_DIR"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def default_data_dir() -> Path:
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "RepairCounter"
+
+
+def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    return Path(from_env).expanduser().resolve() if from_env else default_data_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The files inside one data directory."""
+
+    root: Path
+
+    @classmethod
+    def at(cls, explicit: str | os.PathLike[str] | None) -> "DataPaths":
+        return cls(resolve_data_dir(explicit))
+
+    @property
+    def database(self) -> Path:
+        return self.root / "counter.db"
+
+    @property
+    def key_file(self) -> Path:
+        return self.root / "counter.keys"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def exports(self) -> Path:
+        return self.root / "exports"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.json"
+
+    def ensure_root(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)

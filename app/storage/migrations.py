@@ -1,0 +1,69 @@
+"""Schema migrations by `PRAGMA user_version`, each applied in one transaction.
+
+A migration is append-only: never edit one that has shipped; add the next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
+
+MIGRATIONS: list[list[str]] = [
+    # 1: outlet, staff, audit journal, outbox, and the base customer/ticket tables.
+    [
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE outlet (
+            id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+            region TEXT NOT NULL, created_at TEXT NOT NULL)""",
+        f"""CREATE TABLE staff (
+            id TEXT PRIMARY KEY, engineer_id TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ({ROLES_SQL})),
+            active INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, removed_at TEXT)""",
+        """CREATE TABLE audit_journal (
+            seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, change_digest TEXT NOT NULL,
+            prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE)""",
+        """CREATE TRIGGER audit_journal_no_update BEFORE UPDATE ON audit_journal
+           BEGIN SELECT RAISE(ABORT, 'audit journal entries cannot be changed'); END""",
+        """CREATE TRIGGER audit_journal_no_delete BEFORE DELETE ON audit_journal
+           BEGIN SELECT RAISE(ABORT, 'audit journal entries cannot be deleted'); END""",
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, payload TEXT NOT NULL,
+            created_at TEXT NOT NULL, sent_at TEXT)""",
+        "CREATE INDEX outbox_pending ON outbox (seq) WHERE sent_at IS NULL",
+        """CREATE TABLE customer (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT, email TEXT, address TEXT,
+            created_at TEXT NOT NULL, last_contact_at TEXT NOT NULL)""",
+        "CREATE INDEX customer_phone ON customer (phone)",
+        """CREATE TABLE ticket (
+            id TEXT PRIMARY KEY, number TEXT NOT NULL UNIQUE,
+            outlet_id TEXT NOT NULL REFERENCES outlet (id),
+            customer_id TEXT REFERENCES customer (id), service_type TEXT NOT NULL,
+            status TEXT NOT NULL, priority INTEGER NOT NULL, device_model TEXT, imei TEXT,
+            fault TEXT, created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+        "CREATE INDEX ticket_customer ON ticket (customer_id)",
+        """CREATE TABLE ticket_sequence (
+            outlet_code TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
+            PRIMARY KEY (outlet_code, day))""",
+    ],
+]
+
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: Any) -> int:
+    """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(current + 1, LATEST_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in MIGRATIONS[version - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return max(0, LATEST_VERSION - current)

@@ -1,0 +1,198 @@
+"""An open store: one SQLCipher connection, the key in memory, and the unit of work.
+
+Every business write goes through `Store.transaction()`: the caller's rows,
+one audit-journal entry and one outbox row commit together or not at all.
+Locking the app calls `close()`, which drops the connection and wipes the key.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from app.clock import Clock, iso, utc_now
+from app.storage import database, journal
+from app.storage.errors import StoreError
+
+
+class StoreClosed(StoreError):
+    exit_code = 28
+    next_step = "Sign in again."
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    seq: int
+    op_id: str
+    entity: str
+    entity_id: str
+    action: str
+    payload: dict[str, Any]
+    created_at: str
+
+
+class UnitOfWork:
+    """The open transaction handed to repositories."""
+
+    def __init__(self, store: "Store", actor: str) -> None:
+        self._store = store
+        self._conn = store.connection
+        self.actor = actor
+        self.at = iso(store.clock())
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql, params)
+
+    def record(self, entity: str, entity_id: str, action: str, change: dict[str, Any],
+               *, outbox_payload: dict[str, Any] | None = None) -> None:
+        """Journal this change and queue it for upstream (the payload defaults to the change)."""
+        digest = journal.change_digest(self._store.journal_salt, change)
+        journal.append(self._conn, at=self.at, actor=self.actor, entity=entity,
+                       entity_id=entity_id, action=action, digest=digest)
+        payload = json.dumps(outbox_payload if outbox_payload is not None else change,
+                             sort_keys=True, default=str, ensure_ascii=False)
+        self._conn.execute(
+            "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
+        )
+
+
+class Store:
+    def __init__(self, connection: database.Connection, key: bytes, path: Path, *,
+                 clock: Clock = utc_now) -> None:
+        self._conn: database.Connection | None = connection
+        self._key = bytearray(key)
+        self.path = path
+        self.clock = clock
+        self._lock = threading.RLock()  # one connection, used by the GUI thread and workers in turn
+        self.store_id, self.journal_salt = self._read_identity()
+
+    # --- life cycle ------------------------------------------------------------------------
+
+    @property
+    def connection(self) -> database.Connection:
+        if self._conn is None:
+            raise StoreClosed("The store is locked.")
+        return self._conn
+
+    @property
+    def key(self) -> bytes:
+        if self._conn is None:
+            raise StoreClosed("The store is locked.")
+        return bytes(self._key)
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the connection and overwrite the key in memory (what locking means)."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            for i in range(len(self._key)):
+                self._key[i] = 0
+
+    def detach_connection(self) -> database.Connection:
+        """Hand the connection to the key-rotation code, which closes it."""
+        conn = self.connection
+        self._conn = None
+        return conn
+
+    # --- reading and writing --------------------------------------------------------------
+
+    def _read_identity(self) -> tuple[str, bytes]:
+        rows = dict(self.connection.execute("SELECT key, value FROM meta").fetchall())
+        if "store_id" not in rows:  # a brand-new database: give it its identity once
+            rows = {"store_id": str(uuid.uuid4()), "journal_salt": uuid.uuid4().hex + uuid.uuid4().hex}
+            with self._raw_transaction():
+                for name, value in rows.items():
+                    self.connection.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (name, value))
+        return rows["store_id"], bytes.fromhex(rows["journal_salt"])
+
+    @contextmanager
+    def _raw_transaction(self) -> Iterator[database.Connection]:
+        with self._lock:
+            conn = self.connection
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @contextmanager
+    def transaction(self, actor: str) -> Iterator[UnitOfWork]:
+        """One business write: the caller's rows, a journal entry and an outbox row, atomically."""
+        with self._guard_damage(), self._raw_transaction():
+            yield UnitOfWork(self, actor)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._guard_damage(), self._lock:
+            return self.connection.execute(sql, params).fetchall()
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextmanager
+    def _guard_damage(self) -> Iterator[None]:
+        """A page that fails to decrypt mid-session is damage: say which page."""
+        try:
+            yield
+        except database.IntegrityError:
+            raise
+        except database.DatabaseError as exc:
+            if "not a database" in str(exc) or "malformed" in str(exc):
+                database.raise_damaged(self.path, self.key)
+            raise
+
+    # --- journal and outbox ---------------------------------------------------------------
+
+    def journal_head(self) -> journal.JournalHead:
+        with self._lock:
+            return journal.head(self.connection)
+
+    def journal_entries(self, *, after: int = 0, limit: int = 1000) -> list[journal.JournalEntry]:
+        with self._lock:
+            return journal.entries(self.connection, after=after, limit=limit)
+
+    def pending_outbox(self, limit: int = 500) -> list[OutboxItem]:
+        rows = self.query(
+            "SELECT seq, op_id, entity, entity_id, action, payload, created_at FROM outbox"
+            " WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
+            (limit,),
+        )
+        return [OutboxItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+
+    def pending_outbox_count(self) -> int:
+        row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+        return int(row[0]) if row else 0
+
+    def mark_outbox_sent(self, op_ids: Sequence[str]) -> None:
+        at = iso(self.clock())
+        with self._raw_transaction() as conn:
+            conn.executemany("UPDATE outbox SET sent_at = ? WHERE op_id = ? AND sent_at IS NULL",
+                             [(at, op_id) for op_id in op_ids])
+
+
+def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
+    """(SQLite structural problems, pages failing SQLCipher's HMAC check) for the open store."""
+    with store._lock:
+        conn = store.connection
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        structural = database.sqlite_integrity_problems(conn)
+    pages = tuple(sorted({int(m.group(1)) for (text,) in rows for m in [database._PAGE.search(str(text))] if m}))
+    return structural, pages
+
+
+def verify_journal(store: Store) -> journal.ChainReport:
+    with store._lock:
+        return journal.verify_chain(store.connection)

@@ -1,0 +1,285 @@
+"""The data directory's key file and database as one thing: create, unlock, rotate, anchor.
+
+Key rotation (an account removed) runs in steps that a crash can interrupt
+anywhere without locking out the remaining accounts:
+
+1. the new key, sealed to every remaining holder, is written to the key file
+   as `pending` (the current slots still open the current database);
+2. the database is exported under the new key to a side file;
+3. the WAL is folded in and the side file renamed over the database;
+4. the key file promotes `pending` to current and drops the removed slot.
+
+Unlock tries the current key, then the pending one, and finishes whatever
+rotation it finds half done.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from app.clock import Clock, utc_now
+from app.paths import DataPaths
+from app.storage import database, journal, sealing
+from app.storage.errors import (
+    AccountError, AlreadyInitialised, DatabaseMissing, JournalBroken, NotRepairCounterFile,
+    StoreNotInitialised, WrongPassword,
+)
+from app.storage.keyfile import (
+    RECOVERY, Anchor, KeyFile, PendingRotation, db_key_context, new_account_slot,
+    open_account_private_key, rewrap_private_key, seal_for_all,
+)
+from app.storage.store import Store
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """Who is opening the store: an account and its private key, or the recovery key."""
+
+    holder: str
+    private_key: bytes
+
+
+def _no_step(name: str) -> None:
+    """Crash-test hook: tests replace it to kill the process between rotation steps."""
+
+
+class Vault:
+    def __init__(self, paths: DataPaths, *, argon2: sealing.Argon2Params | None = None,
+                 clock: Clock = utc_now) -> None:
+        self.paths = paths
+        self.argon2 = argon2 or sealing.Argon2Params()
+        self.clock = clock
+        self.on_step: Callable[[str], None] = _no_step
+
+    # --- what is there ----------------------------------------------------------------------
+
+    @property
+    def _init_side_file(self) -> Path:
+        return self.paths.database.with_name(self.paths.database.name + ".init")
+
+    @property
+    def _rekey_side_file(self) -> Path:
+        return self.paths.database.with_name(self.paths.database.name + ".rekey")
+
+    def is_initialised(self) -> bool:
+        return self.paths.key_file.exists()
+
+    def load_keys(self) -> KeyFile:
+        if not self.paths.key_file.exists():
+            if self.paths.database.exists():
+                raise NotRepairCounterFile(
+                    f"{self.paths.database} has no key file beside it ({self.paths.key_file.name}); "
+                    "without it the database cannot be opened."
+                )
+            raise StoreNotInitialised(f"No Repair Counter store in {self.paths.root}.")
+        return KeyFile.load(self.paths.key_file)
+
+    def account_names(self) -> list[str]:
+        return sorted(self.load_keys().slots)
+
+    # --- first run --------------------------------------------------------------------------
+
+    def initialise(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+        """Create the database and key file; returns the open store and the recovery key (shown once)."""
+        if self.paths.key_file.exists() or self.paths.database.exists():
+            raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
+        self.paths.ensure_root()
+        db_key = sealing.new_database_key()
+        side = self._init_side_file
+        if side.exists():
+            side.unlink()  # an earlier init died before its key file: nobody holds that key
+        store = Store(database.create_new(side, db_key), db_key, side, clock=self.clock)
+        store_id = store.store_id
+        database.checkpoint_and_close(store.detach_connection(), side)
+        recovery_private, recovery_public = sealing.new_key_pair()
+        keys = KeyFile(
+            store_id=store_id, generation=1,
+            slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
+            recovery_public=sealing.b64(recovery_public),
+            recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
+        )
+        keys.save(self.paths.key_file)
+        os.replace(side, self.paths.database)
+        return self._open_with_key(db_key), sealing.format_recovery_key(recovery_private)
+
+    def _finish_interrupted_init(self) -> None:
+        """The key file was written but the database not yet moved into place: move it now."""
+        if not self.paths.database.exists() and self._init_side_file.exists():
+            os.replace(self._init_side_file, self.paths.database)
+
+    # --- unlocking --------------------------------------------------------------------------
+
+    def credentials_for_account(self, account: str, password: str) -> Credentials:
+        keys = self.load_keys()
+        try:
+            return Credentials(account, open_account_private_key(keys, account, password))
+        except sealing.SealBroken as exc:
+            raise WrongPassword(f"The password for {account} is wrong, or there is no such account.") from exc
+
+    def credentials_for_recovery(self, recovery_key: str) -> Credentials:
+        keys = self.load_keys()
+        try:
+            private = sealing.parse_recovery_key(recovery_key)
+        except sealing.SealBroken as exc:
+            raise WrongPassword("That is not a recovery key (13 groups of 4 letters and digits).") from exc
+        if sealing.public_of(private) != sealing.unb64(keys.recovery_public):
+            raise WrongPassword("That recovery key does not belong to this store.")
+        return Credentials(RECOVERY, private)
+
+    def unlock(self, account: str, password: str) -> Store:
+        return self.open(self.credentials_for_account(account, password))
+
+    def unlock_with_recovery(self, recovery_key: str) -> Store:
+        return self.open(self.credentials_for_recovery(recovery_key))
+
+    def open(self, who: Credentials) -> Store:
+        keys = self.load_keys()
+        self._finish_interrupted_init()
+        if not self.paths.database.exists():
+            raise DatabaseMissing(f"The key file is in {self.paths.root} but the database {self.paths.database.name} is missing.")
+        current = self._unseal(keys, who, pending=False)
+        pending = self._unseal(keys, who, pending=True) if keys.pending else None
+        if current is None and pending is None:
+            raise AccountError(f"The account {who.holder} has been removed from this store.")
+        if current is not None:
+            try:
+                conn = database.open_existing(self.paths.database, current)
+            except database.KeyDoesNotFit:
+                if pending is None:
+                    database.raise_damaged(self.paths.database, current)
+            else:
+                store = Store(conn, current, self.paths.database, clock=self.clock)
+                if keys.pending and pending is not None:
+                    return self._rotate(store, keys, pending)  # step 1 done, steps 2-4 still to do
+                if keys.pending:
+                    store.close()
+                    raise AccountError(f"The account {who.holder} has been removed from this store.")
+                return store
+        assert pending is not None
+        return self._finish_rotation_after_swap(keys, pending)
+
+    def _unseal(self, keys: KeyFile, who: Credentials, *, pending: bool) -> bytes | None:
+        sealed = keys.sealed_key_for(who.holder, pending=pending)
+        if sealed is None:
+            return None
+        generation = keys.pending.generation if pending and keys.pending else keys.generation
+        try:
+            return sealing.open_sealed(who.private_key, sealed, db_key_context(keys.store_id, generation, who.holder))
+        except sealing.SealBroken as exc:
+            raise NotRepairCounterFile("A key slot in the key file has been altered.") from exc
+
+    def _open_with_key(self, key: bytes) -> Store:
+        try:
+            conn = database.open_existing(self.paths.database, key)
+        except database.KeyDoesNotFit:
+            database.raise_damaged(self.paths.database, key)
+            raise  # unreachable: raise_damaged always raises
+        return Store(conn, key, self.paths.database, clock=self.clock)
+
+    def open_with_raw_key(self, key: bytes) -> Store:
+        """For benchmarks and crash tests that already hold the key."""
+        self.load_keys()
+        return self._open_with_key(key)
+
+    # --- accounts ---------------------------------------------------------------------------
+
+    def add_account(self, store: Store, account: str, password: str) -> None:
+        keys = self.load_keys()
+        if account in keys.slots:
+            raise AccountError(f"The account {account} already has a key slot.")
+        keys.slots[account] = new_account_slot(keys.store_id, keys.generation, account, password,
+                                               store.key, self.argon2)
+        keys.save(self.paths.key_file)
+
+    def change_password(self, account: str, old_password: str, new_password: str) -> None:
+        """Only this account's slot changes; the database is not touched."""
+        who = self.credentials_for_account(account, old_password)
+        keys = self.load_keys()
+        rewrap_private_key(keys, account, who.private_key, new_password, self.argon2)
+        keys.save(self.paths.key_file)
+
+    def reset_password(self, store: Store, account: str, new_password: str) -> None:
+        """A manager gives an account a new slot (the person forgot the password)."""
+        keys = self.load_keys()
+        if account not in keys.slots:
+            raise AccountError(f"There is no account {account}.")
+        keys.slots[account] = new_account_slot(keys.store_id, keys.generation, account, new_password,
+                                               store.key, self.argon2)
+        keys.save(self.paths.key_file)
+
+    def remove_account(self, store: Store, account: str) -> Store:
+        """Drop the account's slot and rotate the database key; returns the re-opened store."""
+        keys = self.load_keys()
+        if account not in keys.slots:
+            raise AccountError(f"There is no account {account}.")
+        if len(keys.slots) == 1:
+            raise AccountError("The last account cannot be removed.")
+        new_key = sealing.new_database_key()
+        keys.pending = PendingRotation(keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=account))
+        keys.save(self.paths.key_file)
+        self.on_step("pending-written")
+        return self._rotate(store, keys, new_key)
+
+    def _rotate(self, store: Store, keys: KeyFile, new_key: bytes) -> Store:
+        side = self._rekey_side_file
+        self._save_anchor(store, keys)  # keep the head we know, to re-anchor under the new key
+        conn = store.detach_connection()
+        database.export_with_new_key(conn, side, new_key)
+        self.on_step("exported")
+        database.checkpoint_and_close(conn, self.paths.database)
+        self.on_step("checkpointed")
+        os.replace(side, self.paths.database)
+        self.on_step("swapped")
+        return self._finish_rotation_after_swap(keys, new_key)
+
+    def _finish_rotation_after_swap(self, keys: KeyFile, new_key: bytes) -> Store:
+        assert keys.pending is not None
+        store = self._open_with_key(new_key)
+        pending = keys.pending
+        for holder in list(keys.slots):
+            if holder in pending.db_keys:
+                keys.slots[holder].db_key = pending.db_keys[holder]
+            else:
+                del keys.slots[holder]
+        keys.recovery_db_key = pending.db_keys[RECOVERY]
+        keys.generation, keys.pending = pending.generation, None
+        if keys.anchor is not None:
+            keys.anchor = Anchor.make(new_key, keys.store_id, keys.anchor.seq, keys.anchor.head)
+        keys.save(self.paths.key_file)
+        self.on_step("committed")
+        return store
+
+    # --- the anchor: the journal head kept outside the database -------------------------------
+
+    def check_anchor(self, store: Store) -> None:
+        """Raise JournalBroken if the database is older than, or forks from, the anchored head."""
+        keys = self.load_keys()
+        anchor = keys.anchor
+        if anchor is None:
+            return
+        if not anchor.is_genuine(store.key, keys.store_id):
+            raise JournalBroken("The journal anchor in the key file has been altered.")
+        head = store.journal_head()
+        if head.seq < anchor.seq:
+            raise JournalBroken(
+                f"The database is older than the last verified state: its journal ends at entry {head.seq}, "
+                f"but entry {anchor.seq} was verified before. It may have been replaced by an older copy."
+            )
+        with store._lock:
+            anchored = journal.hash_at(store.connection, anchor.seq)
+        if anchored != anchor.head:
+            raise JournalBroken(f"Journal entry {anchor.seq} differs from the one verified before.")
+
+    def save_anchor(self, store: Store) -> None:
+        """Record the current head as verified (after `verify`, and when the app locks or closes)."""
+        self._save_anchor(store, self.load_keys())
+
+    def _save_anchor(self, store: Store, keys: KeyFile) -> None:
+        head = store.journal_head()
+        if keys.anchor and keys.anchor.seq == head.seq and keys.anchor.head == head.hash:
+            return
+        keys.anchor = Anchor.make(store.key, keys.store_id, head.seq, head.hash)
+        keys.save(self.paths.key_file)
