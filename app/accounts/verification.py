@@ -36,7 +36,8 @@ def verify_store(session: Session) -> VerifyReport:
     for problem in structural[:20]:
         report.fail(f"database structure: {problem}")
     if pages:
-        report.fail(f"pages failing the encryption integrity check: {', '.join(map(str, pages[:20]))}")
+        listed = ", ".join(map(str, pages[:20]))
+        report.fail(f"the database is damaged: page {listed} fails the encryption integrity check")
     chain = verify_journal(session.store)
     report.journal_entries, report.journal_head = chain.entries, chain.head.hash
     if not chain.ok:

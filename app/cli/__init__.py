@@ -19,6 +19,7 @@ from app.errors import KnownError
 #: Modules under app/cli/ that add subcommands, in the order `--help` lists them.
 COMMAND_MODULES = (
     "app.cli.store_commands",
+    "app.cli.ticket_commands",
     "app.cli.device_commands",
 )
 

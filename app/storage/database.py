@@ -34,6 +34,8 @@ class KeyDoesNotFit(Exception):
 
 def _connect(path: Path, key: bytes) -> Connection:
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    # SQLCipher prints its own errors to stderr; we report damage ourselves, with the page number.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
 

@@ -188,9 +188,10 @@ def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
     with store._lock:
         conn = store.connection
         rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        structural = database.sqlite_integrity_problems(conn)
-    pages = tuple(sorted({int(m.group(1)) for (text,) in rows for m in [database._PAGE.search(str(text))] if m}))
-    return structural, pages
+        pages = tuple(sorted({int(m.group(1)) for (text,) in rows for m in [database._PAGE.search(str(text))] if m}))
+        if pages:  # SQLite's own check cannot read those pages; the page list is the finding
+            return [], pages
+        return database.sqlite_integrity_problems(conn), pages
 
 
 def verify_journal(store: Store) -> journal.ChainReport:
