@@ -148,6 +148,8 @@ class Vault:
             try:
                 conn = database.open_existing(self.paths.database, current)
             except database.KeyDoesNotFit:
+                if keys.pending and pending is None:  # re-keyed without this holder: it was removed
+                    raise AccountError(f"The account {who.holder} has been removed from this store.") from None
                 if pending is None:
                     database.raise_damaged(self.paths.database, current)
             else:
