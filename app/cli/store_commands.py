@@ -14,6 +14,7 @@ from app.accounts.verification import verify_store
 from app.cli import add_data_dir_argument, env_or
 from app.core.roles import Role
 from app.errors import UsageError
+from app.logging_setup import configure_logging
 from app.paths import DataPaths
 from app.storage.errors import DatabaseDamaged, JournalBroken
 from app.storage.vault import Vault
@@ -61,7 +62,10 @@ def _common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
 
 
 def vault_for(args: argparse.Namespace) -> Vault:
-    return Vault(DataPaths.at(getattr(args, "data_dir", None)))
+    paths = DataPaths.at(getattr(args, "data_dir", None))
+    if paths.root.is_dir():  # never create a data directory just to log into it
+        configure_logging(paths.logs)
+    return Vault(paths)
 
 
 def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:

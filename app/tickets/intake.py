@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.errors import UsageError
+from app.logging_setup import remember_names
 from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_repository import NewTicket, TicketRow
 
 SERVICE_TYPES = ("maintenance", "send_in", "return_exchange")
+
+log = logging.getLogger(__name__)
 
 
 def open_ticket(session: Session, new: NewTicket) -> TicketRow:
@@ -20,8 +25,11 @@ def open_ticket(session: Session, new: NewTicket) -> TicketRow:
     outlet = staff_repository.outlet(session.store)
     if outlet is None:
         raise UsageError("This store has no outlet yet.")
+    remember_names([new.customer_name])
     with session.store.transaction(session.actor) as work:
-        return ticket_repository.insert_ticket(work, outlet.id, outlet.code, new)
+        ticket = ticket_repository.insert_ticket(work, outlet.id, outlet.code, new)
+    log.info("ticket %s opened (%s, priority %d)", ticket.number, new.service_type, new.priority)
+    return ticket
 
 
 def find_ticket(session: Session, number: str) -> TicketRow | None:
