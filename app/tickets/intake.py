@@ -35,3 +35,8 @@ def open_ticket(session: Session, new: NewTicket) -> TicketRow:
 def find_ticket(session: Session, number: str) -> TicketRow | None:
     session.require(Permission.READ_TICKETS)
     return ticket_repository.ticket_by_number(session.store, number)
+
+
+def recent(session: Session, limit: int = 50) -> list[TicketRow]:
+    session.require(Permission.READ_TICKETS)
+    return ticket_repository.recent_tickets(session.store, limit)

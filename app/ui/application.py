@@ -1,0 +1,62 @@
+"""The GUI's composition root: builds the services once and hands them to the windows."""
+
+from __future__ import annotations
+
+import sys
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWizard
+
+from app import APP_NAME, __version__
+from app.logging_setup import LOG_FILE, configure_logging
+from app.paths import DataPaths
+from app.settings import load_settings
+from app.storage.vault import Vault
+from app.ui.error_dialogs import show_error
+from app.ui.first_run_wizard import FirstRunWizard
+from app.ui.language import LanguageSwitcher
+from app.ui.main_window import MainWindow
+from app.ui.tasks import BackgroundTasks
+
+
+def log_tail(paths: DataPaths, lines: int = 40) -> str:
+    try:
+        with open(paths.logs / LOG_FILE, encoding="utf-8", errors="replace") as handle:
+            return "".join(deque(handle, maxlen=lines))
+    except OSError:
+        return ""
+
+
+def install_crash_dialog(paths: DataPaths) -> None:
+    """A bug anywhere on the GUI thread gets the crash dialog with the log tail, not a silent exit."""
+    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+        show_error(QApplication.activeWindow(), exc, log_tail(paths))
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: str | Path | None, *, login_hint: str = "") -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    paths = DataPaths.at(data_dir)
+    paths.ensure_root()
+    configure_logging(paths.logs)
+    install_crash_dialog(paths)
+    settings = load_settings(paths.settings)
+    languages = LanguageSwitcher(app)
+    languages.apply(settings.language)
+    tasks = BackgroundTasks(app)
+    vault = Vault(paths)
+    window = MainWindow(vault, settings, tasks, languages)
+    app.installEventFilter(window.idle)
+    if not vault.is_initialised():
+        wizard = FirstRunWizard(vault, tasks)
+        wizard.store_created.connect(lambda first: window.start_session(first.session))
+        if wizard.exec() != QWizard.DialogCode.Accepted and wizard.first_run is None:
+            return 1
+    else:
+        window.login.reset(login_hint)
+    window.show()
+    return app.exec()

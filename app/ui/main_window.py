@@ -1,0 +1,190 @@
+"""The main window: a shell around the sign-in view and the workspace (navigation + pages).
+
+Locking (Ctrl+L, or idle for the set minutes) records the journal anchor,
+closes the database connection, wipes the key, and shows the sign-in view.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
+    QStackedWidget, QWidget,
+)
+
+from app.accounts.session import Session
+from app.core.roles import ROLE_LABELS, Permission, may
+from app.settings import Settings, save_settings
+from app.storage.vault import Vault
+from app.ui.idle_lock import IdleWatcher
+from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
+from app.ui.login_view import LoginView
+from app.ui.pages.journal_page import JournalPage
+from app.ui.pages.staff_page import StaffPage
+from app.ui.pages.tickets_page import TicketsPage
+from app.ui.tasks import BackgroundTasks
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QWidget):
+    """Navigation on the left, the chosen page on the right; pages the role may not use are hidden."""
+
+    def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.nav = QListWidget(objectName="navigation")
+        self.nav.setFixedWidth(190)
+        self.pages = QStackedWidget(objectName="pages")
+        self.tickets = TicketsPage()
+        self.staff = StaffPage(tasks)
+        self.journal = JournalPage(tasks)
+        self._entries = [  # (page, permission needed to see it)
+            (self.tickets, Permission.READ_TICKETS),
+            (self.staff, Permission.MANAGE_ACCOUNTS),
+            (self.journal, Permission.READ_JOURNAL),
+        ]
+        for page, _ in self._entries:
+            self.pages.addWidget(page)
+            self.nav.addItem(QListWidgetItem())
+        self.nav.currentRowChanged.connect(self._on_nav_changed)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.session: Session | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for row, text in enumerate((self.tr("Tickets"), self.tr("Staff"), self.tr("Audit journal"))):
+            self.nav.item(row).setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_session(self, session: Session) -> None:
+        self.session = session
+        for row, (_, permission) in enumerate(self._entries):
+            self.nav.item(row).setHidden(not may(session.role, permission))
+        self.nav.setCurrentRow(0)
+        self._on_nav_changed(0)
+
+    def _on_nav_changed(self, row: int) -> None:
+        if row < 0 or self.session is None:
+            return
+        page = self._entries[row][0]
+        self.pages.setCurrentWidget(page)
+        page.show_session(self.session)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, vault: Vault, settings: Settings, tasks: BackgroundTasks,
+                 languages: LanguageSwitcher) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self._vault, self._settings, self._tasks, self._languages = vault, settings, tasks, languages
+        self.session: Session | None = None
+        self.login = LoginView(vault, tasks)
+        self.workspace = Workspace(tasks)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.login)
+        self.stack.addWidget(self.workspace)
+        self.setCentralWidget(self.stack)
+        self._build_status_bar()
+        self.login.signed_in.connect(self.start_session)
+        self.workspace.staff.store_reopened.connect(self._refresh_status)
+        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_shortcut.activated.connect(self.lock)
+        self.idle = IdleWatcher(settings.idle_lock_minutes, self)
+        self.idle.idle.connect(self._on_idle)
+        self.resize(1100, 720)
+        self.retranslate()
+        self.login.reset()
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.who_label = QLabel(objectName="whoLabel")
+        self.lock_label = QLabel(objectName="lockLabel")
+        self.outbox_label = QLabel(objectName="outboxLabel")
+        self.language_box = QComboBox(objectName="languageBox")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.setCurrentIndex(self.language_box.findData(self._settings.language))
+        self.language_box.currentIndexChanged.connect(self._on_language_chosen)
+        self.lock_button = QPushButton(objectName="lockButton")
+        self.lock_button.clicked.connect(self.lock)
+        for widget in (self.who_label, self.lock_label, self.outbox_label):
+            bar.addWidget(widget)
+        bar.addPermanentWidget(self.language_box)
+        bar.addPermanentWidget(self.lock_button)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Repair Counter"))
+        self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self._refresh_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _refresh_status(self) -> None:
+        session = self.session
+        locked = session is None or not session.store.is_open
+        self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
+        self.lock_button.setEnabled(not locked)
+        if locked:
+            self.who_label.setText(self.tr("Not signed in"))
+            self.outbox_label.clear()
+            return
+        en, zh = ROLE_LABELS[session.role]
+        role = zh if self._languages.current == "zh_CN" else en
+        self.who_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", session.engineer_id).replace("%2", role))
+        pending = session.store.pending_outbox_count()
+        self.outbox_label.setText(self.tr("%1 changes waiting to sync").replace("%1", str(pending)))
+
+    def start_session(self, session: Session) -> None:
+        self.session = session
+        log.info("signed in as %s", session.engineer_id)
+        self.workspace.show_session(session)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.start()
+        self._refresh_status()
+
+    def lock(self) -> None:
+        """Drop the connection and the key; the sign-in view comes back."""
+        if self.session is None:
+            return
+        if self._tasks.busy:  # never pull the store from under a running job; try again shortly
+            return
+        self.session.lock()
+        log.info("locked")
+        self.session = None
+        self.workspace.session = None
+        self.idle.stop()
+        self.login.reset()
+        self.stack.setCurrentWidget(self.login)
+        self._refresh_status()
+
+    def _on_idle(self) -> None:
+        self.lock()
+        if self.session is not None:  # a job was running: look again in a minute
+            self.idle.set_interval_ms(60_000)
+            self.idle.start()
+
+    def _on_language_chosen(self, index: int) -> None:
+        code = self.language_box.itemData(index)
+        self._languages.apply(code)
+        self._settings.language = code
+        save_settings(self._vault.paths.settings, self._settings)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self.session is not None:
+            self.session.lock()
+            self.session = None
+        super().closeEvent(event)
