@@ -83,4 +83,4 @@ def ticket_by_number(store: Store, number: str) -> TicketRow | None:
 
 
 def recent_tickets(store: Store, limit: int = 50) -> list[TicketRow]:
-    return [TicketRow(*r) for r in store.query(f"{_TICKET_SELECT} ORDER BY t.created_at DESC LIMIT ?", (limit,))]
+    return [TicketRow(*r) for r in store.query(f"{_TICKET_SELECT} ORDER BY t.created_at DESC, t.number DESC LIMIT ?", (limit,))]

@@ -45,6 +45,8 @@ class LoginView(QWidget):
         self.progress.hide()
         self.hint = QLabel(objectName="loginHint")
         self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("background: #fff8e1; border: 1px solid #ffe082; padding: 8px;")
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.account_label, self.password_label = QLabel(), QLabel()
         self.account_label.setBuddy(self.account)  # Alt+A / Alt+P jump to the fields
         self.password_label.setBuddy(self.password)
@@ -56,8 +58,9 @@ class LoginView(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.sign_in_button)
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(520)
         inner = QVBoxLayout(box)
+        inner.setSpacing(12)
         for widget in (self.title, self.hint):
             inner.addWidget(widget)
         inner.addLayout(self._form)
@@ -91,6 +94,8 @@ class LoginView(QWidget):
         self.password.clear()
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        # A wrapped label in a fixed-width box does not grow by itself: give it the height it needs.
+        self.hint.setMinimumHeight(self.hint.heightForWidth(self.hint.parentWidget().width()) if hint else 0)
         self.password.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

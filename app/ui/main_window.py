@@ -38,6 +38,7 @@ class Workspace(QWidget):
         self.setObjectName("workspace")
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget(objectName="pages")
         self.tickets = TicketsPage()
         self.staff = StaffPage(tasks)

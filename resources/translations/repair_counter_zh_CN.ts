@@ -201,42 +201,42 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../app/ui/login_view.py" line="72"/>
+        <location filename="../../app/ui/login_view.py" line="75"/>
         <source>Sign in to Repair Counter</source>
         <translation>登录维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="73"/>
+        <location filename="../../app/ui/login_view.py" line="76"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="74"/>
+        <location filename="../../app/ui/login_view.py" line="77"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="75"/>
+        <location filename="../../app/ui/login_view.py" line="78"/>
         <source>Sign &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="76"/>
+        <location filename="../../app/ui/login_view.py" line="79"/>
         <source>Lost every password? Use the recovery key</source>
         <translation>所有密码都遗失了？使用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="77"/>
+        <location filename="../../app/ui/login_view.py" line="80"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="110"/>
+        <location filename="../../app/ui/login_view.py" line="113"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="111"/>
+        <location filename="../../app/ui/login_view.py" line="114"/>
         <source>Type the recovery key printed when this store was set up:</source>
         <translation>请输入设置数据库时打印的恢复密钥：</translation>
     </message>
@@ -244,37 +244,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="128"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="139"/>
+        <location filename="../../app/ui/main_window.py" line="140"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="142"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="149"/>
+        <location filename="../../app/ui/main_window.py" line="150"/>
         <source>%1 changes waiting to sync</source>
         <translation>%1 项更改待同步</translation>
     </message>
@@ -419,55 +419,125 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="33"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="34"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="35"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="35"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="35"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
         <source>Service</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="35"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
+        <source>Diagnosing</source>
+        <translation>检测中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
+        <source>Awaiting approval</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
+        <source>Repairing</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
+        <source>Quality check</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
+        <source>Ready for pickup</source>
+        <translation>待取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
+        <source>Collected</source>
+        <translation>已取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
+        <source>Waiting for parts</source>
+        <translation>等待配件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
+        <source>Sent to repair centre</source>
+        <translation>已送修理中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="54"/>
+        <source>Returned unrepaired</source>
+        <translation>未修复退回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
+        <source>Walk-in repair</source>
+        <translation>到店维修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
+        <source>Send-in repair</source>
+        <translation>寄修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="60"/>
+        <source>Return / exchange</source>
+        <translation>退换货</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="61"/>
+        <location filename="../../app/ui/main_window.py" line="62"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>

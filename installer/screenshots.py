@@ -1,0 +1,62 @@
+"""Render the README's screenshots from a demo store (run under Xvfb for the real xcb platform):
+
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python installer/screenshots.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.demo import DEMO_MANAGER, DEMO_PASSWORD, make_demo_store  # noqa: E402
+from app.settings import Settings  # noqa: E402
+from app.storage.vault import Vault  # noqa: E402
+from app.ui.language import LanguageSwitcher  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.tasks import ImmediateTasks  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+
+
+def settle(app: QApplication, ms: int = 150) -> None:
+    QTimer.singleShot(ms, app.quit)
+    app.exec()
+
+
+def shoot(app: QApplication, widget, name: str) -> None:
+    settle(app)
+    widget.grab().save(str(OUT / f"{name}.png"))
+    print("wrote", OUT / f"{name}.png")
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    OUT.mkdir(parents=True, exist_ok=True)
+    demo = make_demo_store(Path(tempfile.mkdtemp()) / "data")
+    languages = LanguageSwitcher(app)
+    window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages)
+    window.login.reset(demo.login_hint)
+    window.show()
+    shoot(app, window, "sign-in")
+    window.login.password.setText(DEMO_PASSWORD)
+    window.login.account.setCurrentText(DEMO_MANAGER)
+    window.login.sign_in_button.click()
+    shoot(app, window, "tickets")
+    window.workspace.nav.setCurrentRow(2)
+    window.workspace.journal.verify_button.click()
+    shoot(app, window, "journal")
+    languages.apply("zh_CN")
+    window.workspace.nav.setCurrentRow(0)
+    shoot(app, window, "tickets-zh_CN")
+    window.lock()
+
+
+if __name__ == "__main__":
+    main()
