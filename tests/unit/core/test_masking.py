@@ -67,6 +67,9 @@ def _revealed(masked: str) -> int:
     return sum(1 for char in masked if char != MASK)
 
 
+# The mask character itself is left out of generated values: "*@a" masked as
+# "***@a" "contains" its input only because the input was already a mask.
+NO_STAR = st.characters(blacklist_characters=MASK)
 PHONE_TEXT = st.text(alphabet=string.digits + " +-()", max_size=24)
 
 
@@ -95,7 +98,7 @@ def test_an_identifier_mask_shows_at_most_the_last_six(identifier: str) -> None:
         assert masked.endswith(chars[len(chars) - _revealed(masked) :])
 
 
-@given(st.text(max_size=40), st.text(alphabet=string.ascii_lowercase + ".-", min_size=1, max_size=20))
+@given(st.text(alphabet=NO_STAR, max_size=40), st.text(alphabet=string.ascii_lowercase + ".-", min_size=1, max_size=20))
 def test_an_email_mask_never_shows_the_mailbox(local: str, domain: str) -> None:
     email = f"{local}@{domain}"
     masked = mask_email(email)
@@ -107,7 +110,7 @@ def test_an_email_mask_never_shows_the_mailbox(local: str, domain: str) -> None:
     assert len(mailbox) <= 4
 
 
-@given(st.text(max_size=30))
+@given(st.text(alphabet=NO_STAR, max_size=30))
 def test_masks_accept_any_text(value: str) -> None:
     for mask in (mask_phone, mask_imei, mask_email, mask_name):
         out = mask(value)
