@@ -12,11 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.demo import DEMO_MANAGER, DEMO_PASSWORD, make_demo_store  # noqa: E402
+from app.paths import DataPaths  # noqa: E402
 from app.settings import Settings  # noqa: E402
+from app.ui.first_run_wizard import FirstRunWizard  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
 from app.ui.language import LanguageSwitcher  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -26,8 +28,10 @@ OUT = ROOT / "docs" / "screenshots"
 
 
 def settle(app: QApplication, ms: int = 150) -> None:
-    QTimer.singleShot(ms, app.quit)
-    app.exec()
+    """Let Qt paint; a local loop, because QApplication.quit() would close every window."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
 
 
 def shoot(app: QApplication, widget, name: str) -> None:
@@ -36,9 +40,28 @@ def shoot(app: QApplication, widget, name: str) -> None:
     print("wrote", OUT / f"{name}.png")
 
 
+def first_run_screens(app: QApplication) -> None:
+    wizard = FirstRunWizard(Vault(DataPaths(Path(tempfile.mkdtemp()) / "data")), ImmediateTasks())
+    wizard.show()
+    wizard.outlet_page.code.setText("SZ01")
+    wizard.outlet_page.name.setText("Shenzhen Futian Service Centre")
+    shoot(app, wizard, "first-run-outlet")
+    wizard.next()
+    page = wizard.manager_page
+    page.engineer_id.setText("M001")
+    page.display_name.setText("Li Na")
+    page.password.setText("a-long-password")
+    page.confirm.setText("a-long-password")
+    wizard.next()
+    shoot(app, wizard, "first-run-recovery-key")
+    wizard.first_run.session.lock()
+    wizard.close()
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     OUT.mkdir(parents=True, exist_ok=True)
+    first_run_screens(app)
     demo = make_demo_store(Path(tempfile.mkdtemp()) / "data")
     languages = LanguageSwitcher(app)
     window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages)
