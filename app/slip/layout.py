@@ -271,7 +271,7 @@ def _price_table(content: SlipContent) -> Table:
         (label("deposit", lang), "", cur, format_money(content.deposit)),
         (label("balance", lang), "", cur, format_money(content.balance_due)),
     )
-    return Table(headers, rows, (0.52, 0.1, 0.19, 0.19), ("left", "right", "right", "right"), footer)
+    return Table(headers, rows, (0.46, 0.12, 0.21, 0.21), ("left", "right", "right", "right"), footer)
 
 
 def _collected_blocks(content: SlipContent) -> list[Block]:
