@@ -140,7 +140,14 @@ class Signatures:
     boxes: tuple[SignatureBox, ...]
 
 
-Block = Union[Title, CopyMark, Heading, Fields, Table, Paragraph, Codes, Signatures]
+@dataclass(frozen=True)
+class Columns:
+    """Short sections that may stand side by side on wide paper; a narrow roll draws them one after another."""
+
+    columns: tuple[tuple["Heading | Fields", ...], ...]
+
+
+Block = Union[Title, CopyMark, Heading, Fields, Table, Paragraph, Codes, Signatures, Columns]
 
 
 @dataclass(frozen=True)
@@ -171,6 +178,8 @@ def _block_texts(block: Block) -> list[str]:
         return [*block.headers, *(c for row in block.rows + block.footer for c in row)]
     if isinstance(block, Codes):
         return [block.barcode_text, block.caption]
+    if isinstance(block, Columns):
+        return [text for column in block.columns for inner in column for text in _block_texts(inner)]
     return [text for box in block.boxes for text in (box.caption, box.date_text)]
 
 
@@ -183,8 +192,10 @@ def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
         blocks.append(CopyMark(label("copy", lang).format(n=content.copy_number)))
     blocks.append(Codes(qr_payload(content.ticket_number, verification_key), content.ticket_number, label("scan", lang)))
     blocks.append(_ticket_fields(content))
-    blocks += [Heading(label("customer", lang)), _customer_fields(content)]
-    blocks += [Heading(label("device", lang)), _device_fields(content)]
+    blocks.append(Columns((
+        (Heading(label("customer", lang)), _customer_fields(content)),
+        (Heading(label("device", lang)), _device_fields(content)),
+    )))
     blocks += [Heading(label("service", lang)), _service_fields(content)]
     blocks += [Heading(label("charges", lang)), _price_table(content)]
     blocks += [Heading(label("collected", lang)), *_collected_blocks(content)]
@@ -240,7 +251,7 @@ def _customer_fields(content: SlipContent) -> Fields:
 
 def _device_fields(content: SlipContent) -> Fields:
     lang = content.language
-    imeis = "  ".join(mask_imei(imei) for imei in content.imeis) or label("not_set", lang)
+    imeis = "\n".join(mask_imei(imei) for imei in content.imeis) or label("not_set", lang)
     return Fields(((label("model", lang), content.device_model), (label("imei", lang), imeis)))
 
 

@@ -13,8 +13,9 @@ Signals: none (a plain helper used by render_pdf, render_thermal and render_prin
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTextLayout
@@ -23,6 +24,7 @@ from app.slip.codes import BARCODE_QUIET_MODULES, QR_QUIET_MODULES, code128b_bar
 from app.slip.layout import (
     Block,
     Codes,
+    Columns,
     CopyMark,
     Fields,
     Heading,
@@ -58,8 +60,8 @@ class PageSpec:
     monochrome: bool
 
 
-A5 = PageSpec("a5", 148.0, 210.0, 10.0, 8.0, 0.75, 0.3, 12.0, stacked=False, monochrome=False)
-A4 = PageSpec("a4", 210.0, 297.0, 15.0, 9.0, 0.9, 0.38, 15.0, stacked=False, monochrome=False)
+A5 = PageSpec("a5", 148.0, 210.0, 10.0, 8.0, 0.75, 0.25, 11.0, stacked=False, monochrome=False)
+A4 = PageSpec("a4", 210.0, 297.0, 15.0, 9.0, 0.9, 0.33, 14.0, stacked=False, monochrome=False)
 #: 80 mm roll, 72 mm printable = 576 dots at 8 dots/mm (203 dpi).
 THERMAL_80 = PageSpec("thermal", 72.0, None, 1.5, 8.0, 0.75, 0.25, 10.0, stacked=True, monochrome=True)
 PAGE_SPECS = {spec.name: spec for spec in (A5, A4, THERMAL_80)}
@@ -88,6 +90,8 @@ class SlipPainter:
         self.pages = 1
         self._new_page = new_page
         self._footer = ""
+        #: Off while drawing side-by-side columns, whose room was made beforehand.
+        self._paging = True
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not spec.monochrome)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, not spec.monochrome)
 
@@ -112,7 +116,7 @@ class SlipPainter:
         return QFontMetricsF(font, self.painter.device())
 
     def line_height(self, font: QFont) -> float:
-        return self.metrics(font).lineSpacing() * 1.08
+        return self.metrics(font).lineSpacing() * (1.06 if self.spec.monochrome else 1.0)
 
     def wrap(self, text: str, font: QFont, width: float) -> list[str]:
         """Split text into lines that fit `width` (explicit newlines kept)."""
@@ -141,7 +145,7 @@ class SlipPainter:
 
     def ensure_room(self, height: float) -> None:
         """Start a new page if `height` does not fit on this one; a continuous roll overflowing is a bug."""
-        if self.y + height <= self.bottom:
+        if not self._paging or self.y + height <= self.bottom:
             return
         if self._new_page is None:
             raise SlipOverflow(f"slip content taller than the {self.spec.name} canvas")
@@ -200,7 +204,10 @@ class SlipPainter:
 
     def paint(self, layout: SlipLayout) -> float:
         """Draw every block; returns the y (device units) just below the last one."""
-        for block in layout.blocks:
+        blocks = list(layout.blocks)
+        if not self.spec.stacked:
+            blocks = self._paper_header(blocks)
+        for block in blocks:
             self.paint_block(block)
         return self.y
 
@@ -208,8 +215,107 @@ class SlipPainter:
         painters: dict[type, Callable[[Block], None]] = {
             Title: self._title, CopyMark: self._copy_mark, Heading: self._heading, Fields: self._fields,
             Table: self._table, Paragraph: self._paragraph, Codes: self._codes, Signatures: self._signatures,
+            Columns: self._columns,
         }
         painters[type(block)](block)
+
+    @contextmanager
+    def _region(self, left: float, right: float) -> Iterator[None]:
+        """Draw within [left, right] for a while (a column, the space beside a code)."""
+        saved = self.left, self.right, self._paging
+        self.left, self.right, self._paging = left, right, False
+        try:
+            yield
+        finally:
+            self.left, self.right, self._paging = saved
+
+    # --- the header of a paper slip ------------------------------------------------------------
+
+    def _paper_header(self, blocks: list[Block]) -> list[Block]:
+        """On paper: title beside the barcode, then the QR code beside the ticket fields.
+
+        Saves a third of a page against drawing the blocks one under another, so
+        an A5 slip usually fits one sheet.  Returns the blocks still to draw.
+        """
+        mark = [b for b in blocks[1:2] if isinstance(b, CopyMark)]
+        rest = blocks[1 + len(mark):]
+        if not (isinstance(blocks[0], Title) and len(rest) >= 2 and isinstance(rest[0], Codes)
+                and isinstance(rest[1], Fields)):
+            return blocks
+        title, codes, fields = blocks[0], rest[0], rest[1]
+        assert isinstance(title, Title) and isinstance(codes, Codes) and isinstance(fields, Fields)
+        self._title_with_barcode(title, codes)
+        for block in mark:
+            self._copy_mark(block)
+        self._qr_with_fields(codes, fields)
+        return rest[2:]
+
+    def _title_with_barcode(self, title: Title, codes: Codes) -> None:
+        bar_module = self._module(self.spec.bar_module_mm)
+        bar_width = code128b_total_modules(codes.barcode_text) * bar_module
+        bar_height = self.mm(self.spec.bar_height_mm)
+        quiet = BARCODE_QUIET_MODULES * bar_module
+        top = self.y
+        with self._region(self.left, self.right - bar_width - quiet):
+            self.flowing_text(title.text, self.font(1.9, bold=True))
+            self.y += self.mm(0.8)
+            for line in title.subtitle_lines:
+                self.flowing_text(line, self.font(0.9), color=SOFT_INK)
+        text_bottom = self.y
+        bar_left = self.right - bar_width
+        self._draw_barcode(codes.barcode_text, bar_left, top, bar_module, bar_height)
+        self.y = top + bar_height + self.mm(0.8)
+        self.y += self.text_lines([codes.barcode_text], self.font(1.35, bold=True), bar_left, bar_width, "center")
+        self.y = max(self.y, text_bottom) + self.mm(2.5)
+
+    def _qr_with_fields(self, codes: Codes, fields: Fields) -> None:
+        matrix = qr_matrix(codes.qr_payload)
+        module = self._module(self.spec.qr_module_mm)
+        side = matrix.size * module
+        top = self.y
+        self._draw_qr(matrix.dark_runs(), self.left, top, module)
+        self.y = top + side + self.mm(1)
+        caption_font = self.font(0.75)
+        self.text_lines(self.wrap(codes.caption, caption_font, side + self.mm(6)), caption_font,
+                        self.left - self.mm(3), side + self.mm(6), "center", SOFT_INK)
+        caption_bottom = self.y + 2 * self.line_height(caption_font)
+        self.y = top
+        with self._region(self.left + side + QR_QUIET_MODULES * module + self.mm(3), self.right):
+            self._fields(fields)
+        self.y = max(self.y, caption_bottom) + self.mm(1)
+
+    def _columns(self, block: Block) -> None:
+        assert isinstance(block, Columns)
+        if self.spec.stacked:
+            for column in block.columns:
+                for inner in column:
+                    self.paint_block(inner)
+            return
+        gap = self.mm(6)
+        width = (self.width - gap * (len(block.columns) - 1)) / len(block.columns)
+        lefts = [self.left + i * (width + gap) for i in range(len(block.columns))]
+        heights = []
+        for left, column in zip(lefts, block.columns):
+            with self._region(left, left + width):
+                heights.append(sum(self._height_of(inner) for inner in column))
+        self.ensure_room(max(heights))
+        top = self.y
+        bottoms = []
+        for left, column in zip(lefts, block.columns):
+            self.y = top
+            with self._region(left, left + width):
+                for inner in column:
+                    self.paint_block(inner)
+            bottoms.append(self.y)
+        self.y = max(bottoms)
+
+    def _height_of(self, block: Block) -> float:
+        """The height a heading or a field list will take at the current width."""
+        if isinstance(block, Heading):
+            return self._heading_height()
+        if isinstance(block, Fields):
+            return sum(height + self.mm(0.4) for _, _, height in self._field_rows(block))
+        raise TypeError(f"cannot measure {type(block).__name__} in a column")
 
     def _title(self, block: Block) -> None:
         assert isinstance(block, Title)
@@ -238,27 +344,45 @@ class SlipPainter:
         assert isinstance(block, Heading)
         font = self.font(1.1, bold=True)
         # Keep a heading with at least two lines of what follows.
-        self.ensure_room(self.line_height(font) + self.mm(2) + 2 * self.line_height(self.font()))
-        self.y += self.mm(1.8)
+        self.ensure_room(self._heading_height() + 2 * self.line_height(self.font()))
+        self.y += self.mm(1.4)
         self.y += self.text_lines([block.text], font, self.left, self.width)
-        self.y += self.mm(0.5)
+        self.y += self.mm(0.4)
         self.rule(0.25)
-        self.y += self.mm(1.2)
+        self.y += self.mm(1.1)
 
-    def _fields(self, block: Block) -> None:
-        assert isinstance(block, Fields)
-        label_font = self.font(0.95)
-        value_font = self.font(1.05 if block.emphasis else 1.0, bold=block.emphasis)
-        label_width = self.width * (0.34 if self.spec.stacked else 0.27)
-        gap = self.mm(1.5)
-        value_width = self.width - label_width - gap
+    def _heading_height(self) -> float:
+        return self.mm(1.4) + self.line_height(self.font(1.1, bold=True)) + self.mm(1.5)
+
+    def _field_fonts(self, block: Fields) -> tuple[QFont, QFont]:
+        return self.font(0.95), self.font(1.05 if block.emphasis else 1.0, bold=block.emphasis)
+
+    def _field_label_width(self) -> float:
+        return min(self.width * (0.34 if self.spec.stacked else 0.3), self.mm(30))
+
+    def _field_rows(self, block: Fields) -> list[tuple[list[str], list[str], float]]:
+        """Each row's wrapped label and value lines and its height, at the current width."""
+        label_font, value_font = self._field_fonts(block)
+        label_width = self._field_label_width()
+        value_width = self.width - label_width - self.mm(1.5)
+        rows = []
         for label_text, value in block.rows:
             label_lines = self.wrap(label_text, label_font, label_width)
             value_lines = self.wrap(value, value_font, value_width)
-            height = max(len(label_lines) * self.line_height(label_font), len(value_lines) * self.line_height(value_font))
+            height = max(len(label_lines) * self.line_height(label_font),
+                         len(value_lines) * self.line_height(value_font))
+            rows.append((label_lines, value_lines, height))
+        return rows
+
+    def _fields(self, block: Block) -> None:
+        assert isinstance(block, Fields)
+        label_font, value_font = self._field_fonts(block)
+        label_width = self._field_label_width()
+        value_left = self.left + label_width + self.mm(1.5)
+        for label_lines, value_lines, height in self._field_rows(block):
             self.ensure_room(height)
             self.text_lines(label_lines, label_font, self.left, label_width, color=SOFT_INK)
-            self.text_lines(value_lines, value_font, self.left + label_width + gap, value_width)
+            self.text_lines(value_lines, value_font, value_left, self.right - value_left)
             self.y += height + self.mm(0.4)
 
     def _table(self, block: Block) -> None:
@@ -289,7 +413,7 @@ class SlipPainter:
         self.ensure_room(height)
         for lines, left, width, align in zip(wrapped, lefts, widths, aligns):
             self.text_lines(lines, font, left + pad, width - 2 * pad, align)
-        self.y += height + self.mm(0.6)
+        self.y += height + self.mm(0.3)
 
     def _paragraph(self, block: Block) -> None:
         assert isinstance(block, Paragraph)
@@ -369,13 +493,13 @@ class SlipPainter:
 
     def _signatures(self, block: Block) -> None:
         assert isinstance(block, Signatures)
-        box_height = self.mm(16)
+        box_height = self.mm(14)
         caption_font = self.font(0.85)
         caption_height = 2 * self.line_height(caption_font)
         per_row = 1 if self.spec.stacked else len(block.boxes)
         gap = self.mm(6)
         box_width = (self.width - gap * (per_row - 1)) / per_row
-        self.y += self.mm(3)
+        self.y += self.mm(2)
         for first in range(0, len(block.boxes), per_row):
             self.ensure_room(box_height + caption_height)
             top = self.y
@@ -396,9 +520,9 @@ class SlipPainter:
         self.painter.drawLine(QPointF(left, top + height), QPointF(left + width, top + height))
         saved = self.y
         self.y = top + height + self.mm(0.8)
-        self.text_lines([box.caption], caption_font, left, width, color=SOFT_INK)
+        self.y += self.text_lines([box.caption], caption_font, left, width, color=SOFT_INK)
         if box.date_text:
-            self.text_lines([box.date_text], caption_font, left, width, "right", SOFT_INK)
+            self.text_lines([box.date_text], caption_font, left, width, color=SOFT_INK)
         self.y = saved
 
 

@@ -6,10 +6,11 @@ PC with no CJK font and `pdftotext` reads it back.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from app.slip.layout import SlipLayout
 from app.slip.render_blocks import A5, PageSpec, SlipPainter, device_px_per_mm
@@ -56,5 +57,50 @@ def _render(writer: QPdfWriter, layout: SlipLayout, spec: PageSpec) -> int:
         slip.set_footer(layout.ticket_number)
         slip.paint(layout)
         return slip.pages
+    finally:
+        painter.end()
+
+
+def write_roll_pdf(layout: SlipLayout, out_path: Path, spec: PageSpec) -> int:
+    """The thermal layout as a one-page PDF exactly as long as the slip (a preview of the roll, or an archive).
+
+    The page is 80 mm wide (72 mm print width plus the roll's 4 mm edges); its
+    height is measured by drawing once on a throwaway image at the PDF's resolution.
+    """
+    register_bundled_fonts()
+    ppm = device_px_per_mm(PDF_RESOLUTION)
+    edge_mm = 4.0
+    height_mm = _measure_mm(layout, spec, ppm) + 2 * edge_mm
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    writer = QPdfWriter(str(out_path))
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageSize(QPageSize(QSizeF(spec.width_mm + 2 * edge_mm, height_mm), QPageSize.Unit.Millimeter,
+                                 "Roll", QPageSize.SizeMatchPolicy.ExactMatch))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setTitle(f"Repair slip {layout.ticket_number}")
+    writer.setCreator("Repair Counter")
+    painter = QPainter(writer)
+    try:
+        painter.translate(edge_mm * ppm, edge_mm * ppm)
+        SlipPainter(painter, _vector(spec), ppm, float("inf")).paint(layout)
+    finally:
+        painter.end()
+    return 1
+
+
+def _vector(spec: PageSpec) -> PageSpec:
+    """The same geometry drawn with anti-aliasing and exact sizes (a PDF is not a thermal head)."""
+    return dataclasses.replace(spec, monochrome=False)
+
+
+def _measure_mm(layout: SlipLayout, spec: PageSpec, ppm: float) -> float:
+    probe = QImage(16, 1, QImage.Format.Format_Grayscale8)
+    dots_per_metre = round(ppm * 1000)
+    probe.setDotsPerMeterX(dots_per_metre)
+    probe.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(probe)
+    try:
+        return SlipPainter(painter, _vector(spec), ppm, float("inf")).paint(layout) / ppm
     finally:
         painter.end()
