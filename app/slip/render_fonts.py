@@ -22,8 +22,9 @@ BUNDLED_FONT_FILES = ("wqy-microhei.ttc",)
 #: The family every slip is drawn in (the proportional face of wqy-microhei.ttc).
 SLIP_FONT_FAMILY = "WenQuanYi Micro Hei"
 
-#: Font files already added, per running Qt application (keyed by its id), so repeated renders stay cheap.
-_registered: dict[tuple[int, str], list[str]] = {}
+#: Font files already added, with their Qt font id and families, so repeated renders stay cheap.
+#: Checked against Qt on every call: a new QGuiApplication starts with no application fonts.
+_registered: dict[str, tuple[int, list[str]]] = {}
 
 
 class SlipFontMissing(KnownError):
@@ -39,26 +40,26 @@ def register_bundled_fonts(font_dir: Path = FONT_DIR) -> list[str]:
 
     Needs a running QGuiApplication.  Safe to call before every render.
     """
-    app = QCoreApplication.instance()
-    if app is None:
+    if QCoreApplication.instance() is None:
         raise RuntimeError("register_bundled_fonts() needs a QGuiApplication")
     families: list[str] = []
     for name in BUNDLED_FONT_FILES:
-        path = font_dir / name
-        key = (id(app), str(path))
-        if key not in _registered:
-            _registered[key] = _add_font_file(path)
-        families.extend(_registered[key])
+        path = str(font_dir / name)
+        known = _registered.get(path)
+        if known is None or list(QFontDatabase.applicationFontFamilies(known[0])) != known[1]:
+            known = _add_font_file(Path(path))
+            _registered[path] = known
+        families.extend(known[1])
     return families
 
 
-def _add_font_file(path: Path) -> list[str]:
+def _add_font_file(path: Path) -> tuple[int, list[str]]:
     if not path.is_file():
         raise SlipFontMissing(f"Slip font not found: {path} / 找不到打印字体")
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:
         raise SlipFontMissing(f"Slip font could not be loaded: {path} / 无法加载打印字体")
-    return list(QFontDatabase.applicationFontFamilies(font_id))
+    return font_id, list(QFontDatabase.applicationFontFamilies(font_id))
 
 
 def ensure_gui_application() -> QCoreApplication:
