@@ -60,7 +60,7 @@ class PageSpec:
     monochrome: bool
 
 
-A5 = PageSpec("a5", 148.0, 210.0, 10.0, 8.0, 0.75, 0.25, 11.0, stacked=False, monochrome=False)
+A5 = PageSpec("a5", 148.0, 210.0, 8.0, 8.0, 0.62, 0.25, 11.0, stacked=False, monochrome=False)
 A4 = PageSpec("a4", 210.0, 297.0, 15.0, 9.0, 0.9, 0.33, 14.0, stacked=False, monochrome=False)
 #: 80 mm roll, 72 mm printable = 576 dots at 8 dots/mm (203 dpi).
 THERMAL_80 = PageSpec("thermal", 72.0, None, 1.5, 8.0, 0.75, 0.25, 10.0, stacked=True, monochrome=True)
@@ -244,13 +244,11 @@ class SlipPainter:
             return blocks
         title, codes, fields = blocks[0], rest[0], rest[1]
         assert isinstance(title, Title) and isinstance(codes, Codes) and isinstance(fields, Fields)
-        self._title_with_barcode(title, codes)
-        for block in mark:
-            self._copy_mark(block)
+        self._title_with_barcode(title, codes, mark[0] if mark else None)
         self._qr_with_fields(codes, fields)
         return rest[2:]
 
-    def _title_with_barcode(self, title: Title, codes: Codes) -> None:
+    def _title_with_barcode(self, title: Title, codes: Codes, mark: CopyMark | None) -> None:
         bar_module = self._module(self.spec.bar_module_mm)
         bar_width = code128b_total_modules(codes.barcode_text) * bar_module
         bar_height = self.mm(self.spec.bar_height_mm)
@@ -262,6 +260,11 @@ class SlipPainter:
             for line in title.subtitle_lines:
                 self.flowing_text(line, self.font(0.9), color=SOFT_INK)
         text_bottom = self.y
+        if mark is not None:  # under the barcode's number, so a reprint costs no extra row
+            with self._region(self.right - bar_width, self.right):
+                self.y = top + bar_height + self.mm(0.8) + self.line_height(self.font(1.35, bold=True)) + self.mm(1)
+                self._copy_mark(mark)
+            text_bottom = max(text_bottom, self.y)
         bar_left = self.right - bar_width
         self._draw_barcode(codes.barcode_text, bar_left, top, bar_module, bar_height)
         self.y = top + bar_height + self.mm(0.8)
@@ -493,7 +496,7 @@ class SlipPainter:
 
     def _signatures(self, block: Block) -> None:
         assert isinstance(block, Signatures)
-        box_height = self.mm(14)
+        box_height = self.mm(11)
         caption_font = self.font(0.85)
         caption_height = 2 * self.line_height(caption_font)
         per_row = 1 if self.spec.stacked else len(block.boxes)
