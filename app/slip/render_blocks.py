@@ -12,7 +12,6 @@ Signals: none (a plain helper used by render_pdf, render_thermal and render_prin
 
 from __future__ import annotations
 
-import math
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator
@@ -543,7 +542,3 @@ def device_px_per_mm(dots_per_inch: float) -> float:
     """Device units per millimetre for a paint device's resolution."""
     return dots_per_inch / 25.4
 
-
-def page_height_px(spec: PageSpec, px_per_mm: float) -> float:
-    """The page height in device units; a roll has no fixed height (infinite until cropped)."""
-    return spec.height_mm * px_per_mm if spec.height_mm else math.inf
