@@ -8,16 +8,37 @@ renderer can print a full phone number or IMEI.  Pure: no Qt, no I/O.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Union
 
 from app.slip.codes import check_ticket_text, qr_payload
-from app.slip.content import Language, SlipContent
+from app.errors import KnownError
+from app.slip.content import CollectedCategory, Language, SlipContent
 from app.slip.masking import mask_email, mask_imei, mask_phone
 
 Align = Literal["left", "right", "center"]
+
+#: Bounds on what one slip prints.  Text typed at the counter or read from elsewhere is untrusted:
+#: a pasted log must not turn a slip into fifty pages.
+MAX_FIELD_CHARS = 600
+MAX_TERMS_CHARS = 4000
+MAX_PRICE_LINES = 200
+MAX_COLLECTED = 40
+MAX_IMEIS = 4
+MAX_NOTES = 5
+ELLIPSIS = "…"
+
+
+class SlipTooLarge(KnownError):
+    """The ticket holds more than a slip can carry (lists are never cut: a slip with lines missing is wrong)."""
+
+    exit_code = 66
+    next_step = ("Check the ticket for duplicated lines or identifiers and correct it, then print again. "
+                 "请检查工单是否有重复的项目或串号，更正后重新打印。")
 
 #: Person-facing labels, one entry per key, in both slip languages.
 LABELS: dict[str, dict[Language, str]] = {
@@ -186,6 +207,7 @@ def _block_texts(block: Block) -> list[str]:
 def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
     """Turn slip content into blocks.  `verification_key` signs the QR code (see app.slip.codes)."""
     check_ticket_text(content.ticket_number)
+    content = bounded_content(content)
     lang = content.language
     blocks: list[Block] = [_title(content)]
     if content.copy_number:
@@ -204,6 +226,46 @@ def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
     blocks.extend(Paragraph(note) for note in content.extra_notes if note.strip())
     blocks.append(_signatures(content))
     return SlipLayout(content.ticket_number, lang, content.copy_number, tuple(blocks))
+
+
+def clip_text(text: str, limit: int = MAX_FIELD_CHARS, *, multiline: bool = False) -> str:
+    """Text safe to print: control characters dropped (newlines kept where allowed), at most `limit` chars."""
+    kept = "".join(
+        ch for ch in text[: limit * 2]
+        if (ch == "\n" and multiline) or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
+    )
+    if not multiline:
+        kept = " ".join(kept.split())
+    return kept if len(kept) <= limit else kept[: limit - 1] + ELLIPSIS
+
+
+def bounded_content(content: SlipContent) -> SlipContent:
+    """A copy with every free text clipped and every list cut to what a slip can carry."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(content):
+        value = getattr(content, field.name)
+        if isinstance(value, str) and field.name not in ("ticket_number", "language"):
+            multiline = field.name in ("terms", "fault", "condition_at_intake", "diagnosis_summary")
+            limit = MAX_TERMS_CHARS if field.name == "terms" else MAX_FIELD_CHARS
+            changes[field.name] = clip_text(value, limit, multiline=multiline)
+    _check_count(len(content.price_lines), MAX_PRICE_LINES, "price lines / 费用项目")
+    _check_count(len(content.collected), MAX_COLLECTED, "data categories / 数据类别")
+    _check_count(len(content.imeis), MAX_IMEIS, "IMEIs / 串号")
+    _check_count(len(content.extra_notes), MAX_NOTES, "notes / 备注")
+    changes["price_lines"] = tuple(
+        dataclasses.replace(line, description=clip_text(line.description)) for line in content.price_lines
+    )
+    changes["collected"] = tuple(
+        CollectedCategory(clip_text(c.category), clip_text(c.label), clip_text(c.purpose), clip_text(c.retention))
+        for c in content.collected
+    )
+    changes["extra_notes"] = tuple(clip_text(note, multiline=True) for note in content.extra_notes)
+    return dataclasses.replace(content, **changes)  # type: ignore[arg-type]
+
+
+def _check_count(count: int, limit: int, what: str) -> None:
+    if count > limit:
+        raise SlipTooLarge(f"The ticket has {count} {what}; a slip carries at most {limit}")
 
 
 def _title(content: SlipContent) -> Title:

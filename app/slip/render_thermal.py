@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from app.slip.escpos_raster import MonoRaster
-from app.slip.layout import SlipLayout
+from app.slip.layout import SlipLayout, SlipTooLarge
 from app.slip.render_blocks import THERMAL_80, PageSpec, SlipPainter
 from app.slip.render_fonts import register_bundled_fonts
 
@@ -30,7 +30,10 @@ def render_thermal_image(layout: SlipLayout, spec: PageSpec = THERMAL_80) -> QIm
     """The slip as a black-and-white QImage (Format_Mono), 576 dots wide."""
     register_bundled_fonts()
     width = round(spec.width_mm * DOTS_PER_MM)
-    height = min(MAX_SLIP_DOTS, _measure(layout, spec, width))
+    height = _measure(layout, spec, width)
+    if height > MAX_SLIP_DOTS:
+        raise SlipTooLarge(f"The slip would be {height // (DOTS_PER_MM * 10)} cm of paper / 小票过长",
+                           next_step="Print it on A5 or A4 instead. 请改用 A5 或 A4 打印。")
     image = _canvas(width, height)
     _paint(image, layout, spec)
     return image.convertToFormat(QImage.Format.Format_Mono, _MONO_FLAGS)

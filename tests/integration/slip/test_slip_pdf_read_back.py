@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from app.slip.codes import parse_qr_payload
 from app.slip.demo_slip import DEMO_IMEIS, DEMO_PHONE, DEMO_VERIFICATION_KEY, demo_content
@@ -114,3 +115,17 @@ def test_long_content_flows_onto_more_pages_with_the_ticket_number_on_each(qapp:
 def test_pdf_bytes_match_a_pdf_file(qapp: object) -> None:
     data = pdf_bytes(build_layout(demo_content("en"), DEMO_VERIFICATION_KEY))
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(phone=st.from_regex(r"\A1[3-9][0-9]{9}\Z", fullmatch=True),
+       imei=st.from_regex(r"\A[0-9]{15}\Z", fullmatch=True),
+       language=st.sampled_from(["zh_CN", "en"]))
+def test_no_generated_phone_or_imei_reaches_the_pdf_text(qapp: object, tmp_path: Path, phone: str, imei: str,
+                                                         language: str) -> None:
+    content = dataclasses.replace(demo_content(language), customer_phone=phone, imeis=(imei,))  # type: ignore[arg-type]
+    path = tmp_path / f"{phone}.pdf"
+    write_pdf(build_layout(content, DEMO_VERIFICATION_KEY), path)
+    flat = "".join(_text(path).split())
+    assert phone not in flat and imei not in flat
+    assert f"{phone[:3]}****{phone[-4:]}" in flat and imei[-6:] in flat

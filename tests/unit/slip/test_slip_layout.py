@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from app.slip.codes import parse_qr_payload
 from app.slip.demo_slip import DEMO_IMEIS, DEMO_PHONE, DEMO_VERIFICATION_KEY, demo_content
-from app.slip.layout import Codes, CopyMark, Heading, Paragraph, Table, build_layout
+from app.slip.layout import MAX_FIELD_CHARS, Codes, CopyMark, Heading, Paragraph, SlipTooLarge, Table, build_layout
 
 
 def _layout(**changes: object):
@@ -86,3 +86,18 @@ def test_engineer_id_and_ticket_number_are_on_the_slip() -> None:
 def test_a_ticket_number_the_codes_cannot_carry_is_refused() -> None:
     with pytest.raises(ValueError):
         _layout(ticket_number="SZ01 0042")
+
+
+def test_control_characters_are_dropped_and_long_text_is_clipped() -> None:
+    layout = _layout(customer_name="Zhang\x1b[31m Wei\x00", fault="x" * 5000)
+    texts = layout.texts()
+    assert "Zhang[31m Wei" in texts
+    (fault,) = [t for t in texts if t.startswith("xxx")]
+    assert len(fault) == MAX_FIELD_CHARS and fault.endswith("…")
+
+
+def test_lists_are_never_cut_silently() -> None:
+    content = demo_content("en")
+    with pytest.raises(SlipTooLarge) as caught:
+        build_layout(dataclasses.replace(content, price_lines=content.price_lines * 60), DEMO_VERIFICATION_KEY)
+    assert "240 price lines" in caught.value.message and caught.value.exit_code == 66

@@ -8,7 +8,7 @@ import pytest
 
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
 from app.slip.escpos_raster import MonoRaster
-from app.slip.layout import build_layout
+from app.slip.layout import SlipTooLarge, build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
 
 
@@ -61,3 +61,11 @@ def _runs(raster: MonoRaster, y: int) -> list[tuple[bool, int]]:
         else:
             runs.append((black, 1))
     return runs[1:-1]  # drop the white margins on both sides
+
+
+def test_a_slip_longer_than_the_roll_limit_is_refused_not_cut(qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    import app.slip.render_thermal as render_thermal
+
+    monkeypatch.setattr(render_thermal, "MAX_SLIP_DOTS", 500)
+    with pytest.raises(SlipTooLarge):
+        render_thermal_raster(build_layout(demo_content("en"), DEMO_VERIFICATION_KEY))
