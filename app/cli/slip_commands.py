@@ -50,8 +50,8 @@ def _on_slip(args: argparse.Namespace) -> int:
         record = render_slip_file(content, args.pdf, args.slip_format, args.lang, verification_key=key)
         print(f"{record.target.removeprefix('file:')}  pages={record.pages}  sha256={record.sha256[:16]}")
     if args.escpos_port:
-        print_slip_on_thermal_printer(content, args.escpos_port, args.lang, verification_key=key)
-        print(f"printed on {args.escpos_port}")
+        record = print_slip_on_thermal_printer(content, args.escpos_port, args.lang, verification_key=key)
+        print(f"printed on {args.escpos_port}  sha256={record.sha256[:16]}")
     return 0
 
 
@@ -78,10 +78,15 @@ def render_slip_file(content: SlipContent, out_path: Path, fmt: SlipFormat = "a5
 
 
 def print_slip_on_thermal_printer(content: SlipContent, port: str, lang: Language | None = None, *,
-                                  verification_key: bytes, queue: PrintRetryQueue | None = None) -> None:
-    """Render the thermal slip and send it; on a printer problem the job stays in `queue` and the error is raised."""
+                                  verification_key: bytes, queue: PrintRetryQueue | None = None) -> SlipPrintRecord:
+    """Render the thermal slip and send it; returns the journal record.
+
+    On a printer problem the job stays in `queue` (a new one when none is given)
+    and the printer's error (PaperOut, PrinterOffline, PrinterPortError) is raised.
+    """
     from app.device.thermal_printer import PrintRetryQueue, ThermalPrinter
     from app.slip.layout import build_layout
+    from app.slip.print_record import make_record
     from app.slip.render_fonts import ensure_gui_application
     from app.slip.render_output import thermal_job
 
@@ -94,6 +99,7 @@ def print_slip_on_thermal_printer(content: SlipContent, port: str, lang: Languag
         print(f"the slip is kept to print again ({len(queue.pending)} waiting) / 打印任务已保留，可稍后重试",
               file=sys.stderr)
         raise error
+    return make_record(layout.ticket_number, layout.copy_number, layout.language, "thermal", f"escpos:{port}", 1, job)
 
 
 def _in_language(content: SlipContent, lang: Language | None) -> SlipContent:

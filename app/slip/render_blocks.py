@@ -388,33 +388,54 @@ class SlipPainter:
             self.y += height + self.mm(0.4)
 
     def _table(self, block: Block) -> None:
+        """Header, rows, then footer rows under a rule; the header is repeated on every new page."""
         assert isinstance(block, Table)
-        pad = self.mm(1.0)
-        lefts, widths = [], []
-        x = self.left
-        for share in block.widths:
-            lefts.append(x)
-            widths.append(self.width * share)
-            x += self.width * share
-        self._table_row(block.headers, block.aligns, lefts, widths, pad, self.font(0.9, bold=True))
-        self.rule(0.15)
-        self.y += self.mm(0.8)
+        columns = self._table_columns(block)
+        header_font, body_font = self.font(0.9, bold=True), self.font(0.95)
+        self._table_header(block, columns, header_font)
         for row in block.rows:
-            self._table_row(row, block.aligns, lefts, widths, pad, self.font(0.95))
+            if self._table_row_breaks_page(row, columns, body_font):
+                self._table_header(block, columns, header_font)
+            self._table_row(row, block.aligns, columns, body_font)
         if block.footer:
             self.y += self.mm(0.3)
             self.rule(0.15)
             self.y += self.mm(0.8)
             for row in block.footer:
-                self._table_row(row, block.aligns, lefts, widths, pad, self.font(0.95, bold=True))
+                self._table_row(row, block.aligns, columns, self.font(0.95, bold=True))
 
-    def _table_row(self, cells: tuple[str, ...], aligns: tuple[str, ...], lefts: list[float], widths: list[float],
-                   pad: float, font: QFont) -> None:
-        wrapped = [self.wrap(cell, font, max(1.0, width - 2 * pad)) for cell, width in zip(cells, widths)]
-        height = max(len(lines) for lines in wrapped) * self.line_height(font)
+    def _table_columns(self, block: Table) -> list[tuple[float, float]]:
+        """(left, width) of each column's text, inside its padding."""
+        pad = self.mm(1.0)
+        columns, x = [], self.left
+        for share in block.widths:
+            columns.append((x + pad, max(1.0, self.width * share - 2 * pad)))
+            x += self.width * share
+        return columns
+
+    def _table_header(self, block: Table, columns: list[tuple[float, float]], font: QFont) -> None:
+        self._table_row(block.headers, block.aligns, columns, font)
+        self.rule(0.15)
+        self.y += self.mm(0.8)
+
+    def _wrapped_cells(self, cells: tuple[str, ...], columns: list[tuple[float, float]],
+                       font: QFont) -> tuple[list[list[str]], float]:
+        wrapped = [self.wrap(cell, font, width) for cell, (_, width) in zip(cells, columns)]
+        return wrapped, max(len(lines) for lines in wrapped) * self.line_height(font)
+
+    def _table_row_breaks_page(self, cells: tuple[str, ...], columns: list[tuple[float, float]], font: QFont) -> bool:
+        """Start a new page when the row does not fit; True when one was started."""
+        _, height = self._wrapped_cells(cells, columns, font)
+        pages = self.pages
         self.ensure_room(height)
-        for lines, left, width, align in zip(wrapped, lefts, widths, aligns):
-            self.text_lines(lines, font, left + pad, width - 2 * pad, align)
+        return self.pages != pages
+
+    def _table_row(self, cells: tuple[str, ...], aligns: tuple[str, ...], columns: list[tuple[float, float]],
+                   font: QFont) -> None:
+        wrapped, height = self._wrapped_cells(cells, columns, font)
+        self.ensure_room(height)
+        for lines, (left, width), align in zip(wrapped, columns, aligns):
+            self.text_lines(lines, font, left, width, align)
         self.y += height + self.mm(0.3)
 
     def _paragraph(self, block: Block) -> None:
@@ -433,6 +454,7 @@ class SlipPainter:
         return float(round(value)) if self.spec.monochrome else value
 
     def _codes(self, block: Block) -> None:
+        """Barcode, its number, then the QR code, centred (the roll; paper draws them in its header)."""
         assert isinstance(block, Codes)
         matrix = qr_matrix(block.qr_payload)
         qr_module = self._module(self.spec.qr_module_mm)
@@ -440,37 +462,21 @@ class SlipPainter:
         qr_side = matrix.size * qr_module
         bar_width = code128b_total_modules(block.barcode_text) * bar_module
         bar_height = self.mm(self.spec.bar_height_mm)
-        number_font = self.font(1.35, bold=True)
-        caption_font = self.font(0.8)
-        text_height = self.line_height(number_font) + self.line_height(caption_font)
-        if self.spec.stacked:
-            quiet = QR_QUIET_MODULES * qr_module
-            self.ensure_room(bar_height + text_height + qr_side + 2 * quiet)
-            self.y += self.mm(1)
-            bar_left = self._snap(self.left + (self.width - bar_width) / 2)
-            self._draw_barcode(block.barcode_text, bar_left, self._snap(self.y), bar_module, bar_height)
-            self.y += bar_height + self.mm(1)
-            self.y += self.text_lines([block.barcode_text], number_font, self.left, self.width, "center")
-            self.y += quiet
-            qr_left = self._snap(self.left + (self.width - qr_side) / 2)
-            self._draw_qr(matrix.dark_runs(), qr_left, self._snap(self.y), qr_module)
-            self.y += qr_side + self.mm(1)
-            self.y += self.text_lines([block.caption], caption_font, self.left, self.width, "center", SOFT_INK)
-            self.y += self.mm(2)
-            return
-        height = max(qr_side, bar_height + self.mm(1.5) + text_height)
-        self.ensure_room(height)
-        top = self.y
-        self._draw_qr(matrix.dark_runs(), self.left, top, qr_module)
-        gap = (QR_QUIET_MODULES * qr_module) + BARCODE_QUIET_MODULES * bar_module
-        area_left = self.left + qr_side + gap
-        area_width = self.right - area_left
-        bar_left = area_left + max(0.0, (area_width - bar_width) / 2)
-        self._draw_barcode(block.barcode_text, bar_left, top, bar_module, bar_height)
-        self.y = top + bar_height + self.mm(1.5)
-        self.y += self.text_lines([block.barcode_text], number_font, area_left, area_width, "center")
-        self.text_lines([block.caption], caption_font, area_left, area_width, "center", SOFT_INK)
-        self.y = top + height + self.mm(2.5)
+        number_font, caption_font = self.font(1.35, bold=True), self.font(0.8)
+        quiet = QR_QUIET_MODULES * qr_module
+        self.ensure_room(bar_height + self.line_height(number_font) + self.line_height(caption_font)
+                         + qr_side + 2 * quiet + self.mm(4))
+        self.y += self.mm(1)
+        bar_left = self._snap(self.left + (self.width - bar_width) / 2)
+        self._draw_barcode(block.barcode_text, bar_left, self._snap(self.y), bar_module, bar_height)
+        self.y += bar_height + self.mm(1)
+        self.y += self.text_lines([block.barcode_text], number_font, self.left, self.width, "center")
+        self.y += quiet
+        qr_left = self._snap(self.left + (self.width - qr_side) / 2)
+        self._draw_qr(matrix.dark_runs(), qr_left, self._snap(self.y), qr_module)
+        self.y += qr_side + self.mm(1)
+        self.y += self.text_lines([block.caption], caption_font, self.left, self.width, "center", SOFT_INK)
+        self.y += self.mm(2)
 
     def _draw_qr(self, runs: list[tuple[int, int, int]], left: float, top: float, module: float) -> None:
         path = QPainterPath()

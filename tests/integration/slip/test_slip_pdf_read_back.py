@@ -110,6 +110,8 @@ def test_long_content_flows_onto_more_pages_with_the_ticket_number_on_each(qapp:
     for page in range(1, pages + 1):
         page_text = _run("pdftotext", "-f", str(page), "-l", str(page), str(path), "-")
         assert f"{TICKET}  ·  {page}" in page_text or f"{TICKET} · {page}" in page_text
+    second_page = _run("pdftotext", "-f", "2", "-l", "2", str(path), "-")
+    assert "Screen protector" in second_page and "Unit price" in second_page  # the header follows the rows
 
 
 def test_pdf_bytes_match_a_pdf_file(qapp: object) -> None:
