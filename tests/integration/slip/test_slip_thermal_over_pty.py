@@ -103,3 +103,13 @@ def test_a_port_that_does_not_exist_is_a_port_error(tmp_path: Path) -> None:
     with pytest.raises(PrinterPortError) as caught:
         ThermalPrinter(str(tmp_path / "ttyUSB9")).print_job(b"\x1b@")
     assert caught.value.exit_code == 63
+
+
+def test_an_unplugged_printer_keeps_the_job_until_discarded(tmp_path: Path) -> None:
+    queue = PrintRetryQueue()
+    error = queue.submit(ThermalPrinter(str(tmp_path / "ttyUSB0")), b"\x1b@", "slip SZ01-0042")
+    assert isinstance(error, PrinterPortError)
+    (job,) = queue.pending
+    assert job.attempts == 1 and "Cannot open printer port" in job.last_error
+    queue.discard(job.job_id)
+    assert queue.pending == ()
