@@ -355,7 +355,7 @@ def _collected_blocks(content: SlipContent) -> list[Block]:
     if content.collected:
         headers = tuple(label(key, lang) for key in ("data", "purpose", "retention"))
         rows = tuple((c.label, c.purpose, c.retention) for c in content.collected)
-        blocks.append(Table(headers, rows, (0.3, 0.45, 0.25), ("left", "left", "left")))
+        blocks.append(Table(headers, rows, (0.3, 0.4, 0.3), ("left", "left", "left")))
     else:
         blocks.append(Paragraph(label("nothing_collected", lang)))
     if content.consent_reference:

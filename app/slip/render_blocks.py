@@ -278,9 +278,9 @@ class SlipPainter:
         self._draw_qr(matrix.dark_runs(), self.left, top, module)
         self.y = top + side + self.mm(1)
         caption_font = self.font(0.75)
-        self.text_lines(self.wrap(codes.caption, caption_font, side + self.mm(6)), caption_font,
-                        self.left - self.mm(3), side + self.mm(6), "center", SOFT_INK)
-        caption_bottom = self.y + 2 * self.line_height(caption_font)
+        caption_bottom = self.y + self.text_lines(self.wrap(codes.caption, caption_font, side + self.mm(6)),
+                                                  caption_font, self.left - self.mm(3), side + self.mm(6),
+                                                  "center", SOFT_INK)
         self.y = top
         with self._region(self.left + side + QR_QUIET_MODULES * module + self.mm(3), self.right):
             self._fields(fields)
