@@ -48,6 +48,23 @@ def sql_literals(tree: ast.AST) -> list[str]:
     ]
 
 
+SERVICES = {"ui", "accounts", "tickets", "slip", "sync", "privacy", "diagnostics", "upstream", "cli", "demo"}
+LOWER_LAYERS = ("app/core/", "app/storage/", "app/device/")
+
+
+def app_modules_imported(tree: ast.AST) -> set[str]:
+    """Second-level names of app.* imports: `from app.slip.x import y` gives 'slip'."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        found.update(n.split(".")[1] for n in names if n.startswith("app.") and n.count(".") >= 1)
+    return found
+
+
 def may_import_qt(rel: str) -> bool:
     return rel.startswith("app/ui/") or re.match(r"app/slip/render", rel) is not None
 
@@ -60,6 +77,12 @@ def layer_violations(rel: str, source: str) -> list[str]:
         found.append(f"{rel}: imports PySide6 outside app/ui/")
     if "adbutils" in roots and not rel.startswith("app/device/"):
         found.append(f"{rel}: imports adbutils outside app/device/")
+    if rel.startswith(LOWER_LAYERS):
+        for service in sorted(app_modules_imported(tree) & SERVICES):
+            found.append(f"{rel}: a lower layer imports the {service} layer above it")
+    if rel.startswith("app/core/"):
+        for other in sorted(app_modules_imported(tree) & {"storage", "device"}):
+            found.append(f"{rel}: the pure core imports app.{other}")
     if not rel.startswith("app/storage/"):
         for module in sorted(roots & DB_MODULES):
             found.append(f"{rel}: imports {module} outside app/storage/")
@@ -81,6 +104,8 @@ def test_every_module_respects_its_layer() -> None:
         ("app/tickets/x.py", "import sqlcipher3"),
         ("app/tickets/x.py", "Q = 'SELECT id FROM ticket'"),
         ("app/sync/x.py", "Q = '''\n  insert into outbox values (1)'''"),
+        ("app/device/x.py", "from app.slip.codes import qr_payload"),
+        ("app/core/x.py", "import app.storage.store"),
     ],
 )
 def test_the_checker_catches_a_violation(rel: str, source: str) -> None:

@@ -5,7 +5,7 @@ counter hears "paper out" at once instead of finding a blank slip.  When the
 printer cannot take a job, the job is kept in a `PrintRetryQueue` and sent
 again when the person has fixed the printer (persistence of the queue is the
 storage layer's, later).  The bytes come ready-made from
-`app.slip.escpos_raster`; this module only talks to the port.
+`app.device.escpos`; this module only talks to the port.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Callable, Protocol
 import serial
 
 from app.errors import KnownError
-from app.slip.escpos_raster import (
+from app.device.escpos import (
     STATUS_OFFLINE_CAUSE,
     STATUS_PAPER,
     STATUS_PRINTER,

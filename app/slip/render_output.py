@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.errors import KnownError
-from app.slip.escpos_raster import raster_job
+from app.device.escpos import raster_job
 from app.slip.layout import SlipLayout
 from app.slip.print_record import SLIP_FORMATS, SlipFormat, SlipPrintRecord, make_record
 from app.slip.render_blocks import PAGE_SPECS, THERMAL_80

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from app.slip.escpos_raster import MonoRaster
+from app.device.escpos import MonoRaster
 from app.slip.layout import SlipLayout, SlipTooLarge
 from app.slip.render_blocks import THERMAL_80, PageSpec, SlipPainter
 from app.slip.render_fonts import register_bundled_fonts
@@ -40,7 +40,7 @@ def render_thermal_image(layout: SlipLayout, spec: PageSpec = THERMAL_80) -> QIm
 
 
 def render_thermal_raster(layout: SlipLayout, spec: PageSpec = THERMAL_80) -> MonoRaster:
-    """The slip as rows of bits for `escpos_raster.raster_job`."""
+    """The slip as rows of bits for `app.device.escpos.raster_job`."""
     return mono_image_to_raster(render_thermal_image(layout, spec))
 
 

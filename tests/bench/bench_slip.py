@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter  # noqa: E402
 
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content  # noqa: E402
-from app.slip.escpos_raster import raster_job  # noqa: E402
+from app.device.escpos import raster_job  # noqa: E402
 from app.slip.layout import build_layout  # noqa: E402
 from app.slip.render_blocks import A4, A5  # noqa: E402
 from app.slip.render_fonts import register_bundled_fonts  # noqa: E402

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.slip.escpos_raster import parse_job
+from app.device.escpos import parse_job
 from tests.integration.slip.scripted_printer import STATUS_PAPER_OUT, ScriptedPrinter
 
 pytestmark = pytest.mark.integration

@@ -9,7 +9,7 @@ import pytest
 
 from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortError, PrintRetryQueue, ThermalPrinter
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
-from app.slip.escpos_raster import parse_job, raster_job
+from app.device.escpos import parse_job, raster_job
 from app.slip.layout import build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
 from tests.integration.slip.scripted_printer import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from app.slip.escpos_raster import (
+from app.device.escpos import (
     BAND_ROWS,
     EscPosFormatError,
     MonoRaster,

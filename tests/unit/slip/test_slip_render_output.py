@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
-from app.slip.escpos_raster import parse_job
+from app.device.escpos import parse_job
 from app.slip.layout import SlipLayout, build_layout
 from app.slip.print_record import make_record
 from app.slip.render_output import SlipOutputError, thermal_job, write_slip

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
-from app.slip.escpos_raster import MonoRaster
+from app.device.escpos import MonoRaster
 from app.slip.layout import SlipTooLarge, build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
 
