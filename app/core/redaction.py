@@ -107,8 +107,8 @@ def _coord_in_range(pair: str) -> bool:
 
 
 def _replace_keyed(match: re.Match[str], keep_ssid: bool, keep_bssid: bool) -> str:
-    kind = match.lastgroup
-    key = match.group((kind or "").replace("value", "key"))
+    kind = match.lastgroup or ""
+    key = match.group(kind.replace("value", "key"))
     value = match.group(kind)
     if kind in ("android_account_value", "account_value"):
         # "user=0" is Android's numeric user id, not a person.

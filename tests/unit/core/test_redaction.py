@@ -154,7 +154,7 @@ def test_a_failure_fails_closed() -> None:
     assert redact_text(Hostile()) == REDACTION_FAILED  # type: ignore[arg-type]
 
 
-def test_hostile_long_input_is_handled_quickly() -> None:
+def test_hostile_long_input_is_redacted_to_its_end() -> None:
     text = "a" * 200_000 + "@" + "b." * 50_000 + "account=" + "x" * 100_000
     out = redact_text(text)
     assert "x" * 300 not in out
