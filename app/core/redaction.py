@@ -33,7 +33,7 @@ whose phone it is); names are not guessable from text alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 #: Text that replaces the input when redaction itself fails (never the input).
 REDACTION_FAILED = "[REDACTED: redaction failed]"
@@ -91,6 +91,9 @@ _KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("lat", "lon", "lng"), re.compile(_COORD_KEYED)),
     (("meid",), re.compile(_MEID_KEYED)),
 )
+# Finds the lines worth the keyed and e-mail patterns; plain literals, which
+# `re` scans for quickly.
+_GATE = re.compile("|".join([*(word for words, _ in _KEYED for word in words), "@"]))
 _EMAIL_PATTERN = re.compile(_EMAIL)
 # Numbers: a first pass finds runs of digits and separators (a pattern that
 # starts with a character class, which `re` scans for quickly); only runs long
@@ -136,20 +139,42 @@ def _replace_numeric_run(match: re.Match[str]) -> str:
     return _NUMERIC.sub(_replace_number, match.group(0))
 
 
-def _redact(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    if "\n" in text:
-        # Line by line, so the key-word gates below skip most lines of a capture.
-        return "".join(_redact_line(line, keep_ssid, keep_bssid) for line in text.splitlines(keepends=True))
-    return _redact_line(text, keep_ssid, keep_bssid)
-
-
-def _redact_line(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    lowered = text.lower()
+def _redact_line(line: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """The patterns worth running only on lines holding their key word or an @."""
+    lowered = line.lower()
     for words, pattern in _KEYED:
         if any(word in lowered for word in words):
-            text = pattern.sub(lambda m: _replace_keyed(m, keep_ssid, keep_bssid), text)
-    if "@" in text:
-        text = _EMAIL_PATTERN.sub("[EMAIL]", text)
+            line = pattern.sub(replace, line)
+    if "@" in line:
+        line = _EMAIL_PATTERN.sub("[EMAIL]", line)
+    return line
+
+
+def _redact_gated_lines(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """Run `_redact_line` on just the lines that hold a key word or an @."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # Lowering changed some lengths (rare scripts): positions would not line up.
+        return "".join(_redact_line(line, replace) for line in text.splitlines(keepends=True))
+    pieces = []
+    position = 0
+    while (hit := _GATE.search(lowered, position)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[position:start])
+        pieces.append(_redact_line(text[start:end], replace))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _redact(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return _replace_keyed(match, keep_ssid, keep_bssid)
+
+    text = _redact_gated_lines(text, replace)
+    # No pattern below crosses a line end, so they run over the whole text at once.
     text = _NUMERIC_RUN.sub(_replace_numeric_run, text)
     return _MEID_PATTERN.sub("[MEID]", text)
 
