@@ -11,8 +11,8 @@ a failure can only over-redact, never leak.
 What is replaced, each by a bracketed tag so a reader still sees the shape:
 
 * phone numbers: Chinese mobiles (11 digits, `1[3-9]...`, optionally with
-  `+86`/`0086` and spaces or hyphens) and international `+<country>...` forms
-  -> `[PHONE]`
+  `+86`/`0086` and spaces or hyphens), Chinese landlines with their area code
+  (`0755-88881234`) and international `+<country>...` forms -> `[PHONE]`
 * e-mail addresses -> `[EMAIL]`
 * IMEI-like runs of 14 to 16 digits (also written `35-209900-176148-1`)
   -> `[IMEI]`; longer digit runs (ICCIDs, decimal MEIDs) -> `[ID]`
@@ -50,7 +50,12 @@ _CN_MOBILE = r"(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}"
 # International: a plus, a country code not starting with 0, 6 to 14 more
 # digits with optional single separators (E.164 allows 15 digits in all).
 _INTL_PHONE = r"\+[1-9](?:[ \-]?\d){6,14}"
-_PHONE = rf"(?P<phone>(?<![\d+]){_CN_MOBILE}(?!\d)|(?<![\d+]){_INTL_PHONE}(?!\d))"
+# Chinese landline with its area code: 0 + 2-3 digits, then 7-8 digits.
+_CN_LANDLINE = r"0[1-9]\d{1,2}[ \-]?\d{7,8}"
+_PHONE = (
+    rf"(?P<phone>(?<![\d+]){_CN_MOBILE}(?!\d)|(?<![\d+]){_INTL_PHONE}(?!\d)"
+    rf"|(?<![\d+.\-]){_CN_LANDLINE}(?![\d.]))"
+)
 
 # IMEI in its grouped printed form (TAC 8, serial 6, check 1) and plain runs.
 _IMEI_GROUPED = r"(?P<imei_grouped>(?<![\w\-])\d{2}[\- ]\d{6}[\- ]\d{6}[\- ]\d{1,2}(?![\w\-]))"

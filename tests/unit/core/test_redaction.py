@@ -50,6 +50,7 @@ EMAIL = st.builds(
         ("from 0086-13912345678", "from [PHONE]"),
         ("caller=+8613812345678 ok", "caller=[PHONE] ok"),
         ("uk +44 7911 123456 x", "uk [PHONE] x"),
+        ("shop 0755-88881234, home 01087654321", "shop [PHONE], home [PHONE]"),
         ("to zhang.wei+repair@mail.example.com.cn ok", "to [EMAIL] ok"),
         ("  Device ID = 860955027785041", "  Device ID = [IMEI]"),
         ("imei 35-209900-176148-1 end", "imei [IMEI] end"),
@@ -79,6 +80,7 @@ def test_known_forms_are_replaced(line: str, expected: str) -> None:
         "D PowerManagerService: acquire lock=233570404, flags=0x1, uid=10037, pid=2227, user=0",
         "fullscreenStackBounds=Rect(0, 0 - 720, 1280) at 1700000000000 ms",
         "scale out of range: 91.123456, 200.123456",
+        "elapsed=0.0123456789 s, version 2.01234567-1",
     ],
 )
 def test_ordinary_log_content_is_left_alone(line: str) -> None:
