@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,13 @@ def test_longer_name_wins_over_its_part() -> None:
 
 def test_no_names_means_no_change() -> None:
     assert redact_names("Zhang Wei", []) == "Zhang Wei"
+
+
+@given(
+    st.from_regex(r"\A[A-Z]{2}[0-9]{2}\Z"),
+    st.dates(min_value=date(2020, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=9_999),
+)
+def test_ticket_numbers_and_log_timestamps_survive(outlet: str, day: date, sequence: int) -> None:
+    line = f"2026-11-23 15:14:30,123 INFO app.tickets: ticket {outlet}-{day:%Y%m%d}-{sequence:04d} moved"
+    assert redact_text(line) == line
