@@ -162,3 +162,15 @@ def test_time_between_is_antisymmetric(first: datetime, second: datetime) -> Non
 
 def test_utc_moments_work_too() -> None:
     assert due_at(datetime(2026, 11, 23, 9, tzinfo=UTC), 1, CAL) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+
+def test_a_daylight_saving_weekend_counts_wall_clock_hours() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    # Clocks go forward in the night to Sunday 29 March 2026; the outlet is closed on Sunday anyway.
+    received = datetime(2026, 3, 28, 15, 30, tzinfo=berlin)
+    due = due_at(received, Priority.P2, CAL)
+    assert due == datetime(2026, 3, 30, 10, 30, tzinfo=berlin)
+    assert due.astimezone(UTC) == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
+    assert time_left(due, received, CAL) == timedelta(hours=2)
