@@ -16,4 +16,5 @@ Only `reference_data` reads files, and only from a path it is given.
 | `ticket_numbers` | `SZ01-20261122-0042` numbers and the slip's QR content |
 | `reference_data` | price list, benefit registry, Diagnostic Tool, regions, consent texts |
 | `identifiers` | IMEI / MEID / SN checks (written by the device work) |
+| `roles` | staff roles and permissions (written by the lead) |
 """
