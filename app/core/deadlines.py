@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
+from typing import Any
 
 #: An opening interval as offsets from midnight, end after start, end at most 24 h.
 Interval = tuple[timedelta, timedelta]
@@ -115,6 +116,46 @@ def default_calendar() -> BusinessCalendar:
     """Demo outlet: Monday to Friday 09:00-18:00, Saturday 10:00-16:00, Sunday closed."""
     weekday = parse_hours("09:00-18:00")
     return BusinessCalendar({0: weekday, 1: weekday, 2: weekday, 3: weekday, 4: weekday, 5: parse_hours("10:00-16:00")})
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def calendar_from_mapping(data: Mapping[str, Any]) -> BusinessCalendar:
+    """A calendar from settings or reference data (decoded JSON), validated.
+
+    ``{"weekly": {"mon": "09:00-18:00", ..., "sun": "closed"},
+    "holidays": ["2027-01-01"], "special_days": {"2027-01-03": "09:00-18:00"}}``;
+    a weekday left out is closed.  Bad input raises ValueError naming the field.
+    """
+    weekly_data = data.get("weekly", {})
+    if not isinstance(weekly_data, Mapping) or set(weekly_data) - set(_WEEKDAYS):
+        raise ValueError(f"weekly: use the keys {', '.join(_WEEKDAYS)}")
+    weekly = {_WEEKDAYS.index(day): parse_hours(_text(hours, f"weekly.{day}")) for day, hours in weekly_data.items()}
+    holidays_data = data.get("holidays", [])
+    if not isinstance(holidays_data, list) or len(holidays_data) > 10_000:
+        raise ValueError("holidays: must be a list of dates")
+    holidays = frozenset(_day(_text(d, "holidays"), "holidays") for d in holidays_data)
+    special_data = data.get("special_days", {})
+    if not isinstance(special_data, Mapping) or len(special_data) > 10_000:
+        raise ValueError("special_days: must map dates to opening hours")
+    special = {
+        _day(day, "special_days"): parse_hours(_text(hours, f"special_days.{day}")) for day, hours in special_data.items()
+    }
+    return BusinessCalendar(weekly, holidays, special)
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str) or len(value) > 200:
+        raise ValueError(f"{where}: must be a short string")
+    return value
+
+
+def _day(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{where}: {value!r} is not a date like 2027-01-01") from None
 
 
 def response_time(priority: Priority | int, level4: timedelta | None = None) -> timedelta:

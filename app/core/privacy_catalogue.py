@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from app.core.localized import LocalizedText as T
+from app.core.retention import DEFAULT_POLICY, RetentionPolicy
 
 
 class UnknownIdentifier(ValueError):
@@ -350,3 +351,24 @@ def functions_for_fault(fault: str) -> tuple[str, ...]:
 def functions_for_faults(faults: Iterable[str]) -> tuple[str, ...]:
     """The union of the functions several reported faults suggest, in run order."""
     return check_functions(f for fault in faults for f in functions_for_fault(fault))
+
+
+@dataclass(frozen=True, slots=True)
+class CollectedItem:
+    """One line of "what we collected, why, and for how long" (slip and consent dialog)."""
+
+    category: str
+    label: T
+    description: T
+    purpose: T
+    kept: T
+
+
+def describe_collection(categories: Iterable[str], policy: RetentionPolicy = DEFAULT_POLICY) -> tuple[CollectedItem, ...]:
+    """The consented (or collected) categories in plain words, with their region's retention."""
+    items = []
+    for identifier in check_categories(categories):
+        category = CATEGORIES[identifier]
+        kept = policy.rule(category.retention_rule).describe()
+        items.append(CollectedItem(identifier, category.label, category.description, category.purpose, kept))
+    return tuple(items)

@@ -11,8 +11,8 @@ a failure can only over-redact, never leak.
 What is replaced, each by a bracketed tag so a reader still sees the shape:
 
 * phone numbers: Chinese mobiles (11 digits, `1[3-9]...`, optionally with
-  `+86`/`0086` and spaces or hyphens) and international `+<country>...` forms
-  -> `[PHONE]`
+  `+86`/`0086` and spaces or hyphens), Chinese landlines with their area code
+  (`0755-88881234`) and international `+<country>...` forms -> `[PHONE]`
 * e-mail addresses -> `[EMAIL]`
 * IMEI-like runs of 14 to 16 digits (also written `35-209900-176148-1`)
   -> `[IMEI]`; longer digit runs (ICCIDs, decimal MEIDs) -> `[ID]`
@@ -33,7 +33,7 @@ whose phone it is); names are not guessable from text alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 #: Text that replaces the input when redaction itself fails (never the input).
 REDACTION_FAILED = "[REDACTED: redaction failed]"
@@ -50,7 +50,12 @@ _CN_MOBILE = r"(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-]?\d{4}){2}"
 # International: a plus, a country code not starting with 0, 6 to 14 more
 # digits with optional single separators (E.164 allows 15 digits in all).
 _INTL_PHONE = r"\+[1-9](?:[ \-]?\d){6,14}"
-_PHONE = rf"(?P<phone>(?<![\d+]){_CN_MOBILE}(?!\d)|(?<![\d+]){_INTL_PHONE}(?!\d))"
+# Chinese landline with its area code: 0 + 2-3 digits, then 7-8 digits.
+_CN_LANDLINE = r"0[1-9]\d{1,2}[ \-]?\d{7,8}"
+_PHONE = (
+    rf"(?P<phone>(?<![\d+]){_CN_MOBILE}(?!\d)|(?<![\d+]){_INTL_PHONE}(?!\d)"
+    rf"|(?<![\d+.\-]){_CN_LANDLINE}(?![\d.]))"
+)
 
 # IMEI in its grouped printed form (TAC 8, serial 6, check 1) and plain runs.
 _IMEI_GROUPED = r"(?P<imei_grouped>(?<![\w\-])\d{2}[\- ]\d{6}[\- ]\d{6}[\- ]\d{1,2}(?![\w\-]))"
@@ -91,6 +96,9 @@ _KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("lat", "lon", "lng"), re.compile(_COORD_KEYED)),
     (("meid",), re.compile(_MEID_KEYED)),
 )
+# Finds the lines worth the keyed and e-mail patterns; plain literals, which
+# `re` scans for quickly.
+_GATE = re.compile("|".join([*(word for words, _ in _KEYED for word in words), "@"]))
 _EMAIL_PATTERN = re.compile(_EMAIL)
 # Numbers: a first pass finds runs of digits and separators (a pattern that
 # starts with a character class, which `re` scans for quickly); only runs long
@@ -107,8 +115,8 @@ def _coord_in_range(pair: str) -> bool:
 
 
 def _replace_keyed(match: re.Match[str], keep_ssid: bool, keep_bssid: bool) -> str:
-    kind = match.lastgroup
-    key = match.group((kind or "").replace("value", "key"))
+    kind = match.lastgroup or ""
+    key = match.group(kind.replace("value", "key"))
     value = match.group(kind)
     if kind in ("android_account_value", "account_value"):
         # "user=0" is Android's numeric user id, not a person.
@@ -136,20 +144,42 @@ def _replace_numeric_run(match: re.Match[str]) -> str:
     return _NUMERIC.sub(_replace_number, match.group(0))
 
 
-def _redact(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    if "\n" in text:
-        # Line by line, so the key-word gates below skip most lines of a capture.
-        return "".join(_redact_line(line, keep_ssid, keep_bssid) for line in text.splitlines(keepends=True))
-    return _redact_line(text, keep_ssid, keep_bssid)
-
-
-def _redact_line(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    lowered = text.lower()
+def _redact_line(line: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """The patterns worth running only on lines holding their key word or an @."""
+    lowered = line.lower()
     for words, pattern in _KEYED:
         if any(word in lowered for word in words):
-            text = pattern.sub(lambda m: _replace_keyed(m, keep_ssid, keep_bssid), text)
-    if "@" in text:
-        text = _EMAIL_PATTERN.sub("[EMAIL]", text)
+            line = pattern.sub(replace, line)
+    if "@" in line:
+        line = _EMAIL_PATTERN.sub("[EMAIL]", line)
+    return line
+
+
+def _redact_gated_lines(text: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """Run `_redact_line` on just the lines that hold a key word or an @."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # Lowering changed some lengths (rare scripts): positions would not line up.
+        return "".join(_redact_line(line, replace) for line in text.splitlines(keepends=True))
+    pieces = []
+    position = 0
+    while (hit := _GATE.search(lowered, position)) is not None:
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.end())
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[position:start])
+        pieces.append(_redact_line(text[start:end], replace))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _redact(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return _replace_keyed(match, keep_ssid, keep_bssid)
+
+    text = _redact_gated_lines(text, replace)
+    # No pattern below crosses a line end, so they run over the whole text at once.
     text = _NUMERIC_RUN.sub(_replace_numeric_run, text)
     return _MEID_PATTERN.sub("[MEID]", text)
 

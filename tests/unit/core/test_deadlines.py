@@ -162,3 +162,50 @@ def test_time_between_is_antisymmetric(first: datetime, second: datetime) -> Non
 
 def test_utc_moments_work_too() -> None:
     assert due_at(datetime(2026, 11, 23, 9, tzinfo=UTC), 1, CAL) == datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+
+
+def test_a_daylight_saving_weekend_counts_wall_clock_hours() -> None:
+    from zoneinfo import ZoneInfo
+
+    berlin = ZoneInfo("Europe/Berlin")
+    # Clocks go forward in the night to Sunday 29 March 2026; the outlet is closed on Sunday anyway.
+    received = datetime(2026, 3, 28, 15, 30, tzinfo=berlin)
+    due = due_at(received, Priority.P2, CAL)
+    assert due == datetime(2026, 3, 30, 10, 30, tzinfo=berlin)
+    assert due.astimezone(UTC) == datetime(2026, 3, 30, 8, 30, tzinfo=UTC)
+    assert time_left(due, received, CAL) == timedelta(hours=2)
+
+
+def test_a_calendar_from_settings() -> None:
+    from app.core.deadlines import calendar_from_mapping
+
+    calendar = calendar_from_mapping(
+        {
+            "weekly": {"mon": "09:00-12:00, 13:00-18:00", "sat": "10:00-16:00", "sun": "closed"},
+            "holidays": ["2026-11-30"],
+            "special_days": {"2026-11-29": "10:00-12:00"},
+        }
+    )
+    assert calendar.intervals_on(MON) == parse_hours("09:00-12:00,13:00-18:00")
+    assert calendar.intervals_on(MON + timedelta(days=1)) == ()  # Tuesday left out: closed
+    assert calendar.intervals_on(date(2026, 11, 30)) == ()
+    assert calendar.intervals_on(date(2026, 11, 29)) == parse_hours("10:00-12:00")
+    assert calendar_from_mapping({}).weekly == {}
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"weekly": {"monday": "09:00-18:00"}}, "weekly"),
+        ({"weekly": {"mon": 9}}, "weekly.mon"),
+        ({"holidays": "2027-01-01"}, "holidays"),
+        ({"holidays": ["01/01/2027"]}, "holidays"),
+        ({"special_days": {"someday": "09:00-10:00"}}, "special_days"),
+        ({"special_days": {"2027-01-03": "9-10"}}, "09:00-18:00"),
+    ],
+)
+def test_bad_calendar_settings_name_the_field(data: dict[str, object], field: str) -> None:
+    from app.core.deadlines import calendar_from_mapping
+
+    with pytest.raises(ValueError, match=field):
+        calendar_from_mapping(data)

@@ -130,3 +130,17 @@ def test_consent_arithmetic(functions: list[str], consent: list[str]) -> None:
     # ...and nothing is held back that the consent covers.
     assert all(f in runnable for f in functions if set(FUNCTIONS[f].categories) <= set(consent))
     assert not refused or len(runnable) < len(set(functions))
+
+
+def test_describe_collection_for_the_slip_uses_the_region_policy() -> None:
+    from app.core.privacy_catalogue import describe_collection
+    from app.core.retention import DEFAULT_POLICY, RetentionPeriod
+
+    items = describe_collection(["logs", "device_info", "logs"])
+    assert [i.category for i in items] == ["device_info", "logs"]
+    assert items[1].kept.en == "30 days from collection" and items[1].kept.zh_CN == "采集后30天"
+    assert "end of life" in items[0].kept.en and items[0].purpose.en.startswith("To identify")
+    eu = DEFAULT_POLICY.with_periods("EU", {"diagnostic_logs": RetentionPeriod(days=14)})
+    assert describe_collection(["logs"], eu)[0].kept.en == "14 days from collection"
+    with pytest.raises(UnknownIdentifier):
+        describe_collection(["contacts"])
