@@ -1,17 +1,8 @@
 """The two machine-readable codes on a slip: a QR code and a Code 128 barcode.
 
-QR content format (version 1), documented for anyone who scans a slip::
-
-    RC1|<ticket number>|V=<verification code>
-    e.g. RC1|SZ01-20261122-0042|V=K7Q2MX
-
-* `RC1` names the format and its version (Repair Counter, 1).
-* The ticket number is printed as on the slip (outlet code, date, sequence).
-* The verification code is the first 6 characters of the RFC 4648 base32
-  encoding of HMAC-SHA256(key, ticket number as UTF-8).  The key is the
-  outlet's slip key, passed in by the caller; it never appears on the slip.
-  A counter that holds the key can tell a slip it printed from a forged one
-  (30 bits: enough against casual forgery at a counter, not a signature).
+The QR code's content (`RC1/<ticket number>/<verification code>`) is made
+and checked by `app.core.ticket_numbers`, where its format is documented; the
+search box reads it back from there too.
 
 The Code 128 barcode holds only the ticket number, in code set B (printable
 ASCII), so any handheld scanner types it into the search box.
@@ -22,15 +13,10 @@ widths from a small encoder, and the render modules draw both as vectors.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 from dataclasses import dataclass
 
 import segno
 
-QR_PREFIX = "RC1"
-VERIFICATION_LENGTH = 6
 #: Ticket numbers are short; anything longer is not one and is refused before encoding.
 MAX_TICKET_LENGTH = 40
 QR_QUIET_MODULES = 4
@@ -41,14 +27,6 @@ class CodeContentError(ValueError):
     """A text cannot go into a slip code, or a scanned code is not a valid slip code."""
 
 
-def verification_code(ticket_number: str, key: bytes) -> str:
-    """The short HMAC of a ticket number printed in the QR code."""
-    if not key:
-        raise CodeContentError("the slip verification key is empty")
-    digest = hmac.new(key, ticket_number.encode("utf-8"), hashlib.sha256).digest()
-    return base64.b32encode(digest).decode("ascii")[:VERIFICATION_LENGTH]
-
-
 def check_ticket_text(ticket_number: str) -> str:
     """Refuse a ticket number that the codes cannot carry (empty, too long, not printable ASCII)."""
     if not ticket_number or len(ticket_number) > MAX_TICKET_LENGTH:
@@ -56,23 +34,6 @@ def check_ticket_text(ticket_number: str) -> str:
     if any(not (32 < ord(ch) < 127) or ch == "|" for ch in ticket_number):
         raise CodeContentError("a ticket number must be printable ASCII without spaces or '|'")
     return ticket_number
-
-
-def qr_payload(ticket_number: str, key: bytes) -> str:
-    """`RC1|<ticket>|V=<code>`: the text encoded in the slip's QR code."""
-    check_ticket_text(ticket_number)
-    return f"{QR_PREFIX}|{ticket_number}|V={verification_code(ticket_number, key)}"
-
-
-def parse_qr_payload(payload: str, key: bytes) -> str:
-    """The ticket number in a scanned QR payload, after checking its verification code."""
-    parts = payload[: MAX_TICKET_LENGTH + 32].split("|")
-    if len(parts) != 3 or parts[0] != QR_PREFIX or not parts[2].startswith("V="):
-        raise CodeContentError("not a Repair Counter slip code")
-    ticket = check_ticket_text(parts[1])
-    if not hmac.compare_digest(parts[2][2:], verification_code(ticket, key)):
-        raise CodeContentError("the slip code's verification does not match this outlet's key")
-    return ticket
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """What a repair slip says, as plain data, before any layout or masking.
 
 `SlipContent` is the slip's whole input.  It holds full, unmasked contact
-values on purpose: the slip masks them itself (`app.slip.masking`), so no
+values on purpose: the slip masks them itself (`app.core.masking`), so no
 caller can forget to.  The tickets service maps a ticket onto this class; the
 slip package knows nothing about storage.
 """

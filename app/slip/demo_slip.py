@@ -16,7 +16,7 @@ from decimal import Decimal
 from app.slip.content import CollectedCategory, Language, PriceLine, SlipContent
 
 #: Signs the demo slips' QR codes.  Real outlets pass their own key; this one is public on purpose.
-DEMO_VERIFICATION_KEY = b"repair-counter-demo-key"
+DEMO_VERIFICATION_KEY = b"repair-counter-demo-slip-key"
 DEMO_PHONE = "13812345678"
 DEMO_IMEIS = ("490154203237518", "356938035643809")
 

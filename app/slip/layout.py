@@ -2,7 +2,7 @@
 
 This is the slip's single source of truth for *what* is printed and in which
 order; the render modules only decide *where* (A5, A4, 80 mm thermal) and draw
-it.  Every personal value passes through `app.slip.masking` here, so no
+it.  Every personal value passes through `app.core.masking` here, so no
 renderer can print a full phone number or IMEI.  Pure: no Qt, no I/O.
 """
 
@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Union
 
-from app.slip.codes import check_ticket_text, qr_payload
+from app.core.ticket_numbers import parse_ticket_number, qr_payload
+from app.slip.codes import check_ticket_text
 from app.errors import KnownError
 from app.slip.content import CollectedCategory, Language, SlipContent
-from app.slip.masking import mask_email, mask_imei, mask_phone
+from app.core.masking import mask_email, mask_imei, mask_phone
 
 Align = Literal["left", "right", "center"]
 
@@ -205,14 +206,16 @@ def _block_texts(block: Block) -> list[str]:
 
 
 def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
-    """Turn slip content into blocks.  `verification_key` signs the QR code (see app.slip.codes)."""
+    """Turn slip content into blocks.  `verification_key` signs the QR code (see app.core.ticket_numbers)."""
     check_ticket_text(content.ticket_number)
     content = bounded_content(content)
     lang = content.language
     blocks: list[Block] = [_title(content)]
     if content.copy_number:
         blocks.append(CopyMark(label("copy", lang).format(n=content.copy_number)))
-    blocks.append(Codes(qr_payload(content.ticket_number, verification_key), content.ticket_number, label("scan", lang)))
+    check_ticket_text(content.ticket_number)
+    payload = qr_payload(parse_ticket_number(content.ticket_number), verification_key)
+    blocks.append(Codes(payload, content.ticket_number, label("scan", lang)))
     blocks.append(_ticket_fields(content))
     blocks.append(Columns((
         (Heading(label("customer", lang)), _customer_fields(content)),

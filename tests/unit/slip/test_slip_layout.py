@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from app.slip.codes import parse_qr_payload
+from app.core.ticket_numbers import verify_qr_payload
 from app.slip.demo_slip import DEMO_IMEIS, DEMO_PHONE, DEMO_VERIFICATION_KEY, demo_content
 from app.slip.layout import MAX_FIELD_CHARS, Codes, CopyMark, Heading, Paragraph, SlipTooLarge, Table, build_layout
 
@@ -69,7 +69,7 @@ def test_declined_diagnostics_says_so_and_lists_nothing() -> None:
 def test_codes_carry_the_ticket_number_and_a_verifiable_payload() -> None:
     (codes,) = [b for b in _layout().blocks if isinstance(b, Codes)]
     assert codes.barcode_text == "SZ01-20261122-0042"
-    assert parse_qr_payload(codes.qr_payload, DEMO_VERIFICATION_KEY) == "SZ01-20261122-0042"
+    assert str(verify_qr_payload(codes.qr_payload, DEMO_VERIFICATION_KEY)) == "SZ01-20261122-0042"
 
 
 def test_totals_are_summed_and_formatted() -> None:
