@@ -45,6 +45,11 @@ def session_id(value: str) -> str:
     return _checked(_SESSION_ID, value, "session id")
 
 
+def category_name(value: str) -> str:
+    """A data category identifier (DESIGN.md section 5), e.g. `device_info`."""
+    return _checked(_CATEGORY, value, "category")
+
+
 def device_path(value: str) -> str:
     """An absolute device path with only plain characters and no `..` component."""
     return _checked(_DEVICE_PATH, value, "device path")
@@ -106,7 +111,7 @@ def session_folder(package: str, session: str) -> str:
 
 def start_diagnostic_service_command(package: str, service: str, session: str, categories: Iterable[str]) -> str:
     """`am start-foreground-service` of the tool with the session id and the consented categories."""
-    names = [_checked(_CATEGORY, c, "category") for c in categories]
+    names = [category_name(c) for c in categories]
     if not names:
         raise CommandArgumentError("at least one category is needed")
     component = f"{package_name(package)}/{_checked(_COMPONENT_CLASS, service, 'service class')}"
