@@ -1,7 +1,8 @@
 """Which phones the adb server sees and in what state, as events (no Qt: a callback and a queue).
 
 The tracker holds one `host:track-devices` connection open on its own thread.
-Each time the server reports the list, the differences become `DeviceEvent`s:
+Each time the server reports a change (or every `retry_seconds`), the server's
+device list is read and the differences become `DeviceEvent`s:
 a new phone, a state change (device / unauthorized / offline ...), or `absent`
 when it is gone.  If the server goes away the tracker reports every phone absent
 and retries until stopped.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import queue
+import select
+import socket
 import threading
 from dataclasses import dataclass
 from typing import Callable
@@ -108,8 +111,11 @@ class DeviceTracker:
     def stop(self) -> None:
         self._stop.set()
         connection = self._connection
-        if connection is not None:
-            connection.close()
+        if connection is not None:  # wake the reader; it closes the connection itself
+            try:
+                connection.conn.shutdown(socket.SHUT_RDWR)
+            except (OSError, AdbError):
+                pass
         if self._thread is not None:
             self._thread.join(timeout=5)
 
@@ -136,10 +142,13 @@ class DeviceTracker:
             connection.send_command("host:track-devices")
             connection.check_okay()
             while not self._stop.is_set():
-                length = connection.read_exact(4)
-                size = int(length.decode("ascii"), 16)
-                body = connection.read_exact(size).decode("utf-8", "replace") if size else ""
-                self._publish(parse_device_list(body))
+                readable, _, _ = select.select([connection.conn], [], [], self._retry)
+                if readable:
+                    size = int(connection.read_exact(4).decode("ascii"), 16)
+                    connection.read_exact(size)
+                # The server's current list is the truth: some servers (adb 29) do not push every
+                # change (e.g. to "unauthorized") on the tracking connection, so it is only a trigger.
+                self._publish({d.serial: d.state for d in self._client.list()})
         except EOFError:
             pass
         finally:

@@ -291,9 +291,9 @@ class SimulatedHandset:
 
     @property
     def port(self) -> int:
-        if self._listener is None:
+        if not self._requested_port:
             raise RuntimeError("the handset is not started")
-        return int(self._listener.getsockname()[1])
+        return self._requested_port
 
     @property
     def address(self) -> str:
@@ -312,6 +312,7 @@ class SimulatedHandset:
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((self.host, self._requested_port))
         listener.listen(8)
+        self._requested_port = int(listener.getsockname()[1])  # a restart comes back on the same port
         listener.settimeout(0.2)
         self._listener = listener
         self._stopping.clear()
