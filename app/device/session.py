@@ -393,30 +393,42 @@ def _sync_stat(sock: socket.socket, remote: str) -> tuple[int, int, int]:
 
 
 def _sync_receive(sock: socket.socket, remote: str, sink: BinaryIO, max_bytes: int) -> int:
+    """RECV into `sink`: large socket reads, DATA headers parsed in the buffer (few system calls)."""
     _sync_request(sock, b"RECV", remote)
     buffer = bytearray(_READ_BUFFER)
     view = memoryview(buffer)
-    total = 0
+    start = end = remaining = total = 0
     while True:
-        header = _recv_exact(sock, 8)
-        kind, length = header[:4], int.from_bytes(header[4:], "little")
-        if kind == b"DONE":
-            return total
-        if kind == b"FAIL":
-            _recv_exact(sock, min(length, 1024))
-            raise TransferFailed(f"The phone could not send {remote}.")
-        if kind != b"DATA" or length > _SYNC_CHUNK * 16:
-            raise TransferFailed("The phone sent a malformed file transfer.")
-        total += length
-        if total > max_bytes:
-            raise OutputTooLarge(f"{remote} is over the {max_bytes} byte limit; the copy was stopped.")
-        remaining = length
-        while remaining:
-            n = sock.recv_into(view[: min(remaining, _READ_BUFFER)])
-            if n == 0:
-                raise EOFError("the connection closed in the middle of a file")
-            sink.write(view[:n])
-            remaining -= n
+        while True:  # consume what is buffered
+            if remaining:
+                count = min(remaining, end - start)
+                if not count:
+                    break
+                sink.write(view[start : start + count])
+                start += count
+                remaining -= count
+                continue
+            if end - start < 8:
+                break
+            kind, length = bytes(view[start : start + 4]), int.from_bytes(view[start + 4 : start + 8], "little")
+            start += 8
+            if kind == b"DONE":
+                return total
+            if kind == b"FAIL":
+                raise TransferFailed(f"The phone could not send {remote}.")
+            if kind != b"DATA" or length > _SYNC_CHUNK * 16:
+                raise TransferFailed("The phone sent a malformed file transfer.")
+            total += length
+            if total > max_bytes:
+                raise OutputTooLarge(f"{remote} is over the {max_bytes} byte limit; the copy was stopped.")
+            remaining = length
+        leftover = end - start  # at most a partial 8-byte header
+        buffer[:leftover] = buffer[start:end]
+        start, end = 0, leftover
+        received = sock.recv_into(view[end:])
+        if received == 0:
+            raise EOFError("the connection closed in the middle of a file")
+        end += received
 
 
 def _sync_send(sock: socket.socket, source: BinaryIO, remote: str, mode: int) -> int:
