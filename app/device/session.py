@@ -349,8 +349,8 @@ def _read_shell_v2(sock: socket.socket, limit: int) -> ShellOutput:
     total = 0
     while True:
         header = _recv_header(sock, 5)
-        if header is None:
-            return ShellOutput(bytes(stdout), bytes(stderr), None)  # closed without an exit packet
+        if header is None:  # a phone always ends shell v2 with an exit packet: the link broke
+            raise EOFError("the shell stream ended without an exit status")
         kind, length = header[0], int.from_bytes(header[1:], "little")
         if kind == 3:
             code = _recv_exact(sock, length) if length else b""
