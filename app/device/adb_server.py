@@ -53,15 +53,19 @@ class AdbServer:
     `stop()` runs `adb kill-server`.  As a context manager it stops on exit.
     """
 
-    def __init__(self, port: int = DEFAULT_PORT, home: Path | None = None, adb_path: Path | None = None) -> None:
+    def __init__(
+        self, port: int = DEFAULT_PORT, home: Path | None = None, adb_path: Path | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         if port in EMULATOR_PORTS:
             raise ValueError("ports 5555-5585 belong to emulators")
         self.port = port
         self.home = home
         self.adb_path = adb_path or locate_adb()
+        self.extra_env = dict(extra_env or {})  # e.g. ADB_BURST_MODE=1 for delayed acks
 
     def environment(self) -> dict[str, str]:
-        env = dict(os.environ, ANDROID_ADB_SERVER_PORT=str(self.port))
+        env = dict(os.environ, ANDROID_ADB_SERVER_PORT=str(self.port), **self.extra_env)
         if self.home is not None:
             env["HOME"] = str(self.home)
             env["USERPROFILE"] = str(self.home)

@@ -3,8 +3,12 @@
 A real adb server connects to it with `adb connect 127.0.0.1:PORT` and drives it
 as it drives a phone.  Threads: one accepts connections, one reads each
 connection's messages, and one runs each open stream's service.  Flow control
-is the classic one: after each WRTE a stream waits for the host's OKAY (delayed
-acks are not advertised, so the host never expects them).
+is the classic one (after each WRTE a stream waits for the host's OKAY) unless
+both sides advertise `delayed_ack` (a server run with ADB_BURST_MODE=1 or
+ADB_DELAYED_ACK=1, and a profile listing the feature): then each stream has a
+send budget ("available send bytes") set by the host's OPEN arg1, spent by each
+WRTE and refilled by the byte count each OKAY carries, and our OKAYs carry the
+size of the WRTE they acknowledge.
 """
 
 from __future__ import annotations
@@ -40,6 +44,8 @@ from app.device.simulator.wire import (
 log = logging.getLogger(__name__)
 #: How long a stream waits for the host's OKAY or for more request bytes before giving up.
 STREAM_TIMEOUT_S = 120.0
+#: With delayed acks, how many bytes the host may send on a stream before our first OKAY.
+RECEIVE_WINDOW = 4 * 1024 * 1024
 
 
 class StreamClosed(Exception):
@@ -49,10 +55,12 @@ class StreamClosed(Exception):
 class Stream:
     """One adb stream (a service opened by the host), with classic one-WRTE-in-flight flow control."""
 
-    def __init__(self, connection: "Connection", local_id: int, remote_id: int) -> None:
+    def __init__(self, connection: "Connection", local_id: int, remote_id: int, send_window: int | None = None) -> None:
         self.connection = connection
         self.local_id = local_id
         self.remote_id = remote_id
+        self._budget: int | None = send_window  # None: classic flow control
+        self._budget_changed = threading.Condition()
         self._may_send = threading.Event()
         self._may_send.set()  # after our OKAY to OPEN, one WRTE may go out
         self._closed = threading.Event()
@@ -67,13 +75,23 @@ class Stream:
         """Send `data` as WRTEs of at most the host's payload size, each after the previous OKAY."""
         view = memoryview(data)
         for offset in range(0, len(view), self.max_payload):
-            self._wait_for_turn()
-            self.connection.send_payload(self, bytes(view[offset : offset + self.max_payload]))
+            chunk = bytes(view[offset : offset + self.max_payload])
+            self._wait_for_turn(len(chunk))
+            self.connection.send_payload(self, chunk)
 
-    def _wait_for_turn(self) -> None:
-        if not self._may_send.wait(STREAM_TIMEOUT_S) or self._closed.is_set():
-            raise StreamClosed()
-        self._may_send.clear()
+    def _wait_for_turn(self, size: int) -> None:
+        if self._budget is None:
+            if not self._may_send.wait(STREAM_TIMEOUT_S) or self._closed.is_set():
+                raise StreamClosed()
+            self._may_send.clear()
+            return
+        with self._budget_changed:  # delayed acks: send while budget is left, it may go negative
+            ready = self._budget_changed.wait_for(
+                lambda: (self._budget or 0) > 0 or self._closed.is_set(), STREAM_TIMEOUT_S
+            )
+            if not ready or self._closed.is_set():
+                raise StreamClosed()
+            self._budget = (self._budget or 0) - size
 
     def read_exact(self, count: int) -> bytes:
         """The next `count` bytes the host wrote to this stream."""
@@ -85,8 +103,14 @@ class Stream:
             del self._inbox[:count]
             return data
 
-    def on_okay(self) -> None:
-        self._may_send.set()
+    def on_okay(self, payload: bytes) -> None:
+        if self._budget is None:
+            self._may_send.set()
+            return
+        if len(payload) >= 4:
+            with self._budget_changed:
+                self._budget += int.from_bytes(payload[:4], "little", signed=True)
+                self._budget_changed.notify_all()
 
     def on_write(self, data: bytes) -> None:
         with self._arrived:
@@ -98,6 +122,8 @@ class Stream:
         self._may_send.set()
         with self._arrived:
             self._arrived.notify_all()
+        with self._budget_changed:
+            self._budget_changed.notify_all()
 
     def finish(self) -> None:
         """Close our side: the host sees the end of the service's output."""
@@ -113,6 +139,7 @@ class Connection:
         self.handset = handset
         self.sock = sock
         self.host_max_payload = 4096
+        self.delayed_ack = False
         self.online = False
         self.streams: dict[int, Stream] = {}
         self._next_id = 1
@@ -170,7 +197,7 @@ class Connection:
         elif message.command == A_OKAY:
             stream = self.streams.get(message.arg1)
             if stream is not None:
-                stream.on_okay()
+                stream.on_okay(message.data)
         elif message.command == A_WRTE:
             self._on_write(message)
         elif message.command == A_CLSE:
@@ -180,6 +207,9 @@ class Connection:
 
     def _on_connect(self, message: Message) -> None:
         self.host_max_payload = max(4096, min(message.arg1, MAX_PAYLOAD))
+        banner = message.data.rstrip(b"\x00").decode("utf-8", "replace")
+        host_features = banner.partition("features=")[2].split(";")[0].split(",")
+        self.delayed_ack = "delayed_ack" in host_features and "delayed_ack" in self.handset.profile.features
         if self.handset.profile.auth == "none":
             self._go_online()
         else:
@@ -210,11 +240,14 @@ class Connection:
         if handler is None:
             self.send(A_CLSE, 0, message.arg0)
             return
+        if bool(message.arg1) != self.delayed_ack:
+            self.send(A_CLSE, 0, message.arg0)  # delayed acks asked for but not negotiated, or the reverse
+            return
         local_id = self._next_id
         self._next_id += 1
-        stream = Stream(self, local_id, message.arg0)
+        stream = Stream(self, local_id, message.arg0, message.arg1 if self.delayed_ack else None)
         self.streams[local_id] = stream
-        self.send(A_OKAY, local_id, message.arg0)
+        self.send(A_OKAY, local_id, message.arg0, _ack(RECEIVE_WINDOW) if self.delayed_ack else b"")
         threading.Thread(target=self._run_service, args=(handler, stream), daemon=True).start()
 
     def _on_write(self, message: Message) -> None:
@@ -222,7 +255,7 @@ class Connection:
         if stream is None:
             return
         stream.on_write(message.data)
-        self.send(A_OKAY, stream.local_id, stream.remote_id)
+        self.send(A_OKAY, stream.local_id, stream.remote_id, _ack(len(message.data)) if self.delayed_ack else b"")
 
     def _run_service(self, handler, stream: Stream) -> None:  # type: ignore[no-untyped-def]
         try:
@@ -336,6 +369,11 @@ class SimulatedHandset:
                 self._connections.add(connection)
             threading.Thread(target=connection.serve, daemon=True).start()
 
+    def connections(self) -> list[Connection]:
+        """The adb servers connected right now (each has `online` and `delayed_ack`)."""
+        with self._lock:
+            return list(self._connections)
+
     def forget(self, connection: Connection) -> None:
         with self._lock:
             self._connections.discard(connection)
@@ -407,6 +445,11 @@ class SimulatedHandset:
         if result.stderr:
             stream.write(_shell_packet(2, result.stderr))
         stream.write(_shell_packet(3, bytes([result.exit_code & 0xFF])))
+
+
+def _ack(size: int) -> bytes:
+    """A delayed-ack OKAY payload: the byte count acknowledged (or granted), int32 LE."""
+    return size.to_bytes(4, "little", signed=True)
 
 
 def _shell_packet(packet_id: int, data: bytes) -> bytes:

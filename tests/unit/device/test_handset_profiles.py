@@ -63,7 +63,7 @@ def test_profile_errors_are_typed(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="auth"):
         profile_from_mapping({**base, "adb": {"auth": "maybe"}}, tmp_path, "x")
     with pytest.raises(ProfileError, match="features"):
-        profile_from_mapping({**base, "adb": {"features": ["delayed_ack"]}}, tmp_path, "x")
+        profile_from_mapping({**base, "adb": {"features": ["abb_exec"]}}, tmp_path, "x")
     with pytest.raises(ProfileError, match="outside"):
         profile_from_mapping({**base, "shell": {"id": {"file": "../../etc/passwd"}}}, tmp_path / "p", "x")
     with pytest.raises(ProfileError):
