@@ -1,4 +1,7 @@
-"""The `sync:` service (AOSP SYNC.TXT, file_sync_protocol.h): STAT, STA2/LST2, LIST, RECV, SEND, QUIT.
+"""The `sync:` service (AOSP SYNC.TXT, file_sync_protocol.h): STAT, STA2/LST2, LIST, LIS2, RECV, SEND, QUIT.
+
+STA2/LST2 are answered when the profile advertises `stat_v2`, LIS2 when it
+advertises `ls_v2`; the v2 send/receive forms (`sendrecv_v2`) are not offered.
 
 Each request is `id[4] | u32 LE length | path`.  Every reply to a STAT goes out in
 one WRTE (adbutils reads it with a single 12-byte read); file data goes out as
@@ -21,11 +24,13 @@ MAX_PATH = 1024
 SYNC_DATA_MAX = 64 * 1024
 _STAT_V2 = struct.Struct("<4sIQQIIIIQqqq")
 _DENT_V1 = struct.Struct("<4sIIII")
+_DENT_V2 = struct.Struct("<4sIQQIIIIQqqqI")
 
 
 def serve(stream: "Stream", files: MemoryFileSystem, features: Iterable[str]) -> None:
     """Answer sync requests until QUIT or the host closes the stream."""
     stat_v2 = "stat_v2" in features
+    ls_v2 = "ls_v2" in features
     while True:
         request = stream.read_exact(8)
         kind, length = request[:4], int.from_bytes(request[4:], "little")
@@ -41,6 +46,8 @@ def serve(stream: "Stream", files: MemoryFileSystem, features: Iterable[str]) ->
             stream.write(_stat_v2(files, path, kind))
         elif kind == b"LIST":
             stream.write(_listing(files, path))
+        elif kind == b"LIS2" and ls_v2:
+            stream.write(_listing_v2(files, path))
         elif kind == b"RECV":
             _send_file(stream, files, path)
         elif kind == b"SEND":
@@ -72,6 +79,17 @@ def _listing(files: MemoryFileSystem, path: str) -> bytes:
         encoded = name.encode()
         parts.append(_DENT_V1.pack(b"DENT", entry.mode, len(entry.data), entry.mtime, len(encoded)) + encoded)
     parts.append(b"DONE" + bytes(16))
+    return b"".join(parts)
+
+
+def _listing_v2(files: MemoryFileSystem, path: str) -> bytes:
+    parts = []
+    for name, entry in files.list_dir(path) or []:
+        encoded = name.encode()
+        nlink = 2 if entry.is_dir else 1
+        parts.append(_DENT_V2.pack(b"DNT2", 0, 0, 0, entry.mode, nlink, 2000, 2000, len(entry.data),
+                                   entry.mtime, entry.mtime, entry.mtime, len(encoded)) + encoded)
+    parts.append(_DENT_V2.pack(b"DONE", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     return b"".join(parts)
 
 

@@ -75,3 +75,21 @@ def test_workers_identify_two_phones(phones: Any) -> None:
     finally:
         workers.shutdown()
     assert models == {"coloros-oneplus8-tool": "IN2010", "honor-400-lite-android15": "ALT-NX1"}
+
+
+@pytest.mark.parametrize("features", [["shell_v2", "stat_v2", "ls_v2"], ["shell_v2"]], ids=["v2", "v1"])
+def test_adb_ls_and_directory_pull_with_and_without_v2_sync(phones: Any, adb_server: Any, inline_profile: Any,
+                                                             tmp_path: Path, features: list[str]) -> None:
+    handset = phones.start(inline_profile("SIMLS1", adb={"features": features}))
+    handset.files.write("/sdcard/DCIM/a.jpg", b"A" * 10)
+    handset.files.write("/sdcard/DCIM/b.jpg", b"B" * 20)
+    listing = adb_server.run("-s", handset.address, "ls", "/sdcard/DCIM")
+    assert listing.returncode == 0, listing.stderr
+    names = sorted(line.split()[-1] for line in listing.stdout.splitlines())
+    assert names == ["a.jpg", "b.jpg"]
+    pulled = adb_server.run("-s", handset.address, "pull", "/sdcard/DCIM", str(tmp_path))
+    assert pulled.returncode == 0, pulled.stderr
+    assert (tmp_path / "DCIM" / "b.jpg").read_bytes() == b"B" * 20
+    missing = adb_server.run("-s", handset.address, "pull", "/sdcard/none.txt", str(tmp_path))
+    message = missing.stderr + missing.stdout
+    assert missing.returncode != 0 and ("No such file" in message or "does not exist" in message)
