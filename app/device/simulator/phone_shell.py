@@ -296,7 +296,8 @@ class PhoneShell:
         return _text(" ".join(args) + "\n")
 
     def _cat(self, args: list[str]) -> CommandResult:
-        out, err = [], []
+        out: list[bytes] = []
+        err: list[str] = []
         for path in args:
             data = self.files.read(path)
             if data is None:
@@ -307,12 +308,14 @@ class PhoneShell:
 
     def _ls(self, args: list[str]) -> CommandResult:
         paths = [a for a in args if not a.startswith("-")] or ["/"]
-        out, err = [], []
+        out: list[str] = []
+        err: list[str] = []
         for path in paths:
             listing = self.files.list_dir(path)
-            if listing is None:
-                entry = self.files.get(path)
-                (out if entry else err).append(path + "\n" if entry else f"ls: {path}: No such file or directory\n")
+            if listing is None and self.files.get(path) is not None:
+                out.append(path + "\n")
+            elif listing is None:
+                err.append(f"ls: {path}: No such file or directory\n")
             else:
                 out.extend(name + "\n" for name, _ in listing)
         return _text("".join(out), "".join(err), 1 if err else 0)
@@ -334,7 +337,9 @@ class PhoneShell:
 
 def _split_sequence(line: str) -> list[str]:
     """`a; b` into commands, respecting quotes."""
-    commands, current, quote = [], [], ""
+    commands: list[str] = []
+    current: list[str] = []
+    quote = ""
     for char in line:
         if quote:
             quote = "" if char == quote else quote

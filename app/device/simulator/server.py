@@ -18,10 +18,11 @@ import os
 import socket
 import threading
 from types import TracebackType
+from typing import Callable
 
 from app.device.simulator import sync_service
 from app.device.simulator.filesystem import MemoryFileSystem
-from app.device.simulator.phone_shell import InstalledPackage, PhoneShell, PhoneState
+from app.device.simulator.phone_shell import CommandResult, InstalledPackage, PhoneShell, PhoneState
 from app.device.simulator.profile import HandsetProfile
 from app.device.simulator.wire import (
     A_AUTH,
@@ -50,6 +51,10 @@ RECEIVE_WINDOW = 4 * 1024 * 1024
 
 class StreamClosed(Exception):
     """The host closed the stream or the connection went away."""
+
+
+#: What runs a service on an opened stream (its thread ends the stream when it returns).
+ServiceHandler = Callable[["Stream"], None]
 
 
 class Stream:
@@ -257,7 +262,7 @@ class Connection:
         stream.on_write(message.data)
         self.send(A_OKAY, stream.local_id, stream.remote_id, _ack(len(message.data)) if self.delayed_ack else b"")
 
-    def _run_service(self, handler, stream: Stream) -> None:  # type: ignore[no-untyped-def]
+    def _run_service(self, handler: "ServiceHandler", stream: Stream) -> None:
         try:
             handler(stream)
             stream.finish()
@@ -405,7 +410,7 @@ class SimulatedHandset:
 
     # --- services --------------------------------------------------------------------------------
 
-    def service_for(self, service: str):  # type: ignore[no-untyped-def]
+    def service_for(self, service: str) -> "ServiceHandler | None":
         """The handler of an OPENed service name, or None for one a phone would refuse."""
         if service == "sync:":
             return lambda stream: sync_service.serve(stream, self.files, self.profile.features)
@@ -419,7 +424,7 @@ class SimulatedHandset:
             return lambda stream: self._shell(stream, command, v2)
         return None
 
-    def _run(self, command: str):  # type: ignore[no-untyped-def]
+    def _run(self, command: str) -> CommandResult:
         result = self.shell.run_line(command)
         if result.disconnect:
             raise _Disconnect()
