@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,7 @@ import pytest
 from adbutils.errors import AdbError
 
 from app.device.errors import DeviceGone
+from app.device.hub import DeviceHub
 from app.device.session import DeviceSession
 from app.device.simulator.phone_shell import build_simulator_apk
 from app.device.workers import DeviceWorkers
@@ -93,3 +95,18 @@ def test_adb_ls_and_directory_pull_with_and_without_v2_sync(phones: Any, adb_ser
     missing = adb_server.run("-s", handset.address, "pull", "/sdcard/none.txt", str(tmp_path))
     message = missing.stderr + missing.stdout
     assert missing.returncode != 0 and ("No such file" in message or "does not exist" in message)
+
+
+def test_the_hub_tracks_phones_and_runs_work_on_them(phones: Any) -> None:
+    seen: list[tuple[str, str]] = []
+    with DeviceHub(phones.client, lambda event: seen.append((event.serial, event.state)), poll_seconds=0.2) as hub:
+        handset = phones.start("honor-400-lite-android15")
+        model = hub.submit(handset.address, lambda s: s.properties().get("ro.product.model")).result(timeout=30)
+        phones.client.disconnect(handset.address)
+        phones.wait_for_state(handset.address, {"absent"})
+        deadline = time.monotonic() + 10
+        while (handset.address, "absent") not in seen and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert model == "ALT-NX1"
+    assert (handset.address, "device") in seen and (handset.address, "absent") in seen
+    assert handset.address not in hub.states()
