@@ -21,7 +21,7 @@ import struct
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Protocol
 
 from adbutils import AdbClient, AdbConnection
 from adbutils.errors import AdbError, AdbTimeout
@@ -62,6 +62,10 @@ DEFAULT_PULL_LIMIT = 256 * 1024 * 1024
 RESULT_FILE_LIMIT = 2 * 1024 * 1024
 _SYNC_CHUNK = 64 * 1024
 _READ_BUFFER = 1024 * 1024
+
+
+class _Sink(Protocol):
+    def write(self, data: bytes | memoryview, /) -> int: ...
 
 
 class RemoteFileMissing(TransferFailed):
@@ -230,10 +234,12 @@ class DeviceSession:
         target = Path(local)
         partial = target.with_name(target.name + ".part")
         try:
-            with partial.open("wb") as sink:
-                size = self._receive(remote, sink, max_bytes)
+            with partial.open("wb") as file:
+                size = self._receive(remote, _LocalSink(file), max_bytes)
             os.replace(partial, target)
             return size
+        except OSError as exc:  # the PC's side: disk full, folder gone, no permission
+            raise TransferFailed(f"The copy of {remote} could not be saved on this computer.") from exc
         finally:
             partial.unlink(missing_ok=True)
 
@@ -242,7 +248,7 @@ class DeviceSession:
         self._receive(remote, sink, max_bytes)
         return sink.getvalue()
 
-    def _receive(self, remote: str, sink: BinaryIO, max_bytes: int) -> int:
+    def _receive(self, remote: str, sink: _Sink, max_bytes: int) -> int:
         with self._guard("pull"), self._open("sync:") as connection:
             sock = connection.conn
             mode, size, _ = _sync_stat(sock, remote)
@@ -315,6 +321,19 @@ class DeviceSession:
 
 
 # --- wire helpers (bounded reads) ---------------------------------------------------------------
+
+
+class _LocalSink:
+    """A local file whose write errors are told apart from the phone's (they are not a lost phone)."""
+
+    def __init__(self, file: BinaryIO) -> None:
+        self._file = file
+
+    def write(self, data: memoryview | bytes) -> int:
+        try:
+            return self._file.write(data)
+        except OSError as exc:
+            raise TransferFailed("The copy could not be written on this computer.") from exc
 
 
 def _parsed(parser, *args):  # type: ignore[no-untyped-def]
@@ -392,7 +411,7 @@ def _sync_stat(sock: socket.socket, remote: str) -> tuple[int, int, int]:
     return mode, size, mtime
 
 
-def _sync_receive(sock: socket.socket, remote: str, sink: BinaryIO, max_bytes: int) -> int:
+def _sync_receive(sock: socket.socket, remote: str, sink: _Sink, max_bytes: int) -> int:
     """RECV into `sink`: large socket reads, DATA headers parsed in the buffer (few system calls)."""
     _sync_request(sock, b"RECV", remote)
     buffer = bytearray(_READ_BUFFER)

@@ -45,6 +45,8 @@ from app.device.simulator.wire import (
 log = logging.getLogger(__name__)
 #: How long a stream waits for the host's OKAY or for more request bytes before giving up.
 STREAM_TIMEOUT_S = 120.0
+#: Open streams one connection may have; more OPENs are refused (a phone has limits too).
+MAX_STREAMS = 64
 #: With delayed acks, how many bytes the host may send on a stream before our first OKAY.
 RECEIVE_WINDOW = 4 * 1024 * 1024
 
@@ -245,7 +247,7 @@ class Connection:
         if handler is None:
             self.send(A_CLSE, 0, message.arg0)
             return
-        if bool(message.arg1) != self.delayed_ack:
+        if bool(message.arg1) != self.delayed_ack or len(self.streams) >= MAX_STREAMS:
             self.send(A_CLSE, 0, message.arg0)  # delayed acks asked for but not negotiated, or the reverse
             return
         local_id = self._next_id

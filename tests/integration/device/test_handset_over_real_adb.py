@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from app.core.identifiers import Imei
-from app.device.errors import DeviceGone, DeviceUnauthorized, InstallFailed, OutputTooLarge
+from app.device.errors import DeviceGone, DeviceUnauthorized, InstallFailed, OutputTooLarge, TransferFailed
 from app.device.session import RemoteFileMissing
 from app.device.simulator.phone_shell import build_simulator_apk
 from app.device.tracking import DeviceEvent, DeviceTracker
@@ -182,3 +182,11 @@ def test_state_waits_are_real(phones: Phones) -> None:
     handset = phones.start("coloros-oneplus8-tool")
     phones.client.disconnect(handset.address)
     assert phones.wait_for_state(handset.address, {"absent"}) == "absent"
+
+
+def test_a_local_write_failure_is_not_reported_as_a_lost_phone(phones: Phones, tmp_path: Path) -> None:
+    handset = phones.start("oneplus-nord-n10-no-tool")
+    handset.files.write("/sdcard/Download/a.bin", b"x" * 1000)
+    with pytest.raises(TransferFailed) as failed:
+        phones.session(handset).pull("/sdcard/Download/a.bin", tmp_path / "no-such-folder" / "a.bin")
+    assert not isinstance(failed.value, DeviceGone)
