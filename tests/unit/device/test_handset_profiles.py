@@ -68,3 +68,18 @@ def test_profile_errors_are_typed(tmp_path: Path) -> None:
         profile_from_mapping({**base, "shell": {"id": {"file": "../../etc/passwd"}}}, tmp_path / "p", "x")
     with pytest.raises(ProfileError):
         profile_from_mapping({"device": {"serial": "S 1; rm", "model": "M"}}, tmp_path, "x")
+
+
+def test_the_readme_example_is_a_valid_profile(tmp_path: Path) -> None:
+    import re
+    import tomllib
+
+    readme = (HANDSETS / "README.md").read_text("utf-8")
+    example = tomllib.loads(re.search(r"```toml\n(.*?)```", readme, re.S).group(1))  # type: ignore[union-attr]
+    for name in ("results/device_info.json", "getprop.txt", "dumpsys_battery.txt", "iphonesubinfo_slot1.txt", "logcat.txt", "photo.jpg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("capture")
+    profile = profile_from_mapping(example, tmp_path, "readme")
+    assert profile.auth == "none" and profile.diagtool is not None and profile.faults.oversize_on_command == ("logcat",)
+    documented = set(re.findall(r"^\| `([a-z0-9\-]+)` \|", readme, re.M))
+    assert documented == set(PROFILES)
