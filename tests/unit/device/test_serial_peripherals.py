@@ -14,6 +14,8 @@ from typing import Callable, Iterator
 
 import pytest
 import serial
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.identifiers import Imei
 from app.device.errors import SerialPortError
@@ -176,3 +178,13 @@ def test_framer_debouncer_and_label_cleaning() -> None:
 
 def test_serial_exception_type_is_pyserials() -> None:
     assert issubclass(serial.SerialException, OSError)
+
+
+@given(chunks=st.lists(st.binary(max_size=64), max_size=40), max_line=st.integers(1, 32))
+def test_framing_any_byte_stream_gives_bounded_lines_without_terminators(chunks: list[bytes], max_line: int) -> None:
+    framer = LineFramer(max_line=max_line)
+    lines = [line for chunk in chunks for line in framer.feed(chunk)]
+    assert all(0 < len(line) <= max_line and b"\r" not in line and b"\n" not in line for line in lines)
+    stream = b"".join(chunks)
+    expected = [part for part in stream.replace(b"\r", b"\n").split(b"\n")[:-1] if 0 < len(part) <= max_line]
+    assert lines == expected  # complete lines only, overlong ones dropped, chunking does not matter
