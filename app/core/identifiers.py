@@ -1,0 +1,226 @@
+"""Handset identifiers: IMEI, IMEI-SV, MEID and TAC.
+
+Every identifier that reaches a ticket comes from an untrusted source (a phone's
+output, a scanned box label, a person typing), so each one is parsed here into a
+frozen dataclass and its check digit verified.  Anything else raises
+`IdentifierError`, a `ValueError`, so callers can tell "not an identifier" from a bug.
+
+Formats (3GPP TS 23.003 and 3GPP2 S.R0048):
+
+- IMEI: 15 decimal digits = TAC (8) + serial (6) + Luhn check digit (1).
+- IMEI-SV: 16 decimal digits = TAC (8) + serial (6) + software version (2), no check digit.
+- MEID: 14 hex digits = manufacturer code (8) + serial (6); printed with a 15th check
+  digit (Luhn in base 16), or as 18 decimal digits (manufacturer code as 10 decimal
+  digits, serial as 8 decimal digits).
+- TAC: the 8-digit type allocation code that starts an IMEI; it names the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Separators people and labels put inside identifiers ("35-209900-176148-1", "35 209900 176148 1").
+_SEPARATORS = re.compile(r"[\s\-./]")
+#: Longer than any identifier with separators; anything longer is not worth parsing.
+_MAX_INPUT = 64
+
+
+class IdentifierError(ValueError):
+    """The text is not a valid identifier of the asked kind (wrong length, characters or check digit)."""
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(f"not a valid {kind}: {reason}")
+        self.kind = kind
+        self.reason = reason
+
+
+def _compact(text: object, kind: str) -> str:
+    """The text without separators, or IdentifierError when it cannot be one."""
+    if not isinstance(text, str):
+        raise IdentifierError(kind, "not text")
+    if len(text) > _MAX_INPUT:
+        raise IdentifierError(kind, "too long")
+    return _SEPARATORS.sub("", text.strip())
+
+
+def luhn_check_digit(body: str, base: int = 10) -> int:
+    """The Luhn check digit that completes `body` (digits in `base`, 10 or 16)."""
+    total = 0
+    for position, char in enumerate(reversed(body)):
+        value = int(char, base)
+        if position % 2 == 0:  # the digit next to the (future) check digit is doubled
+            value *= 2
+            value = value // base + value % base
+        total += value
+    return (base - total % base) % base
+
+
+def luhn_is_valid(number: str) -> bool:
+    """True when the last decimal digit of `number` is its Luhn check digit."""
+    if not number.isascii() or not number.isdigit() or len(number) < 2:
+        return False
+    return luhn_check_digit(number[:-1]) == int(number[-1])
+
+
+@dataclass(frozen=True)
+class Tac:
+    """Type allocation code: the first 8 digits of an IMEI; names the maker and model."""
+
+    digits: str
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+@dataclass(frozen=True)
+class Imei:
+    """A check-digit-verified 15-digit IMEI."""
+
+    digits: str
+
+    @property
+    def tac(self) -> Tac:
+        return Tac(self.digits[:8])
+
+    @property
+    def serial_number(self) -> str:
+        return self.digits[8:14]
+
+    @property
+    def check_digit(self) -> int:
+        return int(self.digits[14])
+
+    def masked(self) -> str:
+        """The IMEI with the serial hidden, as printed on slips: TAC kept, last 4 digits shown."""
+        return self.digits[:8] + "***" + self.digits[11:]
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+@dataclass(frozen=True)
+class ImeiSv:
+    """A 16-digit IMEI software version: TAC, serial and a 2-digit software version number."""
+
+    digits: str
+
+    @property
+    def tac(self) -> Tac:
+        return Tac(self.digits[:8])
+
+    @property
+    def software_version(self) -> str:
+        return self.digits[14:16]
+
+    @property
+    def imei(self) -> Imei:
+        """The IMEI of the same handset (the check digit is computed, IMEI-SV has none)."""
+        body = self.digits[:14]
+        return Imei(body + str(luhn_check_digit(body)))
+
+    def __str__(self) -> str:
+        return self.digits
+
+
+@dataclass(frozen=True)
+class Meid:
+    """A CDMA mobile equipment identifier, kept as its 14 upper-case hex digits."""
+
+    hex_digits: str
+
+    @property
+    def manufacturer_code(self) -> str:
+        return self.hex_digits[:8]
+
+    @property
+    def serial_number(self) -> str:
+        return self.hex_digits[8:]
+
+    @property
+    def check_digit(self) -> str:
+        """The 15th digit printed on labels (Luhn computed in base 16)."""
+        return format(luhn_check_digit(self.hex_digits, base=16), "X")
+
+    @property
+    def decimal(self) -> str:
+        """The 18-digit decimal form: manufacturer code as 10 digits, serial as 8."""
+        return f"{int(self.manufacturer_code, 16):010d}{int(self.serial_number, 16):08d}"
+
+    def __str__(self) -> str:
+        return self.hex_digits
+
+
+def parse_imei(text: str) -> Imei:
+    """An IMEI from 15 digits (separators allowed); raises IdentifierError unless the Luhn digit matches."""
+    digits = _compact(text, "IMEI")
+    if len(digits) != 15 or not digits.isascii() or not digits.isdigit():
+        raise IdentifierError("IMEI", "an IMEI has 15 digits")
+    if not luhn_is_valid(digits):
+        raise IdentifierError("IMEI", "check digit does not match")
+    return Imei(digits)
+
+
+def parse_imei_sv(text: str) -> ImeiSv:
+    """An IMEI-SV from 16 digits (separators allowed)."""
+    digits = _compact(text, "IMEI-SV")
+    if len(digits) != 16 or not digits.isascii() or not digits.isdigit():
+        raise IdentifierError("IMEI-SV", "an IMEI-SV has 16 digits")
+    return ImeiSv(digits)
+
+
+def parse_tac(text: str) -> Tac:
+    """A TAC from 8 digits."""
+    digits = _compact(text, "TAC")
+    if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
+        raise IdentifierError("TAC", "a TAC has 8 digits")
+    return Tac(digits)
+
+
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+
+
+def parse_meid(text: str) -> Meid:
+    """An MEID from 14 hex digits, 15 (with check digit, verified) or 18 decimal digits."""
+    compact = _compact(text, "MEID")
+    if not compact.isascii() or not _HEX.fullmatch(compact or "x"):
+        raise IdentifierError("MEID", "only hex digits are allowed")
+    if len(compact) == 18 and compact.isdigit():
+        return _meid_from_decimal(compact)
+    upper = compact.upper()
+    if len(upper) == 14:
+        return _checked_meid(upper)
+    if len(upper) == 15:
+        meid = _checked_meid(upper[:14])
+        if meid.check_digit != upper[14]:
+            raise IdentifierError("MEID", "check digit does not match")
+        return meid
+    raise IdentifierError("MEID", "an MEID has 14 hex digits (15 with check digit) or 18 decimal digits")
+
+
+def _meid_from_decimal(digits: str) -> Meid:
+    manufacturer, serial = int(digits[:10]), int(digits[10:])
+    if manufacturer > 0xFFFFFFFF or serial > 0xFFFFFF:
+        raise IdentifierError("MEID", "decimal form out of range")
+    return _checked_meid(f"{manufacturer:08X}{serial:06X}")
+
+
+def _checked_meid(hex_digits: str) -> Meid:
+    # A decimal-only first hex digit pair marks an IMEI-range identifier, not an MEID (3GPP2: RR >= A0).
+    if int(hex_digits[:2], 16) < 0xA0:
+        raise IdentifierError("MEID", "MEIDs start with A0-FF; this looks like an IMEI range")
+    return Meid(hex_digits)
+
+
+def find_imeis(text: str, limit: int = 4) -> list[Imei]:
+    """Luhn-valid IMEIs found as standalone 15-digit runs in free text (a box label, a modem reply).
+
+    Bounded: at most `limit` results and only the first 4 KiB of text are looked at.
+    """
+    found: list[Imei] = []
+    for match in re.finditer(r"(?<!\d)\d{15}(?!\d)", text[:4096]):
+        if luhn_is_valid(match.group()) and Imei(match.group()) not in found:
+            found.append(Imei(match.group()))
+            if len(found) >= limit:
+                break
+    return found
