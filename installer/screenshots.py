@@ -15,6 +15,10 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.device.adb_server import AdbServer, free_loopback_port  # noqa: E402
+from app.device.demo_handsets import running_demo_handsets, shipped_profile_dirs  # noqa: E402
+from app.device.hub import DeviceHub  # noqa: E402
+from app.ui.device_monitor import DeviceMonitor  # noqa: E402
 from app.demo import DEMO_MANAGER, DEMO_PASSWORD, make_demo_store  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.settings import Settings  # noqa: E402
@@ -63,8 +67,21 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     first_run_screens(app)
     demo = make_demo_store(Path(tempfile.mkdtemp()) / "data")
+    home = demo.paths.root / "adb-home"
+    home.mkdir()
+    with AdbServer(port=free_loopback_port(), home=home) as adb, \
+            running_demo_handsets(shipped_profile_dirs(), adb.client()):
+        monitor = DeviceMonitor(lambda on_event: DeviceHub(adb.client(), on_event))
+        monitor.start()
+        try:
+            workspace_screens(app, demo, monitor)
+        finally:
+            monitor.stop()
+
+
+def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None:  # noqa: ANN001
     languages = LanguageSwitcher(app)
-    window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages)
+    window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages, monitor)
     window.login.reset(demo.login_hint)
     window.show()
     shoot(app, window, "sign-in")
@@ -72,7 +89,10 @@ def main() -> None:
     window.login.account.setCurrentText(DEMO_MANAGER)
     window.login.sign_in_button.click()
     shoot(app, window, "tickets")
-    window.workspace.nav.setCurrentRow(2)
+    window.workspace.nav.setCurrentRow(1)
+    settle(app, 2500)  # the phones connect and authorise
+    shoot(app, window, "phones")
+    window.workspace.nav.setCurrentRow(3)
     window.workspace.journal.verify_button.click()
     shoot(app, window, "journal")
     languages.apply("zh_CN")

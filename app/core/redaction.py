@@ -78,7 +78,7 @@ _ACCOUNT_KEYED = (
 )
 _ACCOUNT_ANDROID = (
     r"(?P<android_account_key>Account\s*\{\s*name=)"
-    rf"(?P<android_account_value>(?!\[[A-Z]+\])[^,}}\n]+)"
+    r"(?P<android_account_value>(?!\[[A-Z]+\])[^,}\n]+)"
 )
 
 # SSID: not preceded by B (that is BSSID), any prefix such as mWifiSsid.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 from types import TracebackType
@@ -44,6 +45,16 @@ def locate_adb() -> Path:
     if found is None:
         raise AdbServerUnavailable("No adb program was found.")
     return found
+
+
+def free_loopback_port() -> int:
+    """A free TCP port on 127.0.0.1 outside 5555-5585, which adb servers scan for emulators."""
+    while True:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = int(probe.getsockname()[1])
+        if port not in EMULATOR_PORTS:
+            return port
 
 
 class AdbServer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections import deque
 from pathlib import Path
@@ -9,15 +10,21 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWizard
 
 from app import APP_NAME, __version__
+from app.device.adb_server import AdbServer
+from app.device.hub import DeviceHub
+from app.errors import KnownError
 from app.logging_setup import LOG_FILE, configure_logging
 from app.paths import DataPaths
 from app.settings import load_settings
 from app.storage.vault import Vault
+from app.ui.device_monitor import DeviceMonitor
 from app.ui.error_dialogs import show_error
 from app.ui.first_run_wizard import FirstRunWizard
 from app.ui.language import LanguageSwitcher
 from app.ui.main_window import MainWindow
 from app.ui.tasks import BackgroundTasks
+
+log = logging.getLogger(__name__)
 
 
 def log_tail(paths: DataPaths, lines: int = 40) -> str:
@@ -36,7 +43,24 @@ def install_crash_dialog(paths: DataPaths) -> None:
     sys.excepthook = hook
 
 
-def run_gui(data_dir: str | Path | None, *, login_hint: str = "") -> int:
+def start_device_monitor(adb: AdbServer | None, parent: QApplication) -> DeviceMonitor | None:
+    """Follow the phones on `adb` (our own server on the default port when None).
+
+    Without a working adb the counter still works (tickets, slips, sync); the
+    Phones page then simply lists nothing, and the log says why.
+    """
+    server = adb or AdbServer()
+    try:
+        server.start()  # a no-op when a server already runs there; we never stop one we did not start
+    except KnownError as exc:
+        log.warning("phones will not be seen: %s", exc.message)
+        return None
+    monitor = DeviceMonitor(lambda on_event: DeviceHub(server.client(), on_event), parent)
+    monitor.start()
+    return monitor
+
+
+def run_gui(data_dir: str | Path | None, *, login_hint: str = "", adb: AdbServer | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -49,7 +73,8 @@ def run_gui(data_dir: str | Path | None, *, login_hint: str = "") -> int:
     languages.apply(settings.language)
     tasks = BackgroundTasks(app)
     vault = Vault(paths)
-    window = MainWindow(vault, settings, tasks, languages)
+    monitor = start_device_monitor(adb, app)
+    window = MainWindow(vault, settings, tasks, languages, monitor)
     app.installEventFilter(window.idle)
     if not vault.is_initialised():
         wizard = FirstRunWizard(vault, tasks)
@@ -59,4 +84,8 @@ def run_gui(data_dir: str | Path | None, *, login_hint: str = "") -> int:
     else:
         window.login.reset(login_hint)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if monitor is not None:
+            monitor.stop()

@@ -22,6 +22,8 @@ from app.storage.vault import Vault
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
 from app.ui.login_view import LoginView
+from app.ui.device_monitor import DeviceMonitor
+from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.staff_page import StaffPage
 from app.ui.pages.tickets_page import TicketsPage
@@ -41,10 +43,12 @@ class Workspace(QWidget):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget(objectName="pages")
         self.tickets = TicketsPage()
+        self.devices = DevicesPage()
         self.staff = StaffPage(tasks)
         self.journal = JournalPage(tasks)
         self._entries = [  # (page, permission needed to see it)
             (self.tickets, Permission.READ_TICKETS),
+            (self.devices, Permission.RUN_DIAGNOSTICS),
             (self.staff, Permission.MANAGE_ACCOUNTS),
             (self.journal, Permission.READ_JOURNAL),
         ]
@@ -59,7 +63,7 @@ class Workspace(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for row, text in enumerate((self.tr("Tickets"), self.tr("Staff"), self.tr("Audit journal"))):
+        for row, text in enumerate((self.tr("Tickets"), self.tr("Phones"), self.tr("Staff"), self.tr("Audit journal"))):
             self.nav.item(row).setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -84,7 +88,7 @@ class Workspace(QWidget):
 
 class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, settings: Settings, tasks: BackgroundTasks,
-                 languages: LanguageSwitcher) -> None:
+                 languages: LanguageSwitcher, monitor: DeviceMonitor | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._vault, self._settings, self._tasks, self._languages = vault, settings, tasks, languages
@@ -98,6 +102,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.login.signed_in.connect(self.start_session)
         self.workspace.staff.store_reopened.connect(self._refresh_status)
+        self.monitor = monitor
+        if monitor is not None:
+            monitor.device_changed.connect(self.workspace.devices.on_device_changed)
+            self.workspace.devices.set_states(monitor.states())
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(self.lock)

@@ -138,6 +138,59 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="43"/>
+        <source>Phones</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="44"/>
+        <source>No phone is connected. Plug the customer&apos;s phone in with a data cable and turn on USB debugging.</source>
+        <translation>未连接手机。请用数据线连接客户的手机，并打开 USB 调试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <source>What to do</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="57"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="57"/>
+        <source>Not allowed yet</source>
+        <translation>尚未授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="58"/>
+        <source>Not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="58"/>
+        <source>Waiting for the phone</source>
+        <translation>等待手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="78"/>
+        <source>Ready for diagnostics once the customer agrees.</source>
+        <translation>客户同意后即可开始检测。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../app/ui/first_run_wizard.py" line="112"/>
@@ -231,12 +284,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="113"/>
+        <location filename="../../app/ui/login_view.py" line="115"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="114"/>
+        <location filename="../../app/ui/login_view.py" line="116"/>
         <source>Type the recovery key printed when this store was set up:</source>
         <translation>请输入设置数据库时打印的恢复密钥：</translation>
     </message>
@@ -244,37 +297,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="136"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="140"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="143"/>
+        <location filename="../../app/ui/main_window.py" line="151"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="150"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>%1 changes waiting to sync</source>
         <translation>%1 项更改待同步</translation>
     </message>
@@ -527,19 +580,24 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="62"/>
+        <location filename="../../app/ui/main_window.py" line="66"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="66"/>
+        <source>Phones</source>
+        <translation>手机</translation>
     </message>
 </context>
 </TS>

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import socket
 import statistics
 import sys
 import tempfile
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import adbutils  # noqa: E402
 
-from app.device.adb_server import AdbServer, bundled_adb_path  # noqa: E402
+from app.device.adb_server import AdbServer, bundled_adb_path, free_loopback_port  # noqa: E402
 from app.device.session import DeviceSession  # noqa: E402
 
 TOOL = "com.repaircounter.diagtool"
@@ -36,10 +35,7 @@ ROUNDS = 40
 PULL_BYTES = 64 * 1024 * 1024
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+free_port = free_loopback_port
 
 
 def median_ms(action, rounds: int = ROUNDS) -> float:  # type: ignore[no-untyped-def]

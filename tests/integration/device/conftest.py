@@ -4,7 +4,6 @@ costs about a second); each test's phones are disconnected and stopped in teardo
 
 from __future__ import annotations
 
-import socket
 import time
 from pathlib import Path
 from typing import Callable, Iterator
@@ -12,7 +11,7 @@ from typing import Callable, Iterator
 import pytest
 
 from app.device.adb_client import CounterAdbClient, connect_network_device
-from app.device.adb_server import EMULATOR_PORTS, AdbServer, bundled_adb_path
+from app.device.adb_server import AdbServer, bundled_adb_path, free_loopback_port
 from app.device.session import DeviceSession
 from app.device.simulator import SimulatedHandset, load_profile
 from app.device.simulator.profile import HandsetProfile, profile_from_mapping
@@ -25,13 +24,7 @@ if Path("/usr/bin/adb").is_file():
     ADB_BINARIES.append(pytest.param(Path("/usr/bin/adb"), id="debian-adb"))
 
 
-def free_port() -> int:
-    while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port not in EMULATOR_PORTS:
-            return port
+free_port = free_loopback_port
 
 
 @pytest.fixture(scope="session", params=ADB_BINARIES)

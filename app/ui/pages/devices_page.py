@@ -1,0 +1,84 @@
+"""Attached phones, their adb state, and what to do next for each.
+
+Nothing is read from a phone here: the state comes from the adb server's
+device list.  Reading the phone (even its model) waits for the customer's
+consent on the diagnostics page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+from app.accounts.session import Session
+from app.device.tracking import ABSENT, advice_for
+
+STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#b26a00", "offline": "#b00020"}
+
+
+class DevicesPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("devicesPage")
+        self._states: dict[str, str] = {}
+        self.heading = QLabel(objectName="pageHeading")
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.empty_hint = QLabel(objectName="noPhoneHint")
+        self.empty_hint.setWordWrap(True)
+        self.table = QTableWidget(0, 3, objectName="deviceTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Phones"))
+        self.empty_hint.setText(self.tr("No phone is connected. Plug the customer's phone in with a data cable and turn on USB debugging."))
+        self.table.setHorizontalHeaderLabels([self.tr("Connection"), self.tr("State"), self.tr("What to do")])
+        self._refill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_session(self, session: Session) -> None:
+        self._refill()
+
+    def state_label(self, state: str) -> str:
+        labels = {"device": self.tr("Ready"), "unauthorized": self.tr("Not allowed yet"),
+                  "offline": self.tr("Not answering"), "authorizing": self.tr("Waiting for the phone")}
+        return labels.get(state, state)
+
+    def set_states(self, states: dict[str, str]) -> None:
+        self._states = {s: st for s, st in states.items() if st != ABSENT}
+        self._refill()
+
+    def on_device_changed(self, serial: str, state: str) -> None:
+        if state == ABSENT:
+            self._states.pop(serial, None)
+        else:
+            self._states[serial] = state
+        self._refill()
+
+    def _refill(self) -> None:
+        chinese = QLocale().name() == "zh_CN"
+        rows = sorted(self._states.items())
+        self.empty_hint.setVisible(not rows)
+        self.table.setRowCount(len(rows))
+        for r, (serial, state) in enumerate(rows):
+            advice = advice_for(state)[1 if chinese else 0] if state != "device" else self.tr("Ready for diagnostics once the customer agrees.")
+            items = [QTableWidgetItem(serial), QTableWidgetItem(self.state_label(state)), QTableWidgetItem(advice)]
+            items[1].setForeground(QColor(STATE_COLOURS.get(state, "#333333")))
+            items[1].setData(Qt.ItemDataRole.UserRole, state)
+            for c, item in enumerate(items):
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
