@@ -1,0 +1,31 @@
+"""Storage of the reference upstream service (SQLite embedded, PostgreSQL shared)."""
+
+from app.storage.upstream.dialects import (
+    PostgresUpstreamStore,
+    SqliteUpstreamStore,
+    UpstreamDatabaseUnavailable,
+    UpstreamDatabaseUrlError,
+    open_upstream_store,
+)
+from app.storage.upstream.store import (
+    AnchorRow,
+    IncomingOperation,
+    OperationOutcome,
+    OutletCounts,
+    RecordRow,
+    UpstreamStore,
+)
+
+__all__ = [
+    "AnchorRow",
+    "IncomingOperation",
+    "OperationOutcome",
+    "OutletCounts",
+    "PostgresUpstreamStore",
+    "RecordRow",
+    "SqliteUpstreamStore",
+    "UpstreamDatabaseUnavailable",
+    "UpstreamDatabaseUrlError",
+    "UpstreamStore",
+    "open_upstream_store",
+]

@@ -1,0 +1,371 @@
+"""The upstream service's store: one interface over SQLite and PostgreSQL.
+
+The SQL is written once with `?` placeholders; each dialect supplies its connections, its
+transaction start and its placeholder style.  Both dialects support `INSERT ... ON CONFLICT`,
+which carries the two rules the service depends on:
+
+- an operation is stored once per (outlet, op_id): a second delivery inserts nothing and
+  gets the stored status back;
+- a record only moves forward: its row is replaced only by an operation with a higher seq,
+  so batches that arrive reordered still leave each record at its latest state.
+
+Connections are per thread (the ASGI server runs sync endpoints in a thread pool).
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
+
+REMOVING_ACTIONS = ("delete", "erase")
+ERASED_PAYLOAD = "{}"
+
+
+class Cursor(Protocol):
+    """What both drivers' cursors offer, as far as this module uses them."""
+
+    rowcount: int
+
+    def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class IncomingOperation:
+    """An operation as the store keeps it; payload already JSON-encoded by the service."""
+
+    op_id: str
+    seq: int
+    entity: str
+    entity_id: str
+    action: str
+    payload_json: str
+    digest: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class OperationOutcome:
+    op_id: str
+    status: str
+    replayed: bool
+
+
+@dataclass(frozen=True)
+class AnchorRow:
+    outlet: str
+    seq: int
+    head: str
+    received_at: str
+    key_id: str
+    signature: str
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    entity: str
+    entity_id: str
+    seq: int
+    op_id: str
+    action: str
+    payload_json: str
+
+
+@dataclass(frozen=True)
+class OutletCounts:
+    live: dict[str, int]
+    removed: dict[str, int]
+    operations: int
+
+
+#: Called inside the anchor transaction with the outlet's latest anchor (or None); returns
+#: the row to store, the existing row to answer with again, or raises to refuse.
+AnchorDecision = Callable[[AnchorRow | None], AnchorRow]
+
+
+class UpstreamStore(ABC):
+    """Persistence for the reference upstream.  Thread-safe; one instance per process."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._connections: list[Any] = []
+        self._connections_lock = threading.Lock()
+
+    # -- dialect ------------------------------------------------------------------------
+
+    @abstractmethod
+    def _connect(self) -> Any:
+        """A new driver connection in autocommit mode (transactions are explicit)."""
+
+    @abstractmethod
+    def _begin(self, cursor: Any, write: bool) -> None:
+        """Start a transaction; `write` ones take the write lock at once where that matters."""
+
+    @abstractmethod
+    def _sql(self, statement: str) -> str:
+        """The statement with this driver's placeholders."""
+
+    @property
+    @abstractmethod
+    def _serial(self) -> str:
+        """How this dialect spells an auto-numbered primary key."""
+
+    def _lock_reference_items(self, cursor: Any) -> None:
+        """Keep publications in id order where ids can commit out of order (PostgreSQL)."""
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _connection(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._connections_lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def _transaction(self, write: bool) -> Iterator[Cursor]:
+        conn = self._connection()
+        cursor = conn.cursor()
+        self._begin(cursor, write)
+        try:
+            yield _DialectCursor(cursor, self._sql)
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        else:
+            cursor.execute("COMMIT")
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        """Close every connection any thread opened."""
+        with self._connections_lock:
+            connections, self._connections = self._connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
+
+    def create_schema(self) -> None:
+        with self._transaction(write=True) as cur:
+            for statement in schema_statements(self._serial):
+                cur.execute(statement)
+            cur.execute(
+                "INSERT INTO upstream_meta (name, value) VALUES ('schema_version', ?) ON CONFLICT (name) DO NOTHING",
+                (str(SCHEMA_VERSION),),
+            )
+
+    # -- enrolment ------------------------------------------------------------------------
+
+    def add_enrol_code(self, outlet: str, code_hash: str, created_at: str, expires_at: str) -> None:
+        with self._transaction(write=True) as cur:
+            cur.execute(
+                "INSERT INTO enrol_codes (code_hash, outlet, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                (code_hash, outlet, created_at, expires_at),
+            )
+
+    def redeem_enrol_code(self, outlet: str, code_hash: str, token_hash: str, now: str) -> bool:
+        """Use the code once and set the outlet's token; False when the code does not fit."""
+        with self._transaction(write=True) as cur:
+            cur.execute(
+                "UPDATE enrol_codes SET used_at = ? WHERE code_hash = ? AND outlet = ? AND used_at IS NULL"
+                " AND expires_at > ?",
+                (now, code_hash, outlet, now),
+            )
+            if cur.rowcount != 1:
+                return False
+            cur.execute(
+                "INSERT INTO outlets (outlet, token_hash, enrolled_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (outlet) DO UPDATE SET token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
+                (outlet, token_hash, now),
+            )
+            return True
+
+    def outlet_for_token(self, token_hash: str) -> str | None:
+        with self._transaction(write=False) as cur:
+            cur.execute("SELECT outlet FROM outlets WHERE token_hash = ?", (token_hash,))
+            row = cur.fetchone()
+        return None if row is None else str(row[0])
+
+    # -- push -----------------------------------------------------------------------------
+
+    def apply_operations(
+        self, outlet: str, operations: Sequence[IncomingOperation], received_at: str
+    ) -> list[OperationOutcome]:
+        """Apply a batch in one transaction: all of it is durable, or none of it."""
+        with self._transaction(write=True) as cur:
+            return [self._apply_one(cur, outlet, op, received_at) for op in operations]
+
+    def _apply_one(self, cur: Cursor, outlet: str, op: IncomingOperation, received_at: str) -> OperationOutcome:
+        cur.execute(
+            "INSERT INTO operations (outlet, op_id, seq, entity, entity_id, action, payload, digest, created_at,"
+            " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (outlet, op_id) DO NOTHING",
+            (outlet, op.op_id, op.seq, op.entity, op.entity_id, op.action, op.payload_json, op.digest,
+             op.created_at, received_at),
+        )
+        if cur.rowcount == 0:
+            return self._stored_outcome(cur, outlet, op)
+        status = self._apply_to_record(cur, outlet, op, received_at)
+        cur.execute("UPDATE operations SET status = ? WHERE outlet = ? AND op_id = ?", (status, outlet, op.op_id))
+        return OperationOutcome(op.op_id, status, replayed=False)
+
+    def _stored_outcome(self, cur: Cursor, outlet: str, op: IncomingOperation) -> OperationOutcome:
+        cur.execute("SELECT status, digest FROM operations WHERE outlet = ? AND op_id = ?", (outlet, op.op_id))
+        status, digest = cur.fetchone()
+        return OperationOutcome(op.op_id, status if digest == op.digest else "conflict", replayed=True)
+
+    def _apply_to_record(self, cur: Cursor, outlet: str, op: IncomingOperation, now: str) -> str:
+        payload = ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json
+        cur.execute(
+            "INSERT INTO records (outlet, entity, entity_id, seq, op_id, action, payload, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, entity, entity_id) DO UPDATE SET"
+            " seq = excluded.seq, op_id = excluded.op_id, action = excluded.action, payload = excluded.payload,"
+            " updated_at = excluded.updated_at WHERE records.seq < excluded.seq",
+            (outlet, op.entity, op.entity_id, op.seq, op.op_id, op.action, payload, now),
+        )
+        if cur.rowcount == 1:
+            if op.action == "erase":
+                self._scrub_earlier_payloads(cur, outlet, op)
+            return "applied"
+        if self._record_is_erased(cur, outlet, op):
+            # An older operation arriving after the erasure must not bring the data back.
+            cur.execute(
+                "UPDATE operations SET payload = ? WHERE outlet = ? AND op_id = ?", (ERASED_PAYLOAD, outlet, op.op_id)
+            )
+        return "superseded"
+
+    def _scrub_earlier_payloads(self, cur: Cursor, outlet: str, op: IncomingOperation) -> None:
+        cur.execute(
+            "UPDATE operations SET payload = ? WHERE outlet = ? AND entity = ? AND entity_id = ? AND seq < ?",
+            (ERASED_PAYLOAD, outlet, op.entity, op.entity_id, op.seq),
+        )
+
+    def _record_is_erased(self, cur: Cursor, outlet: str, op: IncomingOperation) -> bool:
+        cur.execute(
+            "SELECT action FROM records WHERE outlet = ? AND entity = ? AND entity_id = ?",
+            (outlet, op.entity, op.entity_id),
+        )
+        row = cur.fetchone()
+        return row is not None and row[0] == "erase"
+
+    # -- reads for people and tests -------------------------------------------------------------
+
+    def outlet_counts(self, outlet: str) -> OutletCounts:
+        with self._transaction(write=False) as cur:
+            cur.execute(
+                "SELECT entity, action, COUNT(*) FROM records WHERE outlet = ? GROUP BY entity, action", (outlet,)
+            )
+            rows = cur.fetchall()
+            cur.execute("SELECT COUNT(*) FROM operations WHERE outlet = ?", (outlet,))
+            (operations,) = cur.fetchone()
+        live: dict[str, int] = {}
+        removed: dict[str, int] = {}
+        for entity, action, count in rows:
+            bucket = removed if action in REMOVING_ACTIONS else live
+            bucket[entity] = bucket.get(entity, 0) + int(count)
+        return OutletCounts(live=live, removed=removed, operations=int(operations))
+
+    def records(self, outlet: str) -> list[RecordRow]:
+        with self._transaction(write=False) as cur:
+            cur.execute(
+                "SELECT entity, entity_id, seq, op_id, action, payload FROM records WHERE outlet = ?"
+                " ORDER BY entity, entity_id",
+                (outlet,),
+            )
+            return [RecordRow(r[0], r[1], int(r[2]), r[3], r[4], r[5]) for r in cur.fetchall()]
+
+    def operation_payloads(self, outlet: str, entity: str, entity_id: str) -> list[str]:
+        """Stored payloads of a record's operations, oldest first (erasure checks)."""
+        with self._transaction(write=False) as cur:
+            cur.execute(
+                "SELECT payload FROM operations WHERE outlet = ? AND entity = ? AND entity_id = ? ORDER BY seq",
+                (outlet, entity, entity_id),
+            )
+            return [str(r[0]) for r in cur.fetchall()]
+
+    # -- reference data ---------------------------------------------------------------------
+
+    def publish_reference(self, kind: str, items_json: Sequence[str], published_at: str) -> int:
+        """Append a publication; returns the cursor after it (0 when nothing was published)."""
+        with self._transaction(write=True) as cur:
+            self._lock_reference_items(cur)
+            for item in items_json:
+                cur.execute(
+                    "INSERT INTO reference_items (kind, item, published_at) VALUES (?, ?, ?)",
+                    (kind, item, published_at),
+                )
+            cur.execute("SELECT MAX(id) FROM reference_items WHERE kind = ?", (kind,))
+            (last,) = cur.fetchone()
+        return int(last or 0)
+
+    def reference_after(self, kind: str, after: int, limit: int) -> list[tuple[int, str]]:
+        with self._transaction(write=False) as cur:
+            cur.execute(
+                "SELECT id, item FROM reference_items WHERE kind = ? AND id > ? ORDER BY id LIMIT ?",
+                (kind, after, limit),
+            )
+            return [(int(r[0]), str(r[1])) for r in cur.fetchall()]
+
+    # -- anchors ----------------------------------------------------------------------------
+
+    def latest_anchor(self, outlet: str) -> AnchorRow | None:
+        with self._transaction(write=False) as cur:
+            return self._latest_anchor(cur, outlet)
+
+    def _latest_anchor(self, cur: Cursor, outlet: str) -> AnchorRow | None:
+        cur.execute(
+            "SELECT outlet, seq, head, received_at, key_id, signature FROM anchors WHERE outlet = ?"
+            " ORDER BY seq DESC LIMIT 1",
+            (outlet,),
+        )
+        row = cur.fetchone()
+        return None if row is None else AnchorRow(row[0], int(row[1]), row[2], row[3], row[4], row[5])
+
+    def append_anchor(self, outlet: str, decide: AnchorDecision) -> AnchorRow:
+        """Let `decide` judge the new head against the latest one, and store what it returns,
+        all in one write transaction so two workers cannot both extend the same head."""
+        with self._transaction(write=True) as cur:
+            self._lock_outlet_anchors(cur, outlet)
+            latest = self._latest_anchor(cur, outlet)
+            row = decide(latest)
+            if latest is not None and row == latest:
+                return latest
+            cur.execute(
+                "INSERT INTO anchors (outlet, seq, head, received_at, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)",
+                (row.outlet, row.seq, row.head, row.received_at, row.key_id, row.signature),
+            )
+            return row
+
+    def _lock_outlet_anchors(self, cursor: Any, outlet: str) -> None:
+        """Serialise anchor appends per outlet where writers run in parallel (PostgreSQL)."""
+
+
+class _DialectCursor:
+    """A driver cursor whose statements are rewritten to the driver's placeholder style."""
+
+    def __init__(self, cursor: Any, translate: Callable[[str], str]) -> None:
+        self._cursor = cursor
+        self._translate = translate
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._cursor.execute(self._translate(sql), params)
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return list(self._cursor.fetchall())
