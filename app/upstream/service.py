@@ -179,13 +179,13 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
 def apply_push(store: UpstreamStore, outlet: str, batch: PushBatch) -> PushResult:
     """Apply a batch once per op_id; answers in the request's order.
 
-    Within the batch the operations are applied in seq order, so two changes to one record in
-    the same batch land in the order the counter made them whatever order they were sent in.
+    The store applies the operations in seq order, so two changes to one record in the same
+    batch land in the order the counter made them whatever order they were sent in.
     """
-    ordered = sorted(batch.operations, key=lambda op: op.seq)
-    outcomes = store.apply_operations(outlet, [_incoming(op) for op in ordered], utc_now().isoformat())
-    by_id = {o.op_id: OpResult(op_id=o.op_id, status=o.status, replayed=o.replayed) for o in outcomes}  # type: ignore[arg-type]
-    return PushResult(results=[by_id[op.op_id] for op in batch.operations])
+    outcomes = store.apply_operations(outlet, [_incoming(op) for op in batch.operations], utc_now().isoformat())
+    return PushResult(
+        results=[OpResult(op_id=o.op_id, status=o.status, replayed=o.replayed) for o in outcomes]  # type: ignore[arg-type]
+    )
 
 
 def _incoming(op: Operation) -> IncomingOperation:

@@ -7,14 +7,8 @@ from app.storage.upstream.dialects import (
     UpstreamDatabaseUrlError,
     open_upstream_store,
 )
-from app.storage.upstream.store import (
-    AnchorRow,
-    IncomingOperation,
-    OperationOutcome,
-    OutletCounts,
-    RecordRow,
-    UpstreamStore,
-)
+from app.storage.upstream.records import AnchorRow, IncomingOperation, OperationOutcome, OutletCounts, RecordRow
+from app.storage.upstream.store import UpstreamStore
 
 __all__ = [
     "AnchorRow",

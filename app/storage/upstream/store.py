@@ -18,13 +18,20 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from app.storage.upstream.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
+from app.storage.upstream.records import (
+    ERASED_PAYLOAD,
+    REMOVING_ACTIONS,
+    AnchorRow,
+    IncomingOperation,
+    OperationOutcome,
+    OutletCounts,
+    RecordRow,
+)
 from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
 
-REMOVING_ACTIONS = ("delete", "erase")
-ERASED_PAYLOAD = "{}"
 
 
 class Cursor(Protocol):
@@ -34,57 +41,11 @@ class Cursor(Protocol):
 
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any: ...
+
     def fetchone(self) -> Any: ...
 
     def fetchall(self) -> list[Any]: ...
-
-
-@dataclass(frozen=True)
-class IncomingOperation:
-    """An operation as the store keeps it; payload already JSON-encoded by the service."""
-
-    op_id: str
-    seq: int
-    entity: str
-    entity_id: str
-    action: str
-    payload_json: str
-    digest: str
-    created_at: str
-
-
-@dataclass(frozen=True)
-class OperationOutcome:
-    op_id: str
-    status: str
-    replayed: bool
-
-
-@dataclass(frozen=True)
-class AnchorRow:
-    outlet: str
-    seq: int
-    head: str
-    received_at: str
-    key_id: str
-    signature: str
-
-
-@dataclass(frozen=True)
-class RecordRow:
-    entity: str
-    entity_id: str
-    seq: int
-    op_id: str
-    action: str
-    payload_json: str
-
-
-@dataclass(frozen=True)
-class OutletCounts:
-    live: dict[str, int]
-    removed: dict[str, int]
-    operations: int
 
 
 #: Called inside the anchor transaction with the outlet's latest anchor (or None); returns
@@ -202,61 +163,71 @@ class UpstreamStore(ABC):
     def apply_operations(
         self, outlet: str, operations: Sequence[IncomingOperation], received_at: str
     ) -> list[OperationOutcome]:
-        """Apply a batch in one transaction: all of it is durable, or none of it."""
+        """Apply a batch in one transaction: all of it is durable, or none of it.
+
+        Reads what the store holds for the batch's op_ids and records, plans every
+        operation in Python (push_plan), then writes in bulk.  The writes keep their own
+        guards (ON CONFLICT DO NOTHING, seq must grow), so even two workers racing on one
+        outlet cannot store an operation twice or move a record backwards.
+        """
+        if not operations:
+            return []
         with self._transaction(write=True) as cur:
-            return [self._apply_one(cur, outlet, op, received_at) for op in operations]
-
-    def _apply_one(self, cur: Cursor, outlet: str, op: IncomingOperation, received_at: str) -> OperationOutcome:
-        cur.execute(
-            "INSERT INTO operations (outlet, op_id, seq, entity, entity_id, action, payload, digest, created_at,"
-            " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT (outlet, op_id) DO NOTHING",
-            (outlet, op.op_id, op.seq, op.entity, op.entity_id, op.action, op.payload_json, op.digest,
-             op.created_at, received_at),
-        )
-        if cur.rowcount == 0:
-            return self._stored_outcome(cur, outlet, op)
-        status = self._apply_to_record(cur, outlet, op, received_at)
-        cur.execute("UPDATE operations SET status = ? WHERE outlet = ? AND op_id = ?", (status, outlet, op.op_id))
-        return OperationOutcome(op.op_id, status, replayed=False)
-
-    def _stored_outcome(self, cur: Cursor, outlet: str, op: IncomingOperation) -> OperationOutcome:
-        cur.execute("SELECT status, digest FROM operations WHERE outlet = ? AND op_id = ?", (outlet, op.op_id))
-        status, digest = cur.fetchone()
-        return OperationOutcome(op.op_id, status if digest == op.digest else "conflict", replayed=True)
-
-    def _apply_to_record(self, cur: Cursor, outlet: str, op: IncomingOperation, now: str) -> str:
-        payload = ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json
-        cur.execute(
-            "INSERT INTO records (outlet, entity, entity_id, seq, op_id, action, payload, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, entity, entity_id) DO UPDATE SET"
-            " seq = excluded.seq, op_id = excluded.op_id, action = excluded.action, payload = excluded.payload,"
-            " updated_at = excluded.updated_at WHERE records.seq < excluded.seq",
-            (outlet, op.entity, op.entity_id, op.seq, op.op_id, op.action, payload, now),
-        )
-        if cur.rowcount == 1:
-            if op.action == "erase":
-                self._scrub_earlier_payloads(cur, outlet, op)
-            return "applied"
-        if self._record_is_erased(cur, outlet, op):
-            # An older operation arriving after the erasure must not bring the data back.
-            cur.execute(
-                "UPDATE operations SET payload = ? WHERE outlet = ? AND op_id = ?", (ERASED_PAYLOAD, outlet, op.op_id)
+            entity_ids = sorted({op.entity_id for op in operations})
+            plan = plan_push(
+                operations,
+                self._stored_operations(cur, outlet, sorted({op.op_id for op in operations})),
+                self._record_states(cur, outlet, entity_ids),
+                self._erasure_seqs(cur, outlet, entity_ids),
             )
-        return "superseded"
+            self._write_plan(cur, outlet, plan, received_at)
+        return plan.outcomes
 
-    def _scrub_earlier_payloads(self, cur: Cursor, outlet: str, op: IncomingOperation) -> None:
+    def _stored_operations(self, cur: Cursor, outlet: str, op_ids: list[str]) -> dict[str, StoredOperation]:
         cur.execute(
-            "UPDATE operations SET payload = ? WHERE outlet = ? AND entity = ? AND entity_id = ? AND seq < ?",
-            (ERASED_PAYLOAD, outlet, op.entity, op.entity_id, op.seq),
+            f"SELECT op_id, status, digest FROM operations WHERE outlet = ? AND op_id IN ({_marks(op_ids)})",
+            (outlet, *op_ids),
         )
+        return {row[0]: StoredOperation(row[1], row[2]) for row in cur.fetchall()}
 
-    def _record_is_erased(self, cur: Cursor, outlet: str, op: IncomingOperation) -> bool:
+    def _record_states(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, RecordState]:
         cur.execute(
-            "SELECT action FROM records WHERE outlet = ? AND entity = ? AND entity_id = ?",
-            (outlet, op.entity, op.entity_id),
+            f"SELECT entity, entity_id, seq, action FROM records WHERE outlet = ? AND entity_id IN ({_marks(entity_ids)})",
+            (outlet, *entity_ids),
         )
-        row = cur.fetchone()
-        return row is not None and row[0] == "erase"
+        return {(row[0], row[1]): RecordState(int(row[2]), row[3]) for row in cur.fetchall()}
+
+    def _erasure_seqs(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, int]:
+        cur.execute(
+            "SELECT entity, entity_id, MAX(seq) FROM operations WHERE outlet = ? AND action = 'erase'"
+            f" AND entity_id IN ({_marks(entity_ids)}) GROUP BY entity, entity_id",
+            (outlet, *entity_ids),
+        )
+        return {(row[0], row[1]): int(row[2]) for row in cur.fetchall()}
+
+    def _write_plan(self, cur: Cursor, outlet: str, plan: PushPlan, received_at: str) -> None:
+        if plan.new_rows:
+            cur.executemany(
+                "INSERT INTO operations (outlet, op_id, seq, entity, entity_id, action, payload, digest, created_at,"
+                " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, op_id) DO NOTHING",
+                [(outlet, op.op_id, op.seq, op.entity, op.entity_id, op.action, op.payload_json, op.digest,
+                  op.created_at, received_at, status) for op, status in plan.new_rows],
+            )
+        if plan.record_writes:
+            cur.executemany(
+                "INSERT INTO records (outlet, entity, entity_id, seq, op_id, action, payload, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, entity, entity_id) DO UPDATE SET"
+                " seq = excluded.seq, op_id = excluded.op_id, action = excluded.action, payload = excluded.payload,"
+                " updated_at = excluded.updated_at WHERE records.seq < excluded.seq",
+                [(outlet, op.entity, op.entity_id, op.seq, op.op_id, op.action,
+                  ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json, received_at)
+                 for op in plan.record_writes.values()],
+            )
+        if plan.erasures:
+            cur.executemany(
+                "UPDATE operations SET payload = ? WHERE outlet = ? AND entity = ? AND entity_id = ? AND seq < ?",
+                [(ERASED_PAYLOAD, outlet, entity, entity_id, seq) for entity, entity_id, seq in plan.erasures],
+            )
 
     # -- reads for people and tests -------------------------------------------------------------
 
@@ -364,8 +335,16 @@ class _DialectCursor:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._cursor.execute(self._translate(sql), params)
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+        return self._cursor.executemany(self._translate(sql), rows)
+
     def fetchone(self) -> Any:
         return self._cursor.fetchone()
 
     def fetchall(self) -> list[Any]:
         return list(self._cursor.fetchall())
+
+
+def _marks(values: Sequence[object]) -> str:
+    """`?, ?, ...` for an IN list of these values (never empty: callers pass at least one)."""
+    return ", ".join("?" * len(values))
