@@ -56,6 +56,7 @@ class FaultProxy:
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(64)
+        self._listener.settimeout(0.05)  # accept() wakes up to notice close()
         self.port = int(self._listener.getsockname()[1])
         self._stopping = threading.Event()
         self._threads: list[threading.Thread] = []
@@ -74,8 +75,8 @@ class FaultProxy:
 
     def close(self) -> None:
         self._stopping.set()
-        self._listener.close()
         self._accept_thread.join(timeout=5)
+        self._listener.close()
         for thread in self._threads:
             thread.join(timeout=5)
         self._forward.close()
@@ -84,8 +85,11 @@ class FaultProxy:
         while not self._stopping.is_set():
             try:
                 conn, _ = self._listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            conn.settimeout(10)
             thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
             self._threads.append(thread)
             thread.start()
@@ -98,6 +102,7 @@ class FaultProxy:
 
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(10)
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         buffer = b""
         try:
             while not self._stopping.is_set():
