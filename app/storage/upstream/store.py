@@ -206,12 +206,15 @@ class UpstreamStore(ABC):
         return {(row[0], row[1]): int(row[2]) for row in cur.fetchall()}
 
     def _write_plan(self, cur: Cursor, outlet: str, plan: PushPlan, received_at: str) -> None:
+        # Rows are written in key order, so two workers writing overlapping batches take their
+        # row locks in the same order and wait for each other instead of deadlocking.
         if plan.new_rows:
             cur.executemany(
                 "INSERT INTO operations (outlet, op_id, seq, entity, entity_id, action, payload, digest, created_at,"
                 " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, op_id) DO NOTHING",
                 [(outlet, op.op_id, op.seq, op.entity, op.entity_id, op.action, op.payload_json, op.digest,
-                  op.created_at, received_at, status) for op, status in plan.new_rows],
+                  op.created_at, received_at, status)
+                 for op, status in sorted(plan.new_rows, key=lambda row: row[0].op_id)],
             )
         if plan.record_writes:
             cur.executemany(
@@ -221,12 +224,12 @@ class UpstreamStore(ABC):
                 " updated_at = excluded.updated_at WHERE records.seq < excluded.seq",
                 [(outlet, op.entity, op.entity_id, op.seq, op.op_id, op.action,
                   ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json, received_at)
-                 for op in plan.record_writes.values()],
+                 for _, op in sorted(plan.record_writes.items())],
             )
         if plan.erasures:
             cur.executemany(
                 "UPDATE operations SET payload = ? WHERE outlet = ? AND entity = ? AND entity_id = ? AND seq < ?",
-                [(ERASED_PAYLOAD, outlet, entity, entity_id, seq) for entity, entity_id, seq in plan.erasures],
+                [(ERASED_PAYLOAD, outlet, entity, entity_id, seq) for entity, entity_id, seq in sorted(plan.erasures)],
             )
 
     # -- reads for people and tests -------------------------------------------------------------

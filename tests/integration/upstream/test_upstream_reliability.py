@@ -205,3 +205,40 @@ def test_upstream_restarted_mid_sync(upstream: UpstreamServer, token: str, outbo
     source.restarter.join(timeout=10)
     assert pushed == OPERATIONS
     assert_exactly_once(upstream, outbox)
+
+
+def test_two_workers_sharing_one_database_apply_concurrent_deliveries_once(
+    upstream: UpstreamServer, token: str, outbox: SqliteOutbox
+) -> None:
+    """Several stateless upstream workers over one database: a retry may reach a second
+    worker while the first still applies the same batch."""
+    fill_outbox(outbox, seed=6)
+    second = UpstreamServer(upstream.db_url, key=upstream.key)
+    second.start()
+    try:
+        items = outbox.pending(OPERATIONS)
+        bodies = [encode_batch(items[i:i + 500]) for i in range(0, len(items), 500)]
+        failures: list[str] = []
+
+        def deliver(url: str, order: list[bytes]) -> None:
+            headers = {"authorization": f"Bearer {token}", "content-type": "application/json"}
+            with httpx.Client(base_url=url, headers=headers, timeout=60) as client:
+                for body in order:
+                    for _ in range(5):  # a 500 (e.g. a detected deadlock) is retried, as the relay would
+                        if client.post(f"/v1/outlets/{OUTLET}/push", content=body).status_code == 200:
+                            break
+                    else:
+                        failures.append(url)
+
+        threads = [threading.Thread(target=deliver, args=(upstream.url, bodies)),
+                   threading.Thread(target=deliver, args=(second.url, bodies[::-1]))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert failures == []
+    finally:
+        second.stop()
+    with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token) as relay:
+        relay.push_pending()
+    assert_exactly_once(upstream, outbox)
