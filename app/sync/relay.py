@@ -21,6 +21,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
@@ -56,6 +57,8 @@ from app.sync.transport import (
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=pydantic.BaseModel)
 
+#: Batches read from the outbox at once; their preparation overlaps the previous send.
+READ_AHEAD_BATCHES = 4
 #: Statuses worth retrying: the upstream or something in front of it is briefly unwell.
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -123,6 +126,20 @@ class SyncReport:
     def as_json(self) -> dict[str, object]:
         """The `sync --once --json` answer."""
         return {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending, "errors": self.errors}
+
+
+@dataclass(frozen=True)
+class _PreparedBatch:
+    outgoing: list[OutboxItem]
+    kept_local: list[str]
+    body: bytes | None
+
+
+@dataclass
+class _PushTotals:
+    pushed: int = 0
+    withheld: int = 0
+    conflicts: list[str] = field(default_factory=list)
 
 
 class _Transient(Exception):
@@ -216,29 +233,47 @@ class SyncRelay:
     # -- push --------------------------------------------------------------------------------
 
     def push_pending(self) -> tuple[int, int, list[str]]:
-        """Send every pending item; returns (acknowledged, withheld by policy, conflicting op_ids)."""
-        pushed = withheld = 0
-        conflicts: list[str] = []
-        while items := self.source.pending(self.batch_size):
-            acked, kept_local, conflicted = self._push_batch(items)
-            pushed += acked
-            withheld += kept_local
-            conflicts.extend(conflicted)
-        return pushed, withheld, conflicts
+        """Send every pending item; returns (acknowledged, withheld by policy, conflicting op_ids).
 
-    def _push_batch(self, items: list[OutboxItem]) -> tuple[int, int, list[str]]:
+        One request is in flight at a time and acknowledgements are recorded in order; only
+        the preparation of the next batch (policy, validation, encoding) overlaps the wait
+        for the current answer, on a single sender thread.  The OutboxSource is only ever
+        called from the caller's thread.
+        """
+        totals = _PushTotals()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+            while items := self.source.pending(self.batch_size * READ_AHEAD_BATCHES):
+                batches = [items[i:i + self.batch_size] for i in range(0, len(items), self.batch_size)]
+                self._push_batches(sender, batches, totals)
+        return totals.pushed, totals.withheld, totals.conflicts
+
+    def _push_batches(self, sender: ThreadPoolExecutor, batches: list[list[OutboxItem]], totals: _PushTotals) -> None:
+        prepared = self._prepare(batches[0])
+        for position in range(len(batches)):
+            in_flight = sender.submit(self._send, prepared) if prepared.body is not None else None
+            following = self._prepare(batches[position + 1]) if position + 1 < len(batches) else None
+            result = in_flight.result() if in_flight is not None else None
+            self._acknowledge(prepared, result, totals)
+            if following is None:
+                return
+            prepared = following
+
+    def _prepare(self, items: list[OutboxItem]) -> _PreparedBatch:
         outgoing = [shaped for item in items if (shaped := outbound_item(item, self.policy)) is not None]
         leaving = {o.op_id for o in outgoing}
         kept_local = [item.op_id for item in items if item.op_id not in leaving]
-        acked: list[str] = []
-        conflicts: list[str] = []
-        if outgoing:
-            body = encode_batch(outgoing)
-            result = self._request(PushResult, "POST", f"{self._prefix}/push", content=body)
-            acked, conflicts = _check_acknowledged(outgoing, result)
+        return _PreparedBatch(outgoing, kept_local, encode_batch(outgoing) if outgoing else None)
+
+    def _send(self, prepared: _PreparedBatch) -> PushResult:
+        return self._request(PushResult, "POST", f"{self._prefix}/push", content=prepared.body)
+
+    def _acknowledge(self, prepared: _PreparedBatch, result: PushResult | None, totals: _PushTotals) -> None:
+        acked, conflicts = _check_acknowledged(prepared.outgoing, result) if result is not None else ([], [])
         # Policy-withheld items are done too: they never leave the outlet.
-        self.source.mark_sent(acked + kept_local)
-        return len(acked), len(kept_local), conflicts
+        self.source.mark_sent(acked + prepared.kept_local)
+        totals.pushed += len(acked)
+        totals.withheld += len(prepared.kept_local)
+        totals.conflicts.extend(conflicts)
 
     # -- pull --------------------------------------------------------------------------------
 
