@@ -160,7 +160,9 @@ class ProblemDetail(_Model):
 
 def canonical_json(value: object) -> bytes:
     """Deterministic JSON: the same data gives the same bytes on both sides."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
 
 
 def receipt_message(outlet: str, seq: int, head: str, received_at: datetime) -> bytes:

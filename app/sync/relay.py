@@ -17,6 +17,7 @@ counter's SQLCipher store.
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import time
@@ -360,23 +361,33 @@ class _Refused(Exception):
 
 
 def encode_batch(items: Sequence[OutboxItem]) -> bytes:
-    """The push body, validated against the shared protocol model before it leaves."""
-    operations = [
-        {
-            "op_id": i.op_id,
-            "seq": i.seq,
-            "entity": i.entity,
-            "entity_id": i.entity_id,
-            "action": i.action,
-            "payload": i.payload,
-            "created_at": i.created_at,
-        }
-        for i in items
-    ]
+    """The push body, checked against the shared protocol model before it leaves.
+
+    Encoded with the standard library and validated from the bytes: the same check as
+    building the model from Python objects, at a lower cost per operation.
+    """
     try:
-        return PushBatch.model_validate({"operations": operations}).model_dump_json().encode("utf-8")
+        body = _operations_json(items)
+    except (TypeError, ValueError) as exc:  # a payload JSON cannot carry, e.g. a datetime
+        raise UpstreamProtocolError(f"An outbox payload is not plain JSON data: {exc}") from exc
+    try:
+        PushBatch.model_validate_json(body)
     except pydantic.ValidationError as exc:
         raise UpstreamProtocolError(f"An outbox item does not fit the sync protocol: {exc.errors()[0]['msg']}") from exc
+    return body
+
+
+def _operations_json(items: Sequence[OutboxItem]) -> bytes:
+    return json.dumps(
+        {"operations": [
+            {"op_id": i.op_id, "seq": i.seq, "entity": i.entity, "entity_id": i.entity_id, "action": i.action,
+             "payload": i.payload, "created_at": i.created_at}
+            for i in items
+        ]},
+        ensure_ascii=False,
+        allow_nan=False,  # NaN and Infinity are not JSON; the upstream would refuse them
+        separators=(",", ":"),
+    ).encode("utf-8")
 
 
 def _check_acknowledged(sent: Sequence[OutboxItem], result: PushResult) -> tuple[list[str], list[str]]:

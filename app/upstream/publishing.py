@@ -109,7 +109,11 @@ def _checked_item(item: object, where: str) -> dict[str, object]:
     key = item.get("key")
     if not isinstance(key, str) or not key.strip() or len(key) > MAX_KEY_CHARS:
         raise ReferenceFileError(f"{where}: every item needs a 'key' string of 1 to {MAX_KEY_CHARS} characters.")
-    if len(canonical_json(item)) > MAX_PAYLOAD_BYTES:
+    try:
+        size = len(canonical_json(item))
+    except ValueError as exc:  # NaN or Infinity: not JSON the counters could read
+        raise ReferenceFileError(f"{where}: {exc}") from exc
+    if size > MAX_PAYLOAD_BYTES:
         raise ReferenceFileError(f"{where}: the item is larger than {MAX_PAYLOAD_BYTES} bytes.")
     return item
 

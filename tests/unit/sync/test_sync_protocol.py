@@ -54,3 +54,12 @@ def test_a_receipt_verifies_only_with_its_key_and_its_fields() -> None:
     assert not verify_receipt(receipt.model_copy(update={"outlet": "SZ02"}), public)
     assert not verify_receipt(receipt.model_copy(update={"signature": "!!"}), public)
     assert not verify_receipt(receipt, public_key_bytes(Ed25519PrivateKey.generate()))
+
+
+def test_not_a_number_is_refused_in_payloads() -> None:
+    with pytest.raises(pydantic.ValidationError):
+        Operation.model_validate_json(
+            '{"op_id":"0b6f3c1e-2d4a-4c8e-9f1a-3b5c7d9e1f20","seq":1,"entity":"ticket",'
+            '"entity_id":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d","action":"upsert","payload":{"x":NaN},'
+            '"created_at":"2026-11-23T10:00:00Z"}'
+        )

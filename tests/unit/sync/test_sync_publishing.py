@@ -42,6 +42,7 @@ def test_csv_takes_its_kind_from_the_file_name_or_the_option(tmp_path: Path) -> 
     ("ref.json", '{"price_list": [{"price": 1}]}', "'key'"),
     ("ref.json", '{"price_list": [{"key": ""}]}', "'key'"),
     ("ref.json", '{"price_list": [7]}', "must be an object"),
+    ("ref.json", '{"price_list": [{"key": "A", "price": NaN}]}', "JSON compliant"),
     ("ref.yaml", "price_list: []", "only .json and .csv"),
 ])
 def test_bad_files_are_known_errors_naming_the_problem(tmp_path: Path, name: str, text: str, message: str) -> None:
