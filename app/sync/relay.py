@@ -213,7 +213,8 @@ class SyncRelay:
     def sync_once(self, kinds: Sequence[str] = REFERENCE_KINDS) -> SyncReport:
         """Push everything pending, then pull every kind; errors are reported, not raised."""
         report = SyncReport()
-        for step in (lambda: self._push_into(report), lambda: self._pull_into(report, kinds)):
+        steps: list[Callable[[], None]] = [lambda: self._push_into(report), lambda: self._pull_into(report, kinds)]
+        for step in steps:
             try:
                 step()
             except KnownError as exc:

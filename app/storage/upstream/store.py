@@ -37,7 +37,8 @@ from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
 class Cursor(Protocol):
     """What both drivers' cursors offer, as far as this module uses them."""
 
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def execute(self, sql: str, params: Sequence[Any] = ...) -> Any: ...
 

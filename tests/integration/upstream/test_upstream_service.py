@@ -215,3 +215,18 @@ def test_token_is_not_stored_in_the_database_file(tmp_path: Path) -> None:
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("up.db"))
     assert token.encode() not in stored
     assert secret_hash(token).encode() in stored
+
+
+def test_expired_codes_are_refused_and_re_enrolment_replaces_the_old_token(upstream: UpstreamServer) -> None:
+    from datetime import timedelta
+
+    expired = issue_enrol_code(upstream.store, OUTLET, timedelta(seconds=-1))
+    with pytest.raises(EnrolmentRefused):
+        enrol(UpstreamEndpoint(upstream.url), OUTLET, expired)
+    old_token = enrol_outlet(upstream)
+    new_token = enrol_outlet(upstream)
+    with httpx.Client(base_url=upstream.url) as client:
+        assert client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {old_token}"}
+                          ).status_code == 401
+        assert client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {new_token}"}
+                          ).status_code == 200
