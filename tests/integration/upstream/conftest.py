@@ -8,14 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from upstream_harness import PostgresCluster, UpstreamServer, postgres_bin_dir
+from upstream_harness import PostgresCluster, UpstreamServer, enrol_outlet, postgres_bin_dir
 from upstream_sqlite_outbox import SqliteOutbox
-
-from app.sync.relay import enrol
-from app.sync.transport import UpstreamEndpoint
-from app.upstream.enrolment import issue_enrol_code
-
-OUTLET = "SZ01"
 
 
 @pytest.fixture(scope="session")
@@ -46,13 +40,6 @@ def upstream(db_url: str) -> Iterator[UpstreamServer]:
         yield server
     finally:
         server.stop()
-
-
-def enrol_outlet(server: UpstreamServer, outlet: str = OUTLET) -> str:
-    """Issue a code on the server side and redeem it over HTTP, as an outlet would; the token."""
-    code = issue_enrol_code(server.store, outlet)
-    enrolment, _ = enrol(UpstreamEndpoint(server.url), outlet, code)
-    return enrolment.token
 
 
 @pytest.fixture

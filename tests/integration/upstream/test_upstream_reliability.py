@@ -19,9 +19,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import OUTLET
 from upstream_fault_proxy import FaultPlan, FaultProxy
-from upstream_harness import UpstreamServer
+from upstream_harness import OUTLET, UpstreamServer
 from upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.protocol import PushResult

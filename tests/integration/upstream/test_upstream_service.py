@@ -8,8 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import OUTLET, enrol_outlet
-from upstream_harness import UpstreamServer
+from upstream_harness import OUTLET, UpstreamServer, enrol_outlet
 from upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.anchors import verify_receipt

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import OUTLET
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
-from upstream_harness import UpstreamServer
+from upstream_harness import OUTLET, UpstreamServer
 
 from app.sync.relay import enrol
 from app.sync.transport import CertificateNotTrusted, UpstreamEndpoint

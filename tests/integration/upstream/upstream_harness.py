@@ -16,7 +16,13 @@ from pathlib import Path
 import uvicorn
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from app.sync.relay import enrol
+from app.sync.transport import UpstreamEndpoint
+from app.upstream.enrolment import issue_enrol_code
 from app.upstream.service import create_app
+
+#: The outlet the tests enrol.
+OUTLET = "SZ01"
 
 
 def free_port() -> int:
@@ -76,6 +82,13 @@ class UpstreamServer:
     def store(self):  # noqa: ANN201 - the app's UpstreamStore
         assert self.app is not None
         return self.app.state.store
+
+
+def enrol_outlet(server: UpstreamServer, outlet: str = OUTLET) -> str:
+    """Issue a code on the server side and redeem it over HTTP, as an outlet would; the token."""
+    code = issue_enrol_code(server.store, outlet)
+    enrolment, _ = enrol(UpstreamEndpoint(server.url), outlet, code)
+    return enrolment.token
 
 
 # -- PostgreSQL -------------------------------------------------------------------------------
