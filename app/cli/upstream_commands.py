@@ -1,6 +1,7 @@
 """Operator commands of the reference upstream: serve it, issue enrolment codes, publish data.
 
     repair-counter upstream --db URL --host 127.0.0.1 --port N [--signing-key PEM]
+                            [--tls-cert PEM --tls-key PEM | --plain-http]
     repair-counter upstream-code --db URL --outlet CODE [--days N]
     repair-counter upstream-publish --db URL FILE [--kind KIND]
 
@@ -31,6 +32,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--signing-key",
         type=Path,
         help="Ed25519 PEM key for anchor receipts, created if absent (default: beside a sqlite database)",
+    )
+    serve.add_argument("--tls-cert", type=Path, help="PEM certificate chain: serve HTTPS")
+    serve.add_argument("--tls-key", type=Path, help="PEM private key of --tls-cert")
+    serve.add_argument(
+        "--plain-http",
+        action="store_true",
+        help="allow plain HTTP on a non-loopback address (only behind a reverse proxy that terminates HTTPS)",
     )
     serve.set_defaults(func=run_upstream)
 
@@ -74,9 +82,30 @@ def run_upstream(args: argparse.Namespace) -> int:
             "A PostgreSQL upstream needs --signing-key.",
             next_step="Give every worker the same key file: --signing-key /etc/repair-counter/upstream-key.pem",
         )
+    tls = _tls_options(args)
     app = create_app(db_url, signing_key=load_or_create_signing_key(key_path))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False, **tls)
     return 0
+
+
+def _tls_options(args: argparse.Namespace) -> dict[str, str]:
+    """uvicorn's TLS settings; plain HTTP off loopback only when the operator says a proxy
+    terminates HTTPS in front, since the counters' tokens and records would travel in clear."""
+    from app.sync.transport import is_loopback_host
+
+    if (args.tls_cert is None) != (args.tls_key is None):
+        raise UsageError("--tls-cert and --tls-key go together.")
+    if args.tls_cert is not None:
+        for path in (args.tls_cert, args.tls_key):
+            if not path.is_file():
+                raise UsageError(f"{path} is not a readable file.")
+        return {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)}
+    if not is_loopback_host(args.host) and not args.plain_http:
+        raise UsageError(
+            f"Refusing plain HTTP on {args.host}: counters would send tokens and records in clear text.",
+            next_step="Give --tls-cert and --tls-key, or --plain-http if a reverse proxy terminates HTTPS.",
+        )
+    return {}
 
 
 def run_upstream_code(args: argparse.Namespace) -> int:

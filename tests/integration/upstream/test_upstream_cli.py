@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -12,7 +14,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from upstream_harness import free_port
+from cryptography import x509
+from upstream_harness import free_port, make_ca_and_server_cert
 
 import app.cli
 from app.storage.upstream import open_upstream_store
@@ -79,6 +82,7 @@ class serve:
         self.command = [sys.executable, "-c", RUN_CLI, "upstream", "--db", db, "--port", str(port), *extra]
         self.url = f"http://127.0.0.1:{port}"
         self.log = tmp_path / f"upstream-{port}.log"
+        self.verify: ssl.SSLContext | bool = True
 
     def __enter__(self) -> serve:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -87,7 +91,7 @@ class serve:
         deadline = time.monotonic() + 30
         while True:
             try:
-                if httpx.get(f"{self.url}/openapi.json", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}/openapi.json", timeout=1, verify=self.verify).status_code == 200:
                     return self
             except httpx.TransportError:
                 pass
@@ -119,3 +123,23 @@ def test_upstream_command_serves_and_keeps_its_signing_key(tmp_path: Path) -> No
 def test_a_postgres_upstream_needs_an_explicit_signing_key(capsys: pytest.CaptureFixture[str]) -> None:
     assert run("upstream", "--db", "postgresql://u@127.0.0.1:1/x") == 2
     assert "--signing-key" in capsys.readouterr().err
+
+
+def test_plain_http_off_loopback_needs_an_explicit_choice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'up.db'}"
+    assert run("upstream", "--db", db, "--host", "0.0.0.0") == 2
+    assert "Refusing plain HTTP" in capsys.readouterr().err
+    assert run("upstream", "--db", db, "--tls-cert", str(tmp_path / "cert.pem")) == 2
+
+
+def test_upstream_command_serves_https(tmp_path: Path) -> None:
+    ca, cert, key = make_ca_and_server_cert(tmp_path, x509.IPAddress(ipaddress.ip_address("127.0.0.1")))
+    db = f"sqlite:///{tmp_path / 'up.db'}"
+    assert run("upstream-code", "--db", db, "--outlet", "SZ01") == 0
+    port = free_port()
+    server = serve(db, port, tmp_path, "--tls-cert", str(cert), "--tls-key", str(key))
+    server.url = f"https://127.0.0.1:{port}"
+    server.verify = ssl.create_default_context(cafile=str(ca))
+    with server:
+        info = httpx.get(f"{server.url}/v1/signing-key", verify=server.verify).json()
+    assert len(info["key_id"]) == 64
