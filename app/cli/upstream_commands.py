@@ -82,14 +82,16 @@ def run_upstream(args: argparse.Namespace) -> int:
             "A PostgreSQL upstream needs --signing-key.",
             next_step="Give every worker the same key file: --signing-key /etc/repair-counter/upstream-key.pem",
         )
-    tls = _tls_options(args)
+    cert, key = _tls_files(args)
     app = create_app(db_url, signing_key=load_or_create_signing_key(key_path))
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", access_log=False, **tls)
+    uvicorn.run(
+        app, host=args.host, port=args.port, log_level="info", access_log=False, ssl_certfile=cert, ssl_keyfile=key
+    )
     return 0
 
 
-def _tls_options(args: argparse.Namespace) -> dict[str, str]:
-    """uvicorn's TLS settings; plain HTTP off loopback only when the operator says a proxy
+def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """(certificate, key) for uvicorn, or (None, None) for plain HTTP; plain HTTP off loopback only when the operator says a proxy
     terminates HTTPS in front, since the counters' tokens and records would travel in clear."""
     from app.sync.transport import is_loopback_host
 
@@ -99,13 +101,13 @@ def _tls_options(args: argparse.Namespace) -> dict[str, str]:
         for path in (args.tls_cert, args.tls_key):
             if not path.is_file():
                 raise UsageError(f"{path} is not a readable file.")
-        return {"ssl_certfile": str(args.tls_cert), "ssl_keyfile": str(args.tls_key)}
+        return str(args.tls_cert), str(args.tls_key)
     if not is_loopback_host(args.host) and not args.plain_http:
         raise UsageError(
             f"Refusing plain HTTP on {args.host}: counters would send tokens and records in clear text.",
             next_step="Give --tls-cert and --tls-key, or --plain-http if a reverse proxy terminates HTTPS.",
         )
-    return {}
+    return None, None
 
 
 def run_upstream_code(args: argparse.Namespace) -> int:
