@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
 
 from cryptography.exceptions import InvalidSignature
@@ -46,3 +48,30 @@ def verify_receipt(receipt: AnchorReceipt, public_key: bytes) -> bool:
     except (InvalidSignature, ValueError, binascii.Error):
         return False
     return True
+
+
+@dataclass(frozen=True)
+class ReceiptProblem:
+    """Why a stored receipt does not fit the local journal; `seq` names the receipt."""
+
+    seq: int
+    reason: str
+
+
+def receipt_problems(
+    receipts: Iterable[AnchorReceipt], journal_hash_at: Callable[[int], str | None], public_key: bytes
+) -> list[ReceiptProblem]:
+    """What `repair-counter verify` reports: receipts that are forged, or that the journal no
+    longer matches.  A store swapped for an older copy lacks the entries its receipts name;
+    an edited one has other hashes there.  `journal_hash_at(seq)` is the local journal's
+    entry hash at seq, or None when the journal does not reach it."""
+    problems = []
+    for receipt in receipts:
+        local = journal_hash_at(receipt.seq)
+        if not verify_receipt(receipt, public_key):
+            problems.append(ReceiptProblem(receipt.seq, "signature_invalid"))
+        elif local is None:
+            problems.append(ReceiptProblem(receipt.seq, "journal_behind_receipt"))
+        elif local != receipt.head:
+            problems.append(ReceiptProblem(receipt.seq, "journal_differs_from_receipt"))
+    return problems

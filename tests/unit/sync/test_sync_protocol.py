@@ -63,3 +63,25 @@ def test_not_a_number_is_refused_in_payloads() -> None:
             '"entity_id":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d","action":"upsert","payload":{"x":NaN},'
             '"created_at":"2026-11-23T10:00:00Z"}'
         )
+
+
+def test_receipts_catch_a_store_replaced_by_an_older_or_edited_copy() -> None:
+    from app.sync.anchors import ReceiptProblem, receipt_problems
+
+    key = Ed25519PrivateKey.generate()
+    when = datetime(2026, 11, 23, tzinfo=timezone.utc)
+
+    def receipt(seq: int, head: str) -> AnchorReceipt:
+        key_id, signature = sign_anchor(key, "SZ01", seq, head, when)
+        return AnchorReceipt(outlet="SZ01", seq=seq, head=head, received_at=when, key_id=key_id, signature=signature)
+
+    receipts = [receipt(10, "a" * 64), receipt(20, "b" * 64), receipt(30, "c" * 64)]
+    journal = {10: "a" * 64, 20: "b" * 64, 30: "c" * 64}
+    public = public_key_bytes(key)
+    assert receipt_problems(receipts, journal.get, public) == []
+    older_copy = {10: "a" * 64, 20: "b" * 64}
+    assert receipt_problems(receipts, older_copy.get, public) == [ReceiptProblem(30, "journal_behind_receipt")]
+    edited = {**journal, 20: "e" * 64}
+    assert receipt_problems(receipts, edited.get, public) == [ReceiptProblem(20, "journal_differs_from_receipt")]
+    forged = receipts[0].model_copy(update={"head": "f" * 64})
+    assert receipt_problems([forged], {10: "f" * 64}.get, public) == [ReceiptProblem(10, "signature_invalid")]
