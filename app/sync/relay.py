@@ -224,10 +224,15 @@ class SyncRelay:
         return report
 
     def _push_into(self, report: SyncReport) -> None:
-        pushed, withheld, conflicts = self.push_pending()
-        report.pushed += pushed
-        report.withheld += withheld
-        report.errors.extend(f"operation {op_id} conflicts with one the upstream already holds" for op_id in conflicts)
+        totals = _PushTotals()
+        try:
+            self._push_all(totals)
+        finally:  # what was acknowledged before a failure still counts
+            report.pushed += totals.pushed
+            report.withheld += totals.withheld
+            report.errors.extend(
+                f"operation {op_id} conflicts with one the upstream already holds" for op_id in totals.conflicts
+            )
 
     def _pull_into(self, report: SyncReport, kinds: Sequence[str]) -> None:
         report.pulled += self.pull_reference(kinds)
@@ -243,22 +248,37 @@ class SyncRelay:
         called from the caller's thread.
         """
         totals = _PushTotals()
+        self._push_all(totals)
+        return totals.pushed, totals.withheld, totals.conflicts
+
+    def _push_all(self, totals: _PushTotals) -> None:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
             while items := self.source.pending(self.batch_size * READ_AHEAD_BATCHES):
                 batches = [items[i:i + self.batch_size] for i in range(0, len(items), self.batch_size)]
                 self._push_batches(sender, batches, totals)
-        return totals.pushed, totals.withheld, totals.conflicts
 
     def _push_batches(self, sender: ThreadPoolExecutor, batches: list[list[OutboxItem]], totals: _PushTotals) -> None:
         prepared = self._prepare(batches[0])
         for position in range(len(batches)):
             in_flight = sender.submit(self._send, prepared) if prepared.body is not None else None
-            following = self._prepare(batches[position + 1]) if position + 1 < len(batches) else None
+            following, unusable = self._prepare_following(batches, position + 1)
             result = in_flight.result() if in_flight is not None else None
             self._acknowledge(prepared, result, totals)
+            if unusable is not None:
+                raise unusable  # after the batch before it is safely acknowledged
             if following is None:
                 return
             prepared = following
+
+    def _prepare_following(
+        self, batches: list[list[OutboxItem]], position: int
+    ) -> tuple[_PreparedBatch | None, KnownError | None]:
+        if position >= len(batches):
+            return None, None
+        try:
+            return self._prepare(batches[position]), None
+        except KnownError as exc:
+            return None, exc
 
     def _prepare(self, items: list[OutboxItem]) -> _PreparedBatch:
         outgoing = [shaped for item in items if (shaped := outbound_item(item, self.policy)) is not None]

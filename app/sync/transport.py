@@ -51,10 +51,12 @@ class UpstreamProtocolError(KnownError):
     next_step = "Check that the counter and the upstream run compatible versions; the queue is kept."
 
 
-class CertificateNotTrusted(KnownError):
-    """The upstream's HTTPS certificate does not check out against the trusted roots."""
+class CertificateNotTrusted(InsecureUpstreamUrl):
+    """The upstream's HTTPS certificate does not check out against the trusted roots.
 
-    exit_code = 73
+    A kind of InsecureUpstreamUrl (same exit code 73): either way the connection is not one
+    the outlet's data may travel over."""
+
     next_step = "Install the upstream's CA certificate and give its path as the CA bundle setting."
 
 

@@ -229,3 +229,15 @@ def test_expired_codes_are_refused_and_re_enrolment_replaces_the_old_token(upstr
                           ).status_code == 401
         assert client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {new_token}"}
                           ).status_code == 200
+
+
+def test_an_item_outside_the_protocol_stops_the_queue_after_everything_before_it(
+    upstream: UpstreamServer, token: str, outbox: SqliteOutbox
+) -> None:
+    outbox.add_many([("ticket", new_id(), "upsert", {"n": n}) for n in range(30)])
+    outbox.conn.execute("UPDATE outbox SET entity_id = 'not-a-uuid' WHERE seq = 21")
+    with relay_for(upstream, outbox, token, batch_size=10) as relay:
+        report = relay.sync_once(kinds=[])
+    assert report.pushed == 20 and report.pending == 10
+    assert len(report.errors) == 1 and "does not fit the sync protocol" in report.errors[0]
+    assert upstream.store.outlet_counts(OUTLET).operations == 20
