@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -20,7 +21,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.storage.upstream import AnchorRow, IncomingOperation, UpstreamStore, open_upstream_store
+from app.storage.upstream import (
+    AnchorRow,
+    IncomingOperation,
+    UpstreamDatabaseUnavailable,
+    UpstreamStore,
+    open_upstream_store,
+)
 from app.sync.anchors import key_id_for, public_key_bytes, sign_anchor
 from app.sync.protocol import (
     API_PREFIX,
@@ -47,9 +54,10 @@ from app.upstream.anchoring import AnchorRefused, judge_anchor
 from app.upstream.body_limit import BodyLimitMiddleware
 from app.upstream.enrolment import redeem_enrol_code, secret_hash, utc_now
 
+log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
 PROBLEMS: dict[int | str, dict[str, object]] = {
-    code: {"model": ProblemDetail} for code in (401, 403, 404, 409, 413)
+    code: {"model": ProblemDetail} for code in (401, 403, 404, 409, 413, 503)
 }
 
 
@@ -88,12 +96,23 @@ def create_app(
     app.state.store = store
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_exception_handler(Refusal, _refusal_response)  # type: ignore[arg-type]
+    app.add_exception_handler(UpstreamDatabaseUnavailable, _database_unavailable)  # type: ignore[arg-type]
     _add_routes(app, store, key)
     return app
 
 
 def _refusal_response(_: Request, exc: Refusal) -> JSONResponse:
     return JSONResponse(status_code=exc.status, content={"code": exc.code, "detail": exc.detail})
+
+
+def _database_unavailable(_: Request, exc: UpstreamDatabaseUnavailable) -> JSONResponse:
+    # 503 tells relays to retry later; the request changed nothing (its transaction rolled back).
+    log.warning("database unavailable: %s", exc.message)
+    return JSONResponse(
+        status_code=503,
+        content={"code": "database_unavailable", "detail": "The upstream's database is briefly unavailable."},
+        headers={"retry-after": "1"},
+    )
 
 
 def _json(model: PushResult | PullResponse) -> Response:

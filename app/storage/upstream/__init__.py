@@ -1,12 +1,7 @@
 """Storage of the reference upstream service (SQLite embedded, PostgreSQL shared)."""
 
-from app.storage.upstream.dialects import (
-    PostgresUpstreamStore,
-    SqliteUpstreamStore,
-    UpstreamDatabaseUnavailable,
-    UpstreamDatabaseUrlError,
-    open_upstream_store,
-)
+from app.storage.upstream.dialects import PostgresUpstreamStore, SqliteUpstreamStore, open_upstream_store
+from app.storage.upstream.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.storage.upstream.records import AnchorRow, IncomingOperation, OperationOutcome, OutletCounts, RecordRow
 from app.storage.upstream.store import UpstreamStore
 

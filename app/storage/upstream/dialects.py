@@ -13,7 +13,7 @@ from typing import Any
 
 import psycopg
 
-from app.errors import KnownError
+from app.storage.upstream.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.storage.upstream.schema import POSTGRES_SERIAL, SQLITE_SERIAL
 from app.storage.upstream.store import UpstreamStore
 
@@ -21,28 +21,17 @@ SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 #: How long a writer waits for SQLite's write lock before giving up, in seconds.
 SQLITE_BUSY_TIMEOUT = 30.0
-
-
-class UpstreamDatabaseUrlError(KnownError):
-    """The --db value names no database this service can use."""
-
-    exit_code = 70
-    next_step = "Use --db sqlite:///upstream.db (embedded) or --db postgresql://USER@HOST:PORT/DB."
-
-
-class UpstreamDatabaseUnavailable(KnownError):
-    """The database is named correctly but cannot be opened or reached."""
-
-    exit_code = 71
-    next_step = "Check that the database server is running and the account may connect, then start again."
+#: SQLite primary result codes meaning "cannot serve now": BUSY, LOCKED, NOMEM, IOERR, FULL, CANTOPEN.
+SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 10, 13, 14})
 
 
 class SqliteUpstreamStore(UpstreamStore):
     """The embedded store: one SQLite file in WAL mode, writers serialised by SQLite's lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = SQLITE_BUSY_TIMEOUT) -> None:
         super().__init__()
         self.path = path
+        self.busy_timeout = busy_timeout
 
     @property
     def _serial(self) -> str:
@@ -51,13 +40,17 @@ class SqliteUpstreamStore(UpstreamStore):
     def _connect(self) -> Any:
         try:
             conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=SQLITE_BUSY_TIMEOUT
+                self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")  # an acknowledged push must survive a power cut
         except sqlite3.Error as exc:
             raise UpstreamDatabaseUnavailable(f"Cannot open the upstream database {self.path}: {exc}") from exc
         return conn
+
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        code = getattr(exc, "sqlite_errorcode", None)
+        return isinstance(exc, sqlite3.OperationalError) and code is not None and code & 0xFF in SQLITE_UNAVAILABLE
 
     def _begin(self, cursor: Any, write: bool) -> None:
         # IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
@@ -84,11 +77,18 @@ class PostgresUpstreamStore(UpstreamStore):
         except psycopg.Error as exc:
             raise UpstreamDatabaseUnavailable(f"Cannot connect to PostgreSQL: {exc}") from exc
 
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        # Connection lost, server shutting down, too many clients; not syntax or constraint errors.
+        return isinstance(exc, psycopg.OperationalError)
+
     def _begin(self, cursor: Any, write: bool) -> None:
         cursor.execute("BEGIN")
 
     def _sql(self, statement: str) -> str:
         return statement.replace("?", "%s")
+
+    def _is_broken(self, conn: Any) -> bool:
+        return bool(conn.broken or conn.closed)
 
     def _lock_reference_items(self, cursor: Any) -> None:
         # Identity values are handed out before commit; one publisher at a time keeps the

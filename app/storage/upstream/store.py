@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
+from app.storage.upstream.errors import UpstreamDatabaseUnavailable
 from app.storage.upstream.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
 from app.storage.upstream.records import (
     ERASED_PAYLOAD,
@@ -31,7 +32,6 @@ from app.storage.upstream.records import (
     RecordRow,
 )
 from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
-
 
 
 class Cursor(Protocol):
@@ -81,6 +81,11 @@ class UpstreamStore(ABC):
     def _serial(self) -> str:
         """How this dialect spells an auto-numbered primary key."""
 
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        """Whether a driver error means "the database cannot serve now" (retry later), as
+        opposed to a bug in a statement, which must surface as one."""
+        return False
+
     def _lock_reference_items(self, cursor: Any) -> None:
         """Keep publications in id order where ids can commit out of order (PostgreSQL)."""
 
@@ -95,20 +100,44 @@ class UpstreamStore(ABC):
                 self._connections.append(conn)
         return conn
 
+    def _is_broken(self, conn: Any) -> bool:
+        """Whether the connection is lost (e.g. the database restarted) and must be replaced."""
+        return False
+
+    def _discard_if_broken(self, conn: Any) -> None:
+        if not self._is_broken(conn):
+            return
+        self._local.conn = None
+        with self._connections_lock:
+            if conn in self._connections:
+                self._connections.remove(conn)
+        conn.close()
+
     @contextmanager
     def _transaction(self, write: bool) -> Iterator[Cursor]:
+        """One transaction on this thread's connection; a lost connection is replaced on the
+        next call, so a database restart costs the requests in flight, not the worker."""
         conn = self._connection()
         cursor = conn.cursor()
-        self._begin(cursor, write)
         try:
+            self._begin(cursor, write)
             yield _DialectCursor(cursor, self._sql)
-        except BaseException:
-            cursor.execute("ROLLBACK")
-            raise
-        else:
             cursor.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back(cursor)
+            self._discard_if_broken(conn)
+            if self._is_unavailable(exc):
+                raise UpstreamDatabaseUnavailable(f"The upstream database cannot serve now: {exc}") from exc
+            raise
         finally:
             cursor.close()
+
+    @staticmethod
+    def _roll_back(cursor: Any) -> None:
+        try:
+            cursor.execute("ROLLBACK")
+        except Exception:  # noqa: BLE001 - the error that got us here is the one to report
+            pass
 
     def close(self) -> None:
         """Close every connection any thread opened."""

@@ -20,9 +20,10 @@ from pathlib import Path
 import httpx
 import pytest
 from upstream_fault_proxy import FaultPlan, FaultProxy
-from upstream_harness import OUTLET, UpstreamServer
+from upstream_harness import OUTLET, UpstreamServer, enrol_outlet
 from upstream_sqlite_outbox import SqliteOutbox
 
+from app.storage.upstream import UpstreamDatabaseUnavailable
 from app.sync.protocol import PushResult
 from app.sync.relay import Backoff, OutboxItem, SyncRelay, encode_batch
 from app.sync.transport import UpstreamEndpoint
@@ -241,3 +242,33 @@ def test_two_workers_sharing_one_database_apply_concurrent_deliveries_once(
     with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token) as relay:
         relay.push_pending()
     assert_exactly_once(upstream, outbox)
+
+
+def test_postgres_restarted_mid_sync(pg_cluster, tmp_path: Path) -> None:  # noqa: ANN001 - fixture type in conftest
+    """The database under the upstream restarts: requests in flight fail with 500, the relay
+    retries, the workers replace their lost connections, and the sync completes."""
+    server = UpstreamServer(pg_cluster.database("restart_" + uuid.uuid4().hex[:12]))
+    server.start()
+    outbox = SqliteOutbox(tmp_path / "outbox.db")
+    try:
+        token = enrol_outlet(server)
+        fill_outbox(outbox, seed=8)
+
+        class RestartDatabase(RestartUpstreamMidSync):
+            def pending(self, limit: int) -> list[OutboxItem]:
+                self.calls += 1
+                if self.calls == self.at:
+                    pg_cluster.restart()
+                return self.inner.pending(limit)
+
+        source = RestartDatabase(outbox, server, at=2)
+        with SyncRelay(source, UpstreamEndpoint(server.url), OUTLET, token, backoff=fast_backoff()) as relay:
+            assert relay.push_pending()[0] == OPERATIONS
+        assert source.calls >= 2
+        # This thread's own connection was cut too: its first use fails, then it is replaced.
+        with pytest.raises(UpstreamDatabaseUnavailable):
+            server.store.outlet_counts(OUTLET)
+        assert_exactly_once(server, outbox)
+    finally:
+        outbox.close()
+        server.stop()

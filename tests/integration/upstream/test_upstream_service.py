@@ -241,3 +241,23 @@ def test_an_item_outside_the_protocol_stops_the_queue_after_everything_before_it
     assert report.pushed == 20 and report.pending == 10
     assert len(report.errors) == 1 and "does not fit the sync protocol" in report.errors[0]
     assert upstream.store.outlet_counts(OUTLET).operations == 20
+
+
+def test_a_locked_database_is_unavailable_not_a_crash(tmp_path: Path) -> None:
+    import sqlite3
+
+    from app.storage.upstream import SqliteUpstreamStore, UpstreamDatabaseUnavailable
+
+    store = SqliteUpstreamStore(tmp_path / "up.db", busy_timeout=0.1)
+    store.create_schema()
+    blocker = sqlite3.connect(tmp_path / "up.db", isolation_level=None)
+    try:
+        blocker.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(UpstreamDatabaseUnavailable) as caught:
+            store.add_enrol_code(OUTLET, "h", "2026-01-01", "2027-01-01")
+        assert caught.value.exit_code == 71
+        blocker.execute("ROLLBACK")
+        store.add_enrol_code(OUTLET, "h", "2026-01-01", "2027-01-01")  # the same store works again
+    finally:
+        blocker.close()
+        store.close()

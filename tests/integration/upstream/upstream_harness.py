@@ -149,6 +149,7 @@ class PostgresCluster:
     bin_dir: Path
     base: Path
     port: int
+    options: str = ""
 
     @property
     def url(self) -> str:
@@ -172,8 +173,14 @@ class PostgresCluster:
             f"-p {cluster.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={base}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
+        cluster.options = options
         cluster._run(str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(base / "log"), "-w", "start")
         return cluster
+
+    def restart(self) -> None:
+        """Restart the server: every open connection is cut, as in a database failover."""
+        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.base / "data"), "-o", self.options,
+                  "-l", str(self.base / "log"), "-m", "fast", "-w", "restart")
 
     def database(self, name: str) -> str:
         """A fresh database in the cluster; its URL."""
