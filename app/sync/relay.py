@@ -315,6 +315,9 @@ class SyncRelay:
             )
             if page.kind != kind:
                 raise UpstreamProtocolError(f"Asked for {kind}, the upstream answered {page.kind}.")
+            if int(page.cursor) < int(cursor):
+                # A cursor going back would make the pull loop; the protocol only moves it forward.
+                raise UpstreamProtocolError(f"The upstream moved the {kind} cursor backwards.")
             if page.cursor != cursor:
                 self.source.save_reference(kind, page.cursor, list(page.items))
                 stored += len(page.items)
