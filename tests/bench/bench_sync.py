@@ -163,6 +163,8 @@ def run(args: argparse.Namespace, cluster: PostgresCluster | None) -> int:
     print(f"push ops/s ({label}, {args.operations} ops, batch {args.batch}, best of {args.rounds}) | "
           f"{relay_rate:.0f} | {bare_rate:.0f} | {relay_rate / bare_rate:.2f}")
     print(f"push seconds | {relay_seconds:.2f} | {bare_seconds:.2f} | {bare_seconds / relay_seconds:.2f}")
+    print(f"all runs, seconds | {' '.join(f'{t:.1f}' for t in relay_times)} | "
+          f"{' '.join(f'{t:.1f}' for t in bare_times)} | -")
     print(f"request bytes per op | {body_bytes / args.operations:.0f} | {body_bytes / args.operations:.0f} | 1.00")
     return 0
 
