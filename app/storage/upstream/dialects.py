@@ -8,6 +8,7 @@ stateless upstream workers can use at once.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,11 @@ class PostgresUpstreamStore(UpstreamStore):
 
     def _is_broken(self, conn: Any) -> bool:
         return bool(conn.broken or conn.closed)
+
+    def _in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+        # One array parameter: the statement text stays the same whatever the batch size,
+        # so PostgreSQL plans it once instead of once per list length.
+        return f"{column} = ANY(?)", (list(values),)
 
     def _lock_reference_items(self, cursor: Any) -> None:
         # Identity values are handed out before commit; one publisher at a time keeps the

@@ -51,6 +51,9 @@ _STATEMENTS = (
         payload TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (outlet, entity, entity_id))""",
+    # A pushed batch looks its records up by id, and erasures by id (partial: erasures are rare).
+    """CREATE INDEX IF NOT EXISTS records_by_id ON records (outlet, entity_id)""",
+    """CREATE INDEX IF NOT EXISTS operations_erasures ON operations (outlet, entity_id) WHERE action = 'erase'""",
     # Published reference data; the id is the pull cursor.
     """CREATE TABLE IF NOT EXISTS reference_items (
         id {serial},

@@ -86,6 +86,11 @@ class UpstreamStore(ABC):
         opposed to a bug in a statement, which must surface as one."""
         return False
 
+    def _in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+        """`column` is one of `values` (never empty): SQL and its parameters.  SQLite takes
+        one placeholder per value; PostgreSQL overrides this with a single array."""
+        return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
+
     def _lock_reference_items(self, cursor: Any) -> None:
         """Keep publications in id order where ids can commit out of order (PostgreSQL)."""
 
@@ -214,24 +219,21 @@ class UpstreamStore(ABC):
         return plan.outcomes
 
     def _stored_operations(self, cur: Cursor, outlet: str, op_ids: list[str]) -> dict[str, StoredOperation]:
-        cur.execute(
-            f"SELECT op_id, status, digest FROM operations WHERE outlet = ? AND op_id IN ({_marks(op_ids)})",
-            (outlet, *op_ids),
-        )
+        among, values = self._in_list("op_id", op_ids)
+        cur.execute(f"SELECT op_id, status, digest FROM operations WHERE outlet = ? AND {among}", (outlet, *values))
         return {row[0]: StoredOperation(row[1], row[2]) for row in cur.fetchall()}
 
     def _record_states(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, RecordState]:
-        cur.execute(
-            f"SELECT entity, entity_id, seq, action FROM records WHERE outlet = ? AND entity_id IN ({_marks(entity_ids)})",
-            (outlet, *entity_ids),
-        )
+        among, values = self._in_list("entity_id", entity_ids)
+        cur.execute(f"SELECT entity, entity_id, seq, action FROM records WHERE outlet = ? AND {among}", (outlet, *values))
         return {(row[0], row[1]): RecordState(int(row[2]), row[3]) for row in cur.fetchall()}
 
     def _erasure_seqs(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, int]:
+        among, values = self._in_list("entity_id", entity_ids)
         cur.execute(
-            "SELECT entity, entity_id, MAX(seq) FROM operations WHERE outlet = ? AND action = 'erase'"
-            f" AND entity_id IN ({_marks(entity_ids)}) GROUP BY entity, entity_id",
-            (outlet, *entity_ids),
+            f"SELECT entity, entity_id, MAX(seq) FROM operations WHERE outlet = ? AND action = 'erase' AND {among}"
+            " GROUP BY entity, entity_id",
+            (outlet, *values),
         )
         return {(row[0], row[1]): int(row[2]) for row in cur.fetchall()}
 
@@ -376,8 +378,3 @@ class _DialectCursor:
 
     def fetchall(self) -> list[Any]:
         return list(self._cursor.fetchall())
-
-
-def _marks(values: Sequence[object]) -> str:
-    """`?, ?, ...` for an IN list of these values (never empty: callers pass at least one)."""
-    return ", ".join("?" * len(values))
