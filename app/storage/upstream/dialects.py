@@ -1,0 +1,139 @@
+"""The two databases the upstream runs on, and the `--db` URL that picks one.
+
+`sqlite:///relative.db` and `sqlite:////absolute/path.db` (the SQLAlchemy convention) give
+the embedded store; `postgresql://user@host:port/db` gives the shared one that several
+stateless upstream workers can use at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from app.storage.upstream.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
+from app.storage.upstream.schema import POSTGRES_SERIAL, SQLITE_SERIAL
+from app.storage.upstream.store import UpstreamStore
+
+SQLITE_PREFIX = "sqlite:///"
+POSTGRES_PREFIXES = ("postgresql://", "postgres://")
+#: How long a writer waits for SQLite's write lock before giving up, in seconds.
+SQLITE_BUSY_TIMEOUT = 30.0
+#: SQLite primary result codes meaning "cannot serve now": BUSY, LOCKED, NOMEM, IOERR, FULL, CANTOPEN.
+SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 10, 13, 14})
+
+
+class SqliteUpstreamStore(UpstreamStore):
+    """The embedded store: one SQLite file in WAL mode, writers serialised by SQLite's lock."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = SQLITE_BUSY_TIMEOUT) -> None:
+        super().__init__()
+        self.path = path
+        self.busy_timeout = busy_timeout
+
+    @property
+    def _serial(self) -> str:
+        return SQLITE_SERIAL
+
+    def _connect(self) -> Any:
+        try:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout
+            )
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")  # an acknowledged push must survive a power cut
+        except sqlite3.Error as exc:
+            raise UpstreamDatabaseUnavailable(f"Cannot open the upstream database {self.path}: {exc}") from exc
+        return conn
+
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        code = getattr(exc, "sqlite_errorcode", None)
+        return isinstance(exc, sqlite3.OperationalError) and code is not None and code & 0xFF in SQLITE_UNAVAILABLE
+
+    def _begin(self, cursor: Any, write: bool) -> None:
+        # IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
+        cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    def _sql(self, statement: str) -> str:
+        return statement
+
+
+class PostgresUpstreamStore(UpstreamStore):
+    """The shared store: PostgreSQL through psycopg 3, one connection per worker thread."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self.url = url
+
+    @property
+    def _serial(self) -> str:
+        return POSTGRES_SERIAL
+
+    def _connect(self) -> Any:
+        try:
+            return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise UpstreamDatabaseUnavailable(f"Cannot connect to PostgreSQL: {exc}") from exc
+
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        # Connection lost, server shutting down, too many clients; not syntax or constraint errors.
+        return isinstance(exc, psycopg.OperationalError)
+
+    def _begin(self, cursor: Any, write: bool) -> None:
+        cursor.execute("BEGIN")
+
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", "%s")
+
+    def _is_broken(self, conn: Any) -> bool:
+        return bool(conn.broken or conn.closed)
+
+    def _in_list(self, column: str, values: Sequence[str]) -> tuple[str, tuple[Any, ...]]:
+        # One array parameter: the statement text stays the same whatever the batch size,
+        # so PostgreSQL plans it once instead of once per list length.
+        return f"{column} = ANY(?)", (list(values),)
+
+    def _lock_reference_items(self, cursor: Any) -> None:
+        # Identity values are handed out before commit; one publisher at a time keeps the
+        # committed ids in order, so a puller's cursor never skips a late-committing row.
+        cursor.execute("LOCK TABLE reference_items IN EXCLUSIVE MODE")
+
+    def _lock_outlet_anchors(self, cursor: Any, outlet: str) -> None:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(?))", ("anchors:" + outlet,))
+
+    def create_schema(self) -> None:
+        # Two workers starting together could race on CREATE TABLE IF NOT EXISTS; a global
+        # advisory lock makes schema creation one at a time.
+        conn = self._connection()
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_lock(727001)")
+            try:
+                super().create_schema()
+            finally:
+                cur.execute("SELECT pg_advisory_unlock(727001)")
+
+
+def open_upstream_store(db_url: str, *, create: bool = True) -> UpstreamStore:
+    """The store a `--db` URL names, with its schema created when `create` (idempotent)."""
+    store = _store_for_url(db_url)
+    if create:
+        try:
+            store.create_schema()
+        except (sqlite3.Error, psycopg.Error) as exc:
+            store.close()
+            raise UpstreamDatabaseUnavailable(f"Cannot prepare the upstream database: {exc}") from exc
+    return store
+
+
+def _store_for_url(db_url: str) -> UpstreamStore:
+    if db_url.startswith(SQLITE_PREFIX):
+        path = db_url[len(SQLITE_PREFIX):]
+        if not path:
+            raise UpstreamDatabaseUrlError("The sqlite URL names no file.")
+        return SqliteUpstreamStore(Path(path))
+    if db_url.startswith(POSTGRES_PREFIXES):
+        return PostgresUpstreamStore(db_url)
+    raise UpstreamDatabaseUrlError(f"Unsupported database URL: {db_url.split(':', 1)[0]!r}.")

@@ -1,0 +1,243 @@
+"""The reference upstream: an ASGI service the outlets' relays push to and pull from.
+
+`create_app(db_url, signing_key=...)` builds a FastAPI app over one store; uvicorn serves
+it.  The endpoints are plain `def`s: FastAPI runs them in its thread pool, and the store
+keeps one database connection per thread.  Every route but enrolment and the public key
+needs the outlet's bearer token, and a token opens only its own outlet's routes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Annotated
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from app.storage.upstream import (
+    AnchorRow,
+    IncomingOperation,
+    UpstreamDatabaseUnavailable,
+    UpstreamStore,
+    open_upstream_store,
+)
+from app.sync.anchors import key_id_for, public_key_bytes, sign_anchor
+from app.sync.protocol import (
+    API_PREFIX,
+    MAX_BODY_BYTES,
+    MAX_PULL_ITEMS,
+    OUTLET_PATTERN,
+    AnchorReceipt,
+    AnchorRequest,
+    Cursor,
+    EnrolRequest,
+    EnrolResponse,
+    Operation,
+    OpResult,
+    ProblemDetail,
+    PullResponse,
+    PushBatch,
+    PushResult,
+    ReferenceKind,
+    SigningKeyInfo,
+    Summary,
+    canonical_json,
+)
+from app.upstream.anchoring import AnchorRefused, judge_anchor
+from app.upstream.body_limit import BodyLimitMiddleware
+from app.upstream.enrolment import redeem_enrol_code, secret_hash, utc_now
+
+log = logging.getLogger(__name__)
+OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
+PROBLEMS: dict[int | str, dict[str, object]] = {
+    code: {"model": ProblemDetail} for code in (401, 403, 404, 409, 413, 503)
+}
+
+
+class Refusal(Exception):
+    """An answer other than success, with a stable code for programs and a sentence for people."""
+
+    def __init__(self, status: int, code: str, detail: str) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+
+
+def create_app(
+    db_url: str, signing_key: Ed25519PrivateKey | None = None, *, store: UpstreamStore | None = None
+) -> FastAPI:
+    """The upstream app over the database `db_url` names (schema created if missing).
+
+    `signing_key` signs anchor receipts; without one a throwaway key is generated, which is
+    only right for tests.  `store` lets a caller that already opened the store share it.
+    """
+    store = store or open_upstream_store(db_url)
+    key = signing_key or Ed25519PrivateKey.generate()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="Repair Counter reference upstream",
+        version="1",
+        lifespan=lifespan,
+        responses=PROBLEMS,
+    )
+    app.state.store = store
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.add_exception_handler(Refusal, _refusal_response)  # type: ignore[arg-type]
+    app.add_exception_handler(UpstreamDatabaseUnavailable, _database_unavailable)  # type: ignore[arg-type]
+    _add_routes(app, store, key)
+    return app
+
+
+def _refusal_response(_: Request, exc: Refusal) -> JSONResponse:
+    return JSONResponse(status_code=exc.status, content={"code": exc.code, "detail": exc.detail})
+
+
+def _database_unavailable(_: Request, exc: UpstreamDatabaseUnavailable) -> JSONResponse:
+    # 503 tells relays to retry later; the request changed nothing (its transaction rolled back).
+    log.warning("database unavailable: %s", exc.message)
+    return JSONResponse(
+        status_code=503,
+        content={"code": "database_unavailable", "detail": "The upstream's database is briefly unavailable."},
+        headers={"retry-after": "1"},
+    )
+
+
+def _json(model: PushResult | PullResponse) -> Response:
+    # Returned as bytes so FastAPI does not validate the response model a second time.
+    return Response(content=model.model_dump_json(), media_type="application/json")
+
+
+def authorised_outlet(request: Request, outlet: OutletPath) -> str:
+    """The path's outlet, after checking the bearer token is that outlet's (401 / 403)."""
+    store: UpstreamStore = request.app.state.store
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token or len(token) > 256:
+        raise Refusal(401, "token_missing", "Send the outlet's bearer token.")
+    owner = store.outlet_for_token(secret_hash(token.strip()))
+    if owner is None:
+        raise Refusal(401, "token_unknown", "The token is not valid; enrol the outlet again.")
+    if owner != outlet:
+        raise Refusal(403, "wrong_outlet", "This token belongs to another outlet.")
+    return outlet
+
+
+Caller = Annotated[str, Depends(authorised_outlet)]
+
+
+def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> None:
+    public_key = public_key_bytes(key)
+
+    @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse)
+    def enrol(request: EnrolRequest) -> EnrolResponse:
+        token = redeem_enrol_code(store, request.outlet, request.code)
+        if token is None:
+            raise Refusal(403, "enrol_code_invalid", "The enrolment code is unknown, used, expired or for another outlet.")
+        return EnrolResponse(outlet=request.outlet, token=token)
+
+    @app.get(f"{API_PREFIX}/signing-key", response_model=SigningKeyInfo)
+    def signing_key_info() -> SigningKeyInfo:
+        return SigningKeyInfo(key_id=key_id_for(public_key), public_key=base64.b64encode(public_key).decode())
+
+    @app.post(f"{API_PREFIX}/outlets/{{outlet}}/push", response_model=PushResult)
+    def push(outlet: Caller, batch: PushBatch) -> Response:
+        return _json(apply_push(store, outlet, batch))
+
+    @app.get(f"{API_PREFIX}/outlets/{{outlet}}/reference/{{kind}}", response_model=PullResponse)
+    def pull(
+        outlet: Caller,
+        kind: ReferenceKind,
+        after: Annotated[Cursor, Query()] = "0",
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_ITEMS)] = 500,
+    ) -> Response:
+        return _json(reference_page(store, kind, int(after), limit))
+
+    @app.post(f"{API_PREFIX}/outlets/{{outlet}}/anchors", response_model=AnchorReceipt)
+    def anchor(outlet: Caller, request: AnchorRequest) -> AnchorReceipt:
+        def sign(seq: int, head: str, now: datetime) -> tuple[str, str]:
+            return sign_anchor(key, outlet, seq, head, now)
+
+        try:
+            row = store.append_anchor(outlet, lambda latest: judge_anchor(outlet, latest, request, sign, utc_now()))
+        except AnchorRefused as exc:
+            raise Refusal(409, exc.code, exc.detail) from exc
+        return receipt_from_row(row)
+
+    @app.get(f"{API_PREFIX}/outlets/{{outlet}}/anchors/latest", response_model=AnchorReceipt)
+    def latest_anchor(outlet: Caller) -> AnchorReceipt:
+        row = store.latest_anchor(outlet)
+        if row is None:
+            raise Refusal(404, "no_anchor", "This outlet has anchored no journal head yet.")
+        return receipt_from_row(row)
+
+    @app.get(f"{API_PREFIX}/outlets/{{outlet}}/summary", response_model=Summary)
+    def summary(outlet: Caller) -> Summary:
+        counts = store.outlet_counts(outlet)
+        latest = store.latest_anchor(outlet)
+        return Summary(
+            outlet=outlet,
+            records=counts.live,
+            removed=counts.removed,
+            operations=counts.operations,
+            last_anchor_seq=None if latest is None else latest.seq,
+        )
+
+
+def apply_push(store: UpstreamStore, outlet: str, batch: PushBatch) -> PushResult:
+    """Apply a batch once per op_id; answers in the request's order.
+
+    The store applies the operations in seq order, so two changes to one record in the same
+    batch land in the order the counter made them whatever order they were sent in.
+    """
+    outcomes = store.apply_operations(outlet, [_incoming(op) for op in batch.operations], utc_now().isoformat())
+    return PushResult(
+        results=[OpResult(op_id=o.op_id, status=o.status, replayed=o.replayed) for o in outcomes]  # type: ignore[arg-type]
+    )
+
+
+def _incoming(op: Operation) -> IncomingOperation:
+    return IncomingOperation(
+        op_id=op.op_id,
+        seq=op.seq,
+        entity=op.entity,
+        entity_id=op.entity_id,
+        action=op.action,
+        payload_json=canonical_json(op.payload).decode("utf-8"),
+        digest=hashlib.sha256(op.digest_source()).hexdigest(),
+        created_at=op.created_at.isoformat(),
+    )
+
+
+def reference_page(store: UpstreamStore, kind: str, after: int, limit: int) -> PullResponse:
+    rows = store.reference_after(kind, after, limit + 1)
+    page = rows[:limit]
+    cursor = page[-1][0] if page else after
+    return PullResponse(
+        kind=kind,  # type: ignore[arg-type]
+        cursor=str(cursor),
+        items=[json.loads(item) for _, item in page],
+        more=len(rows) > limit,
+    )
+
+
+def receipt_from_row(row: AnchorRow) -> AnchorReceipt:
+    return AnchorReceipt(
+        outlet=row.outlet,
+        seq=row.seq,
+        head=row.head,
+        received_at=datetime.fromisoformat(row.received_at),
+        key_id=row.key_id,
+        signature=row.signature,
+    )
