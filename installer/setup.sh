@@ -14,8 +14,8 @@ case "$mode" in run|test) ;; *) echo "usage: bash installer/setup.sh run|test [a
 QT_DEBS="libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"
-# Real parts the tests read back with: pdftotext/pdffonts/pdftoppm, zbarimg, Debian's adb, Xvfb.
-TEST_DEBS="poppler-utils zbar-tools adb xvfb"
+# Real parts the tests use: pdftotext/pdffonts/pdftoppm, zbarimg, Debian's adb, Xvfb, PostgreSQL (the upstream suite).
+TEST_DEBS="poppler-utils zbar-tools adb xvfb postgresql"
 
 python_bin="${PYTHON:-python3.11}"
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "app.cli.slip_commands",
     "app.cli.demo_commands",
     "app.cli.device_commands",
+    "app.cli.upstream_commands",
 )
 
 

@@ -39,7 +39,6 @@ from app.sync.transport import UpstreamEndpoint  # noqa: E402
 from app.upstream.enrolment import issue_enrol_code  # noqa: E402
 
 OUTLET = "SZ01"
-RUN_CLI = "import sys, app.cli as c; c.COMMAND_MODULES += ('app.cli.upstream_commands',); sys.exit(c.main())"
 
 
 class UpstreamProcess:
@@ -55,7 +54,7 @@ class UpstreamProcess:
         store = open_upstream_store(self.db)
         self.code = issue_enrol_code(store, OUTLET)
         store.close()
-        command = [sys.executable, "-c", RUN_CLI, "upstream", "--db", self.db, "--port", str(self.port),
+        command = [sys.executable, "-m", "app", "upstream", "--db", self.db, "--port", str(self.port),
                    "--signing-key", str(self.folder / "signing-key.pem")]
         self.process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)},
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

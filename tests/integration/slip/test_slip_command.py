@@ -14,16 +14,12 @@ from tests.integration.slip.scripted_printer import STATUS_PAPER_OUT, ScriptedPr
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]
-# The lead adds app.cli.slip_commands to COMMAND_MODULES when merging; until then the child adds it.
-LAUNCH = ("import sys, app.cli as cli\n"
-          "if 'app.cli.slip_commands' not in cli.COMMAND_MODULES:\n"
-          "    cli.COMMAND_MODULES += ('app.cli.slip_commands',)\n"
-          "sys.exit(cli.main(sys.argv[1:]))")
+
 
 
 def _slip(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-c", LAUNCH, "slip", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "app", "slip", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from upstream_harness import PostgresCluster, UpstreamServer, enrol_outlet, postgres_bin_dir
-from upstream_sqlite_outbox import SqliteOutbox
+from tests.integration.upstream.upstream_harness import PostgresCluster, UpstreamServer, enrol_outlet, postgres_bin_dir
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography import x509
-from upstream_harness import free_port, make_ca_and_server_cert
+from tests.integration.upstream.upstream_harness import free_port, make_ca_and_server_cert
 
 import app.cli
 from app.storage.upstream import open_upstream_store
@@ -24,15 +24,6 @@ from app.sync.transport import UpstreamEndpoint
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]
-MODULE = "app.cli.upstream_commands"
-#: The lead adds MODULE to COMMAND_MODULES when merging; until then the tests add it here.
-RUN_CLI = f"import sys, app.cli as c; c.COMMAND_MODULES += ({MODULE!r},); sys.exit(c.main())"
-
-
-@pytest.fixture(autouse=True)
-def with_upstream_commands(monkeypatch: pytest.MonkeyPatch) -> None:
-    if MODULE not in app.cli.COMMAND_MODULES:
-        monkeypatch.setattr(app.cli, "COMMAND_MODULES", (*app.cli.COMMAND_MODULES, MODULE))
 
 
 def run(*argv: str) -> int:
@@ -79,7 +70,7 @@ class serve:
     """`repair-counter upstream` in a child process, stopped with SIGTERM as a service manager does."""
 
     def __init__(self, db: str, port: int, tmp_path: Path, *extra: str) -> None:
-        self.command = [sys.executable, "-c", RUN_CLI, "upstream", "--db", db, "--port", str(port), *extra]
+        self.command = [sys.executable, "-m", "app", "upstream", "--db", db, "--port", str(port), *extra]
         self.url = f"http://127.0.0.1:{port}"
         self.log = tmp_path / f"upstream-{port}.log"
         self.verify: ssl.SSLContext | bool = True

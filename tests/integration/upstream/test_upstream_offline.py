@@ -6,8 +6,8 @@ import random
 import uuid
 
 import pytest
-from upstream_harness import OUTLET, UpstreamServer, enrol_outlet, free_port
-from upstream_sqlite_outbox import SqliteOutbox
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet, free_port
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.relay import Backoff, SyncRelay
 from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable

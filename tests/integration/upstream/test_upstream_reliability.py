@@ -19,9 +19,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from upstream_fault_proxy import FaultPlan, FaultProxy
-from upstream_harness import OUTLET, UpstreamServer, enrol_outlet
-from upstream_sqlite_outbox import SqliteOutbox
+from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.storage.upstream import UpstreamDatabaseUnavailable
 from app.sync.protocol import PushResult

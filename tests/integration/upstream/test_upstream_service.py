@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from upstream_harness import OUTLET, UpstreamServer, enrol_outlet
-from upstream_sqlite_outbox import SqliteOutbox
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.anchors import verify_receipt
 from app.sync.policy import RegionPolicy, imei_hash

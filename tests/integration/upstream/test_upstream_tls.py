@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from upstream_harness import OUTLET, UpstreamServer, make_ca_and_server_cert
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, make_ca_and_server_cert
 
 from app.sync.relay import enrol
 from app.sync.transport import CertificateNotTrusted, UpstreamEndpoint
