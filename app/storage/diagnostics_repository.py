@@ -66,7 +66,8 @@ class RunRow:
 @dataclass(frozen=True)
 class ResultRow:
     run_id: str
-    category: str
+    function: str
+    categories: tuple[str, ...]
     source: str
     data: dict[str, Any]
     collected_at: str
@@ -226,20 +227,20 @@ def recent_runs(store: Store, limit: int = 50) -> list[RunRow]:
 # --- results, logs, battery ------------------------------------------------------------------------
 
 
-def upsert_result(work: UnitOfWork, run_id: str, category: str, source: str, data: dict[str, Any],
-                  expires_at: str | None = None) -> None:
+def upsert_result(work: UnitOfWork, run_id: str, function: str, categories: tuple[str, ...], source: str,
+                  data: dict[str, Any]) -> None:
     work.execute(
-        "INSERT INTO diag_result (run_id, category, source, data, collected_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (run_id, category) DO UPDATE SET source = excluded.source, data = excluded.data,"
-        " collected_at = excluded.collected_at, expires_at = excluded.expires_at",
-        (run_id, category, source, compress_json(data), work.at, expires_at),
+        "INSERT INTO diag_result (run_id, function, categories, source, data, collected_at) VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (run_id, function) DO UPDATE SET categories = excluded.categories, source = excluded.source,"
+        " data = excluded.data, collected_at = excluded.collected_at",
+        (run_id, function, _join(categories), source[:200], compress_json(data), work.at),
     )
 
 
 def results_for_run(store: Store, run_id: str) -> list[ResultRow]:
-    rows = store.query("SELECT run_id, category, source, data, collected_at FROM diag_result WHERE run_id = ?"
-                       " ORDER BY rowid", (run_id,))
-    return [ResultRow(r[0], r[1], r[2], json.loads(decompress(bytes(r[3]))), r[4]) for r in rows]
+    rows = store.query("SELECT run_id, function, categories, source, data, collected_at FROM diag_result"
+                       " WHERE run_id = ? ORDER BY rowid", (run_id,))
+    return [ResultRow(r[0], r[1], _split(r[2]), r[3], json.loads(decompress(bytes(r[4]))), r[5]) for r in rows]
 
 
 def insert_log(work: UnitOfWork, run_id: str, redacted_text: str, line_count: int, expires_at: str) -> LogCaptureRow:
@@ -308,3 +309,8 @@ def run_ids_for_withdrawal(store: Store, consent_id: str, ticket_number: str | N
     else:
         rows = store.query("SELECT id FROM diag_run WHERE consent_id = ?", (consent_id,))
     return [r[0] for r in rows]
+
+
+def finish_run_if_running(work: UnitOfWork, run_id: str, status: str) -> None:
+    work.execute("UPDATE diag_run SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+                 (status, work.at, run_id))

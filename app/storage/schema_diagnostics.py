@@ -29,11 +29,11 @@ DIAGNOSTICS_SCHEMA: list[str] = [
         note TEXT)""",
     "CREATE INDEX diag_run_consent ON diag_run (consent_id)",
     "CREATE INDEX diag_run_ticket ON diag_run (ticket_number)",
-    # One consented category's checked data (JSON, zlib), with how it was obtained.
+    # What one diagnostic function found (JSON, zlib), the categories it came from and how it was obtained.
     """CREATE TABLE diag_result (
-        run_id TEXT NOT NULL REFERENCES diag_run (id), category TEXT NOT NULL,
-        source TEXT NOT NULL, data BLOB NOT NULL, collected_at TEXT NOT NULL, expires_at TEXT,
-        PRIMARY KEY (run_id, category))""",
+        run_id TEXT NOT NULL REFERENCES diag_run (id), function TEXT NOT NULL, categories TEXT NOT NULL,
+        source TEXT NOT NULL, data BLOB NOT NULL, collected_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, function))""",
     # A redacted, compressed log capture; deleted when expires_at passes (30 days by default).
     """CREATE TABLE diag_log (
         id TEXT PRIMARY KEY, run_id TEXT NOT NULL REFERENCES diag_run (id),
