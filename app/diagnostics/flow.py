@@ -44,6 +44,8 @@ from app.storage.diagnostics_repository import ConsentRecord
 
 log = logging.getLogger(__name__)
 
+#: Functions fully served by shell commands: for these alone a missing or old tool is not worth an update.
+SHELL_SERVED_FUNCTIONS = frozenset({"charging", "logs"})
 #: progress(step, fraction): step is "tool" or a function identifier; fraction 0..1.
 Progress = Callable[[str, float], None]
 
@@ -192,6 +194,10 @@ class DiagnosticsFlow:
         check = tool_update.check_tool(gate, self.requirement, self._apk_dir)
         report.tool.installed_version = check.installed_version
         if check.needs_update:
+            if set(report.runnable) <= SHELL_SERVED_FUNCTIONS:
+                report.notes.append("The tool is missing or old and not needed for these checks: shell only.")
+                progress("tool", 1.0)
+                return None
             if not check.update_possible:
                 report.notes.append("The tool is missing or old and no genuine installer is known: shell only.")
                 progress("tool", 1.0)

@@ -20,7 +20,7 @@ from app.device.simulator import SimulatedHandset
 from app.diagnostics.consent import ConsentInput, give_consent
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage.diagnostics_repository import ConsentRecord
-from tests.integration.device.conftest import Phones, free_port
+from tests.integration.device.conftest import Phones, free_port, inline_profile  # noqa: F401 - a fixture
 
 PNG_SIGNATURE = bytes.fromhex("89504e470d0a1a0a") + b"\x00\x00\x00\rIHDR" + bytes(40)
 
