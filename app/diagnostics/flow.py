@@ -163,6 +163,8 @@ class DiagnosticsFlow:
         finally:
             if gate.tool_started is not None:
                 report.cleaned_up = self._clean_up(gate, report, *gate.tool_started)
+                if not report.cleaned_up and report.status == "complete":
+                    report.status = "incomplete"  # the phone went away before it was cleaned up
             self._finish(report)
         if pending_error is not None:
             raise pending_error
