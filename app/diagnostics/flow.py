@@ -350,3 +350,4 @@ def _no_progress(step: str, fraction: float) -> None:
 
 
 __all__ = ["DiagnosticsFlow", "FlowPrompts", "RunRequest", "ScriptedPrompts", "UpdateDecision", "DiagnosticsError"]
+
