@@ -138,6 +138,132 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="94"/>
+        <source>Customer consent</source>
+        <translation>客户授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="95"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="96"/>
+        <source>Ticket number (if any)</source>
+        <translation>维修单号（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="97"/>
+        <source>Data the checks read (untick what the customer does not allow):</source>
+        <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="98"/>
+        <source>Customer signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="99"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="100"/>
+        <source>No signature pad: the customer ticks here to agree</source>
+        <translation>无签名板：客户在此勾选表示同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="101"/>
+        <source>Customer agrees</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="102"/>
+        <source>Customer declines</source>
+        <translation>客户不同意</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="168"/>
+        <source>Diagnostics</source>
+        <translation>手机检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="169"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="170"/>
+        <source>Checks to run</source>
+        <translation>要进行的检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="172"/>
+        <source>Choose by the reported fault...</source>
+        <translation>按客户描述的故障选择……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="178"/>
+        <source>Ask for consent and start</source>
+        <translation>征求授权并开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="179"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="180"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="206"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="206"/>
+        <source>Waiting for USB debugging permission</source>
+        <translation>等待手机允许 USB 调试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <source>Not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <source>No phone connected</source>
+        <translation>未连接手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="213"/>
+        <source>No phone selected</source>
+        <translation>未选择手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <source>What to do: </source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="253"/>
+        <source>Diagnostic tool</source>
+        <translation>检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="297"/>
+        <source>This log has expired or was deleted.</source>
+        <translation>该日志已过期或已被删除。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../app/ui/first_run_wizard.py" line="112"/>
@@ -199,6 +325,24 @@
     </message>
 </context>
 <context>
+    <name>LogViewerDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="35"/>
+        <source>Device log (personal data removed)</source>
+        <translation>设备日志（已去除个人信息）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="36"/>
+        <source>Search the log, e.g. FATAL or a tag</source>
+        <translation>搜索日志，例如 FATAL 或标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="41"/>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../app/ui/login_view.py" line="75"/>
@@ -231,12 +375,12 @@
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="113"/>
+        <location filename="../../app/ui/login_view.py" line="115"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="114"/>
+        <location filename="../../app/ui/login_view.py" line="116"/>
         <source>Type the recovery key printed when this store was set up:</source>
         <translation>请输入设置数据库时打印的恢复密钥：</translation>
     </message>
@@ -371,6 +515,139 @@
         <location filename="../../app/ui/first_run_wizard.py" line="92"/>
         <source>I have printed or written down the recovery key</source>
         <translation>我已打印或抄写恢复密钥</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="87"/>
+        <source>Results</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="88"/>
+        <source>View the device log</source>
+        <translation>查看设备日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="106"/>
+        <source>Diagnostics complete.</source>
+        <translation>检测已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="107"/>
+        <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
+        <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="109"/>
+        <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
+        <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="111"/>
+        <source>Diagnostics cancelled.</source>
+        <translation>检测已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="112"/>
+        <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
+        <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="127"/>
+        <source>Battery: </source>
+        <translation>电池：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="131"/>
+        <source>Before handing the phone back: </source>
+        <translation>交还手机前：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="137"/>
+        <source>Checks</source>
+        <translation>检测项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="141"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="142"/>
+        <source>Diagnostic tool</source>
+        <translation>检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="142"/>
+        <source> (updated)</source>
+        <translation>（已更新）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="147"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <source>Android</source>
+        <translation>安卓版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="149"/>
+        <source>Build</source>
+        <translation>系统版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="150"/>
+        <source>Battery level</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
+        <source>Battery health</source>
+        <translation>电池健康度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="152"/>
+        <source>Charge cycles</source>
+        <translation>充电循环次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="153"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <source>not consented</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <source>not run</source>
+        <translation>未进行</translation>
     </message>
 </context>
 <context>
@@ -522,6 +799,39 @@
         <location filename="../../app/ui/pages/tickets_page.py" line="60"/>
         <source>Return / exchange</source>
         <translation>退换货</translation>
+    </message>
+</context>
+<context>
+    <name>ToolUpdateDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="55"/>
+        <source>Update the diagnostic tool</source>
+        <translation>更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="56"/>
+        <source>The customer agrees to the update</source>
+        <translation>客户同意更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
+        <source>Update and continue</source>
+        <translation>更新并继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
+        <source>Customer refuses: no diagnostics</source>
+        <translation>客户拒绝：不进行检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="65"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="66"/>
+        <source>On the phone: %1    Required: %2 or later</source>
+        <translation>手机上：%1    要求：%2 或更高</translation>
     </message>
 </context>
 <context>
