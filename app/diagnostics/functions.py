@@ -244,7 +244,11 @@ def collect_charging(ctx: CollectionContext) -> FunctionResult | None:
 
 
 def collect_logs(ctx: CollectionContext) -> FunctionResult | None:
-    text = ctx.gate.logcat_text(LOGCAT_LINES)
+    try:
+        text = ctx.gate.logcat_text(LOGCAT_LINES)
+    except DeviceCommandFailed:
+        ctx.notes.append("logs: logcat failed on the phone")
+        return None
     fault = ctx.tool_json("software_fault")
     data = {"software_fault": fault, "raw_bytes": len(text.encode("utf-8"))}
     return FunctionResult(("logs", "software_fault"), "logcat" + ("+diagnostic_tool" if fault else ""), data,

@@ -161,8 +161,11 @@ class ConsentGate:
 
     @collects("logs")
     def logcat_text(self, max_lines: int) -> str:
-        """The raw `logcat -d` answer, bounded; the caller redacts it before anything is stored."""
-        return self._device.shell(commands.logcat_dump_command(max_lines), limit=LOGCAT_LIMIT).text
+        """The raw `logcat -d` answer, bounded; the caller redacts it before anything is stored.
+
+        A failing logcat (exit status not 0) raises DeviceCommandFailed rather than returning its error text.
+        """
+        return self._device.checked_shell(commands.logcat_dump_command(max_lines), limit=LOGCAT_LIMIT).text
 
     # --- the Diagnostic Tool -----------------------------------------------------------------------
 

@@ -203,3 +203,10 @@ def test_invalid_tool_results_are_not_stored(phones, flow, consent_for, manager,
     assert report.battery["health_percent"] is None and report.battery["level"] == 54
     assert {"device_info: the tool's result failed its checks",
             "battery_record: the tool's result failed its checks"} <= set(report.notes)
+
+
+def test_a_failing_logcat_is_no_data_not_an_empty_log(phones, flow, consent_for, manager) -> None:
+    handset = phones.start("realme-gt2-old-tool")  # its shell has no logcat capture: `not found`, status 127
+    report = _run(phones, flow, handset, consent_for("logs", "software_fault"), functions=("logs",))
+    assert report.function_status["logs"] == "no_data" and report.log_id is None
+    assert repo.logs_for_run(manager.store, report.run_id) == [] and report.status == "incomplete"
