@@ -32,7 +32,8 @@ def test_old_tool_is_updated_after_the_customer_agrees(phones, flow, consent_for
     handset = phones.start("realme-gt2-old-tool")
     recorder = Recorder(handset)
     consent = consent_for(*CATEGORIES)
-    report = _run(phones, flow, handset, consent, ScriptedPrompts(UpdateDecision(True, "tick", ticked=True)))
+    report = _run(phones, flow, handset, consent, ScriptedPrompts(UpdateDecision(True, "tick", ticked=True)),
+                  functions=("identity", "battery"))
     assert (report.tool.installed_version, report.tool.updated, report.status) == (300, True, "complete")
     assert any(line.startswith("pm install -r -t /data/local/tmp/") for line in recorder.lines)
     assert report.identity["imei"] == ["867160061122333"] and report.battery["health_percent"] == 88
