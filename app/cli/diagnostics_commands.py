@@ -139,7 +139,7 @@ def _print_report(report: RunReport, as_json: bool) -> None:
     if report.verdict is not None:
         print(f"battery: {report.verdict.reason.en}")
     for note in report.notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {note.en}", file=sys.stderr)
     if report.reached_phone:
         print(f"next: {report.to_json()['revoke_usb_debugging']['en']}")
 

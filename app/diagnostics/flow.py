@@ -29,6 +29,7 @@ from app.core.warranty import warranty_verdict
 from app.device.errors import DeviceCommandFailed, DeviceError
 from app.device.session import DeviceSession
 from app.diagnostics import consent as consents
+from app.diagnostics import notes as run_notes
 from app.diagnostics import tool_update
 from app.diagnostics.errors import (
     CategoryNotConsented, ConsentNotActive, DiagnosticsCancelled, DiagnosticsError, ToolApkRejected,
@@ -178,10 +179,9 @@ class DiagnosticsFlow:
         tool = self._prepare_tool(gate, report, request.consent, prompts, progress)
         if report.status == "declined":
             return None
-        notes: list[str] = report.notes
         for function in report.runnable:
             progress(function, 0.0)
-            context = CollectionContext(gate, tool, prompts.ask_imei, notes)
+            context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)
             self._store(report, request, function, COLLECTORS[function](context))
             progress(function, 1.0)
         report.status = "complete" if all(report.function_status[f] == "collected" for f in report.runnable) \
@@ -197,11 +197,11 @@ class DiagnosticsFlow:
         report.tool.installed_version = check.installed_version
         if check.needs_update:
             if set(report.runnable) <= SHELL_SERVED_FUNCTIONS:
-                report.notes.append("The tool is missing or old and not needed for these checks: shell only.")
+                report.notes.append(run_notes.TOOL_NOT_NEEDED)
                 progress("tool", 1.0)
                 return None
             if not check.update_possible:
-                report.notes.append("The tool is missing or old and no genuine installer is known: shell only.")
+                report.notes.append(run_notes.NO_GENUINE_INSTALLER)
                 progress("tool", 1.0)
                 return None
             if not self._update(gate, report, consent, prompts, check):
@@ -215,7 +215,7 @@ class DiagnosticsFlow:
             raise ToolUpdateNeeded("The diagnostic tool on the phone must be updated first; the customer was not asked.")
         if not decision.approved:
             report.status = "declined"
-            report.notes.append("The customer declined the tool update: no diagnostics were run.")
+            report.notes.append(run_notes.UPDATE_DECLINED)
             with self._session.store.transaction(self._session.actor) as work:
                 work.record("diag_run", report.run_id, "update_declined", {"installed": check.installed_version})
             return False
@@ -242,12 +242,12 @@ class DiagnosticsFlow:
         try:
             gate.start_tool(requirement.package, requirement.service, session_id, wanted)
         except DeviceCommandFailed:
-            report.notes.append("The diagnostic tool did not start: shell readings only.")
+            report.notes.append(run_notes.TOOL_DID_NOT_START)
             return None
         ready = gate.wait_for_tool(requirement.package, session_id, self._tool_timeout, self._poll,
                                    lambda fraction: progress("tool", fraction))
         if not ready:
-            report.notes.append("The diagnostic tool did not finish in time: shell readings only.")
+            report.notes.append(run_notes.TOOL_TIMED_OUT)
         report.tool.used = ready
         return ToolRun(requirement.package, session_id, ready)
 
@@ -304,7 +304,7 @@ class DiagnosticsFlow:
                 months = self._reference.regions.get().warranty_months
                 return warranty_verdict(device.purchase_date, self._today(), months=months,
                                         benefits=device.benefits).in_warranty
-        report.notes.append("Warranty unknown (no registered IMEI): the battery advice assumes out of warranty.")
+        report.notes.append(run_notes.WARRANTY_UNKNOWN)
         return False
 
     # --- run rows -----------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ class DiagnosticsFlow:
             gate.clean_up(package, session_id)
             return True
         except DeviceError:
-            report.notes.append("The phone could not be cleaned up (disconnected); the tool's folder may remain.")
+            report.notes.append(run_notes.NOT_CLEANED_UP)
             return False
 
     def _finish(self, report: RunReport) -> None:

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from app.core.battery_verdict import BatteryReadings, Reading, ReadingSource
 from app.core.identifiers import IdentifierError, Imei, parse_imei
+from app.core.localized import LocalizedText
 from app.core.privacy_catalogue import FUNCTIONS
 from app.device.errors import DeviceCommandFailed, OutputTooLarge, TransferFailed
 from app.device.parsers import OutputParseError
@@ -26,6 +27,7 @@ from app.device.parsers.tool_results import (
     parse_device_info_result,
 )
 from app.device.session import RemoteFileMissing
+from app.diagnostics import notes as run_notes
 from app.diagnostics.gate import ConsentGate
 
 log = logging.getLogger(__name__)
@@ -49,7 +51,7 @@ class CollectionContext:
     tool: ToolRun | None
     #: Scanner or typed IMEI when neither the tool nor `service call` gives one (None: none offered).
     ask_imei: Callable[[], str | None] = lambda: None
-    notes: list[str] = field(default_factory=list)
+    notes: list[LocalizedText] = field(default_factory=list)
 
     def tool_json(self, category: str) -> dict[str, Any] | None:
         """A category's checked result object from the tool, or None (no tool, missing, invalid, unavailable)."""
@@ -59,7 +61,7 @@ class CollectionContext:
         try:
             value = load_result_json(raw)
         except OutputParseError:
-            self.notes.append(f"{category}: the tool's result failed its checks")
+            self.notes.append(run_notes.result_failed_checks(category))
             return None
         return None if value.get("available") is False else value
 
@@ -72,12 +74,12 @@ class CollectionContext:
         except RemoteFileMissing:
             return None
         except OutputTooLarge:
-            self.notes.append(f"{category}: the tool's result was over the size limit")
+            self.notes.append(run_notes.result_too_large(category))
             return None
         except TransferFailed as exc:
             if type(exc) is not TransferFailed:
                 raise
-            self.notes.append(f"{category}: the tool's result could not be copied")
+            self.notes.append(run_notes.result_not_copied(category))
             return None
 
 
@@ -124,7 +126,7 @@ def _tool_imeis(ctx: CollectionContext) -> tuple[list[Imei], str, Any]:
     try:
         info = parse_device_info_result(raw)
     except OutputParseError:
-        ctx.notes.append("device_info: the tool's result failed its checks")
+        ctx.notes.append(run_notes.result_failed_checks("device_info"))
         return [], "", None
     return list(info.imeis), "diagnostic_tool", info
 
@@ -148,7 +150,7 @@ def _typed_imei(ctx: CollectionContext) -> list[Imei]:
     try:
         return [parse_imei(typed)]
     except IdentifierError:
-        ctx.notes.append("device_info: the typed IMEI failed its check digit and was not used")
+        ctx.notes.append(run_notes.TYPED_IMEI_INVALID)
         return []
 
 
@@ -212,7 +214,7 @@ def _tool_battery(ctx: CollectionContext) -> Any:
         return parse_battery_record_result(raw)
     except OutputParseError:
         if b'"available": false' not in raw:
-            ctx.notes.append("battery_record: the tool's result failed its checks")
+            ctx.notes.append(run_notes.result_failed_checks("battery_record"))
         return None
 
 
@@ -247,7 +249,7 @@ def collect_logs(ctx: CollectionContext) -> FunctionResult | None:
     try:
         text = ctx.gate.logcat_text(LOGCAT_LINES)
     except DeviceCommandFailed:
-        ctx.notes.append("logs: logcat failed on the phone")
+        ctx.notes.append(run_notes.LOGCAT_FAILED)
         return None
     fault = ctx.tool_json("software_fault")
     data = {"software_fault": fault, "raw_bytes": len(text.encode("utf-8"))}

@@ -49,7 +49,7 @@ class RunReport:
     verdict: BatteryVerdict | None = None
     log_id: str | None = None
     log_lines: int | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[T] = field(default_factory=list)
     error: str | None = None
     cleaned_up: bool | None = None
 
@@ -86,7 +86,7 @@ class RunReport:
             "logs": None if self.log_id is None else {"id": self.log_id, "lines": self.log_lines},
             "cleaned_up": self.cleaned_up,
             "revoke_usb_debugging": REVOKE_USB_DEBUGGING.as_dict() if self.reached_phone else None,
-            "notes": list(self.notes),
+            "notes": [note.as_dict() for note in self.notes],
             "error": self.error,
         }
 

@@ -140,47 +140,48 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="94"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="97"/>
         <source>Customer consent</source>
+        <extracomment>In the customer&apos;s chosen language (not the technician&apos;s screen language), so not a Qt translation.</extracomment>
         <translation>客户授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="95"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="98"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="96"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="99"/>
         <source>Ticket number (if any)</source>
         <translation>维修单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="97"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="100"/>
         <source>Data the checks read (untick what the customer does not allow):</source>
         <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="98"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="101"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="99"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="102"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="100"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="103"/>
         <source>No signature pad: the customer ticks here to agree</source>
         <translation>无签名板：客户在此勾选表示同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="101"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="104"/>
         <source>Customer agrees</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="102"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="105"/>
         <source>Customer declines</source>
         <translation>客户不同意</translation>
     </message>
@@ -223,42 +224,42 @@
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="206"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="206"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="208"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="208"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="213"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="214"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="253"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="275"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="297"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="301"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -520,132 +521,157 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="87"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="97"/>
         <source>Results</source>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="88"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="98"/>
         <source>View the device log</source>
         <translation>查看设备日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="106"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="99"/>
+        <source>The findings appear here when the checks have run. Nothing is read from the phone before the customer consents.</source>
+        <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="120"/>
         <source>Diagnostics complete.</source>
         <translation>检测已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="107"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="121"/>
         <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
         <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="109"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="123"/>
         <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
         <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="111"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="125"/>
         <source>Diagnostics cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="112"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="126"/>
         <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
         <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="127"/>
-        <source>Battery: </source>
-        <translation>电池：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="131"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
         <source>Before handing the phone back: </source>
         <translation>交还手机前：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="137"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="154"/>
         <source>Checks</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="141"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="142"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="142"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
         <source> (updated)</source>
         <translation>（已更新）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="163"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="147"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="164"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="165"/>
         <source>Android</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="149"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="166"/>
         <source>Build</source>
         <translation>系统版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="150"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="167"/>
         <source>Battery level</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="168"/>
         <source>Battery health</source>
         <translation>电池健康度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="152"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="169"/>
+        <source>Health read by</source>
+        <translation>健康度来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="170"/>
         <source>Charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="153"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="171"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="179"/>
+        <source>the on-phone diagnostic tool</source>
+        <translation>手机上的检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="179"/>
+        <source>dumpsys battery</source>
+        <translation>dumpsys battery 命令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="180"/>
+        <source>batterystats (learned capacity)</source>
+        <translation>batterystats（学习容量）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="181"/>
+        <source>the battery broadcast</source>
+        <translation>电池状态广播</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
         <source>not consented</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="185"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="185"/>
         <source>not run</source>
         <translation>未进行</translation>
     </message>
@@ -804,32 +830,32 @@
 <context>
     <name>ToolUpdateDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="55"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="56"/>
         <source>Update the diagnostic tool</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="56"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
         <source>The customer agrees to the update</source>
         <translation>客户同意更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
         <source>Update and continue</source>
         <translation>更新并继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="59"/>
         <source>Customer refuses: no diagnostics</source>
         <translation>客户拒绝：不进行检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="65"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="66"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="66"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="67"/>
         <source>On the phone: %1    Required: %2 or later</source>
         <translation>手机上：%1    要求：%2 或更高</translation>
     </message>

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from app.core.localized import LocalizedText as T
 from app.core.privacy_catalogue import describe_collection
 from app.core.reference_data import ConsentLibrary
 from app.diagnostics.consent import DIAGNOSTICS_TEXT, ConsentInput
 from app.ui.signature_pad import SignaturePad
 
 _LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+#: In the customer's chosen language (not the technician's screen language), so not a Qt translation.
+_KEPT = T("保存期限：%1。", "Kept: %1.")
 
 
 class ConsentDialog(QDialog):
@@ -41,7 +44,7 @@ class ConsentDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
-        scroll.setMinimumHeight(150)
+        scroll.setMinimumHeight(200)
         self.category_list = QListWidget(objectName="consentCategories")
         self.category_list.setWordWrap(True)
         self.customer = QLineEdit(customer_name, objectName="consentCustomer")
@@ -71,7 +74,7 @@ class ConsentDialog(QDialog):
         pad_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(scroll, 3)
         layout.addWidget(self.categories_label)
         layout.addWidget(self.category_list, 2)
         layout.addLayout(form)
@@ -114,8 +117,9 @@ class ConsentDialog(QDialog):
         self.category_list.blockSignals(True)
         self.category_list.clear()
         for item in describe_collection(self._categories):
+            kept = _KEPT.get(language).replace("%1", item.kept.get(language))
             row = QListWidgetItem(f"{item.label.get(language)}: {item.description.get(language)}\n"
-                                  f"    {item.purpose.get(language)} {item.kept.get(language)}")
+                                  f"    {item.purpose.get(language)} {kept}")
             row.setData(Qt.ItemDataRole.UserRole, item.category)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if item.category in ticked else Qt.CheckState.Unchecked)

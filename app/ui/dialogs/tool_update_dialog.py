@@ -22,7 +22,7 @@ class ToolUpdateDialog(QDialog):
         self.setObjectName("toolUpdateDialog")
         self._document = library.latest(TOOL_UPDATE_TEXT)
         self._check = check
-        self.resize(620, 420)
+        self.resize(640, 400)
         self.language = QComboBox(objectName="updateLanguage")
         for code, name in _LANGUAGES:
             self.language.addItem(name, code)
@@ -32,6 +32,7 @@ class ToolUpdateDialog(QDialog):
         self.body = QLabel(objectName="updateBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.agree = QCheckBox(objectName="updateAgree")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         top = QHBoxLayout()

@@ -178,6 +178,7 @@ class DiagnosticsPage(QWidget):
         self.start_button.setText(self.tr("Ask for consent and start"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.progress.setTitle(self.tr("Progress"))
+        self.progress.relabel(self._step_labels())
         self.results.retranslate()
         self._refresh()
 
@@ -250,9 +251,8 @@ class DiagnosticsPage(QWidget):
         """One background job for the whole run; the update question comes back here through `_prompts`."""
         assert self._session is not None and self._consent is not None
         functions = self.chosen_functions()
-        steps = [("tool", self.tr("Diagnostic tool"))] + [
-            (f, FUNCTIONS[f].label.get(ui_language())) for f in functions]
-        self.progress.reset(steps)
+        labels = self._step_labels()
+        self.progress.reset([(step, labels[step]) for step in ("tool", *functions)])
         self.results.clear()
         self._cancel = CancelToken()
         self._set_running(True)
@@ -269,6 +269,10 @@ class DiagnosticsPage(QWidget):
         dialog = self.update_dialog
         dialog.finished.connect(lambda _: answer(dialog.decision()))
         dialog.open()
+
+    def _step_labels(self) -> dict[str, str]:
+        language = ui_language()
+        return {"tool": self.tr("Diagnostic tool"), **{f: FUNCTIONS[f].label.get(language) for f in FUNCTIONS}}
 
     def _on_cancel_clicked(self) -> None:
         if self._cancel is not None:

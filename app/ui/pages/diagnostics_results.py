@@ -30,6 +30,11 @@ class ProgressPanel(QGroupBox):
         self.labels: dict[str, QLabel] = {}
         self._grid = QGridLayout(self)
 
+    def relabel(self, labels: dict[str, str]) -> None:
+        """New texts for the rows (after a language switch)."""
+        for step, label in self.labels.items():
+            label.setText(labels.get(step, label.text()))
+
     def reset(self, steps: list[tuple[str, str]]) -> None:
         """(step id, label) rows, all at 0."""
         while self._grid.count():
@@ -75,22 +80,31 @@ class ResultsPanel(QGroupBox):
         self.revoke = QLabel(objectName="revokeReminder")
         self.revoke.setWordWrap(True)
         self.revoke.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
+        self.placeholder = QLabel(objectName="resultsPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #555555;")
         self.log_button = QPushButton(objectName="viewLogButton")
         self.log_button.clicked.connect(self._on_log_clicked)
         self._log_id: str | None = None
         layout = QVBoxLayout(self)
-        for widget in (self.status, self.table, self.verdict, self.notes, self.revoke, self.log_button):
+        for widget in (self.placeholder, self.status, self.table, self.verdict, self.notes, self.revoke,
+                       self.log_button):
             layout.addWidget(widget)
+        layout.addStretch(1)
         self.clear()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Results"))
         self.log_button.setText(self.tr("View the device log"))
+        self.placeholder.setText(self.tr("The findings appear here when the checks have run. Nothing is read from "
+                                         "the phone before the customer consents."))
 
     def clear(self) -> None:
         self.retranslate()
         self.status.clear()
         self.table.setRowCount(0)
+        self.table.hide()
+        self.placeholder.show()
         self.verdict.clear()
         self.notes.clear()
         self.revoke.hide()
@@ -119,14 +133,17 @@ class ResultsPanel(QGroupBox):
         colour = "#1b5e20" if report.complete else "#8a4b00"
         self.status.setStyleSheet(f"font-size: 15px; font-weight: 600; color: {colour};")
         rows = self._rows(report, language)
+        self.placeholder.hide()
         self.table.setRowCount(len(rows))
         for r, (name, value) in enumerate(rows):
             self.table.setItem(r, 0, QTableWidgetItem(name))
             self.table.setItem(r, 1, QTableWidgetItem(value))
+        self.table.setFixedHeight(self.table.verticalHeader().length() + 4)
+        self.table.show()
         if report.verdict is not None:
-            self.verdict.setText(self.tr("Battery: ") + report.verdict.reason.get(language))
+            self.verdict.setText(report.verdict.reason.get(language))
             self.verdict.setStyleSheet(f"font-weight: 600; color: {_ADVICE_COLOURS[report.verdict.advice]};")
-        self.notes.setText("\n".join(report.notes))
+        self.notes.setText("\n".join(note.get(language) for note in report.notes))
         if report.reached_phone:
             self.revoke.setText(self.tr("Before handing the phone back: ") + REVOKE_USB_DEBUGGING.get(language))
             self.revoke.show()
@@ -149,10 +166,19 @@ class ResultsPanel(QGroupBox):
             (self.tr("Build"), str(identity.get("build") or "")),
             (self.tr("Battery level"), _unit(battery.get("level"), "%")),
             (self.tr("Battery health"), _unit(battery.get("health_percent"), "%")),
+            (self.tr("Health read by"), self._source((battery.get("source") or {}).get("health_percent"))),
             (self.tr("Charge cycles"), _unit(battery.get("cycle_count"), "")),
             (self.tr("Temperature"), _unit(battery.get("temperature_c"), " °C")),
         ]
         return rows + [(name, value) for name, value in values if value]
+
+    def _source(self, source: str | None) -> str:
+        """How a reading was obtained, in words (the stored value is the identifier)."""
+        if source is None:
+            return ""
+        return {"diagnostic_tool": self.tr("the on-phone diagnostic tool"), "dumpsys_battery": self.tr("dumpsys battery"),
+                "batterystats": self.tr("batterystats (learned capacity)"),
+                "cycle_count_broadcast": self.tr("the battery broadcast")}.get(source, source)
 
     def _function_state(self, state: str) -> str:
         return {"collected": self.tr("done"), "no_data": self.tr("no data"), "not_consented": self.tr("not consented"),

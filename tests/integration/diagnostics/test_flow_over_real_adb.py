@@ -187,7 +187,7 @@ def test_a_tool_that_never_finishes_times_out_into_shell_readings(phones, manage
     handset = phones.start(inline_profile(diagtool=slow_tool, shell={"dumpsys battery": {"inline": battery}}))
     flow = DiagnosticsFlow(manager, reference, tool_timeout=0.5, poll_seconds=0.05)
     report = _run(phones, flow, handset, consent_for(*CATEGORIES), functions=("identity", "battery"))
-    assert any("did not finish in time" in note for note in report.notes)
+    assert any("did not finish in time" in note.en for note in report.notes)
     assert report.battery["level"] == 54 and report.identity["model"] == "RMX3350"
 
 
@@ -203,7 +203,7 @@ def test_invalid_tool_results_are_not_stored(phones, flow, consent_for, manager,
     assert report.identity["imei"] is None  # a bad check digit from the tool is never stored
     assert report.battery["health_percent"] is None and report.battery["level"] == 54
     assert {"device_info: the tool's result failed its checks",
-            "battery_record: the tool's result failed its checks"} <= set(report.notes)
+            "battery_record: the tool's result failed its checks"} <= {note.en for note in report.notes}
 
 
 def test_a_failing_logcat_is_no_data_not_an_empty_log(phones, flow, consent_for, manager) -> None:
