@@ -148,10 +148,9 @@ class DiagnosticsFlow:
         for function in functions:
             report.function_status[function] = "not_consented" if function not in report.runnable else "pending"
         gate = self._gate(device, consent, "diag_run", report.run_id, cancel)
-        tool: ToolRun | None = None
         pending_error: BaseException | None = None
         try:
-            tool = self._steps(gate, report, request, prompts, progress or _no_progress)
+            self._steps(gate, report, request, prompts, progress or _no_progress)
         except DiagnosticsCancelled as exc:
             self._end(report, "cancelled", exc)
         except ConsentNotActive as exc:

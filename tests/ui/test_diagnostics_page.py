@@ -1,6 +1,7 @@
 """The diagnostics page with pytest-qt, through a real adb server and simulated phones: consent,
 update, collection and results on screen; refusals; an unauthorised phone; unplug at ten moments
 with a window that keeps answering; the log viewer; cancel."""
+# ruff: noqa: F811 - the adb server and phone fixtures are imported from the diagnostics integration conftest
 
 from __future__ import annotations
 
@@ -196,7 +197,7 @@ def test_the_log_viewer_searches_the_redacted_log(qtbot, page, phones) -> None:
     assert all("PowerManagerService" in line for line in viewer.view.toPlainText().splitlines())
 
 
-def test_cancel_stops_a_run_waiting_for_the_tool(qtbot, page, phones, inline_profile) -> None:  # noqa: F811
+def test_cancel_stops_a_run_waiting_for_the_tool(qtbot, page, phones, inline_profile) -> None:
     slow_tool = {"package": "com.repaircounter.diagtool", "version_code": 320, "version_name": "3.2.0",
                  "service": ".DiagnosticService", "result_delay_ms": 60_000}
     handset = phones.start(inline_profile(diagtool=slow_tool))
