@@ -37,7 +37,7 @@ from app.diagnostics.errors import (
 )
 from app.diagnostics.functions import COLLECTORS, CollectionContext, FunctionResult, ToolRun
 from app.diagnostics.gate import CancelToken, ConsentGate, ConsentScope
-from app.diagnostics.logs import log_expiry, redact_capture
+from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
 from app.storage import diagnostics_repository as repo
@@ -139,6 +139,7 @@ class DiagnosticsFlow:
         consent = request.consent
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
+        purge_expired_logs(self._session)  # captures past their 30 days go before new ones come in
         functions = check_functions(request.functions)
         report = RunReport("", consent.id, request.ticket_number or consent.ticket_number, functions,
                            runnable_functions(functions, consent.categories),

@@ -189,77 +189,82 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="168"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="172"/>
         <source>Diagnostics</source>
         <translation>手机检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="169"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="173"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="170"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="174"/>
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="172"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="176"/>
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="178"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="182"/>
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="179"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="183"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="180"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="184"/>
+        <source>Customer withdraws consent (deletes the data)</source>
+        <translation>客户撤回授权（删除检测数据）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="185"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="212"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="207"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="212"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="208"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="213"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="208"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="213"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="214"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="219"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="222"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="275"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="281"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="301"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="322"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -536,142 +541,142 @@
         <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="120"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="123"/>
         <source>Diagnostics complete.</source>
         <translation>检测已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="121"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="124"/>
         <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
         <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="123"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="126"/>
         <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
         <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="125"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="128"/>
         <source>Diagnostics cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="126"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="129"/>
         <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
         <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
         <source>Before handing the phone back: </source>
         <translation>交还手机前：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="154"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="157"/>
         <source>Checks</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="158"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="161"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="162"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="159"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="162"/>
         <source> (updated)</source>
         <translation>（已更新）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="163"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="166"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="164"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="167"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="165"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="168"/>
         <source>Android</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="166"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="169"/>
         <source>Build</source>
         <translation>系统版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="167"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="170"/>
         <source>Battery level</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="168"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="171"/>
         <source>Battery health</source>
         <translation>电池健康度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="169"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="172"/>
         <source>Health read by</source>
         <translation>健康度来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="170"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="173"/>
         <source>Charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="171"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="174"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="179"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="182"/>
         <source>the on-phone diagnostic tool</source>
         <translation>手机上的检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="179"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="182"/>
         <source>dumpsys battery</source>
         <translation>dumpsys battery 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="180"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="183"/>
         <source>batterystats (learned capacity)</source>
         <translation>batterystats（学习容量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="181"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
         <source>the battery broadcast</source>
         <translation>电池状态广播</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
         <source>not consented</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="185"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="188"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="185"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="188"/>
         <source>not run</source>
         <translation>未进行</translation>
     </message>

@@ -210,3 +210,31 @@ def test_cancel_stops_a_run_waiting_for_the_tool(qtbot, page, phones, inline_pro
         page.cancel_button.click()
     assert finished.args[0].status == "cancelled"
     assert "cancelled" in page.results.status.text()
+
+
+def test_withdrawal_on_screen_deletes_the_data(qtbot, page, phones, manager) -> None:
+    handset = phones.start("coloros-oneplus8-tool")
+    page.set_device(handset.address, "device")
+    choose(page, "identity", "battery")
+    assert not page.withdraw_button.isEnabled()
+    with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+        sign_consent(qtbot, page, tick=True)
+    report = finished.args[0]
+    assert repo.results_for_run(manager.store, report.run_id) and page.withdraw_button.isEnabled()
+    page.withdraw_button.click()
+    assert repo.results_for_run(manager.store, report.run_id) == []
+    assert repo.battery_for_run(manager.store, report.run_id) is None
+    assert "withdrew consent" in page.results.status.text() and not page.withdraw_button.isEnabled()
+
+
+def test_cancel_while_the_update_question_is_open(qtbot, page, phones) -> None:
+    handset = phones.start("realme-gt2-old-tool")
+    recorder = Recorder(handset)
+    page.set_device(handset.address, "device")
+    choose(page, "identity")
+    with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+        sign_consent(qtbot, page, tick=True)
+        qtbot.waitUntil(lambda: page.update_dialog is not None and page.update_dialog.isVisible(), timeout=10_000)
+        page.cancel_button.click()
+    assert finished.args[0].status == "cancelled" and not page.update_dialog.isVisible()
+    assert not any("pm install" in line for line in recorder.lines)

@@ -11,6 +11,7 @@ Signals: `run_finished(object)` with the `RunReport`.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from typing import Callable
 
@@ -24,7 +25,7 @@ from app.core.privacy_catalogue import FAULTS, FUNCTIONS, categories_for, functi
 from app.core.reference_data import ReferenceData
 from app.device.session import DeviceSession
 from app.device.tracking import advice_for
-from app.diagnostics.consent import give_consent
+from app.diagnostics.consent import give_consent, withdraw_consent
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest, UpdateDecision
 from app.diagnostics.gate import CancelToken
 from app.diagnostics.logs import read_log
@@ -140,6 +141,8 @@ class DiagnosticsPage(QWidget):
             grid.addWidget(box, 1 + index // 2, index % 2)
         self.start_button = QPushButton(objectName="startDiagnostics")
         self.cancel_button = QPushButton(objectName="cancelDiagnostics")
+        self.withdraw_button = QPushButton(objectName="withdrawConsent")
+        self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.fault.activated.connect(self._on_fault_chosen)
@@ -154,6 +157,7 @@ class DiagnosticsPage(QWidget):
         left.addWidget(self.card)
         left.addWidget(self.checks)
         left.addLayout(buttons)
+        left.addWidget(self.withdraw_button)
         left.addWidget(self.progress)
         left.addStretch(1)
         columns = QHBoxLayout()
@@ -177,6 +181,7 @@ class DiagnosticsPage(QWidget):
             box.setToolTip(FUNCTIONS[function].description.get(language))
         self.start_button.setText(self.tr("Ask for consent and start"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.withdraw_button.setText(self.tr("Customer withdraws consent (deletes the data)"))
         self.progress.setTitle(self.tr("Progress"))
         self.progress.relabel(self._step_labels())
         self.results.retranslate()
@@ -218,6 +223,7 @@ class DiagnosticsPage(QWidget):
         ready = self._session is not None and self._serial is not None and self._state == "device"
         self.start_button.setEnabled(ready and not self._running and bool(self.chosen_functions()))
         self.cancel_button.setEnabled(self._running)
+        self.withdraw_button.setEnabled(self._consent is not None and self._consent.active)
         self.checks.setEnabled(not self._running)
 
     def _on_fault_chosen(self, index: int) -> None:
@@ -292,6 +298,21 @@ class DiagnosticsPage(QWidget):
 
     def _set_running(self, running: bool) -> None:
         self._running = running
+        self._refresh()
+
+    def _on_withdraw_clicked(self) -> None:
+        """Withdrawal at any time: a running job stops at its next phone call; the data is deleted now."""
+        if self._session is None or self._consent is None:
+            return
+        try:
+            withdraw_consent(self._session, self._consent.id)
+        except Exception as error:  # noqa: BLE001 - shown by class
+            show_error(self, error)
+            return
+        self._consent = dataclasses.replace(self._consent, withdrawn_at="withdrawn")
+        if not self._running:
+            self.results.clear()
+            self.results.status.setText(self.results.status_text_for("withdrawn"))
         self._refresh()
 
     def _on_log_requested(self, log_id: str) -> None:

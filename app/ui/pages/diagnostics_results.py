@@ -116,6 +116,9 @@ class ResultsPanel(QGroupBox):
             self.log_requested.emit(self._log_id)
 
     def status_text(self, report: RunReport) -> str:
+        return self.status_text_for(report.status)
+
+    def status_text_for(self, status: str) -> str:
         texts = {
             "complete": self.tr("Diagnostics complete."),
             "incomplete": self.tr("Diagnostics incomplete: the phone was disconnected or did not answer. "
@@ -125,7 +128,7 @@ class ResultsPanel(QGroupBox):
             "cancelled": self.tr("Diagnostics cancelled."),
             "withdrawn": self.tr("The customer withdrew consent: processing stopped and the data was deleted."),
         }
-        return texts.get(report.status, report.status)
+        return texts.get(status, status)
 
     def show_report(self, report: RunReport, language: str) -> None:
         self.clear()

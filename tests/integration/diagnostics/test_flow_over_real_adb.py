@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from datetime import timedelta
 
 import pytest
 
@@ -210,3 +211,29 @@ def test_a_failing_logcat_is_no_data_not_an_empty_log(phones, flow, consent_for,
     report = _run(phones, flow, handset, consent_for("logs", "software_fault"), functions=("logs",))
     assert report.function_status["logs"] == "no_data" and report.log_id is None
     assert repo.logs_for_run(manager.store, report.run_id) == [] and report.status == "incomplete"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("490154203237518", ["490154203237518"]), ("490154203237519", None)])
+def test_a_typed_imei_is_used_only_with_a_valid_check_digit(typed, expected, phones, manager, reference, consent_for,
+                                                            inline_profile, tmp_path) -> None:
+    """No tool, no working `service call`: the scanned or typed IMEI, Luhn-checked."""
+    handset = phones.start(inline_profile())
+    flow = DiagnosticsFlow(manager, reference, apk_dir=tmp_path, tool_timeout=5)
+    report = _run(phones, flow, handset, consent_for("device_info"), ScriptedPrompts(imei=typed), functions=("identity",))
+    assert report.identity["imei"] == expected
+    assert report.identity["sources"]["imei"] == ("typed" if expected else None)
+    assert any("check digit" in note.en for note in report.notes) is (expected is None)
+
+
+def test_expired_logs_are_purged_when_a_run_starts(phones, flow, consent_for, manager, inline_profile) -> None:
+    line = "11-23 10:00:04.000  1000  1000 E AndroidRuntime: FATAL EXCEPTION: main\n"
+    handset = phones.start(inline_profile(shell={"logcat -d*": {"inline": line}}))
+    consent = consent_for("logs", "software_fault")
+    first = _run(phones, flow, handset, consent, functions=("logs",))
+    real_clock = manager.store.clock
+    manager.store.clock = lambda: real_clock() + timedelta(days=31)
+    try:
+        second = _run(phones, flow, handset, consent, functions=("logs",))
+    finally:
+        manager.store.clock = real_clock
+    assert read_log(manager, first.log_id) is None and read_log(manager, second.log_id) is not None
