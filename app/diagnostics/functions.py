@@ -252,7 +252,7 @@ def collect_logs(ctx: CollectionContext) -> FunctionResult | None:
         ctx.notes.append(run_notes.LOGCAT_FAILED)
         return None
     fault = ctx.tool_json("software_fault")
-    data = {"software_fault": fault, "raw_bytes": len(text.encode("utf-8"))}
+    data = {"software_fault": fault, "raw_chars": len(text)}
     return FunctionResult(("logs", "software_fault"), "logcat" + ("+diagnostic_tool" if fault else ""), data,
                           log_text=text)
 
