@@ -89,10 +89,10 @@ def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None: 
     window.login.account.setCurrentText(DEMO_MANAGER)
     window.login.sign_in_button.click()
     shoot(app, window, "tickets")
-    window.workspace.nav.setCurrentRow(1)
+    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.devices))
     settle(app, 2500)  # the phones connect and authorise
     shoot(app, window, "phones")
-    window.workspace.nav.setCurrentRow(3)
+    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.journal))
     window.workspace.journal.verify_button.click()
     shoot(app, window, "journal")
     languages.apply("zh_CN")

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "app.cli.demo_commands",
     "app.cli.device_commands",
     "app.cli.upstream_commands",
+    "app.cli.diagnostics_commands",
 )
 
 

@@ -37,6 +37,10 @@ class DeviceHub:
         if self._listener is not None:
             self._listener(event)
 
+    def new_session(self, serial: str) -> DeviceSession:
+        """A session of its own for a flow that runs on a worker thread the caller owns."""
+        return DeviceSession(self._client, serial)
+
     def states(self) -> dict[str, str]:
         """{serial: state} as last reported (device, unauthorized, offline, ...)."""
         return self._tracker.snapshot()

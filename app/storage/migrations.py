@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
 
 MIGRATIONS: list[list[str]] = [
@@ -48,6 +50,7 @@ MIGRATIONS: list[list[str]] = [
             outlet_code TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
             PRIMARY KEY (outlet_code, day))""",
     ],
+    DIAGNOSTICS_SCHEMA,  # 2: consents, diagnostic runs, results, logs, battery verdicts (issue 4)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

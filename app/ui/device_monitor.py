@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from app.device.errors import AdbServerUnavailable
 from app.device.hub import DeviceHub
+from app.device.session import DeviceSession
 from app.device.tracking import DeviceEvent
 
 
@@ -25,6 +27,9 @@ class DeviceMonitor(QObject):
     def _on_event(self, event: DeviceEvent) -> None:  # tracker thread
         self.device_changed.emit(event.serial, event.state)
 
+    def session_for(self, serial: str) -> DeviceSession:
+        return self.hub.new_session(serial)
+
     def states(self) -> dict[str, str]:
         return self.hub.states()
 
@@ -33,3 +38,8 @@ class DeviceMonitor(QObject):
 
     def stop(self) -> None:
         self.hub.stop()
+
+
+def no_adb_session(serial: str) -> DeviceSession:
+    """The session factory when no adb server could be started."""
+    raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")

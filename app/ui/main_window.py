@@ -22,7 +22,9 @@ from app.storage.vault import Vault
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
 from app.ui.login_view import LoginView
-from app.ui.device_monitor import DeviceMonitor
+from app.core.reference_data import ReferenceData, default_resources_dir, load_reference_data
+from app.ui.device_monitor import DeviceMonitor, no_adb_session
+from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.staff_page import StaffPage
@@ -35,7 +37,8 @@ log = logging.getLogger(__name__)
 class Workspace(QWidget):
     """Navigation on the left, the chosen page on the right; pages the role may not use are hidden."""
 
-    def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: BackgroundTasks, monitor: DeviceMonitor | None, reference: ReferenceData,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.nav = QListWidget(objectName="navigation")
@@ -44,11 +47,13 @@ class Workspace(QWidget):
         self.pages = QStackedWidget(objectName="pages")
         self.tickets = TicketsPage()
         self.devices = DevicesPage()
+        self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
         self.staff = StaffPage(tasks)
         self.journal = JournalPage(tasks)
         self._entries = [  # (page, permission needed to see it)
             (self.tickets, Permission.READ_TICKETS),
             (self.devices, Permission.RUN_DIAGNOSTICS),
+            (self.diagnostics, Permission.RUN_DIAGNOSTICS),
             (self.staff, Permission.MANAGE_ACCOUNTS),
             (self.journal, Permission.READ_JOURNAL),
         ]
@@ -56,6 +61,10 @@ class Workspace(QWidget):
             self.pages.addWidget(page)
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._on_nav_changed)
+        self.devices.phone_chosen.connect(self.open_diagnostics)
+        if monitor is not None:
+            monitor.device_changed.connect(self._on_device_changed)
+            self.devices.set_states(monitor.states())
         layout = QHBoxLayout(self)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
@@ -63,7 +72,8 @@ class Workspace(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for row, text in enumerate((self.tr("Tickets"), self.tr("Phones"), self.tr("Staff"), self.tr("Audit journal"))):
+        names = (self.tr("Tickets"), self.tr("Phones"), self.tr("Diagnostics"), self.tr("Staff"), self.tr("Audit journal"))
+        for row, text in enumerate(names):
             self.nav.item(row).setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -78,6 +88,16 @@ class Workspace(QWidget):
         self.nav.setCurrentRow(0)
         self._on_nav_changed(0)
 
+    def open_diagnostics(self, serial: str, state: str) -> None:
+        self.diagnostics.set_device(serial, state)
+        self.nav.setCurrentRow(self.pages.indexOf(self.diagnostics))
+
+    def _on_device_changed(self, serial: str, state: str) -> None:
+        self.devices.on_device_changed(serial, state)
+        current = self.diagnostics.current_serial
+        if current == serial or (current is None and state == "device"):
+            self.diagnostics.set_device(serial, state)
+
     def _on_nav_changed(self, row: int) -> None:
         if row < 0 or self.session is None:
             return
@@ -88,13 +108,15 @@ class Workspace(QWidget):
 
 class MainWindow(QMainWindow):
     def __init__(self, vault: Vault, settings: Settings, tasks: BackgroundTasks,
-                 languages: LanguageSwitcher, monitor: DeviceMonitor | None = None) -> None:
+                 languages: LanguageSwitcher, monitor: DeviceMonitor | None = None,
+                 reference: ReferenceData | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._vault, self._settings, self._tasks, self._languages = vault, settings, tasks, languages
         self.session: Session | None = None
         self.login = LoginView(vault, tasks)
-        self.workspace = Workspace(tasks)
+        reference = reference or load_reference_data(default_resources_dir())
+        self.workspace = Workspace(tasks, monitor, reference)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.login)
         self.stack.addWidget(self.workspace)
@@ -103,9 +125,6 @@ class MainWindow(QMainWindow):
         self.login.signed_in.connect(self.start_session)
         self.workspace.staff.store_reopened.connect(self._refresh_status)
         self.monitor = monitor
-        if monitor is not None:
-            monitor.device_changed.connect(self.workspace.devices.on_device_changed)
-            self.workspace.devices.set_states(monitor.states())
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(self.lock)

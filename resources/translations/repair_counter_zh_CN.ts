@@ -138,56 +138,188 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="97"/>
+        <source>Customer consent</source>
+        <extracomment>In the customer&apos;s chosen language (not the technician&apos;s screen language), so not a Qt translation.</extracomment>
+        <translation>客户授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="98"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="99"/>
+        <source>Ticket number (if any)</source>
+        <translation>维修单号（如有）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="100"/>
+        <source>Data the checks read (untick what the customer does not allow):</source>
+        <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="101"/>
+        <source>Customer signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="102"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="103"/>
+        <source>No signature pad: the customer ticks here to agree</source>
+        <translation>无签名板：客户在此勾选表示同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="104"/>
+        <source>Customer agrees</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="105"/>
+        <source>Customer declines</source>
+        <translation>客户不同意</translation>
+    </message>
+</context>
+<context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="43"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="48"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="44"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="49"/>
         <source>No phone is connected. Plug the customer&apos;s phone in with a data cable and turn on USB debugging.</source>
         <translation>未连接手机。请用数据线连接客户的手机，并打开 USB 调试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="50"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="50"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="45"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="50"/>
         <source>What to do</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="57"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="62"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="57"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="62"/>
         <source>Not allowed yet</source>
         <translation>尚未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="58"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="63"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="58"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="63"/>
         <source>Waiting for the phone</source>
         <translation>等待手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="78"/>
-        <source>Ready for diagnostics once the customer agrees.</source>
-        <translation>客户同意后即可开始检测。</translation>
+        <location filename="../../app/ui/pages/devices_page.py" line="87"/>
+        <source>Ready: press Enter to open diagnostics; nothing is read before the customer agrees.</source>
+        <translation>就绪：按回车打开检测；客户同意前不会读取任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="172"/>
+        <source>Diagnostics</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="173"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="174"/>
+        <source>Checks to run</source>
+        <translation>要进行的检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="176"/>
+        <source>Choose by the reported fault...</source>
+        <translation>按客户描述的故障选择……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="182"/>
+        <source>Ask for consent and start</source>
+        <translation>征求授权并开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="183"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="184"/>
+        <source>Customer withdraws consent (deletes the data)</source>
+        <translation>客户撤回授权（删除检测数据）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="185"/>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <source>Connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <source>Waiting for USB debugging permission</source>
+        <translation>等待手机允许 USB 调试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
+        <source>Not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
+        <source>No phone connected</source>
+        <translation>未连接手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="223"/>
+        <source>No phone selected</source>
+        <translation>未选择手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="226"/>
+        <source>What to do: </source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="285"/>
+        <source>Diagnostic tool</source>
+        <translation>检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="326"/>
+        <source>This log has expired or was deleted.</source>
+        <translation>该日志已过期或已被删除。</translation>
     </message>
 </context>
 <context>
@@ -252,6 +384,24 @@
     </message>
 </context>
 <context>
+    <name>LogViewerDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="35"/>
+        <source>Device log (personal data removed)</source>
+        <translation>设备日志（已去除个人信息）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="36"/>
+        <source>Search the log, e.g. FATAL or a tag</source>
+        <translation>搜索日志，例如 FATAL 或标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="41"/>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+</context>
+<context>
     <name>LoginView</name>
     <message>
         <location filename="../../app/ui/login_view.py" line="75"/>
@@ -297,37 +447,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="151"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
         <source>%1 changes waiting to sync</source>
         <translation>%1 项更改待同步</translation>
     </message>
@@ -424,6 +574,164 @@
         <location filename="../../app/ui/first_run_wizard.py" line="92"/>
         <source>I have printed or written down the recovery key</source>
         <translation>我已打印或抄写恢复密钥</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="97"/>
+        <source>Results</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="98"/>
+        <source>View the device log</source>
+        <translation>查看设备日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="99"/>
+        <source>The findings appear here when the checks have run. Nothing is read from the phone before the customer consents.</source>
+        <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="123"/>
+        <source>Diagnostics complete.</source>
+        <translation>检测已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="124"/>
+        <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
+        <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="126"/>
+        <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
+        <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="128"/>
+        <source>Diagnostics cancelled.</source>
+        <translation>检测已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="129"/>
+        <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
+        <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
+        <source>Before handing the phone back: </source>
+        <translation>交还手机前：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="157"/>
+        <source>Checks</source>
+        <translation>检测项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="161"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="162"/>
+        <source>Diagnostic tool</source>
+        <translation>检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="162"/>
+        <source> (updated)</source>
+        <translation>（已更新）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="166"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="167"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="168"/>
+        <source>Android</source>
+        <translation>安卓版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="169"/>
+        <source>Build</source>
+        <translation>系统版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="170"/>
+        <source>Battery level</source>
+        <translation>电量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="171"/>
+        <source>Battery health</source>
+        <translation>电池健康度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="172"/>
+        <source>Health read by</source>
+        <translation>健康度来源</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="173"/>
+        <source>Charge cycles</source>
+        <translation>充电循环次数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="174"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="182"/>
+        <source>the on-phone diagnostic tool</source>
+        <translation>手机上的检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="182"/>
+        <source>dumpsys battery</source>
+        <translation>dumpsys battery 命令</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="183"/>
+        <source>batterystats (learned capacity)</source>
+        <translation>batterystats（学习容量）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="184"/>
+        <source>the battery broadcast</source>
+        <translation>电池状态广播</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
+        <source>not consented</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="188"/>
+        <source>not finished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="188"/>
+        <source>not run</source>
+        <translation>未进行</translation>
     </message>
 </context>
 <context>
@@ -578,26 +886,64 @@
     </message>
 </context>
 <context>
+    <name>ToolUpdateDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="56"/>
+        <source>Update the diagnostic tool</source>
+        <translation>更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
+        <source>The customer agrees to the update</source>
+        <translation>客户同意更新</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
+        <source>Update and continue</source>
+        <translation>更新并继续</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="59"/>
+        <source>Customer refuses: no diagnostics</source>
+        <translation>客户拒绝：不进行检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="66"/>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="67"/>
+        <source>On the phone: %1    Required: %2 or later</source>
+        <translation>手机上：%1    要求：%2 或更高</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="66"/>
+        <location filename="../../app/ui/main_window.py" line="75"/>
         <source>Phones</source>
         <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="75"/>
+        <source>Diagnostics</source>
+        <translation>检测</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ consent on the diagnostics page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -18,6 +18,10 @@ STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#b26a00", "offline": "#b0
 
 
 class DevicesPage(QWidget):
+    """Signals: `phone_chosen(serial, state)` when a row is activated (Enter or double-click)."""
+
+    phone_chosen = Signal(str, str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("devicesPage")
@@ -33,6 +37,7 @@ class DevicesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        self.table.itemActivated.connect(self._on_row_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_hint)
@@ -69,13 +74,17 @@ class DevicesPage(QWidget):
             self._states[serial] = state
         self._refill()
 
+    def _on_row_activated(self, item: QTableWidgetItem) -> None:
+        serial = self.table.item(item.row(), 0).text()
+        self.phone_chosen.emit(serial, self._states.get(serial, ABSENT))
+
     def _refill(self) -> None:
         chinese = QLocale().name() == "zh_CN"
         rows = sorted(self._states.items())
         self.empty_hint.setVisible(not rows)
         self.table.setRowCount(len(rows))
         for r, (serial, state) in enumerate(rows):
-            advice = advice_for(state)[1 if chinese else 0] if state != "device" else self.tr("Ready for diagnostics once the customer agrees.")
+            advice = advice_for(state)[1 if chinese else 0] if state != "device" else self.tr("Ready: press Enter to open diagnostics; nothing is read before the customer agrees.")
             items = [QTableWidgetItem(serial), QTableWidgetItem(self.state_label(state)), QTableWidgetItem(advice)]
             items[1].setForeground(QColor(STATE_COLOURS.get(state, "#333333")))
             items[1].setData(Qt.ItemDataRole.UserRole, state)

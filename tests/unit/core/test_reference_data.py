@@ -44,7 +44,7 @@ def test_the_shipped_defaults_load() -> None:
         "com.repaircounter.diagtool", ".DiagnosticService", 300, "3.0.0")
     assert tool.component == "com.repaircounter.diagtool/.DiagnosticService"
     assert tool.sessions_dir == "/sdcard/Android/data/com.repaircounter.diagtool/files/sessions"
-    assert tool.apk_sha256 is None and tool.apk_file.endswith(".apk")
+    assert tool.apk_sha256 == "f40969a25a8f604affdf07019cc7be1571426c10bd29bf0726ed05481f0854dc" and tool.apk_file.endswith(".apk")
     assert tool.is_recent_enough(300) and not tool.is_recent_enough(299) and not tool.is_recent_enough(None)
     assert data.price_list.currency == "CNY"
     assert data.price_list.item("BAT-X1").price == Decimal("199.00")

@@ -1,0 +1,330 @@
+"""The diagnostics page: the phone card, the checks to run, consent, update, progress, results.
+
+The page gets its phone from `set_device(serial, state)` (the device monitor
+calls it) and makes a `DeviceSession` for each job with `session_factory`.
+Every phone job runs off the GUI thread through `BackgroundTasks`; progress
+comes back through a signal.  The customer's answers (consent, tool update)
+are asked here, on the GUI thread, before the run starts.
+
+Signals: `run_finished(object)` with the `RunReport`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+from app.accounts.session import Session
+from app.core.privacy_catalogue import FAULTS, FUNCTIONS, categories_for, functions_for_fault
+from app.core.reference_data import ReferenceData
+from app.device.session import DeviceSession
+from app.device.tracking import advice_for
+from app.diagnostics.consent import give_consent, withdraw_consent
+from app.diagnostics.flow import DiagnosticsFlow, RunRequest, UpdateDecision
+from app.diagnostics.gate import CancelToken
+from app.diagnostics.logs import read_log
+from app.diagnostics.report import RunReport
+from app.diagnostics.tool_update import ToolCheck
+from app.storage.diagnostics_repository import ConsentRecord
+from app.ui.dialogs.consent_dialog import ConsentDialog
+from app.ui.dialogs.log_viewer import LogViewerDialog
+from app.ui.dialogs.tool_update_dialog import ToolUpdateDialog
+from app.ui.error_dialogs import show_error
+from app.ui.pages.diagnostics_results import ProgressPanel, ResultsPanel
+from app.ui.tasks import BackgroundTasks
+
+_STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#8a4b00", "offline": "#b00020", "absent": "#555555"}
+
+
+def ui_language() -> str:
+    """The language domain texts are shown in: the app's current one (set by LanguageSwitcher)."""
+    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+
+
+class _ProgressRelay(QObject):
+    """Carries progress from the worker thread to the GUI thread (queued signal)."""
+
+    progressed = Signal(str, float)
+
+
+class _DialogPrompts(QObject):
+    """The flow's questions answered with dialogs: asked from the worker, shown on the GUI thread.
+
+    The worker waits for the answer (checking for cancel); when the flow runs on the GUI
+    thread itself (ImmediateTasks), the dialog is shown modally instead.
+    """
+
+    asked = Signal(object)
+
+    def __init__(self, page: "DiagnosticsPage", cancel: CancelToken) -> None:
+        super().__init__()  # made on the GUI thread, so `asked` is delivered there
+        self._page, self._cancel = page, cancel
+        self._answer: UpdateDecision | None = None
+        self._answered = threading.Event()
+        self.asked.connect(self._on_asked)
+
+    def decide_tool_update(self, check: ToolCheck) -> UpdateDecision | None:
+        if threading.current_thread() is threading.main_thread():
+            self._on_asked(check)
+            if self._page.update_dialog is not None and not self._answered.is_set():
+                self._page.update_dialog.exec()
+        else:
+            self.asked.emit(check)
+            while not self._answered.wait(0.1):
+                self._cancel.raise_if_cancelled()
+        return self._answer
+
+    def _on_asked(self, check: ToolCheck) -> None:
+        self._page.ask_update(check, self._on_answer)
+
+    def _on_answer(self, decision: UpdateDecision) -> None:
+        self._answer = decision
+        self._answered.set()
+
+    def ask_imei(self) -> str | None:
+        return None  # the phone gave none: the technician scans or types it on the ticket
+
+
+class DiagnosticsPage(QWidget):
+    run_finished = Signal(object)
+
+    def __init__(self, tasks: BackgroundTasks, session_factory: Callable[[str], DeviceSession],
+                 reference: ReferenceData, flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosticsPage")
+        self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
+        self._flow_factory = flow_factory or (lambda session: DiagnosticsFlow(session, reference))
+        self._session: Session | None = None
+        self._serial: str | None = None
+        self._state = "absent"
+        self._consent: ConsentRecord | None = None
+        self._cancel: CancelToken | None = None
+        self._running = False
+        self.consent_dialog: ConsentDialog | None = None
+        self.update_dialog: ToolUpdateDialog | None = None
+        self.log_viewer: LogViewerDialog | None = None
+        self.last_report: RunReport | None = None
+        self._relay = _ProgressRelay(self)
+        self._build()
+        self.retranslate()
+        self._refresh()
+
+    # --- building ------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.heading = QLabel(objectName="pageHeading")
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.card = QGroupBox(objectName="phoneCard")
+        self.phone_label = QLabel(objectName="phoneSerial")
+        self.state_label = QLabel(objectName="phoneState")
+        self.advice_label = QLabel(objectName="phoneAdvice")
+        self.advice_label.setWordWrap(True)
+        card_layout = QVBoxLayout(self.card)
+        for widget in (self.phone_label, self.state_label, self.advice_label):
+            card_layout.addWidget(widget)
+        self.checks = QGroupBox(objectName="functionChoice")
+        self.fault = QComboBox(objectName="faultChoice")
+        self.function_boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self.checks)
+        grid.addWidget(self.fault, 0, 0, 1, 2)
+        for index, function in enumerate(FUNCTIONS):
+            box = QCheckBox(objectName=f"function_{function}")
+            box.toggled.connect(lambda _: self._refresh())
+            self.function_boxes[function] = box
+            grid.addWidget(box, 1 + index // 2, index % 2)
+        self.start_button = QPushButton(objectName="startDiagnostics")
+        self.cancel_button = QPushButton(objectName="cancelDiagnostics")
+        self.withdraw_button = QPushButton(objectName="withdrawConsent")
+        self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
+        self.start_button.clicked.connect(self._on_start_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.fault.activated.connect(self._on_fault_chosen)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 1)
+        buttons.addWidget(self.cancel_button)
+        self.progress = ProgressPanel()
+        self.results = ResultsPanel()
+        self.results.log_requested.connect(self._on_log_requested)
+        self._relay.progressed.connect(self.progress.set_progress)
+        left = QVBoxLayout()
+        left.addWidget(self.card)
+        left.addWidget(self.checks)
+        left.addLayout(buttons)
+        left.addWidget(self.withdraw_button)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addWidget(self.results, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(columns, 1)
+
+    def retranslate(self) -> None:
+        language = ui_language()
+        self.heading.setText(self.tr("Diagnostics"))
+        self.card.setTitle(self.tr("Phone"))
+        self.checks.setTitle(self.tr("Checks to run"))
+        self.fault.clear()
+        self.fault.addItem(self.tr("Choose by the reported fault..."), "")
+        for fault in FAULTS.values():
+            self.fault.addItem(fault.label.get(language), fault.identifier)
+        for function, box in self.function_boxes.items():
+            box.setText(FUNCTIONS[function].label.get(language))
+            box.setToolTip(FUNCTIONS[function].description.get(language))
+        self.start_button.setText(self.tr("Ask for consent and start"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.withdraw_button.setText(self.tr("Customer withdraws consent (deletes the data)"))
+        self.progress.setTitle(self.tr("Progress"))
+        self.progress.relabel(self._step_labels())
+        self.results.retranslate()
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.last_report is not None:
+                self.results.show_report(self.last_report, ui_language())
+        super().changeEvent(event)
+
+    # --- state ---------------------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        self._session = session
+        self._refresh()
+
+    @property
+    def current_serial(self) -> str | None:
+        return self._serial
+
+    def set_device(self, serial: str | None, state: str) -> None:
+        """The phone to work on and its adb state (device, unauthorized, offline, absent...)."""
+        self._serial, self._state = serial, state
+        self._refresh()
+
+    def chosen_functions(self) -> tuple[str, ...]:
+        return tuple(f for f, box in self.function_boxes.items() if box.isChecked())
+
+    def _state_text(self, state: str) -> str:
+        return {"device": self.tr("Connected"), "unauthorized": self.tr("Waiting for USB debugging permission"),
+                "offline": self.tr("Not answering"), "absent": self.tr("No phone connected")}.get(state, state)
+
+    def _refresh(self) -> None:
+        if not hasattr(self, "start_button"):
+            return
+        en, zh = advice_for(self._state)
+        self.phone_label.setText(self._serial or self.tr("No phone selected"))
+        self.state_label.setText(self._state_text(self._state))
+        self.state_label.setStyleSheet(f"font-weight: 600; color: {_STATE_COLOURS.get(self._state, '#555555')};")
+        self.advice_label.setText(self.tr("What to do: ") + (zh if ui_language() == "zh_CN" else en))
+        ready = self._session is not None and self._serial is not None and self._state == "device"
+        self.start_button.setEnabled(ready and not self._running and bool(self.chosen_functions()))
+        self.cancel_button.setEnabled(self._running)
+        self.withdraw_button.setEnabled(self._consent is not None and self._consent.active)
+        self.checks.setEnabled(not self._running)
+
+    def _on_fault_chosen(self, index: int) -> None:
+        fault = self.fault.itemData(index)
+        if fault:
+            wanted = set(functions_for_fault(fault))
+            for function, box in self.function_boxes.items():
+                box.setChecked(function in wanted)
+
+    # --- consent, update, run ------------------------------------------------------------------------
+
+    def _on_start_clicked(self) -> None:
+        functions = self.chosen_functions()
+        if not functions or self._session is None:
+            return
+        self.consent_dialog = ConsentDialog(self._reference.consents, categories_for(functions), ui_language(),
+                                            parent=self)
+        self.consent_dialog.accepted.connect(self._on_consent_given)
+        self.consent_dialog.open()
+
+    def _on_consent_given(self) -> None:
+        assert self.consent_dialog is not None and self._session is not None
+        try:
+            self._consent = give_consent(self._session, self._reference.consents, self.consent_dialog.consent_input())
+        except Exception as error:  # noqa: BLE001 - shown by class: a known error or the crash dialog
+            show_error(self, error)
+            return
+        self._start_run()
+
+    def _start_run(self) -> None:
+        """One background job for the whole run; the update question comes back here through `_prompts`."""
+        assert self._session is not None and self._consent is not None
+        functions = self.chosen_functions()
+        labels = self._step_labels()
+        self.progress.reset([(step, labels[step]) for step in ("tool", *functions)])
+        self.results.clear()
+        self._cancel = CancelToken()
+        self._set_running(True)
+        flow, device = self._flow_factory(self._session), self._session_factory(self._serial or "")
+        request = RunRequest(functions, self._consent, self._consent.ticket_number)
+        cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel)
+        self._tasks.run(lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
+                        self._on_run_finished, self._on_failed)
+
+    def ask_update(self, check: ToolCheck, answer: Callable[[UpdateDecision], None]) -> None:
+        """Show the update dialog (GUI thread); `answer` gets the customer's decision when it closes."""
+        language = self._consent.language if self._consent is not None else ui_language()
+        self.update_dialog = ToolUpdateDialog(self._reference.consents, check, language, parent=self)
+        dialog = self.update_dialog
+        dialog.finished.connect(lambda _: answer(dialog.decision()))
+        dialog.open()
+
+    def _step_labels(self) -> dict[str, str]:
+        language = ui_language()
+        return {"tool": self.tr("Diagnostic tool"), **{f: FUNCTIONS[f].label.get(language) for f in FUNCTIONS}}
+
+    def _on_cancel_clicked(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def _on_run_finished(self, report: RunReport) -> None:
+        self._set_running(False)
+        if self.update_dialog is not None and self.update_dialog.isVisible():
+            self.update_dialog.reject()  # the run ended (cancel, unplug) while the question was open
+        self.last_report = report
+        self.results.show_report(report, ui_language())
+        self.run_finished.emit(report)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._set_running(False)
+        show_error(self, error)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self._refresh()
+
+    def _on_withdraw_clicked(self) -> None:
+        """Withdrawal at any time: a running job stops at its next phone call; the data is deleted now."""
+        if self._session is None or self._consent is None:
+            return
+        try:
+            withdraw_consent(self._session, self._consent.id)
+        except Exception as error:  # noqa: BLE001 - shown by class
+            show_error(self, error)
+            return
+        self._consent = dataclasses.replace(self._consent, withdrawn_at="withdrawn")
+        if not self._running:
+            self.results.clear()
+            self.results.status.setText(self.results.status_text_for("withdrawn"))
+        self._refresh()
+
+    def _on_log_requested(self, log_id: str) -> None:
+        if self._session is None:
+            return
+        text = read_log(self._session, log_id)
+        self.log_viewer = LogViewerDialog(text or self.tr("This log has expired or was deleted."), self)
+        self.log_viewer.open()
+
+
+
