@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.storage.schema_tickets import TICKETS_V2
+
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
 
 MIGRATIONS: list[list[str]] = [
@@ -48,6 +50,8 @@ MIGRATIONS: list[list[str]] = [
             outlet_code TEXT NOT NULL, day TEXT NOT NULL, last INTEGER NOT NULL,
             PRIMARY KEY (outlet_code, day))""",
     ],
+    # 2: repair tickets (app/storage/schema_tickets.py).
+    TICKETS_V2,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
