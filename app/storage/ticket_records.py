@@ -6,7 +6,7 @@ the tickets service, the command line and the GUI all read them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -67,8 +67,12 @@ class NewTicket:
                 "photos": self.photos, "accessories": list(self.accessories)}
 
     def journal_change(self) -> dict[str, Any]:
-        change = asdict(self)
+        """A shallow, JSON-ready copy (asdict's deep copy costs too much when seeding a million)."""
+        change = dict(self.__dict__)
         change["purchase_date"] = self.purchase_date.isoformat() if self.purchase_date else None
+        change["agreement"] = dict(self.agreement.__dict__) if self.agreement else None
+        change["accessories"] = list(self.accessories)
+        change["condition"] = dict(self.condition)
         return change
 
 
