@@ -85,10 +85,8 @@ def _classify_digits(digits: str, text: str) -> Classified:
         return Classified(QueryKind.IMEI_TAIL, digits)
     if len(digits) == 4:
         return Classified(QueryKind.PHONE_TAIL, digits)
-    if len(digits) == 13 and digits.startswith("86"):
-        return Classified(QueryKind.PHONE, digits[2:])
-    if len(digits) == 11:
-        return Classified(QueryKind.PHONE, digits)
+    if len(digits) == 11 or (len(digits) in (13, 15) and normalise_phone(text) != digits):
+        return Classified(QueryKind.PHONE, normalise_phone(text))
     return Classified(QueryKind.TRACKING, digits)
 
 

@@ -92,9 +92,17 @@ def asked(service_type: ServiceType, field_name: str) -> Need | None:
 
 
 def normalise_phone(text: str) -> str:
-    """Keep the digits and a leading plus: `138-1234 5678` -> `13812345678`."""
+    """Keep the digits and a leading plus: `138-1234 5678` -> `13812345678`.
+
+    A Chinese mobile number given with its country code (`+86 138...`,
+    `0086 138...`) is stored without it, so it is found however it was typed.
+    """
     stripped = text.strip()
     digits = "".join(ch for ch in stripped if ch.isascii() and ch.isdigit())
+    for prefix in ("0086", "86"):
+        rest = digits[len(prefix):]
+        if digits.startswith(prefix) and len(rest) == 11 and rest.startswith("1"):
+            return rest
     return ("+" if stripped.startswith("+") else "") + digits
 
 
