@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +46,19 @@ def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = Non
     last = work.execute("SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?",
                         (outlet_code, day)).fetchone()[0]
     return f"{outlet_code}-{day}-{last:04d}"
+
+
+@contextmanager
+def large_page_cache(store: Store, mebibytes: int = 256) -> Iterator[None]:
+    """A bigger page cache while bulk-writing (seeding): random UUID keys touch pages all over the
+    indexes, and every page read from disk is decrypted; the normal cache is restored after."""
+    previous = store.query_one("PRAGMA cache_size")
+    store.query(f"PRAGMA cache_size = {-int(mebibytes) * 1024:d}")
+    try:
+        yield
+    finally:
+        if store.is_open and previous is not None:
+            store.query(f"PRAGMA cache_size = {int(previous[0]):d}")
 
 
 # --- customers -----------------------------------------------------------------------------

@@ -111,9 +111,18 @@ def seed_tickets(session: Session, count: int, seed: int = 7, *,
     if outlet is None:
         raise UsageError("This store has no outlet yet.")
     clock, now = OutletClock.for_region(outlet.region), session.store.clock()
+    with ticket_repository.large_page_cache(session.store):
+        done = _seed_batches(session, outlet, clock, plans(count, seed, now), now, batch_size, progress)
+    log.info("seeded %d tickets", done)
+    return done
+
+
+def _seed_batches(session: Session, outlet: staff_repository.Outlet, clock: OutletClock,
+                  planned: Iterator[SeedTicket], now: datetime, batch_size: int,
+                  progress: Callable[[int], None] | None) -> int:
     batch: list[SeedTicket] = []
     done = 0
-    for plan in plans(count, seed, now):
+    for plan in planned:
         batch.append(plan)
         if len(batch) >= batch_size:
             _write(session, outlet, clock, batch, now)
@@ -124,5 +133,4 @@ def seed_tickets(session: Session, count: int, seed: int = 7, *,
     if batch:
         _write(session, outlet, clock, batch, now)
         done += len(batch)
-    log.info("seeded %d tickets", done)
     return done
