@@ -107,3 +107,27 @@ def test_return_on_a_row_opens_that_ticket(qtbot, queue) -> None:
     with qtbot.waitSignal(page.ticket_requested) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened.args == [numbers["normal"]]
+
+
+def test_the_detail_page_shows_the_verdict_and_moves_and_hands_over(qtbot, queue, manager) -> None:
+    from app.ui.pages.ticket_detail_page import TicketDetailPage
+    from app.ui.tasks import ImmediateTasks
+
+    page, numbers = queue
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(numbers["normal"])
+    assert detail.heading.text() == f"{numbers['normal']} - Received"
+    assert detail.findChild(object, "fact_warranty").text() == "In warranty. In warranty until 2027-03-09."
+    assert "2026-11-23 12:00" in detail.findChild(object, "fact_due").text()
+    for target in ("diagnosing", "repairing", "quality_check", "ready_for_pickup"):
+        detail.target.setCurrentIndex(detail.target.findData(target))
+        detail.move_button.click()
+    assert detail.detail.status == "ready_for_pickup" and detail.pickup_button.isVisibleTo(detail)
+    assert detail.target.findData("collected") == -1  # only through the pickup check
+    detail.last4.setText("0002")
+    detail.pickup_signer.setText("Zhang Wei")
+    detail.pickup_button.click()
+    assert detail.detail.status == "collected"
+    assert detail.history.rowCount() == 6 and not detail.move_button.isEnabled()
