@@ -26,6 +26,7 @@ from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import Agreement, NewTicket
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.synthetic import synthetic_ticket
+from app.tickets.warranty_check import check_warranty, shipped_reference, verdict_record
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,8 @@ PATHS: tuple[tuple[Status, ...], ...] = (
     (S.CANCELLED,),
 )
 PATH_WEIGHTS = (50, 20, 8, 8, 9, 5)
-SEED_AGREEMENT = Agreement("service_agreement", 1, "zh_CN", "customer", "0" * 64)
+#: Seeded tickets carry a signed agreement (version 1, signed by the customer at intake).
+SEED_SIGNATURE = "0" * 64
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ class SeedTicket:
 def _plan(rng: random.Random, now: datetime) -> SeedTicket:
     age = timedelta(minutes=rng.randrange(SPREAD_DAYS * 24 * 60))
     received = now - age
-    new = replace(synthetic_ticket(rng, received.date()), agreement=SEED_AGREEMENT)
+    new = synthetic_ticket(rng, received.date())
+    new = replace(new, agreement=Agreement("service_agreement", 1, "zh_CN", new.customer_name, SEED_SIGNATURE))
     path = rng.choices(PATHS, PATH_WEIGHTS)[0]
     if age < timedelta(days=14):  # recent: somewhere on its way, possibly still just received
         path = path[: rng.randrange(len(path))]
@@ -76,6 +79,7 @@ def plans(count: int, seed: int, now: datetime) -> Iterator[SeedTicket]:
 
 def _write(session: Session, outlet: staff_repository.Outlet, clock: OutletClock, batch: list[SeedTicket],
            now: datetime) -> None:
+    reference = shipped_reference()
     with session.store.transaction(session.actor) as work:
         for plan in sorted(batch, key=lambda p: p.received):  # neighbouring numbers and times: fewer pages
             received = plan.received
@@ -85,8 +89,10 @@ def _write(session: Session, outlet: staff_repository.Outlet, clock: OutletClock
             number = ticket_repository.next_ticket_number(work, outlet.code, day)
             status = plan.moves[-1].value if plan.moves else "received"
             due = clock.due_at(received, plan.new.priority).isoformat(timespec="milliseconds")
+            warranty = check_warranty(reference, outlet.region, plan.new.imei, plan.new.purchase_date,
+                                      clock.local(received).date())
             ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, plan.new, status=status,
-                                                     due_at=due, created_at=at)
+                                                     due_at=due, created_at=at, warranty=verdict_record(warranty))
             _history(work, ticket.id, plan, now)
             work.record("ticket", ticket.id, "seed", {"number": number, "customer": customer_id, "status": status,
                                                       "due_at": due, **plan.new.journal_change()})

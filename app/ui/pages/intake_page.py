@@ -46,6 +46,8 @@ FIELD_STEP = {
     "agreement": 3, "estimate": 3, "deposit": 3,
 }
 STEPS = 4
+#: Rows outside the service-type table that a person may leave empty.
+OPTIONAL_EXTRAS = frozenset({"condition_notes", "photos", "accessories", "estimate", "deposit"})
 _ERROR_STYLE = "border: 2px solid #c62828;"
 
 
@@ -204,7 +206,7 @@ class IntakePage(QWidget, IntakeLabels):
     def _refresh_labels(self) -> None:
         service = ServiceType(self.service.currentData())
         for name, (label, _) in self._rows.items():
-            need = FIELDS[service].get(name)
+            need = Need.OPTIONAL if name in OPTIONAL_EXTRAS else FIELDS[service].get(name)
             text = self.field_label(name)
             label.setText(text + (" " + self.tr("(optional)") if need is Need.OPTIONAL else ""))
 
@@ -218,6 +220,8 @@ class IntakePage(QWidget, IntakeLabels):
         self._session = session
 
     def _show_step(self, index: int) -> None:
+        if index != self.steps.currentIndex():
+            self.message.clear()  # a note belongs to the step it was given on
         self.steps.setCurrentIndex(index)
         self.step_label.setText(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
                                 .replace("%2", str(STEPS)).replace("%3", self.step_title(index)))
@@ -385,8 +389,8 @@ class IntakePage(QWidget, IntakeLabels):
             self.message.clear()
             return
         listed = "; ".join(f"{self.field_label(name)}: {self.problem_text(problem)}" for name, problem in problems.items())
-        self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
         self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
+        self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
 
     def reset(self) -> None:
         for widget in (self.phone, self.name, self.email, self.address, self.courier, self.tracking, self.parcel,

@@ -94,7 +94,7 @@ class QueuePage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.activated.connect(self._on_row_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -102,6 +102,17 @@ class QueuePage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         self.retranslate()
+
+    def _size_columns(self) -> None:
+        """Widths from typical contents, measured once (sizing 500 rows to their contents costs a repaint)."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        samples = ("SZ01-20261123-0042", "4", "Sent to repair centre", "Return / exchange", "RC-X2 Pro", "",
+                   "11-23 18:00", "OVERDUE 120h 00m")
+        for column, sample in enumerate(samples):
+            if sample:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the customer column takes the rest
 
     # --- texts ---------------------------------------------------------------------------------
 
