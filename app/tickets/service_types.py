@@ -36,23 +36,23 @@ class Need(enum.Enum):
     OPTIONAL = "optional"
 
 
-R, O = Need.REQUIRED, Need.OPTIONAL
+REQ, OPT = Need.REQUIRED, Need.OPTIONAL
 
 #: Field -> need, per service type; a field missing from a type's map is not asked for it.
 FIELDS: Mapping[ServiceType, Mapping[str, Need]] = MappingProxyType({
     ServiceType.MAINTENANCE: MappingProxyType({
-        "customer_name": R, "customer_phone": R, "device_model": R, "imei": R, "imei2": O,
-        "serial": O, "purchase_date": O, "fault": R,
+        "customer_name": REQ, "customer_phone": REQ, "device_model": REQ, "imei": REQ, "imei2": OPT,
+        "serial": OPT, "purchase_date": OPT, "fault": REQ,
     }),
     ServiceType.SEND_IN: MappingProxyType({
-        "customer_name": R, "customer_phone": R, "customer_email": O, "customer_address": R,
-        "courier": O, "tracking_number": O, "parcel_condition": O,
-        "device_model": R, "imei": R, "imei2": O, "serial": O, "purchase_date": O, "fault": R,
+        "customer_name": REQ, "customer_phone": REQ, "customer_email": OPT, "customer_address": REQ,
+        "courier": OPT, "tracking_number": OPT, "parcel_condition": OPT,
+        "device_model": REQ, "imei": REQ, "imei2": OPT, "serial": OPT, "purchase_date": OPT, "fault": REQ,
     }),
     ServiceType.RETURN_EXCHANGE: MappingProxyType({
-        "customer_name": R, "customer_phone": R, "customer_email": R, "customer_address": R,
-        "device_model": R, "imei": R, "imei2": O, "serial": O, "purchase_date": R, "purchase_proof": R,
-        "fault": O,
+        "customer_name": REQ, "customer_phone": REQ, "customer_email": REQ, "customer_address": REQ,
+        "device_model": REQ, "imei": REQ, "imei2": OPT, "serial": OPT, "purchase_date": REQ, "purchase_proof": REQ,
+        "fault": OPT,
     }),
 })
 

@@ -374,10 +374,10 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="56"/>
-        <location filename="../../app/ui/pages/intake_page.py" line="192"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
         <source>Intake</source>
-        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem.</extracomment>
+        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>收件</translation>
     </message>
     <message>
@@ -426,97 +426,102 @@
         <translation>IMEI 应为 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="193"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="195"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="196"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="195"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="197"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="196"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="198"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="197"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="199"/>
         <source>Read from the plugged phone</source>
         <translation>从已连接的手机读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="198"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="200"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="209"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="201"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="212"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="222"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="227"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="265"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="270"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="267"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="272"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="276"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="281"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="280"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="285"/>
         <source>Check digit wrong: read the IMEI again</source>
         <translation>校验位不符：请重新读取 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="282"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="287"/>
         <source>%1 of 15 digits</source>
         <translation>已输入 %1 位，共 15 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="288"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="293"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="300"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="305"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="309"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="362"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="367"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="370"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="375"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="388"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="394"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -729,137 +734,137 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="109"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="120"/>
         <source>Counter queue</source>
         <translation>柜台队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="111"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="122"/>
         <source>Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number</source>
         <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="115"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="115"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="115"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="115"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="115"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="116"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="116"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="116"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="138"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="138"/>
         <source>Diagnosing</source>
         <translation>检测中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
         <source>Awaiting approval</source>
         <translation>等待客户确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
         <source>Repairing</source>
         <translation>维修中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="129"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
         <source>Quality check</source>
         <translation>质检中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="129"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
         <source>Ready for pickup</source>
         <translation>待取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="130"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
         <source>Collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="130"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
         <source>Waiting for parts</source>
         <translation>等待备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="131"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
         <source>Sent to repair centre</source>
         <translation>已送修理中心</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="131"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="132"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
         <source>Returned unrepaired</source>
         <translation>未修复退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="137"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="148"/>
         <source>Walk-in repair</source>
         <translation>到店维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="137"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="148"/>
         <source>Send-in repair</source>
         <translation>寄修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="138"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
         <source>Return / exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="146"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="157"/>
         <source>OVERDUE %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="160"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="171"/>
         <source>%1 open tickets, %2 overdue</source>
         <translation>%1 张未结维修单，%2 张已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="168"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="179"/>
         <source>%1 tickets found for &quot;%2&quot; (Esc: back to the queue)</source>
         <translation>“%2”找到 %1 张维修单（按 Esc 返回队列）</translation>
     </message>

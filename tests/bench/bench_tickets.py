@@ -80,6 +80,10 @@ def bench_search(session, picks: list[tuple]) -> None:
         "phone last 4": (lambda s, t: store.query(RAW_ROW + " WHERE c.phone_tail = ? ORDER BY t.created_at DESC"
                                                   " LIMIT 50", (t,)), tails),
     }
+    names = [(session, r[0]) for r in store.query(
+        "SELECT c.name FROM customer c WHERE c.rowid IN (" + ",".join(str(7 * i + 1) for i in range(60)) + ")")]
+    raw["customer name (informational, no target)"] = (
+        lambda s, n: store.query(RAW_ROW + " WHERE c.name = ? ORDER BY t.created_at DESC LIMIT 50", (n,)), names)
     for name, (raw_fn, args) in raw.items():
         p50_ms(lambda s, q: search(s, q), args[:20])  # warm the page cache for both
         service_ms = p50_ms(lambda s, q: search(s, q), args)

@@ -198,6 +198,7 @@ class IntakePage(QWidget, IntakeLabels):
         self.save_button.setText(self.tr("Save ticket (Ctrl+Enter)"))
         self.read_phone.setText(self.tr("Read from the plugged phone"))
         self.signed.setText(self.tr("The customer has read and signed the agreement"))
+        self.photos.setSpecialValueText(self.tr("none"))
         self.translate_choices()
         self._refresh_labels()
         self._show_agreement()
