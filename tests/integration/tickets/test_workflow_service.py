@@ -127,3 +127,17 @@ def test_no_sequence_of_moves_reaches_a_state_the_workflow_does_not_allow(manage
     for event in events[1:]:
         assert Status(event.to_status) in TRANSITIONS[Status(event.from_status)]
     assert [e.to_status for e in events] == ["received", *[e.to_status for e in events[1:]]]
+
+
+def test_every_move_is_journaled_with_who_and_when(manager, clock) -> None:
+    ticket = open_ticket(manager, walk_in(agreement=SIGNED))
+    head = manager.store.journal_head().seq
+    moves.move_ticket(manager, ticket.number, "diagnosing", note="back cover loose")
+    (entry,) = manager.store.journal_entries(after=head)
+    assert (entry.actor, entry.entity, entry.entity_id, entry.action) == ("E1001", "ticket", ticket.id, "move")
+    assert entry.at == "2026-11-23T02:00:00.000+00:00"
+    assert manager.store.pending_outbox(1000)[-1].payload == {
+        "number": ticket.number, "from": "received", "to": "diagnosing", "note": "back cover loose"}
+    with pytest.raises(TransitionNotAllowed):
+        moves.move_ticket(manager, ticket.number, "collected")
+    assert manager.store.journal_head().seq == head + 1  # a refused move writes nothing
