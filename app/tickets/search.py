@@ -103,17 +103,7 @@ def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT, slip_key
 
 
 def run_search(session: Session, found: Classified, limit: int) -> list[TicketRow]:
-    store = session.store
-    if found.kind in (QueryKind.TICKET, QueryKind.SLIP):
-        row = ticket_repository.ticket_by_number(store, found.value)
-        return [row] if row else []
-    lookups = {
-        QueryKind.IMEI: ticket_repository.search_imei,
-        QueryKind.IMEI_TAIL: ticket_repository.search_imei_tail,
-        QueryKind.PHONE: ticket_repository.search_phone,
-        QueryKind.PHONE_TAIL: ticket_repository.search_phone_tail,
-        QueryKind.TRACKING: ticket_repository.search_tracking,
-        QueryKind.NAME: ticket_repository.search_name,
-    }
-    lookup = lookups.get(found.kind)
-    return lookup(store, found.value, limit) if lookup else []
+    if found.kind is QueryKind.EMPTY:
+        return []
+    kind = "ticket" if found.kind is QueryKind.SLIP else found.kind.value
+    return ticket_repository.search(session.store, kind, found.value, limit)

@@ -8,6 +8,7 @@ import pytest
 
 from app.core.ticket_numbers import parse_ticket_number, qr_payload
 from app.core.workflow import TRANSITIONS, Status
+from app.storage import ticket_repository
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.journal import verify_chain
 from app.tickets.intake import open_ticket
@@ -76,12 +77,15 @@ def test_searches_use_an_index(seeded) -> None:
     manager, _ = seeded
     plans = {
         "imei_tail": "SELECT id FROM ticket WHERE imei_tail = '237518'",
-        "phone_tail": "SELECT id FROM customer WHERE phone_tail = '9876'",
+        "phone_tail": "SELECT id FROM ticket WHERE phone_tail = '9876' ORDER BY created_at DESC",
         "tracking": "SELECT id FROM ticket WHERE tracking_number = 'SF1'",
-        "name": "SELECT id FROM customer WHERE name LIKE 'Ouy%' ESCAPE '\\'",
+        **{kind: ticket_repository.search_sql(kind) for kind in ticket_repository.SEARCH_WHERE},
+        "name prefix": "SELECT id FROM customer WHERE name LIKE 'Ouy%' ESCAPE '\\'",
         "queue": f"SELECT id FROM ticket WHERE status NOT IN ({CLOSED_STATUSES_SQL}) ORDER BY due_at",
     }
     for name, sql in plans.items():
-        plan = " ".join(str(r[-1]) for r in manager.store.query("EXPLAIN QUERY PLAN " + sql))
-        assert "INDEX" in plan and "TEMP B-TREE" not in plan, (name, plan)
-        assert not re.search(r"SCAN (ticket|customer)$", plan), (name, plan)
+        params = ("x",) * sql.count("?")
+        steps = [str(r[-1]) for r in manager.store.query("EXPLAIN QUERY PLAN " + sql, params)]
+        assert not [step for step in steps if re.fullmatch(r"SCAN (t|c|ticket|customer)", step)], (name, steps)
+        if name in ("phone_tail", "queue"):  # many matches at a million tickets: read in order, never sorted
+            assert not [step for step in steps if "TEMP B-TREE" in step], (name, steps)
