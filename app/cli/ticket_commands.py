@@ -19,7 +19,9 @@ from app.accounts.session import Session
 from app.cli.store_commands import _common, open_session
 from app.core.workflow import Status
 from app.errors import UsageError
-from app.storage.ticket_records import CONDITION_ITEMS, Agreement, NewTicket, TicketDetail, TicketRow
+from app.storage.ticket_records import (
+    CONDITION_ITEMS, MAX_PHOTO_BYTES, MAX_PHOTOS, Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketRow,
+)
 from app.tickets import moves, pickup, pricing, progress, search
 from app.tickets.intake import open_ticket, recent
 from app.tickets.moves import signature_digest
@@ -67,7 +69,8 @@ def _register_new(actions: argparse._SubParsersAction) -> None:
     new.add_argument("--condition", default="", metavar="ITEM=STATE,...",
                      help=f"checklist, items {', '.join(CONDITION_ITEMS)}; states ok, damaged, not_checked")
     new.add_argument("--accessory", action="append", default=[], help="an accessory received (repeatable)")
-    new.add_argument("--photos", type=int, default=0, help="how many condition photos were taken")
+    new.add_argument("--photo", action="append", default=[], metavar="PART=PATH",
+                     help="a condition photo (JPEG or PNG, at most 8 MB), e.g. screen=front.jpg (repeatable)")
     new.add_argument("--estimate", type=_amount, default=None)
     new.add_argument("--deposit", type=_amount, default=None)
     new.add_argument("--agreement-signed-by", default="", metavar="NAME",
@@ -160,6 +163,22 @@ def _signature(args: argparse.Namespace, signer: str) -> bytes:
     return data
 
 
+def _photos(specs: list[str]) -> tuple[ConditionPhoto, ...]:
+    """Read each PART=PATH photo, bounded in size (the service checks the format and the part)."""
+    photos = []
+    for spec in specs[: MAX_PHOTOS + 1]:
+        part, _, path = spec.partition("=")
+        if not path:
+            raise UsageError("--photo takes PART=PATH, e.g. screen=front.jpg")
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_PHOTO_BYTES + 1)
+        except OSError as error:
+            raise UsageError(f"Cannot read the photo {path}: {error.strerror or error}") from None
+        photos.append(ConditionPhoto(part.strip(), data))
+    return tuple(photos)
+
+
 def _condition(text: str) -> dict[str, str]:
     pairs = [p.strip() for p in text.split(",") if p.strip()]
     try:
@@ -180,7 +199,7 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
         customer_email=args.email, customer_address=args.address, imei2=args.imei2, serial=args.serial,
         fault_category=args.fault_category, purchase_date=args.purchase_date, purchase_proof=args.proof,
         courier=args.courier, tracking_number=args.tracking, parcel_condition=args.parcel_condition,
-        condition=_condition(args.condition), condition_notes=args.condition_notes, photos=args.photos,
+        condition=_condition(args.condition), condition_notes=args.condition_notes, photos=_photos(args.photo),
         accessories=tuple(args.accessory), agreement=agreement, estimate=args.estimate, deposit=args.deposit,
     )
 

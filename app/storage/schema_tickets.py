@@ -15,7 +15,9 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
   one ordered index range at a million tickets, not a sort of every match;
 * `ticket_event` is the status history the progress query shows (the audit
   journal proves it, but holds only digests);
-* `ticket_line` holds estimate and invoice lines (prices as decimal text).
+* `ticket_line` holds estimate and invoice lines (prices as decimal text);
+* `ticket_photo` holds the optional condition photos taken at intake, inside
+  the encrypted store like everything else (the journal gets their digests).
 """
 
 from __future__ import annotations
@@ -53,4 +55,8 @@ TICKETS_V2: list[str] = [
         description TEXT NOT NULL, quantity INTEGER NOT NULL CHECK (quantity > 0),
         unit_price TEXT NOT NULL, created_at TEXT NOT NULL)""",
     "CREATE INDEX ticket_line_ticket ON ticket_line (ticket_id, kind)",
+    """CREATE TABLE ticket_photo (
+        id TEXT PRIMARY KEY, ticket_id TEXT NOT NULL REFERENCES ticket (id), part TEXT NOT NULL,
+        media_type TEXT NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL, created_at TEXT NOT NULL)""",
+    "CREATE INDEX ticket_photo_ticket ON ticket_photo (ticket_id)",
 ]

@@ -6,6 +6,7 @@ the tickets service, the command line and the GUI all read them.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,6 +16,29 @@ from typing import Any
 CONDITION_ITEMS = ("screen", "housing", "water_indicator", "buttons", "cameras")
 #: What a checklist item may say about its part.
 CONDITION_STATES = ("ok", "damaged", "not_checked")
+
+
+#: Photo formats accepted, by their first bytes (a counter camera or phone gives one of these).
+PHOTO_SIGNATURES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+MAX_PHOTOS = 10
+
+
+@dataclass(frozen=True)
+class ConditionPhoto:
+    """A photo of the phone's condition at intake; kept only inside the encrypted store."""
+
+    part: str  # a CONDITION_ITEMS entry, or "other"
+    data: bytes = field(repr=False)
+
+    @property
+    def media_type(self) -> str | None:
+        """image/jpeg or image/png from the file's first bytes; None for anything else."""
+        return next((kind for magic, kind in PHOTO_SIGNATURES.items() if self.data.startswith(magic)), None)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -55,7 +79,7 @@ class NewTicket:
     #: Checklist item -> state (see CONDITION_ITEMS / CONDITION_STATES); notes go in `condition_notes`.
     condition: dict[str, str] = field(default_factory=dict)
     condition_notes: str = ""
-    photos: int = 0
+    photos: tuple[ConditionPhoto, ...] = ()
     accessories: tuple[str, ...] = ()
     agreement: Agreement | None = None
     estimate: Decimal | None = None
@@ -64,7 +88,7 @@ class NewTicket:
     def intake_details(self) -> dict[str, Any]:
         """The one-off intake facts kept together as JSON (nothing here is searched)."""
         return {"condition": dict(self.condition), "condition_notes": self.condition_notes,
-                "photos": self.photos, "accessories": list(self.accessories)}
+                "photos": len(self.photos), "accessories": list(self.accessories)}
 
     def journal_change(self) -> dict[str, Any]:
         """A shallow, JSON-ready copy (asdict's deep copy costs too much when seeding a million)."""
@@ -73,6 +97,7 @@ class NewTicket:
         change["agreement"] = dict(self.agreement.__dict__) if self.agreement else None
         change["accessories"] = list(self.accessories)
         change["condition"] = dict(self.condition)
+        change["photos"] = [{"part": p.part, "sha256": p.sha256} for p in self.photos]  # never the pictures
         return change
 
 

@@ -17,10 +17,10 @@ from typing import Any
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_records import (
-    Agreement, NewTicket, TicketDetail, TicketEvent, TicketLine, TicketRow,
+    Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketEvent, TicketLine, TicketRow,
 )
 
-__all__ = ["Agreement", "NewTicket", "TicketRow", "TicketDetail", "TicketEvent", "TicketLine"]
+__all__ = ["Agreement", "ConditionPhoto", "NewTicket", "TicketRow", "TicketDetail", "TicketEvent", "TicketLine"]
 
 #: Most rows a list or a search returns; the counter never needs a longer list on screen.
 MAX_ROWS = 500
@@ -130,6 +130,12 @@ def insert_ticket(work: UnitOfWork, outlet_id: str, number: str, customer_id: st
          _text(new.deposit), imei_tail(new.imei), imei_tail(new.imei2), phone_tail(new.customer_phone)),
     )
     add_event(work, ticket_id, None, "received", "", at=at)
+    for photo in new.photos:
+        work.execute(
+            "INSERT INTO ticket_photo (id, ticket_id, part, media_type, sha256, data, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), ticket_id, photo.part, photo.media_type, photo.sha256, photo.data, at),
+        )
     return TicketRow(ticket_id, number, status, new.service_type, new.priority, new.customer_name,
                      new.customer_phone, new.device_model, new.imei, new.fault, at, due_at)
 
@@ -279,6 +285,12 @@ def ticket_lines(store: Store, ticket_id: str) -> list[TicketLine]:
     rows = store.query("SELECT id, kind, part_id, description, quantity, unit_price FROM ticket_line"
                        " WHERE ticket_id = ? ORDER BY created_at, rowid", (ticket_id,))
     return [TicketLine(r[0], r[1], r[2], r[3], r[4], Decimal(r[5])) for r in rows]
+
+
+def ticket_photos(store: Store, ticket_id: str) -> list[ConditionPhoto]:
+    rows = store.query("SELECT part, data FROM ticket_photo WHERE ticket_id = ? ORDER BY created_at, rowid",
+                       (ticket_id,))
+    return [ConditionPhoto(part, bytes(data)) for part, data in rows]
 
 
 def ticket_count(store: Store) -> int:

@@ -21,7 +21,9 @@ from datetime import date
 from types import MappingProxyType
 
 from app.core.localized import LocalizedText as T
-from app.storage.ticket_records import CONDITION_ITEMS, CONDITION_STATES, NewTicket
+from app.storage.ticket_records import (
+    CONDITION_ITEMS, CONDITION_STATES, MAX_PHOTO_BYTES, MAX_PHOTOS, NewTicket,
+)
 from app.tickets.device_identity import InvalidImei, normalise_imei
 
 
@@ -156,6 +158,19 @@ def _format_problems(new: NewTicket, today: date) -> dict[str, str]:
     return problems
 
 
+def _photo_problems(new: NewTicket) -> dict[str, str]:
+    if len(new.photos) > MAX_PHOTOS:
+        return {"photos": f"at most {MAX_PHOTOS} photos"}
+    for photo in new.photos:
+        if photo.part not in (*CONDITION_ITEMS, "other"):
+            return {"photos": f"a photo's part is one of {', '.join(CONDITION_ITEMS)}, other"}
+        if len(photo.data) > MAX_PHOTO_BYTES:
+            return {"photos": f"a photo is larger than {MAX_PHOTO_BYTES // (1024 * 1024)} MB"}
+        if photo.media_type is None:
+            return {"photos": "photos must be JPEG or PNG"}
+    return {}
+
+
 def _checklist_problems(new: NewTicket) -> dict[str, str]:
     problems: dict[str, str] = {}
     unknown = set(new.condition) - set(CONDITION_ITEMS)
@@ -165,8 +180,7 @@ def _checklist_problems(new: NewTicket) -> dict[str, str]:
         problems["condition"] = f"each item is one of {', '.join(CONDITION_STATES)}"
     if len(new.accessories) > 20 or any(len(a) > 60 or not a.strip() for a in new.accessories):
         problems["accessories"] = "at most 20 short names"
-    if not 0 <= new.photos <= 20:
-        problems["photos"] = "0 to 20"
+    problems.update(_photo_problems(new))
     for name in ("estimate", "deposit"):
         amount = _value(new, name)
         if amount is not None and (amount < 0 or amount > 1_000_000):  # type: ignore[operator]

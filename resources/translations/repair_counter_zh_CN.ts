@@ -234,26 +234,31 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="47"/>
         <source>Housing</source>
         <translation>外壳</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="48"/>
         <source>Water indicator</source>
         <translation>进水标签</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="49"/>
         <source>Buttons</source>
         <translation>按键</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="31"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
         <source>Cameras</source>
         <translation>摄像头</translation>
     </message>
@@ -264,13 +269,13 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
-        <source>Photos taken</source>
-        <translation>已拍照片数</translation>
+        <source>Accessories received (comma separated)</source>
+        <translation>随机附件（用逗号分隔）</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
-        <source>Accessories received (comma separated)</source>
-        <translation>随机附件（用逗号分隔）</translation>
+        <source>Condition photos</source>
+        <translation>外观照片</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
@@ -338,190 +343,220 @@
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="58"/>
         <source>1 - response in 30 minutes</source>
         <translation>1 - 30 分钟内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="58"/>
         <source>2 - response in 2 hours</source>
         <translation>2 - 2 小时内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="59"/>
         <source>3 - response in 24 business hours</source>
         <translation>3 - 24 个营业小时内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="59"/>
         <source>4 - as the outlet sets</source>
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="56"/>
-        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="237"/>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
         <source>Intake</source>
-        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>收件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="63"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="71"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="72"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="65"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="65"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="66"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="74"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="67"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="75"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="68"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="76"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="69"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="77"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="74"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="82"/>
         <source>an IMEI has 15 digits</source>
         <translation>IMEI 应为 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="195"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="238"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="196"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="239"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="197"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="240"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="198"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="241"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="199"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
         <source>Read from the plugged phone</source>
         <translation>从已连接的手机读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="200"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="243"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="201"/>
-        <source>none</source>
-        <translation>无</translation>
+        <location filename="../../app/ui/pages/intake_page.py" line="173"/>
+        <source>Condition photo</source>
+        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
+        <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="212"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="174"/>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="184"/>
+        <source>Cannot read the photo: %1</source>
+        <translation>无法读取照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="188"/>
+        <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
+        <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
+        <source>%1 photos</source>
+        <translation>%1 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="244"/>
+        <source>Add photo...</source>
+        <translation>添加照片...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="256"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="227"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="271"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="270"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="272"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="316"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="281"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="325"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="285"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="329"/>
         <source>Check digit wrong: read the IMEI again</source>
         <translation>校验位不符：请重新读取 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="287"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="331"/>
         <source>%1 of 15 digits</source>
         <translation>已输入 %1 位，共 15 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="293"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="305"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="358"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="367"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="411"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="375"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="419"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="394"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="438"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>

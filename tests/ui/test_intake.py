@@ -211,3 +211,30 @@ def test_saving_without_the_signature_is_refused(qtbot, page, manager) -> None:
     page.save()
     assert "sign the agreement" in page.message.text()
     assert ticket_repository.ticket_count(manager.store) == 0
+
+
+def test_condition_photos_are_attached_and_saved(qtbot, page, manager, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    path = tmp_path / "screen.png"
+    assert image.save(str(path))
+    (tmp_path / "notes.txt").write_text("not a photo")
+    page.add_photo(path, "screen")
+    page.add_photo(tmp_path / "notes.txt", "screen")
+    assert "JPEG or PNG" in page.message.text()
+    assert page.photo_count.text() == "1 photos"
+    page.phone.setText("13812345678")
+    page.name.setText("Zhang Wei")
+    page.imei.setText(IMEI)
+    page.fault.setPlainText("cracked")
+    page.signed_by.setText("Zhang Wei")
+    page.signed.setChecked(True)
+    opened = []
+    page.ticket_opened.connect(opened.append)
+    page.save()
+    ticket = load(manager, opened[0])
+    (photo,) = ticket_repository.ticket_photos(manager.store, ticket.row.id)
+    assert photo.data == path.read_bytes() and photo.media_type == "image/png"
+    assert page.photo_count.text() == "0 photos"

@@ -29,7 +29,7 @@ class IntakeLabels:
             "priority": _t(QT_TRANSLATE_NOOP("IntakePage", "Priority")), "condition_screen": _t(QT_TRANSLATE_NOOP("IntakePage", "Screen")), "condition_housing": _t(QT_TRANSLATE_NOOP("IntakePage", "Housing")),
             "condition_water_indicator": _t(QT_TRANSLATE_NOOP("IntakePage", "Water indicator")), "condition_buttons": _t(QT_TRANSLATE_NOOP("IntakePage", "Buttons")),
             "condition_cameras": _t(QT_TRANSLATE_NOOP("IntakePage", "Cameras")), "condition_notes": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition notes")),
-            "photos": _t(QT_TRANSLATE_NOOP("IntakePage", "Photos taken")), "accessories": _t(QT_TRANSLATE_NOOP("IntakePage", "Accessories received (comma separated)")),
+            "photos": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition photos")), "accessories": _t(QT_TRANSLATE_NOOP("IntakePage", "Accessories received (comma separated)")),
             "signed_by": _t(QT_TRANSLATE_NOOP("IntakePage", "Signed by")), "signed": _t(QT_TRANSLATE_NOOP("IntakePage", "Signature")), "estimate": _t(QT_TRANSLATE_NOOP("IntakePage", "Estimate")),
             "deposit": _t(QT_TRANSLATE_NOOP("IntakePage", "Deposit")), "agreement": _t(QT_TRANSLATE_NOOP("IntakePage", "Service agreement")), "condition": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition checklist")),
         }
@@ -43,6 +43,14 @@ class IntakeLabels:
                     "return_exchange": _t(QT_TRANSLATE_NOOP("IntakePage", "Return / exchange"))}
         for i in range(self.service.count()):  # type: ignore[attr-defined]
             self.service.setItemText(i, services[self.service.itemData(i)])  # type: ignore[attr-defined]
+        parts = {"screen": _t(QT_TRANSLATE_NOOP("IntakePage", "Screen")),
+                 "housing": _t(QT_TRANSLATE_NOOP("IntakePage", "Housing")),
+                 "water_indicator": _t(QT_TRANSLATE_NOOP("IntakePage", "Water indicator")),
+                 "buttons": _t(QT_TRANSLATE_NOOP("IntakePage", "Buttons")),
+                 "cameras": _t(QT_TRANSLATE_NOOP("IntakePage", "Cameras")),
+                 "other": _t(QT_TRANSLATE_NOOP("IntakePage", "Other"))}
+        for i in range(self.photo_part.count()):  # type: ignore[attr-defined]
+            self.photo_part.setItemText(i, parts[self.photo_part.itemData(i)])  # type: ignore[attr-defined]
         states = {"ok": _t(QT_TRANSLATE_NOOP("IntakePage", "OK")), "damaged": _t(QT_TRANSLATE_NOOP("IntakePage", "Damaged")), "not_checked": _t(QT_TRANSLATE_NOOP("IntakePage", "Not checked"))}
         for box in self.condition.values():  # type: ignore[attr-defined]
             for i in range(box.count()):

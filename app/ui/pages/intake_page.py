@@ -13,17 +13,20 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QStackedWidget,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
 from app.accounts.session import Session
 from app.core.privacy_catalogue import FAULTS
-from app.storage.ticket_records import CONDITION_ITEMS, Agreement, NewTicket, TicketRow
+from app.storage.ticket_records import (
+    CONDITION_ITEMS, MAX_PHOTO_BYTES, Agreement, ConditionPhoto, NewTicket, TicketRow,
+)
 from app.tickets.device_identity import (
     DeviceIdentitySource, TacCatalogue, checked_identity, imeis_in_scan,
 )
@@ -144,11 +147,51 @@ class IntakePage(QWidget, IntakeLabels):
                 box.addItem("", state)
             self.condition[item] = box
         self.condition_notes = self._row(form, "condition_notes", NextOnReturnLineEdit())
-        self.photos = self._row(form, "photos", QSpinBox())
-        self.photos.setRange(0, 20)
+        self.photos = self._row(form, "photos", self._build_photo_row())
         self.accessories = self._row(form, "accessories", NextOnReturnLineEdit())
         page.setLayout(form)
         return page
+
+    def _build_photo_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.photo_part = QComboBox(objectName="photoPart")
+        for part in (*CONDITION_ITEMS, "other"):
+            self.photo_part.addItem("", part)
+        self.photo_button = QPushButton(objectName="addPhotoButton")
+        self.photo_button.setAutoDefault(False)
+        self.photo_button.clicked.connect(self._on_add_photo)
+        self.photo_count = QLabel(objectName="photoCount")
+        for widget in (self.photo_part, self.photo_button, self.photo_count):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self._photos: list[ConditionPhoto] = []
+        return row
+
+    def _on_add_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Condition photo"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png)"))
+        if path:
+            self.add_photo(Path(path), self.photo_part.currentData())
+
+    def add_photo(self, path: Path, part: str) -> None:
+        """Attach a condition photo (checked again by the service: JPEG/PNG, size, count)."""
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_PHOTO_BYTES + 1)
+        except OSError as error:
+            self.message.setText(self.tr("Cannot read the photo: %1").replace("%1", error.strerror or str(error)))
+            return
+        photo = ConditionPhoto(part, data)
+        if photo.media_type is None or len(data) > MAX_PHOTO_BYTES:
+            self.message.setText(self.tr("Photos must be JPEG or PNG files of at most 8 MB."))
+            return
+        self._photos.append(photo)
+        self._show_photo_count()
+
+    def _show_photo_count(self) -> None:
+        self.photo_count.setText(self.tr("%1 photos").replace("%1", str(len(self._photos))))
 
     def _build_agreement(self) -> QWidget:
         page = QWidget(objectName="agreementStep")
@@ -198,7 +241,8 @@ class IntakePage(QWidget, IntakeLabels):
         self.save_button.setText(self.tr("Save ticket (Ctrl+Enter)"))
         self.read_phone.setText(self.tr("Read from the plugged phone"))
         self.signed.setText(self.tr("The customer has read and signed the agreement"))
-        self.photos.setSpecialValueText(self.tr("none"))
+        self.photo_button.setText(self.tr("Add photo..."))
+        self._show_photo_count()
         self.translate_choices()
         self._refresh_labels()
         self._show_agreement()
@@ -335,7 +379,7 @@ class IntakePage(QWidget, IntakeLabels):
             fault=self.fault.toPlainText().strip() if "fault" in asked else "",
             fault_category=self.fault_category.currentData(), priority=int(self.priority.currentData()),
             condition={item: box.currentData() for item, box in self.condition.items()},
-            condition_notes=self.condition_notes.text().strip(), photos=self.photos.value(),
+            condition_notes=self.condition_notes.text().strip(), photos=tuple(self._photos),
             accessories=tuple(a.strip() for a in self.accessories.text().split(",") if a.strip()),
             agreement=self._agreement(), estimate=self._amount(self.estimate), deposit=self._amount(self.deposit),
         )
@@ -400,7 +444,8 @@ class IntakePage(QWidget, IntakeLabels):
             widget.clear()
         self.fault.clear()
         self.signed.setChecked(False)
-        self.photos.setValue(0)
+        self._photos.clear()
+        self._show_photo_count()
         self.returning.clear()
         self._software_version = ""
         self._show_step(0)

@@ -91,3 +91,30 @@ def test_an_auditor_cannot_open_a_ticket(vault, manager, clock) -> None:
             open_ticket(auditor, walk_in())
     finally:
         auditor.store.close()
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def test_condition_photos_stay_in_the_store_and_only_their_digests_are_journaled(manager, clock) -> None:
+    from app.storage.ticket_records import ConditionPhoto
+
+    photo = ConditionPhoto("screen", PNG)
+    ticket = open_ticket(manager, walk_in(photos=(photo,)))
+    assert ticket_repository.ticket_photos(manager.store, ticket.id) == [photo]
+    assert load(manager, ticket.number).intake["photos"] == 1
+    payload = manager.store.pending_outbox(1000)[-1].payload
+    assert payload["photos"] == [{"part": "screen", "sha256": photo.sha256}]
+
+
+@pytest.mark.parametrize(("photo", "problem"), [
+    (("screen", b"GIF89a not accepted"), "JPEG or PNG"),
+    (("antenna", PNG), "part is one of"),
+    (("screen", PNG + bytes(8 * 1024 * 1024)), "larger than 8 MB"),
+])
+def test_a_photo_that_is_not_a_condition_photo_is_refused(manager, clock, photo, problem) -> None:
+    from app.storage.ticket_records import ConditionPhoto
+
+    with pytest.raises(IntakeIncomplete) as refused:
+        open_ticket(manager, walk_in(photos=(ConditionPhoto(*photo),)))
+    assert problem in refused.value.problems["photos"]

@@ -28,18 +28,20 @@ def data(tmp_path_factory) -> Path:
     return folder
 
 
-def test_scripted_intake_show_move_search_and_progress(data) -> None:
+def test_scripted_intake_show_move_search_and_progress(data, tmp_path) -> None:
+    photo = tmp_path / "front.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(2000))
     new = run_cli(data, "ticket", "new", "--type", "send_in", "--name", "Zhang Wei", "--phone", "13812345678",
                   "--address", "88 Shennan Road", "--courier", "SF Express", "--tracking", "SF123456789012",
                   "--parcel-condition", "box dented", "--model", "RC-X1", "--imei", "860955027785041",
                   "--fault", "no power", "--fault-category", "no_charge", "--priority", "2",
                   "--condition", "screen=ok,housing=damaged", "--accessory", "case", "--agreement-signed-by",
-                  "Zhang Wei", "--json")
+                  "Zhang Wei", "--photo", f"screen={photo}", "--json")
     assert new.returncode == 0, new.stderr
     number = json.loads(new.stdout)["number"]
     shown = json.loads(run_cli(data, "ticket", "show", number, "--json").stdout)
     assert (shown["tracking_number"], shown["intake"]["condition"]["housing"]) == ("SF123456789012", "damaged")
-    assert shown["agreement"]["signed_by"] == "Zhang Wei"
+    assert shown["agreement"]["signed_by"] == "Zhang Wei" and shown["intake"]["photos"] == 1
     moved = run_cli(data, "ticket", "move", number, "diagnosing")
     assert moved.returncode == 0 and moved.stdout.strip() == f"{number}: diagnosing"
     listed = json.loads(run_cli(data, "ticket", "list", "--status", "diagnosing", "--json").stdout)
