@@ -7,9 +7,12 @@ from app.errors import KnownError
 
 
 class TicketError(KnownError):
-    """Base of the ticket service's known errors; `localized` carries the zh_CN text when there is one."""
+    """Base of the ticket service's known errors (never raised itself; each subclass has its own code).
 
-    exit_code = 50
+    `localized` carries the Simplified Chinese wording when there is one.
+    """
+
+    exit_code = 1
     localized: LocalizedText | None = None
 
 
@@ -39,9 +42,11 @@ class IntakeIncomplete(TicketError):
         self.problems = dict(problems)
 
 
-class BadImei(TicketError):
+class SlipNotGenuine(TicketError):
+    """A scanned slip QR code whose verification code does not match."""
+
     exit_code = 53
-    next_step = "Read the IMEI again from the box label or *#06#, or scan it."
+    next_step = "Ask for the original slip, or search by the ticket number and the customer's phone."
 
 
 class PickupRefused(TicketError):

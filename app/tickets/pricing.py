@@ -17,7 +17,9 @@ from app.core.roles import Permission
 from app.core.workflow import Status
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketLine
-from app.tickets.errors import ApprovalMissing, TicketError
+from app.core.localized import LocalizedText as T
+from app.core.workflow import LABELS
+from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
 from app.tickets.moves import load, signature_digest
 from app.tickets.warranty_check import shipped_reference
 
@@ -93,7 +95,8 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
         return tuple(line for line in detail.lines if line.kind == "invoice")
     in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
-        raise TicketError(f"Ticket {detail.number} is {detail.status}: invoice after the repair.")
+        raise TransitionNotAllowed(T(f"工单 {detail.number} 当前为“{LABELS[Status(detail.status)].zh_CN}”：请在维修完成后开具账单。",
+                                     f"Ticket {detail.number} is {detail.status}: invoice after the repair."))
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):
             price = Decimal("0.00") if in_warranty else line.unit_price

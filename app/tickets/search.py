@@ -24,18 +24,13 @@ from app.core.ticket_numbers import (
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketRow
 from app.tickets.device_identity import is_valid_imei
-from app.tickets.errors import TicketError
+from app.tickets.errors import SlipNotGenuine
 from app.tickets.service_types import normalise_phone
 
 MAX_QUERY = 100
 DEFAULT_LIMIT = 50
 _TRACKING = re.compile(r"^(?=.*\d)[A-Z0-9]{8,30}$")
 _PHONE_FULL = re.compile(r"^\+?[\d \-]{11,18}$")
-
-
-class SlipNotGenuine(TicketError):
-    exit_code = 58
-    next_step = "Ask for the original slip, or search by the ticket number and the customer's phone."
 
 
 class QueryKind(enum.StrEnum):

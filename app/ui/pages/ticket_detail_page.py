@@ -19,6 +19,7 @@ from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.workflow import Status, allowed_targets
 from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup
+from app.tickets.errors import TicketError
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
 from app.ui.error_dialogs import show_error
@@ -215,4 +216,6 @@ class TicketDetailPage(QWidget):
         self.ticket_changed.emit(number)
 
     def _on_failed(self, error: BaseException) -> None:
-        show_error(self, error)
+        box = show_error(self, error)
+        if isinstance(error, TicketError) and error.localized is not None:
+            box.setText(error.localized.get(self._language()))  # the refusal in the counter's language
