@@ -385,7 +385,7 @@
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
         <location filename="../../app/ui/pages/intake_page.py" line="237"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
         <source>Intake</source>
         <translation>收件</translation>
     </message>
@@ -973,138 +973,138 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="92"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="92"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="92"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="177"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="160"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="161"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="177"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -1112,109 +1112,55 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="34"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="69"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
         <source>Service</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
-        <source>Received</source>
-        <translation>已接收</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <source>Counter queue</source>
+        <translation>柜台队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
-        <source>Diagnosing</source>
-        <translation>检测中</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <source>New ticket</source>
+        <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
-        <source>Awaiting approval</source>
-        <translation>待客户确认</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
-        <source>Repairing</source>
-        <translation>维修中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
-        <source>Quality check</source>
-        <translation>质检中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
-        <source>Ready for pickup</source>
-        <translation>待取机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
-        <source>Collected</source>
-        <translation>已取机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
-        <source>Waiting for parts</source>
-        <translation>等待配件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
-        <source>Sent to repair centre</source>
-        <translation>已送修理中心</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="54"/>
-        <source>Returned unrepaired</source>
-        <translation>未修复退回</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
-        <source>Walk-in repair</source>
-        <translation>到店维修</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
-        <source>Send-in repair</source>
-        <translation>寄修</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="60"/>
-        <source>Return / exchange</source>
-        <translation>退换货</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="75"/>
+        <source>Newest tickets</source>
+        <translation>最新维修单</translation>
     </message>
 </context>
 <context>

@@ -131,3 +131,19 @@ def test_the_detail_page_shows_the_verdict_and_moves_and_hands_over(qtbot, queue
     detail.pickup_button.click()
     assert detail.detail.status == "collected"
     assert detail.history.rowCount() == 6 and not detail.move_button.isEnabled()
+
+
+def test_the_tickets_page_wires_queue_intake_and_detail(qtbot, manager, queue) -> None:
+    from app.ui.pages.tickets_page import TicketsPage
+    from app.ui.tasks import ImmediateTasks
+
+    _, numbers = queue
+    page = TicketsPage(tasks=ImmediateTasks(), slip_key=KEY)
+    qtbot.addWidget(page)
+    page.show_session(manager)
+    assert page.queue.model.rowCount() == 3 and page.table.rowCount() == 4
+    page.scanned(qr_payload(parse_ticket_number(numbers["later"]), KEY))
+    assert page.tabs.currentWidget() is page.detail and page.detail.detail.number == numbers["later"]
+    page.tabs.setCurrentWidget(page.intake)
+    page.scanned("IMEI 490154203237518")
+    assert page.intake.imei.text() == "490154203237518"
