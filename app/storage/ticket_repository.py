@@ -205,8 +205,13 @@ def recent_tickets(store: Store, limit: int = 50, status: str | None = None) -> 
 
 
 def open_queue(store: Store, limit: int = MAX_ROWS) -> list[TicketRow]:
-    """Open tickets, the most pressing deadline first (the partial index `ticket_open_due`)."""
-    return _rows(store, f"WHERE t.status NOT IN ({CLOSED_STATUSES_SQL}) ORDER BY t.due_at", (), limit)
+    """Open tickets: those still waiting for their first response, most pressing deadline first, then
+    the others by deadline (both read in order from the partial index `ticket_open_due`)."""
+    open_only = f"WHERE t.status NOT IN ({CLOSED_STATUSES_SQL})"
+    waiting = _rows(store, f"{open_only} AND t.status = 'received' ORDER BY t.due_at", (), limit)
+    if len(waiting) >= limit:
+        return waiting
+    return waiting + _rows(store, f"{open_only} AND t.status <> 'received' ORDER BY t.due_at", (), limit - len(waiting))
 
 
 #: The WHERE ... ORDER BY of each search, by query kind; the benchmark runs exactly these as its

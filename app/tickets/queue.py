@@ -1,4 +1,11 @@
-"""The counter queue: open tickets, most pressing first, with business time left and overdue flags."""
+"""The counter queue: open tickets, most pressing first, with business time left and overdue flags.
+
+The priority's deadline is a *response* deadline (the after-sales guide's
+response times): it runs until the ticket first leaves `received`, i.e.
+someone has started on it.  So only tickets still waiting for that first
+response have time left or are overdue; the others show that they were
+answered, and come after them in the queue.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from datetime import datetime, timedelta
 
 from app.accounts.session import Session
 from app.core.roles import Permission
+from app.core.workflow import Status
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketRow
 from app.tickets.intake import outlet_clock
@@ -22,6 +30,8 @@ class QueueEntry:
     #: Business time left (negative: overdue by that much); None without a deadline.
     left: timedelta | None
     overdue: bool
+    #: Still waiting for the first response (status `received`).
+    awaiting_response: bool = True
 
 
 def queue_entries(rows: list[TicketRow], clock: OutletClock, now: datetime) -> list[QueueEntry]:
@@ -29,6 +39,9 @@ def queue_entries(rows: list[TicketRow], clock: OutletClock, now: datetime) -> l
     entries = []
     for row in rows:
         due = datetime.fromisoformat(row.due_at) if row.due_at else None
+        if row.status != Status.RECEIVED:
+            entries.append(QueueEntry(row, due, None, False, awaiting_response=False))
+            continue
         left = clock.time_left(due, now) if due else None
         entries.append(QueueEntry(row, due, left, bool(due and clock.overdue(due, now))))
     return entries

@@ -779,127 +779,133 @@
         <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="126"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
         <source>Due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="138"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="138"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
         <source>Diagnosing</source>
         <translation>检测中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
         <source>Awaiting approval</source>
         <translation>等待客户确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
         <source>Repairing</source>
         <translation>维修中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
         <source>Quality check</source>
         <translation>质检中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
         <source>Ready for pickup</source>
         <translation>待取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
         <source>Collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
         <source>Waiting for parts</source>
         <translation>等待备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
         <source>Sent to repair centre</source>
         <translation>已送修理中心</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="144"/>
         <source>Returned unrepaired</source>
         <translation>未修复退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="148"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
         <source>Walk-in repair</source>
         <translation>到店维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="148"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
         <source>Send-in repair</source>
         <translation>寄修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="150"/>
         <source>Return / exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="157"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="110"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
         <source>OVERDUE %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="171"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
+        <source>Responded</source>
+        <translation>已响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
         <source>%1 open tickets, %2 overdue</source>
         <translation>%1 张未结维修单，%2 张已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="179"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="180"/>
         <source>%1 tickets found for &quot;%2&quot; (Esc: back to the queue)</source>
         <translation>“%2”找到 %1 张维修单（按 Esc 返回队列）</translation>
     </message>
@@ -1004,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="177"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
@@ -1100,11 +1106,26 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="161"/>
+        <source>Responded %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="177"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>

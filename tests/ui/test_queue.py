@@ -121,6 +121,12 @@ def test_the_detail_page_shows_the_verdict_and_moves_and_hands_over(qtbot, queue
     assert detail.heading.text() == f"{numbers['normal']} - Received"
     assert detail.findChild(object, "fact_warranty").text() == "In warranty. In warranty until 2027-03-09."
     assert "2026-11-23 12:00" in detail.findChild(object, "fact_due").text()
+    late = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(late)
+    late.show_session(manager)
+    moves.move_ticket(manager, numbers["urgent"], "diagnosing")
+    late.show_ticket(numbers["urgent"])
+    assert late.findChild(object, "fact_due").text() == "Responded 2026-11-23 10:50 (late)"
     for target in ("diagnosing", "repairing", "quality_check", "ready_for_pickup"):
         detail.target.setCurrentIndex(detail.target.findData(target))
         detail.move_button.click()
@@ -147,3 +153,13 @@ def test_the_tickets_page_wires_queue_intake_and_detail(qtbot, manager, queue) -
     page.tabs.setCurrentWidget(page.intake)
     page.scanned("IMEI 490154203237518")
     assert page.intake.imei.text() == "490154203237518"
+
+
+def test_a_ticket_already_answered_is_not_overdue_and_comes_after_those_waiting(qtbot, queue, manager) -> None:
+    page, numbers = queue
+    moves.move_ticket(manager, numbers["urgent"], "diagnosing")  # 20 minutes late, but answered now
+    page.show_session(manager)
+    assert [cell(page, r, 0) for r in range(3)] == [numbers["normal"], numbers["later"], numbers["urgent"]]
+    assert cell(page, 2, 7) == "Responded"
+    assert page.model.data(page.model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
+    assert page.summary.text() == "3 open tickets, 0 overdue"

@@ -94,7 +94,6 @@ class QueuePage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self._size_columns()
         self.table.activated.connect(self._on_row_activated)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -106,12 +105,13 @@ class QueuePage(QWidget):
     def _size_columns(self) -> None:
         """Widths from typical contents, measured once (sizing 500 rows to their contents costs a repaint)."""
         header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        samples = ("SZ01-20261123-0042", "4", "Sent to repair centre", "Return / exchange", "RC-X2 Pro", "",
-                   "11-23 18:00", "OVERDUE 120h 00m")
-        for column, sample in enumerate(samples):
+        samples = ("SZ01-20261123-0042", "4", self.status_label("sent_to_repair_centre"),
+                   self.service_label("return_exchange"), "RC-X2 Pro", "", "11-23 18:00",
+                   self.tr("OVERDUE %1").replace("%1", "120h 00m"))
+        for column, (sample, title) in enumerate(zip(samples, self.headers())):
             if sample:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
+                header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the customer column takes the rest
 
     # --- texts ---------------------------------------------------------------------------------
@@ -121,6 +121,7 @@ class QueuePage(QWidget):
         self.search_box.setPlaceholderText(self.tr(
             "Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, QueueModel.COLUMNS - 1)
+        self._size_columns()
 
     def headers(self) -> list[str]:
         return [self.tr("Ticket"), self.tr("Priority"), self.tr("Status"), self.tr("Service"), self.tr("Device"),
@@ -152,7 +153,7 @@ class QueuePage(QWidget):
     def cells(self, entry: QueueEntry, zone_of: Any) -> tuple[str, ...]:
         row = entry.row
         due = zone_of(entry.due).strftime("%m-%d %H:%M") if entry.due else "-"
-        left = format_left(entry.left)
+        left = format_left(entry.left) if entry.awaiting_response else self.tr("Responded")
         if entry.overdue:
             left = self.tr("OVERDUE %1").replace("%1", left.lstrip("-"))
         return (row.number, str(row.priority), self.status_label(row.status), self.service_label(row.service_type),

@@ -156,6 +156,11 @@ class TicketDetailPage(QWidget):
         if not detail.row.due_at or self._session is None:
             return "-"
         clock, due = outlet_clock(self._session), datetime.fromisoformat(detail.row.due_at)
+        answered = next((datetime.fromisoformat(e.at) for e in detail.events if e.from_status == "received"), None)
+        if answered is not None:
+            text = self.tr("Responded %1").replace("%1", f"{clock.local(answered):%Y-%m-%d %H:%M}")
+            verdict = self.tr("in time") if answered <= due else self.tr("late")
+            return f"{text} ({verdict})"
         left = clock.time_left(due, self._session.store.clock())
         text = f"{clock.local(due):%Y-%m-%d %H:%M}  ({format_left(left)})"
         return self.tr("%1 OVERDUE").replace("%1", text) if left.total_seconds() < 0 else text
