@@ -28,7 +28,9 @@ from app.tickets.errors import SlipNotGenuine
 from app.tickets.service_types import normalise_phone
 
 MAX_QUERY = 100
-DEFAULT_LIMIT = 50
+#: Results shown for a search: one screen of the queue table; a partial identifier (phone last 4)
+#: matches ~100 tickets at a million, and the newest screenful is what the counter looks at.
+DEFAULT_LIMIT = 25
 _TRACKING = re.compile(r"^(?=.*\d)[A-Z0-9]{8,30}$")
 _PHONE_FULL = re.compile(r"^\+?[\d \-]{11,18}$")
 

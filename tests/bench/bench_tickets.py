@@ -33,7 +33,7 @@ from app.storage.sealing import Argon2Params  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
 from app.storage import ticket_repository  # noqa: E402
 from app.tickets import moves  # noqa: E402
-from app.tickets.search import search  # noqa: E402
+from app.tickets.search import DEFAULT_LIMIT, search  # noqa: E402
 from app.tickets.seeding import seed_tickets  # noqa: E402
 
 ADMIN, PASSWORD = "E1001", "bench-pass-123"
@@ -82,7 +82,7 @@ def bench_search(session, picks: list[tuple]) -> None:
     }
     for label, (kind, values) in cases.items():
         sql = ticket_repository.search_sql(kind)
-        raw_args = [(sql, (*ticket_repository.search_params(kind, v), 50)) for v in values]
+        raw_args = [(sql, (*ticket_repository.search_params(kind, v), DEFAULT_LIMIT)) for v in values]
         service_args = [(session, v) for v in values]
         cold = p50_ms(lambda s, q: search(s, q), service_args)  # first touch: pages read and decrypted
         p50_ms(store.query, raw_args)
