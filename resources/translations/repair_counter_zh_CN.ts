@@ -487,8 +487,8 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_page.py" line="194"/>
-        <source>%1 photos</source>
-        <translation>%1 张照片</translation>
+        <source>Photos: %1</source>
+        <translation>照片：%1</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_page.py" line="244"/>
@@ -889,6 +889,16 @@
         <translation>退换货</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
+        <source>Open tickets: %1, overdue: %2</source>
+        <translation>未结维修单：%1，已超时：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="180"/>
+        <source>Search &quot;%2&quot;: %1 found (Esc: back to the queue)</source>
+        <translation>搜索“%2”：找到 %1 张（按 Esc 返回队列）</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/queue_page.py" line="110"/>
         <location filename="../../app/ui/pages/queue_page.py" line="158"/>
         <source>OVERDUE %1</source>
@@ -898,16 +908,6 @@
         <location filename="../../app/ui/pages/queue_page.py" line="156"/>
         <source>Responded</source>
         <translation>已响应</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
-        <source>%1 open tickets, %2 overdue</source>
-        <translation>%1 张未结维修单，%2 张已超时</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="180"/>
-        <source>%1 tickets found for &quot;%2&quot; (Esc: back to the queue)</source>
-        <translation>“%2”找到 %1 张维修单（按 Esc 返回队列）</translation>
     </message>
 </context>
 <context>

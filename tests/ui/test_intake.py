@@ -224,7 +224,7 @@ def test_condition_photos_are_attached_and_saved(qtbot, page, manager, tmp_path)
     page.add_photo(path, "screen")
     page.add_photo(tmp_path / "notes.txt", "screen")
     assert "JPEG or PNG" in page.message.text()
-    assert page.photo_count.text() == "1 photos"
+    assert page.photo_count.text() == "Photos: 1"
     page.phone.setText("13812345678")
     page.name.setText("Zhang Wei")
     page.imei.setText(IMEI)
@@ -237,4 +237,4 @@ def test_condition_photos_are_attached_and_saved(qtbot, page, manager, tmp_path)
     ticket = load(manager, opened[0])
     (photo,) = ticket_repository.ticket_photos(manager.store, ticket.row.id)
     assert photo.data == path.read_bytes() and photo.media_type == "image/png"
-    assert page.photo_count.text() == "0 photos"
+    assert page.photo_count.text() == "Photos: 0"

@@ -61,7 +61,7 @@ def test_open_tickets_by_deadline_with_time_left_and_overdue_in_red(queue) -> No
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#ffcdd2"
     assert page.model.data(page.model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert cell(page, 0, 5) == "Z******** 138****0001"  # masked at the counter
-    assert page.summary.text() == "3 open tickets, 1 overdue"
+    assert page.summary.text() == "Open tickets: 3, overdue: 1"
 
 
 def test_typing_a_phone_last_4_shows_its_tickets_and_escape_goes_back(qtbot, queue) -> None:
@@ -162,4 +162,4 @@ def test_a_ticket_already_answered_is_not_overdue_and_comes_after_those_waiting(
     assert [cell(page, r, 0) for r in range(3)] == [numbers["normal"], numbers["later"], numbers["urgent"]]
     assert cell(page, 2, 7) == "Responded"
     assert page.model.data(page.model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
-    assert page.summary.text() == "3 open tickets, 0 overdue"
+    assert page.summary.text() == "Open tickets: 3, overdue: 0"

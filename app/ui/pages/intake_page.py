@@ -191,7 +191,7 @@ class IntakePage(QWidget, IntakeLabels):
         self._show_photo_count()
 
     def _show_photo_count(self) -> None:
-        self.photo_count.setText(self.tr("%1 photos").replace("%1", str(len(self._photos))))
+        self.photo_count.setText(self.tr("Photos: %1").replace("%1", str(len(self._photos))))
 
     def _build_agreement(self) -> QWidget:
         page = QWidget(objectName="agreementStep")

@@ -169,7 +169,7 @@ class QueuePage(QWidget):
         entries = counter_queue(session)
         self.model.set_entries(entries, clock.local)
         overdue = sum(1 for e in entries if e.overdue)
-        self.summary.setText(self.tr("%1 open tickets, %2 overdue").replace("%1", str(len(entries)))
+        self.summary.setText(self.tr("Open tickets: %1, overdue: %2").replace("%1", str(len(entries)))
                              .replace("%2", str(overdue)))
 
     def show_results(self, rows: list[TicketRow], query: str) -> None:
@@ -177,7 +177,7 @@ class QueuePage(QWidget):
             return
         clock = outlet_clock(self._session)
         self.model.set_entries(queue_entries(rows, clock, self._session.store.clock()), clock.local)
-        self.summary.setText(self.tr("%1 tickets found for \"%2\" (Esc: back to the queue)")
+        self.summary.setText(self.tr("Search \"%2\": %1 found (Esc: back to the queue)")
                              .replace("%1", str(len(rows))).replace("%2", query[:40]))
 
     def scanned(self, text: str) -> None:
