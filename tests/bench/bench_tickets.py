@@ -82,7 +82,7 @@ def bench_search(session, picks: list[tuple]) -> None:
     }
     for label, (kind, values) in cases.items():
         sql = ticket_repository.search_sql(kind)
-        raw_args = [(sql, (*ticket_repository.search_params(kind, v), DEFAULT_LIMIT)) for v in values]
+        raw_args = [(sql, ticket_repository.search_args(kind, v, DEFAULT_LIMIT)) for v in values]
         service_args = [(session, v) for v in values]
         cold = p50_ms(lambda s, q: search(s, q), service_args)  # first touch: pages read and decrypted
         p50_ms(store.query, raw_args)

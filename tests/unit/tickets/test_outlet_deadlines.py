@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.deadlines import BusinessCalendar, parse_hours
@@ -67,14 +67,15 @@ def test_level_4_uses_the_outlets_setting() -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2027, 12, 31)), st.integers(1, 4))
+@example(datetime(2026, 1, 1, 13, 0, 0, 1), 3)  # due 1 µs after the lunch break: found by hypothesis
 def test_a_deadline_is_never_while_closed_and_uses_exactly_the_response_time(naive: datetime, priority: int) -> None:
     received = naive.replace(tzinfo=SHANGHAI)
     deadline = due(received, priority)
     assert deadline > received
     allowed = {1: timedelta(minutes=30), 2: timedelta(hours=2), 3: timedelta(hours=24), 4: timedelta(hours=16)}
     assert CLOCK.time_left(deadline.astimezone(timezone.utc), received.astimezone(timezone.utc)) == allowed[priority]
-    just_before = deadline - timedelta(minutes=1)
-    assert CALENDAR.is_open(just_before.replace(tzinfo=None).replace(tzinfo=SHANGHAI))
+    just_before = deadline - timedelta(microseconds=1)  # the last moment counted was an open one
+    assert CALENDAR.is_open(just_before)
 
 
 def _row(number: str, due_at: datetime | None) -> TicketRow:
