@@ -37,7 +37,7 @@ class TicketDetailPage(QWidget):
         self._tasks = tasks
         self._session: Session | None = None
         self.detail: TicketDetail | None = None
-        self._labels = QueuePage()  # shares the status and service wordings (never shown)
+        self._labels = QueuePage(self)  # shares the status and service wordings (a hidden child)
         self._labels.hide()
         self.heading = QLabel(objectName="pageHeading")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
