@@ -1,15 +1,49 @@
-"""Ticket commands (`seed` for demo data and benchmarks; the full set comes with the tickets service)."""
+"""`ticket ...`, `search` and `seed`: the repair-ticket service from the command line.
+
+Every field the intake wizard takes can be given to `ticket new`, so intake
+can be scripted; `--json` output is for scripts and is stable.
+"""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import sys
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
 
+from app.accounts.session import Session
 from app.cli.store_commands import _common, open_session
-from app.tickets.intake import open_ticket
-from app.tickets.synthetic import synthetic_tickets
+from app.core.workflow import Status
+from app.errors import UsageError
+from app.storage.ticket_records import (
+    CONDITION_ITEMS, MAX_PHOTO_BYTES, MAX_PHOTOS, Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketRow,
+)
+from app.tickets import moves, pickup, pricing, progress, search
+from app.tickets.intake import open_ticket, recent
+from app.tickets.moves import signature_digest
+from app.tickets.seeding import seed_tickets
+from app.tickets.service_types import ServiceType
+from app.tickets.warranty_check import shipped_reference
+
+MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    ticket = subparsers.add_parser("ticket", help="repair tickets: new, show, list, move, estimate, pickup ...")
+    actions = ticket.add_subparsers(dest="ticket_action", required=True)
+    _register_new(actions)
+    _register_reads(actions)
+    _register_changes(actions)
+    find = subparsers.add_parser("search", help="find tickets by number, IMEI (or last 6), phone (or last 4), name, tracking number")
+    _common(find)
+    find.add_argument("query")
+    find.add_argument("--limit", type=int, default=search.DEFAULT_LIMIT)
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(func=run_search)
     seed = subparsers.add_parser("seed", help="fill the store with realistic synthetic tickets")
     _common(seed)
     seed.add_argument("--tickets", type=int, required=True, metavar="N")
@@ -17,12 +51,304 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seed.set_defaults(func=run_seed)
 
 
-def run_seed(args: argparse.Namespace) -> int:
+def _register_new(actions: argparse._SubParsersAction) -> None:
+    new = actions.add_parser("new", help="open a ticket (every field the intake wizard takes)")
+    _common(new)
+    new.add_argument("--type", required=True, choices=[s.value for s in ServiceType], dest="service_type")
+    for flag, help_text in (("--name", "customer name"), ("--phone", "customer phone"), ("--email", "e-mail"),
+                            ("--address", "full address"), ("--model", "device model"), ("--imei", "IMEI"),
+                            ("--imei2", "second IMEI (dual SIM)"), ("--serial", "serial number"),
+                            ("--fault", "fault description"), ("--proof", "proof of purchase"),
+                            ("--courier", "courier"), ("--tracking", "courier tracking number"),
+                            ("--parcel-condition", "parcel condition on arrival"),
+                            ("--condition-notes", "notes on the condition checklist")):
+        new.add_argument(flag, default="", help=help_text)
+    new.add_argument("--fault-category", default="other")
+    new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
+    new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
+    new.add_argument("--condition", default="", metavar="ITEM=STATE,...",
+                     help=f"checklist, items {', '.join(CONDITION_ITEMS)}; states ok, damaged, not_checked")
+    new.add_argument("--accessory", action="append", default=[], help="an accessory received (repeatable)")
+    new.add_argument("--photo", action="append", default=[], metavar="PART=PATH",
+                     help="a condition photo (JPEG or PNG, at most 8 MB), e.g. screen=front.jpg (repeatable)")
+    new.add_argument("--estimate", type=_amount, default=None)
+    new.add_argument("--deposit", type=_amount, default=None)
+    new.add_argument("--agreement-signed-by", default="", metavar="NAME",
+                     help="the customer signed the service agreement shown to them")
+    new.add_argument("--agreement-language", default="zh_CN", choices=("zh_CN", "en"))
+    new.add_argument("--signature-file", type=Path, default=None, help="the signature image or strokes")
+    new.add_argument("--json", action="store_true")
+    new.set_defaults(func=run_new)
+
+
+def _register_reads(actions: argparse._SubParsersAction) -> None:
+    show = actions.add_parser("show", help="one ticket with its history")
+    _common(show)
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=run_show)
+    listing = actions.add_parser("list", help="the newest tickets")
+    _common(listing)
+    listing.add_argument("--status", choices=[s.value for s in Status], default=None)
+    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(func=run_list)
+    query = actions.add_parser("progress", help="service progress by ticket number plus phone or IMEI")
+    _common(query)
+    query.add_argument("number")
+    query.add_argument("phone_or_imei")
+    query.add_argument("--json", action="store_true")
+    query.set_defaults(func=run_progress)
+    parts = actions.add_parser("parts", help="the price list's parts and labour for the ticket's model")
+    _common(parts)
+    parts.add_argument("number")
+    parts.set_defaults(func=run_parts)
+
+
+def _register_changes(actions: argparse._SubParsersAction) -> None:
+    move = actions.add_parser("move", help="move a ticket to another status")
+    _common(move)
+    move.add_argument("number")
+    move.add_argument("status", choices=[s.value for s in Status])
+    move.add_argument("--note", default="")
+    move.set_defaults(func=run_move)
+    sign = actions.add_parser("sign-agreement", help="record the signed service agreement")
+    _common(sign)
+    sign.add_argument("number")
+    sign.add_argument("--signed-by", required=True)
+    sign.add_argument("--language", default="zh_CN", choices=("zh_CN", "en"))
+    sign.add_argument("--signature-file", type=Path, default=None)
+    sign.set_defaults(func=run_sign)
+    estimate = actions.add_parser("estimate", help="add parts/labour to the estimate at guide prices")
+    _common(estimate)
+    estimate.add_argument("number")
+    estimate.add_argument("parts", nargs="+", metavar="PART_ID")
+    estimate.set_defaults(func=run_estimate)
+    approve = actions.add_parser("approve", help="record the customer's approval of the estimate")
+    _common(approve)
+    approve.add_argument("number")
+    approve.add_argument("--approved-by", required=True)
+    approve.add_argument("--signature-file", type=Path, default=None)
+    approve.set_defaults(func=run_approve)
+    collect = actions.add_parser("pickup", help="hand the phone back: check phone last 4, take the signature")
+    _common(collect)
+    collect.add_argument("number")
+    collect.add_argument("--phone-last4", required=True)
+    collect.add_argument("--signed-by", required=True)
+    collect.add_argument("--signature-file", type=Path, default=None)
+    collect.set_defaults(func=run_pickup)
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an amount like 199.00") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError("not a finite amount")
+    return value
+
+
+def _signature(args: argparse.Namespace, signer: str) -> bytes:
+    """The signature file's bytes, or (typed intake) the signer's typed name as the confirmation."""
+    path: Path | None = getattr(args, "signature_file", None)
+    if path is None:
+        return f"typed:{signer}".encode()
+    try:
+        data = path.read_bytes()[: MAX_SIGNATURE_BYTES + 1]
+    except OSError as error:
+        raise UsageError(f"Cannot read the signature file: {error.strerror or error}") from None
+    if len(data) > MAX_SIGNATURE_BYTES:
+        raise UsageError("The signature file is larger than 2 MB.")
+    return data
+
+
+def _photos(specs: list[str]) -> tuple[ConditionPhoto, ...]:
+    """Read each PART=PATH photo, bounded in size (the service checks the format and the part)."""
+    photos = []
+    for spec in specs[: MAX_PHOTOS + 1]:
+        part, _, path = spec.partition("=")
+        if not path:
+            raise UsageError("--photo takes PART=PATH, e.g. screen=front.jpg")
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_PHOTO_BYTES + 1)
+        except OSError as error:
+            raise UsageError(f"Cannot read the photo {path}: {error.strerror or error}") from None
+        photos.append(ConditionPhoto(part.strip(), data))
+    return tuple(photos)
+
+
+def _condition(text: str) -> dict[str, str]:
+    pairs = [p.strip() for p in text.split(",") if p.strip()]
+    try:
+        return {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in pairs)}
+    except ValueError:
+        raise UsageError("--condition takes ITEM=STATE pairs, e.g. screen=damaged,housing=ok") from None
+
+
+def new_ticket_from(args: argparse.Namespace) -> NewTicket:
+    agreement = None
+    if args.agreement_signed_by:
+        document = shipped_reference().consents.latest("service_agreement")
+        agreement = Agreement(document.text_id, document.version, args.agreement_language,
+                              args.agreement_signed_by, signature_digest(_signature(args, args.agreement_signed_by)))
+    return NewTicket(
+        service_type=args.service_type, customer_name=args.name, customer_phone=args.phone,
+        device_model=args.model, imei=args.imei, fault=args.fault, priority=args.priority,
+        customer_email=args.email, customer_address=args.address, imei2=args.imei2, serial=args.serial,
+        fault_category=args.fault_category, purchase_date=args.purchase_date, purchase_proof=args.proof,
+        courier=args.courier, tracking_number=args.tracking, parcel_condition=args.parcel_condition,
+        condition=_condition(args.condition), condition_notes=args.condition_notes, photos=_photos(args.photo),
+        accessories=tuple(args.accessory), agreement=agreement, estimate=args.estimate, deposit=args.deposit,
+    )
+
+
+def _in_session(args: argparse.Namespace, action: Any) -> int:
     session = open_session(args)
     try:
-        for new in synthetic_tickets(args.tickets, args.seed):
-            open_ticket(session, new)
+        return int(action(session) or 0)
     finally:
         session.lock()
-    print(f"added {args.tickets} tickets")
-    return 0
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
+
+
+def row_json(row: TicketRow) -> dict[str, Any]:
+    return dataclasses.asdict(row)
+
+
+def detail_json(detail: TicketDetail) -> dict[str, Any]:
+    data = dataclasses.asdict(detail)
+    data.update(data.pop("row"))
+    data["lines"] = [{**dataclasses.asdict(line), "unit_price": str(line.unit_price)} for line in detail.lines]
+    data["estimate"] = None if detail.estimate is None else str(detail.estimate)
+    data["deposit"] = None if detail.deposit is None else str(detail.deposit)
+    return data
+
+
+def run_new(args: argparse.Namespace) -> int:
+    new = new_ticket_from(args)
+
+    def act(session: Session) -> int:
+        ticket = open_ticket(session, new)
+        _print_json(row_json(ticket)) if args.json else print(ticket.number)
+        return 0
+    return _in_session(args, act)
+
+
+def run_show(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        detail = moves.load(session, args.number)
+        if args.json:
+            _print_json(detail_json(detail))
+        else:
+            row = detail.row
+            print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
+            print(f"  {row.customer_name}  {row.customer_phone}  {row.device_model}  {row.imei}")
+            for event in detail.events:
+                print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        rows = recent(session, max(1, min(args.limit, 500)), args.status)
+        _print_rows(rows, args.json)
+        return 0
+    return _in_session(args, act)
+
+
+def _print_rows(rows: list[TicketRow], as_json: bool) -> None:
+    if as_json:
+        _print_json([row_json(r) for r in rows])
+        return
+    for r in rows:
+        print(f"{r.number}  {r.status:<22} {r.service_type:<16} {r.device_model or '':<10} {r.customer_name}")
+
+
+def run_search(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        _print_rows(search.search(session, args.query, limit=max(1, min(args.limit, 500))), args.json)
+        return 0
+    return _in_session(args, act)
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        report = progress.query_progress(session, args.number, args.phone_or_imei)
+        if args.json:
+            _print_json(report.to_json())
+        else:
+            print(f"{report.number}: {report.status}")
+            for step in report.history:
+                print(f"  {step.at}  {step.status}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_parts(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        for item in pricing.parts_for(moves.load(session, args.number)):
+            print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_move(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        row = moves.move_ticket(session, args.number, args.status, args.note)
+        print(f"{row.number}: {row.status}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_sign(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        document = shipped_reference().consents.latest("service_agreement")
+        moves.sign_agreement(session, args.number, document, args.language, args.signed_by,
+                             _signature(args, args.signed_by))
+        print(f"{args.number.upper()}: agreement v{document.version} signed")
+        return 0
+    return _in_session(args, act)
+
+
+def run_estimate(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        lines = pricing.add_estimate(session, args.number, args.parts)
+        for line in lines:
+            print(f"{line.part_id or '':<10} {line.quantity} x {line.unit_price}  {line.description}")
+        print(f"total {sum((line.total for line in lines), Decimal('0.00'))}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_approve(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        detail = pricing.approve_estimate(session, args.number, args.approved_by, _signature(args, args.approved_by))
+        print(f"{detail.number}: estimate {detail.estimate} approved")
+        return 0
+    return _in_session(args, act)
+
+
+def run_pickup(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        detail = pickup.collect(session, args.number, args.phone_last4, args.signed_by,
+                                _signature(args, args.signed_by))
+        print(f"{detail.number}: {detail.status}")
+        return 0
+    return _in_session(args, act)
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        def report(done: int) -> None:
+            print(f"\r{done:,} / {args.tickets:,}", end="", file=sys.stderr, flush=True)
+        added = seed_tickets(session, args.tickets, args.seed, progress=report)
+        print(file=sys.stderr)
+        print(f"added {added} tickets")
+        return 0
+    return _in_session(args, act)

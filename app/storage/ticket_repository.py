@@ -1,44 +1,43 @@
-"""Customer and ticket rows (the base that the tickets service builds on)."""
+"""Customer and ticket rows: the only SQL the repair-ticket service needs.
+
+Every write here runs inside the caller's `UnitOfWork` and is followed by the
+caller's `work.record(...)`, so the row, its journal entry and its outbox row
+commit together.  Reads return the dataclasses of `ticket_records`.
+"""
 
 from __future__ import annotations
 
+import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
 
+from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
+from app.storage.ticket_records import (
+    Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketEvent, TicketLine, TicketRow,
+)
+
+__all__ = ["Agreement", "ConditionPhoto", "NewTicket", "TicketRow", "TicketDetail", "TicketEvent", "TicketLine"]
+
+#: Most rows a list or a search returns; the counter never needs a longer list on screen.
+MAX_ROWS = 500
 
 
-@dataclass(frozen=True)
-class NewTicket:
-    service_type: str
-    customer_name: str
-    customer_phone: str
-    device_model: str
-    imei: str
-    fault: str
-    priority: int = 3
-    customer_email: str = ""
-    customer_address: str = ""
+def phone_tail(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isascii() and ch.isdigit())
+    return digits[-4:]
 
 
-@dataclass(frozen=True)
-class TicketRow:
-    id: str
-    number: str
-    status: str
-    service_type: str
-    priority: int
-    customer_name: str
-    customer_phone: str
-    device_model: str
-    imei: str
-    fault: str
-    created_at: str
+def imei_tail(imei: str) -> str | None:
+    return imei[-6:] if imei else None
 
 
-def next_ticket_number(work: UnitOfWork, outlet_code: str) -> str:
-    """Outlet code + day + sequence, unique without the network (DESIGN.md section 4)."""
-    day = work.at[:10].replace("-", "")
+def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = None) -> str:
+    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (DESIGN.md section 4)."""
+    day = day or work.at[:10].replace("-", "")
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, 1)"
         " ON CONFLICT (outlet_code, day) DO UPDATE SET last = last + 1",
@@ -49,38 +48,267 @@ def next_ticket_number(work: UnitOfWork, outlet_code: str) -> str:
     return f"{outlet_code}-{day}-{last:04d}"
 
 
-def insert_ticket(work: UnitOfWork, outlet_id: str, outlet_code: str, new: NewTicket) -> TicketRow:
-    customer_id, ticket_id = str(uuid.uuid4()), str(uuid.uuid4())
-    number = next_ticket_number(work, outlet_code)
+@contextmanager
+def large_page_cache(store: Store, mebibytes: int = 256) -> Iterator[None]:
+    """A bigger page cache while bulk-writing (seeding): random UUID keys touch pages all over the
+    indexes, and every page read from disk is decrypted; the normal cache is restored after."""
+    previous = store.query_one("PRAGMA cache_size")
+    store.query(f"PRAGMA cache_size = {-int(mebibytes) * 1024:d}")
+    try:
+        yield
+    finally:
+        if store.is_open and previous is not None:
+            store.query(f"PRAGMA cache_size = {int(previous[0]):d}")
+
+
+# --- customers -----------------------------------------------------------------------------
+
+
+def customer_id_by_phone(store: Store, phone: str) -> str | None:
+    """The returning customer with this phone number (the most recently seen one)."""
+    row = store.query_one("SELECT id FROM customer WHERE phone = ? ORDER BY last_contact_at DESC LIMIT 1", (phone,))
+    return row[0] if row else None
+
+
+def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | None:
+    """(id, name, e-mail, address) of the returning customer with this phone number."""
+    row = store.query_one(
+        "SELECT id, name, coalesce(email, ''), coalesce(address, '') FROM customer WHERE phone = ?"
+        " ORDER BY last_contact_at DESC LIMIT 1", (phone,))
+    return (row[0], row[1], row[2], row[3]) if row else None
+
+
+def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> str:
+    """Insert a new customer, or refresh a returning one's contact details and last contact."""
+    if existing_id is not None:
+        work.execute(
+            "UPDATE customer SET name = ?, email = coalesce(?, email), address = coalesce(?, address),"
+            " last_contact_at = ? WHERE id = ?",
+            (new.customer_name, new.customer_email or None, new.customer_address or None, work.at, existing_id),
+        )
+        return existing_id
+    customer_id = str(uuid.uuid4())
     work.execute(
         "INSERT INTO customer (id, name, phone, email, address, created_at, last_contact_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         (customer_id, new.customer_name, new.customer_phone, new.customer_email or None,
          new.customer_address or None, work.at, work.at),
     )
-    work.execute(
-        "INSERT INTO ticket (id, number, outlet_id, customer_id, service_type, status, priority,"
-        " device_model, imei, fault, created_by, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?)",
-        (ticket_id, number, outlet_id, customer_id, new.service_type, new.priority, new.device_model,
-         new.imei, new.fault, work.actor, work.at, work.at),
-    )
-    change = {"number": number, "customer": customer_id, **new.__dict__}
-    work.record("ticket", ticket_id, "create", change)
-    return TicketRow(ticket_id, number, "received", new.service_type, new.priority, new.customer_name,
-                     new.customer_phone, new.device_model, new.imei, new.fault, work.at)
+    return customer_id
 
+
+# --- tickets -------------------------------------------------------------------------------
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def insert_ticket(work: UnitOfWork, outlet_id: str, number: str, customer_id: str, new: NewTicket, *,
+                  status: str = "received", due_at: str | None = None,
+                  warranty: dict[str, Any] | None = None, created_at: str | None = None) -> TicketRow:
+    """Insert the ticket row and its first history event (the caller journals it)."""
+    ticket_id = str(uuid.uuid4())
+    at = created_at or work.at
+    agreement = None if new.agreement is None else {**new.agreement.__dict__, "signed_at": new.agreement.signed_at or at}
+    work.execute(
+        "INSERT INTO ticket (id, number, outlet_id, customer_id, service_type, status, priority, device_model,"
+        " imei, fault, created_by, created_at, updated_at, imei2, serial, software_version, fault_category,"
+        " due_at, purchase_date, purchase_proof, courier, tracking_number, parcel_condition, intake_json,"
+        " agreement_json, warranty_json, estimate, deposit, imei_tail, imei2_tail, phone_tail)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (ticket_id, number, outlet_id, customer_id, new.service_type, status, new.priority,
+         new.device_model or None, new.imei or None, new.fault or None, work.actor, at, at, new.imei2 or None,
+         new.serial or None, new.software_version or None, new.fault_category, due_at,
+         new.purchase_date.isoformat() if new.purchase_date else None, new.purchase_proof or None,
+         new.courier or None, new.tracking_number or None, new.parcel_condition or None,
+         _json(new.intake_details()), _json(agreement), _json(warranty), _text(new.estimate),
+         _text(new.deposit), imei_tail(new.imei), imei_tail(new.imei2), phone_tail(new.customer_phone)),
+    )
+    add_event(work, ticket_id, None, "received", "", at=at)
+    for photo in new.photos:
+        work.execute(
+            "INSERT INTO ticket_photo (id, ticket_id, part, media_type, sha256, data, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (str(uuid.uuid4()), ticket_id, photo.part, photo.media_type, photo.sha256, photo.data, at),
+        )
+    return TicketRow(ticket_id, number, status, new.service_type, new.priority, new.customer_name,
+                     new.customer_phone, new.device_model, new.imei, new.fault, at, due_at)
+
+
+def add_event(work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *,
+              at: str | None = None) -> None:
+    work.execute(
+        "INSERT INTO ticket_event (ticket_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
+        (ticket_id, at or work.at, work.actor, from_status, to_status, note or None),
+    )
+
+
+def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
+    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not."""
+    cursor = work.execute("UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                          (target, work.at, ticket_id, expected))
+    if cursor.rowcount != 1:
+        return False
+    add_event(work, ticket_id, expected, target, note)
+    return True
+
+
+def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any]) -> None:
+    """Write one of the once-only JSON columns (agreement, approval, pickup, warranty)."""
+    if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
+        raise ValueError(f"not a JSON column: {column}")
+    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
+
+
+def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:
+    work.execute("UPDATE ticket SET estimate = ?, updated_at = ? WHERE id = ?", (str(estimate), work.at, ticket_id))
+
+
+def add_line(work: UnitOfWork, ticket_id: str, kind: str, part_id: str | None, description: str,
+             quantity: int, unit_price: Decimal) -> TicketLine:
+    line = TicketLine(str(uuid.uuid4()), kind, part_id, description, quantity, unit_price)
+    work.execute(
+        "INSERT INTO ticket_line (id, ticket_id, kind, part_id, description, quantity, unit_price, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (line.id, ticket_id, kind, part_id, description, quantity, str(unit_price), work.at),
+    )
+    return line
+
+
+# --- reads ---------------------------------------------------------------------------------
 
 _TICKET_SELECT = (
     "SELECT t.id, t.number, t.status, t.service_type, t.priority, c.name, c.phone, t.device_model,"
-    " t.imei, t.fault, t.created_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id"
+    " t.imei, t.fault, t.created_at, t.due_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id"
 )
 
 
+def _rows(store: Store, where: str, params: Sequence[Any], limit: int) -> list[TicketRow]:
+    sql = f"{_TICKET_SELECT} {where} LIMIT ?"
+    return [TicketRow(*r) for r in store.query(sql, (*params, min(limit, MAX_ROWS)))]
+
+
 def ticket_by_number(store: Store, number: str) -> TicketRow | None:
-    row = store.query_one(f"{_TICKET_SELECT} WHERE t.number = ?", (number,))
-    return TicketRow(*row) if row else None
+    rows = _rows(store, "WHERE t.number = ?", (number,), 1)
+    return rows[0] if rows else None
 
 
-def recent_tickets(store: Store, limit: int = 50) -> list[TicketRow]:
-    return [TicketRow(*r) for r in store.query(f"{_TICKET_SELECT} ORDER BY t.created_at DESC, t.number DESC LIMIT ?", (limit,))]
+def recent_tickets(store: Store, limit: int = 50, status: str | None = None) -> list[TicketRow]:
+    if status is None:
+        return _rows(store, "ORDER BY t.created_at DESC, t.number DESC", (), limit)
+    return _rows(store, "WHERE t.status = ? ORDER BY t.created_at DESC, t.number DESC", (status,), limit)
+
+
+def open_queue(store: Store, limit: int = MAX_ROWS) -> list[TicketRow]:
+    """Open tickets: those still waiting for their first response, most pressing deadline first, then
+    the others by deadline (both read in order from the partial index `ticket_open_due`)."""
+    open_only = f"WHERE t.status NOT IN ({CLOSED_STATUSES_SQL})"
+    waiting = _rows(store, f"{open_only} AND t.status = 'received' ORDER BY t.due_at", (), limit)
+    if len(waiting) >= limit:
+        return waiting
+    return waiting + _rows(store, f"{open_only} AND t.status <> 'received' ORDER BY t.due_at", (), limit - len(waiting))
+
+
+#: Tickets of a set of customers, newest first: the inner query picks the rows from the covering index
+#: ticket_customer_created alone (no row reads for a common name's thousands of tickets), and only
+#: the chosen rows are read.  Its LIMIT takes the same row limit as the outer one.
+_NEWEST_OF_CUSTOMERS = (
+    "WHERE t.rowid IN (SELECT n.rowid FROM ticket n WHERE n.customer_id IN ({customers})"
+    " ORDER BY n.created_at DESC LIMIT ?) ORDER BY t.created_at DESC"
+)
+
+#: The WHERE ... ORDER BY of each search, by query kind; the benchmark runs exactly these as its
+#: raw-SQL baseline, so its ratio is what the service adds on top of the statement itself.
+SEARCH_WHERE = {
+    "ticket": "WHERE t.number = ?",
+    "imei": "WHERE t.id IN (SELECT id FROM ticket WHERE imei = ? UNION SELECT id FROM ticket WHERE imei2 = ?)"
+            " ORDER BY t.created_at DESC",
+    "imei_tail": "WHERE t.id IN (SELECT id FROM ticket WHERE imei_tail = ? UNION SELECT id FROM ticket"
+                 " WHERE imei2_tail = ?) ORDER BY t.created_at DESC",
+    "phone": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE phone = ?"),
+    "phone_tail": "WHERE t.phone_tail = ? ORDER BY t.created_at DESC",
+    "name": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\'"),
+    "tracking": "WHERE t.tracking_number = ? ORDER BY t.created_at DESC",
+}
+
+
+def search_sql(kind: str) -> str:
+    """The full statement of one search kind (parameters: its values, then the row limit)."""
+    return f"{_TICKET_SELECT} {SEARCH_WHERE[kind]} LIMIT ?"
+
+
+def search_args(kind: str, value: str, limit: int) -> tuple[str | int, ...]:
+    """The parameters of `search_sql(kind)` for one value and row limit."""
+    limit = max(1, min(limit, MAX_ROWS))
+    if kind in ("imei", "imei_tail"):
+        return (value, value, limit)
+    if kind == "name":
+        prefix = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return (prefix, limit, limit)
+    if kind == "phone":
+        return (value, limit, limit)
+    return (value, limit)
+
+
+def search(store: Store, kind: str, value: str, limit: int) -> list[TicketRow]:
+    """Tickets matching one kind of query, newest first (names match by prefix, any case)."""
+    return [TicketRow(*r) for r in store.query(search_sql(kind), search_args(kind, value, limit))]
+
+
+_DETAIL_SELECT = (
+    "SELECT t.customer_id, coalesce(c.email, ''), coalesce(c.address, ''), coalesce(t.imei2, ''),"
+    " coalesce(t.serial, ''), coalesce(t.software_version, ''), coalesce(t.fault_category, 'other'),"
+    " t.purchase_date, coalesce(t.purchase_proof, ''), coalesce(t.courier, ''),"
+    " coalesce(t.tracking_number, ''), coalesce(t.parcel_condition, ''), t.intake_json, t.agreement_json,"
+    " t.warranty_json, t.estimate, t.deposit, t.approval_json, t.pickup_json, t.created_by, t.updated_at"
+    " FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.id = ?"
+)
+
+
+def _loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def ticket_detail(store: Store, number: str) -> TicketDetail | None:
+    row = ticket_by_number(store, number)
+    if row is None:
+        return None
+    d = store.query_one(_DETAIL_SELECT, (row.id,))
+    assert d is not None  # the row was just read
+    return TicketDetail(
+        row, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], _loads(d[12]) or {},
+        _loads(d[13]), _loads(d[14]), _decimal(d[15]), _decimal(d[16]), _loads(d[17]), _loads(d[18]),
+        d[19], d[20], tuple(ticket_events(store, row.id)), tuple(ticket_lines(store, row.id)),
+    )
+
+
+def ticket_events(store: Store, ticket_id: str) -> list[TicketEvent]:
+    rows = store.query("SELECT at, actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
+                       " WHERE ticket_id = ? ORDER BY seq", (ticket_id,))
+    return [TicketEvent(*r) for r in rows]
+
+
+def ticket_lines(store: Store, ticket_id: str) -> list[TicketLine]:
+    rows = store.query("SELECT id, kind, part_id, description, quantity, unit_price FROM ticket_line"
+                       " WHERE ticket_id = ? ORDER BY created_at, rowid", (ticket_id,))
+    return [TicketLine(r[0], r[1], r[2], r[3], r[4], Decimal(r[5])) for r in rows]
+
+
+def ticket_photos(store: Store, ticket_id: str) -> list[ConditionPhoto]:
+    rows = store.query("SELECT part, data FROM ticket_photo WHERE ticket_id = ? ORDER BY created_at, rowid",
+                       (ticket_id,))
+    return [ConditionPhoto(part, bytes(data)) for part, data in rows]
+
+
+def ticket_count(store: Store) -> int:
+    row = store.query_one("SELECT count(*) FROM ticket")
+    return int(row[0]) if row else 0

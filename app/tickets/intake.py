@@ -1,42 +1,110 @@
-"""Opening a repair ticket (the minimal intake the foundation needs; the wizard builds on it)."""
+"""Opening a repair ticket: check what the service type asks, find a returning customer,
+give the warranty verdict and the response deadline, and store it all in one unit of work.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from dataclasses import dataclass
+from datetime import datetime
 
 from app.accounts.session import Session
+from app.core.privacy_catalogue import FAULTS
+from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
 from app.errors import UsageError
 from app.logging_setup import remember_names
 from app.storage import staff_repository, ticket_repository
-from app.storage.ticket_repository import NewTicket, TicketRow
+from app.storage.ticket_records import NewTicket, TicketRow
+from app.tickets.device_identity import normalise_imei
+from app.tickets.errors import IntakeIncomplete
+from app.tickets.outlet_clock import OutletClock
+from app.tickets.service_types import field_problems, normalise_phone
+from app.tickets.warranty_check import check_warranty, shipped_reference, verdict_record
 
 SERVICE_TYPES = ("maintenance", "send_in", "return_exchange")
 
 log = logging.getLogger(__name__)
 
 
-def open_ticket(session: Session, new: NewTicket) -> TicketRow:
+@dataclass(frozen=True)
+class ReturningCustomer:
+    """What the counter may prefill for a customer found by phone number."""
+
+    customer_id: str
+    name: str
+    email: str
+    address: str
+
+
+def normalised(new: NewTicket) -> NewTicket:
+    """Phone and IMEIs in their stored form; texts stripped."""
+    def imei(value: str) -> str:
+        try:
+            return normalise_imei(value) if value else ""
+        except ValueError:
+            return value  # reported by the field check, kept as typed
+    stripped = {f.name: getattr(new, f.name).strip() for f in dataclasses.fields(new)
+                if isinstance(getattr(new, f.name), str)}
+    stripped.update(customer_phone=normalise_phone(new.customer_phone), imei=imei(new.imei.strip()),
+                    imei2=imei(new.imei2.strip()))
+    return dataclasses.replace(new, **stripped)
+
+
+def intake_problems(new: NewTicket, today: datetime) -> dict[str, str]:
+    problems = field_problems(new, today.date())
+    if new.fault_category not in FAULTS:
+        problems["fault_category"] = f"one of {', '.join(FAULTS)}"
+    return problems
+
+
+def returning_customer(session: Session, phone: str) -> ReturningCustomer | None:
+    """The customer already known by this phone number, to prefill the intake."""
+    session.require(Permission.READ_TICKETS)
+    found = ticket_repository.customer_by_phone(session.store, normalise_phone(phone))
+    return ReturningCustomer(*found) if found else None
+
+
+def outlet_clock(session: Session) -> OutletClock:
+    outlet = staff_repository.outlet(session.store)
+    return OutletClock.for_region(outlet.region if outlet else "CN")
+
+
+def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | None = None) -> TicketRow:
+    """Validate and store a new ticket; raises IntakeIncomplete naming every field to fix."""
     session.require(Permission.WRITE_TICKETS)
-    if new.service_type not in SERVICE_TYPES:
-        raise UsageError(f"Unknown service type {new.service_type!r}.")
-    if not 1 <= new.priority <= 4:
-        raise UsageError("Priority is 1 (most urgent) to 4.")
     outlet = staff_repository.outlet(session.store)
     if outlet is None:
         raise UsageError("This store has no outlet yet.")
+    now = session.store.clock()
+    new = normalised(new)
+    problems = intake_problems(new, OutletClock.for_region(outlet.region).local(now))
+    if problems:
+        raise IntakeIncomplete(problems)
+    clock = OutletClock.for_region(outlet.region)
+    local_today = clock.local(now).date()
+    warranty = check_warranty(reference or shipped_reference(), outlet.region, new.imei, new.purchase_date, local_today)
+    due = clock.due_at(now, new.priority).isoformat(timespec="milliseconds")
     remember_names([new.customer_name])
     with session.store.transaction(session.actor) as work:
-        ticket = ticket_repository.insert_ticket(work, outlet.id, outlet.code, new)
+        existing = ticket_repository.customer_id_by_phone(session.store, new.customer_phone)
+        customer_id = ticket_repository.save_customer(work, new, existing)
+        number = ticket_repository.next_ticket_number(work, outlet.code, f"{local_today:%Y%m%d}")
+        ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, new, due_at=due,
+                                                 warranty=verdict_record(warranty))
+        change = {"number": number, "customer": customer_id, "returning": existing is not None,
+                  "due_at": due, "warranty": warranty.verdict.reason_code.value, **new.journal_change()}
+        work.record("ticket", ticket.id, "create", change)
     log.info("ticket %s opened (%s, priority %d)", ticket.number, new.service_type, new.priority)
     return ticket
 
 
 def find_ticket(session: Session, number: str) -> TicketRow | None:
     session.require(Permission.READ_TICKETS)
-    return ticket_repository.ticket_by_number(session.store, number)
+    return ticket_repository.ticket_by_number(session.store, number.strip().upper())
 
 
-def recent(session: Session, limit: int = 50) -> list[TicketRow]:
+def recent(session: Session, limit: int = 50, status: str | None = None) -> list[TicketRow]:
     session.require(Permission.READ_TICKETS)
-    return ticket_repository.recent_tickets(session.store, limit)
+    return ticket_repository.recent_tickets(session.store, limit, status)

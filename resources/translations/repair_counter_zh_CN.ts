@@ -331,6 +331,422 @@
     </message>
 </context>
 <context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="23"/>
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="23"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="23"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
+        <source>Full address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="25"/>
+        <source>Tracking number</source>
+        <translation>快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="25"/>
+        <source>Parcel condition on arrival</source>
+        <translation>包裹到达时状况</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="26"/>
+        <source>Purchase date</source>
+        <translation>购买日期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="26"/>
+        <source>Proof of purchase</source>
+        <translation>购机凭证</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="27"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="27"/>
+        <source>IMEI 2 (dual SIM)</source>
+        <translation>IMEI 2（双卡）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="27"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="28"/>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="28"/>
+        <source>Fault category</source>
+        <translation>故障类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="28"/>
+        <source>Fault description</source>
+        <translation>故障描述</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
+        <source>Screen</source>
+        <translation>屏幕</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="47"/>
+        <source>Housing</source>
+        <translation>外壳</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="48"/>
+        <source>Water indicator</source>
+        <translation>进水标签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="49"/>
+        <source>Buttons</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="31"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
+        <source>Cameras</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="31"/>
+        <source>Condition notes</source>
+        <translation>外观备注</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
+        <source>Accessories received (comma separated)</source>
+        <translation>随机附件（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
+        <source>Condition photos</source>
+        <translation>外观照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
+        <source>Estimate</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="34"/>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="34"/>
+        <source>Service agreement</source>
+        <translation>维修服务协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="34"/>
+        <source>Condition checklist</source>
+        <translation>外观检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
+        <source>Fault and condition</source>
+        <translation>故障与外观</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
+        <source>Agreement and estimate</source>
+        <translation>协议与报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="42"/>
+        <source>Walk-in repair</source>
+        <translation>到店维修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="42"/>
+        <source>Send-in repair</source>
+        <translation>寄修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="43"/>
+        <source>Return / exchange</source>
+        <translation>退换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
+        <source>Damaged</source>
+        <translation>损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="58"/>
+        <source>1 - response in 30 minutes</source>
+        <translation>1 - 30 分钟内响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="58"/>
+        <source>2 - response in 2 hours</source>
+        <translation>2 - 2 小时内响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="59"/>
+        <source>3 - response in 24 business hours</source>
+        <translation>3 - 24 个营业小时内响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="59"/>
+        <source>4 - as the outlet sets</source>
+        <translation>4 - 按网点设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="237"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <source>Intake</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="71"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="72"/>
+        <source>not asked for this service type</source>
+        <translation>此服务类型不需要填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
+        <source>not a phone number</source>
+        <translation>不是有效的手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
+        <source>not an e-mail address</source>
+        <translation>不是有效的电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="74"/>
+        <source>not a date up to today (YYYY-MM-DD)</source>
+        <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="75"/>
+        <source>check digit wrong (a digit is mistyped)</source>
+        <translation>校验位不符（有数字输错）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="76"/>
+        <source>the same as the first IMEI</source>
+        <translation>与第一个 IMEI 相同</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="77"/>
+        <source>an amount like 199.00</source>
+        <translation>金额格式如 199.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_labels.py" line="82"/>
+        <source>an IMEI has 15 digits</source>
+        <translation>IMEI 应为 15 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="238"/>
+        <source>New repair ticket</source>
+        <translation>新建维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="239"/>
+        <source>&lt; Back (Alt+B)</source>
+        <translation>&lt; 上一步 (Alt+B)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="240"/>
+        <source>Next (Ctrl+Enter) &gt;</source>
+        <translation>下一步 (Ctrl+Enter) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="241"/>
+        <source>Save ticket (Ctrl+Enter)</source>
+        <translation>保存维修单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <source>Read from the plugged phone</source>
+        <translation>从已连接的手机读取</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="243"/>
+        <source>The customer has read and signed the agreement</source>
+        <translation>客户已阅读并签署协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="173"/>
+        <source>Condition photo</source>
+        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
+        <translation>外观照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="174"/>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="184"/>
+        <source>Cannot read the photo: %1</source>
+        <translation>无法读取照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="188"/>
+        <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
+        <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="244"/>
+        <source>Add photo...</source>
+        <translation>添加照片...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="256"/>
+        <source>(optional)</source>
+        <translation>（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="271"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
+        <source>New customer</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="316"/>
+        <source>Returning customer: details filled in; check them with the customer</source>
+        <translation>老客户：已自动填写资料，请与客户核对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="325"/>
+        <source>IMEI valid</source>
+        <translation>IMEI 有效</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="329"/>
+        <source>Check digit wrong: read the IMEI again</source>
+        <translation>校验位不符：请重新读取 IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="331"/>
+        <source>%1 of 15 digits</source>
+        <translation>已输入 %1 位，共 15 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
+        <source>The scan holds no valid IMEI.</source>
+        <translation>扫描内容中没有有效的 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
+        <source>No phone could be read: scan or type the IMEI.</source>
+        <translation>无法读取手机：请扫描或输入 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="358"/>
+        <source>Filled in from the plugged phone.</source>
+        <translation>已从连接的手机填写。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="411"/>
+        <source>The customer must sign the agreement before the ticket is opened.</source>
+        <translation>建单前客户必须签署服务协议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="419"/>
+        <source>Ticket %1 opened.</source>
+        <translation>维修单 %1 已创建。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="438"/>
+        <source>Please fix: %1</source>
+        <translation>请修改：%1</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <location filename="../../app/ui/pages/journal_page.py" line="42"/>
@@ -551,6 +967,150 @@
         <location filename="../../app/ui/first_run_wizard.py" line="35"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="120"/>
+        <source>Counter queue</source>
+        <translation>柜台队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="122"/>
+        <source>Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number</source>
+        <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
+        <source>Due</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <source>Diagnosing</source>
+        <translation>检测中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <source>Awaiting approval</source>
+        <translation>等待客户确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <source>Repairing</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <source>Quality check</source>
+        <translation>质检中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <source>Ready for pickup</source>
+        <translation>待取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Collected</source>
+        <translation>已取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Waiting for parts</source>
+        <translation>等待备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <source>Sent to repair centre</source>
+        <translation>已送修理中心</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="144"/>
+        <source>Returned unrepaired</source>
+        <translation>未修复退回</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
+        <source>Walk-in repair</source>
+        <translation>到店维修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
+        <source>Send-in repair</source>
+        <translation>寄修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="150"/>
+        <source>Return / exchange</source>
+        <translation>退换货</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
+        <source>Open tickets: %1, overdue: %2</source>
+        <translation>未结维修单：%1，已超时：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="180"/>
+        <source>Search &quot;%2&quot;: %1 found (Esc: back to the queue)</source>
+        <translation>搜索“%2”：找到 %1 张（按 Esc 返回队列）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="110"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
+        <source>OVERDUE %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
+        <source>Responded</source>
+        <translation>已响应</translation>
     </message>
 </context>
 <context>
@@ -778,111 +1338,211 @@
     </message>
 </context>
 <context>
-    <name>TicketsPage</name>
+    <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="34"/>
-        <source>Tickets</source>
-        <translation>工单</translation>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
-        <source>Ticket</source>
-        <translation>工单号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
-        <source>Service</source>
-        <translation>服务类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="36"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
+        <source>Warranty</source>
+        <translation>保修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
+        <source>Response due</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
+        <source>Service agreement</source>
+        <translation>维修服务协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
+        <source>Estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <source>Status history</source>
+        <translation>状态记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <source>Estimate and invoice</source>
+        <translation>报价与账单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <source>Line</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <source>Price</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
+        <source>Note (optional)</source>
+        <translation>备注（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
+        <source>Move</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <source>Phone last 4</source>
+        <translation>手机号后四位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
+        <source>Collected by (name)</source>
+        <translation>取机人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
+        <source>Hand over</source>
+        <translation>交付取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <source>Signed by %1</source>
+        <translation>已由 %1 签署</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <source>Not signed yet: no work may start</source>
+        <translation>尚未签署：不得开始维修</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
+        <source>In warranty</source>
+        <translation>在保修期内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
+        <source>Not in warranty</source>
+        <translation>不在保修期内</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="161"/>
+        <source>Responded %1</source>
+        <translation>已于 %1 响应</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <source>in time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
+        <source>%1 OVERDUE</source>
+        <translation>%1 已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
+        <source>Invoice</source>
+        <translation>账单</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="69"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="37"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
-        <source>Received</source>
-        <translation>已接收</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <source>Counter queue</source>
+        <translation>柜台队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="49"/>
-        <source>Diagnosing</source>
-        <translation>检测中</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <source>New ticket</source>
+        <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
-        <source>Awaiting approval</source>
-        <translation>待客户确认</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="50"/>
-        <source>Repairing</source>
-        <translation>维修中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
-        <source>Quality check</source>
-        <translation>质检中</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="51"/>
-        <source>Ready for pickup</source>
-        <translation>待取机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
-        <source>Collected</source>
-        <translation>已取机</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="52"/>
-        <source>Waiting for parts</source>
-        <translation>等待配件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
-        <source>Sent to repair centre</source>
-        <translation>已送修理中心</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="53"/>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="54"/>
-        <source>Returned unrepaired</source>
-        <translation>未修复退回</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
-        <source>Walk-in repair</source>
-        <translation>到店维修</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="59"/>
-        <source>Send-in repair</source>
-        <translation>寄修</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="60"/>
-        <source>Return / exchange</source>
-        <translation>退换货</translation>
+        <location filename="../../app/ui/pages/tickets_page.py" line="75"/>
+        <source>Newest tickets</source>
+        <translation>最新维修单</translation>
     </message>
 </context>
 <context>

@@ -1,34 +1,69 @@
-"""The counter's ticket list: the newest tickets, contact details masked."""
+"""The Tickets page of the workspace: the counter queue, the intake wizard, one ticket, and the
+newest tickets, as tabs, wired together.
+
+* a ticket chosen in the queue (Return on a row, a scanned slip, a search by number) opens in the
+  Ticket tab; so does a ticket just opened by the wizard;
+* a move or a pickup on the Ticket tab refreshes the queue;
+* `scanned(text)` is where a serial scanner's reads arrive: IMEIs for the wizard when it is
+  showing, otherwise a search (a slip's barcode or QR code opens its ticket).
+
+Roles that may not write tickets (auditors) do not get the New ticket tab.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_phone
-from app.storage.ticket_repository import TicketRow
+from app.core.roles import Permission, may
+from app.storage.ticket_records import TicketRow
+from app.tickets.device_identity import DeviceIdentitySource
 from app.tickets.intake import recent
+from app.ui.pages.intake_page import IntakePage
+from app.ui.pages.queue_page import QueuePage
+from app.ui.pages.ticket_detail_page import TicketDetailPage
+from app.ui.tasks import BackgroundTasks
 
 
 class TicketsPage(QWidget):
     COLUMNS = 6
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, tasks: BackgroundTasks | None = None,
+                 identity_source: DeviceIdentitySource | None = None, slip_key: bytes | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketsPage")
         self._session: Session | None = None
+        tasks = tasks or BackgroundTasks(self)
         self.heading = QLabel(objectName="pageHeading")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.table = QTableWidget(0, self.COLUMNS, objectName="ticketTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
+        self.queue = QueuePage(slip_key=slip_key)
+        self.intake = IntakePage(tasks, identity_source)
+        self.detail = TicketDetailPage(tasks)
+        self.table = self._build_recent_table()
+        self.tabs = QTabWidget(objectName="ticketTabs")
+        for widget in (self.queue, self.intake, self.detail, self.table):
+            self.tabs.addTab(widget, "")
+        self.queue.ticket_requested.connect(self.open_ticket)
+        self.intake.ticket_opened.connect(self.open_ticket)
+        self.detail.ticket_changed.connect(self._on_ticket_changed)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs, 1)
         self.retranslate()
+
+    def _build_recent_table(self) -> QTableWidget:
+        table = QTableWidget(0, self.COLUMNS, objectName="ticketTable")
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().hide()
+        table.cellActivated.connect(lambda row, _column: self.open_ticket(table.item(row, 0).text()))
+        return table
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Tickets"))
@@ -36,38 +71,61 @@ class TicketsPage(QWidget):
             self.tr("Ticket"), self.tr("Status"), self.tr("Service"), self.tr("Device"),
             self.tr("Phone"), self.tr("IMEI"),
         ])
+        for index, text in enumerate((self.tr("Counter queue"), self.tr("New ticket"), self.tr("Ticket"),
+                                      self.tr("Newest tickets"))):
+            self.tabs.setTabText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self._session is not None:
-                self.show_session(self._session)
+            if self._session is not None and self._session.store.is_open:
+                self.show_rows(recent(self._session, 200))
         super().changeEvent(event)
 
     def status_label(self, status: str) -> str:
-        labels = {
-            "received": self.tr("Received"), "diagnosing": self.tr("Diagnosing"),
-            "awaiting_approval": self.tr("Awaiting approval"), "repairing": self.tr("Repairing"),
-            "quality_check": self.tr("Quality check"), "ready_for_pickup": self.tr("Ready for pickup"),
-            "collected": self.tr("Collected"), "waiting_for_parts": self.tr("Waiting for parts"),
-            "sent_to_repair_centre": self.tr("Sent to repair centre"), "cancelled": self.tr("Cancelled"),
-            "returned_unrepaired": self.tr("Returned unrepaired"),
-        }
-        return labels.get(status, status)
+        return self.queue.status_label(status)
 
     def service_label(self, service_type: str) -> str:
-        labels = {"maintenance": self.tr("Walk-in repair"), "send_in": self.tr("Send-in repair"),
-                  "return_exchange": self.tr("Return / exchange")}
-        return labels.get(service_type, service_type)
+        return self.queue.service_label(service_type)
+
+    # --- content -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
         self._session = session
+        self.tabs.setTabVisible(1, may(session.role, Permission.WRITE_TICKETS))
+        for page in (self.queue, self.intake, self.detail):
+            page.show_session(session)
         self.show_rows(recent(session, 200))
 
     def show_rows(self, rows: list[TicketRow]) -> None:
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (row.number, self.status_label(row.status), self.service_label(row.service_type), row.device_model,
-                      mask_phone(row.customer_phone or ""), mask_imei(row.imei or ""))
+            values = (row.number, self.status_label(row.status), self.service_label(row.service_type),
+                      row.device_model or "", mask_phone(row.customer_phone or ""), mask_imei(row.imei or ""))
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def open_ticket(self, number: str) -> None:
+        self.detail.show_ticket(number)
+        self.tabs.setCurrentWidget(self.detail)
+
+    def scanned(self, text: str) -> None:
+        """A serial scanner's read: IMEIs while the wizard shows, otherwise a search."""
+        if self.tabs.currentWidget() is self.intake:
+            self.intake.scanned(text)
+        else:
+            self.tabs.setCurrentWidget(self.queue)
+            self.queue.scanned(text)
+
+    def _on_ticket_changed(self, _number: str) -> None:
+        if self._session is not None:
+            self.queue.show_session(self._session)
+
+    def _on_tab_changed(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if self._session is None or not self._session.store.is_open:
+            return
+        if widget is self.queue:
+            self.queue.show_session(self._session)
+        elif widget is self.table:
+            self.show_rows(recent(self._session, 200))

@@ -1,0 +1,106 @@
+"""Estimates and invoices from the reference price list (standard guide prices).
+
+An estimate is a set of lines (parts fitting the ticket's model, and labour);
+the customer's approval of its total is recorded with a signature digest.
+The invoice repeats the lines actually used; under warranty they are charged
+at zero, with the guide price kept in the description for the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from app.accounts.session import Session
+from app.core.reference_data import PriceItem, PriceList
+from app.core.roles import Permission
+from app.core.workflow import Status
+from app.storage import ticket_repository
+from app.storage.ticket_records import TicketDetail, TicketLine
+from app.core.localized import LocalizedText as T
+from app.core.workflow import LABELS
+from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
+from app.tickets.moves import load, signature_digest
+from app.tickets.warranty_check import shipped_reference
+
+MAX_QUANTITY = 20
+
+
+class PriceLookupFailed(TicketError):
+    exit_code = 59
+    next_step = "Pick a part from the price list for this model (ticket parts NO lists them)."
+
+
+def parts_for(detail: TicketDetail, prices: PriceList | None = None) -> tuple[PriceItem, ...]:
+    """The parts and labour lines that apply to this ticket's model."""
+    return (prices or shipped_reference().price_list).for_model(detail.row.device_model or "")
+
+
+def _items(detail: TicketDetail, part_ids: Sequence[str], prices: PriceList) -> list[PriceItem]:
+    chosen = []
+    for part_id in part_ids:
+        try:
+            item = prices.item(part_id)
+        except KeyError:
+            raise PriceLookupFailed(f"No part {part_id!r} in the price list {prices.version}.") from None
+        if not item.fits(detail.row.device_model or ""):
+            raise PriceLookupFailed(f"Part {part_id} does not fit {detail.row.device_model}.")
+        chosen.append(item)
+    return chosen
+
+
+def add_estimate(session: Session, number: str, part_ids: Sequence[str], *,
+                 prices: PriceList | None = None) -> tuple[TicketLine, ...]:
+    """Price the chosen parts and labour at guide prices; the ticket's estimate becomes their total."""
+    session.require(Permission.WRITE_TICKETS)
+    detail = load(session, number)
+    prices = prices or shipped_reference().price_list
+    items = _items(detail, part_ids, prices)
+    with session.store.transaction(session.actor) as work:
+        lines = [ticket_repository.add_line(work, detail.row.id, "estimate", i.part_id, i.name.en, 1, i.price)
+                 for i in items]
+        total = sum((line.total for line in _estimate_lines(detail) + lines), Decimal("0.00"))
+        ticket_repository.set_estimate(work, detail.row.id, total)
+        work.record("ticket", detail.row.id, "estimate",
+                    {"number": detail.number, "parts": list(part_ids), "total": str(total),
+                     "price_list": prices.version})
+    return tuple(load(session, number).lines)
+
+
+def _estimate_lines(detail: TicketDetail) -> list[TicketLine]:
+    return [line for line in detail.lines if line.kind == "estimate"]
+
+
+def approve_estimate(session: Session, number: str, approved_by: str, signature: bytes) -> TicketDetail:
+    """Record the customer's approval of the estimate's total as it stands now."""
+    session.require(Permission.WRITE_TICKETS)
+    detail = load(session, number)
+    if detail.estimate is None or not _estimate_lines(detail):
+        raise ApprovalMissing(f"Ticket {detail.number} has no estimate to approve yet.")
+    if not approved_by.strip() or not signature:
+        raise ApprovalMissing("The approval needs the customer's name and signature.")
+    with session.store.transaction(session.actor) as work:
+        record = {"total": str(detail.estimate), "approved_by": approved_by.strip()[:100],
+                  "signature_digest": signature_digest(signature), "at": work.at}
+        ticket_repository.set_json(work, detail.row.id, "approval_json", record)
+        work.record("ticket", detail.row.id, "approve_estimate", {"number": detail.number, **record})
+    return load(session, number)
+
+
+def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
+    """Turn the estimate into invoice lines (zero-priced under warranty)."""
+    session.require(Permission.WRITE_TICKETS)
+    detail = load(session, number)
+    if any(line.kind == "invoice" for line in detail.lines):
+        return tuple(line for line in detail.lines if line.kind == "invoice")
+    in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
+    if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
+        raise TransitionNotAllowed(T(f"工单 {detail.number} 当前为“{LABELS[Status(detail.status)].zh_CN}”：请在维修完成后开具账单。",
+                                     f"Ticket {detail.number} is {detail.status}: invoice after the repair."))
+    with session.store.transaction(session.actor) as work:
+        for line in _estimate_lines(detail):
+            price = Decimal("0.00") if in_warranty else line.unit_price
+            text = f"{line.description} (warranty; guide price {line.unit_price})" if in_warranty else line.description
+            ticket_repository.add_line(work, detail.row.id, "invoice", line.part_id, text, line.quantity, price)
+        work.record("ticket", detail.row.id, "invoice", {"number": detail.number, "warranty": in_warranty})
+    return tuple(line for line in load(session, number).lines if line.kind == "invoice")

@@ -1,0 +1,451 @@
+"""The intake wizard: four steps, filled from the keyboard, a scanner, or a plugged phone.
+
+Steps: customer (a returning customer is found by phone), device, fault and
+condition, agreement and estimate.  Only the fields the chosen service type
+asks are shown; optional ones say so.  Return moves to the next field and
+never submits (scanners end with Return); Ctrl+Return or Alt+N goes to the
+next step, Alt+B back, and on the last step Ctrl+Return saves.
+
+Signals: `ticket_opened(str)` with the new ticket's number.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+    QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from app.accounts.session import Session
+from app.core.privacy_catalogue import FAULTS
+from app.storage.ticket_records import (
+    CONDITION_ITEMS, MAX_PHOTO_BYTES, Agreement, ConditionPhoto, NewTicket, TicketRow,
+)
+from app.tickets.device_identity import (
+    DeviceIdentitySource, TacCatalogue, checked_identity, imeis_in_scan,
+)
+from app.tickets.errors import IntakeIncomplete
+from app.tickets.intake import open_ticket, returning_customer
+from app.tickets.moves import signature_digest
+from app.tickets.service_types import FIELDS, Need, ServiceType
+from app.tickets.warranty_check import shipped_reference
+from app.ui.error_dialogs import show_error
+from app.ui.pages.intake_fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
+from app.ui.pages.intake_labels import IntakeLabels
+from app.ui.tasks import BackgroundTasks
+
+#: Which step each field is on, so a refused intake opens the step of its first problem.
+FIELD_STEP = {
+    "customer_name": 0, "customer_phone": 0, "customer_email": 0, "customer_address": 0, "courier": 0,
+    "tracking_number": 0, "parcel_condition": 0, "purchase_date": 0, "purchase_proof": 0,
+    "device_model": 1, "imei": 1, "imei2": 1, "serial": 1,
+    "fault": 2, "fault_category": 2, "condition": 2, "accessories": 2, "photos": 2, "priority": 2,
+    "agreement": 3, "estimate": 3, "deposit": 3,
+}
+STEPS = 4
+#: Rows outside the service-type table that a person may leave empty.
+OPTIONAL_EXTRAS = frozenset({"condition_notes", "photos", "accessories", "estimate", "deposit"})
+_ERROR_STYLE = "border: 2px solid #c62828;"
+
+
+class IntakePage(QWidget, IntakeLabels):
+    ticket_opened = Signal(str)
+
+    def __init__(self, tasks: BackgroundTasks, identity_source: DeviceIdentitySource | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakePage")
+        self._tasks, self._identity_source = tasks, identity_source
+        self._session: Session | None = None
+        self._tacs = TacCatalogue.with_registry((d.imei, d.model) for d in shipped_reference().benefits.devices.values())
+        self._language = "en"
+        self.heading = QLabel(objectName="pageHeading")
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.step_label = QLabel(objectName="stepLabel")
+        self.steps = QStackedWidget(objectName="intakeSteps")
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for builder in (self._build_customer, self._build_device, self._build_fault, self._build_agreement):
+            self.steps.addWidget(builder())
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(self._button_row)
+        self.service.currentIndexChanged.connect(self._on_service_changed)
+        self.retranslate()
+        self._on_service_changed()
+        self._show_step(0)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _row(self, form: QFormLayout, name: str, widget: QWidget) -> QWidget:
+        label = QLabel()
+        label.setBuddy(widget)
+        widget.setObjectName(name)
+        form.addRow(label, widget)
+        self._rows[name] = (label, widget)
+        return widget
+
+    def _build_customer(self) -> QWidget:
+        page, form = QWidget(objectName="customerStep"), QFormLayout()
+        self.service = self._row(form, "service_type", QComboBox())
+        for service_type in ServiceType:
+            self.service.addItem("", service_type.value)
+        self.phone = self._row(form, "customer_phone", NextOnReturnLineEdit())
+        self.phone.editingFinished.connect(self._on_phone_entered)
+        self.name = self._row(form, "customer_name", NextOnReturnLineEdit())
+        self.email = self._row(form, "customer_email", NextOnReturnLineEdit())
+        self.address = self._row(form, "customer_address", NextOnReturnLineEdit())
+        self.courier = self._row(form, "courier", NextOnReturnLineEdit())
+        self.tracking = self._row(form, "tracking_number", NextOnReturnLineEdit())
+        self.parcel = self._row(form, "parcel_condition", NextOnReturnLineEdit())
+        self.purchase_date = self._row(form, "purchase_date", NextOnReturnLineEdit())
+        self.purchase_date.setPlaceholderText("YYYY-MM-DD")
+        self.proof = self._row(form, "purchase_proof", NextOnReturnLineEdit())
+        self.returning = QLabel(objectName="returningLabel")
+        form.addRow(self.returning)
+        page.setLayout(form)
+        return page
+
+    def _build_device(self) -> QWidget:
+        page, form = QWidget(objectName="deviceStep"), QFormLayout()
+        self.read_phone = QPushButton(objectName="readPhoneButton")
+        self.read_phone.clicked.connect(self.fill_from_phone)
+        form.addRow(self.read_phone)
+        self.imei = self._row(form, "imei", ImeiLineEdit())
+        self.imei_status = QLabel(objectName="imeiStatus")
+        form.addRow("", self.imei_status)
+        self.imei2 = self._row(form, "imei2", ImeiLineEdit())
+        self.model = self._row(form, "device_model", NextOnReturnLineEdit())
+        self.serial = self._row(form, "serial", NextOnReturnLineEdit())
+        self.imei.imei_checked.connect(self._on_imei_checked)
+        page.setLayout(form)
+        return page
+
+    def _build_fault(self) -> QWidget:
+        page, form = QWidget(objectName="faultStep"), QFormLayout()
+        self.fault_category = self._row(form, "fault_category", QComboBox())
+        for identifier in FAULTS:
+            self.fault_category.addItem("", identifier)
+        self.fault = self._row(form, "fault", TabbingTextEdit())
+        self.priority = self._row(form, "priority", QComboBox())
+        for level in (1, 2, 3, 4):
+            self.priority.addItem("", level)
+        self.priority.setCurrentIndex(2)
+        self.condition: dict[str, QComboBox] = {}
+        for item in CONDITION_ITEMS:
+            box = self._row(form, f"condition_{item}", QComboBox())
+            for state in ("ok", "damaged", "not_checked"):
+                box.addItem("", state)
+            self.condition[item] = box
+        self.condition_notes = self._row(form, "condition_notes", NextOnReturnLineEdit())
+        self.photos = self._row(form, "photos", self._build_photo_row())
+        self.accessories = self._row(form, "accessories", NextOnReturnLineEdit())
+        page.setLayout(form)
+        return page
+
+    def _build_photo_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.photo_part = QComboBox(objectName="photoPart")
+        for part in (*CONDITION_ITEMS, "other"):
+            self.photo_part.addItem("", part)
+        self.photo_button = QPushButton(objectName="addPhotoButton")
+        self.photo_button.setAutoDefault(False)
+        self.photo_button.clicked.connect(self._on_add_photo)
+        self.photo_count = QLabel(objectName="photoCount")
+        for widget in (self.photo_part, self.photo_button, self.photo_count):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        self._photos: list[ConditionPhoto] = []
+        return row
+
+    def _on_add_photo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Condition photo"), "",
+                                              self.tr("Photos (*.jpg *.jpeg *.png)"))
+        if path:
+            self.add_photo(Path(path), self.photo_part.currentData())
+
+    def add_photo(self, path: Path, part: str) -> None:
+        """Attach a condition photo (checked again by the service: JPEG/PNG, size, count)."""
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_PHOTO_BYTES + 1)
+        except OSError as error:
+            self.message.setText(self.tr("Cannot read the photo: %1").replace("%1", error.strerror or str(error)))
+            return
+        photo = ConditionPhoto(part, data)
+        if photo.media_type is None or len(data) > MAX_PHOTO_BYTES:
+            self.message.setText(self.tr("Photos must be JPEG or PNG files of at most 8 MB."))
+            return
+        self._photos.append(photo)
+        self._show_photo_count()
+
+    def _show_photo_count(self) -> None:
+        self.photo_count.setText(self.tr("Photos: %1").replace("%1", str(len(self._photos))))
+
+    def _build_agreement(self) -> QWidget:
+        page = QWidget(objectName="agreementStep")
+        layout = QVBoxLayout(page)
+        self.agreement_text = QTextBrowser(objectName="agreementText")
+        layout.addWidget(self.agreement_text, 1)
+        form = QFormLayout()
+        self.signed_by = self._row(form, "signed_by", NextOnReturnLineEdit())
+        self.signed = self._row(form, "signed", QCheckBox())
+        self.estimate = self._row(form, "estimate", NextOnReturnLineEdit())
+        self.deposit = self._row(form, "deposit", NextOnReturnLineEdit())
+        layout.addLayout(form)
+        return page
+
+    def _build_buttons(self) -> None:
+        self.message = QLabel(objectName="intakeMessage")
+        self.message.setWordWrap(True)
+        self.back_button = QPushButton(objectName="backButton")
+        self.next_button = QPushButton(objectName="nextButton")
+        self.save_button = QPushButton(objectName="saveButton")
+        for button in (self.back_button, self.next_button, self.save_button):
+            button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.advance)
+        self.save_button.clicked.connect(self.save)
+        self._button_row = QHBoxLayout()
+        self._button_row.addStretch(1)
+        for button in (self.back_button, self.next_button, self.save_button):
+            self._button_row.addWidget(button)
+        for keys, slot in (("Ctrl+Return", self.advance_or_save), ("Ctrl+Enter", self.advance_or_save),
+                           ("Alt+N", self.advance), ("Alt+B", self.back)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+    # --- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self._language = "zh_CN" if QCoreApplication.translate("IntakePage", "Intake") != "Intake" else "en"
+        self.heading.setText(self.tr("New repair ticket"))
+        self.back_button.setText(self.tr("< Back (Alt+B)"))
+        self.next_button.setText(self.tr("Next (Ctrl+Enter) >"))
+        self.save_button.setText(self.tr("Save ticket (Ctrl+Enter)"))
+        self.read_phone.setText(self.tr("Read from the plugged phone"))
+        self.signed.setText(self.tr("The customer has read and signed the agreement"))
+        self.photo_button.setText(self.tr("Add photo..."))
+        self._show_photo_count()
+        self.translate_choices()
+        self._refresh_labels()
+        self._show_agreement()
+        self._show_step(self.steps.currentIndex())
+
+    def _refresh_labels(self) -> None:
+        service = ServiceType(self.service.currentData())
+        for name, (label, _) in self._rows.items():
+            need = Need.OPTIONAL if name in OPTIONAL_EXTRAS else FIELDS[service].get(name)
+            text = self.field_label(name)
+            label.setText(text + (" " + self.tr("(optional)") if need is Need.OPTIONAL else ""))
+
+    def _show_agreement(self) -> None:
+        document = shipped_reference().consents.latest("service_agreement").text(self._language)
+        self.agreement_text.setPlainText(document.title + "\n\n" + document.body)
+
+    # --- session, steps ------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        self._session = session
+
+    def _show_step(self, index: int) -> None:
+        if index != self.steps.currentIndex():
+            self.message.clear()  # a note belongs to the step it was given on
+        self.steps.setCurrentIndex(index)
+        self.step_label.setText(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
+                                .replace("%2", str(STEPS)).replace("%3", self.step_title(index)))
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setVisible(index < STEPS - 1)
+        self.save_button.setVisible(index == STEPS - 1)
+        self._focus_first(index)
+
+    def _focus_first(self, index: int) -> None:
+        first = {0: self.phone, 1: self.imei, 2: self.fault_category, 3: self.signed_by}[index]
+        if self.isVisible():
+            first.setFocus()
+
+    def advance(self) -> None:
+        if self.steps.currentIndex() < STEPS - 1:
+            self._show_step(self.steps.currentIndex() + 1)
+
+    def back(self) -> None:
+        if self.steps.currentIndex() > 0:
+            self._show_step(self.steps.currentIndex() - 1)
+
+    def advance_or_save(self) -> None:
+        if self.steps.currentIndex() == STEPS - 1:
+            self.save()
+        else:
+            self.advance()
+
+    def _on_service_changed(self) -> None:
+        service = ServiceType(self.service.currentData())
+        for name, (label, widget) in self._rows.items():
+            shown = name not in FIELD_STEP or FIELD_STEP[name] != 0 or name in FIELDS[service]
+            if name in ("fault",):
+                shown = name in FIELDS[service]
+            label.setVisible(shown)
+            widget.setVisible(shown)
+        self._refresh_labels()
+
+    # --- customer, device ------------------------------------------------------------------------
+
+    def _on_phone_entered(self) -> None:
+        if self._session is None or not self.phone.text().strip():
+            return
+        found = returning_customer(self._session, self.phone.text())
+        if found is None:
+            self.returning.setText(self.tr("New customer"))
+            return
+        self.returning.setText(self.tr("Returning customer: details filled in; check them with the customer"))
+        for widget, value in ((self.name, found.name), (self.email, found.email), (self.address, found.address)):
+            if widget.isVisibleTo(self) and not widget.text():
+                widget.setText(value)
+
+    def _on_imei_checked(self, text: str, valid: bool) -> None:
+        digits = "".join(ch for ch in text if ch.isdigit())
+        if valid:
+            hint = self._tacs.model_hint(digits)
+            self.imei_status.setText(self.tr("IMEI valid") + (f" - {hint}" if hint else ""))
+            if hint and not self.model.text():
+                self.model.setText(hint)
+        elif len(digits) >= 15:
+            self.imei_status.setText(self.tr("Check digit wrong: read the IMEI again"))
+        else:
+            self.imei_status.setText(self.tr("%1 of 15 digits").replace("%1", str(len(digits))))
+
+    def scanned(self, text: str) -> None:
+        """A serial 2D scanner read something: fill the IMEI fields with the valid IMEIs in it."""
+        found = imeis_in_scan(text)
+        if not found:
+            self.message.setText(self.tr("The scan holds no valid IMEI."))
+            return
+        self._show_step(1)
+        self.imei.setText(found[0])
+        if len(found) > 1:
+            self.imei2.setText(found[1])
+        self.model.setFocus()
+
+    def fill_from_phone(self) -> None:
+        """Take model, IMEIs, serial and software version from the plugged phone, when there is one."""
+        identity = self._identity_source.read_identity() if self._identity_source else None
+        if identity is None:
+            self.message.setText(self.tr("No phone could be read: scan or type the IMEI."))
+            return
+        identity = checked_identity(identity)
+        self._software_version = identity.software_version or ""
+        for widget, value in ((self.model, identity.model), (self.serial, identity.serial)):
+            if value:
+                widget.setText(value)
+        for widget, value in zip((self.imei, self.imei2), identity.imeis):
+            widget.setText(value)
+        self.message.setText(self.tr("Filled in from the plugged phone."))
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def new_ticket(self) -> NewTicket:
+        """What the form says, as the service's record (fields not asked for the type left empty)."""
+        service = ServiceType(self.service.currentData())
+        asked = FIELDS[service]
+
+        def text(name: str, widget: QWidget) -> str:
+            return widget.text().strip() if name in asked else ""  # type: ignore[attr-defined]
+        return NewTicket(
+            service_type=service.value, customer_name=text("customer_name", self.name),
+            customer_phone=text("customer_phone", self.phone), customer_email=text("customer_email", self.email),
+            customer_address=text("customer_address", self.address), courier=text("courier", self.courier),
+            tracking_number=text("tracking_number", self.tracking),
+            parcel_condition=text("parcel_condition", self.parcel),
+            purchase_date=self._date(text("purchase_date", self.purchase_date)),
+            purchase_proof=text("purchase_proof", self.proof), device_model=self.model.text().strip(),
+            imei=self.imei.text().strip(), imei2=self.imei2.text().strip(), serial=self.serial.text().strip(),
+            software_version=getattr(self, "_software_version", ""),
+            fault=self.fault.toPlainText().strip() if "fault" in asked else "",
+            fault_category=self.fault_category.currentData(), priority=int(self.priority.currentData()),
+            condition={item: box.currentData() for item, box in self.condition.items()},
+            condition_notes=self.condition_notes.text().strip(), photos=tuple(self._photos),
+            accessories=tuple(a.strip() for a in self.accessories.text().split(",") if a.strip()),
+            agreement=self._agreement(), estimate=self._amount(self.estimate), deposit=self._amount(self.deposit),
+        )
+
+    def _date(self, text: str) -> date | None:
+        try:
+            return date.fromisoformat(text) if text else None
+        except ValueError:
+            return date.max  # refused by the service as "after today", and the field is marked
+
+    def _amount(self, widget: NextOnReturnLineEdit) -> Decimal | None:
+        try:
+            return Decimal(widget.text().strip()) if widget.text().strip() else None
+        except InvalidOperation:
+            return Decimal(-1)  # refused by the service, and the field is marked
+
+    def _agreement(self) -> Agreement | None:
+        signer = self.signed_by.text().strip()
+        if not (self.signed.isChecked() and signer):
+            return None
+        document = shipped_reference().consents.latest("service_agreement")
+        return Agreement(document.text_id, document.version, self._language, signer,
+                         signature_digest(f"typed:{signer}".encode()))
+
+    def save(self) -> None:
+        if self._session is None:
+            return
+        if self._agreement() is None:
+            self._mark({"agreement": self.tr("The customer must sign the agreement before the ticket is opened.")})
+            return
+        session, new = self._session, self.new_ticket()
+        self._tasks.run(lambda: open_ticket(session, new), self._on_saved, self._on_failed)
+
+    def _on_saved(self, ticket: TicketRow) -> None:
+        self._mark({})
+        self.reset()
+        self.message.setText(self.tr("Ticket %1 opened.").replace("%1", ticket.number))
+        self.ticket_opened.emit(ticket.number)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, IntakeIncomplete):
+            self._mark(error.problems)
+        else:
+            show_error(self, error)
+
+    def _mark(self, problems: dict[str, str]) -> None:
+        """Outline the fields to fix, list them, and open the step of the first one."""
+        for name, (_, widget) in self._rows.items():
+            widget.setStyleSheet(_ERROR_STYLE if name in problems or
+                                 (name == "signed_by" and "agreement" in problems) else "")
+        if not problems:
+            self.message.clear()
+            return
+        listed = "; ".join(f"{self.field_label(name)}: {self.problem_text(problem)}" for name, problem in problems.items())
+        self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
+        self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
+
+    def reset(self) -> None:
+        for widget in (self.phone, self.name, self.email, self.address, self.courier, self.tracking, self.parcel,
+                       self.purchase_date, self.proof, self.imei, self.imei2, self.model, self.serial,
+                       self.condition_notes, self.accessories, self.signed_by, self.estimate, self.deposit):
+            widget.clear()
+        self.fault.clear()
+        self.signed.setChecked(False)
+        self._photos.clear()
+        self._show_photo_count()
+        self.returning.clear()
+        self._software_version = ""
+        self._show_step(0)

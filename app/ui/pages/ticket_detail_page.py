@@ -1,0 +1,226 @@
+"""One ticket: what was taken in, the warranty verdict and its reason, the deadline, the history,
+the estimate lines, and the actions its status allows (move, pickup).
+
+Signals: `ticket_changed(str)` with the ticket number after a move or a pickup.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from app.accounts.session import Session
+from app.core.masking import mask_imei, mask_name, mask_phone
+from app.core.workflow import Status, allowed_targets
+from app.storage.ticket_records import TicketDetail
+from app.tickets import moves, pickup
+from app.tickets.errors import TicketError
+from app.tickets.intake import outlet_clock
+from app.tickets.queue import format_left
+from app.ui.error_dialogs import show_error
+from app.ui.pages.intake_fields import NextOnReturnLineEdit
+from app.ui.pages.queue_page import QueuePage
+from app.ui.tasks import BackgroundTasks
+
+
+class TicketDetailPage(QWidget):
+    ticket_changed = Signal(str)
+
+    def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketDetailPage")
+        self._tasks = tasks
+        self._session: Session | None = None
+        self.detail: TicketDetail | None = None
+        self._labels = QueuePage(self)  # shares the status and service wordings (a hidden child)
+        self._labels.hide()
+        self.heading = QLabel(objectName="pageHeading")
+        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.facts = QFormLayout()
+        self._fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("customer", "device", "fault", "warranty", "due", "agreement", "estimate"):
+            name, value = QLabel(), QLabel(objectName=f"fact_{key}")
+            value.setWordWrap(True)
+            self.facts.addRow(name, value)
+            self._fact_labels[key] = (name, value)
+        self.history = self._table("historyTable", 4)
+        self.lines = self._table("linesTable", 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.facts)
+        self.history_box, self.lines_box = QGroupBox(), QGroupBox()
+        QVBoxLayout(self.history_box).addWidget(self.history)
+        QVBoxLayout(self.lines_box).addWidget(self.lines)
+        layout.addWidget(self.history_box, 2)
+        layout.addWidget(self.lines_box, 1)
+        layout.addLayout(self._build_actions())
+        self.retranslate()
+
+    @staticmethod
+    def _table(name: str, columns: int) -> QTableWidget:
+        table = QTableWidget(0, columns, objectName=name)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.target = QComboBox(objectName="targetStatus")
+        self.note = NextOnReturnLineEdit(objectName="moveNote")
+        self.move_button = QPushButton(objectName="moveButton")
+        self.move_button.clicked.connect(self.move)
+        self.last4 = NextOnReturnLineEdit(objectName="pickupLast4")
+        self.last4.setMaxLength(4)
+        self.pickup_signer = NextOnReturnLineEdit(objectName="pickupSigner")
+        self.pickup_button = QPushButton(objectName="pickupButton")
+        self.pickup_button.clicked.connect(self.hand_over)
+        for widget in (self.target, self.note, self.move_button, self.last4, self.pickup_signer, self.pickup_button):
+            row.addWidget(widget)
+        return row
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        names = {"customer": self.tr("Customer"), "device": self.tr("Device"), "fault": self.tr("Fault"),
+                 "warranty": self.tr("Warranty"), "due": self.tr("Response due"),
+                 "agreement": self.tr("Service agreement"), "estimate": self.tr("Estimate")}
+        for key, (label, _) in self._fact_labels.items():
+            label.setText(names[key])
+        self.history_box.setTitle(self.tr("Status history"))
+        self.lines_box.setTitle(self.tr("Estimate and invoice"))
+        self.history.setHorizontalHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("From"), self.tr("To")])
+        self.lines.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Quantity"), self.tr("Price")])
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.move_button.setText(self.tr("Move"))
+        self.last4.setPlaceholderText(self.tr("Phone last 4"))
+        self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
+        self.pickup_button.setText(self.tr("Hand over"))
+        if self.detail is not None:
+            self._fill(self.detail)
+
+    # --- content -------------------------------------------------------------------------------
+
+    def show_session(self, session: Session) -> None:
+        self._session = session
+        if self.detail is not None:
+            self.show_ticket(self.detail.number)
+
+    def show_ticket(self, number: str) -> None:
+        if self._session is None:
+            return
+        try:
+            self.detail = moves.load(self._session, number)
+        except Exception as error:  # noqa: BLE001 - shown by class: known errors explained, bugs reported
+            show_error(self, error)
+            return
+        self._fill(self.detail)
+
+    def _language(self) -> str:
+        return "zh_CN" if QCoreApplication.translate("IntakePage", "Intake") != "Intake" else "en"
+
+    def _fill(self, detail: TicketDetail) -> None:
+        row = detail.row
+        self.heading.setText(f"{row.number} - {self._labels.status_label(row.status)}")
+        values = {
+            "customer": f"{mask_name(row.customer_name or '')}  {mask_phone(row.customer_phone or '')}",
+            "device": f"{row.device_model or ''}  IMEI {mask_imei(row.imei or '')}",
+            "fault": f"{self._labels.service_label(row.service_type)}: {row.fault or '-'}",
+            "warranty": self._warranty_text(detail), "due": self._due_text(detail),
+            "agreement": (self.tr("Signed by %1").replace("%1", mask_name(detail.agreement.get("signed_by", "")))
+                          if detail.agreement else self.tr("Not signed yet: no work may start")),
+            "estimate": str(detail.estimate) if detail.estimate is not None else "-",
+        }
+        for key, (_, label) in self._fact_labels.items():
+            label.setText(values[key])
+        self._fill_history(detail)
+        self._fill_lines(detail)
+        self._fill_actions(detail)
+
+    def _warranty_text(self, detail: TicketDetail) -> str:
+        if not detail.warranty:
+            return "-"
+        verdict = self.tr("In warranty") if detail.warranty.get("in_warranty") else self.tr("Not in warranty")
+        reason = detail.warranty.get("reason_zh_CN" if self._language() == "zh_CN" else "reason_en", "")
+        return f"{verdict}. {reason}"
+
+    def _due_text(self, detail: TicketDetail) -> str:
+        if not detail.row.due_at or self._session is None:
+            return "-"
+        clock, due = outlet_clock(self._session), datetime.fromisoformat(detail.row.due_at)
+        answered = next((datetime.fromisoformat(e.at) for e in detail.events if e.from_status == "received"), None)
+        if answered is not None:
+            text = self.tr("Responded %1").replace("%1", f"{clock.local(answered):%Y-%m-%d %H:%M}")
+            verdict = self.tr("in time") if answered <= due else self.tr("late")
+            return f"{text} ({verdict})"
+        left = clock.time_left(due, self._session.store.clock())
+        text = f"{clock.local(due):%Y-%m-%d %H:%M}  ({format_left(left)})"
+        return self.tr("%1 OVERDUE").replace("%1", text) if left.total_seconds() < 0 else text
+
+    def _fill_history(self, detail: TicketDetail) -> None:
+        self.history.setRowCount(len(detail.events))
+        clock = outlet_clock(self._session) if self._session else None
+        for r, event in enumerate(detail.events):
+            at = datetime.fromisoformat(event.at)
+            when = f"{clock.local(at):%Y-%m-%d %H:%M}" if clock else event.at
+            cells = (when, event.actor, self._labels.status_label(event.from_status) if event.from_status else "-",
+                     self._labels.status_label(event.to_status))
+            for c, value in enumerate(cells):
+                self.history.setItem(r, c, QTableWidgetItem(value))
+
+    def _fill_lines(self, detail: TicketDetail) -> None:
+        self.lines.setRowCount(len(detail.lines))
+        for r, line in enumerate(detail.lines):
+            kind = self.tr("Estimate") if line.kind == "estimate" else self.tr("Invoice")
+            for c, value in enumerate((f"{kind}: {line.description}", str(line.quantity), str(line.total))):
+                self.lines.setItem(r, c, QTableWidgetItem(value))
+
+    def _fill_actions(self, detail: TicketDetail) -> None:
+        self.target.clear()
+        for status in sorted(allowed_targets(Status(detail.status)), key=list(Status).index):
+            if status is not Status.COLLECTED:
+                self.target.addItem(self._labels.status_label(status.value), status.value)
+        can_move = self.target.count() > 0
+        for widget in (self.target, self.note, self.move_button):
+            widget.setEnabled(can_move)
+        ready = detail.status == Status.READY_FOR_PICKUP
+        for widget in (self.last4, self.pickup_signer, self.pickup_button):
+            widget.setVisible(ready)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def move(self) -> None:
+        if self._session is None or self.detail is None or self.target.currentData() is None:
+            return
+        session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()
+        self._tasks.run(lambda: moves.move_ticket(session, number, target, note), self._on_changed, self._on_failed)
+
+    def hand_over(self) -> None:
+        if self._session is None or self.detail is None:
+            return
+        session, number = self._session, self.detail.number
+        last4, signer = self.last4.text(), self.pickup_signer.text()
+        self._tasks.run(lambda: pickup.collect(session, number, last4, signer, f"typed:{signer}".encode()),
+                        self._on_changed, self._on_failed)
+
+    def _on_changed(self, result: object) -> None:
+        assert self.detail is not None
+        number = self.detail.number
+        self.note.clear()
+        self.last4.clear()
+        self.pickup_signer.clear()
+        self.show_ticket(number)
+        self.ticket_changed.emit(number)
+
+    def _on_failed(self, error: BaseException) -> None:
+        box = show_error(self, error)
+        if isinstance(error, TicketError) and error.localized is not None:
+            box.setText(error.localized.get(self._language()))  # the refusal in the counter's language

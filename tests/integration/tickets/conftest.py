@@ -1,0 +1,45 @@
+"""Ticket fixtures over a real SQLCipher store (tests/fixtures_store.py), and a clock the tests set."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from app.accounts import service
+from app.core.roles import Role
+from app.storage.ticket_records import Agreement, NewTicket
+
+#: Monday 23 November 2026, 10:00 in Shanghai.
+MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+SIGNED = Agreement("service_agreement", 1, "zh_CN", "Zhang Wei", "ab" * 32)
+
+
+class SettableClock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(manager) -> SettableClock:
+    settable = SettableClock(MONDAY_10)
+    manager.store.clock = settable
+    return settable
+
+
+def walk_in(**changes) -> NewTicket:
+    fields = dict(service_type="maintenance", customer_name="Zhang Wei", customer_phone="138 1234 5678",
+                  device_model="RC-X1", imei="860955027785041", fault="cracked screen", fault_category="screen",
+                  condition={"screen": "damaged", "housing": "ok"}, accessories=("charger",))
+    return NewTicket(**{**fields, **changes})
+
+
+@pytest.fixture
+def clerk(vault, manager):
+    service.add_account(manager, "C001", "Clerk", Role.INTAKE_CLERK, "clerk-pass-123")
+    session = service.sign_in(vault, "C001", "clerk-pass-123")
+    yield session
+    session.store.close()
