@@ -22,6 +22,7 @@ from app.storage.vault import Vault
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
 from app.ui.login_view import LoginView
+from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.core.reference_data import ReferenceData, default_resources_dir, load_reference_data
 from app.ui.device_monitor import DeviceMonitor, no_adb_session
 from app.ui.pages.diagnostics_page import DiagnosticsPage
@@ -38,16 +39,17 @@ class Workspace(QWidget):
     """Navigation on the left, the chosen page on the right; pages the role may not use are hidden."""
 
     def __init__(self, tasks: BackgroundTasks, monitor: DeviceMonitor | None, reference: ReferenceData,
-                 parent: QWidget | None = None) -> None:
+                 slip_key: bytes | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.nav = QListWidget(objectName="navigation")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = QStackedWidget(objectName="pages")
-        self.tickets = TicketsPage()
         self.devices = DevicesPage()
         self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
+        identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
+        self.tickets = TicketsPage(tasks=tasks, identity_source=identity, slip_key=slip_key)
         self.staff = StaffPage(tasks)
         self.journal = JournalPage(tasks)
         self._entries = [  # (page, permission needed to see it)
