@@ -8,6 +8,13 @@ from app.accounts.session import Session
 from app.core.roles import Permission
 from app.storage.errors import JournalBroken
 from app.storage.journal import JournalEntry
+from app.sync.service import receipt_check
+
+RECEIPT_PROBLEMS = {
+    "signature_invalid": "the receipt's signature is not the upstream's",
+    "journal_behind_receipt": "the journal ends before an entry the upstream confirmed: the database is an older copy",
+    "journal_differs_from_receipt": "the journal differs from what the upstream confirmed: it was rewritten",
+}
 from app.storage.store import integrity_problems, verify_journal
 
 
@@ -46,6 +53,8 @@ def verify_store(session: Session) -> VerifyReport:
         session.vault.check_anchor(session.store)
     except JournalBroken as exc:
         report.fail(f"anchor: {exc.message}")
+    for problem in receipt_check(session):
+        report.fail(f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}")
     if report.ok:
         session.vault.save_anchor(session.store)
     return report

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.cli.device_commands",
     "app.cli.upstream_commands",
     "app.cli.diagnostics_commands",
+    "app.cli.sync_commands",
 )
 
 

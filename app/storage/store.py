@@ -48,12 +48,20 @@ class UnitOfWork:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._conn.execute(sql, params)
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
+        return self._conn.executemany(sql, rows)
+
     def record(self, entity: str, entity_id: str, action: str, change: dict[str, Any],
-               *, outbox_payload: dict[str, Any] | None = None) -> None:
-        """Journal this change and queue it for upstream (the payload defaults to the change)."""
+               *, outbox_payload: dict[str, Any] | None = None, upstream: bool = True) -> None:
+        """Journal this change and queue it for upstream (the payload defaults to the change).
+
+        `upstream=False` journals only: data that came from upstream is not sent back.
+        """
         digest = journal.change_digest(self._store.journal_salt, change)
         journal.append(self._conn, at=self.at, actor=self.actor, entity=entity,
                        entity_id=entity_id, action=action, digest=digest)
+        if not upstream:
+            return
         payload = json.dumps(outbox_payload if outbox_payload is not None else change,
                              sort_keys=True, default=str, ensure_ascii=False)
         self._conn.execute(
@@ -197,3 +205,8 @@ def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
 def verify_journal(store: Store) -> journal.ChainReport:
     with store._lock:
         return journal.verify_chain(store.connection)
+
+
+def journal_hash_at(store: Store, seq: int) -> str | None:
+    with store._lock:
+        return journal.hash_at(store.connection, seq)

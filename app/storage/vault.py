@@ -254,6 +254,20 @@ class Vault:
         self.on_step("committed")
         return store
 
+    # --- small records kept beside the key slots (sync enrolment, the last anchor receipt) ------
+
+    def read_extra(self, name: str) -> dict | None:
+        value = self.load_keys().extra.get(name)
+        return value if isinstance(value, dict) else None
+
+    def write_extra(self, name: str, value: dict | None) -> None:
+        keys = self.load_keys()
+        if value is None:
+            keys.extra.pop(name, None)
+        else:
+            keys.extra[name] = value
+        keys.save(self.paths.key_file)
+
     # --- the anchor: the journal head kept outside the database -------------------------------
 
     def check_anchor(self, store: Store) -> None:

@@ -33,6 +33,9 @@ DIAGNOSTIC_SUMMARY_FIELDS = frozenset(
     {"ticket_id", "functions", "categories", "results", "completeness", "summary", "tool_version",
      "started_at", "finished_at"}
 )
+#: Customer contact carried on a ticket record: it leaves only with a send-in repair, for the courier.
+TICKET_CONTACT_FIELDS = frozenset({"customer_name", "customer_phone", "customer_email", "customer_address"})
+SEND_IN_TICKET_CONTACT = frozenset({"customer_name", "customer_phone", "customer_address"})
 #: A customer's fields a courier needs for a send-in repair.
 SEND_IN_CONTACT_FIELDS = frozenset({"name", "phone", "address", "postcode", "city", "region", "country"})
 NAME_FIELDS = frozenset({"name", "full_name", "first_name", "last_name", "customer_name", "signer_name", "contact_name"})
@@ -76,6 +79,8 @@ def _allowed_payload(item: OutboxItem, policy: RegionPolicy) -> dict[str, Any] |
         return None  # unknown or local-only (payments, staff, notes): never leaves
     if item.action in FORGETTING_ACTIONS:
         return {k: v for k, v in item.payload.items() if k in ("reason", "request_id")}
+    if item.entity == "ticket":
+        return _ticket_payload(item.payload)
     if item.entity in policy.shared_entities:
         return item.payload
     if item.entity == "diagnostic_run":
@@ -85,6 +90,13 @@ def _allowed_payload(item: OutboxItem, policy: RegionPolicy) -> dict[str, Any] |
     if item.entity == "log_capture":
         return item.payload if item.payload.get("consent_covers_upload") is True else None
     return None
+
+
+def _ticket_payload(payload: dict[str, Any]) -> dict[str, Any]:
+    """The ticket without the customer's contact, unless it is a send-in repair (then only what
+    the courier needs)."""
+    keep = SEND_IN_TICKET_CONTACT if payload.get("service_type") == "send_in" else frozenset()
+    return {k: v for k, v in payload.items() if k not in TICKET_CONTACT_FIELDS or k in keep}
 
 
 def _send_in_contact(payload: dict[str, Any]) -> dict[str, Any] | None:

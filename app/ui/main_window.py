@@ -30,6 +30,7 @@ from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.staff_page import StaffPage
 from app.ui.pages.tickets_page import TicketsPage
+from app.ui.sync_status import SyncStatus
 from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.who_label = QLabel(objectName="whoLabel")
         self.lock_label = QLabel(objectName="lockLabel")
-        self.outbox_label = QLabel(objectName="outboxLabel")
+        self.sync_status = SyncStatus(self._tasks, lambda: self.session)
         self.language_box = QComboBox(objectName="languageBox")
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
         self.language_box.currentIndexChanged.connect(self._on_language_chosen)
         self.lock_button = QPushButton(objectName="lockButton")
         self.lock_button.clicked.connect(self.lock)
-        for widget in (self.who_label, self.lock_label, self.outbox_label):
+        for widget in (self.who_label, self.lock_label, self.sync_status):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.language_box)
         bar.addPermanentWidget(self.lock_button)
@@ -168,15 +169,13 @@ class MainWindow(QMainWindow):
         locked = session is None or not session.store.is_open
         self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
         self.lock_button.setEnabled(not locked)
+        self.sync_status.refresh()
         if locked:
             self.who_label.setText(self.tr("Not signed in"))
-            self.outbox_label.clear()
             return
         en, zh = ROLE_LABELS[session.role]
         role = zh if self._languages.current == "zh_CN" else en
         self.who_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", session.engineer_id).replace("%2", role))
-        pending = session.store.pending_outbox_count()
-        self.outbox_label.setText(self.tr("%1 changes waiting to sync").replace("%1", str(pending)))
 
     def start_session(self, session: Session) -> None:
         self.session = session
@@ -184,6 +183,7 @@ class MainWindow(QMainWindow):
         self.workspace.show_session(session)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
+        self.sync_status.start()
         self._refresh_status()
 
     def lock(self) -> None:
@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.session = None
         self.workspace.session = None
         self.idle.stop()
+        self.sync_status.stop()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
         self._refresh_status()

@@ -345,7 +345,7 @@
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="23"/>
         <source>Phone</source>
-        <translation>手机号</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
@@ -863,39 +863,34 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="158"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="156"/>
+        <location filename="../../app/ui/main_window.py" line="159"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/main_window.py" line="177"/>
-        <source>%1 changes waiting to sync</source>
-        <translation>%1 项更改待同步</translation>
     </message>
 </context>
 <context>
@@ -984,7 +979,7 @@
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Ticket</source>
-        <translation>维修单</translation>
+        <translation>工单号</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="127"/>
@@ -999,7 +994,7 @@
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="127"/>
         <source>Service</source>
-        <translation>服务</translation>
+        <translation>服务类型</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="127"/>
@@ -1034,7 +1029,7 @@
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="140"/>
         <source>Awaiting approval</source>
-        <translation>等待客户确认</translation>
+        <translation>待客户确认</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="140"/>
@@ -1059,7 +1054,7 @@
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="142"/>
         <source>Waiting for parts</source>
-        <translation>等待备件</translation>
+        <translation>等待配件</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="143"/>
@@ -1338,6 +1333,39 @@
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="44"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="74"/>
+        <source>Offline: not enrolled with an upstream; %1 changes kept here</source>
+        <translation>离线：尚未登记上游服务；%1 项更改保存在本机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="76"/>
+        <source>Syncing...</source>
+        <translation>正在同步……</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="77"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="78"/>
+        <source>Last sync %1 (UTC); %2 waiting</source>
+        <translation>上次同步 %1 (UTC)；%2 项待同步</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="80"/>
+        <source>last error: %1</source>
+        <translation>上次错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>TicketDetailPage</name>
     <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
@@ -1581,27 +1609,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>

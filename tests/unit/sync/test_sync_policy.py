@@ -16,10 +16,25 @@ def item(entity: str, payload: dict[str, object], action: str = "upsert") -> Out
                       action, payload, "2026-11-23T10:00:00+00:00")
 
 
-@pytest.mark.parametrize("entity", ["ticket", "device", "part", "price_item", "consent", "erasure", "rectification"])
+@pytest.mark.parametrize("entity", ["device", "part", "price_item", "consent", "erasure", "rectification"])
 def test_default_entities_leave_unchanged(entity: str) -> None:
     original = item(entity, {"status": "open", "imei": "356938035643809", "customer_name": "Li Lei"})
     assert outbound_item(original, DEFAULT_POLICY) is original
+
+
+CONTACT = {"customer_name": "Li Lei", "customer_phone": "13812345678", "customer_email": "l@example.org",
+           "customer_address": "88 Shennan Road"}
+
+
+def test_a_walk_in_ticket_leaves_without_the_customers_contact() -> None:
+    sent = outbound_item(item("ticket", {"service_type": "maintenance", "fault": "no power", **CONTACT}), DEFAULT_POLICY)
+    assert sent is not None and sent.payload == {"service_type": "maintenance", "fault": "no power"}
+
+
+def test_a_send_in_ticket_carries_only_what_the_courier_needs() -> None:
+    sent = outbound_item(item("ticket", {"service_type": "send_in", **CONTACT}), DEFAULT_POLICY)
+    assert sent is not None
+    assert set(sent.payload) == {"service_type", "customer_name", "customer_phone", "customer_address"}
 
 
 @pytest.mark.parametrize("entity", ["payment", "staff", "note", "audit_entry", "something_new"])

@@ -1,0 +1,77 @@
+"""Local side of sync: reference data with its cursor, anchor receipts, sync status, the secrets key.
+
+Reference data and its cursor are stored in one transaction, so a crash can
+never leave a cursor that points past data we do not have (or the reverse).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from app.clock import iso
+from app.storage.store import Store
+
+SYNC_ACTOR = "#sync"
+
+
+def save_reference(store: Store, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
+    with store.transaction(SYNC_ACTOR) as work:
+        start = work.execute("SELECT coalesce(max(position), 0) FROM sync_reference WHERE kind = ?", (kind,)).fetchone()[0]
+        work.executemany(
+            "INSERT INTO sync_reference (kind, position, item, received_at) VALUES (?, ?, ?, ?)",
+            [(kind, start + i + 1, json.dumps(item, sort_keys=True), work.at) for i, item in enumerate(items)],
+        )
+        work.execute(
+            "INSERT INTO sync_cursor (kind, cursor, saved_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (kind) DO UPDATE SET cursor = excluded.cursor, saved_at = excluded.saved_at",
+            (kind, cursor, work.at),
+        )
+        work.record("reference_data", kind, "pull", {"kind": kind, "items": len(items), "cursor": cursor},
+                    upstream=False)
+
+
+def reference_cursor(store: Store, kind: str) -> str | None:
+    row = store.query_one("SELECT cursor FROM sync_cursor WHERE kind = ?", (kind,))
+    return row[0] if row else None
+
+
+def reference_items(store: Store, kind: str) -> list[dict[str, Any]]:
+    rows = store.query("SELECT item FROM sync_reference WHERE kind = ? ORDER BY position", (kind,))
+    return [json.loads(r[0]) for r in rows]
+
+
+def save_receipt(store: Store, seq: int, head: str, receipt_json: str) -> None:
+    """Not journaled: a receipt confirms the journal; journaling it would move the head it confirms."""
+    with store._raw_transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO sync_receipt (seq, head, receipt, received_at) VALUES (?, ?, ?, ?)",
+                     (seq, head, receipt_json, iso(store.clock())))
+
+
+def receipts(store: Store) -> list[str]:
+    return [r[0] for r in store.query("SELECT receipt FROM sync_receipt ORDER BY seq")]
+
+
+def set_status(store: Store, **values: str) -> None:
+    """Operational state for the status bar (last sync, last error): not a business record."""
+    with store._raw_transaction() as conn:
+        conn.executemany("INSERT OR REPLACE INTO sync_status (key, value) VALUES (?, ?)", list(values.items()))
+
+
+def status(store: Store) -> dict[str, str]:
+    return dict(store.query("SELECT key, value FROM sync_status"))
+
+
+def secrets_key(store: Store) -> bytes:
+    """A random key kept inside the encrypted database, for secrets kept outside it (the sync
+    token in the key file).  It survives key rotation because it travels with the data."""
+    row = store.query_one("SELECT value FROM meta WHERE key = 'secrets_key'")
+    if row:
+        return bytes.fromhex(row[0])
+    key = os.urandom(32)
+    with store._raw_transaction() as conn:
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('secrets_key', ?)", (key.hex(),))
+    row = store.query_one("SELECT value FROM meta WHERE key = 'secrets_key'")
+    return bytes.fromhex(row[0])
+

@@ -1,0 +1,178 @@
+"""Sync as the counter uses it: enrol once, then push, pull and anchor whenever the line allows.
+
+The enrolment (upstream address, outlet, token, the upstream's receipt key)
+lives in the key file beside the key slots, the token sealed under a key kept
+inside the encrypted database.  The newest anchor receipt is kept there too,
+outside the database, so `verify` catches a database swapped for an older copy
+even when the line is down.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.accounts.session import Session
+from app.clock import iso
+from app.core.roles import Permission
+from app.storage import sealing, sync_repository
+from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
+from app.sync.policy import RegionPolicy
+from app.sync.protocol import AnchorReceipt, AnchorRequest
+from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
+from app.sync.store_source import StoreOutbox
+from app.errors import KnownError
+from app.sync.transport import UpstreamEndpoint
+
+log = logging.getLogger(__name__)
+ENROLMENT = "sync"
+#: A round gives up within seconds when the line is down; the schedule tries again later.
+COUNTER_BACKOFF_ATTEMPTS = 3
+RECEIPT = "anchor_receipt"
+
+
+COUNTER_BACKOFF = Backoff(base=0.5, cap=4.0, max_attempts=COUNTER_BACKOFF_ATTEMPTS)
+
+
+class NotEnrolled(KnownError):
+    exit_code = 100
+    next_step = "Enrol this outlet once: repair-counter enroll --upstream URL --code CODE (a manager gets the code from HQ)."
+
+
+class ReceiptNotGenuine(KnownError):
+    exit_code = 101
+    next_step = "The answer did not come from the enrolled upstream: check the upstream address, then inform HQ."
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    upstream: str
+    outlet: str
+    token: str
+    key_id: str
+    public_key: bytes
+    ca_bundle: str | None = None
+
+    def endpoint(self) -> UpstreamEndpoint:
+        return UpstreamEndpoint(self.upstream, Path(self.ca_bundle) if self.ca_bundle else None)
+
+
+def _token_context(session: Session) -> bytes:
+    return f"sync-token|{session.store.store_id}".encode()
+
+
+def enroll(session: Session, upstream: str, code: str, ca_bundle: str | None = None) -> Enrolment:
+    """Redeem the one-time code and keep the token (sealed) and the receipt key (pinned)."""
+    session.require(Permission.MANAGE_REFERENCE_DATA)
+    outlet = _outlet_code(session)
+    endpoint = UpstreamEndpoint(upstream, Path(ca_bundle) if ca_bundle else None)
+    response, key = enrol(endpoint, outlet, code)
+    sealed = sealing.wrap(sync_repository.secrets_key(session.store), response.token.encode(), _token_context(session))
+    session.vault.write_extra(ENROLMENT, {
+        "upstream": upstream, "outlet": outlet, "token": sealed, "key_id": key.key_id,
+        "public_key": key.public_key, "ca_bundle": ca_bundle,
+    })
+    return load_enrolment(session)
+
+
+def load_enrolment(session: Session) -> Enrolment:
+    data = session.vault.read_extra(ENROLMENT)
+    if data is None:
+        raise NotEnrolled("This outlet is not enrolled with an upstream yet.")
+    token = sealing.unwrap(sync_repository.secrets_key(session.store), data["token"], _token_context(session))
+    return Enrolment(data["upstream"], data["outlet"], token.decode(), data["key_id"],
+                     base64.b64decode(data["public_key"]), data.get("ca_bundle"))
+
+
+def is_enrolled(session: Session) -> bool:
+    return session.vault.read_extra(ENROLMENT) is not None
+
+
+def _outlet_code(session: Session) -> str:
+    from app.storage.staff_repository import outlet
+
+    found = outlet(session.store)
+    if found is None:
+        raise NotEnrolled("This store has no outlet.")
+    return found.code
+
+
+def region_policy(session: Session) -> RegionPolicy:
+    """The outlet's region decides what leaves (the default: no de-identification)."""
+    from app.storage.staff_repository import outlet
+
+    found = outlet(session.store)
+    return RegionPolicy(region=found.region if found else "default")
+
+
+def sync_once(session: Session, *, relay_factory=None) -> SyncReport:  # noqa: ANN001 - tests pass a factory
+    """Push pending changes, pull reference data, anchor the journal head; record how it went."""
+    session.require(Permission.SYNC)
+    enrolment = load_enrolment(session)
+    source = StoreOutbox(session.store)
+    make = relay_factory or (lambda: SyncRelay(source, enrolment.endpoint(), enrolment.outlet, enrolment.token,
+                                               policy=region_policy(session), backoff=COUNTER_BACKOFF))
+    try:
+        with make() as relay:
+            report = relay.sync_once()
+            if not report.errors:
+                _anchor(session, relay, enrolment)
+    except KnownError as exc:
+        sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()),
+                                   last_error=exc.message)
+        raise
+    finished = iso(session.store.clock())
+    error = "; ".join(report.errors)[:500]
+    if error:
+        sync_repository.set_status(session.store, last_attempt=finished, last_error=error)
+    else:
+        sync_repository.set_status(session.store, last_attempt=finished, last_sync=finished, last_error="")
+    return report
+
+
+def _anchor(session: Session, relay: SyncRelay, enrolment: Enrolment) -> None:
+    head = session.store.journal_head()
+    last = latest_receipt(session)
+    if last is not None and last.seq == head.seq:
+        return
+    request = AnchorRequest(seq=head.seq, head=head.hash,
+                            prev_seq=last.seq if last else None, prev_head=last.head if last else None)
+    receipt = relay.anchor(request)
+    if not verify_receipt(receipt, enrolment.public_key):
+        raise ReceiptNotGenuine("The upstream's anchor receipt does not carry a valid signature.")
+    text = receipt.model_dump_json()
+    sync_repository.save_receipt(session.store, receipt.seq, receipt.head, text)
+    session.vault.write_extra(RECEIPT, {"receipt": text})
+
+
+def latest_receipt(session: Session) -> AnchorReceipt | None:
+    data = session.vault.read_extra(RECEIPT)
+    return AnchorReceipt.model_validate_json(data["receipt"]) if data else None
+
+
+def receipt_check(session: Session) -> list[ReceiptProblem]:
+    """For `verify`: the newest receipt (kept outside the database) against the local journal."""
+    data = session.vault.read_extra(ENROLMENT)
+    receipt = latest_receipt(session)
+    if data is None or receipt is None:
+        return []
+    from app.storage.store import journal_hash_at
+
+    return receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq),
+                            base64.b64decode(data["public_key"]))
+
+
+@dataclass(frozen=True)
+class SyncState:
+    enrolled: bool
+    pending: int
+    last_sync: str
+    last_error: str
+
+
+def sync_state(session: Session) -> SyncState:
+    status = sync_repository.status(session.store)
+    return SyncState(is_enrolled(session), session.store.pending_outbox_count(),
+                     status.get("last_sync", ""), status.get("last_error", ""))
