@@ -28,8 +28,8 @@ def main(selected: list[str]) -> int:
         if result.returncode != 0:
             failed.append(script.name)
             print(result.stderr[-2000:], file=sys.stderr)
-        rows += [(script.stem[6:], *[c.strip() for c in line.split("|")])
-                 for line in result.stdout.splitlines() if line.count("|") == 3]
+        cells = [[c.strip() for c in line.split("|")] for line in result.stdout.splitlines() if line.count("|") == 3]
+        rows += [(script.stem[6:], *c) for c in cells if c[0] != "name"]  # a script's own header row
     widths = [max(len(str(r[i])) for r in rows + [("bench", "measure", "value", "baseline", "ratio")]) for i in range(5)]
     header = ("bench", "measure", "value", "baseline", "ratio")
     for row in [header, tuple("-" * w for w in widths), *rows]:
