@@ -349,9 +349,13 @@ class SimulatedHandset:
 
     def start(self) -> "SimulatedHandset":
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind((self.host, self._requested_port))
-        listener.listen(8)
+        try:
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listener.bind((self.host, self._requested_port))
+            listener.listen(8)
+        except OSError:
+            listener.close()  # a port in use must not leak the socket
+            raise
         self._requested_port = int(listener.getsockname()[1])  # a restart comes back on the same port
         listener.settimeout(0.2)
         self._listener = listener

@@ -23,11 +23,17 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 
 def free_port_pair() -> int:
+    """A port whose next one is free too (checked by binding both; other tests use ports too)."""
     while True:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        if port < 65000 and not 5555 <= port <= 5586:
+        with socket.socket() as first, socket.socket() as second:
+            first.bind(("127.0.0.1", 0))
+            port = first.getsockname()[1]
+            if port >= 65000 or 5555 <= port <= 5586:
+                continue
+            try:
+                second.bind(("127.0.0.1", port + 1))
+            except OSError:
+                continue
             return port
 
 
