@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
 
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
@@ -53,6 +54,7 @@ MIGRATIONS: list[list[str]] = [
     ],
     DIAGNOSTICS_SCHEMA,  # 2: consents, diagnostic runs, results, logs, battery verdicts (issue 4)
     TICKETS_V2,  # 3: repair tickets: workflow, history, prices, photos, search indexes (issue 5)
+    SLIPS_SCHEMA,  # slip print journal and thermal retry queue (issue 6; number 5 once privacy's 4 lands)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
