@@ -68,14 +68,19 @@ _NOT_DIAGNOSED = T("尚未检测", "Not diagnosed yet")
 
 
 def slip_content_for(session: Session, ticket_number: str, lang: Language | None = None,
-                     copy: int | None = None) -> SlipContent:
-    """The slip of this ticket.  `copy` None: the next copy number from the print journal."""
+                     copy: int | None = None, *, override_language: bool = False) -> SlipContent:
+    """The slip of this ticket.  `copy` None: the next copy number from the print journal.
+
+    `lang` is used when the customer's language is not stored; with
+    `override_language` it wins (the customer asked for the other language).
+    """
     session.require(Permission.PRINT_SLIPS)
     detail = moves.load(session, ticket_number)
     store = session.store
     consent = _latest_consent(diagnostics_repository.consents_for_ticket(store, detail.number))
     run = slip_repository.latest_run_for_ticket(store, detail.number)
-    language = customer_language(detail, consent) or lang or "zh_CN"
+    stored = customer_language(detail, consent)
+    language: Language = (lang if override_language and lang else stored or lang or "zh_CN")
     outlet = staff_repository.outlet(store)
     clock = outlet_clock(session)
     declined = run is not None and run.status == "declined"

@@ -46,9 +46,12 @@ class RetryOutcome:
 
 
 def slip_layout(session: Session, number: str, lang: Language | None = None) -> SlipLayout:
-    """The next slip of this ticket, laid out and signed with the store's slip key."""
+    """The next slip of this ticket, laid out and signed with the store's slip key.
+
+    `lang` None: the customer's language (zh_CN when not stored); given: that language.
+    """
     session.require(Permission.PRINT_SLIPS)
-    content = slip_content_for(session, number, lang)
+    content = slip_content_for(session, number, lang, override_language=lang is not None)
     return build_layout(content, slip_repository.slip_key(session.store))
 
 
