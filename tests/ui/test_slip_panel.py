@@ -76,3 +76,11 @@ def test_a_system_printer_print_is_journaled_with_the_printer_name(page: TicketD
     page.slip._journal_system_print(manager, layout, printer)
     (row,) = slip_repository.prints_for_ticket(manager.store, page.detail.number)
     assert row.target == f"printer:{tmp_path / 'printed.pdf'}" and row.slip_format == "a4" and len(row.sha256) == 64
+
+
+def test_print_opens_the_preview_of_this_ticket(page: TicketDetailPage, qtbot) -> None:
+    page.slip.print_button.click()
+    preview = page.slip.preview
+    assert preview.objectName() == "slipPrintPreview" and preview.windowTitle() == page.detail.number
+    qtbot.waitUntil(preview.isVisible)
+    preview.reject()

@@ -37,7 +37,7 @@ from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
 
-#: Where the thermal printer's port is preset from (e.g. /dev/ttyUSB0 or COM3).
+# Where the thermal printer's port is preset from (e.g. /dev/ttyUSB0 or COM3).
 THERMAL_PORT_ENV = "REPAIR_COUNTER_ESCPOS_PORT"
 PRINTER_PROBLEMS = (PaperOut, PrinterOffline, PrinterPortError)
 
