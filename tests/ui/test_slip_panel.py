@@ -84,3 +84,18 @@ def test_print_opens_the_preview_of_this_ticket(page: TicketDetailPage, qtbot) -
     assert preview.objectName() == "slipPrintPreview" and preview.windowTitle() == page.detail.number
     qtbot.waitUntil(preview.isVisible)
     preview.reject()
+
+
+def test_save_pdf_renders_on_a_worker_thread_without_blocking_the_window(qtbot, manager, tmp_path: Path) -> None:
+    from app.ui.tasks import BackgroundTasks
+
+    tasks = BackgroundTasks()
+    widget = TicketDetailPage(tasks)
+    qtbot.addWidget(widget)
+    widget.show_session(manager)
+    widget.show_ticket(open_ticket(manager).number)
+    widget.slip.save_pdf(tmp_path / "threaded.pdf")
+    assert "Saving" in widget.slip.status.text()  # the click returned before the slip was written
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=30_000)  # no worker outlives the test
+    assert "Slip printed" in widget.slip.status.text()
+    assert (tmp_path / "threaded.pdf").read_bytes().startswith(b"%PDF")
