@@ -136,3 +136,29 @@ def test_paper_out_keeps_the_job_in_the_store_across_a_restart_and_retry_prints_
                                  slip_repository.slip_key(session.store))
     finally:
         session.store.close()
+
+
+def test_a_new_thermal_slip_waits_behind_kept_ones_and_they_come_out_in_order(
+        manager, scripted_printer: ScriptedPrinter) -> None:
+    number = open_ticket(manager).number
+    scripted_printer.state = dict(STATUS_PAPER_OUT)
+    for _ in range(2):
+        with pytest.raises(PaperOut):
+            print_service.print_to_thermal(manager, number, scripted_printer.port)
+    assert [j.copy_number for j in print_service.pending_jobs(manager)] == [0, 1]
+    scripted_printer.state = dict(STATUS_OK)
+    third = print_service.print_to_thermal(manager, number, scripted_printer.port)
+    assert third.copy_number == 2 and print_service.pending_jobs(manager) == []
+    assert [p.copy_number for p in slip_repository.prints_for_ticket(manager.store, number)] == [0, 1, 2]
+    assert len(scripted_printer.wait_for_jobs(3)) == 3
+
+
+def test_a_discarded_kept_slip_is_journaled_and_gone(manager, scripted_printer: ScriptedPrinter) -> None:
+    number = open_ticket(manager).number
+    scripted_printer.state = dict(STATUS_PAPER_OUT)
+    with pytest.raises(PaperOut):
+        print_service.print_to_thermal(manager, number, scripted_printer.port)
+    (job,) = print_service.pending_jobs(manager)
+    assert print_service.discard_job(manager, job.id) and print_service.pending_jobs(manager) == []
+    assert "discard_slip_job" in [e.action for e in manager.store.journal_entries()]
+    assert not print_service.discard_job(manager, job.id)
