@@ -27,7 +27,8 @@ from tests.fixtures_store import ADMIN
 from tests.integration.slip.scripted_printer import STATUS_OK, STATUS_PAPER_OUT, ScriptedPrinter
 from tests.integration.slip.ticket_setup import IMEI, IMEI2, PHONE, diagnose, estimate, open_ticket
 
-pytestmark = pytest.mark.integration
+# Rendering needs a Qt application; the shared one (pytest-qt) so GUI tests later in the run find a QApplication.
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("qapp")]
 
 
 def test_the_slip_key_is_made_once_kept_in_the_store_and_checks_scanned_slips(vault, manager) -> None:
