@@ -1002,67 +1002,67 @@
         <translation>重新打印（%1 张等待中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="161"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="162"/>
         <source>Save the slip as PDF</source>
         <translation>将维修单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="162"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="163"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="172"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="173"/>
         <source>Saving the slip...</source>
         <translation>正在保存维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="184"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="185"/>
         <source>Type the thermal printer&apos;s port first (for example COM3 or /dev/ttyUSB0).</source>
         <translation>请先输入热敏打印机端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="187"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="188"/>
         <source>Sending the slip to the thermal printer...</source>
         <translation>正在发送维修单到热敏打印机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="195"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
         <source>Sending the kept slips again...</source>
         <translation>正在重新发送保留的维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="201"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="202"/>
         <source> (copy %1)</source>
         <translation>（副本 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="202"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="203"/>
         <source>Slip printed%1: %2</source>
         <translation>维修单已打印%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="210"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="211"/>
         <source>%1 kept slip(s) printed.</source>
         <translation>已打印 %1 张保留的维修单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="218"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="219"/>
         <source>The printer is out of paper.</source>
         <translation>打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="219"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
         <source>The printer is offline or cannot be reached.</source>
         <translation>打印机离线或无法连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="221"/>
         <source>The slip is kept: fix the printer, then press Retry.</source>
         <translation>维修单已保留：请处理好打印机后点击“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="222"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="223"/>
         <source>The slip was not printed.</source>
         <translation>维修单未打印。</translation>
     </message>

@@ -83,7 +83,9 @@ def test_print_opens_the_preview_of_this_ticket(page: TicketDetailPage, qtbot) -
     preview = page.slip.preview
     assert preview.objectName() == "slipPrintPreview" and preview.windowTitle() == page.detail.number
     qtbot.waitUntil(preview.isVisible)
+    qtbot.waitUntil(lambda: (preview.property("slipPages") or 0) >= 1)  # the preview drew the slip
     preview.reject()
+    assert slip_repository.prints_for_ticket(page._session.store, page.detail.number) == []  # cancelled: no print
 
 
 def test_save_pdf_renders_on_a_worker_thread_without_blocking_the_window(qtbot, manager, tmp_path: Path) -> None:

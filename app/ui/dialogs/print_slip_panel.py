@@ -141,16 +141,17 @@ class PrintSlipPanel(QGroupBox):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = build_print_preview(layout, printer, self)
         dialog.setObjectName("slipPrintPreview")
-        dialog.accepted.connect(lambda: self._journal_system_print(session, layout, printer))
+        dialog.accepted.connect(lambda: self._journal_system_print(session, layout, printer,
+                                                                   int(dialog.property("slipPages") or 1)))
         dialog.open()
         self.preview = dialog
 
-    def _journal_system_print(self, session: Session, layout: SlipLayout, printer: QPrinter) -> None:
+    def _journal_system_print(self, session: Session, layout: SlipLayout, printer: QPrinter, pages: int = 1) -> None:
         spec = spec_for_printer(printer)
         output = pdf_bytes(layout, A4 if spec is A4 else A5)  # what was drawn, as a digest the journal keeps
         name = printer.printerName() or printer.outputFileName() or "system"
         record = make_record(layout.ticket_number, layout.copy_number, layout.language,
-                             "a4" if spec is A4 else "a5", f"printer:{name}", 1, output)
+                             "a4" if spec is A4 else "a5", f"printer:{name}", pages, output)
         self._tasks.run(lambda: print_service.record_print(session, record), self._on_printed, self._on_failed)
 
     # --- PDF ----------------------------------------------------------------------------------
