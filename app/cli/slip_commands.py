@@ -1,10 +1,14 @@
 """`repair-counter slip`: render or print a ticket's repair slip.
 
     repair-counter slip TICKET_NO --pdf OUT [--format a5|a4|thermal] [--lang zh_CN|en] [--escpos-port PORT]
+    repair-counter slip --retry [--escpos-port PORT]
     repair-counter slip --demo [--pdf OUT] [--format ...] [--lang ...] [--escpos-port PORT]
 
-Until the tickets service exists, only `--demo` (a realistic invented slip)
-can be rendered; the lead wires ticket lookup into `_content_for`.
+A real ticket signs in like every headless command (--user / $REPAIR_COUNTER_USER,
+--password-stdin / $REPAIR_COUNTER_PASSWORD); each print is journaled and a
+reprint says COPY n.  A thermal slip the printer cannot take is kept in the
+store; `--retry` sends the kept slips.  `--demo` renders the invented slip
+without a store (nothing journaled).
 """
 
 from __future__ import annotations
@@ -15,19 +19,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import KnownError, UsageError
+from app.cli.store_commands import _common, open_session
+from app.errors import UsageError
 from app.slip.content import LANGUAGES, Language, SlipContent
 from app.slip.print_record import SLIP_FORMATS, SlipFormat, SlipPrintRecord
 
 if TYPE_CHECKING:
     from app.device.thermal_printer import PrintRetryQueue
-
-
-class TicketLookupUnavailable(KnownError):
-    """Slips for real tickets need the tickets service, which this build does not have yet."""
-
-    exit_code = 64
-    next_step = "Use --demo to render the demonstration slip. 请使用 --demo 生成演示维修单。"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,13 +37,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="slip language (default: the customer's)")
     parser.add_argument("--escpos-port", metavar="PORT", help="print on the ESC/POS printer on this serial port")
     parser.add_argument("--demo", action="store_true", help="use the demonstration slip instead of a ticket")
+    parser.add_argument("--retry", action="store_true",
+                        help="send the thermal slips kept after paper out / offline / 重新打印保留的热敏单")
+    _common(parser)
     parser.set_defaults(func=_on_slip)
 
 
 def _on_slip(args: argparse.Namespace) -> int:
+    if args.retry:
+        return _retry(args)
     if not args.pdf and not args.escpos_port:
         raise UsageError("Say where the slip goes: --pdf OUT and/or --escpos-port PORT / 请指定 --pdf 或 --escpos-port")
-    content, key = _content_for(args)
+    if not args.demo:
+        return _print_ticket(args)
+    from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
+
+    content, key = demo_content(args.lang or "zh_CN"), DEMO_VERIFICATION_KEY
     if args.pdf:
         record = render_slip_file(content, args.pdf, args.slip_format, args.lang, verification_key=key)
         print(f"{record.target.removeprefix('file:')}  pages={record.pages}  sha256={record.sha256[:16]}")
@@ -55,14 +62,49 @@ def _on_slip(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_for(args: argparse.Namespace) -> tuple[SlipContent, bytes]:
-    if args.demo:
-        from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
+def _print_ticket(args: argparse.Namespace) -> int:
+    """A real ticket: sign in, print, journal; the session is locked whatever happens."""
+    from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortError
+    from app.slip import print_service
 
-        return demo_content(args.lang or "zh_CN"), DEMO_VERIFICATION_KEY
     if not args.ticket:
         raise UsageError("Give a ticket number, or --demo / 请提供工单号或使用 --demo")
-    raise TicketLookupUnavailable(f"Ticket lookup is not available in this build: {args.ticket} / 当前版本尚不能查询工单")
+    session = open_session(args)
+    try:
+        if args.pdf:
+            row = print_service.print_to_file(session, args.ticket, args.pdf, args.slip_format, args.lang)
+            print(f"{row.target.removeprefix('file:')}  copy={row.copy_number}  pages={row.pages}  "
+                  f"sha256={row.sha256[:16]}")
+        if args.escpos_port:
+            try:
+                row = print_service.print_to_thermal(session, args.ticket, args.escpos_port, args.lang)
+            except (PaperOut, PrinterOffline, PrinterPortError):
+                waiting = len(print_service.pending_jobs(session))
+                print(f"the slip is kept to print again ({waiting} waiting; repair-counter slip --retry) "
+                      f"/ 打印任务已保留，可稍后重试", file=sys.stderr)
+                raise
+            print(f"printed on {args.escpos_port}  copy={row.copy_number}  sha256={row.sha256[:16]}")
+    finally:
+        session.lock()
+    return 0
+
+
+def _retry(args: argparse.Namespace) -> int:
+    from app.slip import print_service
+
+    session = open_session(args)
+    try:
+        outcome = print_service.retry_thermal_jobs(session, args.escpos_port)
+    finally:
+        session.lock()
+    for row in outcome.printed:
+        print(f"printed {row.ticket_number} copy={row.copy_number} on {row.target.removeprefix('escpos:')}")
+    if outcome.error is not None:
+        print(f"{outcome.still_waiting} slip(s) still waiting / 仍有 {outcome.still_waiting} 张待打印",
+              file=sys.stderr)
+        raise outcome.error
+    print(f"{len(outcome.printed)} printed, none waiting / 已全部打印")
+    return 0
 
 
 def render_slip_file(content: SlipContent, out_path: Path, fmt: SlipFormat = "a5", lang: Language | None = None,

@@ -54,7 +54,8 @@ def build_print_preview(layout: SlipLayout, printer: QPrinter, parent: QWidget |
     """A preview dialog that draws the slip; the person prints from it with the printer's own dialog."""
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"{layout.ticket_number}")
-    dialog.paintRequested.connect(lambda target: print_slip(layout, target))
+    # The pages drawn last (the preview, then the real print) are kept for the print journal.
+    dialog.paintRequested.connect(lambda target: dialog.setProperty("slipPages", print_slip(layout, target)))
     return dialog
 
 

@@ -570,7 +570,7 @@
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
         <location filename="../../app/ui/pages/intake_page.py" line="237"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Intake</source>
         <translation>收件</translation>
     </message>
@@ -962,6 +962,104 @@
         <location filename="../../app/ui/first_run_wizard.py" line="35"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSlipPanel</name>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="93"/>
+        <source>Repair slip</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="94"/>
+        <source>Print...</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="95"/>
+        <source>Save PDF...</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="96"/>
+        <source>Thermal</source>
+        <translation>热敏打印</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="97"/>
+        <source>Printer port</source>
+        <translation>打印机端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="121"/>
+        <source>Retry (%1 waiting)</source>
+        <translation>重新打印（%1 张等待中）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="162"/>
+        <source>Save the slip as PDF</source>
+        <translation>将维修单保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="163"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="173"/>
+        <source>Saving the slip...</source>
+        <translation>正在保存维修单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="185"/>
+        <source>Type the thermal printer&apos;s port first (for example COM3 or /dev/ttyUSB0).</source>
+        <translation>请先输入热敏打印机端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="188"/>
+        <source>Sending the slip to the thermal printer...</source>
+        <translation>正在发送维修单到热敏打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
+        <source>Sending the kept slips again...</source>
+        <translation>正在重新发送保留的维修单…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="202"/>
+        <source> (copy %1)</source>
+        <translation>（副本 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="203"/>
+        <source>Slip printed%1: %2</source>
+        <translation>维修单已打印%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="211"/>
+        <source>%1 kept slip(s) printed.</source>
+        <translation>已打印 %1 张保留的维修单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="219"/>
+        <source>The printer is out of paper.</source>
+        <translation>打印机缺纸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
+        <source>The printer is offline or cannot be reached.</source>
+        <translation>打印机离线或无法连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="221"/>
+        <source>The slip is kept: fix the printer, then press Retry.</source>
+        <translation>维修单已保留：请处理好打印机后点击“重新打印”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="223"/>
+        <source>The slip was not printed.</source>
+        <translation>维修单未打印。</translation>
     </message>
 </context>
 <context>
@@ -1368,153 +1466,153 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="95"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="186"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="107"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="155"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="155"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="161"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="165"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="170"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="182"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="186"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>

@@ -30,6 +30,20 @@ from app.slip.render_thermal import render_thermal_raster  # noqa: E402
 RUNS = 25
 
 
+def ticket_session(folder: Path):  # noqa: ANN201 - a signed-in Session on a fresh store with one diagnosed ticket
+    """A real SQLCipher store (cheap KDF) holding one ticket with a diagnostics run and an estimate."""
+    from app.accounts import service
+    from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET, make_vault
+    from tests.integration.slip.ticket_setup import diagnose, estimate, open_ticket
+
+    first = service.initialise_store(make_vault(folder), OUTLET, ADMIN, "Li Na", ADMIN_PASSWORD)
+    session = first.session
+    number = open_ticket(session).number
+    diagnose(session, number)
+    estimate(session, number)
+    return session, number
+
+
 def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
     action()  # warm-up: font loading, glyph caches
     times = []
@@ -63,6 +77,17 @@ def main() -> int:
         ("demo content + layout (pure Python) zh_CN", median_ms(lambda: build_layout(demo_content("zh_CN"),
                                                                             DEMO_VERIFICATION_KEY))),
     ]
+    from app.slip import print_service
+    from app.slip.from_ticket import slip_content_for
+
+    session, number = ticket_session(folder / "store")
+    rows += [
+        ("ticket slip content from the store (slip_content_for)",
+         median_ms(lambda: slip_content_for(session, number, copy=0))),
+        ("ticket A5 slip to PDF, journaled (print_to_file)",
+         median_ms(lambda: print_service.print_to_file(session, number, folder / "ticket.pdf"))),
+    ]
+    session.lock()
     print("name | value | baseline | ratio")
     for name, value in rows:
         print(f"{name} | {value:.2f} ms | {baseline:.2f} ms | {value / baseline:.1f}x")

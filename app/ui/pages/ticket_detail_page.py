@@ -22,6 +22,7 @@ from app.tickets import moves, pickup
 from app.tickets.errors import TicketError
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
+from app.ui.dialogs.print_slip_panel import PrintSlipPanel
 from app.ui.error_dialogs import show_error
 from app.ui.pages.intake_fields import NextOnReturnLineEdit
 from app.ui.pages.queue_page import QueuePage
@@ -59,6 +60,8 @@ class TicketDetailPage(QWidget):
         layout.addWidget(self.history_box, 2)
         layout.addWidget(self.lines_box, 1)
         layout.addLayout(self._build_actions())
+        self.slip = PrintSlipPanel(tasks, self)  # Print / Save PDF / Thermal / Retry
+        layout.addWidget(self.slip)
         self.retranslate()
 
     @staticmethod
@@ -123,6 +126,7 @@ class TicketDetailPage(QWidget):
             show_error(self, error)
             return
         self._fill(self.detail)
+        self.slip.set_ticket(self._session, self.detail.number)
 
     def _language(self) -> str:
         return "zh_CN" if QCoreApplication.translate("IntakePage", "Intake") != "Intake" else "en"

@@ -53,7 +53,6 @@ def test_paper_out_exits_62_with_the_reason_and_keeps_the_job(scripted_printer: 
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    (("SZ01-20261122-0042", "--pdf", "x.pdf"), 64, "--demo"),
     (("--demo",), 2, "--pdf"),
     (("--demo", "--pdf", "slip.txt"), 65, ".txt"),
 ])

@@ -1,0 +1,103 @@
+"""The slip buttons on the ticket detail page, over a real store: Save PDF, Thermal with paper out and Retry,
+and the journal entry a system-printer print leaves."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from app.slip import print_service
+from app.storage import slip_repository
+from app.ui.pages.ticket_detail_page import TicketDetailPage
+from app.ui.tasks import ImmediateTasks
+from tests.integration.slip.scripted_printer import STATUS_OK, STATUS_PAPER_OUT, ScriptedPrinter
+from tests.integration.slip.ticket_setup import PHONE, open_ticket
+
+
+@pytest.fixture
+def scripted_printer():
+    peer = ScriptedPrinter()  # a receipt printer's firmware on a real pseudo-terminal
+    try:
+        yield peer
+    finally:
+        peer.close()
+
+
+@pytest.fixture
+def page(qtbot, manager) -> TicketDetailPage:
+    widget = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(widget)
+    widget.show_session(manager)
+    widget.show_ticket(open_ticket(manager).number)
+    return widget
+
+
+def test_save_pdf_writes_a_slip_a_person_can_read_and_journals_it(page: TicketDetailPage, manager,
+                                                                  tmp_path: Path) -> None:
+    assert page.slip.pdf_button.isEnabled() and not page.slip.retry_button.isVisibleTo(page)
+    with_signal = []
+    page.slip.printed.connect(with_signal.append)
+    page.slip.save_pdf(tmp_path / "slip.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "slip.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    number = page.detail.number
+    assert number in text and "138****5678" in text and PHONE not in text
+    assert with_signal == [number] and "Slip printed" in page.slip.status.text()
+    page.slip.save_pdf(tmp_path / "again.pdf")
+    assert "(copy 1)" in page.slip.status.text()
+    assert [p.copy_number for p in slip_repository.prints_for_ticket(manager.store, number)] == [0, 1]
+
+
+def test_paper_out_says_so_keeps_the_slip_and_retry_prints_it(page: TicketDetailPage, manager,
+                                                             scripted_printer: ScriptedPrinter) -> None:
+    scripted_printer.state = dict(STATUS_PAPER_OUT)
+    page.slip.port.setCurrentText(scripted_printer.port)
+    page.slip.thermal_button.click()
+    assert "out of paper" in page.slip.status.text() and "Retry" in page.slip.status.text()
+    assert page.slip.retry_button.isVisibleTo(page) and "1 waiting" in page.slip.retry_button.text()
+    assert page.slip.error_box.objectName() == "knownErrorDialog"
+    page.slip.error_box.close()
+    scripted_printer.state = dict(STATUS_OK)
+    page.slip.retry_button.click()
+    assert "1 kept slip(s) printed" in page.slip.status.text()
+    assert not page.slip.retry_button.isVisibleTo(page) and print_service.pending_jobs(manager) == []
+    assert len(scripted_printer.wait_for_jobs(1)) == 1
+
+
+def test_a_system_printer_print_is_journaled_with_the_printer_name(page: TicketDetailPage, manager,
+                                                                   tmp_path: Path) -> None:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # A4 paper by default: the A4 layout
+    layout = print_service.slip_layout(manager, page.detail.number)
+    page.slip._journal_system_print(manager, layout, printer)
+    (row,) = slip_repository.prints_for_ticket(manager.store, page.detail.number)
+    assert row.target == f"printer:{tmp_path / 'printed.pdf'}" and row.slip_format == "a4" and len(row.sha256) == 64
+
+
+def test_print_opens_the_preview_of_this_ticket(page: TicketDetailPage, qtbot) -> None:
+    page.slip.print_button.click()
+    preview = page.slip.preview
+    assert preview.objectName() == "slipPrintPreview" and preview.windowTitle() == page.detail.number
+    qtbot.waitUntil(preview.isVisible)
+    qtbot.waitUntil(lambda: (preview.property("slipPages") or 0) >= 1)  # the preview drew the slip
+    preview.reject()
+    assert slip_repository.prints_for_ticket(page._session.store, page.detail.number) == []  # cancelled: no print
+
+
+def test_save_pdf_renders_on_a_worker_thread_without_blocking_the_window(qtbot, manager, tmp_path: Path) -> None:
+    from app.ui.tasks import BackgroundTasks
+
+    tasks = BackgroundTasks()
+    widget = TicketDetailPage(tasks)
+    qtbot.addWidget(widget)
+    widget.show_session(manager)
+    widget.show_ticket(open_ticket(manager).number)
+    widget.slip.save_pdf(tmp_path / "threaded.pdf")
+    assert "Saving" in widget.slip.status.text()  # the click returned before the slip was written
+    qtbot.waitUntil(lambda: not tasks.busy, timeout=30_000)  # no worker outlives the test
+    assert "Slip printed" in widget.slip.status.text()
+    assert (tmp_path / "threaded.pdf").read_bytes().startswith(b"%PDF")
