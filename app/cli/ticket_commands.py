@@ -19,8 +19,16 @@ from app.accounts.session import Session
 from app.cli.store_commands import _common, open_session
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.storage import slip_repository
 from app.storage.ticket_records import (
-    CONDITION_ITEMS, MAX_PHOTO_BYTES, MAX_PHOTOS, Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketRow,
+    CONDITION_ITEMS,
+    MAX_PHOTO_BYTES,
+    MAX_PHOTOS,
+    Agreement,
+    ConditionPhoto,
+    NewTicket,
+    TicketDetail,
+    TicketRow,
 )
 from app.tickets import moves, pickup, pricing, progress, search
 from app.tickets.intake import open_ticket, recent
@@ -272,7 +280,9 @@ def _print_rows(rows: list[TicketRow], as_json: bool) -> None:
 
 def run_search(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        _print_rows(search.search(session, args.query, limit=max(1, min(args.limit, 500))), args.json)
+        rows = search.search(session, args.query, limit=max(1, min(args.limit, 500)),
+                             slip_key=slip_repository.slip_key(session.store))
+        _print_rows(rows, args.json)
         return 0
     return _in_session(args, act)
 

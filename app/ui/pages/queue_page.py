@@ -10,13 +10,28 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.accounts.session import Session
 from app.core.masking import mask_name, mask_phone
 from app.errors import KnownError
+from app.storage import slip_repository
 from app.storage.ticket_records import TicketRow
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import QueueEntry, counter_queue, format_left, queue_entries
@@ -165,6 +180,7 @@ class QueuePage(QWidget):
     def show_session(self, session: Session) -> None:
         """Show the open tickets, the most pressing deadline first."""
         self._session = session
+        self._slip_key = self._slip_key or slip_repository.slip_key(session.store)  # checks scanned slips
         clock = outlet_clock(session)
         entries = counter_queue(session)
         self.model.set_entries(entries, clock.local)
