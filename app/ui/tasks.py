@@ -14,6 +14,9 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+RETIRED_KEPT = 16
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; its signals carry a worker's outcome back there."""
 
@@ -44,13 +47,17 @@ class BackgroundTasks(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._running: set[_Relay] = set()
+        #: Relays whose outcome was delivered, released some runs later: never from inside their own
+        #: signal, even when a callback starts another task or runs a nested event loop (a dialog).
+        self._retired: list[_Relay] = []
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
 
     def run(self, fn: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
-        relay = _Relay(self)
+        del self._retired[:-RETIRED_KEPT]
+        relay = _Relay()  # no Qt parent: Python owns it, so nothing deletes it under a running slot
         relay.succeeded.connect(lambda result: self._finish(relay, on_done, result))
         relay.failed.connect(lambda exc: self._finish(relay, on_error, exc))
         self._running.add(relay)
@@ -60,9 +67,9 @@ class BackgroundTasks(QObject):
 
     def _finish(self, relay: _Relay, callback: Callable[[Any], None], value: Any) -> None:
         self._running.discard(relay)
-        relay.deleteLater()
         if not self._running:
             self.busy_changed.emit(False)
+        self._retired.append(relay)
         callback(value)
 
 
