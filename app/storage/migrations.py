@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
 
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
@@ -53,6 +54,7 @@ MIGRATIONS: list[list[str]] = [
     ],
     DIAGNOSTICS_SCHEMA,  # 2: consents, diagnostic runs, results, logs, battery verdicts (issue 4)
     TICKETS_V2,  # 3: repair tickets: workflow, history, prices, photos, search indexes (issue 5)
+    PRIVACY_SCHEMA,  # 4: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
