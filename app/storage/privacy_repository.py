@@ -11,6 +11,7 @@ from typing import Any
 
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
+from app.storage.ticket_repository import phone_tail
 
 _REQUEST_COLUMNS = ("id, number, kind, customer_id, received_at, due_at, latest_due_at, status, identity_check,"
                     " identity_checked_by, handled_by, closed_at, outcome")
@@ -177,8 +178,10 @@ def record_export(work: UnitOfWork, export_id: str, customer_id: str, request_id
                  (export_id, customer_id, request_id, work.at, work.actor, protection, file_name, sha256))
 
 
-def export_file_names(store: Store, customer_id: str) -> list[str]:
-    return [r[0] for r in store.query("SELECT file_name FROM privacy_export WHERE customer_id = ?", (customer_id,))]
+def export_files(store: Store, customer_id: str) -> list[tuple[str, str]]:
+    """(path, sha256) of each export made for this customer."""
+    return [(r[0], r[1]) for r in store.query("SELECT file_name, sha256 FROM privacy_export WHERE customer_id = ?",
+                                              (customer_id,))]
 
 
 # --- erasure ---------------------------------------------------------------------------------
@@ -227,3 +230,24 @@ def _scrub_where(work: UnitOfWork, condition: str, params: tuple[Any, ...]) -> i
     emptied = work.execute(f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND action <> 'erase'"
                            f" AND payload <> '{{}}' AND {condition}", params).rowcount
     return deleted + emptied
+
+
+_RECTIFIABLE_COLUMNS = ("name", "phone", "email", "address")
+
+
+def rectify_customer(work: UnitOfWork, customer_id: str, corrections: dict[str, str]) -> None:
+    """Write corrected contact details (an empty value clears an optional field; the name stays required)."""
+    for column, value in corrections.items():
+        if column not in _RECTIFIABLE_COLUMNS:
+            raise ValueError(f"not a contact column: {column}")
+        cleaned: str | None = value.strip()
+        if column != "name" and not cleaned:
+            cleaned = None
+        work.execute(f"UPDATE customer SET {column} = ? WHERE id = ?", (cleaned, customer_id))
+        if column == "phone" and cleaned:
+            work.execute("UPDATE ticket SET phone_tail = ? WHERE customer_id = ?", (phone_tail(cleaned), customer_id))
+
+
+def forget_export_paths(work: UnitOfWork, customer_id: str) -> None:
+    """After an erasure an export is remembered by its digest only (a path may name the person)."""
+    work.execute("UPDATE privacy_export SET file_name = '' WHERE customer_id = ?", (customer_id,))
