@@ -122,15 +122,24 @@ class RestrictionAwareOutbox:
         return max(0, self._source.pending_count() - len(self.held_back))
 
 
+#: The sync protocol's actions; a local action outside them ("create", "pickup", "move") is an upsert upstream.
+PROTOCOL_ACTIONS = frozenset({"upsert", "delete", "erase", "rectify"})
+
+
 class StoreOutbox:
-    """The SQLCipher store's outbox as the relay's `OutboxSource` (push side; reference pulls are not kept)."""
+    """The SQLCipher store's outbox as the relay's `OutboxSource` (push side; reference pulls are not kept).
+
+    The journal's actions are finer than the protocol's: every change that is
+    not a deletion, erasure or rectification reaches the upstream as an upsert.
+    """
 
     def __init__(self, store: Store) -> None:
         self._store = store
         self._cursors: dict[str, str] = {}
 
     def pending(self, limit: int) -> list[OutboxItem]:
-        return [OutboxItem(i.op_id, i.seq, i.entity, i.entity_id, i.action, i.payload, i.created_at)
+        return [OutboxItem(i.op_id, i.seq, i.entity, i.entity_id,
+                           i.action if i.action in PROTOCOL_ACTIONS else "upsert", i.payload, i.created_at)
                 for i in self._store.pending_outbox(limit)]
 
     def mark_sent(self, op_ids: list[str]) -> None:
