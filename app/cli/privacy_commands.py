@@ -4,7 +4,7 @@
     repair-counter request list [--open] [--json]
     repair-counter request close NUMBER --status done|refused --outcome TEXT
     repair-counter request do NUMBER [--name/--phone/--email/--address ...] [--out FILE]
-    repair-counter export --customer ID --out FILE [--protect key|password] [--request NUMBER]
+    repair-counter export --customer ID --out FILE [--protect key|password] [--request NUMBER] [--pdf FILE]
     repair-counter purge [--dry-run] [--json]
     repair-counter contact --customer ID --kind call|visit
 
@@ -30,7 +30,7 @@ from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
 from app.privacy.contact import log_contact
-from app.privacy.export import make_export
+from app.privacy.export import customer_document, make_export
 from app.privacy.retention_engine import purge
 from app.storage import privacy_repository, staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
@@ -47,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("--protect", choices=("key", "password"), default="key",
                         help="a key shown once (default) or a password the customer chooses")
     export.add_argument("--request", metavar="NUMBER", help="the access request this answers (closed as done)")
+    export.add_argument("--pdf", type=Path, metavar="FILE",
+                        help="also write the printable answer (NOT encrypted: print it, then delete it)")
     export.set_defaults(func=run_export)
     purge_parser = subparsers.add_parser("purge", help="apply the retention periods now / 按保留期限清理数据")
     _common(purge_parser)
@@ -176,6 +178,11 @@ def run_export(args: argparse.Namespace) -> int:
         chosen = password if password is not None else _export_password(args)
         request = requests.find_request(session, args.request) if args.request else None
         _export(session, args.customer, args.out, chosen, request)
+        if args.pdf:
+            from app.slip.render_access import write_access_pdf
+
+            pages = write_access_pdf(customer_document(session, args.customer), args.pdf)
+            print(f"{args.pdf}  pages={pages}  (not encrypted: print it, then delete it / 未加密，打印后请删除)")
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0

@@ -53,9 +53,11 @@ def test_export_with_a_key_shown_once_opens(cli, tmp_path) -> None:
     _, out, _ = cli("request", "new", "--kind", "access", "--ticket", cli.ticket.number, "--identity-check", "ID",
                     "--json")
     customer = json.loads(out)["customer_id"]
-    code, out, err = cli("export", "--customer", customer, "--out", str(tmp_path / "x.rcx"))
+    code, out, err = cli("export", "--customer", customer, "--out", str(tmp_path / "x.rcx"),
+                         "--pdf", str(tmp_path / "x.pdf"))
     assert code == 0, err
-    key = out.splitlines()[-1].strip()
+    key = out.splitlines()[2].strip()
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
     document = open_export((tmp_path / "x.rcx").read_bytes(), key=key)
     assert document["customer"]["name"] == MARKERS["name"]
 
