@@ -32,7 +32,7 @@ from app.privacy import actions, requests
 from app.privacy.contact import log_contact
 from app.privacy.export import customer_document, make_export
 from app.privacy.retention_engine import purge
-from app.storage import privacy_repository, staff_repository
+from app.storage import staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
 
 EXPORT_PASSWORD_ENV = "REPAIR_COUNTER_EXPORT_PASSWORD"
@@ -115,10 +115,10 @@ def _now_iso(session: Session) -> str:
 
 def run_request_new(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        customer = args.customer or privacy_repository.customer_of_ticket(session.store, args.ticket.strip().upper())
-        if not customer:
-            raise UsageError(f"No customer found for ticket {args.ticket}. / 找不到该工单的客户")
-        request = requests.new_request(session, args.kind, customer, args.identity_check)
+        if args.customer:
+            request = requests.new_request(session, args.kind, args.customer, args.identity_check)
+        else:
+            request = requests.new_request_for_ticket(session, args.kind, args.ticket, args.identity_check)
         if args.json:
             print(json.dumps(request_json(request, _now_iso(session)), ensure_ascii=False, indent=2))
         else:

@@ -65,6 +65,15 @@ def new_request(session: Session, kind: str, customer_id: str, identity_check: s
     return request
 
 
+def new_request_for_ticket(session: Session, kind: str, ticket_number: str, identity_check: str) -> PrivacyRequest:
+    """A request from the customer of this ticket (how the counter finds a person)."""
+    session.require(Permission.HANDLE_REQUESTS)
+    customer = repo.customer_of_ticket(session.store, ticket_number.strip().upper())
+    if customer is None:
+        raise UnknownCustomer(f"No customer found for ticket {ticket_number.strip() or '(none given)'}.")
+    return new_request(session, kind, customer, identity_check)
+
+
 def find_request(session: Session, number: str) -> PrivacyRequest:
     session.require(Permission.HANDLE_REQUESTS)
     found = repo.request_by_number(session.store, number.strip())
