@@ -78,7 +78,7 @@ def _expired(rule: RetentionRule, candidates: Sequence[tuple[str, str]], now: da
     """The ids among (id, anchor) whose period under `rule` has ended at `now`."""
     kind = "captured" if rule.anchor.value == "capture" else "last_contact"
     return [key for key, anchor in candidates
-            if is_expired(expires_at(rule, **{kind: _parse(anchor)}), now)]  # type: ignore[arg-type]
+            if is_expired(expires_at(rule, **{kind: _parse(anchor)}), now)]
 
 
 def _end_of_life_imeis(registry: BenefitRegistry | None, now: datetime) -> list[str]:

@@ -29,7 +29,7 @@ def touch_last_contact(work: UnitOfWork, customer_id: str, kind: str) -> bool:
     changed = work.execute("UPDATE customer SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?",
                            (work.at, customer_id, work.at)).rowcount
     work.execute("INSERT INTO contact_event (customer_id, kind, at) VALUES (?, ?, ?)", (customer_id, kind, work.at))
-    return changed == 1
+    return bool(changed == 1)
 
 
 def customer_of_ticket(store: Store, ticket_number: str) -> str | None:
@@ -55,9 +55,10 @@ def insert_request(work: UnitOfWork, request: PrivacyRequest) -> None:
 
 
 def close_request(work: UnitOfWork, request_id: str, status: str, outcome: str) -> bool:
-    return work.execute(
+    cursor = work.execute(
         "UPDATE privacy_request SET status = ?, outcome = ?, handled_by = ?, closed_at = ? WHERE id = ? AND status = 'open'",
-        (status, outcome, work.actor, work.at, request_id)).rowcount == 1
+        (status, outcome, work.actor, work.at, request_id))
+    return int(cursor.rowcount) == 1
 
 
 def _request(row: Sequence[Any]) -> PrivacyRequest:
@@ -97,8 +98,9 @@ def set_restriction(work: UnitOfWork, customer_id: str, request_id: str | None) 
 
 
 def lift_restriction(work: UnitOfWork, customer_id: str) -> bool:
-    return work.execute("UPDATE customer_privacy SET restricted_at = NULL, restricted_request = NULL"
-                        " WHERE customer_id = ? AND restricted_at IS NOT NULL", (customer_id,)).rowcount == 1
+    cursor = work.execute("UPDATE customer_privacy SET restricted_at = NULL, restricted_request = NULL"
+                          " WHERE customer_id = ? AND restricted_at IS NOT NULL", (customer_id,))
+    return int(cursor.rowcount) == 1
 
 
 def set_objection(work: UnitOfWork, customer_id: str) -> None:
@@ -229,7 +231,7 @@ def _scrub_where(work: UnitOfWork, condition: str, params: tuple[Any, ...]) -> i
                            params).rowcount
     emptied = work.execute(f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND action <> 'erase'"
                            f" AND payload <> '{{}}' AND {condition}", params).rowcount
-    return deleted + emptied
+    return int(deleted) + int(emptied)
 
 
 _RECTIFIABLE_COLUMNS = ("name", "phone", "email", "address")

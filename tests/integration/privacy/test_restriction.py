@@ -12,7 +12,8 @@ from app.core.reference_data import default_resources_dir, load_reference_data
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest
 from app.privacy import actions, requests
 from app.privacy.errors import ProcessingRestricted
-from app.privacy.restriction import RestrictionAwareOutbox, StoreOutbox, write_ticket_slip
+from app.privacy.restriction import write_ticket_slip
+from app.privacy.sync_hold import RestrictionAwareOutbox, StoreOutbox
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
 from app.storage import diagnostics_repository as diag
 from app.sync.relay import SyncRelay
