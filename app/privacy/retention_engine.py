@@ -9,7 +9,9 @@ Each rule of `app.core.retention` maps to one disposal here:
   dates and prices stay for statistics), consents reduced to digests;
 * `device_identifiers`: IMEIs, serial, software version deleted 10 years from
   the last contact, or at the product's end of life (benefit registry) if sooner;
-* `diagnostic_logs`, `diagnostic_data`: deleted 30 days from capture.
+* `diagnostic_logs`, `diagnostic_data`: deleted 30 days from capture;
+* outbox copies: waiting rows about a disposed record are emptied; rows the
+  upstream acknowledged more than 30 days ago are deleted.
 
 A run journals one entry with the counts only and leaves a purge receipt (a
 row, and the dictionary the command line prints).  It runs at start-up and
@@ -35,6 +37,9 @@ from app.storage.store import Store, UnitOfWork
 
 log = logging.getLogger(__name__)
 
+#: Outbox rows the upstream acknowledged are kept this long (to answer "was it sent?"), then deleted:
+#: the upstream holds the data and the journal proves the change.
+DELIVERED_OUTBOX_KEPT = timedelta(days=30)
 #: The order rules are applied in: contact data before the customer rows they keep alive go.
 RULE_ORDER = ("contact_data", "service_records", "device_identifiers", "diagnostic_logs", "diagnostic_data")
 
@@ -115,7 +120,7 @@ def due_for_disposal(store: Store, policy: RetentionPolicy, now: datetime,
     return due
 
 
-def _dispose(work: UnitOfWork, due: dict[str, list[str]]) -> dict[str, int]:
+def _dispose(work: UnitOfWork, due: dict[str, list[str]], now: datetime) -> dict[str, int]:
     counts = {
         "contact_data": q.delete_contact_data(work, due["contact_data"]),
         "service_records": q.anonymise_service_records(work, due["service_records"]),
@@ -124,6 +129,7 @@ def _dispose(work: UnitOfWork, due: dict[str, list[str]]) -> dict[str, int]:
         "diagnostic_data": q.delete_diagnostic_data(work, due["diagnostic_data"]),
     }
     counts["customers_removed"] = q.delete_spent_customers(work)
+    counts["outbox_delivered"] = q.prune_delivered_outbox(work, _iso(now - DELIVERED_OUTBOX_KEPT))
     return counts
 
 
@@ -137,7 +143,7 @@ def run_retention(store: Store, actor: str, policy: RetentionPolicy, *, dry_run:
     receipt_id = str(uuid.uuid4())
     q.overwrite_deleted_content(store)
     with store.transaction(actor) as work:
-        counts = _dispose(work, due)
+        counts = _dispose(work, due, now)
         q.insert_receipt(work, receipt_id, policy.region, json.dumps(counts, sort_keys=True))
         work.record("purge_receipt", receipt_id, "purge", {"region": policy.region, "counts": counts})
     if counts["diagnostic_logs"] or counts["contact_data"] or counts["service_records"]:

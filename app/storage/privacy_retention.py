@@ -105,10 +105,33 @@ def reduce_consents_to_digests(work: UnitOfWork, ticket_numbers: Sequence[str]) 
     return count
 
 
+def empty_waiting_payloads(work: UnitOfWork, entity_ids: Sequence[str]) -> int:
+    """Outbox rows not yet sent about these records keep their place in line but lose their content."""
+    count = 0
+    for part in _chunks(entity_ids):
+        count += work.execute(
+            f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND entity_id IN ({_marks(part)})"
+            " AND action NOT IN ('erase', 'delete') AND payload <> '{}'", tuple(part)).rowcount
+    return count
+
+
+def prune_delivered_outbox(work: UnitOfWork, sent_before: str) -> int:
+    """Outbox rows the upstream acknowledged before `sent_before`: their copy of the data has done its job."""
+    return int(work.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", (sent_before,)).rowcount)
+
+
+def _ticket_ids_of_customers(work: UnitOfWork, customer_ids: Sequence[str]) -> list[str]:
+    ids: list[str] = []
+    for part in _chunks(customer_ids):
+        ids += [r[0] for r in work.execute(f"SELECT id FROM ticket WHERE customer_id IN ({_marks(part)})", tuple(part))]
+    return ids
+
+
 def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
     """Name, phone, e-mail and address go; the customer row stays while service records point at it."""
     count = 0
     numbers = _ticket_numbers_of_customers(work, customer_ids)
+    empty_waiting_payloads(work, [*customer_ids, *_ticket_ids_of_customers(work, customer_ids)])
     for part in _chunks(customer_ids):
         marks = _marks(part)
         count += work.execute(
@@ -134,6 +157,7 @@ def anonymise_service_records(work: UnitOfWork, customer_ids: Sequence[str]) -> 
     The customer's last contact moves onto the ticket first: the device identifiers still count from it.
     """
     numbers = _ticket_numbers_of_customers(work, customer_ids)
+    empty_waiting_payloads(work, [*customer_ids, *_ticket_ids_of_customers(work, customer_ids)])
     count = 0
     for part in _chunks(customer_ids):
         marks = _marks(part)
@@ -170,6 +194,7 @@ def delete_customer_rows(work: UnitOfWork, customer_ids: Sequence[str]) -> None:
 def delete_device_identifiers(work: UnitOfWork, ticket_ids: Sequence[str]) -> int:
     """IMEIs, serial and software version go from the tickets, with the identity readings that repeat them."""
     count = 0
+    empty_waiting_payloads(work, ticket_ids)
     for part in _chunks(ticket_ids):
         marks = _marks(part)
         numbers = [r[0] for r in work.execute(f"SELECT number FROM ticket WHERE id IN ({marks})", tuple(part))]

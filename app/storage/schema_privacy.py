@@ -19,7 +19,9 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
 * `ticket.retention_anchor` keeps the customer's last contact on a ticket once
   its service record is anonymised (the customer link is gone by then, but
   the device identifiers still count 10 years from that contact);
-  `ticket.anonymised_at` says when the record was anonymised.
+  `ticket.anonymised_at` says when the record was anonymised;
+* two outbox indexes: waiting rows by record (emptied when the record is
+  anonymised or erased) and delivered rows by delivery time (pruned).
 """
 
 from __future__ import annotations
@@ -58,4 +60,7 @@ PRIVACY_SCHEMA: list[str] = [
     "CREATE INDEX ticket_device_anchor ON ticket (retention_anchor) WHERE imei IS NOT NULL",
     "CREATE INDEX diag_log_captured ON diag_log (captured_at)",
     "CREATE INDEX diag_result_collected ON diag_result (collected_at)",
+    # Waiting outbox rows by record, so an erasure or an anonymisation empties their payloads with a seek.
+    "CREATE INDEX outbox_pending_entity ON outbox (entity_id) WHERE sent_at IS NULL",
+    "CREATE INDEX outbox_sent ON outbox (sent_at) WHERE sent_at IS NOT NULL",
 ]

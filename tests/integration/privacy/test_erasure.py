@@ -101,3 +101,16 @@ def test_an_erased_customer_cannot_be_erased_twice(manager, clock) -> None:
     actions.erase(manager, first.number)
     with pytest.raises(UnknownCustomer):
         actions.erase(manager, second.number)
+
+
+def test_after_every_retention_period_no_marker_is_left_in_any_row(manager, clock) -> None:
+    from app.core.retention import DEFAULT_POLICY
+    from app.privacy.retention_engine import run_retention
+    from tests.integration.privacy.conftest import START
+
+    first = open_ticket(manager, marker_ticket())
+    add_diagnostics(manager, first.number, MARKERS["name"])
+    clock.now = START.replace(year=2036, day=24)
+    receipt = run_retention(manager.store, manager.actor, DEFAULT_POLICY)
+    assert receipt.counts["service_records"] == 1 and receipt.counts["device_identifiers"] == 1
+    assert rows_containing(manager.store, MARKERS) == []

@@ -146,3 +146,23 @@ def test_an_older_customer_and_a_recent_one_are_told_apart(manager, clock, marke
     clock.now = YEAR_LATER + DAY
     assert _purge(manager).counts["contact_data"] == 1
     assert [r[0] for r in manager.store.query("SELECT name FROM customer WHERE name <> ''")] == ["Zhang Wei"]
+
+
+def test_delivered_outbox_rows_go_thirty_days_after_delivery_and_waiting_ones_are_emptied(manager, clock, marked) -> None:
+    from tests.integration.privacy.conftest import other_ticket
+    from app.tickets.intake import open_ticket
+
+    manager.store.mark_outbox_sent([op.op_id for op in manager.store.pending_outbox()])  # delivered at START
+    clock.now = START + timedelta(days=200)
+    waiting = open_ticket(manager, other_ticket())
+    clock.now = START + timedelta(days=29)
+    assert _purge(manager).counts["outbox_delivered"] == 0
+    clock.now = START + timedelta(days=31)
+    assert _purge(manager).counts["outbox_delivered"] >= 1
+    assert manager.store.query("SELECT 1 FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?",
+                               ("2026-12-01",)) == []
+    clock.now = (START + timedelta(days=201)).replace(year=2028)  # 12 months and a day after that customer came
+    _purge(manager)
+    payload = manager.store.query_one("SELECT payload FROM outbox WHERE entity_id = ? AND action = 'create'",
+                                      (waiting.id,))[0]
+    assert payload == "{}"
