@@ -114,3 +114,28 @@ def test_after_every_retention_period_no_marker_is_left_in_any_row(manager, cloc
     receipt = run_retention(manager.store, manager.actor, DEFAULT_POLICY)
     assert receipt.counts["service_records"] == 1 and receipt.counts["device_identifiers"] == 1
     assert rows_containing(manager.store, MARKERS) == []
+
+
+def test_the_upstream_is_told_and_forgets(manager, clock, tmp_path) -> None:
+    from app.privacy.sync_hold import StoreOutbox
+    from app.sync.relay import SyncRelay
+    from app.sync.transport import UpstreamEndpoint
+    from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+
+    ticket = open_ticket(manager, marker_ticket())
+    server = UpstreamServer(f"sqlite:///{tmp_path / 'upstream.db'}")
+    server.start()
+    try:
+        token = enrol_outlet(server)
+        with SyncRelay(StoreOutbox(manager.store), UpstreamEndpoint(server.url), OUTLET, token) as relay:
+            relay.push_pending()
+            before = [r for r in server.store.records(OUTLET) if r.entity_id == ticket.id]
+            assert before and MARKERS["imei"] in before[0].payload_json  # the upstream had the ticket
+            _erase(manager)
+            relay.push_pending()
+        after = [r for r in server.store.records(OUTLET) if r.entity_id == ticket.id]
+    finally:
+        server.stop()
+    assert after and all(r.action == "erase" or r.payload_json == "{}" for r in after)
+    assert not any(value in r.payload_json for r in after for value in MARKERS.values())
+    assert manager.store.pending_outbox_count() == 0
