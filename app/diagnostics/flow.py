@@ -40,6 +40,7 @@ from app.diagnostics.gate import CancelToken, ConsentGate, ConsentScope
 from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
+from app.privacy.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
 
@@ -137,6 +138,8 @@ class DiagnosticsFlow:
             progress: Progress | None = None, cancel: CancelToken | None = None) -> RunReport:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
+        # A customer who restricted processing: nothing is read from the phone (issue 8).
+        ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         purge_expired_logs(self._session)  # captures past their 30 days go before new ones come in

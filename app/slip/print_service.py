@@ -20,8 +20,14 @@ from pathlib import Path
 
 from app.accounts.session import Session
 from app.core.roles import Permission
-from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortError, ThermalPrinter
+from app.device.thermal_printer import (
+    PaperOut,
+    PrinterOffline,
+    PrinterPortError,
+    ThermalPrinter,
+)
 from app.errors import KnownError
+from app.privacy.restriction import Purpose, ensure_may_process
 from app.slip.content import Language
 from app.slip.from_ticket import slip_content_for
 from app.slip.layout import SlipLayout, build_layout
@@ -51,6 +57,7 @@ def slip_layout(session: Session, number: str, lang: Language | None = None) -> 
     `lang` None: the customer's language (zh_CN when not stored); given: that language.
     """
     session.require(Permission.PRINT_SLIPS)
+    ensure_may_process(session.store, number, Purpose.PRINTING)  # a restricted customer's slip is not made
     content = slip_content_for(session, number, lang, override_language=lang is not None)
     return build_layout(content, slip_repository.slip_key(session.store))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -57,6 +58,7 @@ MIGRATIONS: list[list[str]] = [
     TICKETS_V2,  # 3: repair tickets: workflow, history, prices, photos, search indexes (issue 5)
     SYNC_SCHEMA,  # 4: reference data pulled from upstream, cursors, anchor receipts, sync status (issue 7)
     SLIPS_SCHEMA,  # 5: slip print journal and thermal retry queue (issue 6)
+    PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

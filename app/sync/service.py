@@ -22,6 +22,7 @@ from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
 from app.sync.policy import RegionPolicy
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
+from app.privacy.sync_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
 from app.errors import KnownError
 from app.sync.transport import UpstreamEndpoint
@@ -111,7 +112,7 @@ def sync_once(session: Session, *, relay_factory=None) -> SyncReport:  # noqa: A
     """Push pending changes, pull reference data, anchor the journal head; record how it went."""
     session.require(Permission.SYNC)
     enrolment = load_enrolment(session)
-    source = StoreOutbox(session.store)
+    source = RestrictionAwareOutbox(StoreOutbox(session.store), session.store)  # restricted customers stay
     make = relay_factory or (lambda: SyncRelay(source, enrolment.endpoint(), enrolment.outlet, enrolment.token,
                                                policy=region_policy(session), backoff=COUNTER_BACKOFF))
     try:

@@ -15,6 +15,7 @@ from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
 from app.errors import UsageError
 from app.logging_setup import remember_names
+from app.privacy.children import AgeDeclaration, check_declaration, record_declaration
 from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
 from app.tickets.device_identity import normalise_imei
@@ -71,8 +72,13 @@ def outlet_clock(session: Session) -> OutletClock:
     return OutletClock.for_region(outlet.region if outlet else "CN")
 
 
-def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | None = None) -> TicketRow:
-    """Validate and store a new ticket; raises IntakeIncomplete naming every field to fix."""
+def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | None = None,
+                age: AgeDeclaration | None = None) -> TicketRow:
+    """Validate and store a new ticket; raises IntakeIncomplete naming every field to fix.
+
+    `age` is the customer's age bracket (issue 8): below the region's age it must
+    carry a guardian's consent (GuardianConsentNeeded otherwise), recorded with the ticket.
+    """
     session.require(Permission.WRITE_TICKETS)
     outlet = staff_repository.outlet(session.store)
     if outlet is None:
@@ -85,11 +91,18 @@ def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | 
     clock = OutletClock.for_region(outlet.region)
     local_today = clock.local(now).date()
     warranty = check_warranty(reference or shipped_reference(), outlet.region, new.imei, new.purchase_date, local_today)
+    guardian_age = 0
+    if age is not None:
+        guardian_age = (reference or shipped_reference()).regions.get(outlet.region).guardian_consent_age
+        check_declaration(age, guardian_age)
+        remember_names([age.guardian_name])
     due = clock.due_at(now, new.priority).isoformat(timespec="milliseconds")
     remember_names([new.customer_name])
     with session.store.transaction(session.actor) as work:
         existing = ticket_repository.customer_id_by_phone(session.store, new.customer_phone)
         customer_id = ticket_repository.save_customer(work, new, existing)
+        if age is not None:
+            record_declaration(work, customer_id, age, guardian_age)
         number = ticket_repository.next_ticket_number(work, outlet.code, f"{local_today:%Y%m%d}")
         ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, new, due_at=due,
                                                  warranty=verdict_record(warranty))

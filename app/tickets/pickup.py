@@ -13,7 +13,8 @@ import logging
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.core.workflow import Status
-from app.storage import ticket_repository
+from app.privacy.contact import touch_last_contact
+from app.storage import privacy_repository, ticket_repository
 from app.storage.ticket_records import TicketDetail
 from app.tickets.errors import PickupRefused, TicketChanged
 from app.tickets.moves import load, signature_digest
@@ -39,7 +40,10 @@ def collect(session: Session, number: str, phone_last4: str, signed_by: str, sig
     detail = pickup_check(session, number, phone_last4)
     if not signed_by.strip() or not signature:
         raise PickupRefused("The pickup needs the customer's name and signature.")
+    customer_id = privacy_repository.customer_of_ticket(session.store, detail.number)
     with session.store.transaction(session.actor) as work:
+        if customer_id is not None:
+            touch_last_contact(work, customer_id, "pickup")  # a pickup restarts the retention clock
         record = {"signed_by": signed_by.strip()[:100], "signature_digest": signature_digest(signature),
                   "at": work.at, "handed_over_by": session.actor}
         if not ticket_repository.set_status(work, detail.row.id, Status.READY_FOR_PICKUP.value,

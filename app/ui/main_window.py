@@ -28,6 +28,7 @@ from app.ui.device_monitor import DeviceMonitor, no_adb_session
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.journal_page import JournalPage
+from app.ui.pages.privacy_page import PrivacyPage
 from app.ui.pages.staff_page import StaffPage
 from app.ui.pages.tickets_page import TicketsPage
 from app.ui.sync_status import SyncStatus
@@ -53,12 +54,14 @@ class Workspace(QWidget):
         self.tickets = TicketsPage(tasks=tasks, identity_source=identity, slip_key=slip_key)
         self.staff = StaffPage(tasks)
         self.journal = JournalPage(tasks)
+        self.privacy = PrivacyPage(tasks, reference)
         self._entries = [  # (page, permission needed to see it)
             (self.tickets, Permission.READ_TICKETS),
             (self.devices, Permission.RUN_DIAGNOSTICS),
             (self.diagnostics, Permission.RUN_DIAGNOSTICS),
             (self.staff, Permission.MANAGE_ACCOUNTS),
             (self.journal, Permission.READ_JOURNAL),
+            (self.privacy, Permission.HANDLE_REQUESTS),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -75,7 +78,8 @@ class Workspace(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        names = (self.tr("Tickets"), self.tr("Phones"), self.tr("Diagnostics"), self.tr("Staff"), self.tr("Audit journal"))
+        names = (self.tr("Tickets"), self.tr("Phones"), self.tr("Diagnostics"), self.tr("Staff"), self.tr("Audit journal"),
+                 self.tr("Privacy desk"))
         for row, text in enumerate(names):
             self.nav.item(row).setText(text)
 
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
         self.sync_status.start()
+        self.workspace.privacy.start_retention(session)  # at start-up, then daily while open
         self._refresh_status()
 
     def lock(self) -> None:
@@ -198,6 +203,7 @@ class MainWindow(QMainWindow):
         self.workspace.session = None
         self.idle.stop()
         self.sync_status.stop()
+        self.workspace.privacy.stop_retention()
         self.login.reset()
         self.stack.setCurrentWidget(self.login)
         self._refresh_status()

@@ -863,32 +863,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
@@ -1063,145 +1063,425 @@
     </message>
 </context>
 <context>
-    <name>QueuePage</name>
+    <name>PrivacyPage</name>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="120"/>
-        <source>Counter queue</source>
-        <translation>柜台队列</translation>
+        <location filename="../../app/ui/pages/privacy_page.py" line="132"/>
+        <source>Access (export)</source>
+        <extracomment>(export file, password or None for a key shown once), or None when the person cancelled.</extracomment>
+        <translation>查阅（导出）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="122"/>
-        <source>Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number</source>
-        <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
+        <location filename="../../app/ui/pages/privacy_page.py" line="132"/>
+        <source>Rectification</source>
+        <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
-        <source>Ticket</source>
-        <translation>工单号</translation>
+        <location filename="../../app/ui/pages/privacy_page.py" line="133"/>
+        <source>Erasure</source>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
-        <source>Priority</source>
-        <translation>优先级</translation>
+        <location filename="../../app/ui/pages/privacy_page.py" line="133"/>
+        <source>Restriction</source>
+        <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
+        <location filename="../../app/ui/pages/privacy_page.py" line="134"/>
+        <source>Objection</source>
+        <translation>反对</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="134"/>
+        <source>Withdrawal of consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="137"/>
+        <source>&amp;Export...</source>
+        <translation>导出(&amp;E)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="137"/>
+        <source>&amp;Correct details...</source>
+        <translation>更正信息(&amp;C)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="138"/>
+        <source>&amp;Erase...</source>
+        <translation>删除(&amp;E)...</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="138"/>
+        <source>Re&amp;strict</source>
+        <translation>限制处理(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="139"/>
+        <source>Record &amp;objection</source>
+        <translation>记录反对(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="139"/>
+        <source>&amp;Withdraw consents</source>
+        <translation>撤回同意(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="142"/>
+        <location filename="../../app/ui/pages/privacy_page.py" line="346"/>
+        <source>Privacy desk</source>
+        <translation>隐私服务台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="143"/>
+        <source>New request</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="149"/>
+        <source>Ticket number of the customer</source>
+        <translation>客户的工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="150"/>
+        <source>How was the identity checked? (e.g. ID card seen)</source>
+        <translation>如何核验身份？（例如：已查验身份证）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="151"/>
+        <source>&amp;Take request</source>
+        <translation>受理申请(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="152"/>
+        <source>C&amp;lose as answered</source>
+        <translation>答复后关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="153"/>
+        <source>Re&amp;fuse</source>
+        <translation>拒绝(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="154"/>
+        <source>Run &amp;retention now</source>
+        <translation>立即执行保留期限清理(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="155"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="155"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="155"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
-        <source>Service</source>
-        <translation>服务类型</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="127"/>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
-        <source>Due</source>
-        <translation>响应期限</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="128"/>
-        <source>Time left</source>
-        <translation>剩余时间</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <location filename="../../app/ui/pages/privacy_page.py" line="156"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="139"/>
+        <location filename="../../app/ui/pages/privacy_page.py" line="156"/>
+        <source>Due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="156"/>
+        <source>At the latest</source>
+        <translation>最迟期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="180"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="192"/>
+        <source>%1 request(s) overdue: answer them first.</source>
+        <translation>%1 项申请已逾期，请优先处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="197"/>
+        <source>Open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="197"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="197"/>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="214"/>
+        <source>Carry out</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="241"/>
+        <source>Request %1 taken; answer by %2.</source>
+        <translation>已受理申请 %1，请于 %2 前答复。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="249"/>
+        <source>answered at the counter</source>
+        <translation>已在柜台答复</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="249"/>
+        <source>refused at the counter</source>
+        <translation>已在柜台拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="251"/>
+        <source>Request %1 closed.</source>
+        <translation>申请 %1 已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="273"/>
+        <source>Export written to %1.</source>
+        <translation>导出文件已写入 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="275"/>
+        <source>Key (shown once, not stored): %1</source>
+        <translation>密钥（仅显示一次，不会保存）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="283"/>
+        <source>Details corrected.</source>
+        <translation>信息已更正。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="286"/>
+        <source>Erase the personal data of request %1? This cannot be undone.</source>
+        <translation>确定删除申请 %1 涉及的个人信息吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="290"/>
+        <source>Erased: %1 ticket(s) anonymised; the upstream is told.</source>
+        <translation>已删除：%1 张工单已匿名化，并已通知上游。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="295"/>
+        <source>Processing restricted: no diagnostics, sync or printing.</source>
+        <translation>已限制处理：不再诊断、同步或打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="299"/>
+        <source>Objection recorded.</source>
+        <translation>已记录反对。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="303"/>
+        <source>%1 consent(s) withdrawn.</source>
+        <translation>已撤回 %1 项同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="337"/>
+        <source>Retention has not run yet in this session.</source>
+        <translation>本次登录尚未执行保留期限清理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="339"/>
+        <source>Retention ran at %1 UTC: %2 record(s) deleted or anonymised.</source>
+        <translation>保留期限清理已于 %1 UTC 执行：%2 条记录已删除或匿名化。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="350"/>
+        <source>Save the export</source>
+        <translation>保存导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="354"/>
+        <source>Export password</source>
+        <translation>导出密码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="355"/>
+        <source>Password the customer chooses (leave empty for a key shown once):</source>
+        <translation>由客户设定的密码（留空则生成仅显示一次的密钥）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="362"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="362"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="362"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="363"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="365"/>
+        <source>Correct details</source>
+        <translation>更正信息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/privacy_page.py" line="366"/>
+        <source>%1 (leave empty to keep):</source>
+        <translation>%1（留空则保持不变）：</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="135"/>
+        <source>Counter queue</source>
+        <translation>柜台队列</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="137"/>
+        <source>Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number</source>
+        <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <source>Due</source>
+        <translation>响应期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="154"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/queue_page.py" line="154"/>
         <source>Diagnosing</source>
         <translation>检测中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="155"/>
         <source>Awaiting approval</source>
         <translation>待客户确认</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="140"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="155"/>
         <source>Repairing</source>
         <translation>维修中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
         <source>Quality check</source>
         <translation>质检中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="141"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
         <source>Ready for pickup</source>
         <translation>待取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="157"/>
         <source>Collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="142"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="157"/>
         <source>Waiting for parts</source>
         <translation>等待配件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
         <source>Sent to repair centre</source>
         <translation>已送修理中心</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="143"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="144"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="159"/>
         <source>Returned unrepaired</source>
         <translation>未修复退回</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="164"/>
         <source>Walk-in repair</source>
         <translation>到店维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="149"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="164"/>
         <source>Send-in repair</source>
         <translation>寄修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="150"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="165"/>
         <source>Return / exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="188"/>
         <source>Open tickets: %1, overdue: %2</source>
         <translation>未结维修单：%1，已超时：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="180"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="196"/>
         <source>Search &quot;%2&quot;: %1 found (Esc: back to the queue)</source>
         <translation>搜索“%2”：找到 %1 张（按 Esc 返回队列）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="110"/>
-        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="125"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="173"/>
         <source>OVERDUE %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="171"/>
         <source>Responded</source>
         <translation>已响应</translation>
     </message>
@@ -1707,29 +1987,34 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="82"/>
+        <source>Privacy desk</source>
+        <translation>隐私服务台</translation>
     </message>
 </context>
 </TS>
