@@ -95,6 +95,8 @@ def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None: 
     window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.journal))
     window.workspace.journal.verify_button.click()
     shoot(app, window, "journal")
+    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.privacy))
+    shoot(app, window, "privacy-desk")
     languages.apply("zh_CN")
     window.workspace.nav.setCurrentRow(0)
     shoot(app, window, "tickets-zh_CN")
