@@ -569,7 +569,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/intake_labels.py" line="64"/>
-        <location filename="../../app/ui/pages/intake_page.py" line="237"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="264"/>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Intake</source>
         <translation>收件</translation>
@@ -620,128 +620,143 @@
         <translation>IMEI 应为 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="238"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="265"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="239"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="266"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="240"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="267"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="241"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="268"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="269"/>
         <source>Read from the plugged phone</source>
         <translation>从已连接的手机读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="243"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="270"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="173"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="200"/>
         <source>Condition photo</source>
-        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="174"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="136"/>
+        <source>Customer&apos;s age</source>
+        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
+        <translation>客户年龄</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="137"/>
+        <source>Guardian&apos;s name (under-age customer)</source>
+        <translation>监护人姓名（未成年客户）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="138"/>
+        <source>The guardian agrees to the processing this service needs</source>
+        <translation>监护人同意本服务所需的数据处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="201"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="184"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="188"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="215"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="194"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="221"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="244"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="271"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="256"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="284"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="271"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="299"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="342"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="316"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="344"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="325"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="329"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="357"/>
         <source>Check digit wrong: read the IMEI again</source>
         <translation>校验位不符：请重新读取 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="331"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="359"/>
         <source>%1 of 15 digits</source>
         <translation>已输入 %1 位，共 15 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="365"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="377"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="358"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="386"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="411"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="439"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="419"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="447"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="438"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="466"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>

@@ -238,3 +238,35 @@ def test_condition_photos_are_attached_and_saved(qtbot, page, manager, tmp_path)
     (photo,) = ticket_repository.ticket_photos(manager.store, ticket.row.id)
     assert photo.data == path.read_bytes() and photo.media_type == "image/png"
     assert page.photo_count.text() == "Photos: 0"
+
+
+def _walk_in_up_to_the_agreement(qtbot, page, *, bracket: str, guardian: str = "", consents: bool = False) -> None:
+    page.phone.setFocus()
+    type_into_focus(qtbot, "13812345678")
+    next_field(qtbot)
+    type_into_focus(qtbot, "Xiao Ming")
+    page.age.setCurrentIndex(page.age.findData(bracket))
+    page.guardian.setText(guardian)
+    page.guardian_consents.setChecked(consents)
+    next_step(qtbot)
+    type_into_focus(qtbot, IMEI)
+    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_into_focus(qtbot, "cracked screen")
+    next_step(qtbot)
+
+
+def test_a_child_needs_the_guardians_consent_before_the_ticket_opens(qtbot, page, manager, monkeypatch) -> None:
+    refusals = []
+    monkeypatch.setattr("app.ui.pages.intake_page.show_error", lambda parent, error: refusals.append(error))
+    opened = []
+    page.ticket_opened.connect(opened.append)
+    assert page.age.currentData() == "18_plus" and page.age.currentText() == "18 or older"
+    _walk_in_up_to_the_agreement(qtbot, page, bracket="under_14")
+    sign_and_save(qtbot, page)
+    assert opened == [] and "guardian" in refusals[0].message.lower()
+
+    page.reset()
+    _walk_in_up_to_the_agreement(qtbot, page, bracket="under_14", guardian="Xiao Gang", consents=True)
+    sign_and_save(qtbot, page)
+    assert len(opened) == 1

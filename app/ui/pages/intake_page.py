@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.session import Session
+from app.privacy.children import AGE_BRACKETS, AgeDeclaration
 from app.core.privacy_catalogue import FAULTS
 from app.storage.ticket_records import (
     CONDITION_ITEMS, MAX_PHOTO_BYTES, Agreement, ConditionPhoto, NewTicket, TicketRow,
@@ -110,10 +111,36 @@ class IntakePage(QWidget, IntakeLabels):
         self.purchase_date = self._row(form, "purchase_date", NextOnReturnLineEdit())
         self.purchase_date.setPlaceholderText("YYYY-MM-DD")
         self.proof = self._row(form, "purchase_proof", NextOnReturnLineEdit())
+        self._build_age_rows(form)
         self.returning = QLabel(objectName="returningLabel")
         form.addRow(self.returning)
         page.setLayout(form)
         return page
+
+    def _build_age_rows(self, form: QFormLayout) -> None:
+        """The age bracket; under the region's age a guardian's consent is recorded (issue 8)."""
+        self.age = QComboBox(objectName="ageBracket")
+        for bracket in AGE_BRACKETS:
+            self.age.addItem("", bracket)
+        self.age.setCurrentIndex(self.age.findData("18_plus"))
+        self.guardian = NextOnReturnLineEdit(objectName="guardianName")
+        self.guardian_consents = QCheckBox(objectName="guardianConsents")
+        self.age_label, self.guardian_label = QLabel(), QLabel()
+        self.age_label.setBuddy(self.age)
+        self.guardian_label.setBuddy(self.guardian)
+        form.addRow(self.age_label, self.age)
+        form.addRow(self.guardian_label, self.guardian)
+        form.addRow("", self.guardian_consents)
+
+    def _translate_age_rows(self) -> None:
+        self.age_label.setText(self.tr("Customer's age"))
+        self.guardian_label.setText(self.tr("Guardian's name (under-age customer)"))
+        self.guardian_consents.setText(self.tr("The guardian agrees to the processing this service needs"))
+        for index in range(self.age.count()):
+            self.age.setItemText(index, AGE_BRACKETS[self.age.itemData(index)][1].get(self._language))
+
+    def age_declaration(self) -> AgeDeclaration:
+        return AgeDeclaration(self.age.currentData(), self.guardian.text().strip(), self.guardian_consents.isChecked())
 
     def _build_device(self) -> QWidget:
         page, form = QWidget(objectName="deviceStep"), QFormLayout()
@@ -244,6 +271,7 @@ class IntakePage(QWidget, IntakeLabels):
         self.photo_button.setText(self.tr("Add photo..."))
         self._show_photo_count()
         self.translate_choices()
+        self._translate_age_rows()
         self._refresh_labels()
         self._show_agreement()
         self._show_step(self.steps.currentIndex())
@@ -410,8 +438,8 @@ class IntakePage(QWidget, IntakeLabels):
         if self._agreement() is None:
             self._mark({"agreement": self.tr("The customer must sign the agreement before the ticket is opened.")})
             return
-        session, new = self._session, self.new_ticket()
-        self._tasks.run(lambda: open_ticket(session, new), self._on_saved, self._on_failed)
+        session, new, age = self._session, self.new_ticket(), self.age_declaration()
+        self._tasks.run(lambda: open_ticket(session, new, age=age), self._on_saved, self._on_failed)
 
     def _on_saved(self, ticket: TicketRow) -> None:
         self._mark({})
@@ -444,6 +472,9 @@ class IntakePage(QWidget, IntakeLabels):
             widget.clear()
         self.fault.clear()
         self.signed.setChecked(False)
+        self.age.setCurrentIndex(self.age.findData("18_plus"))
+        self.guardian.clear()
+        self.guardian_consents.setChecked(False)
         self._photos.clear()
         self._show_photo_count()
         self.returning.clear()
