@@ -7,6 +7,7 @@ a stolen hash would confirm.
 from __future__ import annotations
 
 import hashlib
+import base64
 import secrets
 from datetime import datetime, timedelta, timezone
 
@@ -23,9 +24,19 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def readable_code(groups: int = 5) -> str:
+    """A code a person reads over the phone and types: `K7QM-2XWD-...`, 100 random bits.
+
+    Base32 letters and digits only, so it never starts with '-' (a command line would take it
+    for an option) and is unambiguous to read aloud.
+    """
+    letters = base64.b32encode(secrets.token_bytes(groups * 20 // 8)).decode("ascii")[: groups * 4]
+    return "-".join(letters[i : i + 4] for i in range(0, len(letters), 4))
+
+
 def issue_enrol_code(store: UpstreamStore, outlet: str, lifetime: timedelta = DEFAULT_CODE_LIFETIME) -> str:
     """A new one-time code for `outlet`; the operator hands it to the outlet out of band."""
-    code = secrets.token_urlsafe(16)
+    code = readable_code()
     now = utc_now()
     store.add_enrol_code(outlet, secret_hash(code), now.isoformat(), (now + lifetime).isoformat())
     return code
