@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
 from app.accounts import service
@@ -26,6 +28,28 @@ def sample_ticket(n: int = 0, *, phone: str = "13812345678", name: str = "Zhang 
         service_type="maintenance", customer_name=name, customer_phone=phone,
         device_model="PHN110", imei="490154203237518", fault=f"battery drains fast #{n}",
     )
+
+
+#: Monday 23 November 2026, 10:00 in Shanghai: inside business hours.
+MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+
+
+class SettableClock:
+    """A clock the test moves by hand (`clock.now = ...`)."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(manager) -> SettableClock:
+    """The manager's store, on a clock that stands at MONDAY_10 until the test moves it."""
+    settable = SettableClock(MONDAY_10)
+    manager.store.clock = settable
+    return settable
 
 
 @pytest.fixture

@@ -80,7 +80,9 @@ def report_known_error(exc: KnownError) -> None:
 
 
 def _open_gui(args: argparse.Namespace) -> int:
-    from app.ui.application import run_gui  # Qt is imported only when a window is wanted
+    from app.ui.application import (
+        run_gui,  # Qt is imported only when a window is wanted
+    )
 
     return run_gui(data_dir=args.data_dir)
 

@@ -16,7 +16,12 @@ import sys
 from typing import Iterator
 
 from app.cli.store_commands import _common, open_session
-from app.core.privacy_catalogue import UnknownIdentifier, check_categories, check_functions, parse_identifier_list
+from app.core.privacy_catalogue import (
+    UnknownIdentifier,
+    check_categories,
+    check_functions,
+    parse_identifier_list,
+)
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.device.adb_client import CounterAdbClient
 from app.device.adb_server import DEFAULT_PORT, AdbServer
@@ -24,7 +29,12 @@ from app.device.errors import AdbServerUnavailable, DeviceGone, DeviceUnauthoriz
 from app.device.session import DeviceSession
 from app.diagnostics.consent import ConsentInput, give_consent, withdraw_consent
 from app.diagnostics.errors import DiagnosticsError
-from app.diagnostics.flow import DiagnosticsFlow, RunRequest, ScriptedPrompts, UpdateDecision
+from app.diagnostics.flow import (
+    DiagnosticsFlow,
+    RunRequest,
+    ScriptedPrompts,
+    UpdateDecision,
+)
 from app.diagnostics.report import RunReport
 from app.errors import UsageError
 

@@ -22,10 +22,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from app.accounts.session import Session
-from app.cli.store_commands import _common, open_session
+from app.cli.store_commands import _common, in_session
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
@@ -95,14 +95,6 @@ def _register_requests(subparsers: argparse._SubParsersAction) -> None:  # type:
     do.set_defaults(func=run_request_do)
 
 
-def _in_session(args: argparse.Namespace, action: Callable[[Session], int]) -> int:
-    session = open_session(args)
-    try:
-        return int(action(session) or 0)
-    finally:
-        session.lock()
-
-
 def request_json(request: PrivacyRequest, now_iso: str) -> dict[str, Any]:
     return {**dataclasses.asdict(request), "overdue": request.is_overdue(now_iso), "late": request.is_late(now_iso)}
 
@@ -124,7 +116,7 @@ def run_request_new(args: argparse.Namespace) -> int:
         else:
             print(f"{request.number}  {request.kind}  due {request.due_at[:10]} (at the latest {request.latest_due_at[:10]})")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_request_list(args: argparse.Namespace) -> int:
@@ -138,7 +130,7 @@ def run_request_list(args: argparse.Namespace) -> int:
             mark = "OVERDUE 已逾期" if r.is_overdue(now) else ""
             print(f"{r.number}  {r.kind:<13} {r.status:<7} due {r.due_at[:10]}  {mark}".rstrip())
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_request_close(args: argparse.Namespace) -> int:
@@ -146,7 +138,7 @@ def run_request_close(args: argparse.Namespace) -> int:
         closed = requests.close_request(session, args.number, args.status, args.outcome)
         print(f"{closed.number}: {closed.status}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def _export_password(args: argparse.Namespace) -> str | None:
@@ -186,7 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_request_do(args: argparse.Namespace) -> int:
@@ -211,7 +203,7 @@ def run_request_do(args: argparse.Namespace) -> int:
             print(f"{actions.withdraw(session, request.number)} consents withdrawn")
         print(f"{request.number}: done")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_purge(args: argparse.Namespace) -> int:
@@ -229,7 +221,7 @@ def run_purge(args: argparse.Namespace) -> int:
             if receipt.receipt_id:
                 print(f"receipt {receipt.receipt_id}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_contact(args: argparse.Namespace) -> int:
@@ -237,4 +229,4 @@ def run_contact(args: argparse.Namespace) -> int:
         log_contact(session, args.customer, args.kind)
         print(f"{args.kind} logged / 已记录")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)

@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+from typing import Callable
 
 from app.accounts import service
 from app.accounts.session import Session
@@ -84,6 +85,15 @@ def open_session(args: argparse.Namespace, *, check_anchor: bool = True) -> Sess
     if not user:
         raise UsageError(f"Which account? Use --user ENGINEER_ID or set {USER_ENV}.")
     return service.sign_in(vault_for(args), user, read_password(args), check_anchor=check_anchor)
+
+
+def in_session(args: argparse.Namespace, action: Callable[[Session], int | None]) -> int:
+    """Sign in, run `action(session)`, and lock again whatever happens."""
+    session = open_session(args)
+    try:
+        return int(action(session) or 0)
+    finally:
+        session.lock()
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.accounts.session import Session
-from app.cli.store_commands import _common, open_session
+from app.cli.store_commands import _common, in_session
 from app.core.workflow import Status
 from app.errors import UsageError
 from app.storage import slip_repository
@@ -212,14 +212,6 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
     )
 
 
-def _in_session(args: argparse.Namespace, action: Any) -> int:
-    session = open_session(args)
-    try:
-        return int(action(session) or 0)
-    finally:
-        session.lock()
-
-
 def _print_json(value: Any) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False, default=str))
 
@@ -244,7 +236,7 @@ def run_new(args: argparse.Namespace) -> int:
         ticket = open_ticket(session, new)
         _print_json(row_json(ticket)) if args.json else print(ticket.number)
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -259,7 +251,7 @@ def run_show(args: argparse.Namespace) -> int:
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -267,7 +259,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows = recent(session, max(1, min(args.limit, 500)), args.status)
         _print_rows(rows, args.json)
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def _print_rows(rows: list[TicketRow], as_json: bool) -> None:
@@ -284,7 +276,7 @@ def run_search(args: argparse.Namespace) -> int:
                              slip_key=slip_repository.slip_key(session.store))
         _print_rows(rows, args.json)
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_progress(args: argparse.Namespace) -> int:
@@ -297,7 +289,7 @@ def run_progress(args: argparse.Namespace) -> int:
             for step in report.history:
                 print(f"  {step.at}  {step.status}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_parts(args: argparse.Namespace) -> int:
@@ -305,7 +297,7 @@ def run_parts(args: argparse.Namespace) -> int:
         for item in pricing.parts_for(moves.load(session, args.number)):
             print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_move(args: argparse.Namespace) -> int:
@@ -313,7 +305,7 @@ def run_move(args: argparse.Namespace) -> int:
         row = moves.move_ticket(session, args.number, args.status, args.note)
         print(f"{row.number}: {row.status}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_sign(args: argparse.Namespace) -> int:
@@ -323,7 +315,7 @@ def run_sign(args: argparse.Namespace) -> int:
                              _signature(args, args.signed_by))
         print(f"{args.number.upper()}: agreement v{document.version} signed")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_estimate(args: argparse.Namespace) -> int:
@@ -333,7 +325,7 @@ def run_estimate(args: argparse.Namespace) -> int:
             print(f"{line.part_id or '':<10} {line.quantity} x {line.unit_price}  {line.description}")
         print(f"total {sum((line.total for line in lines), Decimal('0.00'))}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_approve(args: argparse.Namespace) -> int:
@@ -341,7 +333,7 @@ def run_approve(args: argparse.Namespace) -> int:
         detail = pricing.approve_estimate(session, args.number, args.approved_by, _signature(args, args.approved_by))
         print(f"{detail.number}: estimate {detail.estimate} approved")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_pickup(args: argparse.Namespace) -> int:
@@ -350,7 +342,7 @@ def run_pickup(args: argparse.Namespace) -> int:
                                 _signature(args, args.signed_by))
         print(f"{detail.number}: {detail.status}")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)
 
 
 def run_seed(args: argparse.Namespace) -> int:
@@ -361,4 +353,4 @@ def run_seed(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
         print(f"added {added} tickets")
         return 0
-    return _in_session(args, act)
+    return in_session(args, act)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,18 +12,10 @@ from app.storage.ticket_records import Agreement, NewTicket
 from app.tickets import moves
 from app.tickets.intake import open_ticket
 from app.ui.pages.queue_page import QueuePage
+from tests.fixtures_store import MONDAY_10, SettableClock
 
 KEY = b"example-slip-key-0123"
-MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai
 SIGNED = Agreement("service_agreement", 1, "en", "Zhang Wei", "ab" * 32)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = MONDAY_10
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def ticket(priority: int, phone: str, imei: str = "860955027785041") -> NewTicket:
@@ -33,7 +25,7 @@ def ticket(priority: int, phone: str, imei: str = "860955027785041") -> NewTicke
 
 @pytest.fixture
 def queue(qtbot, manager):
-    clock = Clock()
+    clock = SettableClock(MONDAY_10)
     manager.store.clock = clock
     urgent = open_ticket(manager, ticket(1, "13800000001"))       # due 10:30
     normal = open_ticket(manager, ticket(2, "13800000002"))       # due 12:00

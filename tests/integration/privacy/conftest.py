@@ -3,16 +3,14 @@ and a customer whose every field is a marker value the erasure tests look for af
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
 from app.storage import diagnostics_repository as diag
 from app.storage.ticket_records import NewTicket
 from app.tickets.intake import open_ticket
+from tests.fixtures_store import MONDAY_10
 
-#: Monday 23 November 2026, 10:00 in Shanghai.
-START = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+START = MONDAY_10  # the shared clock fixture starts here
 
 MARKERS = {
     "name": "Ottoline Markerfield",
@@ -23,21 +21,6 @@ MARKERS = {
     "serial": "SNMARKER7781",
     "fault": "Markerfault: speaker crackles",
 }
-
-
-class SettableClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock(manager) -> SettableClock:
-    settable = SettableClock(START)
-    manager.store.clock = settable
-    return settable
 
 
 def marker_ticket(**changes) -> NewTicket:

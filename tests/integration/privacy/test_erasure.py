@@ -12,7 +12,12 @@ from app.logging_setup import configure_logging, stop_logging
 from app.privacy import actions, requests
 from app.privacy.export import make_export
 from app.tickets.intake import open_ticket
-from tests.integration.privacy.conftest import MARKERS, add_diagnostics, marker_ticket, other_ticket
+from tests.integration.privacy.conftest import (
+    MARKERS,
+    add_diagnostics,
+    marker_ticket,
+    other_ticket,
+)
 
 
 def files_containing(root, needles) -> list[str]:
@@ -117,10 +122,14 @@ def test_after_every_retention_period_no_marker_is_left_in_any_row(manager, cloc
 
 
 def test_the_upstream_is_told_and_forgets(manager, clock, tmp_path) -> None:
-    from app.sync.store_source import StoreOutbox
     from app.sync.relay import SyncRelay
+    from app.sync.store_source import StoreOutbox
     from app.sync.transport import UpstreamEndpoint
-    from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+    from tests.integration.upstream.upstream_harness import (
+        OUTLET,
+        UpstreamServer,
+        enrol_outlet,
+    )
 
     ticket = open_ticket(manager, marker_ticket())
     server = UpstreamServer(f"sqlite:///{tmp_path / 'upstream.db'}")

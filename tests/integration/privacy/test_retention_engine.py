@@ -149,8 +149,8 @@ def test_an_older_customer_and_a_recent_one_are_told_apart(manager, clock, marke
 
 
 def test_delivered_outbox_rows_go_thirty_days_after_delivery_and_waiting_ones_are_emptied(manager, clock, marked) -> None:
-    from tests.integration.privacy.conftest import other_ticket
     from app.tickets.intake import open_ticket
+    from tests.integration.privacy.conftest import other_ticket
 
     manager.store.mark_outbox_sent([op.op_id for op in manager.store.pending_outbox()])  # delivered at START
     clock.now = START + timedelta(days=200)

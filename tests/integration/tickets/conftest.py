@@ -2,32 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 import pytest
 
 from app.accounts import service
 from app.core.roles import Role
 from app.storage.ticket_records import Agreement, NewTicket
 
-#: Monday 23 November 2026, 10:00 in Shanghai.
-MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
 SIGNED = Agreement("service_agreement", 1, "zh_CN", "Zhang Wei", "ab" * 32)
-
-
-class SettableClock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock(manager) -> SettableClock:
-    settable = SettableClock(MONDAY_10)
-    manager.store.clock = settable
-    return settable
 
 
 def walk_in(**changes) -> NewTicket:

@@ -9,8 +9,8 @@ import pytest
 from app.core.ticket_numbers import parse_ticket_number, qr_payload
 from app.core.workflow import TRANSITIONS, Status
 from app.storage import ticket_repository
-from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.journal import verify_chain
+from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.tickets.intake import open_ticket
 from app.tickets.search import SlipNotGenuine, search
 from app.tickets.seeding import seed_tickets

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 from app.core.workflow import TRANSITIONS, Status
 from app.tickets import moves, pickup, pricing
 from app.tickets.errors import (
-    AgreementMissing, ApprovalMissing, PickupRefused, ProgressNotFound, TicketError, TransitionNotAllowed,
+    AgreementMissing,
+    ApprovalMissing,
+    PickupRefused,
+    ProgressNotFound,
+    TicketError,
+    TransitionNotAllowed,
 )
 from app.tickets.intake import open_ticket
 from app.tickets.progress import query_progress
