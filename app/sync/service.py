@@ -11,20 +11,23 @@ from __future__ import annotations
 
 import base64
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.accounts.session import Session
 from app.clock import iso
 from app.core.roles import Permission
+from app.errors import KnownError
+from app.privacy.sync_hold import RestrictionAwareOutbox
 from app.storage import sealing, sync_repository
+from app.storage.staff_repository import outlet
+from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
 from app.sync.policy import RegionPolicy
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
-from app.privacy.sync_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
-from app.errors import KnownError
 from app.sync.transport import UpstreamEndpoint
 
 log = logging.getLogger(__name__)
@@ -92,8 +95,6 @@ def is_enrolled(session: Session) -> bool:
 
 
 def _outlet_code(session: Session) -> str:
-    from app.storage.staff_repository import outlet
-
     found = outlet(session.store)
     if found is None:
         raise NotEnrolled("This store has no outlet.")
@@ -102,13 +103,11 @@ def _outlet_code(session: Session) -> str:
 
 def region_policy(session: Session) -> RegionPolicy:
     """The outlet's region decides what leaves (the default: no de-identification)."""
-    from app.storage.staff_repository import outlet
-
     found = outlet(session.store)
     return RegionPolicy(region=found.region if found else "default")
 
 
-def sync_once(session: Session, *, relay_factory=None) -> SyncReport:  # noqa: ANN001 - tests pass a factory
+def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:
     """Push pending changes, pull reference data, anchor the journal head; record how it went."""
     session.require(Permission.SYNC)
     enrolment = load_enrolment(session)
@@ -159,8 +158,6 @@ def receipt_check(session: Session) -> list[ReceiptProblem]:
     receipt = latest_receipt(session)
     if data is None or receipt is None:
         return []
-    from app.storage.store import journal_hash_at
-
     return receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq),
                             base64.b64decode(data["public_key"]))
 

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         log.info("signed in as %s", session.engineer_id)
         self.workspace.show_session(session)
         self.stack.setCurrentWidget(self.workspace)
+        self.idle.set_minutes(self._settings.idle_lock_minutes)  # a deferred lock may have shortened it
         self.idle.start()
         self.sync_status.start()
         self.workspace.privacy.start_retention(session)  # at start-up, then daily while open
