@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from collections import deque
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
 from app import APP_NAME, __version__
@@ -60,6 +62,20 @@ def start_device_monitor(adb: AdbServer | None, parent: QApplication) -> DeviceM
     return monitor
 
 
+def quit_on_termination(app: QApplication) -> QTimer:
+    """Ctrl+C or SIGTERM closes the app properly (the store locks, demo phones and adb stop).
+
+    Python runs signal handlers only when it gets control, which Qt's event loop
+    does not give it; a short idle timer does.
+    """
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.closeAllWindows() or app.quit())
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return wake
+
+
 def run_gui(data_dir: str | Path | None, *, login_hint: str = "", adb: AdbServer | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -68,6 +84,7 @@ def run_gui(data_dir: str | Path | None, *, login_hint: str = "", adb: AdbServer
     paths.ensure_root()
     configure_logging(paths.logs)
     install_crash_dialog(paths)
+    quit_on_termination(app)
     settings = load_settings(paths.settings)
     languages = LanguageSwitcher(app)
     languages.apply(settings.language)
