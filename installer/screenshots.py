@@ -82,7 +82,7 @@ def main() -> None:
 def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None:  # noqa: ANN001
     languages = LanguageSwitcher(app)
     window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages, monitor)
-    window.login.reset(demo.login_hint)
+    window.login.reset(demo.login_hint, account=DEMO_MANAGER)
     window.show()
     shoot(app, window, "sign-in")
     window.login.password.setText(DEMO_PASSWORD)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.demo import make_demo_store
+from app.demo import DEMO_MANAGER, make_demo_store
 from app.device.adb_server import AdbServer, free_loopback_port
 from app.device.demo_handsets import running_demo_handsets, shipped_profile_dirs
 
@@ -27,5 +27,5 @@ def run_demo(args: argparse.Namespace) -> int:
         with running_demo_handsets(shipped_profile_dirs(), adb.client()) as phones:
             for serial, profile in phones:
                 print(f"simulated phone {profile} on {serial}", flush=True)
-            return run_gui(demo.paths.root, login_hint=demo.login_hint, adb=adb)
+            return run_gui(demo.paths.root, login_hint=demo.login_hint, login_account=DEMO_MANAGER, adb=adb)
 

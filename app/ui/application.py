@@ -76,7 +76,8 @@ def quit_on_termination(app: QApplication) -> QTimer:
     return wake
 
 
-def run_gui(data_dir: str | Path | None, *, login_hint: str = "", adb: AdbServer | None = None) -> int:
+def run_gui(data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "",
+            adb: AdbServer | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -99,7 +100,7 @@ def run_gui(data_dir: str | Path | None, *, login_hint: str = "", adb: AdbServer
         if wizard.exec() != QWizard.DialogCode.Accepted and wizard.first_run is None:
             return 1
     else:
-        window.login.reset(login_hint)
+        window.login.reset(login_hint, account=login_account)
     window.show()
     try:
         return app.exec()

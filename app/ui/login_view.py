@@ -84,9 +84,9 @@ class LoginView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def reset(self, hint: str = "") -> None:
-        """Show the accounts of this store and an empty password field."""
-        current = self.account.currentText()
+    def reset(self, hint: str = "", *, account: str = "") -> None:
+        """Show the accounts of this store and an empty password field (`account` preselected)."""
+        current = account or self.account.currentText()
         self.account.clear()
         self.account.addItems(self._vault.account_names())
         if current:
