@@ -36,7 +36,8 @@ def make_demo_store(root: Path | None = None, tickets: int = 25) -> DemoStore:
     paths = DataPaths(Path(root) if root else Path(tempfile.mkdtemp(prefix="repair-counter-demo-")) / "data")
     # Demo data is throwaway: a cheaper Argon2id keeps the demo snappy on slow counter PCs.
     vault = Vault(paths, argon2=Argon2Params(time_cost=2, memory_kib=32768, parallelism=1))
-    first = service.initialise_store(vault, service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN"),
+    first = service.initialise_store(vault, service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN",
+                                                                        "Floor 2, 6008 Shennan Avenue, Futian, Shenzhen"),
                                      DEMO_MANAGER, "Demo Manager", DEMO_PASSWORD)
     for engineer_id, name, role in DEMO_STAFF:
         service.add_account(first.session, engineer_id, name, role, DEMO_PASSWORD)

@@ -16,7 +16,7 @@ from app.storage.vault import Vault
 #: Cheap Argon2id so tests stay fast; the real cost is measured in tests/bench.
 FAST_KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 ADMIN, ADMIN_PASSWORD = "E1001", "manager-pass-1"
-OUTLET = service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN")
+OUTLET = service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN", "6008 Shennan Avenue, Futian")
 
 
 def make_vault(tmp_path) -> Vault:

@@ -30,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     init.add_argument("--outlet", required=True, help="outlet code, e.g. SZ01")
     init.add_argument("--name", required=True, help="outlet name")
     init.add_argument("--region", required=True, help="region code, e.g. CN")
+    init.add_argument("--address", default="", help="the outlet's postal address (printed on slips)")
     init.add_argument("--admin", required=True, metavar="ENGINEER_ID", help="the first manager's engineer ID")
     init.add_argument("--admin-name", default="", help="the first manager's display name")
     init.set_defaults(func=run_init)
@@ -98,7 +99,7 @@ def in_session(args: argparse.Namespace, action: Callable[[Session], int | None]
 
 def run_init(args: argparse.Namespace) -> int:
     password = read_password(args, "Password for the first manager: ")
-    outlet = service.OutletInfo(args.outlet, args.name, args.region)
+    outlet = service.OutletInfo(args.outlet, args.name, args.region, args.address)
     first = service.initialise_store(vault_for(args), outlet, args.admin, args.admin_name, password)
     first.session.lock()
     print(f"Created the store for outlet {outlet.code.upper()} in {vault_for(args).paths.root}")

@@ -89,7 +89,7 @@ def slip_content_for(session: Session, ticket_number: str, lang: Language | None
         ticket_number=detail.number,
         outlet_code=outlet.code if outlet else detail.number.split("-")[0],
         outlet_name=outlet.name if outlet else "",
-        outlet_address="",
+        outlet_address=outlet.address if outlet else "",
         engineer_id=detail.created_by,
         intake_date=_local(clock, detail.row.created_at) or clock.local(store.clock()),
         due_date=_local_date(clock, detail.row.due_at),

@@ -59,6 +59,8 @@ MIGRATIONS: list[list[str]] = [
     SYNC_SCHEMA,  # 4: reference data pulled from upstream, cursors, anchor receipts, sync status (issue 7)
     SLIPS_SCHEMA,  # 5: slip print journal and thermal retry queue (issue 6)
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
+    # 7: the outlet's postal address, printed on the slip.
+    ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -15,6 +15,7 @@ class Outlet:
     code: str
     name: str
     region: str
+    address: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,16 +34,16 @@ def _staff(row: tuple) -> StaffMember:
     return StaffMember(row[0], row[1], row[2], Role(row[3]), bool(row[4]))
 
 
-def create_outlet(work: UnitOfWork, code: str, name: str, region: str) -> Outlet:
-    outlet = Outlet(str(uuid.uuid4()), code, name, region)
-    work.execute("INSERT INTO outlet (id, code, name, region, created_at) VALUES (?, ?, ?, ?, ?)",
-                 (outlet.id, code, name, region, work.at))
-    work.record("outlet", outlet.id, "create", {"code": code, "name": name, "region": region})
+def create_outlet(work: UnitOfWork, code: str, name: str, region: str, address: str = "") -> Outlet:
+    outlet = Outlet(str(uuid.uuid4()), code, name, region, address)
+    work.execute("INSERT INTO outlet (id, code, name, region, address, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                 (outlet.id, code, name, region, address, work.at))
+    work.record("outlet", outlet.id, "create", {"code": code, "name": name, "region": region, "address": address})
     return outlet
 
 
 def outlet(store: Store) -> Outlet | None:
-    row = store.query_one("SELECT id, code, name, region FROM outlet ORDER BY created_at LIMIT 1")
+    row = store.query_one("SELECT id, code, name, region, address FROM outlet ORDER BY created_at LIMIT 1")
     return Outlet(*row) if row else None
 
 

@@ -29,10 +29,12 @@ class OutletPage(QWizardPage):
         self.name = QLineEdit(objectName="outletName", maxLength=80)
         self.region = QComboBox(objectName="outletRegion")
         self.region.addItems(REGIONS)
+        self.address = QLineEdit(objectName="outletAddress", maxLength=200)
         form = QFormLayout(self)
         form.addRow(self.tr("Outlet &code"), self.code)
         form.addRow(self.tr("Outlet &name"), self.name)
         form.addRow(self.tr("&Region"), self.region)
+        form.addRow(self.tr("&Address (printed on slips)"), self.address)
         for field in (self.code, self.name):
             field.textChanged.connect(self.completeChanged)
 
@@ -129,7 +131,7 @@ class FirstRunWizard(QWizard):
             self._creating = True
             self.button(QWizard.WizardButton.NextButton).setEnabled(False)
             outlet = OutletInfo(self.outlet_page.code.text().strip(), self.outlet_page.name.text().strip(),
-                                self.outlet_page.region.currentText())
+                                self.outlet_page.region.currentText(), self.outlet_page.address.text().strip())
             page = self.manager_page
             args = (outlet, page.engineer_id.text().strip(), page.display_name.text().strip(), page.password.text())
             self._tasks.run(lambda: service.initialise_store(self._vault, *args), self._on_created, self._on_failed)

@@ -325,7 +325,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="112"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="114"/>
         <source>Set up Repair Counter</source>
         <translation>设置维修柜台</translation>
     </message>
@@ -911,42 +911,42 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="47"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="49"/>
         <source>The first manager account</source>
         <translation>第一个经理账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="48"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="50"/>
         <source>The manager adds the other staff accounts later.</source>
         <translation>经理之后可以添加其他员工账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="56"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="58"/>
         <source>&amp;Engineer ID</source>
         <translation>工程师编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="57"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="59"/>
         <source>Display &amp;name</source>
         <translation>显示名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="58"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="60"/>
         <source>&amp;Password (8 or more characters)</source>
         <translation>密码（至少 8 个字符）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="59"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="61"/>
         <source>&amp;Confirm password</source>
         <translation>确认密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="68"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="70"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="70"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="72"/>
         <source>The password is too short.</source>
         <translation>密码太短。</translation>
     </message>
@@ -964,19 +964,24 @@
         <translation>每张工单号都以网点代码开头，例如 SZ01-20261122-0042。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="33"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="34"/>
         <source>Outlet &amp;code</source>
         <translation>网点代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="34"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="35"/>
         <source>Outlet &amp;name</source>
         <translation>网点名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="35"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="36"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/first_run_wizard.py" line="37"/>
+        <source>&amp;Address (printed on slips)</source>
+        <translation>地址（打印在服务单上）(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1504,22 +1509,22 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="82"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="84"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="83"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="85"/>
         <source>It opens the store when every password is lost. It is shown only now: print it or write it down, and keep it in the outlet safe.</source>
         <translation>当所有密码都遗失时，可用它打开数据库。它只显示这一次：请打印或抄写下来，并存放在网点保险柜中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="91"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="93"/>
         <source>&amp;Print the recovery key...</source>
         <translation>打印恢复密钥(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="92"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="94"/>
         <source>I have printed or written down the recovery key</source>
         <translation>我已打印或抄写恢复密钥</translation>
     </message>

@@ -67,6 +67,7 @@ def test_a_diagnosed_ticket_maps_onto_the_slip_in_the_customers_language(manager
     assert any("Service agreement signed by" in note for note in content.extra_notes)
     texts = "\n".join(build_layout(content, slip_repository.slip_key(manager.store)).texts())
     assert "138****5678" in texts and PHONE not in texts and IMEI not in texts and IMEI2 not in texts
+    assert content.outlet_address == "6008 Shennan Avenue, Futian" and content.outlet_address in texts
 
 
 def test_a_declined_run_says_so_and_lists_nothing_collected(manager) -> None:
