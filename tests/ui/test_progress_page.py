@@ -120,3 +120,22 @@ def test_the_tickets_page_has_the_progress_tab_with_the_cursor_in_the_number(qtb
     type_and_press(qtbot, ticket_number)
     type_and_press(qtbot, PHONE)
     assert tickets.progress.current.text() == f"Ticket {ticket_number}: Awaiting approval"
+
+
+def test_the_answer_and_the_refusal_follow_the_counter_language(qtbot, page, ticket_number):
+    from app.ui.language import LanguageSwitcher
+
+    switcher = LanguageSwitcher()
+    try:
+        ask_by_keyboard(qtbot, page, ticket_number, PHONE)
+        switcher.apply("zh_CN")  # Qt posts LanguageChange; the page re-renders the answer when it arrives
+        qtbot.waitUntil(lambda: page.current.text() == f"工单 {ticket_number}：待客户确认", timeout=2000)
+        assert [page.history.item(r, 1).text() for r in range(3)][2] == "待客户确认"
+        assert page.history.item(0, 0).text() == "2026-11-23 10:00"
+        ask_by_keyboard(qtbot, page, ticket_number, "13800000000")
+        assert page.message.text().startswith("没有与该工单号及该手机号或 IMEI 相符的工单。")
+        switcher.apply("en")
+        qtbot.waitUntil(lambda: page.message.text().startswith("No ticket matches"), timeout=2000)
+        assert page.message.text() == page.refusal_text() and page.message.isVisible()
+    finally:
+        switcher.apply("en")

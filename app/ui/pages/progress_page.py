@@ -84,7 +84,7 @@ class ProgressPage(QWidget):
         self.current.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.facts = QLabel(objectName="progressFacts")
         self.history = self._build_history_table()
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
@@ -92,6 +92,7 @@ class ProgressPage(QWidget):
         layout.addWidget(self.current)
         layout.addWidget(self.facts)
         layout.addWidget(self.history, 1)
+        layout.addStretch(1)  # holds the form at the top while there is no history to fill the page
         self.clear()
         self.retranslate()
 
@@ -151,6 +152,7 @@ class ProgressPage(QWidget):
         self.facts.clear()
         self.history.setRowCount(0)
         self.history.hide()
+        self._layout.setStretch(self._layout.count() - 1, 1)
 
     def focus_form(self) -> None:
         self.number.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -214,6 +216,7 @@ class ProgressPage(QWidget):
             cells = (self.local_time(step.at, clock), self._labels.status_label(step.status))
             for c, value in enumerate(cells):
                 self.history.setItem(r, c, QTableWidgetItem(value))
+        self._layout.setStretch(self._layout.count() - 1, 0)
         self.history.show()
 
     @staticmethod
