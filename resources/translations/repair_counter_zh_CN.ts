@@ -1363,6 +1363,74 @@
     </message>
 </context>
 <context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="112"/>
+        <source>Service progress</source>
+        <translation>维修进度查询</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="113"/>
+        <source>For a customer asking about a repair: type or scan the ticket number, then the phone number or IMEI given at intake, and press Enter.</source>
+        <translation>客户查询维修进度：输入或扫描工单号，再输入受理时登记的手机号或 IMEI，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="115"/>
+        <source>Ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="116"/>
+        <source>Phone number or IMEI</source>
+        <translation>手机号或 IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="117"/>
+        <source>e.g. SZ01-20261123-0042</source>
+        <translation>例如 SZ01-20261123-0042</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="118"/>
+        <source>as given at intake</source>
+        <translation>受理时登记的号码</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="119"/>
+        <source>Show progress</source>
+        <translation>查询进度</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="120"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="120"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="128"/>
+        <source>No ticket matches that number together with that phone number or IMEI.</source>
+        <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="129"/>
+        <source>Check the ticket number on the slip and give the phone number or IMEI used at intake.</source>
+        <translation>请核对受理单上的工单号，并提供受理时登记的手机号或 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="168"/>
+        <source>Type the ticket number and the phone number or IMEI, then press Enter.</source>
+        <translation>请输入工单号以及手机号或 IMEI，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/progress_page.py" line="210"/>
+        <source>Ticket %1: %2</source>
+        <translation>工单 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>QueuePage</name>
     <message>
         <location filename="../../app/ui/pages/queue_page.py" line="135"/>
@@ -1920,55 +1988,60 @@
 <context>
     <name>TicketsPage</name>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="69"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
-        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="73"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="76"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="73"/>
         <source>Service</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="71"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="73"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="72"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="76"/>
         <source>Counter queue</source>
         <translation>柜台队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="74"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="76"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/tickets_page.py" line="75"/>
+        <location filename="../../app/ui/pages/tickets_page.py" line="77"/>
         <source>Newest tickets</source>
         <translation>最新维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/tickets_page.py" line="77"/>
+        <source>Service progress</source>
+        <translation>维修进度查询</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The Tickets page of the workspace: the counter queue, the intake wizard, one ticket, and the
-newest tickets, as tabs, wired together.
+"""The Tickets page of the workspace: the counter queue, the intake wizard, one ticket, the
+newest tickets, and the service progress query, as tabs, wired together.
 
 * a ticket chosen in the queue (Return on a row, a scanned slip, a search by number) opens in the
   Ticket tab; so does a ticket just opened by the wizard;
@@ -24,6 +24,7 @@ from app.storage.ticket_records import TicketRow
 from app.tickets.device_identity import DeviceIdentitySource
 from app.tickets.intake import recent
 from app.ui.pages.intake_page import IntakePage
+from app.ui.pages.progress_page import ProgressPage
 from app.ui.pages.queue_page import QueuePage
 from app.ui.pages.ticket_detail_page import TicketDetailPage
 from app.ui.tasks import BackgroundTasks
@@ -44,8 +45,9 @@ class TicketsPage(QWidget):
         self.intake = IntakePage(tasks, identity_source)
         self.detail = TicketDetailPage(tasks)
         self.table = self._build_recent_table()
+        self.progress = ProgressPage(tasks, labels=self.queue)
         self.tabs = QTabWidget(objectName="ticketTabs")
-        for widget in (self.queue, self.intake, self.detail, self.table):
+        for widget in (self.queue, self.intake, self.detail, self.table, self.progress):
             self.tabs.addTab(widget, "")
         self.queue.ticket_requested.connect(self.open_ticket)
         self.intake.ticket_opened.connect(self.open_ticket)
@@ -72,7 +74,7 @@ class TicketsPage(QWidget):
             self.tr("Phone"), self.tr("IMEI"),
         ])
         for index, text in enumerate((self.tr("Counter queue"), self.tr("New ticket"), self.tr("Ticket"),
-                                      self.tr("Newest tickets"))):
+                                      self.tr("Newest tickets"), self.tr("Service progress"))):
             self.tabs.setTabText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -93,7 +95,7 @@ class TicketsPage(QWidget):
     def show_session(self, session: Session) -> None:
         self._session = session
         self.tabs.setTabVisible(1, may(session.role, Permission.WRITE_TICKETS))
-        for page in (self.queue, self.intake, self.detail):
+        for page in (self.queue, self.intake, self.detail, self.progress):
             page.show_session(session)
         self.show_rows(recent(session, 200))
 
@@ -129,3 +131,5 @@ class TicketsPage(QWidget):
             self.queue.show_session(self._session)
         elif widget is self.table:
             self.show_rows(recent(self._session, 200))
+        elif widget is self.progress:
+            self.progress.focus_form()
