@@ -6,7 +6,7 @@ scans (a keyboard-wedge scanner types digits and Return) or types it, or skips."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.device.session import DeviceSession
@@ -15,7 +15,7 @@ from app.storage import diagnostics_repository as repo
 from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
 from app.ui.language import LanguageSwitcher
 from app.ui.pages.diagnostics_page import DiagnosticsPage
-from app.ui.tasks import BackgroundTasks
+from app.ui.tasks import BackgroundTasks, ImmediateTasks
 from tests.integration.device.conftest import inline_profile  # noqa: F401 - a fixture
 from tests.integration.diagnostics.conftest import (  # noqa: F401 - fixtures
     Recorder, diag_adb_server, phones, reference,
@@ -182,3 +182,35 @@ def test_the_dialog_speaks_simplified_chinese(qtbot) -> None:
         assert dialog.skip_button.text() == "跳过（不记录 IMEI）"
     finally:
         switcher.apply("en")  # translators are application-wide: leave English behind
+
+
+def test_on_the_gui_thread_the_question_is_modal(qtbot, manager, phones, reference, tmp_path, no_imei_phone) -> None:
+    """With ImmediateTasks the flow runs on the GUI thread: the dialog runs its own event loop."""
+    handset, _ = no_imei_phone
+    page = DiagnosticsPage(ImmediateTasks(), lambda serial: DeviceSession(phones.client, serial, timeout=5),
+                           reference, flow_factory=lambda session: DiagnosticsFlow(session, reference, apk_dir=tmp_path,
+                                                                                    tool_timeout=5))
+    qtbot.addWidget(page)
+    page.show()
+    page.show_session(manager)
+    page.set_device(handset.address, "device")
+    page.function_boxes["identity"].setChecked(True)
+    page.start_button.click()
+    page.consent_dialog.customer.setText("Chen Jing")
+    page.consent_dialog.tick.setChecked(True)
+    seen: list[bool] = []
+
+    def answer_when_shown() -> None:  # runs inside the dialog's own event loop
+        if page.imei_dialog is not None and page.imei_dialog.isVisible():
+            seen.append(page.imei_dialog.isModal())
+            scan(qtbot, page.imei_dialog, WRONG_CHECK_DIGIT)  # refused: the loop goes on
+            page.imei_dialog.field.clear()
+            scan(qtbot, page.imei_dialog, VALID)
+        else:
+            QTimer.singleShot(50, answer_when_shown)
+
+    QTimer.singleShot(50, answer_when_shown)
+    with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+        page.consent_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert seen == [True]
+    assert finished.args[0].identity["imei"] == [VALID] and finished.args[0].identity["sources"]["imei"] == "typed"

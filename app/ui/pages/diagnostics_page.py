@@ -110,7 +110,7 @@ class _DialogPrompts(QObject):
             shown = dialog()
             if shown is not None and not answer.given.is_set():
                 if wait_seconds is not None:
-                    QTimer.singleShot(int(wait_seconds * 1000), shown, shown.reject)
+                    QTimer.singleShot(int(wait_seconds * 1000), shown, lambda: _close(shown))
                 shown.exec()
             return answer.value
         self.asked.emit(lambda: show(answer.give))
