@@ -242,82 +242,82 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="172"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="211"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="173"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="212"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="174"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="213"/>
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="176"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="215"/>
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="182"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="221"/>
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="183"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="222"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="184"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="223"/>
         <source>Customer withdraws consent (deletes the data)</source>
         <translation>客户撤回授权（删除检测数据）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="185"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="224"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="255"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="216"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="255"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="256"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="217"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="256"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="223"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="262"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="226"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="265"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="285"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="342"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="326"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="383"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -328,6 +328,59 @@
         <location filename="../../app/ui/first_run_wizard.py" line="114"/>
         <source>Set up Repair Counter</source>
         <translation>设置维修柜台</translation>
+    </message>
+</context>
+<context>
+    <name>ImeiEntryDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="58"/>
+        <source>IMEI</source>
+        <translation>IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="60"/>
+        <source>The phone did not give its IMEI. Scan the barcode on the box or the SIM tray, or type the 15 digits (dial *#06# on the phone to show them).</source>
+        <translation>手机未提供 IMEI。请扫描包装盒或 SIM 卡托上的条码，或输入 15 位数字（在手机上拨 *#06# 可显示）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="62"/>
+        <source>15 digits</source>
+        <translation>15 位数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="63"/>
+        <source>Use this IMEI</source>
+        <translation>使用此 IMEI</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="64"/>
+        <source>Skip (no IMEI)</source>
+        <translation>跳过（不记录 IMEI）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="85"/>
+        <source>Valid IMEI (model code %1).</source>
+        <translation>IMEI 有效（型号代码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="92"/>
+        <source>Waiting for the scanner or the keyboard.</source>
+        <translation>等待扫描枪或键盘输入。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="94"/>
+        <source>Only digits are allowed: this is not an IMEI barcode.</source>
+        <translation>只能输入数字：这不是 IMEI 条码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="97"/>
+        <source>An IMEI has 15 digits; this has %1.</source>
+        <translation>IMEI 为 15 位数字；当前为 %1 位。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="98"/>
+        <source>The check digit does not match: a digit is wrong. Scan again or check the digits.</source>
+        <translation>校验位不符：有数字错误。请重新扫描或核对数字。</translation>
     </message>
 </context>
 <context>

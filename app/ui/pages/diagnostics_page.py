@@ -3,8 +3,9 @@
 The page gets its phone from `set_device(serial, state)` (the device monitor
 calls it) and makes a `DeviceSession` for each job with `session_factory`.
 Every phone job runs off the GUI thread through `BackgroundTasks`; progress
-comes back through a signal.  The customer's answers (consent, tool update)
-are asked here, on the GUI thread, before the run starts.
+comes back through a signal.  Consent is asked here before the run starts; the
+questions the run itself raises (the tool update, an IMEI to scan or type when
+the phone gives none) come back from the worker and are shown here too.
 
 Signals: `run_finished(object)` with the `RunReport`.
 """
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
 from app.accounts.session import Session
@@ -33,12 +35,15 @@ from app.diagnostics.report import RunReport
 from app.diagnostics.tool_update import ToolCheck
 from app.storage.diagnostics_repository import ConsentRecord
 from app.ui.dialogs.consent_dialog import ConsentDialog
+from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
 from app.ui.dialogs.log_viewer import LogViewerDialog
 from app.ui.dialogs.tool_update_dialog import ToolUpdateDialog
 from app.ui.error_dialogs import show_error
 from app.ui.pages.diagnostics_results import ProgressPanel, ResultsPanel
 from app.ui.tasks import BackgroundTasks
 
+# How long a run waits for the IMEI question before going on without one (the technician walked away).
+IMEI_WAIT_SECONDS = 300.0
 _STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#8a4b00", "offline": "#b00020", "absent": "#555555"}
 
 
@@ -53,42 +58,74 @@ class _ProgressRelay(QObject):
     progressed = Signal(str, float)
 
 
+class _Answer:
+    """One question's answer, given on the GUI thread and read by the worker waiting for it."""
+
+    def __init__(self) -> None:
+        self.value: object = None
+        self.given = threading.Event()
+
+    def give(self, value: object) -> None:
+        self.value = value
+        self.given.set()
+
+
 class _DialogPrompts(QObject):
     """The flow's questions answered with dialogs: asked from the worker, shown on the GUI thread.
 
-    The worker waits for the answer (checking for cancel); when the flow runs on the GUI
-    thread itself (ImmediateTasks), the dialog is shown modally instead.
+    The worker waits for the answer, checking for cancel (and, for the IMEI, a deadline: an
+    unattended dialog must not hold the run forever); when the flow runs on the GUI thread itself
+    (ImmediateTasks), the dialog is shown modally instead.
     """
 
+    # A callable to run on the GUI thread: show a question, or close one nobody answered in time.
     asked = Signal(object)
 
-    def __init__(self, page: "DiagnosticsPage", cancel: CancelToken) -> None:
+    def __init__(self, page: "DiagnosticsPage", cancel: CancelToken, imei_wait_seconds: float) -> None:
         super().__init__()  # made on the GUI thread, so `asked` is delivered there
-        self._page, self._cancel = page, cancel
-        self._answer: UpdateDecision | None = None
-        self._answered = threading.Event()
-        self.asked.connect(self._on_asked)
+        self._page, self._cancel, self._imei_wait = page, cancel, imei_wait_seconds
+        self.asked.connect(self._run_here)  # a bound slot of this object: queued to its (GUI) thread
+
+    def _run_here(self, on_gui_thread: Callable[[], None]) -> None:
+        on_gui_thread()
 
     def decide_tool_update(self, check: ToolCheck) -> UpdateDecision | None:
-        if threading.current_thread() is threading.main_thread():
-            self._on_asked(check)
-            if self._page.update_dialog is not None and not self._answered.is_set():
-                self._page.update_dialog.exec()
-        else:
-            self.asked.emit(check)
-            while not self._answered.wait(0.1):
-                self._cancel.raise_if_cancelled()
-        return self._answer
-
-    def _on_asked(self, check: ToolCheck) -> None:
-        self._page.ask_update(check, self._on_answer)
-
-    def _on_answer(self, decision: UpdateDecision) -> None:
-        self._answer = decision
-        self._answered.set()
+        answer = self._ask(lambda give: self._page.ask_update(check, give), lambda: self._page.update_dialog, None)
+        return answer if isinstance(answer, UpdateDecision) else None
 
     def ask_imei(self) -> str | None:
-        return None  # the phone gave none: the technician scans or types it on the ticket
+        """The phone gave none: the technician scans or types it, or skips (None)."""
+        answer = self._ask(self._page.ask_imei, lambda: self._page.imei_dialog, self._imei_wait)
+        return answer if isinstance(answer, str) else None
+
+    def _ask(self, show: Callable[[Callable[[object], None]], None], dialog: Callable[[], QDialog | None],
+             wait_seconds: float | None) -> object:
+        """Show a question with `show(give)` on the GUI thread and wait for `give(answer)`.
+
+        None when `wait_seconds` pass first (the dialog is closed, so a late answer is not taken).
+        """
+        answer = _Answer()
+        if threading.current_thread() is threading.main_thread():
+            show(answer.give)
+            shown = dialog()
+            if shown is not None and not answer.given.is_set():
+                if wait_seconds is not None:
+                    QTimer.singleShot(int(wait_seconds * 1000), shown, lambda: _close(shown))
+                shown.exec()
+            return answer.value
+        self.asked.emit(lambda: show(answer.give))
+        deadline = None if wait_seconds is None else time.monotonic() + wait_seconds
+        while not answer.given.wait(0.1):
+            self._cancel.raise_if_cancelled()
+            if deadline is not None and time.monotonic() > deadline:
+                self.asked.emit(lambda: _close(dialog()))
+                return None
+        return answer.value
+
+
+def _close(dialog: QDialog | None) -> None:
+    if dialog is not None and dialog.isVisible():
+        dialog.reject()
 
 
 class DiagnosticsPage(QWidget):
@@ -96,7 +133,7 @@ class DiagnosticsPage(QWidget):
 
     def __init__(self, tasks: BackgroundTasks, session_factory: Callable[[str], DeviceSession],
                  reference: ReferenceData, flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, imei_wait_seconds: float = IMEI_WAIT_SECONDS) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsPage")
         self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
@@ -107,8 +144,10 @@ class DiagnosticsPage(QWidget):
         self._consent: ConsentRecord | None = None
         self._cancel: CancelToken | None = None
         self._running = False
+        self._imei_wait = imei_wait_seconds
         self.consent_dialog: ConsentDialog | None = None
         self.update_dialog: ToolUpdateDialog | None = None
+        self.imei_dialog: ImeiEntryDialog | None = None
         self.log_viewer: LogViewerDialog | None = None
         self.last_report: RunReport | None = None
         self._relay = _ProgressRelay(self)
@@ -268,7 +307,7 @@ class DiagnosticsPage(QWidget):
         self._set_running(True)
         flow, device = self._flow_factory(self._session), self._session_factory(self._serial or "")
         request = RunRequest(functions, self._consent, self._consent.ticket_number)
-        cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel)
+        cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel, self._imei_wait)
         self._tasks.run(lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
                         self._on_run_finished, self._on_failed)
 
@@ -280,6 +319,24 @@ class DiagnosticsPage(QWidget):
         dialog.finished.connect(lambda _: answer(dialog.decision()))
         dialog.open()
 
+    def ask_imei(self, answer: Callable[[str | None], None]) -> None:
+        """Show the IMEI dialog (GUI thread); `answer` gets the checked digits, or None when skipped."""
+        self.imei_dialog = ImeiEntryDialog(parent=self)
+        dialog = self.imei_dialog
+
+        def closed(result: int) -> None:
+            imei = dialog.imei() if result == QDialog.DialogCode.Accepted.value else None
+            answer(imei.digits if imei is not None else None)
+
+        dialog.finished.connect(closed)
+        dialog.open()
+
+    def _close_questions(self) -> None:
+        """The run ended (cancel, unplug, error) while a question was open: nobody needs its answer now."""
+        for dialog in (self.update_dialog, self.imei_dialog):
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
     def _step_labels(self) -> dict[str, str]:
         language = ui_language()
         return {"tool": self.tr("Diagnostic tool"), **{f: FUNCTIONS[f].label.get(language) for f in FUNCTIONS}}
@@ -290,14 +347,14 @@ class DiagnosticsPage(QWidget):
 
     def _on_run_finished(self, report: RunReport) -> None:
         self._set_running(False)
-        if self.update_dialog is not None and self.update_dialog.isVisible():
-            self.update_dialog.reject()  # the run ended (cancel, unplug) while the question was open
+        self._close_questions()
         self.last_report = report
         self.results.show_report(report, ui_language())
         self.run_finished.emit(report)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_running(False)
+        self._close_questions()
         show_error(self, error)
 
     def _set_running(self, running: bool) -> None:
