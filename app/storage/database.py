@@ -92,13 +92,16 @@ def damaged_pages(path: Path, key: bytes) -> tuple[int, ...]:
     """Pages whose HMAC fails, as `PRAGMA cipher_integrity_check` names them."""
     conn = _connect(path, key)
     try:
-        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        return failing_pages(conn)
     except DatabaseError:
         return (1,)
     finally:
         conn.close()
-    pages = {int(m.group(1)) for (text,) in rows for m in [_PAGE.search(str(text))] if m}
-    return tuple(sorted(pages))
+
+
+def failing_pages(conn: Connection) -> tuple[int, ...]:
+    rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    return tuple(sorted({int(m.group(1)) for (text,) in rows for m in [_PAGE.search(str(text))] if m}))
 
 
 def page_count(path: Path) -> int:

@@ -7,7 +7,6 @@ and its outbox row commit together; reads take the `Store`.
 
 from __future__ import annotations
 
-import secrets
 import uuid
 from dataclasses import dataclass
 
@@ -74,19 +73,8 @@ class LatestRun:
 
 
 def slip_key(store: Store) -> bytes:
-    """The store's slip key (signs the QR verification code), created on first use.
-
-    Two callers racing on first use both end with the same key: the insert is
-    `OR IGNORE` and the value is read back after it.
-    """
-    row = store.query_one("SELECT value FROM meta WHERE key = ?", (SLIP_KEY_META,))
-    if row is None:
-        with store.transaction("#store") as work:
-            work.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
-                         (SLIP_KEY_META, secrets.token_hex(SLIP_KEY_BYTES)))
-        row = store.query_one("SELECT value FROM meta WHERE key = ?", (SLIP_KEY_META,))
-    assert row is not None
-    return bytes.fromhex(row[0])
+    """The store's slip key (signs the QR verification code), created on first use."""
+    return store.meta_secret(SLIP_KEY_META, SLIP_KEY_BYTES)
 
 
 # --- the print journal ---------------------------------------------------------------------------

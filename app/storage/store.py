@@ -8,6 +8,7 @@ Locking the app calls `close()`, which drops the connection and wipes the key.
 from __future__ import annotations
 
 import json
+import os
 import threading
 import uuid
 from contextlib import contextmanager
@@ -162,6 +163,20 @@ class Store:
                 database.raise_damaged(self.path, self.key)
             raise
 
+    def meta_secret(self, name: str, size: int = 32) -> bytes:
+        """A random key kept in the `meta` table under `name`, made on first use.
+
+        Two callers racing on first use end with the same key: the insert is
+        `OR IGNORE` and the value is read back after it.
+        """
+        row = self.query_one("SELECT value FROM meta WHERE key = ?", (name,))
+        if row is None:
+            with self._raw_transaction() as conn:
+                conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)", (name, os.urandom(size).hex()))
+            row = self.query_one("SELECT value FROM meta WHERE key = ?", (name,))
+        assert row is not None
+        return bytes.fromhex(row[0])
+
     # --- journal and outbox ---------------------------------------------------------------
 
     def journal_head(self) -> journal.JournalHead:
@@ -195,8 +210,7 @@ def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
     """(SQLite structural problems, pages failing SQLCipher's HMAC check) for the open store."""
     with store._lock:
         conn = store.connection
-        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
-        pages = tuple(sorted({int(m.group(1)) for (text,) in rows for m in [database._PAGE.search(str(text))] if m}))
+        pages = database.failing_pages(conn)
         if pages:  # SQLite's own check cannot read those pages; the page list is the finding
             return [], pages
         return database.sqlite_integrity_problems(conn), pages

@@ -7,7 +7,6 @@ never leave a cursor that points past data we do not have (or the reverse).
 from __future__ import annotations
 
 import json
-import os
 from typing import Any
 
 from app.clock import iso
@@ -66,12 +65,5 @@ def status(store: Store) -> dict[str, str]:
 def secrets_key(store: Store) -> bytes:
     """A random key kept inside the encrypted database, for secrets kept outside it (the sync
     token in the key file).  It survives key rotation because it travels with the data."""
-    row = store.query_one("SELECT value FROM meta WHERE key = 'secrets_key'")
-    if row:
-        return bytes.fromhex(row[0])
-    key = os.urandom(32)
-    with store._raw_transaction() as conn:
-        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('secrets_key', ?)", (key.hex(),))
-    row = store.query_one("SELECT value FROM meta WHERE key = 'secrets_key'")
-    return bytes.fromhex(row[0])
+    return store.meta_secret("secrets_key")
 

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from app.paths import RESOURCES
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+# The customer's choice in consent dialogs, Chinese first (most customers at these counters).
+CUSTOMER_LANGUAGES = (("zh_CN", LANGUAGE_NAMES["zh_CN"]), ("en", LANGUAGE_NAMES["en"]))
 
 
 class LanguageSwitcher(QObject):

@@ -18,9 +18,9 @@ from app.core.localized import LocalizedText as T
 from app.core.privacy_catalogue import describe_collection
 from app.core.reference_data import ConsentLibrary
 from app.diagnostics.consent import DIAGNOSTICS_TEXT, ConsentInput
+from app.ui.language import CUSTOMER_LANGUAGES
 from app.ui.signature_pad import SignaturePad
 
-_LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 #: In the customer's chosen language (not the technician's screen language), so not a Qt translation.
 _KEPT = T("保存期限：%1。", "Kept: %1.")
 
@@ -34,7 +34,7 @@ class ConsentDialog(QDialog):
         self._categories = categories
         self.resize(760, 720)
         self.language = QComboBox(objectName="consentLanguage")
-        for code, name in _LANGUAGES:
+        for code, name in CUSTOMER_LANGUAGES:
             self.language.addItem(name, code)
         self.heading = QLabel(objectName="consentTitle")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")

@@ -9,8 +9,8 @@ from app.core.reference_data import ConsentLibrary
 from app.diagnostics.consent import TOOL_UPDATE_TEXT
 from app.diagnostics.flow import UpdateDecision
 from app.diagnostics.tool_update import ToolCheck
+from app.ui.language import CUSTOMER_LANGUAGES
 
-_LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 
 
 class ToolUpdateDialog(QDialog):
@@ -24,7 +24,7 @@ class ToolUpdateDialog(QDialog):
         self._check = check
         self.resize(640, 400)
         self.language = QComboBox(objectName="updateLanguage")
-        for code, name in _LANGUAGES:
+        for code, name in CUSTOMER_LANGUAGES:
             self.language.addItem(name, code)
         self.heading = QLabel(objectName="updateTitle")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
