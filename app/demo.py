@@ -16,8 +16,11 @@ from app.tickets.intake import open_ticket
 from app.tickets.synthetic import synthetic_tickets
 
 DEMO_PASSWORD = "demo-pass"
-DEMO_STAFF = (("T001", "Demo Technician", Role.TECHNICIAN), ("C001", "Demo Clerk", Role.INTAKE_CLERK),
-              ("A001", "Demo Auditor", Role.AUDITOR))
+DEMO_STAFF = (
+    ("T001", "Demo Technician", Role.TECHNICIAN),
+    ("C001", "Demo Clerk", Role.INTAKE_CLERK),
+    ("A001", "Demo Auditor", Role.AUDITOR),
+)
 DEMO_MANAGER = "M001"
 
 
@@ -28,17 +31,25 @@ class DemoStore:
 
     @property
     def login_hint(self) -> str:
-        return (f"Demo mode: throwaway data in {self.paths.root}. Accounts {DEMO_MANAGER} (manager), "
-                f"T001 (technician), C001 (clerk), A001 (auditor); password '{DEMO_PASSWORD}'.")
+        return (
+            f"Demo mode: throwaway data in {self.paths.root}. Accounts {DEMO_MANAGER} (manager), "
+            f"T001 (technician), C001 (clerk), A001 (auditor); password '{DEMO_PASSWORD}'."
+        )
 
 
 def make_demo_store(root: Path | None = None, tickets: int = 25) -> DemoStore:
     paths = DataPaths(Path(root) if root else Path(tempfile.mkdtemp(prefix="repair-counter-demo-")) / "data")
     # Demo data is throwaway: a cheaper Argon2id keeps the demo snappy on slow counter PCs.
     vault = Vault(paths, argon2=Argon2Params(time_cost=2, memory_kib=32768, parallelism=1))
-    first = service.initialise_store(vault, service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN",
-                                                                        "Floor 2, 6008 Shennan Avenue, Futian, Shenzhen"),
-                                     DEMO_MANAGER, "Demo Manager", DEMO_PASSWORD)
+    first = service.initialise_store(
+        vault,
+        service.OutletInfo(
+            "SZ01", "Shenzhen Futian Service Centre", "CN", "Floor 2, 6008 Shennan Avenue, Futian, Shenzhen"
+        ),
+        DEMO_MANAGER,
+        "Demo Manager",
+        DEMO_PASSWORD,
+    )
     for engineer_id, name, role in DEMO_STAFF:
         service.add_account(first.session, engineer_id, name, role, DEMO_PASSWORD)
     for new in synthetic_tickets(tickets, seed=2026):

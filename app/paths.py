@@ -37,7 +37,7 @@ class DataPaths:
     root: Path
 
     @classmethod
-    def at(cls, explicit: str | os.PathLike[str] | None) -> "DataPaths":
+    def at(cls, explicit: str | os.PathLike[str] | None) -> DataPaths:
         return cls(resolve_data_dir(explicit))
 
     @property

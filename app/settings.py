@@ -18,7 +18,7 @@ class Settings:
     #: Minutes without a key press or mouse event before the window locks.
     idle_lock_minutes: int = 5
 
-    def validated(self) -> "Settings":
+    def validated(self) -> Settings:
         language = self.language if self.language in LANGUAGES else "en"
         minutes = self.idle_lock_minutes if isinstance(self.idle_lock_minutes, int) else 5
         return Settings(language, min(max(minutes, 1), 240))

@@ -1,6 +1,6 @@
 """Render the README's screenshots from a demo store (run under Xvfb for the real xcb platform):
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python installer/screenshots.py
+xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python installer/screenshots.py
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from app.demo import DEMO_MANAGER, DEMO_PASSWORD, make_demo_store  # noqa: E402
 from app.device.adb_server import AdbServer, free_loopback_port  # noqa: E402
 from app.device.demo_handsets import running_demo_handsets, shipped_profile_dirs  # noqa: E402
 from app.device.hub import DeviceHub  # noqa: E402
-from app.ui.device_monitor import DeviceMonitor  # noqa: E402
-from app.demo import DEMO_MANAGER, DEMO_PASSWORD, make_demo_store  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.settings import Settings  # noqa: E402
-from app.ui.first_run_wizard import FirstRunWizard  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
+from app.ui.device_monitor import DeviceMonitor  # noqa: E402
+from app.ui.first_run_wizard import FirstRunWizard  # noqa: E402
 from app.ui.language import LanguageSwitcher  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.tasks import ImmediateTasks  # noqa: E402
@@ -69,8 +69,10 @@ def main() -> None:
     demo = make_demo_store(Path(tempfile.mkdtemp()) / "data")
     home = demo.paths.root / "adb-home"
     home.mkdir()
-    with AdbServer(port=free_loopback_port(), home=home) as adb, \
-            running_demo_handsets(shipped_profile_dirs(), adb.client()):
+    with (
+        AdbServer(port=free_loopback_port(), home=home) as adb,
+        running_demo_handsets(shipped_profile_dirs(), adb.client()),
+    ):
         monitor = DeviceMonitor(lambda on_event: DeviceHub(adb.client(), on_event))
         monitor.start()
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -25,13 +25,17 @@ def make_vault(tmp_path) -> Vault:
 
 def sample_ticket(n: int = 0, *, phone: str = "13812345678", name: str = "Zhang Wei") -> NewTicket:
     return NewTicket(
-        service_type="maintenance", customer_name=name, customer_phone=phone,
-        device_model="PHN110", imei="490154203237518", fault=f"battery drains fast #{n}",
+        service_type="maintenance",
+        customer_name=name,
+        customer_phone=phone,
+        device_model="PHN110",
+        imei="490154203237518",
+        fault=f"battery drains fast #{n}",
     )
 
 
 #: Monday 23 November 2026, 10:00 in Shanghai: inside business hours.
-MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+MONDAY_10 = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 class SettableClock:

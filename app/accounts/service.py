@@ -48,8 +48,9 @@ def initialise_store(vault: Vault, outlet: OutletInfo, admin_id: str, admin_name
         raise UsageError("The outlet needs a code (letters and digits), a name and a region.")
     store, recovery_key = vault.initialise(admin_id, password)
     with store.transaction(admin_id) as work:
-        staff_repo.create_outlet(work, outlet.code.upper(), outlet.name.strip(), outlet.region.strip().upper(),
-                                 outlet.address.strip()[:200])
+        staff_repo.create_outlet(
+            work, outlet.code.upper(), outlet.name.strip(), outlet.region.strip().upper(), outlet.address.strip()[:200]
+        )
         member = staff_repo.add_staff(work, admin_id, admin_name or admin_id, Role.MANAGER)
     return FirstRun(Session(vault, store, member.engineer_id, member.display_name, member.role), recovery_key)
 

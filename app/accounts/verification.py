@@ -54,11 +54,12 @@ def verify_store(session: Session) -> VerifyReport:
     except JournalBroken as exc:
         report.fail(f"anchor: {exc.message}")
     for problem in receipt_check(session):
-        report.fail(f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}")
+        report.fail(
+            f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}"
+        )
     if report.ok:
         session.vault.save_anchor(session.store)
     return report
-
 
 
 def read_journal(session: Session, *, after: int = 0, limit: int = 200) -> list[JournalEntry]:

@@ -28,4 +28,3 @@ def run_demo(args: argparse.Namespace) -> int:
             for serial, profile in phones:
                 print(f"simulated phone {profile} on {serial}", flush=True)
             return run_gui(demo.paths.root, login_hint=demo.login_hint, login_account=DEMO_MANAGER, adb=adb)
-

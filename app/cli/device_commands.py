@@ -24,10 +24,21 @@ def register(subparsers: Any) -> None:
             "connect it with 'adb connect 127.0.0.1:PORT'. Runs until interrupted."
         ),
     )
-    parser.add_argument("--profile", action="append", required=True, metavar="DIR", type=Path,
-                        help="handset profile folder (with profile.toml); repeat for more phones")
-    parser.add_argument("--port", type=int, default=0, metavar="N",
-                        help="port of the first phone, the next phones take N+1, N+2... (default: any free port)")
+    parser.add_argument(
+        "--profile",
+        action="append",
+        required=True,
+        metavar="DIR",
+        type=Path,
+        help="handset profile folder (with profile.toml); repeat for more phones",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        metavar="N",
+        help="port of the first phone, the next phones take N+1, N+2... (default: any free port)",
+    )
     parser.set_defaults(func=run_handset_sim)
 
 
@@ -54,8 +65,11 @@ def run_handset_sim(args: argparse.Namespace, stop: threading.Event | None = Non
             except OSError as exc:
                 raise UsageError(f"Cannot listen on port {port}: {exc.strerror}.") from exc
             print(f"listening on {handset.address}", flush=True)
-            print(f"  {profile.name}: {profile.device.brand} {profile.device.model} (auth {profile.auth})",
-                  file=sys.stderr, flush=True)
+            print(
+                f"  {profile.name}: {profile.device.brand} {profile.device.model} (auth {profile.auth})",
+                file=sys.stderr,
+                flush=True,
+            )
         stop.wait()
     return 0
 

@@ -13,7 +13,7 @@ import contextlib
 import json
 import os
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
 from app.cli.store_commands import _common, open_session
 from app.core.privacy_catalogue import (
@@ -45,10 +45,12 @@ INCOMPLETE_EXIT = DiagnosticsError.exit_code
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     diagnose = subparsers.add_parser(
-        "diagnose", help="run the consented diagnostics on a connected phone",
+        "diagnose",
+        help="run the consented diagnostics on a connected phone",
         description="Record the customer's (verbal) consent for CATEGORIES, then run FUNCTIONS on the phone. "
-                    "Exit 0 when the run is complete or the customer declined the tool update, "
-                    f"{INCOMPLETE_EXIT} when it ended incomplete (the JSON says what was collected).")
+        "Exit 0 when the run is complete or the customer declined the tool update, "
+        f"{INCOMPLETE_EXIT} when it ended incomplete (the JSON says what was collected).",
+    )
     _common(diagnose)
     diagnose.add_argument("--device", required=True, metavar="SERIAL", help="adb serial (as `adb devices` shows it)")
     diagnose.add_argument("--functions", required=True, metavar="LIST", help="e.g. identity,battery,logs")
@@ -120,15 +122,21 @@ def run_diagnose(args: argparse.Namespace) -> int:
     categories = _identifiers(args.consent, check_categories, "data category")
     if not functions or not categories:
         raise UsageError("Give at least one function and one consented category.")
-    update = UpdateDecision(True, "verbal", language=args.language) if args.accept_update else (
-        UpdateDecision(False) if args.refuse_update else None)
+    update = (
+        UpdateDecision(True, "verbal", language=args.language)
+        if args.accept_update
+        else (UpdateDecision(False) if args.refuse_update else None)
+    )
     session = open_session(args)
     try:
         reference = load_reference_data(default_resources_dir())
         with adb_client(adb_port()) as client:
             _check_device(client, args.device)
-            consent = give_consent(session, reference.consents, ConsentInput(
-                args.customer, categories, args.language, "verbal", ticket_number=args.ticket))
+            consent = give_consent(
+                session,
+                reference.consents,
+                ConsentInput(args.customer, categories, args.language, "verbal", ticket_number=args.ticket),
+            )
             flow = DiagnosticsFlow(session, reference, tool_timeout=args.tool_timeout)
             device = DeviceSession(client, args.device, timeout=15)
             report = flow.run(device, RunRequest(functions, consent, args.ticket), ScriptedPrompts(update, args.imei))

@@ -44,11 +44,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _common(export)
     export.add_argument("--customer", required=True, metavar="ID")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
-    export.add_argument("--protect", choices=("key", "password"), default="key",
-                        help="a key shown once (default) or a password the customer chooses")
+    export.add_argument(
+        "--protect",
+        choices=("key", "password"),
+        default="key",
+        help="a key shown once (default) or a password the customer chooses",
+    )
     export.add_argument("--request", metavar="NUMBER", help="the access request this answers (closed as done)")
-    export.add_argument("--pdf", type=Path, metavar="FILE",
-                        help="also write the printable answer (NOT encrypted: print it, then delete it)")
+    export.add_argument(
+        "--pdf",
+        type=Path,
+        metavar="FILE",
+        help="also write the printable answer (NOT encrypted: print it, then delete it)",
+    )
     export.set_defaults(func=run_export)
     purge_parser = subparsers.add_parser("purge", help="apply the retention periods now / 按保留期限清理数据")
     _common(purge_parser)
@@ -114,8 +122,11 @@ def run_request_new(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(request_json(request, _now_iso(session)), ensure_ascii=False, indent=2))
         else:
-            print(f"{request.number}  {request.kind}  due {request.due_at[:10]} (at the latest {request.latest_due_at[:10]})")
+            print(
+                f"{request.number}  {request.kind}  due {request.due_at[:10]} (at the latest {request.latest_due_at[:10]})"
+            )
         return 0
+
     return in_session(args, act)
 
 
@@ -130,6 +141,7 @@ def run_request_list(args: argparse.Namespace) -> int:
             mark = "OVERDUE 已逾期" if r.is_overdue(now) else ""
             print(f"{r.number}  {r.kind:<13} {r.status:<7} due {r.due_at[:10]}  {mark}".rstrip())
         return 0
+
     return in_session(args, act)
 
 
@@ -138,6 +150,7 @@ def run_request_close(args: argparse.Namespace) -> int:
         closed = requests.close_request(session, args.number, args.status, args.outcome)
         print(f"{closed.number}: {closed.status}")
         return 0
+
     return in_session(args, act)
 
 
@@ -178,6 +191,7 @@ def run_export(args: argparse.Namespace) -> int:
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0
+
     return in_session(args, act)
 
 
@@ -203,6 +217,7 @@ def run_request_do(args: argparse.Namespace) -> int:
             print(f"{actions.withdraw(session, request.number)} consents withdrawn")
         print(f"{request.number}: done")
         return 0
+
     return in_session(args, act)
 
 
@@ -221,6 +236,7 @@ def run_purge(args: argparse.Namespace) -> int:
             if receipt.receipt_id:
                 print(f"receipt {receipt.receipt_id}")
         return 0
+
     return in_session(args, act)
 
 
@@ -229,4 +245,5 @@ def run_contact(args: argparse.Namespace) -> int:
         log_contact(session, args.customer, args.kind)
         print(f"{args.kind} logged / 已记录")
         return 0
+
     return in_session(args, act)

@@ -31,14 +31,18 @@ if TYPE_CHECKING:
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = subparsers.add_parser("slip", help="render or print a repair slip / 生成或打印维修单")
     parser.add_argument("ticket", nargs="?", metavar="TICKET_NO", help="ticket number, e.g. SZ01-20261122-0042")
-    parser.add_argument("--pdf", metavar="OUT", type=Path,
-                        help="write the slip to OUT (.pdf; thermal also .png, .pbm, .bin)")
+    parser.add_argument(
+        "--pdf", metavar="OUT", type=Path, help="write the slip to OUT (.pdf; thermal also .png, .pbm, .bin)"
+    )
     parser.add_argument("--format", dest="slip_format", choices=SLIP_FORMATS, default="a5")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help="slip language (default: the customer's)")
     parser.add_argument("--escpos-port", metavar="PORT", help="print on the ESC/POS printer on this serial port")
     parser.add_argument("--demo", action="store_true", help="use the demonstration slip instead of a ticket")
-    parser.add_argument("--retry", action="store_true",
-                        help="send the thermal slips kept after paper out / offline / 重新打印保留的热敏单")
+    parser.add_argument(
+        "--retry",
+        action="store_true",
+        help="send the thermal slips kept after paper out / offline / 重新打印保留的热敏单",
+    )
     _common(parser)
     parser.set_defaults(func=_on_slip)
 
@@ -73,15 +77,20 @@ def _print_ticket(args: argparse.Namespace) -> int:
     try:
         if args.pdf:
             row = print_service.print_to_file(session, args.ticket, args.pdf, args.slip_format, args.lang)
-            print(f"{row.target.removeprefix('file:')}  copy={row.copy_number}  pages={row.pages}  "
-                  f"sha256={row.sha256[:16]}")
+            print(
+                f"{row.target.removeprefix('file:')}  copy={row.copy_number}  pages={row.pages}  "
+                f"sha256={row.sha256[:16]}"
+            )
         if args.escpos_port:
             try:
                 row = print_service.print_to_thermal(session, args.ticket, args.escpos_port, args.lang)
             except (PaperOut, PrinterOffline, PrinterPortError):
                 waiting = len(print_service.pending_jobs(session))
-                print(f"the slip is kept to print again ({waiting} waiting; repair-counter slip --retry) "
-                      f"/ 打印任务已保留，可稍后重试", file=sys.stderr)
+                print(
+                    f"the slip is kept to print again ({waiting} waiting; repair-counter slip --retry) "
+                    f"/ 打印任务已保留，可稍后重试",
+                    file=sys.stderr,
+                )
                 raise
             print(f"printed on {args.escpos_port}  copy={row.copy_number}  sha256={row.sha256[:16]}")
     finally:
@@ -100,15 +109,20 @@ def _retry(args: argparse.Namespace) -> int:
     for row in outcome.printed:
         print(f"printed {row.ticket_number} copy={row.copy_number} on {row.target.removeprefix('escpos:')}")
     if outcome.error is not None:
-        print(f"{outcome.still_waiting} slip(s) still waiting / 仍有 {outcome.still_waiting} 张待打印",
-              file=sys.stderr)
+        print(f"{outcome.still_waiting} slip(s) still waiting / 仍有 {outcome.still_waiting} 张待打印", file=sys.stderr)
         raise outcome.error
     print(f"{len(outcome.printed)} printed, none waiting / 已全部打印")
     return 0
 
 
-def render_slip_file(content: SlipContent, out_path: Path, fmt: SlipFormat = "a5", lang: Language | None = None,
-                     *, verification_key: bytes) -> SlipPrintRecord:
+def render_slip_file(
+    content: SlipContent,
+    out_path: Path,
+    fmt: SlipFormat = "a5",
+    lang: Language | None = None,
+    *,
+    verification_key: bytes,
+) -> SlipPrintRecord:
     """Write `content` as a slip file; `lang` overrides the customer's language.  Returns the journal record."""
     from app.slip.layout import build_layout
     from app.slip.render_fonts import ensure_gui_application
@@ -119,8 +133,14 @@ def render_slip_file(content: SlipContent, out_path: Path, fmt: SlipFormat = "a5
     return write_slip(layout, Path(out_path), fmt)
 
 
-def print_slip_on_thermal_printer(content: SlipContent, port: str, lang: Language | None = None, *,
-                                  verification_key: bytes, queue: PrintRetryQueue | None = None) -> SlipPrintRecord:
+def print_slip_on_thermal_printer(
+    content: SlipContent,
+    port: str,
+    lang: Language | None = None,
+    *,
+    verification_key: bytes,
+    queue: PrintRetryQueue | None = None,
+) -> SlipPrintRecord:
     """Render the thermal slip and send it; returns the journal record.
 
     On a printer problem the job stays in `queue` (a new one when none is given)
@@ -138,8 +158,10 @@ def print_slip_on_thermal_printer(content: SlipContent, port: str, lang: Languag
     queue = queue if queue is not None else PrintRetryQueue()
     error = queue.submit(ThermalPrinter(port), job, f"slip {layout.ticket_number} copy {layout.copy_number}")
     if error is not None:
-        print(f"the slip is kept to print again ({len(queue.pending)} waiting) / 打印任务已保留，可稍后重试",
-              file=sys.stderr)
+        print(
+            f"the slip is kept to print again ({len(queue.pending)} waiting) / 打印任务已保留，可稍后重试",
+            file=sys.stderr,
+        )
         raise error
     return make_record(layout.ticket_number, layout.copy_number, layout.language, "thermal", f"escpos:{port}", 1, job)
 

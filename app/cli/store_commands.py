@@ -7,7 +7,7 @@ import getpass
 import json
 import os
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from app.accounts import service
 from app.accounts.session import Session
@@ -47,8 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("engineer_id")
     add.add_argument("--role", required=True, choices=[r.value for r in Role])
     add.add_argument("--display-name", default="")
-    add.add_argument("--new-password-env", default="REPAIR_COUNTER_NEW_PASSWORD",
-                     help="environment variable holding the new account's password")
+    add.add_argument(
+        "--new-password-env",
+        default="REPAIR_COUNTER_NEW_PASSWORD",
+        help="environment variable holding the new account's password",
+    )
     remove = actions.add_parser("remove")
     remove.add_argument("engineer_id")
     actions.add_parser("list").add_argument("--json", action="store_true")
@@ -59,8 +62,11 @@ def _common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
     add_data_dir_argument(parser)
     if user:
         parser.add_argument("--user", help=f"engineer ID (default: ${USER_ENV})")
-    parser.add_argument("--password-stdin", action="store_true",
-                        help=f"read the password from the first line of standard input (default: ${PASSWORD_ENV})")
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help=f"read the password from the first line of standard input (default: ${PASSWORD_ENV})",
+    )
 
 
 def vault_for(args: argparse.Namespace) -> Vault:
@@ -145,6 +151,9 @@ def _staff_action(session: Session, args: argparse.Namespace) -> int:
     else:
         members = service.list_accounts(session)
         rows = [{"engineer_id": m.engineer_id, "name": m.display_name, "role": m.role.value} for m in members]
-        print(json.dumps(rows, indent=2, ensure_ascii=False) if args.json else
-              "\n".join(f"{r['engineer_id']:<16} {r['role']:<13} {r['name']}" for r in rows))
+        print(
+            json.dumps(rows, indent=2, ensure_ascii=False)
+            if args.json
+            else "\n".join(f"{r['engineer_id']:<16} {r['role']:<13} {r['name']}" for r in rows)
+        )
     return 0

@@ -46,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _register_new(actions)
     _register_reads(actions)
     _register_changes(actions)
-    find = subparsers.add_parser("search", help="find tickets by number, IMEI (or last 6), phone (or last 4), name, tracking number")
+    find = subparsers.add_parser(
+        "search", help="find tickets by number, IMEI (or last 6), phone (or last 4), name, tracking number"
+    )
     _common(find)
     find.add_argument("query")
     find.add_argument("--limit", type=int, default=search.DEFAULT_LIMIT)
@@ -63,26 +65,48 @@ def _register_new(actions: argparse._SubParsersAction) -> None:
     new = actions.add_parser("new", help="open a ticket (every field the intake wizard takes)")
     _common(new)
     new.add_argument("--type", required=True, choices=[s.value for s in ServiceType], dest="service_type")
-    for flag, help_text in (("--name", "customer name"), ("--phone", "customer phone"), ("--email", "e-mail"),
-                            ("--address", "full address"), ("--model", "device model"), ("--imei", "IMEI"),
-                            ("--imei2", "second IMEI (dual SIM)"), ("--serial", "serial number"),
-                            ("--fault", "fault description"), ("--proof", "proof of purchase"),
-                            ("--courier", "courier"), ("--tracking", "courier tracking number"),
-                            ("--parcel-condition", "parcel condition on arrival"),
-                            ("--condition-notes", "notes on the condition checklist")):
+    for flag, help_text in (
+        ("--name", "customer name"),
+        ("--phone", "customer phone"),
+        ("--email", "e-mail"),
+        ("--address", "full address"),
+        ("--model", "device model"),
+        ("--imei", "IMEI"),
+        ("--imei2", "second IMEI (dual SIM)"),
+        ("--serial", "serial number"),
+        ("--fault", "fault description"),
+        ("--proof", "proof of purchase"),
+        ("--courier", "courier"),
+        ("--tracking", "courier tracking number"),
+        ("--parcel-condition", "parcel condition on arrival"),
+        ("--condition-notes", "notes on the condition checklist"),
+    ):
         new.add_argument(flag, default="", help=help_text)
     new.add_argument("--fault-category", default="other")
     new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
     new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
-    new.add_argument("--condition", default="", metavar="ITEM=STATE,...",
-                     help=f"checklist, items {', '.join(CONDITION_ITEMS)}; states ok, damaged, not_checked")
+    new.add_argument(
+        "--condition",
+        default="",
+        metavar="ITEM=STATE,...",
+        help=f"checklist, items {', '.join(CONDITION_ITEMS)}; states ok, damaged, not_checked",
+    )
     new.add_argument("--accessory", action="append", default=[], help="an accessory received (repeatable)")
-    new.add_argument("--photo", action="append", default=[], metavar="PART=PATH",
-                     help="a condition photo (JPEG or PNG, at most 8 MB), e.g. screen=front.jpg (repeatable)")
+    new.add_argument(
+        "--photo",
+        action="append",
+        default=[],
+        metavar="PART=PATH",
+        help="a condition photo (JPEG or PNG, at most 8 MB), e.g. screen=front.jpg (repeatable)",
+    )
     new.add_argument("--estimate", type=_amount, default=None)
     new.add_argument("--deposit", type=_amount, default=None)
-    new.add_argument("--agreement-signed-by", default="", metavar="NAME",
-                     help="the customer signed the service agreement shown to them")
+    new.add_argument(
+        "--agreement-signed-by",
+        default="",
+        metavar="NAME",
+        help="the customer signed the service agreement shown to them",
+    )
     new.add_argument("--agreement-language", default="zh_CN", choices=("zh_CN", "en"))
     new.add_argument("--signature-file", type=Path, default=None, help="the signature image or strokes")
     new.add_argument("--json", action="store_true")
@@ -199,16 +223,38 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
     agreement = None
     if args.agreement_signed_by:
         document = shipped_reference().consents.latest("service_agreement")
-        agreement = Agreement(document.text_id, document.version, args.agreement_language,
-                              args.agreement_signed_by, signature_digest(_signature(args, args.agreement_signed_by)))
+        agreement = Agreement(
+            document.text_id,
+            document.version,
+            args.agreement_language,
+            args.agreement_signed_by,
+            signature_digest(_signature(args, args.agreement_signed_by)),
+        )
     return NewTicket(
-        service_type=args.service_type, customer_name=args.name, customer_phone=args.phone,
-        device_model=args.model, imei=args.imei, fault=args.fault, priority=args.priority,
-        customer_email=args.email, customer_address=args.address, imei2=args.imei2, serial=args.serial,
-        fault_category=args.fault_category, purchase_date=args.purchase_date, purchase_proof=args.proof,
-        courier=args.courier, tracking_number=args.tracking, parcel_condition=args.parcel_condition,
-        condition=_condition(args.condition), condition_notes=args.condition_notes, photos=_photos(args.photo),
-        accessories=tuple(args.accessory), agreement=agreement, estimate=args.estimate, deposit=args.deposit,
+        service_type=args.service_type,
+        customer_name=args.name,
+        customer_phone=args.phone,
+        device_model=args.model,
+        imei=args.imei,
+        fault=args.fault,
+        priority=args.priority,
+        customer_email=args.email,
+        customer_address=args.address,
+        imei2=args.imei2,
+        serial=args.serial,
+        fault_category=args.fault_category,
+        purchase_date=args.purchase_date,
+        purchase_proof=args.proof,
+        courier=args.courier,
+        tracking_number=args.tracking,
+        parcel_condition=args.parcel_condition,
+        condition=_condition(args.condition),
+        condition_notes=args.condition_notes,
+        photos=_photos(args.photo),
+        accessories=tuple(args.accessory),
+        agreement=agreement,
+        estimate=args.estimate,
+        deposit=args.deposit,
     )
 
 
@@ -236,6 +282,7 @@ def run_new(args: argparse.Namespace) -> int:
         ticket = open_ticket(session, new)
         _print_json(row_json(ticket)) if args.json else print(ticket.number)
         return 0
+
     return in_session(args, act)
 
 
@@ -251,6 +298,7 @@ def run_show(args: argparse.Namespace) -> int:
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
         return 0
+
     return in_session(args, act)
 
 
@@ -259,6 +307,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows = recent(session, max(1, min(args.limit, 500)), args.status)
         _print_rows(rows, args.json)
         return 0
+
     return in_session(args, act)
 
 
@@ -272,10 +321,12 @@ def _print_rows(rows: list[TicketRow], as_json: bool) -> None:
 
 def run_search(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        rows = search.search(session, args.query, limit=max(1, min(args.limit, 500)),
-                             slip_key=slip_repository.slip_key(session.store))
+        rows = search.search(
+            session, args.query, limit=max(1, min(args.limit, 500)), slip_key=slip_repository.slip_key(session.store)
+        )
         _print_rows(rows, args.json)
         return 0
+
     return in_session(args, act)
 
 
@@ -289,6 +340,7 @@ def run_progress(args: argparse.Namespace) -> int:
             for step in report.history:
                 print(f"  {step.at}  {step.status}")
         return 0
+
     return in_session(args, act)
 
 
@@ -297,6 +349,7 @@ def run_parts(args: argparse.Namespace) -> int:
         for item in pricing.parts_for(moves.load(session, args.number)):
             print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}")
         return 0
+
     return in_session(args, act)
 
 
@@ -305,16 +358,19 @@ def run_move(args: argparse.Namespace) -> int:
         row = moves.move_ticket(session, args.number, args.status, args.note)
         print(f"{row.number}: {row.status}")
         return 0
+
     return in_session(args, act)
 
 
 def run_sign(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         document = shipped_reference().consents.latest("service_agreement")
-        moves.sign_agreement(session, args.number, document, args.language, args.signed_by,
-                             _signature(args, args.signed_by))
+        moves.sign_agreement(
+            session, args.number, document, args.language, args.signed_by, _signature(args, args.signed_by)
+        )
         print(f"{args.number.upper()}: agreement v{document.version} signed")
         return 0
+
     return in_session(args, act)
 
 
@@ -325,6 +381,7 @@ def run_estimate(args: argparse.Namespace) -> int:
             print(f"{line.part_id or '':<10} {line.quantity} x {line.unit_price}  {line.description}")
         print(f"total {sum((line.total for line in lines), Decimal('0.00'))}")
         return 0
+
     return in_session(args, act)
 
 
@@ -333,15 +390,18 @@ def run_approve(args: argparse.Namespace) -> int:
         detail = pricing.approve_estimate(session, args.number, args.approved_by, _signature(args, args.approved_by))
         print(f"{detail.number}: estimate {detail.estimate} approved")
         return 0
+
     return in_session(args, act)
 
 
 def run_pickup(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        detail = pickup.collect(session, args.number, args.phone_last4, args.signed_by,
-                                _signature(args, args.signed_by))
+        detail = pickup.collect(
+            session, args.number, args.phone_last4, args.signed_by, _signature(args, args.signed_by)
+        )
         print(f"{detail.number}: {detail.status}")
         return 0
+
     return in_session(args, act)
 
 
@@ -349,8 +409,10 @@ def run_seed(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         def report(done: int) -> None:
             print(f"\r{done:,} / {args.tickets:,}", end="", file=sys.stderr, flush=True)
+
         added = seed_tickets(session, args.tickets, args.seed, progress=report)
         print(file=sys.stderr)
         print(f"added {added} tickets")
         return 0
+
     return in_session(args, act)

@@ -65,7 +65,7 @@ def _db_url(args: argparse.Namespace) -> str:
 def default_signing_key_path(db_url: str) -> Path | None:
     """Beside an embedded database; a shared PostgreSQL has no natural place, so none."""
     if db_url.startswith("sqlite:///"):
-        return Path(db_url[len("sqlite:///"):] + ".signing-key.pem")
+        return Path(db_url[len("sqlite:///") :] + ".signing-key.pem")
     return None
 
 
@@ -115,7 +115,9 @@ def run_upstream_code(args: argparse.Namespace) -> int:
     from app.upstream.enrolment import issue_enrol_code
 
     if not re.fullmatch(OUTLET_PATTERN, args.outlet):
-        raise UsageError(f"{args.outlet!r} is not an outlet code.", next_step="Use letters, digits, '-' or '_', e.g. SZ01.")
+        raise UsageError(
+            f"{args.outlet!r} is not an outlet code.", next_step="Use letters, digits, '-' or '_', e.g. SZ01."
+        )
     if not 1 <= args.days <= 365:
         raise UsageError("--days must be between 1 and 365.")
     store = open_upstream_store(_db_url(args))

@@ -103,15 +103,21 @@ def _reason(advice: BatteryAdvice, health: float | None, threshold: float, cycle
         return T(f"无法读取电池健康度{cycles_zh}。", f"Battery health could not be read{cycles_en}.")
     shown = _percent(health)
     if advice is BatteryAdvice.HEALTHY:
-        return T(f"电池健康度 {shown}{cycles_zh}，不低于 {threshold:.0f}%，无需更换。",
-                 f"Battery health {shown}{cycles_en}, not below {threshold:.0f}%: no replacement needed.")
+        return T(
+            f"电池健康度 {shown}{cycles_zh}，不低于 {threshold:.0f}%，无需更换。",
+            f"Battery health {shown}{cycles_en}, not below {threshold:.0f}%: no replacement needed.",
+        )
     if advice is BatteryAdvice.FREE_REPLACEMENT:
-        return T(f"电池健康度 {shown}{cycles_zh}，低于 {threshold:.0f}% 且在保修期内，建议免费更换电池。",
-                 f"Battery health {shown}{cycles_en}, below {threshold:.0f}% within warranty: "
-                 "free battery replacement recommended.")
-    return T(f"电池健康度 {shown}{cycles_zh}，低于 {threshold:.0f}%，已过保修期，建议付费更换电池。",
-             f"Battery health {shown}{cycles_en}, below {threshold:.0f}% and out of warranty: "
-             "paid battery replacement recommended.")
+        return T(
+            f"电池健康度 {shown}{cycles_zh}，低于 {threshold:.0f}% 且在保修期内，建议免费更换电池。",
+            f"Battery health {shown}{cycles_en}, below {threshold:.0f}% within warranty: "
+            "free battery replacement recommended.",
+        )
+    return T(
+        f"电池健康度 {shown}{cycles_zh}，低于 {threshold:.0f}%，已过保修期，建议付费更换电池。",
+        f"Battery health {shown}{cycles_en}, below {threshold:.0f}% and out of warranty: "
+        "paid battery replacement recommended.",
+    )
 
 
 def battery_verdict(

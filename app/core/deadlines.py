@@ -140,7 +140,8 @@ def calendar_from_mapping(data: Mapping[str, Any]) -> BusinessCalendar:
     if not isinstance(special_data, Mapping) or len(special_data) > 10_000:
         raise ValueError("special_days: must map dates to opening hours")
     special = {
-        _day(day, "special_days"): parse_hours(_text(hours, f"special_days.{day}")) for day, hours in special_data.items()
+        _day(day, "special_days"): parse_hours(_text(hours, f"special_days.{day}"))
+        for day, hours in special_data.items()
     }
     return BusinessCalendar(weekly, holidays, special)
 

@@ -83,16 +83,20 @@ _CATEGORY_LIST = (
         "device_info",
         T("设备信息", "Device information"),
         T("手机的 IMEI、型号、系统版本和序列号。", "The phone's IMEI, model, software version and serial number."),
-        T("确认是哪一部手机、是否在保修期内，并记录在维修单上。",
-          "To identify the phone, check its warranty and record it on the repair ticket."),
+        T(
+            "确认是哪一部手机、是否在保修期内，并记录在维修单上。",
+            "To identify the phone, check its warranty and record it on the repair ticket.",
+        ),
         "device_identifiers",
     ),
     _category(
         "base_station_id",
         T("基站标识", "Base station ID"),
         T("手机当前连接的移动网络基站编号。", "The ID of the mobile network cell the phone is connected to."),
-        T("判断无信号或信号差是手机还是网络的问题。",
-          "To tell whether weak or no signal comes from the phone or from the network."),
+        T(
+            "判断无信号或信号差是手机还是网络的问题。",
+            "To tell whether weak or no signal comes from the phone or from the network.",
+        ),
         "diagnostic_data",
     ),
     _category(
@@ -105,8 +109,10 @@ _CATEGORY_LIST = (
     _category(
         "app_usage",
         T("应用使用记录", "App usage record"),
-        T("各应用的使用时长和耗电情况，不含应用内的内容。",
-          "How long each app was used and how much power it drew; nothing of what is inside the apps."),
+        T(
+            "各应用的使用时长和耗电情况，不含应用内的内容。",
+            "How long each app was used and how much power it drew; nothing of what is inside the apps.",
+        ),
         T("找出耗电过快或发热的原因。", "To find what drains the battery or heats the phone."),
         "diagnostic_data",
     ),
@@ -114,8 +120,10 @@ _CATEGORY_LIST = (
         "app_installs",
         T("应用安装与卸载记录", "App installation and deletion records"),
         T("哪些应用在何时被安装或卸载。", "Which apps were installed or removed, and when."),
-        T("判断故障是否从某个应用安装后开始，以及存储空间被什么占用。",
-          "To see whether a fault began after an app was installed, and what fills the storage."),
+        T(
+            "判断故障是否从某个应用安装后开始，以及存储空间被什么占用。",
+            "To see whether a fault began after an app was installed, and what fills the storage.",
+        ),
         "diagnostic_data",
     ),
     _category(
@@ -135,8 +143,10 @@ _CATEGORY_LIST = (
     _category(
         "software_operation",
         T("软件运行数据", "Software operation data"),
-        T("系统服务的运行状态，如内存和处理器占用。",
-          "How the system services are running, such as memory and processor use."),
+        T(
+            "系统服务的运行状态，如内存和处理器占用。",
+            "How the system services are running, such as memory and processor use.",
+        ),
         T("找出卡顿、死机和发热的原因。", "To find the cause of slowness, freezes and heat."),
         "diagnostic_data",
     ),
@@ -164,7 +174,10 @@ _CATEGORY_LIST = (
     _category(
         "wifi_list",
         T("无线网络列表", "List of Wi-Fi networks"),
-        T("手机能搜到的附近无线网络及其信号强度。", "The Wi-Fi networks the phone can see nearby, with their strength."),
+        T(
+            "手机能搜到的附近无线网络及其信号强度。",
+            "The Wi-Fi networks the phone can see nearby, with their strength.",
+        ),
         T("检查手机的无线网络天线和接收能力。", "To check the phone's Wi-Fi antenna and reception."),
         "diagnostic_data",
     ),
@@ -178,17 +191,24 @@ _CATEGORY_LIST = (
     _category(
         "network_record",
         T("网络记录", "Network record"),
-        T("移动网络和无线网络的连接状态、信号强度和断线记录。",
-          "Mobile and Wi-Fi connection state, signal strength and drop-outs."),
+        T(
+            "移动网络和无线网络的连接状态、信号强度和断线记录。",
+            "Mobile and Wi-Fi connection state, signal strength and drop-outs.",
+        ),
         T("判断上网和通话问题。", "To diagnose problems with data and calls."),
         "diagnostic_data",
     ),
     _category(
         "battery_record",
         T("电池记录", "Battery record"),
-        T("电池的电量、健康度、充电循环次数、温度和电压。",
-          "The battery's charge, health, charge cycles, temperature and voltage."),
-        T("判断电池是否老化、是否可以免费更换。", "To judge whether the battery is worn and can be replaced free of charge."),
+        T(
+            "电池的电量、健康度、充电循环次数、温度和电压。",
+            "The battery's charge, health, charge cycles, temperature and voltage.",
+        ),
+        T(
+            "判断电池是否老化、是否可以免费更换。",
+            "To judge whether the battery is worn and can be replaced free of charge.",
+        ),
         "service_records",
     ),
     _category(
@@ -201,8 +221,10 @@ _CATEGORY_LIST = (
     _category(
         "photo_record",
         T("拍照记录", "Photo record"),
-        T("拍照时的相机参数和结果，不含照片本身。",
-          "Camera settings and results when photos are taken; not the photos themselves."),
+        T(
+            "拍照时的相机参数和结果，不含照片本身。",
+            "Camera settings and results when photos are taken; not the photos themselves.",
+        ),
         T("判断相机故障。", "To diagnose camera faults."),
         "diagnostic_data",
     ),
@@ -216,8 +238,10 @@ _CATEGORY_LIST = (
     _category(
         "logs",
         T("设备日志", "Device logs"),
-        T("手机系统记录的运行日志；电话号码、邮箱、账号、位置等在保存前会被去除。",
-          "The phone's system log; phone numbers, e-mails, accounts and locations are removed before it is stored."),
+        T(
+            "手机系统记录的运行日志；电话号码、邮箱、账号、位置等在保存前会被去除。",
+            "The phone's system log; phone numbers, e-mails, accounts and locations are removed before it is stored.",
+        ),
         _PURPOSE_FAULT,
         "diagnostic_logs",
     ),
@@ -232,56 +256,106 @@ def _function(identifier: str, label: T, description: T, *categories: str) -> Di
 
 
 _FUNCTION_LIST = (
-    _function("identity", T("设备识别", "Identity"),
-              T("读取型号、IMEI、序列号和系统版本。", "Reads the model, IMEI, serial number and software version."),
-              "device_info"),
-    _function("battery", T("电池检测", "Battery"),
-              T("检查电池健康度、循环次数和容量。", "Checks battery health, charge cycles and capacity."),
-              "battery_record"),
-    _function("charging", T("充电检测", "Charging"),
-              T("检查充电口、充电电流和充电状态。", "Checks the charging port, current and charging state."),
-              "battery_record"),
-    _function("display", T("屏幕检测", "Display"),
-              T("检查触摸、显示坏点和亮度调节。", "Checks touch, dead pixels and brightness control."),
-              "software_info"),
-    _function("network", T("网络检测", "Network"),
-              T("检查移动信号、上网和无线网络连接。", "Checks mobile signal, data and Wi-Fi connection."),
-              "network_record", "base_station_id", "ssid", "bssid", "wifi_list"),
-    _function("bluetooth", T("蓝牙检测", "Bluetooth"),
-              T("检查蓝牙开关和配对。", "Checks Bluetooth switching and pairing."),
-              "bluetooth_record"),
-    _function("camera", T("相机检测", "Camera"),
-              T("检查各个相机能否打开和对焦。", "Checks that each camera opens and focuses."),
-              "camera_startup", "photo_record"),
-    _function("logs", T("日志分析", "Logs"),
-              T("读取系统日志，查找崩溃和错误。", "Reads the system log for crashes and errors."),
-              "logs", "software_fault"),
-    _function("storage", T("存储检测", "Storage"),
-              T("检查存储空间占用和存储芯片健康。", "Checks what fills the storage and the storage chip's health."),
-              "software_info", "app_installs"),
-    _function("software", T("软件检测", "Software"),
-              T("检查系统版本、异常重启、应用崩溃和耗电应用。",
-                "Checks the system version, unexpected restarts, app crashes and power-hungry apps."),
-              "software_info", "software_operation", "software_fault", "app_version", "app_usage", "reboot_time"),
+    _function(
+        "identity",
+        T("设备识别", "Identity"),
+        T("读取型号、IMEI、序列号和系统版本。", "Reads the model, IMEI, serial number and software version."),
+        "device_info",
+    ),
+    _function(
+        "battery",
+        T("电池检测", "Battery"),
+        T("检查电池健康度、循环次数和容量。", "Checks battery health, charge cycles and capacity."),
+        "battery_record",
+    ),
+    _function(
+        "charging",
+        T("充电检测", "Charging"),
+        T("检查充电口、充电电流和充电状态。", "Checks the charging port, current and charging state."),
+        "battery_record",
+    ),
+    _function(
+        "display",
+        T("屏幕检测", "Display"),
+        T("检查触摸、显示坏点和亮度调节。", "Checks touch, dead pixels and brightness control."),
+        "software_info",
+    ),
+    _function(
+        "network",
+        T("网络检测", "Network"),
+        T("检查移动信号、上网和无线网络连接。", "Checks mobile signal, data and Wi-Fi connection."),
+        "network_record",
+        "base_station_id",
+        "ssid",
+        "bssid",
+        "wifi_list",
+    ),
+    _function(
+        "bluetooth",
+        T("蓝牙检测", "Bluetooth"),
+        T("检查蓝牙开关和配对。", "Checks Bluetooth switching and pairing."),
+        "bluetooth_record",
+    ),
+    _function(
+        "camera",
+        T("相机检测", "Camera"),
+        T("检查各个相机能否打开和对焦。", "Checks that each camera opens and focuses."),
+        "camera_startup",
+        "photo_record",
+    ),
+    _function(
+        "logs",
+        T("日志分析", "Logs"),
+        T("读取系统日志，查找崩溃和错误。", "Reads the system log for crashes and errors."),
+        "logs",
+        "software_fault",
+    ),
+    _function(
+        "storage",
+        T("存储检测", "Storage"),
+        T("检查存储空间占用和存储芯片健康。", "Checks what fills the storage and the storage chip's health."),
+        "software_info",
+        "app_installs",
+    ),
+    _function(
+        "software",
+        T("软件检测", "Software"),
+        T(
+            "检查系统版本、异常重启、应用崩溃和耗电应用。",
+            "Checks the system version, unexpected restarts, app crashes and power-hungry apps.",
+        ),
+        "software_info",
+        "software_operation",
+        "software_fault",
+        "app_version",
+        "app_usage",
+        "reboot_time",
+    ),
 )
 
 #: Every diagnostic function, in the order the flow runs them.
 FUNCTIONS: Mapping[str, DiagnosticFunction] = MappingProxyType({f.identifier: f for f in _FUNCTION_LIST})
 
 _FAULT_LIST = (
-    FaultCategory("battery_drain", T("耗电快 / 电池鼓包", "Battery drains fast / swollen battery"),
-                  ("identity", "battery", "software")),
-    FaultCategory("no_charge", T("无法充电 / 充电慢", "Will not charge / charges slowly"),
-                  ("identity", "charging", "battery")),
-    FaultCategory("screen", T("屏幕问题（碎屏、触摸、显示）", "Screen (cracked, touch, display)"),
-                  ("identity", "display")),
-    FaultCategory("no_signal", T("无信号 / 通话问题", "No signal / call problems"),
-                  ("identity", "network")),
-    FaultCategory("wifi_bluetooth", T("无线网络或蓝牙问题", "Wi-Fi or Bluetooth problems"),
-                  ("identity", "network", "bluetooth")),
+    FaultCategory(
+        "battery_drain",
+        T("耗电快 / 电池鼓包", "Battery drains fast / swollen battery"),
+        ("identity", "battery", "software"),
+    ),
+    FaultCategory(
+        "no_charge", T("无法充电 / 充电慢", "Will not charge / charges slowly"), ("identity", "charging", "battery")
+    ),
+    FaultCategory(
+        "screen", T("屏幕问题（碎屏、触摸、显示）", "Screen (cracked, touch, display)"), ("identity", "display")
+    ),
+    FaultCategory("no_signal", T("无信号 / 通话问题", "No signal / call problems"), ("identity", "network")),
+    FaultCategory(
+        "wifi_bluetooth", T("无线网络或蓝牙问题", "Wi-Fi or Bluetooth problems"), ("identity", "network", "bluetooth")
+    ),
     FaultCategory("camera", T("相机问题", "Camera problems"), ("identity", "camera")),
-    FaultCategory("crash_freeze", T("死机、重启、卡顿", "Crashes, restarts, freezes"),
-                  ("identity", "software", "logs")),
+    FaultCategory(
+        "crash_freeze", T("死机、重启、卡顿", "Crashes, restarts, freezes"), ("identity", "software", "logs")
+    ),
     FaultCategory("storage_full", T("存储空间不足", "Storage full"), ("identity", "storage")),
     FaultCategory("water_damage", T("进水", "Water damage"), ("identity", "battery", "charging", "display")),
     FaultCategory("other", T("其他", "Other"), ("identity",)),
@@ -364,7 +438,9 @@ class CollectedItem:
     kept: T
 
 
-def describe_collection(categories: Iterable[str], policy: RetentionPolicy = DEFAULT_POLICY) -> tuple[CollectedItem, ...]:
+def describe_collection(
+    categories: Iterable[str], policy: RetentionPolicy = DEFAULT_POLICY
+) -> tuple[CollectedItem, ...]:
     """The consented (or collected) categories in plain words, with their region's retention."""
     items = []
     for identifier in check_categories(categories):

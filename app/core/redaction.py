@@ -64,9 +64,7 @@ _MEID = r"(?P<meid>[A-Fa-f](?<![0-9A-Za-z][A-Fa-f])[0-9A-Fa-f]{13}[0-9A-Fa-f]?(?
 _MEID_KEYED = r"(?P<meid_key>(?i:\bmeid)\s*[:=]?\s*)(?P<meid_value>[0-9A-Fa-f]{14,15})(?![0-9A-Za-z])"
 
 # Coordinates: range-checked in the replacement callback, not in the pattern.
-_COORD_PAIR = (
-    r"(?P<coord>(?<![\w.\-])[\-+]?\d{1,2}\.\d{3,15} ?, ?[\-+]?\d{1,3}\.\d{3,15}(?![\d.]))"
-)
+_COORD_PAIR = r"(?P<coord>(?<![\w.\-])[\-+]?\d{1,2}\.\d{3,15} ?, ?[\-+]?\d{1,3}\.\d{3,15}(?![\d.]))"
 _COORD_KEYED = (
     r"(?P<coord_key>\b(?:lat|latitude|lng|lon|long|longitude)\s*[=:]\s*)"
     r"(?P<coord_value>[\-+]?\d{1,3}\.\d+)"

@@ -109,7 +109,7 @@ class _Node:
         try:
             value = Decimal(text)
         except InvalidOperation:
-            raise self.fail("must be a decimal amount like \"399.00\"") from None
+            raise self.fail('must be a decimal amount like "399.00"') from None
         if not value.is_finite() or value < 0 or value.as_tuple().exponent < -2:  # type: ignore[operator]
             raise self.fail("must be a non-negative amount with at most 2 decimals")
         return value
@@ -176,7 +176,7 @@ class PriceList:
 def _price_item(node: _Node) -> PriceItem:
     kind = node.field("kind").text(max_length=10)
     if kind not in ("part", "labour"):
-        raise node.field("kind").fail("must be \"part\" or \"labour\"")
+        raise node.field("kind").fail('must be "part" or "labour"')
     models = tuple(m.text(max_length=64) for m in node.field("models").items())
     return PriceItem(
         node.field("part_id").text(max_length=64, pattern=_IDENTIFIER),

@@ -99,8 +99,10 @@ class RetentionRule:
         if self.anchor is Anchor.CAPTURE:
             return T(f"采集后{spelled.zh_CN}", f"{spelled.en} from collection")
         if self.ends_at_end_of_life:
-            return T(f"最后一次联系后{spelled.zh_CN}，或至产品停止服务，以较早者为准",
-                     f"{spelled.en} from your last contact, or until the product's end of life if sooner")
+            return T(
+                f"最后一次联系后{spelled.zh_CN}，或至产品停止服务，以较早者为准",
+                f"{spelled.en} from your last contact, or until the product's end of life if sooner",
+            )
         return T(f"最后一次联系后{spelled.zh_CN}", f"{spelled.en} from your last contact")
 
 
@@ -113,18 +115,45 @@ def add_months(start: datetime, months: int) -> datetime:
 
 
 _RULE_LIST = (
-    RetentionRule("contact_data", T("姓名、电话、邮箱、地址", "Name, phone, e-mail, address"),
-                  Anchor.LAST_CONTACT, RetentionPeriod(months=12), Disposal.DELETE),
-    RetentionRule("service_records", T("维修记录（工单、备注）", "Service records (tickets, notes)"),
-                  Anchor.LAST_CONTACT, RetentionPeriod(months=12), Disposal.ANONYMISE),
-    RetentionRule("device_identifiers", T("设备 IMEI、序列号、软件版本", "Device IMEI, serial number, software version"),
-                  Anchor.LAST_CONTACT, RetentionPeriod(years=10), Disposal.DELETE, ends_at_end_of_life=True),
-    RetentionRule("diagnostic_logs", T("诊断日志", "Diagnostic logs"),
-                  Anchor.CAPTURE, RetentionPeriod(days=30), Disposal.DELETE),
-    RetentionRule("diagnostic_data", T("其他诊断数据", "Other diagnostic data"),
-                  Anchor.CAPTURE, RetentionPeriod(days=30), Disposal.DELETE),
-    RetentionRule("consent_and_audit", T("同意记录和审计日志", "Consent records and audit journal"),
-                  Anchor.PROVEN_RECORD, None, Disposal.DIGEST),
+    RetentionRule(
+        "contact_data",
+        T("姓名、电话、邮箱、地址", "Name, phone, e-mail, address"),
+        Anchor.LAST_CONTACT,
+        RetentionPeriod(months=12),
+        Disposal.DELETE,
+    ),
+    RetentionRule(
+        "service_records",
+        T("维修记录（工单、备注）", "Service records (tickets, notes)"),
+        Anchor.LAST_CONTACT,
+        RetentionPeriod(months=12),
+        Disposal.ANONYMISE,
+    ),
+    RetentionRule(
+        "device_identifiers",
+        T("设备 IMEI、序列号、软件版本", "Device IMEI, serial number, software version"),
+        Anchor.LAST_CONTACT,
+        RetentionPeriod(years=10),
+        Disposal.DELETE,
+        ends_at_end_of_life=True,
+    ),
+    RetentionRule(
+        "diagnostic_logs", T("诊断日志", "Diagnostic logs"), Anchor.CAPTURE, RetentionPeriod(days=30), Disposal.DELETE
+    ),
+    RetentionRule(
+        "diagnostic_data",
+        T("其他诊断数据", "Other diagnostic data"),
+        Anchor.CAPTURE,
+        RetentionPeriod(days=30),
+        Disposal.DELETE,
+    ),
+    RetentionRule(
+        "consent_and_audit",
+        T("同意记录和审计日志", "Consent records and audit journal"),
+        Anchor.PROVEN_RECORD,
+        None,
+        Disposal.DIGEST,
+    ),
 )
 
 #: The defaults of DESIGN.md section 5.

@@ -27,17 +27,24 @@ class Permission(str, Enum):
 
 
 _COUNTER_WORK = {
-    Permission.READ_TICKETS, Permission.WRITE_TICKETS, Permission.PRINT_SLIPS, Permission.SYNC,
+    Permission.READ_TICKETS,
+    Permission.WRITE_TICKETS,
+    Permission.PRINT_SLIPS,
+    Permission.SYNC,
 }
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.TECHNICIAN: frozenset(_COUNTER_WORK | {Permission.RUN_DIAGNOSTICS}),
     Role.INTAKE_CLERK: frozenset(_COUNTER_WORK),
     Role.MANAGER: frozenset(Permission),
-    Role.AUDITOR: frozenset({
-        Permission.READ_JOURNAL, Permission.VERIFY_STORE, Permission.READ_TICKETS,
-        Permission.EXPORT_PERSONAL_DATA,
-    }),
+    Role.AUDITOR: frozenset(
+        {
+            Permission.READ_JOURNAL,
+            Permission.VERIFY_STORE,
+            Permission.READ_TICKETS,
+            Permission.EXPORT_PERSONAL_DATA,
+        }
+    ),
 }
 
 ROLE_LABELS: dict[Role, tuple[str, str]] = {  # (en, zh_CN)

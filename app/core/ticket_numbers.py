@@ -93,7 +93,9 @@ def parse_ticket_number(text: str) -> TicketNumber:
     """`"sz01-20261122-0042 "` -> TicketNumber("SZ01", 2026-11-22, 42)."""
     match = _TICKET.match(_clean(text))
     if match is None:
-        raise InvalidTicketNumber(f"{text.strip()[:MAX_SCANNED_LENGTH]!r} is not a ticket number like SZ01-20261122-0042")
+        raise InvalidTicketNumber(
+            f"{text.strip()[:MAX_SCANNED_LENGTH]!r} is not a ticket number like SZ01-20261122-0042"
+        )
     outlet, day_text, sequence = match.groups()
     try:
         day = date(int(day_text[:4]), int(day_text[4:6]), int(day_text[6:]))

@@ -24,9 +24,7 @@ DEFAULT_WARRANTY_MONTHS = 24
 #: The benefit type that extends the warranty itself.
 EXTENDED_WARRANTY = "extended_warranty"
 #: Benefit types the registry sample and the counter know how to describe.
-KNOWN_BENEFIT_TYPES: frozenset[str] = frozenset(
-    {EXTENDED_WARRANTY, "screen_care", "battery_care", "accidental_damage"}
-)
+KNOWN_BENEFIT_TYPES: frozenset[str] = frozenset({EXTENDED_WARRANTY, "screen_care", "battery_care", "accidental_damage"})
 
 
 class BenefitStatus(enum.StrEnum):
@@ -93,13 +91,17 @@ def _reason(code: WarrantyReason, ends: date | None, extended_until: date | None
     if code is WarrantyReason.IN_STANDARD_WARRANTY:
         return T(f"在保修期内，保修至 {ends}。", f"In warranty until {ends}.")
     if code is WarrantyReason.EXTENDED_BY_BENEFIT:
-        return T(f"标准保修已结束，延长保修有效至 {extended_until}。",
-                 f"The standard warranty has ended; the extended warranty is valid until {extended_until}.")
+        return T(
+            f"标准保修已结束，延长保修有效至 {extended_until}。",
+            f"The standard warranty has ended; the extended warranty is valid until {extended_until}.",
+        )
     if code is WarrantyReason.EXPIRED:
         return T(f"保修已于 {ends} 结束，维修需付费。", f"The warranty ended on {ends}; the repair is chargeable.")
     if code is WarrantyReason.NO_PURCHASE_DATE:
-        return T("没有购买日期，无法确认保修；请客户提供购机凭证。",
-                 "No purchase date, so the warranty cannot be confirmed; ask the customer for proof of purchase.")
+        return T(
+            "没有购买日期，无法确认保修；请客户提供购机凭证。",
+            "No purchase date, so the warranty cannot be confirmed; ask the customer for proof of purchase.",
+        )
     return T("购买日期晚于今天，请核对购机凭证。", "The purchase date is after today; check the proof of purchase.")
 
 

@@ -56,8 +56,14 @@ TRANSITIONS: Mapping[Status, frozenset[Status]] = MappingProxyType(
     {
         S.RECEIVED: frozenset({S.DIAGNOSING, S.SENT_TO_REPAIR_CENTRE, S.CANCELLED}),
         S.DIAGNOSING: frozenset(
-            {S.AWAITING_APPROVAL, S.REPAIRING, S.WAITING_FOR_PARTS, S.SENT_TO_REPAIR_CENTRE,
-             S.CANCELLED, S.RETURNED_UNREPAIRED}
+            {
+                S.AWAITING_APPROVAL,
+                S.REPAIRING,
+                S.WAITING_FOR_PARTS,
+                S.SENT_TO_REPAIR_CENTRE,
+                S.CANCELLED,
+                S.RETURNED_UNREPAIRED,
+            }
         ),
         S.AWAITING_APPROVAL: frozenset({S.REPAIRING, S.WAITING_FOR_PARTS, S.CANCELLED, S.RETURNED_UNREPAIRED}),
         S.REPAIRING: frozenset({S.QUALITY_CHECK, S.WAITING_FOR_PARTS, S.SENT_TO_REPAIR_CENTRE, S.RETURNED_UNREPAIRED}),
@@ -121,14 +127,18 @@ def allowed_targets(current: Status) -> frozenset[Status]:
 def _refusal(current: Status, target: Status) -> T:
     now, then = LABELS[current], LABELS[target]
     if current in TERMINAL:
-        return T(f"工单已是“{now.zh_CN}”，已结束，不能再更改状态。",
-                 f"The ticket is {now.en.lower()} and closed; its status cannot change.")
+        return T(
+            f"工单已是“{now.zh_CN}”，已结束，不能再更改状态。",
+            f"The ticket is {now.en.lower()} and closed; its status cannot change.",
+        )
     if current == target:
         return T(f"工单已经是“{now.zh_CN}”。", f"The ticket is already {now.en.lower()}.")
     options_zh = "、".join(f"“{LABELS[s].zh_CN}”" for s in _ordered(TRANSITIONS[current]))
     options_en = ", ".join(LABELS[s].en.lower() for s in _ordered(TRANSITIONS[current]))
-    return T(f"工单不能从“{now.zh_CN}”改为“{then.zh_CN}”。可以改为：{options_zh}。",
-             f"A ticket cannot go from {now.en.lower()} to {then.en.lower()}. It can go to: {options_en}.")
+    return T(
+        f"工单不能从“{now.zh_CN}”改为“{then.zh_CN}”。可以改为：{options_zh}。",
+        f"A ticket cannot go from {now.en.lower()} to {then.en.lower()}. It can go to: {options_en}.",
+    )
 
 
 def _ordered(statuses: Iterable[Status]) -> list[Status]:

@@ -24,9 +24,9 @@ class _NoSpawnConnection(AdbConnection):
 
     def close(self) -> None:
         """Close at once: adbutils' close sleeps 10 ms after a half-close, per connection."""
-        sock = getattr(self, "_AdbConnection__conn")  # adbutils keeps the socket in a private name
+        sock = self._AdbConnection__conn  # adbutils keeps the socket in a private name
         if sock is not None:
-            setattr(self, "_AdbConnection__conn", None)
+            self._AdbConnection__conn = None
             sock.close()
 
 

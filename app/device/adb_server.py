@@ -65,7 +65,10 @@ class AdbServer:
     """
 
     def __init__(
-        self, port: int = DEFAULT_PORT, home: Path | None = None, adb_path: Path | None = None,
+        self,
+        port: int = DEFAULT_PORT,
+        home: Path | None = None,
+        adb_path: Path | None = None,
         extra_env: dict[str, str] | None = None,
     ) -> None:
         if port in EMULATOR_PORTS:
@@ -87,13 +90,16 @@ class AdbServer:
         try:
             return subprocess.run(
                 [str(self.adb_path), "-P", str(self.port), *args],
-                env=self.environment(), capture_output=True, text=True, timeout=timeout,
+                env=self.environment(),
+                capture_output=True,
+                text=True,
+                timeout=timeout,
                 stdin=subprocess.DEVNULL,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise AdbServerUnavailable(f"The adb program could not run: {exc.__class__.__name__}") from exc
 
-    def start(self) -> "AdbServer":
+    def start(self) -> AdbServer:
         result = self.run("start-server")
         if result.returncode != 0:
             raise AdbServerUnavailable(f"The adb server did not start on port {self.port}.")
@@ -108,8 +114,10 @@ class AdbServer:
     def client(self, socket_timeout: float | None = 30) -> CounterAdbClient:
         return CounterAdbClient(host="127.0.0.1", port=self.port, socket_timeout=socket_timeout)
 
-    def __enter__(self) -> "AdbServer":
+    def __enter__(self) -> AdbServer:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.stop()

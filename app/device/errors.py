@@ -38,7 +38,7 @@ class DeviceUnauthorized(DeviceError):
     """The phone has not allowed USB debugging for this PC."""
 
     exit_code = 43
-    next_step = "On the phone, tap \"Allow\" in the \"Allow USB debugging?\" dialog."
+    next_step = 'On the phone, tap "Allow" in the "Allow USB debugging?" dialog.'
     next_step_zh = "请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。"
 
 

@@ -84,8 +84,10 @@ def raster_job(raster: MonoRaster, *, feed_lines: int = 4, cut: bool = True) -> 
     parts = [INITIALISE]
     width_bytes = raster.bytes_per_row
     for start in range(0, raster.height, BAND_ROWS):
-        band = raster.rows[start:start + BAND_ROWS]
-        header = bytes([GS, ord("v"), ord("0"), 0, width_bytes & 0xFF, width_bytes >> 8, len(band) & 0xFF, len(band) >> 8])
+        band = raster.rows[start : start + BAND_ROWS]
+        header = bytes(
+            [GS, ord("v"), ord("0"), 0, width_bytes & 0xFF, width_bytes >> 8, len(band) & 0xFF, len(band) >> 8]
+        )
         parts.append(header + b"".join(band))
     parts.append(bytes([ESC, ord("d"), max(0, min(feed_lines, 255))]))
     if cut:
@@ -129,7 +131,7 @@ def parse_job(data: bytes) -> MonoRaster:
 def _read_band(data: bytes, pos: int, width_bytes: int | None) -> tuple[list[bytes], int, int]:
     if pos + 8 > len(data):
         raise EscPosFormatError("truncated GS v 0 header")
-    mode, x_low, x_high, y_low, y_high = data[pos + 3: pos + 8]
+    mode, x_low, x_high, y_low, y_high = data[pos + 3 : pos + 8]
     if mode not in (0, 48):
         raise EscPosFormatError(f"GS v 0 mode {mode} (scaled) is not used for slips")
     band_width = x_low | (x_high << 8)
@@ -142,7 +144,7 @@ def _read_band(data: bytes, pos: int, width_bytes: int | None) -> tuple[list[byt
     end = start + band_width * band_height
     if end > len(data):
         raise EscPosFormatError("truncated raster data")
-    band = [data[start + i * band_width: start + (i + 1) * band_width] for i in range(band_height)]
+    band = [data[start + i * band_width : start + (i + 1) * band_width] for i in range(band_height)]
     return band, band_width, end
 
 
@@ -185,8 +187,9 @@ def parse_printer_status(value: int) -> PrinterStatus:
 def parse_offline_cause(value: int) -> PrinterStatus:
     """Reply to DLE EOT 2 (asked when the printer says it is offline)."""
     _check_frame(value)
-    return PrinterStatus(offline=True, cover_open=bool(value & 0x04), paper_out=bool(value & 0x20),
-                         error=bool(value & 0x40))
+    return PrinterStatus(
+        offline=True, cover_open=bool(value & 0x04), paper_out=bool(value & 0x20), error=bool(value & 0x40)
+    )
 
 
 def parse_paper_status(value: int) -> PrinterStatus:

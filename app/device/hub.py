@@ -8,8 +8,9 @@ phone starts with a fresh session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from adbutils import AdbClient
 
@@ -45,11 +46,11 @@ class DeviceHub:
         """{serial: state} as last reported (device, unauthorized, offline, ...)."""
         return self._tracker.snapshot()
 
-    def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> "Future[T]":
+    def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> Future[T]:
         """Run `job(session)` on the phone's worker; the Future carries the result or a DeviceError."""
         return self._workers.submit(serial, job)
 
-    def start(self) -> "DeviceHub":
+    def start(self) -> DeviceHub:
         self._tracker.start()
         return self
 
@@ -57,7 +58,7 @@ class DeviceHub:
         self._tracker.stop()
         self._workers.shutdown(wait=True)
 
-    def __enter__(self) -> "DeviceHub":
+    def __enter__(self) -> DeviceHub:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import serial
 
@@ -81,7 +81,11 @@ class BarcodeScannerReader:
     """Reads scans on a thread and calls `on_scan(label)` for each new one (on that thread)."""
 
     def __init__(
-        self, line: SerialLine, on_scan: Callable[[ScannedLabel], None], *, debounce_seconds: float = 1.5,
+        self,
+        line: SerialLine,
+        on_scan: Callable[[ScannedLabel], None],
+        *,
+        debounce_seconds: float = 1.5,
         max_line: int = MAX_LINE,
     ) -> None:
         self._line = line
@@ -92,7 +96,7 @@ class BarcodeScannerReader:
         self._thread: threading.Thread | None = None
         self.error: SerialPortError | None = None
 
-    def start(self) -> "BarcodeScannerReader":
+    def start(self) -> BarcodeScannerReader:
         self._thread = threading.Thread(target=self._run, name="barcode-scanner", daemon=True)
         self._thread.start()
         return self
@@ -102,7 +106,7 @@ class BarcodeScannerReader:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "BarcodeScannerReader":
+    def __enter__(self) -> BarcodeScannerReader:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

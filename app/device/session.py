@@ -19,9 +19,10 @@ import os
 import socket
 import struct
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Protocol
+from typing import BinaryIO, Protocol
 
 from adbutils import AdbClient, AdbConnection
 from adbutils.errors import AdbError, AdbTimeout
@@ -120,7 +121,7 @@ class DeviceSession:
             yield
         except DeviceError:
             raise
-        except (AdbTimeout, socket.timeout) as exc:
+        except (TimeoutError, AdbTimeout) as exc:
             raise DeviceTimeout(f"The phone did not answer in time ({what}).") from exc
         except (AdbError, EOFError, OSError) as exc:
             raise self._state_error(what) from exc
@@ -292,7 +293,9 @@ class DeviceSession:
 
     # --- the Diagnostic Tool contract (DESIGN.md section 6) --------------------------------------
 
-    def start_diagnostic_tool(self, package: str, service: str, session: str, categories: Iterable[str]) -> AmStartResult:
+    def start_diagnostic_tool(
+        self, package: str, service: str, session: str, categories: Iterable[str]
+    ) -> AmStartResult:
         command = commands.start_diagnostic_service_command(package, service, session, categories)
         output = self.shell(command)
         result = _parsed(parse_am_start, output.all_text, output.exit_code)

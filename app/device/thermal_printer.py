@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Protocol
+from typing import Protocol
 
 import serial
 
-from app.errors import KnownError
 from app.device.escpos import (
     STATUS_OFFLINE_CAUSE,
     STATUS_PAPER,
@@ -30,6 +30,7 @@ from app.device.escpos import (
     parse_printer_status,
     status_query,
 )
+from app.errors import KnownError
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,10 @@ class PrinterOffline(KnownError):
     """The printer does not answer, or says it is offline (cover open, error)."""
 
     exit_code = 61
-    next_step = ("Check that the printer is on, its cover is closed and its cable is plugged in, then print again. "
-                 "请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。")
+    next_step = (
+        "Check that the printer is on, its cover is closed and its cable is plugged in, then print again. "
+        "请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。"
+    )
 
 
 class PaperOut(KnownError):
@@ -56,8 +59,10 @@ class PrinterPortError(KnownError):
     """The serial port cannot be opened (wrong name, in use, no permission)."""
 
     exit_code = 63
-    next_step = ("Check the printer's port name in the settings and that no other program uses it. "
-                 "请在设置中检查打印机端口名称，并确认没有其他程序占用该端口。")
+    next_step = (
+        "Check the printer's port name in the settings and that no other program uses it. "
+        "请在设置中检查打印机端口名称，并确认没有其他程序占用该端口。"
+    )
 
 
 class SerialLike(Protocol):
@@ -81,8 +86,14 @@ def open_serial_port(port: str, baudrate: int = 19200, timeout: float = 1.0) -> 
 class ThermalPrinter:
     """One ESC/POS printer on one serial port, used by one worker at a time."""
 
-    def __init__(self, port: str, *, baudrate: int = 19200, timeout: float = 1.0,
-                 opener: Callable[[str, int, float], SerialLike] = open_serial_port) -> None:
+    def __init__(
+        self,
+        port: str,
+        *,
+        baudrate: int = 19200,
+        timeout: float = 1.0,
+        opener: Callable[[str, int, float], SerialLike] = open_serial_port,
+    ) -> None:
         self.port = port
         self._baudrate = baudrate
         self._timeout = timeout
@@ -102,7 +113,7 @@ class ThermalPrinter:
         try:
             raise_unless_ready(self._status(link), self.port)
             for start in range(0, len(job), WRITE_CHUNK):
-                link.write(job[start:start + WRITE_CHUNK])
+                link.write(job[start : start + WRITE_CHUNK])
             link.flush()
         except serial.SerialTimeoutException as exc:
             raise PrinterOffline(f"The printer on {self.port} stopped taking data / 打印机停止接收数据") from exc
@@ -121,8 +132,10 @@ class ThermalPrinter:
             if general.offline:
                 parts.append(parse_offline_cause(self._ask(link, STATUS_OFFLINE_CAUSE)))
         except EscPosFormatError as exc:  # something answers, but not an ESC/POS printer
-            raise PrinterOffline(f"The device on {self.port} is not answering as a receipt printer "
-                                 f"/ {self.port} 上的设备不是可用的小票打印机") from exc
+            raise PrinterOffline(
+                f"The device on {self.port} is not answering as a receipt printer "
+                f"/ {self.port} 上的设备不是可用的小票打印机"
+            ) from exc
         return merge_status(*parts)
 
     def _ask(self, link: SerialLike, kind: int) -> int:

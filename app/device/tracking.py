@@ -15,8 +15,8 @@ import queue
 import select
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from adbutils import AdbClient, AdbConnection
 from adbutils.errors import AdbError
@@ -34,7 +34,7 @@ ABSENT = "absent"
 STATE_ADVICE: dict[str, tuple[str, str]] = {
     DEVICE: ("Ready.", "已就绪。"),
     UNAUTHORIZED: (
-        "Unlock the phone and tap \"Allow\" in the \"Allow USB debugging?\" dialog.",
+        'Unlock the phone and tap "Allow" in the "Allow USB debugging?" dialog.',
         "请解锁手机，并在“允许 USB 调试吗？”对话框中点按“允许”。",
     ),
     "authorizing": ("Waiting for the phone to allow USB debugging.", "正在等待手机允许 USB 调试。"),
@@ -102,7 +102,7 @@ class DeviceTracker:
         with self._lock:
             return dict(self._devices)
 
-    def start(self) -> "DeviceTracker":
+    def start(self) -> DeviceTracker:
         self._stop.clear()
         self._thread = threading.Thread(target=self._run, name="device-tracker", daemon=True)
         self._thread.start()
@@ -119,7 +119,7 @@ class DeviceTracker:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "DeviceTracker":
+    def __enter__(self) -> DeviceTracker:
         return self.start()
 
     def __exit__(self, *exc_info: object) -> None:

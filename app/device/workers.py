@@ -8,8 +8,9 @@ helper or a test can wait on.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from app.device.session import DeviceSession
 
@@ -24,7 +25,7 @@ class DeviceWorkers:
         self._workers: dict[str, tuple[ThreadPoolExecutor, DeviceSession]] = {}
         self._lock = threading.Lock()
 
-    def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> "Future[T]":
+    def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> Future[T]:
         """Run `job(session)` on the phone's own worker, after any job already queued for it."""
         with self._lock:
             if serial not in self._workers:

@@ -71,8 +71,11 @@ def _checked_input(given: ConsentInput, library: ConsentLibrary) -> tuple[tuple[
     if not categories and given.text_id == DIAGNOSTICS_TEXT:
         raise InvalidConsentInput("The customer agreed to no data category.")
     try:
-        document = (library.latest(given.text_id) if given.text_version is None
-                    else library.version(given.text_id, given.text_version))
+        document = (
+            library.latest(given.text_id)
+            if given.text_version is None
+            else library.version(given.text_id, given.text_version)
+        )
     except KeyError as exc:
         raise InvalidConsentInput(f"No consent text {given.text_id!r} of that version.") from exc
     return categories, document.version
@@ -94,24 +97,43 @@ def give_consent(session: Session, library: ConsentLibrary, given: ConsentInput)
     remember_names([given.customer_name])
     with session.store.transaction(session.actor) as work:
         record = repo.insert_consent(
-            work, text_id=given.text_id, text_version=version, language=given.language, categories=categories,
-            customer_name=given.customer_name.strip(), ticket_number=given.ticket_number,
-            method=given.method, signature_png=given.signature_png if given.method == "signature" else None,
+            work,
+            text_id=given.text_id,
+            text_version=version,
+            language=given.language,
+            categories=categories,
+            customer_name=given.customer_name.strip(),
+            ticket_number=given.ticket_number,
+            method=given.method,
+            signature_png=given.signature_png if given.method == "signature" else None,
         )
         public = _public(record)
-        work.record("diag_consent", record.id, "give", {**public, "customer": record.customer_name},
-                    outbox_payload=public)
-    log.info("consent %s recorded (%s v%d, %d categories, %s)", record.id, record.text_id, version,
-             len(categories), record.method)
+        work.record(
+            "diag_consent", record.id, "give", {**public, "customer": record.customer_name}, outbox_payload=public
+        )
+    log.info(
+        "consent %s recorded (%s v%d, %d categories, %s)",
+        record.id,
+        record.text_id,
+        version,
+        len(categories),
+        record.method,
+    )
     return record
 
 
 def _public(record: ConsentRecord) -> dict[str, object]:
     """What the journal digest and the outbox carry: the evidence's digest, never the drawing."""
     return {
-        "text_id": record.text_id, "version": record.text_version, "language": record.language,
-        "categories": list(record.categories), "ticket": record.ticket_number, "method": record.method,
-        "signature_sha256": record.signature_sha256, "given_at": record.given_at, "technician": record.technician,
+        "text_id": record.text_id,
+        "version": record.text_version,
+        "language": record.language,
+        "categories": list(record.categories),
+        "ticket": record.ticket_number,
+        "method": record.method,
+        "signature_sha256": record.signature_sha256,
+        "given_at": record.given_at,
+        "technician": record.technician,
     }
 
 

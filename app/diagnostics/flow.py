@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from app.accounts.session import Session
 from app.clock import iso
@@ -32,7 +33,11 @@ from app.diagnostics import consent as consents
 from app.diagnostics import notes as run_notes
 from app.diagnostics import tool_update
 from app.diagnostics.errors import (
-    CategoryNotConsented, ConsentNotActive, DiagnosticsCancelled, DiagnosticsError, ToolApkRejected,
+    CategoryNotConsented,
+    ConsentNotActive,
+    DiagnosticsCancelled,
+    DiagnosticsError,
+    ToolApkRejected,
     ToolUpdateNeeded,
 )
 from app.diagnostics.functions import COLLECTORS, CollectionContext, FunctionResult, ToolRun
@@ -95,9 +100,16 @@ class RunRequest:
 
 
 class DiagnosticsFlow:
-    def __init__(self, session: Session, reference: ReferenceData, *, apk_dir: Path | None = None,
-                 tool_timeout: float = 60.0, poll_seconds: float = 0.2,
-                 today: Callable[[], date] | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        reference: ReferenceData,
+        *,
+        apk_dir: Path | None = None,
+        tool_timeout: float = 60.0,
+        poll_seconds: float = 0.2,
+        today: Callable[[], date] | None = None,
+    ) -> None:
         self._session = session
         self._reference = reference
         self._apk_dir = apk_dir or tool_update.default_apk_dir()
@@ -114,8 +126,9 @@ class DiagnosticsFlow:
     def _consent_active(self, consent_id: str) -> bool:
         return repo.consent_withdrawn_at(self._session.store, consent_id) is None
 
-    def _gate(self, device: DeviceSession, consent: ConsentRecord, entity: str, entity_id: str,
-              cancel: CancelToken | None) -> ConsentGate:
+    def _gate(
+        self, device: DeviceSession, consent: ConsentRecord, entity: str, entity_id: str, cancel: CancelToken | None
+    ) -> ConsentGate:
         def refused(category: str | None, call: str) -> None:
             with self._session.store.transaction(self._session.actor) as work:
                 work.record(entity, entity_id, "refused", {"category": category, "call": call, "consent": consent.id})
@@ -134,8 +147,14 @@ class DiagnosticsFlow:
 
     # --- the run -------------------------------------------------------------------------------------
 
-    def run(self, device: DeviceSession, request: RunRequest, prompts: FlowPrompts,
-            progress: Progress | None = None, cancel: CancelToken | None = None) -> RunReport:
+    def run(
+        self,
+        device: DeviceSession,
+        request: RunRequest,
+        prompts: FlowPrompts,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> RunReport:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
         # A customer who restricted processing: nothing is read from the phone (issue 8).
@@ -144,10 +163,15 @@ class DiagnosticsFlow:
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         purge_expired_logs(self._session)  # captures past their 30 days go before new ones come in
         functions = check_functions(request.functions)
-        report = RunReport("", consent.id, request.ticket_number or consent.ticket_number, functions,
-                           runnable_functions(functions, consent.categories),
-                           refused_categories(functions, consent.categories),
-                           ToolReport(self.requirement.package, required_version=self.requirement.min_version_code))
+        report = RunReport(
+            "",
+            consent.id,
+            request.ticket_number or consent.ticket_number,
+            functions,
+            runnable_functions(functions, consent.categories),
+            refused_categories(functions, consent.categories),
+            ToolReport(self.requirement.package, required_version=self.requirement.min_version_code),
+        )
         report.run_id = self._start(device.serial, report)
         for function in functions:
             report.function_status[function] = "not_consented" if function not in report.runnable else "pending"
@@ -174,8 +198,9 @@ class DiagnosticsFlow:
             raise pending_error
         return report
 
-    def _steps(self, gate: ConsentGate, report: RunReport, request: RunRequest, prompts: FlowPrompts,
-               progress: Progress) -> ToolRun | None:
+    def _steps(
+        self, gate: ConsentGate, report: RunReport, request: RunRequest, prompts: FlowPrompts, progress: Progress
+    ) -> ToolRun | None:
         if not report.runnable:
             report.status = "complete"
             return None
@@ -187,14 +212,16 @@ class DiagnosticsFlow:
             context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)
             self._store(report, request, function, COLLECTORS[function](context))
             progress(function, 1.0)
-        report.status = "complete" if all(report.function_status[f] == "collected" for f in report.runnable) \
-            else "incomplete"
+        report.status = (
+            "complete" if all(report.function_status[f] == "collected" for f in report.runnable) else "incomplete"
+        )
         return tool
 
     # --- the tool ------------------------------------------------------------------------------------
 
-    def _prepare_tool(self, gate: ConsentGate, report: RunReport, consent: ConsentRecord, prompts: FlowPrompts,
-                      progress: Progress) -> ToolRun | None:
+    def _prepare_tool(
+        self, gate: ConsentGate, report: RunReport, consent: ConsentRecord, prompts: FlowPrompts, progress: Progress
+    ) -> ToolRun | None:
         progress("tool", 0.0)
         check = tool_update.check_tool(gate, self.requirement, self._apk_dir)
         report.tool.installed_version = check.installed_version
@@ -211,20 +238,34 @@ class DiagnosticsFlow:
                 return None
         return self._start_tool(gate, report, consent, progress)
 
-    def _update(self, gate: ConsentGate, report: RunReport, consent: ConsentRecord, prompts: FlowPrompts,
-                check: ToolCheck) -> bool:
+    def _update(
+        self, gate: ConsentGate, report: RunReport, consent: ConsentRecord, prompts: FlowPrompts, check: ToolCheck
+    ) -> bool:
         decision = prompts.decide_tool_update(check)
         if decision is None:
-            raise ToolUpdateNeeded("The diagnostic tool on the phone must be updated first; the customer was not asked.")
+            raise ToolUpdateNeeded(
+                "The diagnostic tool on the phone must be updated first; the customer was not asked."
+            )
         if not decision.approved:
             report.status = "declined"
             report.notes.append(run_notes.UPDATE_DECLINED)
             with self._session.store.transaction(self._session.actor) as work:
                 work.record("diag_run", report.run_id, "update_declined", {"installed": check.installed_version})
             return False
-        update_consent = consents.give_consent(self._session, self._reference.consents, consents.ConsentInput(
-            consent.customer_name, (), decision.language, decision.method, decision.signature_png, decision.ticked,
-            consent.ticket_number, consents.TOOL_UPDATE_TEXT))
+        update_consent = consents.give_consent(
+            self._session,
+            self._reference.consents,
+            consents.ConsentInput(
+                consent.customer_name,
+                (),
+                decision.language,
+                decision.method,
+                decision.signature_png,
+                decision.ticked,
+                consent.ticket_number,
+                consents.TOOL_UPDATE_TEXT,
+            ),
+        )
         gate.allow_update()
         tool_update.install_verified(gate, self.requirement, self._apk_dir)
         after = tool_update.check_tool(gate, self.requirement, self._apk_dir)
@@ -232,13 +273,19 @@ class DiagnosticsFlow:
             raise DeviceCommandFailed("The phone still has an old diagnostic tool after the update.")
         report.tool.installed_version, report.tool.updated = after.installed_version, True
         with self._session.store.transaction(self._session.actor) as work:
-            repo.update_run_tool(work, report.run_id, installed_version=after.installed_version, updated=True,
-                                 update_consent_id=update_consent.id)
+            repo.update_run_tool(
+                work,
+                report.run_id,
+                installed_version=after.installed_version,
+                updated=True,
+                update_consent_id=update_consent.id,
+            )
             work.record("diag_run", report.run_id, "tool_updated", {"version": after.installed_version})
         return True
 
-    def _start_tool(self, gate: ConsentGate, report: RunReport, consent: ConsentRecord,
-                    progress: Progress) -> ToolRun | None:
+    def _start_tool(
+        self, gate: ConsentGate, report: RunReport, consent: ConsentRecord, progress: Progress
+    ) -> ToolRun | None:
         requirement = self.requirement
         session_id = uuid.uuid4().hex
         wanted = categories_for(report.runnable)
@@ -247,8 +294,9 @@ class DiagnosticsFlow:
         except DeviceCommandFailed:
             report.notes.append(run_notes.TOOL_DID_NOT_START)
             return None
-        ready = gate.wait_for_tool(requirement.package, session_id, self._tool_timeout, self._poll,
-                                   lambda fraction: progress("tool", fraction))
+        ready = gate.wait_for_tool(
+            requirement.package, session_id, self._tool_timeout, self._poll, lambda fraction: progress("tool", fraction)
+        )
         if not ready:
             report.notes.append(run_notes.TOOL_TIMED_OUT)
         report.tool.used = ready
@@ -264,25 +312,40 @@ class DiagnosticsFlow:
         data = dict(result.data)
         redacted = None
         if result.log_text is not None:  # redact outside the transaction: it is the slow part
-            redacted = redact_capture(result.log_text, keep_ssid="ssid" in consent.categories,
-                                      keep_bssid="bssid" in consent.categories, customer_names=(consent.customer_name,))
+            redacted = redact_capture(
+                result.log_text,
+                keep_ssid="ssid" in consent.categories,
+                keep_bssid="bssid" in consent.categories,
+                customer_names=(consent.customer_name,),
+            )
         verdict = self._verdict(report, request, result) if function == "battery" else None
         store = self._session.store
         with store.transaction(self._session.actor) as work:
             if repo.consent_withdrawn_at(store, consent.id) is not None:
                 raise ConsentNotActive("The consent was withdrawn while the phone was being read.")
             if redacted is not None:
-                row = repo.insert_log(work, report.run_id, redacted.text, redacted.line_count,
-                                      iso(log_expiry(store.clock())))
+                row = repo.insert_log(
+                    work, report.run_id, redacted.text, redacted.line_count, iso(log_expiry(store.clock()))
+                )
                 data.update(log_id=row.id, lines=redacted.line_count, expires_at=row.expires_at)
                 report.log_id, report.log_lines = row.id, redacted.line_count
             repo.upsert_result(work, report.run_id, function, result.categories, result.source, data)
             if verdict is not None:
-                repo.insert_battery(work, report.run_id, advice=verdict.advice.value,
-                                    health_percent=verdict.health_percent, health_basis=verdict.health_basis,
-                                    in_warranty=verdict.in_warranty, readings=data.get("source", {}))
-            work.record("diag_run", report.run_id, "collected",
-                        {"function": function, "categories": list(result.categories), "source": result.source})
+                repo.insert_battery(
+                    work,
+                    report.run_id,
+                    advice=verdict.advice.value,
+                    health_percent=verdict.health_percent,
+                    health_basis=verdict.health_basis,
+                    in_warranty=verdict.in_warranty,
+                    readings=data.get("source", {}),
+                )
+            work.record(
+                "diag_run",
+                report.run_id,
+                "collected",
+                {"function": function, "categories": list(result.categories), "source": result.source},
+            )
         report.function_status[function] = "collected"
         for category in result.categories:
             if category not in report.collected:
@@ -305,8 +368,9 @@ class DiagnosticsFlow:
             device = self._reference.benefits.lookup(imei)
             if device is not None:
                 months = self._reference.regions.get().warranty_months
-                return warranty_verdict(device.purchase_date, self._today(), months=months,
-                                        benefits=device.benefits).in_warranty
+                return warranty_verdict(
+                    device.purchase_date, self._today(), months=months, benefits=device.benefits
+                ).in_warranty
         report.notes.append(run_notes.WARRANTY_UNKNOWN)
         return False
 
@@ -315,11 +379,22 @@ class DiagnosticsFlow:
     def _start(self, transport: str, report: RunReport) -> str:
         with self._session.store.transaction(self._session.actor) as work:
             run_id = repo.insert_run(
-                work, consent_id=report.consent_id, ticket_number=report.ticket, transport=transport,
-                functions=report.functions, categories=categories_for(report.runnable), refused=report.refused,
-                tool_package=report.tool.package, tool_required_version=report.tool.required_version)
-            work.record("diag_run", run_id, "start", {"functions": list(report.functions),
-                                                      "refused": list(report.refused), "consent": report.consent_id})
+                work,
+                consent_id=report.consent_id,
+                ticket_number=report.ticket,
+                transport=transport,
+                functions=report.functions,
+                categories=categories_for(report.runnable),
+                refused=report.refused,
+                tool_package=report.tool.package,
+                tool_required_version=report.tool.required_version,
+            )
+            work.record(
+                "diag_run",
+                run_id,
+                "start",
+                {"functions": list(report.functions), "refused": list(report.refused), "consent": report.consent_id},
+            )
         return run_id
 
     def _end(self, report: RunReport, status: str, error: BaseException) -> None:
@@ -343,9 +418,17 @@ class DiagnosticsFlow:
         report.status = status
         with self._session.store.transaction(self._session.actor) as work:
             repo.finish_run(work, report.run_id, status, report.error)
-            work.record("diag_run", report.run_id, "finish", {
-                "status": status, "complete": report.complete, "collected": report.collected,
-                "refused": list(report.refused)})
+            work.record(
+                "diag_run",
+                report.run_id,
+                "finish",
+                {
+                    "status": status,
+                    "complete": report.complete,
+                    "collected": report.collected,
+                    "refused": list(report.refused),
+                },
+            )
 
 
 def _no_progress(step: str, fraction: float) -> None:
@@ -353,4 +436,3 @@ def _no_progress(step: str, fraction: float) -> None:
 
 
 __all__ = ["DiagnosticsFlow", "FlowPrompts", "RunRequest", "ScriptedPrompts", "UpdateDecision", "DiagnosticsError"]
-

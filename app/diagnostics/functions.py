@@ -12,8 +12,9 @@ so the flow can end the run as incomplete.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from app.core.battery_verdict import BatteryReadings, Reading, ReadingSource
 from app.core.identifiers import IdentifierError, Imei, parse_imei
@@ -167,15 +168,35 @@ def _dumpsys_battery(gate: ConsentGate) -> Any:
 def collect_battery(ctx: CollectionContext) -> FunctionResult | None:
     state = _dumpsys_battery(ctx.gate)
     sources: dict[str, str] = {}
-    data: dict[str, Any] = {key: None for key in (
-        "level", "status", "health", "health_percent", "cycle_count", "temperature_c", "voltage_mv",
-        "learned_capacity_mah", "design_capacity_mah")}
+    data: dict[str, Any] = {
+        key: None
+        for key in (
+            "level",
+            "status",
+            "health",
+            "health_percent",
+            "cycle_count",
+            "temperature_c",
+            "voltage_mv",
+            "learned_capacity_mah",
+            "design_capacity_mah",
+        )
+    }
     if state is not None:
-        data.update(level=state.percent, status=state.status, health=state.health,
-                    temperature_c=state.temperature_c, voltage_mv=state.voltage_mv)
-        sources.update({k: ReadingSource.DUMPSYS_BATTERY.value for k in ("level", "status", "health",
-                                                                         "temperature_c", "voltage_mv")
-                        if data[k] is not None})
+        data.update(
+            level=state.percent,
+            status=state.status,
+            health=state.health,
+            temperature_c=state.temperature_c,
+            voltage_mv=state.voltage_mv,
+        )
+        sources.update(
+            {
+                k: ReadingSource.DUMPSYS_BATTERY.value
+                for k in ("level", "status", "health", "temperature_c", "voltage_mv")
+                if data[k] is not None
+            }
+        )
     readings = _battery_readings(ctx, data, sources)
     if state is None and not sources:
         return None
@@ -187,13 +208,21 @@ def _battery_readings(ctx: CollectionContext, data: dict[str, Any], sources: dic
     record = _tool_battery(ctx)
     tool = ReadingSource.DIAGNOSTIC_TOOL
     if record is not None:
-        data.update(health_percent=record.health_percent, cycle_count=record.cycle_count,
-                    learned_capacity_mah=record.full_charge_capacity_mah,
-                    design_capacity_mah=record.design_capacity_mah)
-        sources.update({k: tool.value for k in ("health_percent", "cycle_count", "learned_capacity_mah",
-                                                "design_capacity_mah")})
-        return BatteryReadings(Reading(record.health_percent, tool), Reading(record.cycle_count, tool),
-                               Reading(record.full_charge_capacity_mah, tool), Reading(record.design_capacity_mah, tool))
+        data.update(
+            health_percent=record.health_percent,
+            cycle_count=record.cycle_count,
+            learned_capacity_mah=record.full_charge_capacity_mah,
+            design_capacity_mah=record.design_capacity_mah,
+        )
+        sources.update(
+            {k: tool.value for k in ("health_percent", "cycle_count", "learned_capacity_mah", "design_capacity_mah")}
+        )
+        return BatteryReadings(
+            Reading(record.health_percent, tool),
+            Reading(record.cycle_count, tool),
+            Reading(record.full_charge_capacity_mah, tool),
+            Reading(record.design_capacity_mah, tool),
+        )
     cycles = _optional(ctx.gate.battery_cycle_count)
     learned = _optional(ctx.gate.learned_capacity_mah)
     if cycles is not None:
@@ -234,10 +263,15 @@ def collect_charging(ctx: CollectionContext) -> FunctionResult | None:
     if state is None:
         return None
     data = {
-        "status": state.status, "level": state.percent, "ac_powered": state.ac_powered,
-        "usb_powered": state.usb_powered, "wireless_powered": state.wireless_powered,
-        "charging_state": state.charging_state, "charging_policy": state.charging_policy,
-        "voltage_mv": state.voltage_mv, "temperature_c": state.temperature_c,
+        "status": state.status,
+        "level": state.percent,
+        "ac_powered": state.ac_powered,
+        "usb_powered": state.usb_powered,
+        "wireless_powered": state.wireless_powered,
+        "charging_state": state.charging_state,
+        "charging_policy": state.charging_policy,
+        "voltage_mv": state.voltage_mv,
+        "temperature_c": state.temperature_c,
     }
     return FunctionResult(("battery_record",), ReadingSource.DUMPSYS_BATTERY.value, data)
 
@@ -253,8 +287,9 @@ def collect_logs(ctx: CollectionContext) -> FunctionResult | None:
         return None
     fault = ctx.tool_json("software_fault")
     data = {"software_fault": fault, "raw_chars": len(text)}
-    return FunctionResult(("logs", "software_fault"), "logcat" + ("+diagnostic_tool" if fault else ""), data,
-                          log_text=text)
+    return FunctionResult(
+        ("logs", "software_fault"), "logcat" + ("+diagnostic_tool" if fault else ""), data, log_text=text
+    )
 
 
 # --- functions only the tool can answer ---------------------------------------------------------------

@@ -19,17 +19,18 @@ from __future__ import annotations
 import functools
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
+from app.core.identifiers import Imei
 from app.core.privacy_catalogue import check_categories
 from app.device import commands
 from app.device.parsers.battery_parser import BatteryState
 from app.device.parsers.getprop_parser import BuildInfo, build_info
 from app.device.parsers.package_parser import PackageRecord
 from app.device.session import RESULT_FILE_LIMIT, DeviceSession
-from app.core.identifiers import Imei
 from app.diagnostics.errors import CategoryNotConsented, ConsentNotActive, DiagnosticsCancelled
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -66,7 +67,7 @@ def collects(*categories: str) -> Callable[[F], F]:
 
     def decorate(method: F) -> F:
         @functools.wraps(method)
-        def guarded(self: "ConsentGate", *args: Any, **kwargs: Any) -> Any:
+        def guarded(self: ConsentGate, *args: Any, **kwargs: Any) -> Any:
             self._admit(method.__name__, checked)
             return method(self, *args, **kwargs)
 
@@ -91,8 +92,9 @@ RefusalSink = Callable[[str | None, str], None]
 class ConsentGate:
     """A `DeviceSession` restricted to one consent.  Nothing else in the flow holds the session."""
 
-    def __init__(self, device: DeviceSession, scope: ConsentScope, on_refusal: RefusalSink,
-                 cancel: CancelToken | None = None) -> None:
+    def __init__(
+        self, device: DeviceSession, scope: ConsentScope, on_refusal: RefusalSink, cancel: CancelToken | None = None
+    ) -> None:
         self._device = device
         self._scope = scope
         self._on_refusal = on_refusal
@@ -112,8 +114,11 @@ class ConsentGate:
     @classmethod
     def declared_calls(cls) -> dict[str, tuple[str, ...]]:
         """Every gate method that reads personal data, with the categories it declares."""
-        return {name: value.declared_categories for name, value in vars(cls).items()
-                if hasattr(value, "declared_categories")}
+        return {
+            name: value.declared_categories
+            for name, value in vars(cls).items()
+            if hasattr(value, "declared_categories")
+        }
 
     # --- the checks ------------------------------------------------------------------------------
 
@@ -126,7 +131,8 @@ class ConsentGate:
             if category not in self._scope.categories:
                 self._on_refusal(category, call)
                 raise CategoryNotConsented(
-                    f"The customer did not consent to {category!r}; {call} was not run.", category=category, call=call)
+                    f"The customer did not consent to {category!r}; {call} was not run.", category=category, call=call
+                )
 
     def require(self, categories: Iterable[str], call: str) -> None:
         """The gate's check on its own, for a step that asks for data it already holds (cached or none)."""
@@ -190,8 +196,9 @@ class ConsentGate:
         self.tool_started = (package, session)
         self._device.start_diagnostic_tool(package, service, session, wanted)
 
-    def wait_for_tool(self, package: str, session: str, timeout: float, poll: float,
-                      progress: Callable[[float], None]) -> bool:
+    def wait_for_tool(
+        self, package: str, session: str, timeout: float, poll: float, progress: Callable[[float], None]
+    ) -> bool:
         """Wait for the tool's `done` marker; progress(0..1) by elapsed time; False on timeout."""
         done = f"{commands.session_folder(package, session)}/done"
         started = time.monotonic()

@@ -7,7 +7,7 @@ collected under that consent, and asks for a scanned or typed IMEI otherwise.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from app.diagnostics.report import RunReport
 from app.tickets.device_identity import DeviceIdentity

@@ -37,8 +37,9 @@ class RedactedLog:
     line_count: int
 
 
-def redact_capture(raw: str, *, keep_ssid: bool, keep_bssid: bool, customer_names: tuple[str, ...] = (),
-                   max_lines: int = MAX_LOG_LINES) -> RedactedLog:
+def redact_capture(
+    raw: str, *, keep_ssid: bool, keep_bssid: bool, customer_names: tuple[str, ...] = (), max_lines: int = MAX_LOG_LINES
+) -> RedactedLog:
     """Bound, then redact; the result is the only form of the log that is ever stored.
 
     A `logcat -v threadtime` line starts with a fixed header (date, time, pid,

@@ -11,13 +11,11 @@ from app.core.localized import LocalizedText as T
 #: Shown after every run that reached the phone (DESIGN.md section 6, clean-up).
 REVOKE_USB_DEBUGGING = T(
     "请在手机的“设置 > 开发者选项”中点按“撤销 USB 调试授权”，并关闭 USB 调试。",
-    "On the phone, open Settings > Developer options, tap \"Revoke USB debugging authorisations\" "
+    'On the phone, open Settings > Developer options, tap "Revoke USB debugging authorisations" '
     "and turn USB debugging off.",
 )
-IDENTITY_FIELDS = ("imei", "model", "brand", "manufacturer", "serial", "android_release", "sdk", "build",
-                   "rom_version")
-BATTERY_FIELDS = ("level", "status", "health", "health_percent", "cycle_count", "temperature_c", "voltage_mv",
-                  "source")
+IDENTITY_FIELDS = ("imei", "model", "brand", "manufacturer", "serial", "android_release", "sdk", "build", "rom_version")
+BATTERY_FIELDS = ("level", "status", "health", "health_percent", "cycle_count", "temperature_c", "voltage_mv", "source")
 
 
 @dataclass
@@ -59,8 +57,11 @@ class RunReport:
 
     @property
     def complete(self) -> bool:
-        return (self.status == "complete" and bool(self.runnable)
-                and all(self.function_status.get(f) == "collected" for f in self.runnable))
+        return (
+            self.status == "complete"
+            and bool(self.runnable)
+            and all(self.function_status.get(f) == "collected" for f in self.runnable)
+        )
 
     @property
     def reached_phone(self) -> bool:
@@ -73,8 +74,12 @@ class RunReport:
             "complete": self.complete,
             "collected": list(self.collected),
             "refused": list(self.refused),
-            "tool": {"package": self.tool.package, "installed_version": self.tool.installed_version,
-                     "required_version": self.tool.required_version, "updated": self.tool.updated},
+            "tool": {
+                "package": self.tool.package,
+                "installed_version": self.tool.installed_version,
+                "required_version": self.tool.required_version,
+                "updated": self.tool.updated,
+            },
             "identity": None if self.identity is None else {k: self.identity.get(k) for k in IDENTITY_FIELDS},
             "battery": None if self.battery is None else {k: self.battery.get(k) for k in BATTERY_FIELDS},
             "run_id": self.run_id,
@@ -94,6 +99,11 @@ class RunReport:
 def _verdict_json(verdict: BatteryVerdict | None) -> dict[str, Any] | None:
     if verdict is None:
         return None
-    return {"advice": verdict.advice.value, "health_percent": verdict.health_percent,
-            "basis": verdict.health_basis, "in_warranty": verdict.in_warranty,
-            "threshold_percent": verdict.threshold_percent, "reason": verdict.reason.as_dict()}
+    return {
+        "advice": verdict.advice.value,
+        "health_percent": verdict.health_percent,
+        "basis": verdict.health_basis,
+        "in_warranty": verdict.in_warranty,
+        "threshold_percent": verdict.threshold_percent,
+        "reason": verdict.reason.as_dict(),
+    }

@@ -15,8 +15,8 @@ from pathlib import Path
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.diagnostics.consent import withdraw_consent
-from app.privacy.export import MAX_EXPORT_BYTES
 from app.privacy.errors import InvalidRequestInput, RequestClosed, UnknownCustomer
+from app.privacy.export import MAX_EXPORT_BYTES
 from app.privacy.requests import close_in, find_request
 from app.storage import privacy_repository as repo
 from app.storage import privacy_retention as disposal
@@ -72,8 +72,11 @@ def _delete_export_files(files: list[tuple[str, str]]) -> int:
     deleted = 0
     for name, sha256 in files:
         path = Path(name)
-        if path.is_file() and path.stat().st_size <= MAX_EXPORT_BYTES \
-                and hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
+        if (
+            path.is_file()
+            and path.stat().st_size <= MAX_EXPORT_BYTES
+            and hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+        ):
             path.unlink()
             deleted += 1
     return deleted
@@ -100,8 +103,9 @@ def erase(session: Session, request_number: str) -> ErasureReport:
         tickets = disposal.anonymise_service_records(work, [request.customer_id])
         disposal.delete_customer_rows(work, [request.customer_id])
         repo.forget_export_paths(work, request.customer_id)
-        scrubbed = repo.scrub_outbox(work, [request.customer_id, *ids["ticket"], *ids["diag_consent"],
-                                            *ids["diag_run"]], values)
+        scrubbed = repo.scrub_outbox(
+            work, [request.customer_id, *ids["ticket"], *ids["diag_consent"], *ids["diag_run"]], values
+        )
         upstream = {"reason": ERASURE_REASON, "request_id": request.id}
         for ticket_id in ids["ticket"]:
             work.record("ticket", ticket_id, "erase", upstream)
@@ -127,8 +131,13 @@ def rectify(session: Session, request_number: str, corrections: dict[str, str]) 
         corrections = {**corrections, "phone": normalise_phone(corrections["phone"])}
     with session.store.transaction(session.actor) as work:
         repo.rectify_customer(work, request.customer_id, corrections)
-        work.record("customer", request.customer_id, "rectify", {"fields": sorted(corrections)},
-                    outbox_payload={"request_id": request.id, **corrections})
+        work.record(
+            "customer",
+            request.customer_id,
+            "rectify",
+            {"fields": sorted(corrections)},
+            outbox_payload={"request_id": request.id, **corrections},
+        )
         close_in(work, request, "done", f"rectified: {', '.join(sorted(corrections))}")
 
 

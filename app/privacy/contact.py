@@ -26,5 +26,10 @@ def log_contact(session: Session, customer_id: str, kind: str) -> None:
         raise UnknownCustomer(f"No customer {customer_id}.")
     with session.store.transaction(session.actor) as work:
         touch_last_contact(work, customer_id, kind)
-        work.record("customer", customer_id, "contact", {"kind": kind, "at": work.at},
-                    outbox_payload={"kind": kind, "at": work.at})
+        work.record(
+            "customer",
+            customer_id,
+            "contact",
+            {"kind": kind, "at": work.at},
+            outbox_payload={"kind": kind, "at": work.at},
+        )

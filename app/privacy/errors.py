@@ -33,8 +33,10 @@ class ProcessingRestricted(KnownError):
     """The customer asked for restriction: their data is kept but not processed."""
 
     exit_code = 94
-    next_step = ("Nothing may be done with this customer's data until a manager lifts the restriction. "
-                 "该客户已申请限制处理，请由店长解除限制后再操作。")
+    next_step = (
+        "Nothing may be done with this customer's data until a manager lifts the restriction. "
+        "该客户已申请限制处理，请由店长解除限制后再操作。"
+    )
 
 
 class ExportUnreadable(KnownError):

@@ -60,26 +60,52 @@ def _split(text: str | None) -> list[str]:
 
 
 def _ticket(ticket: dict[str, Any]) -> dict[str, Any]:
-    fields = ("number", "service_type", "status", "device_model", "imei", "imei2", "serial", "software_version",
-              "fault", "fault_category", "purchase_date", "courier", "tracking_number", "created_at", "updated_at")
+    fields = (
+        "number",
+        "service_type",
+        "status",
+        "device_model",
+        "imei",
+        "imei2",
+        "serial",
+        "software_version",
+        "fault",
+        "fault_category",
+        "purchase_date",
+        "courier",
+        "tracking_number",
+        "created_at",
+        "updated_at",
+    )
     return {**{k: ticket[k] for k in fields}, "events": ticket["events"], "lines": ticket["lines"]}
 
 
 def _request(request: PrivacyRequest) -> dict[str, Any]:
-    return {"number": request.number, "kind": request.kind, "received_at": request.received_at,
-            "due_at": request.due_at, "status": request.status, "closed_at": request.closed_at}
+    return {
+        "number": request.number,
+        "kind": request.kind,
+        "received_at": request.received_at,
+        "due_at": request.due_at,
+        "status": request.status,
+        "closed_at": request.closed_at,
+    }
 
 
 def export_document(facts: CustomerFacts, requests: list[PrivacyRequest], made_at: str, outlet: str) -> dict[str, Any]:
     """The customer's data as the schema describes it."""
     return {
-        "format": FORMAT, "version": 1, "made_at": made_at, "outlet": outlet,
+        "format": FORMAT,
+        "version": 1,
+        "made_at": made_at,
+        "outlet": outlet,
         "customer": dict(facts.customer),
         "privacy": dict(facts.privacy) if facts.privacy else None,
         "tickets": [_ticket(t) for t in facts.tickets],
         "consents": [{**c, "categories": _split(c["categories"])} for c in facts.consents],
-        "diagnostic_runs": [{**r, "functions": _split(r["functions"]), "categories": _split(r["categories"])}
-                            for r in facts.diagnostic_runs],
+        "diagnostic_runs": [
+            {**r, "functions": _split(r["functions"]), "categories": _split(r["categories"])}
+            for r in facts.diagnostic_runs
+        ],
         "contacts": list(facts.contacts),
         "requests": [_request(r) for r in requests],
     }
@@ -115,7 +141,7 @@ def new_shown_key() -> tuple[bytes, str]:
     """A random 32-byte key and its spelling for the screen: base32 in groups of four."""
     key = os.urandom(32)
     spelled = base64.b32encode(key).decode("ascii").rstrip("=")
-    return key, "-".join(spelled[i:i + 4] for i in range(0, len(spelled), 4))
+    return key, "-".join(spelled[i : i + 4] for i in range(0, len(spelled), 4))
 
 
 def key_from_spelling(spelled: str) -> bytes:
@@ -143,8 +169,14 @@ def seal(document: dict[str, Any], *, password: str | None, kdf: Argon2Params) -
         key, shown = new_shown_key()
         kdf_json = None
     nonce = os.urandom(12)
-    envelope = {"format": ENVELOPE_FORMAT, "version": 1, "protection": "password" if password is not None else "key",
-                "kdf": kdf_json, "nonce": _b64(nonce), "ciphertext": _b64(AESGCM(key).encrypt(nonce, plain, ASSOCIATED_DATA))}
+    envelope = {
+        "format": ENVELOPE_FORMAT,
+        "version": 1,
+        "protection": "password" if password is not None else "key",
+        "kdf": kdf_json,
+        "nonce": _b64(nonce),
+        "ciphertext": _b64(AESGCM(key).encrypt(nonce, plain, ASSOCIATED_DATA)),
+    }
     return json.dumps(envelope, sort_keys=True).encode("ascii"), shown
 
 
@@ -168,8 +200,9 @@ def open_export(data: bytes, *, password: str | None = None, key: str | None = N
             if key is None:
                 raise ExportUnreadable("This export opens with the key shown when it was made.")
             secret = key_from_spelling(key)
-        plain = AESGCM(secret).decrypt(base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["ciphertext"]),
-                                       ASSOCIATED_DATA)
+        plain = AESGCM(secret).decrypt(
+            base64.b64decode(envelope["nonce"]), base64.b64decode(envelope["ciphertext"]), ASSOCIATED_DATA
+        )
     except (InvalidTag, ValueError):
         raise ExportUnreadable("The export does not open with this password or key.") from None
     document = json.loads(plain)
@@ -190,16 +223,27 @@ def customer_document(session: Session, customer_id: str) -> dict[str, Any]:
     outlet = staff_repository.outlet(session.store)
     from app.clock import iso
 
-    document = export_document(facts, repo.requests_of_customer(session.store, customer_id),
-                               iso(session.store.clock()), outlet.code if outlet else "")
+    document = export_document(
+        facts,
+        repo.requests_of_customer(session.store, customer_id),
+        iso(session.store.clock()),
+        outlet.code if outlet else "",
+    )
     problems = schema_problems(document)
     if problems:  # our own bug: the document and its schema disagree
         raise AssertionError(f"export does not follow its schema: {problems[:3]}")
     return document
 
 
-def make_export(session: Session, customer_id: str, out_path: Path, *, password: str | None = None,
-                request: PrivacyRequest | None = None, kdf: Argon2Params | None = None) -> ExportResult:
+def make_export(
+    session: Session,
+    customer_id: str,
+    out_path: Path,
+    *,
+    password: str | None = None,
+    request: PrivacyRequest | None = None,
+    kdf: Argon2Params | None = None,
+) -> ExportResult:
     """Write the encrypted export to `out_path`; journaled; the key is returned to be shown once."""
     document = customer_document(session, customer_id)
     data, shown = seal(document, password=password, kdf=kdf or session.vault.argon2)
@@ -209,9 +253,18 @@ def make_export(session: Session, customer_id: str, out_path: Path, *, password:
     export_id = str(uuid.uuid4())
     protection = "password" if password is not None else "key"
     with session.store.transaction(session.actor) as work:
-        repo.record_export(work, export_id, customer_id, request.id if request else None, protection,
-                           str(out_path), digest)
-        work.record("privacy_export", export_id, "export",
-                    {"customer": customer_id, "sha256": digest, "protection": protection,
-                     "request": request.number if request else None})
+        repo.record_export(
+            work, export_id, customer_id, request.id if request else None, protection, str(out_path), digest
+        )
+        work.record(
+            "privacy_export",
+            export_id,
+            "export",
+            {
+                "customer": customer_id,
+                "sha256": digest,
+                "protection": protection,
+                "request": request.number if request else None,
+            },
+        )
     return ExportResult(export_id, out_path, digest, protection, shown)

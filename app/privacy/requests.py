@@ -56,12 +56,17 @@ def new_request(session: Session, kind: str, customer_id: str, identity_check: s
     aimed, latest = due_dates(received)
     with session.store.transaction(session.actor) as work:
         number = repo.next_request_number(work, f"{received:%Y%m%d}")
-        request = PrivacyRequest(str(uuid.uuid4()), number, kind, customer_id, work.at, iso(aimed), iso(latest),
-                                 "open", check, session.actor)
+        request = PrivacyRequest(
+            str(uuid.uuid4()), number, kind, customer_id, work.at, iso(aimed), iso(latest), "open", check, session.actor
+        )
         repo.insert_request(work, request)
-        work.record("privacy_request", request.id, "create",
-                    {"number": number, "kind": kind, "customer": customer_id, "due_at": request.due_at},
-                    outbox_payload={"number": number, "kind": kind, "due_at": request.due_at})
+        work.record(
+            "privacy_request",
+            request.id,
+            "create",
+            {"number": number, "kind": kind, "customer": customer_id, "due_at": request.due_at},
+            outbox_payload={"number": number, "kind": kind, "due_at": request.due_at},
+        )
     return request
 
 
@@ -94,9 +99,13 @@ def close_in(work: UnitOfWork, request: PrivacyRequest, status: str, outcome: st
         raise InvalidRequestInput(f"A request closes as {' or '.join(CLOSING_STATUSES)}, not {status!r}.")
     if not repo.close_request(work, request.id, status, _clean(outcome, "outcome")):
         raise RequestClosed(f"Request {request.number} is already closed.")
-    work.record("privacy_request", request.id, "close", {"number": request.number, "status": status,
-                                                          "outcome": outcome},
-                outbox_payload={"number": request.number, "status": status})
+    work.record(
+        "privacy_request",
+        request.id,
+        "close",
+        {"number": request.number, "status": status, "outcome": outcome},
+        outbox_payload={"number": request.number, "status": status},
+    )
 
 
 def close_request(session: Session, number: str, status: str, outcome: str) -> PrivacyRequest:

@@ -49,8 +49,10 @@ def refusal(store: Store, ticket_number: str | None, purpose: Purpose) -> str | 
     request = repo.request_by_number(store, request_id) if request_id else None
     by = f" (request {request.number})" if request else ""
     en, zh = _WHAT[purpose]
-    return (f"Ticket {ticket_number} {en}: the customer restricted the processing of their data on {since[:10]}{by}. "
-            f"工单 {ticket_number} {zh}：客户已于 {since[:10]} 申请限制处理其个人信息。")
+    return (
+        f"Ticket {ticket_number} {en}: the customer restricted the processing of their data on {since[:10]}{by}. "
+        f"工单 {ticket_number} {zh}：客户已于 {since[:10]} 申请限制处理其个人信息。"
+    )
 
 
 def ensure_may_process(store: Store, ticket_number: str | None, purpose: Purpose) -> None:

@@ -59,8 +59,14 @@ class PurgeReceipt:
         return sum(self.counts.values())
 
     def as_json(self) -> dict[str, object]:
-        return {"receipt": self.receipt_id, "ran_at": self.ran_at, "region": self.region,
-                "dry_run": self.dry_run, "counts": dict(self.counts), "total": self.total}
+        return {
+            "receipt": self.receipt_id,
+            "ran_at": self.ran_at,
+            "region": self.region,
+            "dry_run": self.dry_run,
+            "counts": dict(self.counts),
+            "total": self.total,
+        }
 
 
 def _parse(text: str) -> datetime:
@@ -82,16 +88,18 @@ def candidate_cutoff(rule: RetentionRule, now: datetime) -> datetime:
 def _expired(rule: RetentionRule, candidates: Sequence[tuple[str, str]], now: datetime) -> list[str]:
     """The ids among (id, anchor) whose period under `rule` has ended at `now`."""
     kind = "captured" if rule.anchor.value == "capture" else "last_contact"
-    return [key for key, anchor in candidates
-            if is_expired(expires_at(rule, **{kind: _parse(anchor)}), now)]
+    return [key for key, anchor in candidates if is_expired(expires_at(rule, **{kind: _parse(anchor)}), now)]
 
 
 def _end_of_life_imeis(registry: BenefitRegistry | None, now: datetime) -> list[str]:
     if registry is None:
         return []
     today = now.date()
-    return [imei for imei, device in registry.devices.items()
-            if device.end_of_life is not None and device.end_of_life <= today]
+    return [
+        imei
+        for imei, device in registry.devices.items()
+        if device.end_of_life is not None and device.end_of_life <= today
+    ]
 
 
 def _iso(moment: datetime) -> str:
@@ -100,8 +108,9 @@ def _iso(moment: datetime) -> str:
     return iso(moment)
 
 
-def due_for_disposal(store: Store, policy: RetentionPolicy, now: datetime,
-                     registry: BenefitRegistry | None = None) -> dict[str, list[str]]:
+def due_for_disposal(
+    store: Store, policy: RetentionPolicy, now: datetime, registry: BenefitRegistry | None = None
+) -> dict[str, list[str]]:
     """Ids due under each rule at `now` (read only; the dry run prints their counts)."""
     finders: dict[str, Callable[[Store, str], list[tuple[str, str]]]] = {
         "contact_data": q.contact_candidates,
@@ -133,8 +142,9 @@ def _dispose(work: UnitOfWork, due: dict[str, list[str]], now: datetime) -> dict
     return counts
 
 
-def run_retention(store: Store, actor: str, policy: RetentionPolicy, *, dry_run: bool = False,
-                  registry: BenefitRegistry | None = None) -> PurgeReceipt:
+def run_retention(
+    store: Store, actor: str, policy: RetentionPolicy, *, dry_run: bool = False, registry: BenefitRegistry | None = None
+) -> PurgeReceipt:
     """Apply `policy` now (the store's clock); one journal entry with the counts and a receipt row."""
     now = store.clock()
     due = due_for_disposal(store, policy, now, registry)
@@ -153,8 +163,9 @@ def run_retention(store: Store, actor: str, policy: RetentionPolicy, *, dry_run:
     return receipt
 
 
-def purge(session: Session, policy: RetentionPolicy, *, dry_run: bool = False,
-          registry: BenefitRegistry | None = None) -> PurgeReceipt:
+def purge(
+    session: Session, policy: RetentionPolicy, *, dry_run: bool = False, registry: BenefitRegistry | None = None
+) -> PurgeReceipt:
     """The retention run a person starts (a manager: it deletes data)."""
     session.require(Permission.HANDLE_REQUESTS)
     return run_retention(session.store, session.actor, policy, dry_run=dry_run, registry=registry)

@@ -32,7 +32,12 @@ _TEXTS: dict[Language, dict[str, object]] = {
         "warranty": "在保（购机日期 2025-12-03，保修至 2026-12-02）。",
         "prices": (("触摸屏总成", 1, "0.00"), ("电池", 1, "0.00"), ("检测服务费", 1, "0.00"), ("贴膜", 1, "39.00")),
         "collected": (
-            ("device_info", "设备信息（IMEI、型号、版本、SN）", "确认机器身份与保修状态", "产品停产或末次联系后 10 年（以先到者为准）"),
+            (
+                "device_info",
+                "设备信息（IMEI、型号、版本、SN）",
+                "确认机器身份与保修状态",
+                "产品停产或末次联系后 10 年（以先到者为准）",
+            ),
             ("battery_record", "电池记录", "判断电池是否需要更换", "12 个月"),
             ("logs", "设备日志", "排查自动重启原因", "30 天"),
             ("software_fault", "软件故障信息", "排查自动重启原因", "30 天"),
@@ -54,11 +59,19 @@ _TEXTS: dict[Language, dict[str, object]] = {
         "diagnosis": "Touch panel flex cable loose; system logs show no software fault.",
         "battery": "Battery health 78%, below the 80% replacement rule: replace (free under warranty).",
         "warranty": "In warranty (bought 2025-12-03, covered until 2026-12-02).",
-        "prices": (("Touch screen assembly", 1, "0.00"), ("Battery", 1, "0.00"), ("Diagnostic service", 1, "0.00"),
-                   ("Screen protector", 1, "39.00")),
+        "prices": (
+            ("Touch screen assembly", 1, "0.00"),
+            ("Battery", 1, "0.00"),
+            ("Diagnostic service", 1, "0.00"),
+            ("Screen protector", 1, "39.00"),
+        ),
         "collected": (
-            ("device_info", "Device info (IMEI, model, version, SN)", "Identify the phone and check warranty",
-             "End of product life or 10 years from last contact, whichever is shorter"),
+            (
+                "device_info",
+                "Device info (IMEI, model, version, SN)",
+                "Identify the phone and check warranty",
+                "End of product life or 10 years from last contact, whichever is shorter",
+            ),
             ("battery_record", "Battery record", "Decide whether the battery needs replacing", "12 months"),
             ("logs", "Device logs", "Find the cause of the restarts", "30 days"),
             ("software_fault", "Software fault information", "Find the cause of the restarts", "30 days"),
@@ -74,8 +87,9 @@ _TEXTS: dict[Language, dict[str, object]] = {
 }
 
 
-def demo_content(language: Language = "zh_CN", *, copy_number: int = 0, declined: bool = False,
-                 with_signature: bool = True) -> SlipContent:
+def demo_content(
+    language: Language = "zh_CN", *, copy_number: int = 0, declined: bool = False, with_signature: bool = True
+) -> SlipContent:
     """A filled-in slip for a screen and battery repair at an outlet in Shenzhen."""
     texts = _TEXTS[language]
     prices = tuple(

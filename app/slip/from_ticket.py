@@ -22,11 +22,11 @@ from app.core.localized import LocalizedText as T
 from app.core.masking import mask_name
 from app.core.privacy_catalogue import FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
+from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.storage import diagnostics_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
 from app.storage.ticket_records import TicketDetail, TicketLine
-from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.tickets import moves
 from app.tickets.intake import outlet_clock
 from app.tickets.outlet_clock import OutletClock
@@ -47,16 +47,25 @@ TERMS = T(
 )
 
 _CONDITION_ITEMS = {
-    "screen": T("屏幕", "Screen"), "housing": T("外壳", "Housing"),
-    "water_indicator": T("进水标签", "Water indicator"), "buttons": T("按键", "Buttons"),
-    "cameras": T("摄像头", "Cameras"), "other": T("其他", "Other"),
+    "screen": T("屏幕", "Screen"),
+    "housing": T("外壳", "Housing"),
+    "water_indicator": T("进水标签", "Water indicator"),
+    "buttons": T("按键", "Buttons"),
+    "cameras": T("摄像头", "Cameras"),
+    "other": T("其他", "Other"),
 }
-_CONDITION_STATES = {"ok": T("完好", "OK"), "damaged": T("有损伤", "damaged"),
-                     "not_checked": T("未检查", "not checked")}
+_CONDITION_STATES = {
+    "ok": T("完好", "OK"),
+    "damaged": T("有损伤", "damaged"),
+    "not_checked": T("未检查", "not checked"),
+}
 _RUN_STATUS = {
-    "complete": T("检测完成", "Diagnostics complete"), "incomplete": T("检测未全部完成", "Diagnostics incomplete"),
-    "cancelled": T("检测已取消", "Diagnostics cancelled"), "withdrawn": T("客户已撤回同意", "Consent withdrawn"),
-    "running": T("检测进行中", "Diagnostics running"), "declined": T("客户拒绝诊断", "Diagnostics declined"),
+    "complete": T("检测完成", "Diagnostics complete"),
+    "incomplete": T("检测未全部完成", "Diagnostics incomplete"),
+    "cancelled": T("检测已取消", "Diagnostics cancelled"),
+    "withdrawn": T("客户已撤回同意", "Consent withdrawn"),
+    "running": T("检测进行中", "Diagnostics running"),
+    "declined": T("客户拒绝诊断", "Diagnostics declined"),
 }
 _BATTERY_ADVICE = {
     "healthy": T("无需更换", "no replacement needed"),
@@ -67,8 +76,14 @@ _BATTERY_ADVICE = {
 _NOT_DIAGNOSED = T("尚未检测", "Not diagnosed yet")
 
 
-def slip_content_for(session: Session, ticket_number: str, lang: Language | None = None,
-                     copy: int | None = None, *, override_language: bool = False) -> SlipContent:
+def slip_content_for(
+    session: Session,
+    ticket_number: str,
+    lang: Language | None = None,
+    copy: int | None = None,
+    *,
+    override_language: bool = False,
+) -> SlipContent:
     """The slip of this ticket.  `copy` None: the next copy number from the print journal.
 
     `lang` is used when the customer's language is not stored; with
@@ -80,7 +95,7 @@ def slip_content_for(session: Session, ticket_number: str, lang: Language | None
     consent = _latest_consent(diagnostics_repository.consents_for_ticket(store, detail.number))
     run = slip_repository.latest_run_for_ticket(store, detail.number)
     stored = customer_language(detail, consent)
-    language: Language = (lang if override_language and lang else stored or lang or "zh_CN")
+    language: Language = lang if override_language and lang else stored or lang or "zh_CN"
     outlet = staff_repository.outlet(store)
     clock = outlet_clock(session)
     declined = run is not None and run.status == "declined"
@@ -138,7 +153,7 @@ def _local(clock: OutletClock, iso_text: str | None) -> dt.datetime | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
+        moment = moment.replace(tzinfo=dt.UTC)
     return clock.local(moment).replace(tzinfo=None)
 
 
@@ -220,8 +235,10 @@ def collected_categories(consent: ConsentRecord, language: Language) -> tuple[Co
         items = describe_collection(consent.categories)
     except UnknownIdentifier:  # a category retired from the catalogue: keep the known ones
         items = describe_collection(c for c in consent.categories if _known(c))
-    return tuple(CollectedCategory(item.category, item.label.get(language), item.purpose.get(language),
-                                   item.kept.get(language)) for item in items)
+    return tuple(
+        CollectedCategory(item.category, item.label.get(language), item.purpose.get(language), item.kept.get(language))
+        for item in items
+    )
 
 
 def _known(category: str) -> bool:
@@ -243,13 +260,19 @@ def signature_notes(detail: TicketDetail, language: Language, clock: OutletClock
     if detail.agreement:
         who = mask_name(str(detail.agreement.get("signed_by", "")))
         when = _when(clock, detail.agreement.get("signed_at"))
-        notes.append(f"服务协议已由 {who} 签署 {when}".strip() if language == "zh_CN"
-                     else f"Service agreement signed by {who} {when}".strip())
+        notes.append(
+            f"服务协议已由 {who} 签署 {when}".strip()
+            if language == "zh_CN"
+            else f"Service agreement signed by {who} {when}".strip()
+        )
     if detail.pickup:
         who = mask_name(str(detail.pickup.get("signed_by", "")))
         when = _when(clock, detail.pickup.get("at"))
-        notes.append(f"取机确认已由 {who} 签署 {when}".strip() if language == "zh_CN"
-                     else f"Collection signed by {who} {when}".strip())
+        notes.append(
+            f"取机确认已由 {who} 签署 {when}".strip()
+            if language == "zh_CN"
+            else f"Collection signed by {who} {when}".strip()
+        )
     return tuple(notes)
 
 

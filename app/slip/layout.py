@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal, Union
 
-from app.core.ticket_numbers import parse_ticket_number, qr_payload
-from app.slip.codes import check_ticket_text
-from app.errors import KnownError
-from app.slip.content import CollectedCategory, Language, SlipContent
 from app.core.masking import mask_email, mask_imei, mask_phone
+from app.core.ticket_numbers import parse_ticket_number, qr_payload
+from app.errors import KnownError
+from app.slip.codes import check_ticket_text
+from app.slip.content import CollectedCategory, Language, SlipContent
 
 Align = Literal["left", "right", "center"]
 
@@ -38,8 +38,11 @@ class SlipTooLarge(KnownError):
     """The ticket holds more than a slip can carry (lists are never cut: a slip with lines missing is wrong)."""
 
     exit_code = 66
-    next_step = ("Check the ticket for duplicated lines or identifiers and correct it, then print again. "
-                 "请检查工单是否有重复的项目或串号，更正后重新打印。")
+    next_step = (
+        "Check the ticket for duplicated lines or identifiers and correct it, then print again. "
+        "请检查工单是否有重复的项目或串号，更正后重新打印。"
+    )
+
 
 #: Person-facing labels, one entry per key, in both slip languages.
 LABELS: dict[str, dict[Language, str]] = {
@@ -166,7 +169,7 @@ class Signatures:
 class Columns:
     """Short sections that may stand side by side on wide paper; a narrow roll draws them one after another."""
 
-    columns: tuple[tuple["Heading | Fields", ...], ...]
+    columns: tuple[tuple[Heading | Fields, ...], ...]
 
 
 Block = Union[Title, CopyMark, Heading, Fields, Table, Paragraph, Codes, Signatures, Columns]
@@ -217,10 +220,14 @@ def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
     payload = qr_payload(parse_ticket_number(content.ticket_number), verification_key)
     blocks.append(Codes(payload, content.ticket_number, label("scan", lang)))
     blocks.append(_ticket_fields(content))
-    blocks.append(Columns((
-        (Heading(label("customer", lang)), _customer_fields(content)),
-        (Heading(label("device", lang)), _device_fields(content)),
-    )))
+    blocks.append(
+        Columns(
+            (
+                (Heading(label("customer", lang)), _customer_fields(content)),
+                (Heading(label("device", lang)), _device_fields(content)),
+            )
+        )
+    )
     blocks += [Heading(label("service", lang)), _service_fields(content)]
     blocks += [Heading(label("charges", lang)), _price_table(content)]
     blocks += [Heading(label("collected", lang)), *_collected_blocks(content)]
@@ -234,7 +241,8 @@ def build_layout(content: SlipContent, verification_key: bytes) -> SlipLayout:
 def clip_text(text: str, limit: int = MAX_FIELD_CHARS, *, multiline: bool = False) -> str:
     """Text safe to print: control characters dropped (newlines kept where allowed), at most `limit` chars."""
     kept = "".join(
-        ch for ch in text[: limit * 2]
+        ch
+        for ch in text[: limit * 2]
         if (ch == "\n" and multiline) or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
     )
     if not multiline:
@@ -370,9 +378,15 @@ def _signatures(content: SlipContent) -> Signatures:
     lang = content.language
     return Signatures(
         (
-            SignatureBox(label("sign_agreement", lang), content.agreement_signature_png,
-                         format_datetime(content.intake_date, lang)),
-            SignatureBox(label("sign_pickup", lang), content.pickup_signature_png,
-                         format_datetime(content.pickup_date, lang) if content.pickup_date else ""),
+            SignatureBox(
+                label("sign_agreement", lang),
+                content.agreement_signature_png,
+                format_datetime(content.intake_date, lang),
+            ),
+            SignatureBox(
+                label("sign_pickup", lang),
+                content.pickup_signature_png,
+                format_datetime(content.pickup_date, lang) if content.pickup_date else "",
+            ),
         )
     )

@@ -30,8 +30,16 @@ class SlipPrintRecord:
     printed_at: dt.datetime
 
 
-def make_record(ticket_number: str, copy_number: int, language: str, slip_format: SlipFormat, target: str,
-                pages: int, output: bytes, now: dt.datetime | None = None) -> SlipPrintRecord:
+def make_record(
+    ticket_number: str,
+    copy_number: int,
+    language: str,
+    slip_format: SlipFormat,
+    target: str,
+    pages: int,
+    output: bytes,
+    now: dt.datetime | None = None,
+) -> SlipPrintRecord:
     """A journal record for output just produced."""
     return SlipPrintRecord(
         ticket_number=ticket_number,
@@ -41,5 +49,5 @@ def make_record(ticket_number: str, copy_number: int, language: str, slip_format
         target=target,
         pages=pages,
         sha256=hashlib.sha256(output).hexdigest(),
-        printed_at=now or dt.datetime.now(dt.timezone.utc),
+        printed_at=now or dt.datetime.now(dt.UTC),
     )

@@ -68,21 +68,36 @@ def record_print(session: Session, record: SlipPrintRecord) -> PrintRow:
     detail = moves.load(session, record.ticket_number)
     with session.store.transaction(session.actor) as work:
         row = slip_repository.insert_print(
-            work, ticket_number=record.ticket_number, copy_number=record.copy_number, language=record.language,
-            slip_format=record.slip_format, target=record.target, pages=record.pages, sha256=record.sha256)
+            work,
+            ticket_number=record.ticket_number,
+            copy_number=record.copy_number,
+            language=record.language,
+            slip_format=record.slip_format,
+            target=record.target,
+            pages=record.pages,
+            sha256=record.sha256,
+        )
         work.record("ticket", detail.row.id, "print_slip", _journal_change(row))
     log.info("slip %s copy %d printed to %s", row.ticket_number, row.copy_number, row.slip_format)
     return row
 
 
 def _journal_change(row: PrintRow) -> dict[str, object]:
-    return {"number": row.ticket_number, "copy": row.copy_number, "format": row.slip_format,
-            "target": row.target, "pages": row.pages, "sha256": row.sha256, "language": row.language,
-            "print_id": row.id}
+    return {
+        "number": row.ticket_number,
+        "copy": row.copy_number,
+        "format": row.slip_format,
+        "target": row.target,
+        "pages": row.pages,
+        "sha256": row.sha256,
+        "language": row.language,
+        "print_id": row.id,
+    }
 
 
-def print_to_file(session: Session, number: str, out_path: Path, slip_format: SlipFormat = "a5",
-                  lang: Language | None = None) -> PrintRow:
+def print_to_file(
+    session: Session, number: str, out_path: Path, slip_format: SlipFormat = "a5", lang: Language | None = None
+) -> PrintRow:
     """Write the ticket's slip to a file (.pdf; thermal also .png/.pbm/.bin) and journal it."""
     from app.slip.render_fonts import ensure_gui_application
     from app.slip.render_output import write_slip
@@ -92,8 +107,9 @@ def print_to_file(session: Session, number: str, out_path: Path, slip_format: Sl
     return record_print(session, write_slip(layout, Path(out_path), slip_format))
 
 
-def print_to_thermal(session: Session, number: str, port: str, lang: Language | None = None, *,
-                     printer: ThermalPrinter | None = None) -> PrintRow:
+def print_to_thermal(
+    session: Session, number: str, port: str, lang: Language | None = None, *, printer: ThermalPrinter | None = None
+) -> PrintRow:
     """Send the ticket's slip to the ESC/POS printer on `port` and journal it.
 
     When the printer cannot take it, the job is kept in the store and the
@@ -112,8 +128,11 @@ def print_to_thermal(session: Session, number: str, port: str, lang: Language | 
     if any(job.port == port for job in slip_repository.queued_jobs(session.store)):
         job = _keep(session, layout, port, description, data, "waiting behind earlier slips")
         outcome = retry_thermal_jobs(session, port, printer=printer)
-        printed = [row for row in outcome.printed
-                   if (row.ticket_number, row.copy_number) == (job.ticket_number, job.copy_number)]
+        printed = [
+            row
+            for row in outcome.printed
+            if (row.ticket_number, row.copy_number) == (job.ticket_number, job.copy_number)
+        ]
         if outcome.error is not None or not printed:
             raise outcome.error or PrinterOffline(f"Slip {job.description} is still waiting / 打印任务仍在等待")
         return printed[0]
@@ -122,15 +141,24 @@ def print_to_thermal(session: Session, number: str, port: str, lang: Language | 
     except PRINTER_PROBLEMS as error:
         _keep(session, layout, port, description, data, error.message)
         raise
-    return record_print(session, make_record(layout.ticket_number, layout.copy_number, layout.language, "thermal",
-                                             f"escpos:{port}", 1, data))
+    return record_print(
+        session,
+        make_record(layout.ticket_number, layout.copy_number, layout.language, "thermal", f"escpos:{port}", 1, data),
+    )
 
 
 def _keep(session: Session, layout: SlipLayout, port: str, description: str, data: bytes, reason: str) -> QueuedJob:
     with session.store.transaction(session.actor) as work:
-        job = slip_repository.queue_job(work, ticket_number=layout.ticket_number, copy_number=layout.copy_number,
-                                        language=layout.language, port=port, description=description, data=data,
-                                        last_error=reason)
+        job = slip_repository.queue_job(
+            work,
+            ticket_number=layout.ticket_number,
+            copy_number=layout.copy_number,
+            language=layout.language,
+            port=port,
+            description=description,
+            data=data,
+            last_error=reason,
+        )
     log.warning("slip %s kept to print again on %s", description, port)
     return job
 
@@ -141,9 +169,13 @@ def pending_jobs(session: Session) -> list[QueuedJob]:
     return slip_repository.queued_jobs(session.store)
 
 
-def retry_thermal_jobs(session: Session, port: str | None = None, *,
-                       printer: ThermalPrinter | None = None,
-                       printer_for: Callable[[str], ThermalPrinter] = ThermalPrinter) -> RetryOutcome:
+def retry_thermal_jobs(
+    session: Session,
+    port: str | None = None,
+    *,
+    printer: ThermalPrinter | None = None,
+    printer_for: Callable[[str], ThermalPrinter] = ThermalPrinter,
+) -> RetryOutcome:
     """Send the kept jobs (of `port`, or all) in order; stop at the first the printer refuses again."""
     session.require(Permission.PRINT_SLIPS)
     printed: list[PrintRow] = []
@@ -162,14 +194,20 @@ def retry_thermal_jobs(session: Session, port: str | None = None, *,
 
 
 def _printed_from_queue(session: Session, job: QueuedJob) -> PrintRow:
-    record = make_record(job.ticket_number, job.copy_number, job.language, "thermal", f"escpos:{job.port}", 1,
-                         job.data)
+    record = make_record(job.ticket_number, job.copy_number, job.language, "thermal", f"escpos:{job.port}", 1, job.data)
     detail = moves.load(session, job.ticket_number)
     with session.store.transaction(session.actor) as work:
         slip_repository.remove_job(work, job.id)
         row = slip_repository.insert_print(
-            work, ticket_number=record.ticket_number, copy_number=record.copy_number, language=record.language,
-            slip_format="thermal", target=record.target, pages=1, sha256=record.sha256)
+            work,
+            ticket_number=record.ticket_number,
+            copy_number=record.copy_number,
+            language=record.language,
+            slip_format="thermal",
+            target=record.target,
+            pages=1,
+            sha256=record.sha256,
+        )
         work.record("ticket", detail.row.id, "print_slip", {**_journal_change(row), "retried": True})
     return row
 
@@ -187,6 +225,10 @@ def discard_job(session: Session, job_id: str) -> bool:
     detail = moves.load(session, job.ticket_number)
     with session.store.transaction(session.actor) as work:
         removed = slip_repository.remove_job(work, job_id)
-        work.record("ticket", detail.row.id, "discard_slip_job",
-                    {"number": job.ticket_number, "copy": job.copy_number, "job": job.id})
+        work.record(
+            "ticket",
+            detail.row.id,
+            "discard_slip_job",
+            {"number": job.ticket_number, "copy": job.copy_number, "job": job.id},
+        )
     return removed

@@ -12,9 +12,9 @@ Signals: none (a plain helper used by render_pdf, render_thermal and render_prin
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QTextLayout
@@ -28,8 +28,8 @@ from app.slip.layout import (
     Fields,
     Heading,
     Paragraph,
-    Signatures,
     SignatureBox,
+    Signatures,
     SlipLayout,
     Table,
     Title,
@@ -76,8 +76,14 @@ class SlipOverflow(Exception):
 class SlipPainter:
     """Lays blocks top to bottom, starting a new page through `new_page` when one is full."""
 
-    def __init__(self, painter: QPainter, spec: PageSpec, px_per_mm: float, page_height_px: float,
-                 new_page: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        painter: QPainter,
+        spec: PageSpec,
+        px_per_mm: float,
+        page_height_px: float,
+        new_page: Callable[[], None] | None = None,
+    ) -> None:
         self.painter = painter
         self.spec = spec
         self.ppm = px_per_mm
@@ -131,7 +137,7 @@ class SlipPainter:
                 if not line.isValid():
                     break
                 line.setLineWidth(width)
-                lines.append(para[line.textStart(): line.textStart() + line.textLength()].rstrip())
+                lines.append(para[line.textStart() : line.textStart() + line.textLength()].rstrip())
             layout.endLayout()
         return lines
 
@@ -168,8 +174,9 @@ class SlipPainter:
 
     # --- text primitives -----------------------------------------------------------------------
 
-    def text_lines(self, lines: list[str], font: QFont, x: float, width: float, align: str = "left",
-                   color: QColor = INK) -> float:
+    def text_lines(
+        self, lines: list[str], font: QFont, x: float, width: float, align: str = "left", color: QColor = INK
+    ) -> float:
         """Draw lines starting at self.y without paging; returns their height."""
         metrics = self.metrics(font)
         step = self.line_height(font)
@@ -212,8 +219,14 @@ class SlipPainter:
 
     def paint_block(self, block: Block) -> None:
         painters: dict[type, Callable[[Block], None]] = {
-            Title: self._title, CopyMark: self._copy_mark, Heading: self._heading, Fields: self._fields,
-            Table: self._table, Paragraph: self._paragraph, Codes: self._codes, Signatures: self._signatures,
+            Title: self._title,
+            CopyMark: self._copy_mark,
+            Heading: self._heading,
+            Fields: self._fields,
+            Table: self._table,
+            Paragraph: self._paragraph,
+            Codes: self._codes,
+            Signatures: self._signatures,
             Columns: self._columns,
         }
         painters[type(block)](block)
@@ -237,9 +250,13 @@ class SlipPainter:
         an A5 slip usually fits one sheet.  Returns the blocks still to draw.
         """
         mark = [b for b in blocks[1:2] if isinstance(b, CopyMark)]
-        rest = blocks[1 + len(mark):]
-        if not (isinstance(blocks[0], Title) and len(rest) >= 2 and isinstance(rest[0], Codes)
-                and isinstance(rest[1], Fields)):
+        rest = blocks[1 + len(mark) :]
+        if not (
+            isinstance(blocks[0], Title)
+            and len(rest) >= 2
+            and isinstance(rest[0], Codes)
+            and isinstance(rest[1], Fields)
+        ):
             return blocks
         title, codes, fields = blocks[0], rest[0], rest[1]
         assert isinstance(title, Title) and isinstance(codes, Codes) and isinstance(fields, Fields)
@@ -278,9 +295,14 @@ class SlipPainter:
         self._draw_qr(matrix.dark_runs(), self.left, top, module)
         self.y = top + side + self.mm(1)
         caption_font = self.font(0.75)
-        caption_bottom = self.y + self.text_lines(self.wrap(codes.caption, caption_font, side + self.mm(6)),
-                                                  caption_font, self.left - self.mm(3), side + self.mm(6),
-                                                  "center", SOFT_INK)
+        caption_bottom = self.y + self.text_lines(
+            self.wrap(codes.caption, caption_font, side + self.mm(6)),
+            caption_font,
+            self.left - self.mm(3),
+            side + self.mm(6),
+            "center",
+            SOFT_INK,
+        )
         self.y = top
         with self._region(self.left + side + QR_QUIET_MODULES * module + self.mm(3), self.right):
             self._fields(fields)
@@ -371,8 +393,9 @@ class SlipPainter:
         for label_text, value in block.rows:
             label_lines = self.wrap(label_text, label_font, label_width)
             value_lines = self.wrap(value, value_font, value_width)
-            height = max(len(label_lines) * self.line_height(label_font),
-                         len(value_lines) * self.line_height(value_font))
+            height = max(
+                len(label_lines) * self.line_height(label_font), len(value_lines) * self.line_height(value_font)
+            )
             rows.append((label_lines, value_lines, height))
         return rows
 
@@ -418,8 +441,9 @@ class SlipPainter:
         self.rule(0.15)
         self.y += self.mm(0.8)
 
-    def _wrapped_cells(self, cells: tuple[str, ...], columns: list[tuple[float, float]],
-                       font: QFont) -> tuple[list[list[str]], float]:
+    def _wrapped_cells(
+        self, cells: tuple[str, ...], columns: list[tuple[float, float]], font: QFont
+    ) -> tuple[list[list[str]], float]:
         wrapped = [self.wrap(cell, font, width) for cell, (_, width) in zip(cells, columns)]
         return wrapped, max(len(lines) for lines in wrapped) * self.line_height(font)
 
@@ -430,8 +454,9 @@ class SlipPainter:
         self.ensure_room(height)
         return self.pages != pages
 
-    def _table_row(self, cells: tuple[str, ...], aligns: tuple[str, ...], columns: list[tuple[float, float]],
-                   font: QFont) -> None:
+    def _table_row(
+        self, cells: tuple[str, ...], aligns: tuple[str, ...], columns: list[tuple[float, float]], font: QFont
+    ) -> None:
         wrapped, height = self._wrapped_cells(cells, columns, font)
         self.ensure_room(height)
         for lines, (left, width), align in zip(wrapped, columns, aligns):
@@ -464,8 +489,14 @@ class SlipPainter:
         bar_height = self.mm(self.spec.bar_height_mm)
         number_font, caption_font = self.font(1.35, bold=True), self.font(0.8)
         quiet = QR_QUIET_MODULES * qr_module
-        self.ensure_room(bar_height + self.line_height(number_font) + self.line_height(caption_font)
-                         + qr_side + 2 * quiet + self.mm(4))
+        self.ensure_room(
+            bar_height
+            + self.line_height(number_font)
+            + self.line_height(caption_font)
+            + qr_side
+            + 2 * quiet
+            + self.mm(4)
+        )
         self.y += self.mm(1)
         bar_left = self._snap(self.left + (self.width - bar_width) / 2)
         self._draw_barcode(block.barcode_text, bar_left, self._snap(self.y), bar_module, bar_height)
@@ -511,12 +542,15 @@ class SlipPainter:
         for first in range(0, len(block.boxes), per_row):
             self.ensure_room(box_height + caption_height)
             top = self.y
-            for index, box in enumerate(block.boxes[first:first + per_row]):
-                self._signature_box(box, self.left + index * (box_width + gap), top, box_width, box_height, caption_font)
+            for index, box in enumerate(block.boxes[first : first + per_row]):
+                self._signature_box(
+                    box, self.left + index * (box_width + gap), top, box_width, box_height, caption_font
+                )
             self.y = top + box_height + caption_height + self.mm(2)
 
-    def _signature_box(self, box: SignatureBox, left: float, top: float, width: float, height: float,
-                       caption_font: QFont) -> None:
+    def _signature_box(
+        self, box: SignatureBox, left: float, top: float, width: float, height: float, caption_font: QFont
+    ) -> None:
         image = _signature_image(box.png)
         if image is not None:
             scale = min(width / image.width(), height / image.height())
@@ -547,4 +581,3 @@ def _signature_image(png: bytes | None) -> QImage | None:
 def device_px_per_mm(dots_per_inch: float) -> float:
     """Device units per millimetre for a paint device's resolution."""
     return dots_per_inch / 25.4
-

@@ -31,8 +31,10 @@ class SlipFontMissing(KnownError):
     """The bundled slip font is missing or unreadable, so Chinese would print as boxes."""
 
     exit_code = 60
-    next_step = ("Reinstall Repair Counter; the file resources/fonts/wqy-microhei.ttc must be present. "
-                 "请重新安装 Repair Counter，确保 resources/fonts/wqy-microhei.ttc 存在。")
+    next_step = (
+        "Reinstall Repair Counter; the file resources/fonts/wqy-microhei.ttc must be present. "
+        "请重新安装 Repair Counter，确保 resources/fonts/wqy-microhei.ttc 存在。"
+    )
 
 
 def register_bundled_fonts(font_dir: Path = FONT_DIR) -> list[str]:
@@ -72,7 +74,9 @@ def ensure_gui_application() -> QCoreApplication:
     existing = QCoreApplication.instance()
     if existing is not None:
         return existing
-    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux")
+    no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith(
+        "linux"
+    )
     if no_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication(["repair-counter"])

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.errors import KnownError
 from app.device.escpos import raster_job
+from app.errors import KnownError
 from app.slip.layout import SlipLayout
 from app.slip.print_record import SLIP_FORMATS, SlipFormat, SlipPrintRecord, make_record
 from app.slip.render_blocks import PAGE_SPECS, THERMAL_80
@@ -24,8 +24,10 @@ class SlipOutputError(KnownError):
     """The slip cannot be written where or how it was asked."""
 
     exit_code = 65
-    next_step = ("Choose a .pdf file for A5/A4; for thermal, .pdf, .png, .pbm or .bin (raw ESC/POS), "
-                 "in a folder you can write to. A5/A4 请选择 .pdf 文件；热敏格式可用 .pdf、.png、.pbm 或 .bin。")
+    next_step = (
+        "Choose a .pdf file for A5/A4; for thermal, .pdf, .png, .pbm or .bin (raw ESC/POS), "
+        "in a folder you can write to. A5/A4 请选择 .pdf 文件；热敏格式可用 .pdf、.png、.pbm 或 .bin。"
+    )
 
 
 def write_slip(layout: SlipLayout, out_path: Path, slip_format: SlipFormat = "a5") -> SlipPrintRecord:
@@ -34,15 +36,17 @@ def write_slip(layout: SlipLayout, out_path: Path, slip_format: SlipFormat = "a5
     suffix = out_path.suffix.lower()
     allowed = THERMAL_SUFFIXES if slip_format == "thermal" else PAPER_SUFFIXES
     if slip_format not in SLIP_FORMATS or suffix not in allowed:
-        raise SlipOutputError(f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'} "
-                              f"/ 无法以该文件类型输出")
+        raise SlipOutputError(
+            f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'} / 无法以该文件类型输出"
+        )
     try:
         pages = _write(layout, out_path, slip_format, suffix)
         output = out_path.read_bytes()
     except OSError as exc:
         raise SlipOutputError(f"Cannot write {out_path}: {exc.strerror} / 无法写入文件") from exc
-    return make_record(layout.ticket_number, layout.copy_number, layout.language, slip_format,
-                       f"file:{out_path}", pages, output)
+    return make_record(
+        layout.ticket_number, layout.copy_number, layout.language, slip_format, f"file:{out_path}", pages, output
+    )
 
 
 def _write(layout: SlipLayout, out_path: Path, slip_format: SlipFormat, suffix: str) -> int:

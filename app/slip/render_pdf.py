@@ -75,8 +75,14 @@ def write_roll_pdf(layout: SlipLayout, out_path: Path, spec: PageSpec) -> int:
     out_path.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(out_path))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageSize(QPageSize(QSizeF(spec.width_mm + 2 * edge_mm, height_mm), QPageSize.Unit.Millimeter,
-                                 "Roll", QPageSize.SizeMatchPolicy.ExactMatch))
+    writer.setPageSize(
+        QPageSize(
+            QSizeF(spec.width_mm + 2 * edge_mm, height_mm),
+            QPageSize.Unit.Millimeter,
+            "Roll",
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
+    )
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
     writer.setTitle(f"Repair slip {layout.ticket_number}")
     writer.setCreator("Repair Counter")

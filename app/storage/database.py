@@ -79,7 +79,9 @@ def _configure(conn: Connection) -> None:
 def _refuse_plain_sqlite(path: Path) -> None:
     with open(path, "rb") as handle:
         if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
-            raise NotRepairCounterFile(f"{path.name} is a plain, unencrypted SQLite database, not a Repair Counter store.")
+            raise NotRepairCounterFile(
+                f"{path.name} is a plain, unencrypted SQLite database, not a Repair Counter store."
+            )
 
 
 def _check_application_id(conn: Connection, path: Path) -> None:
@@ -111,9 +113,13 @@ def page_count(path: Path) -> int:
 def raise_damaged(path: Path, key: bytes) -> None:
     pages = damaged_pages(path, key)
     if pages and len(pages) >= page_count(path):
-        raise NotRepairCounterFile(f"{path.name} does not open with this store's key on any page: it is not this store's database.")
+        raise NotRepairCounterFile(
+            f"{path.name} does not open with this store's key on any page: it is not this store's database."
+        )
     where = ", ".join(str(p) for p in pages[:10]) if pages else "unknown"
-    raise DatabaseDamaged(f"The database file {path.name} is damaged (page {where} fails its integrity check).", pages=pages)
+    raise DatabaseDamaged(
+        f"The database file {path.name} is damaged (page {where} fails its integrity check).", pages=pages
+    )
 
 
 def sqlite_integrity_problems(conn: Connection) -> list[str]:

@@ -120,18 +120,52 @@ def decompress(data: bytes) -> bytes:
 # --- consents ------------------------------------------------------------------------------------
 
 
-def insert_consent(work: UnitOfWork, *, text_id: str, text_version: int, language: str,
-                   categories: tuple[str, ...], customer_name: str, ticket_number: str | None,
-                   method: str, signature_png: bytes | None) -> ConsentRecord:
+def insert_consent(
+    work: UnitOfWork,
+    *,
+    text_id: str,
+    text_version: int,
+    language: str,
+    categories: tuple[str, ...],
+    customer_name: str,
+    ticket_number: str | None,
+    method: str,
+    signature_png: bytes | None,
+) -> ConsentRecord:
     digest = hashlib.sha256(signature_png).hexdigest() if signature_png else None
-    record = ConsentRecord(str(uuid.uuid4()), text_id, text_version, language, categories, customer_name,
-                           ticket_number, work.actor, work.at, method, signature_png, digest, None)
+    record = ConsentRecord(
+        str(uuid.uuid4()),
+        text_id,
+        text_version,
+        language,
+        categories,
+        customer_name,
+        ticket_number,
+        work.actor,
+        work.at,
+        method,
+        signature_png,
+        digest,
+        None,
+    )
     work.execute(
         "INSERT INTO diag_consent (id, text_id, text_version, language, categories, customer_name,"
         " ticket_number, technician, given_at, method, signature_png, signature_sha256, withdrawn_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-        (record.id, text_id, text_version, language, _join(categories), customer_name, ticket_number,
-         record.technician, record.given_at, method, signature_png, digest),
+        (
+            record.id,
+            text_id,
+            text_version,
+            language,
+            _join(categories),
+            customer_name,
+            ticket_number,
+            record.technician,
+            record.given_at,
+            method,
+            signature_png,
+            digest,
+        ),
     )
     return record
 
@@ -143,8 +177,21 @@ _CONSENT_COLUMNS = (
 
 
 def _consent(row: tuple[Any, ...]) -> ConsentRecord:
-    return ConsentRecord(row[0], row[1], int(row[2]), row[3], _split(row[4]), row[5], row[6], row[7], row[8],
-                         row[9], bytes(row[10]) if row[10] is not None else None, row[11], row[12])
+    return ConsentRecord(
+        row[0],
+        row[1],
+        int(row[2]),
+        row[3],
+        _split(row[4]),
+        row[5],
+        row[6],
+        row[7],
+        row[8],
+        row[9],
+        bytes(row[10]) if row[10] is not None else None,
+        row[11],
+        row[12],
+    )
 
 
 def consent_by_id(store: Store, consent_id: str) -> ConsentRecord | None:
@@ -159,35 +206,57 @@ def consent_withdrawn_at(store: Store, consent_id: str) -> str | None:
 
 
 def consents_for_ticket(store: Store, ticket_number: str) -> list[ConsentRecord]:
-    rows = store.query(f"SELECT {_CONSENT_COLUMNS} FROM diag_consent WHERE ticket_number = ? ORDER BY given_at",
-                       (ticket_number,))
+    rows = store.query(
+        f"SELECT {_CONSENT_COLUMNS} FROM diag_consent WHERE ticket_number = ? ORDER BY given_at", (ticket_number,)
+    )
     return [_consent(r) for r in rows]
 
 
 def mark_consent_withdrawn(work: UnitOfWork, consent_id: str) -> bool:
-    cursor = work.execute("UPDATE diag_consent SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL",
-                          (work.at, consent_id))
+    cursor = work.execute(
+        "UPDATE diag_consent SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL", (work.at, consent_id)
+    )
     return bool(cursor.rowcount)
 
 
 # --- runs ----------------------------------------------------------------------------------------
 
 
-def insert_run(work: UnitOfWork, *, consent_id: str, ticket_number: str | None, transport: str,
-               functions: tuple[str, ...], categories: tuple[str, ...], refused: tuple[str, ...],
-               tool_package: str | None, tool_required_version: int | None) -> str:
+def insert_run(
+    work: UnitOfWork,
+    *,
+    consent_id: str,
+    ticket_number: str | None,
+    transport: str,
+    functions: tuple[str, ...],
+    categories: tuple[str, ...],
+    refused: tuple[str, ...],
+    tool_package: str | None,
+    tool_required_version: int | None,
+) -> str:
     run_id = str(uuid.uuid4())
     work.execute(
         "INSERT INTO diag_run (id, consent_id, ticket_number, transport, functions, categories, refused,"
         " status, tool_package, tool_required_version, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
-        (run_id, consent_id, ticket_number, transport[:256], _join(functions), _join(categories), _join(refused),
-         tool_package, tool_required_version, work.at),
+        (
+            run_id,
+            consent_id,
+            ticket_number,
+            transport[:256],
+            _join(functions),
+            _join(categories),
+            _join(refused),
+            tool_package,
+            tool_required_version,
+            work.at,
+        ),
     )
     return run_id
 
 
-def update_run_tool(work: UnitOfWork, run_id: str, *, installed_version: int | None, updated: bool,
-                    update_consent_id: str | None) -> None:
+def update_run_tool(
+    work: UnitOfWork, run_id: str, *, installed_version: int | None, updated: bool, update_consent_id: str | None
+) -> None:
     work.execute(
         "UPDATE diag_run SET tool_installed_version = ?, tool_updated = ?,"
         " update_consent_id = coalesce(?, update_consent_id) WHERE id = ?",
@@ -196,8 +265,9 @@ def update_run_tool(work: UnitOfWork, run_id: str, *, installed_version: int | N
 
 
 def finish_run(work: UnitOfWork, run_id: str, status: str, note: str | None = None) -> None:
-    work.execute("UPDATE diag_run SET status = ?, finished_at = ?, note = ? WHERE id = ?",
-                 (status, work.at, note, run_id))
+    work.execute(
+        "UPDATE diag_run SET status = ?, finished_at = ?, note = ? WHERE id = ?", (status, work.at, note, run_id)
+    )
 
 
 _RUN_COLUMNS = (
@@ -207,8 +277,24 @@ _RUN_COLUMNS = (
 
 
 def _run(row: tuple[Any, ...]) -> RunRow:
-    return RunRow(row[0], row[1], row[2], row[3], row[4], _split(row[5]), _split(row[6]), _split(row[7]), row[8],
-                  row[9], row[10], row[11], bool(row[12]), row[13], row[14], row[15])
+    return RunRow(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        _split(row[5]),
+        _split(row[6]),
+        _split(row[7]),
+        row[8],
+        row[9],
+        row[10],
+        row[11],
+        bool(row[12]),
+        row[13],
+        row[14],
+        row[15],
+    )
 
 
 def run_by_id(store: Store, run_id: str) -> RunRow | None:
@@ -229,8 +315,9 @@ def recent_runs(store: Store, limit: int = 50) -> list[RunRow]:
 # --- results, logs, battery ------------------------------------------------------------------------
 
 
-def upsert_result(work: UnitOfWork, run_id: str, function: str, categories: tuple[str, ...], source: str,
-                  data: dict[str, Any]) -> None:
+def upsert_result(
+    work: UnitOfWork, run_id: str, function: str, categories: tuple[str, ...], source: str, data: dict[str, Any]
+) -> None:
     work.execute(
         "INSERT INTO diag_result (run_id, function, categories, source, data, collected_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (run_id, function) DO UPDATE SET categories = excluded.categories, source = excluded.source,"
@@ -240,8 +327,11 @@ def upsert_result(work: UnitOfWork, run_id: str, function: str, categories: tupl
 
 
 def results_for_run(store: Store, run_id: str) -> list[ResultRow]:
-    rows = store.query("SELECT run_id, function, categories, source, data, collected_at FROM diag_result"
-                       " WHERE run_id = ? ORDER BY rowid", (run_id,))
+    rows = store.query(
+        "SELECT run_id, function, categories, source, data, collected_at FROM diag_result"
+        " WHERE run_id = ? ORDER BY rowid",
+        (run_id,),
+    )
     return [ResultRow(r[0], r[1], _split(r[2]), r[3], json.loads(decompress(bytes(r[4]))), r[5]) for r in rows]
 
 
@@ -257,8 +347,11 @@ def insert_log(work: UnitOfWork, run_id: str, redacted_text: str, line_count: in
 
 
 def logs_for_run(store: Store, run_id: str) -> list[LogCaptureRow]:
-    rows = store.query("SELECT id, run_id, captured_at, expires_at, line_count, text_size FROM diag_log"
-                       " WHERE run_id = ? ORDER BY captured_at", (run_id,))
+    rows = store.query(
+        "SELECT id, run_id, captured_at, expires_at, line_count, text_size FROM diag_log"
+        " WHERE run_id = ? ORDER BY captured_at",
+        (run_id,),
+    )
     return [LogCaptureRow(*r) for r in rows]
 
 
@@ -278,8 +371,16 @@ def delete_logs(work: UnitOfWork, log_ids: list[str]) -> int:
     return removed
 
 
-def insert_battery(work: UnitOfWork, run_id: str, *, advice: str, health_percent: float | None,
-                   health_basis: str | None, in_warranty: bool, readings: dict[str, Any]) -> None:
+def insert_battery(
+    work: UnitOfWork,
+    run_id: str,
+    *,
+    advice: str,
+    health_percent: float | None,
+    health_basis: str | None,
+    in_warranty: bool,
+    readings: dict[str, Any],
+) -> None:
     work.execute(
         "INSERT OR REPLACE INTO diag_battery (run_id, advice, health_percent, health_basis, in_warranty, readings,"
         " decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -288,8 +389,11 @@ def insert_battery(work: UnitOfWork, run_id: str, *, advice: str, health_percent
 
 
 def battery_for_run(store: Store, run_id: str) -> BatteryRow | None:
-    row = store.query_one("SELECT run_id, advice, health_percent, health_basis, in_warranty, readings, decided_at"
-                          " FROM diag_battery WHERE run_id = ?", (run_id,))
+    row = store.query_one(
+        "SELECT run_id, advice, health_percent, health_basis, in_warranty, readings, decided_at"
+        " FROM diag_battery WHERE run_id = ?",
+        (run_id,),
+    )
     return None if row is None else BatteryRow(row[0], row[1], row[2], row[3], bool(row[4]), json.loads(row[5]), row[6])
 
 
@@ -306,13 +410,15 @@ def erase_run_data(work: UnitOfWork, run_ids: list[str]) -> dict[str, int]:
 def run_ids_for_withdrawal(store: Store, consent_id: str, ticket_number: str | None) -> list[str]:
     """Runs under this consent, and (when a ticket is named) every run of that ticket."""
     if ticket_number:
-        rows = store.query("SELECT id FROM diag_run WHERE consent_id = ? OR ticket_number = ?",
-                           (consent_id, ticket_number))
+        rows = store.query(
+            "SELECT id FROM diag_run WHERE consent_id = ? OR ticket_number = ?", (consent_id, ticket_number)
+        )
     else:
         rows = store.query("SELECT id FROM diag_run WHERE consent_id = ?", (consent_id,))
     return [r[0] for r in rows]
 
 
 def finish_run_if_running(work: UnitOfWork, run_id: str, status: str) -> None:
-    work.execute("UPDATE diag_run SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'",
-                 (status, work.at, run_id))
+    work.execute(
+        "UPDATE diag_run SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'", (status, work.at, run_id)
+    )

@@ -43,8 +43,9 @@ def change_digest(salt: bytes, change: dict[str, Any]) -> str:
     return hmac.new(salt, canonical, hashlib.sha256).hexdigest()
 
 
-def entry_hash(prev_hash: str, seq: int, at: str, actor: str, entity: str, entity_id: str,
-               action: str, digest: str) -> str:
+def entry_hash(
+    prev_hash: str, seq: int, at: str, actor: str, entity: str, entity_id: str, action: str, digest: str
+) -> str:
     material = "|".join((prev_hash, str(seq), at, actor, entity, entity_id, action, digest))
     return hashlib.sha256(material.encode()).hexdigest()
 
@@ -106,8 +107,16 @@ def _entry_problem(entry: JournalEntry, expected_seq: int, expected_prev: str) -
         return f"entry {expected_seq} is missing (next is {entry.seq})"
     if entry.prev_hash != expected_prev:
         return f"entry {entry.seq} does not follow entry {entry.seq - 1} (reordered or replaced)"
-    recomputed = entry_hash(entry.prev_hash, entry.seq, entry.at, entry.actor, entry.entity,
-                            entry.entity_id, entry.action, entry.change_digest)
+    recomputed = entry_hash(
+        entry.prev_hash,
+        entry.seq,
+        entry.at,
+        entry.actor,
+        entry.entity,
+        entry.entity_id,
+        entry.action,
+        entry.change_digest,
+    )
     if recomputed != entry.hash:
         return f"entry {entry.seq} was edited"
     return ""

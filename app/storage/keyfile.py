@@ -62,7 +62,7 @@ class Anchor:
         return hmac.new(mac_key, f"{store_id}|{seq}|{head}".encode(), hashlib.sha256).hexdigest()
 
     @classmethod
-    def make(cls, db_key: bytes, store_id: str, seq: int, head: str) -> "Anchor":
+    def make(cls, db_key: bytes, store_id: str, seq: int, head: str) -> Anchor:
         return cls(seq, head, cls.compute_mac(db_key, store_id, seq, head))
 
     def is_genuine(self, db_key: bytes, store_id: str) -> bool:
@@ -108,7 +108,7 @@ class KeyFile:
         }
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, path: Path) -> KeyFile:
         try:
             raw = path.read_bytes()[: MAX_KEY_FILE_BYTES + 1]
             if len(raw) > MAX_KEY_FILE_BYTES:
@@ -116,10 +116,12 @@ class KeyFile:
             data = json.loads(raw)
             return cls._from_json(data)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise NotRepairCounterFile(f"{path.name} is not a Repair Counter key file ({exc.__class__.__name__}).") from exc
+            raise NotRepairCounterFile(
+                f"{path.name} is not a Repair Counter key file ({exc.__class__.__name__})."
+            ) from exc
 
     @classmethod
-    def _from_json(cls, data: dict[str, Any]) -> "KeyFile":
+    def _from_json(cls, data: dict[str, Any]) -> KeyFile:
         if data.get("format") != FORMAT or data.get("application_id") != APPLICATION_ID:
             raise ValueError("unknown format")
         if data.get("version") != VERSION:
@@ -154,8 +156,9 @@ class KeyFile:
         return slot.db_key if slot else None
 
 
-def new_account_slot(store_id: str, generation: int, account: str, password: str,
-                     db_key: bytes, params: sealing.Argon2Params) -> AccountSlot:
+def new_account_slot(
+    store_id: str, generation: int, account: str, password: str, db_key: bytes, params: sealing.Argon2Params
+) -> AccountSlot:
     salt = sealing.new_database_key()[:16]
     private, public = sealing.new_key_pair()
     wrapping_key = sealing.password_key(password, salt, params)
@@ -177,8 +180,9 @@ def open_account_private_key(keys: KeyFile, account: str, password: str) -> byte
     return sealing.unwrap(wrapping_key, slot.wrapped_private, private_key_context(keys.store_id, account))
 
 
-def rewrap_private_key(keys: KeyFile, account: str, private: bytes, new_password: str,
-                       params: sealing.Argon2Params) -> None:
+def rewrap_private_key(
+    keys: KeyFile, account: str, private: bytes, new_password: str, params: sealing.Argon2Params
+) -> None:
     """A password change: only this account's wrapped private key changes; the database is untouched."""
     slot = keys.slots[account]
     salt = sealing.new_database_key()[:16]
@@ -188,7 +192,9 @@ def rewrap_private_key(keys: KeyFile, account: str, private: bytes, new_password
     slot.wrapped_private = sealing.wrap(wrapping_key, private, private_key_context(keys.store_id, account))
 
 
-def seal_for_all(keys: KeyFile, db_key: bytes, generation: int, exclude: str | None = None) -> dict[str, dict[str, str]]:
+def seal_for_all(
+    keys: KeyFile, db_key: bytes, generation: int, exclude: str | None = None
+) -> dict[str, dict[str, str]]:
     return {
         holder: sealing.seal_to(public, db_key, db_key_context(keys.store_id, generation, holder))
         for holder, public in keys.holders().items()

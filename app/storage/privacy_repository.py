@@ -13,8 +13,10 @@ from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import phone_tail
 
-_REQUEST_COLUMNS = ("id, number, kind, customer_id, received_at, due_at, latest_due_at, status, identity_check,"
-                    " identity_checked_by, handled_by, closed_at, outcome")
+_REQUEST_COLUMNS = (
+    "id, number, kind, customer_id, received_at, due_at, latest_due_at, status, identity_check,"
+    " identity_checked_by, handled_by, closed_at, outcome"
+)
 
 
 # --- last contact ----------------------------------------------------------------------------
@@ -26,8 +28,9 @@ def customer_exists(store: Store, customer_id: str) -> bool:
 
 def touch_last_contact(work: UnitOfWork, customer_id: str, kind: str) -> bool:
     """A visit, a call or a pickup: the customer's retention clock starts again now."""
-    changed = work.execute("UPDATE customer SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?",
-                           (work.at, customer_id, work.at)).rowcount
+    changed = work.execute(
+        "UPDATE customer SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?", (work.at, customer_id, work.at)
+    ).rowcount
     work.execute("INSERT INTO contact_event (customer_id, kind, at) VALUES (?, ?, ?)", (customer_id, kind, work.at))
     return bool(changed == 1)
 
@@ -49,15 +52,29 @@ def next_request_number(work: UnitOfWork, day: str) -> str:
 def insert_request(work: UnitOfWork, request: PrivacyRequest) -> None:
     work.execute(
         f"INSERT INTO privacy_request ({_REQUEST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (request.id, request.number, request.kind, request.customer_id, request.received_at, request.due_at,
-         request.latest_due_at, request.status, request.identity_check, request.identity_checked_by,
-         request.handled_by, request.closed_at, request.outcome))
+        (
+            request.id,
+            request.number,
+            request.kind,
+            request.customer_id,
+            request.received_at,
+            request.due_at,
+            request.latest_due_at,
+            request.status,
+            request.identity_check,
+            request.identity_checked_by,
+            request.handled_by,
+            request.closed_at,
+            request.outcome,
+        ),
+    )
 
 
 def close_request(work: UnitOfWork, request_id: str, status: str, outcome: str) -> bool:
     cursor = work.execute(
         "UPDATE privacy_request SET status = ?, outcome = ?, handled_by = ?, closed_at = ? WHERE id = ? AND status = 'open'",
-        (status, outcome, work.actor, work.at, request_id))
+        (status, outcome, work.actor, work.at, request_id),
+    )
     return int(cursor.rowcount) == 1
 
 
@@ -66,20 +83,25 @@ def _request(row: Sequence[Any]) -> PrivacyRequest:
 
 
 def request_by_number(store: Store, number: str) -> PrivacyRequest | None:
-    row = store.query_one(f"SELECT {_REQUEST_COLUMNS} FROM privacy_request WHERE number = ? OR id = ?", (number, number))
+    row = store.query_one(
+        f"SELECT {_REQUEST_COLUMNS} FROM privacy_request WHERE number = ? OR id = ?", (number, number)
+    )
     return _request(row) if row else None
 
 
 def list_requests(store: Store, *, open_only: bool = False, limit: int = 500) -> list[PrivacyRequest]:
     where = "WHERE status = 'open'" if open_only else ""
-    rows = store.query(f"SELECT {_REQUEST_COLUMNS} FROM privacy_request {where}"
-                       " ORDER BY status = 'open' DESC, due_at LIMIT ?", (limit,))
+    rows = store.query(
+        f"SELECT {_REQUEST_COLUMNS} FROM privacy_request {where} ORDER BY status = 'open' DESC, due_at LIMIT ?",
+        (limit,),
+    )
     return [_request(r) for r in rows]
 
 
 def requests_of_customer(store: Store, customer_id: str) -> list[PrivacyRequest]:
-    rows = store.query(f"SELECT {_REQUEST_COLUMNS} FROM privacy_request WHERE customer_id = ? ORDER BY received_at",
-                       (customer_id,))
+    rows = store.query(
+        f"SELECT {_REQUEST_COLUMNS} FROM privacy_request WHERE customer_id = ? ORDER BY received_at", (customer_id,)
+    )
     return [_request(r) for r in rows]
 
 
@@ -87,19 +109,25 @@ def requests_of_customer(store: Store, customer_id: str) -> list[PrivacyRequest]
 
 
 def _ensure_privacy_row(work: UnitOfWork, customer_id: str) -> None:
-    work.execute("INSERT INTO customer_privacy (customer_id) VALUES (?) ON CONFLICT (customer_id) DO NOTHING",
-                 (customer_id,))
+    work.execute(
+        "INSERT INTO customer_privacy (customer_id) VALUES (?) ON CONFLICT (customer_id) DO NOTHING", (customer_id,)
+    )
 
 
 def set_restriction(work: UnitOfWork, customer_id: str, request_id: str | None) -> None:
     _ensure_privacy_row(work, customer_id)
-    work.execute("UPDATE customer_privacy SET restricted_at = ?, restricted_request = ? WHERE customer_id = ?",
-                 (work.at, request_id, customer_id))
+    work.execute(
+        "UPDATE customer_privacy SET restricted_at = ?, restricted_request = ? WHERE customer_id = ?",
+        (work.at, request_id, customer_id),
+    )
 
 
 def lift_restriction(work: UnitOfWork, customer_id: str) -> bool:
-    cursor = work.execute("UPDATE customer_privacy SET restricted_at = NULL, restricted_request = NULL"
-                          " WHERE customer_id = ? AND restricted_at IS NOT NULL", (customer_id,))
+    cursor = work.execute(
+        "UPDATE customer_privacy SET restricted_at = NULL, restricted_request = NULL"
+        " WHERE customer_id = ? AND restricted_at IS NOT NULL",
+        (customer_id,),
+    )
     return int(cursor.rowcount) == 1
 
 
@@ -110,14 +138,19 @@ def set_objection(work: UnitOfWork, customer_id: str) -> None:
 
 def set_age_bracket(work: UnitOfWork, customer_id: str, bracket: str, guardian_name: str | None) -> None:
     _ensure_privacy_row(work, customer_id)
-    work.execute("UPDATE customer_privacy SET age_bracket = ?, guardian_name = ?, guardian_consent_at = ?"
-                 " WHERE customer_id = ?", (bracket, guardian_name, work.at if guardian_name else None, customer_id))
+    work.execute(
+        "UPDATE customer_privacy SET age_bracket = ?, guardian_name = ?, guardian_consent_at = ? WHERE customer_id = ?",
+        (bracket, guardian_name, work.at if guardian_name else None, customer_id),
+    )
 
 
 def restriction_of_customer(store: Store, customer_id: str) -> tuple[str, str | None] | None:
     """(restricted since, request id) when processing of this customer's data is restricted."""
-    row = store.query_one("SELECT restricted_at, restricted_request FROM customer_privacy"
-                          " WHERE customer_id = ? AND restricted_at IS NOT NULL", (customer_id,))
+    row = store.query_one(
+        "SELECT restricted_at, restricted_request FROM customer_privacy"
+        " WHERE customer_id = ? AND restricted_at IS NOT NULL",
+        (customer_id,),
+    )
     return (row[0], row[1]) if row else None
 
 
@@ -130,7 +163,8 @@ def restricted_entity_ids(store: Store) -> set[str]:
     rows = store.query(
         "SELECT t.id, t.customer_id, dc.id, dr.id FROM customer_privacy p JOIN ticket t ON t.customer_id = p.customer_id"
         " LEFT JOIN diag_consent dc ON dc.ticket_number = t.number LEFT JOIN diag_run dr ON dr.ticket_number = t.number"
-        " WHERE p.restricted_at IS NOT NULL")
+        " WHERE p.restricted_at IS NOT NULL"
+    )
     ids = {value for row in rows for value in row if value}
     return ids | restricted_customer_ids(store)
 
@@ -147,43 +181,78 @@ def _dicts(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
 
 def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
     """The customer row, their tickets (with history and lines), consents, contacts, requests, privacy row."""
-    customers = _dicts(store, "SELECT id, name, phone, email, address, created_at, last_contact_at FROM customer"
-                              " WHERE id = ?", (customer_id,))
+    customers = _dicts(
+        store,
+        "SELECT id, name, phone, email, address, created_at, last_contact_at FROM customer WHERE id = ?",
+        (customer_id,),
+    )
     if not customers:
         return None
-    tickets = _dicts(store, "SELECT id, number, service_type, status, device_model, imei, imei2, serial,"
-                            " software_version, fault, fault_category, purchase_date, courier, tracking_number,"
-                            " created_at, updated_at FROM ticket WHERE customer_id = ? ORDER BY created_at",
-                     (customer_id,))
+    tickets = _dicts(
+        store,
+        "SELECT id, number, service_type, status, device_model, imei, imei2, serial,"
+        " software_version, fault, fault_category, purchase_date, courier, tracking_number,"
+        " created_at, updated_at FROM ticket WHERE customer_id = ? ORDER BY created_at",
+        (customer_id,),
+    )
     numbers = [t["number"] for t in tickets]
     for ticket in tickets:
-        ticket["events"] = _dicts(store, "SELECT at, from_status, to_status, note FROM ticket_event WHERE ticket_id = ?"
-                                         " ORDER BY seq", (ticket["id"],))
-        ticket["lines"] = _dicts(store, "SELECT kind, description, quantity, unit_price FROM ticket_line"
-                                        " WHERE ticket_id = ? ORDER BY created_at", (ticket["id"],))
+        ticket["events"] = _dicts(
+            store,
+            "SELECT at, from_status, to_status, note FROM ticket_event WHERE ticket_id = ? ORDER BY seq",
+            (ticket["id"],),
+        )
+        ticket["lines"] = _dicts(
+            store,
+            "SELECT kind, description, quantity, unit_price FROM ticket_line WHERE ticket_id = ? ORDER BY created_at",
+            (ticket["id"],),
+        )
     marks = ",".join("?" * len(numbers)) or "NULL"
-    consents = _dicts(store, "SELECT id, text_id, text_version, language, categories, ticket_number, given_at,"
-                             f" method, withdrawn_at FROM diag_consent WHERE ticket_number IN ({marks})"
-                             " ORDER BY given_at", numbers)
-    runs = _dicts(store, "SELECT id, ticket_number, functions, categories, status, started_at, finished_at"
-                         f" FROM diag_run WHERE ticket_number IN ({marks}) ORDER BY started_at", numbers)
+    consents = _dicts(
+        store,
+        "SELECT id, text_id, text_version, language, categories, ticket_number, given_at,"
+        f" method, withdrawn_at FROM diag_consent WHERE ticket_number IN ({marks})"
+        " ORDER BY given_at",
+        numbers,
+    )
+    runs = _dicts(
+        store,
+        "SELECT id, ticket_number, functions, categories, status, started_at, finished_at"
+        f" FROM diag_run WHERE ticket_number IN ({marks}) ORDER BY started_at",
+        numbers,
+    )
     contacts = _dicts(store, "SELECT kind, at FROM contact_event WHERE customer_id = ? ORDER BY seq", (customer_id,))
-    privacy = _dicts(store, "SELECT restricted_at, objected_at, age_bracket, guardian_name, guardian_consent_at"
-                            " FROM customer_privacy WHERE customer_id = ?", (customer_id,))
+    privacy = _dicts(
+        store,
+        "SELECT restricted_at, objected_at, age_bracket, guardian_name, guardian_consent_at"
+        " FROM customer_privacy WHERE customer_id = ?",
+        (customer_id,),
+    )
     return CustomerFacts(customers[0], tickets, consents, runs, contacts, privacy[0] if privacy else None)
 
 
-def record_export(work: UnitOfWork, export_id: str, customer_id: str, request_id: str | None, protection: str,
-                  file_name: str, sha256: str) -> None:
-    work.execute("INSERT INTO privacy_export (id, customer_id, request_id, made_at, made_by, protection, file_name,"
-                 " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                 (export_id, customer_id, request_id, work.at, work.actor, protection, file_name, sha256))
+def record_export(
+    work: UnitOfWork,
+    export_id: str,
+    customer_id: str,
+    request_id: str | None,
+    protection: str,
+    file_name: str,
+    sha256: str,
+) -> None:
+    work.execute(
+        "INSERT INTO privacy_export (id, customer_id, request_id, made_at, made_by, protection, file_name,"
+        " sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (export_id, customer_id, request_id, work.at, work.actor, protection, file_name, sha256),
+    )
 
 
 def export_files(store: Store, customer_id: str) -> list[tuple[str, str]]:
     """(path, sha256) of each export made for this customer."""
-    return [(r[0], r[1]) for r in store.query("SELECT file_name, sha256 FROM privacy_export WHERE customer_id = ?",
-                                              (customer_id,))]
+    return [
+        (r[0], r[1])
+        for r in store.query("SELECT file_name, sha256 FROM privacy_export WHERE customer_id = ?", (customer_id,))
+    ]
 
 
 # --- erasure ---------------------------------------------------------------------------------
@@ -197,7 +266,9 @@ def erasable_ids(store: Store, customer_id: str) -> dict[str, list[str]]:
     return {
         "ticket": [r[0] for r in tickets],
         "ticket_number": numbers,
-        "diag_consent": [r[0] for r in store.query(f"SELECT id FROM diag_consent WHERE ticket_number IN ({marks})", numbers)],
+        "diag_consent": [
+            r[0] for r in store.query(f"SELECT id FROM diag_consent WHERE ticket_number IN ({marks})", numbers)
+        ],
         "diag_run": [r[0] for r in store.query(f"SELECT id FROM diag_run WHERE ticket_number IN ({marks})", numbers)],
     }
 
@@ -227,10 +298,14 @@ def scrub_outbox(work: UnitOfWork, entity_ids: Sequence[str], values: Sequence[s
 
 
 def _scrub_where(work: UnitOfWork, condition: str, params: tuple[Any, ...]) -> int:
-    deleted = work.execute(f"DELETE FROM outbox WHERE sent_at IS NOT NULL AND action <> 'erase' AND {condition}",
-                           params).rowcount
-    emptied = work.execute(f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND action <> 'erase'"
-                           f" AND payload <> '{{}}' AND {condition}", params).rowcount
+    deleted = work.execute(
+        f"DELETE FROM outbox WHERE sent_at IS NOT NULL AND action <> 'erase' AND {condition}", params
+    ).rowcount
+    emptied = work.execute(
+        f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND action <> 'erase'"
+        f" AND payload <> '{{}}' AND {condition}",
+        params,
+    ).rowcount
     return int(deleted) + int(emptied)
 
 

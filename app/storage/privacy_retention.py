@@ -22,7 +22,7 @@ CHUNK = 500
 
 def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(values), CHUNK):
-        yield values[start:start + CHUNK]
+        yield values[start : start + CHUNK]
 
 
 def _marks(values: Sequence[str]) -> str:
@@ -34,15 +34,24 @@ def _marks(values: Sequence[str]) -> str:
 
 def contact_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     """(customer id, last contact) of customers still holding contact data, last seen on or before `cutoff`."""
-    return [(r[0], r[1]) for r in store.query(
-        "SELECT id, last_contact_at FROM customer WHERE last_contact_at <= ? AND name <> ''", (cutoff,))]
+    return [
+        (r[0], r[1])
+        for r in store.query(
+            "SELECT id, last_contact_at FROM customer WHERE last_contact_at <= ? AND name <> ''", (cutoff,)
+        )
+    ]
 
 
 def service_record_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     """(customer id, last contact) of customers with tickets not yet anonymised, last seen on or before `cutoff`."""
-    return [(r[0], r[1]) for r in store.query(
-        "SELECT c.id, c.last_contact_at FROM customer c WHERE c.last_contact_at <= ?"
-        " AND EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)", (cutoff,))]
+    return [
+        (r[0], r[1])
+        for r in store.query(
+            "SELECT c.id, c.last_contact_at FROM customer c WHERE c.last_contact_at <= ?"
+            " AND EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)",
+            (cutoff,),
+        )
+    ]
 
 
 def device_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
@@ -57,7 +66,8 @@ def device_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
         " OR t.software_version IS NOT NULL OR t.imei2 IS NOT NULL)"
         " UNION ALL SELECT id, retention_anchor FROM ticket WHERE customer_id IS NULL AND retention_anchor <= ?"
         " AND (imei IS NOT NULL OR serial IS NOT NULL OR software_version IS NOT NULL OR imei2 IS NOT NULL)",
-        (cutoff, cutoff))
+        (cutoff, cutoff),
+    )
     return [(r[0], r[1]) for r in rows]
 
 
@@ -66,8 +76,10 @@ def tickets_with_imeis(store: Store, imeis: Sequence[str]) -> list[str]:
     found: list[str] = []
     for part in _chunks(list(imeis)):
         marks = _marks(part)
-        found += [r[0] for r in store.query(
-            f"SELECT id FROM ticket WHERE imei IN ({marks}) OR imei2 IN ({marks})", (*part, *part))]
+        found += [
+            r[0]
+            for r in store.query(f"SELECT id FROM ticket WHERE imei IN ({marks}) OR imei2 IN ({marks})", (*part, *part))
+        ]
     return sorted(set(found))
 
 
@@ -80,7 +92,9 @@ def diagnostic_data_candidates(store: Store, cutoff: str) -> list[tuple[str, str
     kept = _marks(KEPT_RESULT_FUNCTIONS)
     rows = store.query(
         f"SELECT run_id || '/' || function, collected_at FROM diag_result WHERE collected_at <= ?"
-        f" AND function NOT IN ({kept})", (cutoff, *KEPT_RESULT_FUNCTIONS))
+        f" AND function NOT IN ({kept})",
+        (cutoff, *KEPT_RESULT_FUNCTIONS),
+    )
     return [(r[0], r[1]) for r in rows]
 
 
@@ -90,8 +104,12 @@ def diagnostic_data_candidates(store: Store, cutoff: str) -> list[tuple[str, str
 def _ticket_numbers_of_customers(work: UnitOfWork, customer_ids: Sequence[str]) -> list[str]:
     numbers: list[str] = []
     for part in _chunks(customer_ids):
-        numbers += [r[0] for r in work.execute(
-            f"SELECT number FROM ticket WHERE customer_id IN ({_marks(part)})", tuple(part)).fetchall()]
+        numbers += [
+            r[0]
+            for r in work.execute(
+                f"SELECT number FROM ticket WHERE customer_id IN ({_marks(part)})", tuple(part)
+            ).fetchall()
+        ]
     return numbers
 
 
@@ -101,7 +119,9 @@ def reduce_consents_to_digests(work: UnitOfWork, ticket_numbers: Sequence[str]) 
     for part in _chunks(ticket_numbers):
         count += work.execute(
             f"UPDATE diag_consent SET customer_name = '', signature_png = NULL WHERE ticket_number IN ({_marks(part)})"
-            " AND (customer_name <> '' OR signature_png IS NOT NULL)", tuple(part)).rowcount
+            " AND (customer_name <> '' OR signature_png IS NOT NULL)",
+            tuple(part),
+        ).rowcount
     return count
 
 
@@ -111,7 +131,9 @@ def empty_waiting_payloads(work: UnitOfWork, entity_ids: Sequence[str]) -> int:
     for part in _chunks(entity_ids):
         count += work.execute(
             f"UPDATE outbox SET payload = '{{}}' WHERE sent_at IS NULL AND entity_id IN ({_marks(part)})"
-            " AND action NOT IN ('erase', 'delete') AND payload <> '{}'", tuple(part)).rowcount
+            " AND action NOT IN ('erase', 'delete') AND payload <> '{}'",
+            tuple(part),
+        ).rowcount
     return count
 
 
@@ -136,7 +158,8 @@ def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
         marks = _marks(part)
         count += work.execute(
             f"UPDATE customer SET name = '', phone = NULL, email = NULL, address = NULL WHERE id IN ({marks})",
-            tuple(part)).rowcount
+            tuple(part),
+        ).rowcount
         work.execute(f"UPDATE ticket SET phone_tail = NULL WHERE customer_id IN ({marks})", tuple(part))
         work.execute(f"UPDATE customer_privacy SET guardian_name = NULL WHERE customer_id IN ({marks})", tuple(part))
     for part in _chunks(numbers):
@@ -145,9 +168,17 @@ def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
 
 
 _ANONYMISED_COLUMNS = (
-    "customer_id = NULL", "phone_tail = NULL", "fault = NULL", "intake_json = NULL", "agreement_json = NULL",
-    "pickup_json = NULL", "approval_json = NULL", "purchase_proof = NULL", "courier = NULL",
-    "tracking_number = NULL", "parcel_condition = NULL",
+    "customer_id = NULL",
+    "phone_tail = NULL",
+    "fault = NULL",
+    "intake_json = NULL",
+    "agreement_json = NULL",
+    "pickup_json = NULL",
+    "approval_json = NULL",
+    "purchase_proof = NULL",
+    "courier = NULL",
+    "tracking_number = NULL",
+    "parcel_condition = NULL",
 )
 
 
@@ -168,17 +199,24 @@ def anonymise_service_records(work: UnitOfWork, customer_ids: Sequence[str]) -> 
             work.execute(f"DELETE FROM ticket_photo WHERE ticket_id IN ({id_marks})", tuple(ids_part))
         work.execute(
             "UPDATE ticket SET retention_anchor = (SELECT last_contact_at FROM customer c WHERE c.id = ticket.customer_id),"
-            f" anonymised_at = ? WHERE customer_id IN ({marks})", (work.at, *part))
+            f" anonymised_at = ? WHERE customer_id IN ({marks})",
+            (work.at, *part),
+        )
         count += work.execute(
-            f"UPDATE ticket SET {', '.join(_ANONYMISED_COLUMNS)} WHERE customer_id IN ({marks})", tuple(part)).rowcount
+            f"UPDATE ticket SET {', '.join(_ANONYMISED_COLUMNS)} WHERE customer_id IN ({marks})", tuple(part)
+        ).rowcount
     reduce_consents_to_digests(work, numbers)
     return count
 
 
 def delete_spent_customers(work: UnitOfWork) -> int:
     """Customer rows with neither contact data nor tickets left carry nothing: they go with their extras."""
-    spent = [r[0] for r in work.execute(
-        "SELECT id FROM customer c WHERE name = '' AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)")]
+    spent = [
+        r[0]
+        for r in work.execute(
+            "SELECT id FROM customer c WHERE name = '' AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)"
+        )
+    ]
     delete_customer_rows(work, spent)
     return len(spent)
 
@@ -200,11 +238,15 @@ def delete_device_identifiers(work: UnitOfWork, ticket_ids: Sequence[str]) -> in
         numbers = [r[0] for r in work.execute(f"SELECT number FROM ticket WHERE id IN ({marks})", tuple(part))]
         count += work.execute(
             "UPDATE ticket SET imei = NULL, imei2 = NULL, serial = NULL, software_version = NULL, imei_tail = NULL,"
-            f" imei2_tail = NULL WHERE id IN ({marks})", tuple(part)).rowcount
+            f" imei2_tail = NULL WHERE id IN ({marks})",
+            tuple(part),
+        ).rowcount
         if numbers:
             work.execute(
                 "DELETE FROM diag_result WHERE function = 'identity' AND run_id IN"
-                f" (SELECT id FROM diag_run WHERE ticket_number IN ({_marks(numbers)}))", tuple(numbers))
+                f" (SELECT id FROM diag_run WHERE ticket_number IN ({_marks(numbers)}))",
+                tuple(numbers),
+            )
     return count
 
 
@@ -225,13 +267,19 @@ def delete_diagnostic_data(work: UnitOfWork, keys: Sequence[str]) -> int:
 
 
 def insert_receipt(work: UnitOfWork, receipt_id: str, region: str, counts_json: str) -> None:
-    work.execute("INSERT INTO purge_receipt (id, ran_at, actor, region, counts) VALUES (?, ?, ?, ?, ?)",
-                 (receipt_id, work.at, work.actor, region, counts_json))
+    work.execute(
+        "INSERT INTO purge_receipt (id, ran_at, actor, region, counts) VALUES (?, ?, ?, ?, ?)",
+        (receipt_id, work.at, work.actor, region, counts_json),
+    )
 
 
 def latest_receipts(store: Store, limit: int = 20) -> list[tuple[str, str, str, str, str]]:
-    return [(r[0], r[1], r[2], r[3], r[4]) for r in store.query(
-        "SELECT id, ran_at, actor, region, counts FROM purge_receipt ORDER BY ran_at DESC LIMIT ?", (limit,))]
+    return [
+        (r[0], r[1], r[2], r[3], r[4])
+        for r in store.query(
+            "SELECT id, ran_at, actor, region, counts FROM purge_receipt ORDER BY ran_at DESC LIMIT ?", (limit,)
+        )
+    ]
 
 
 def overwrite_deleted_content(store: Store) -> None:

@@ -26,12 +26,26 @@ from __future__ import annotations
 CLOSED_STATUSES_SQL = "'collected','cancelled','returned_unrepaired'"
 
 _TICKET_COLUMNS = (
-    "imei2 TEXT", "serial TEXT", "software_version TEXT", "fault_category TEXT",
-    "due_at TEXT", "purchase_date TEXT", "purchase_proof TEXT",
-    "courier TEXT", "tracking_number TEXT", "parcel_condition TEXT",
-    "intake_json TEXT", "agreement_json TEXT", "warranty_json TEXT",
-    "estimate TEXT", "deposit TEXT", "approval_json TEXT", "pickup_json TEXT",
-    "imei_tail TEXT", "imei2_tail TEXT", "phone_tail TEXT",
+    "imei2 TEXT",
+    "serial TEXT",
+    "software_version TEXT",
+    "fault_category TEXT",
+    "due_at TEXT",
+    "purchase_date TEXT",
+    "purchase_proof TEXT",
+    "courier TEXT",
+    "tracking_number TEXT",
+    "parcel_condition TEXT",
+    "intake_json TEXT",
+    "agreement_json TEXT",
+    "warranty_json TEXT",
+    "estimate TEXT",
+    "deposit TEXT",
+    "approval_json TEXT",
+    "pickup_json TEXT",
+    "imei_tail TEXT",
+    "imei2_tail TEXT",
+    "phone_tail TEXT",
 )
 
 TICKETS_V2: list[str] = [

@@ -46,7 +46,7 @@ class Argon2Params:
         return {"t": self.time_cost, "m": self.memory_kib, "p": self.parallelism}
 
     @classmethod
-    def from_json(cls, data: dict[str, int]) -> "Argon2Params":
+    def from_json(cls, data: dict[str, int]) -> Argon2Params:
         return cls(int(data["t"]), int(data["m"]), int(data["p"]))
 
 
@@ -64,8 +64,13 @@ def new_database_key() -> bytes:
 
 def password_key(password: str, salt: bytes, params: Argon2Params) -> bytes:
     return hash_secret_raw(
-        password.encode("utf-8"), salt, params.time_cost, params.memory_kib,
-        params.parallelism, 32, Type.ID,
+        password.encode("utf-8"),
+        salt,
+        params.time_cost,
+        params.memory_kib,
+        params.parallelism,
+        32,
+        Type.ID,
     )
 
 
@@ -119,6 +124,7 @@ def open_sealed(private: bytes, sealed: dict[str, str], context: bytes) -> bytes
 
 
 # The recovery key is an X25519 private key written as 13 groups of 4 base32 letters.
+
 
 def format_recovery_key(private: bytes) -> str:
     text = base64.b32encode(private).decode("ascii").rstrip("=")

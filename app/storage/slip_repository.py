@@ -80,15 +80,44 @@ def slip_key(store: Store) -> bytes:
 # --- the print journal ---------------------------------------------------------------------------
 
 
-def insert_print(work: UnitOfWork, *, ticket_number: str, copy_number: int, language: str, slip_format: str,
-                 target: str, pages: int, sha256: str) -> PrintRow:
-    row = PrintRow(str(uuid.uuid4()), ticket_number, copy_number, language, slip_format, target[:300], pages,
-                   sha256, work.actor, work.at)
+def insert_print(
+    work: UnitOfWork,
+    *,
+    ticket_number: str,
+    copy_number: int,
+    language: str,
+    slip_format: str,
+    target: str,
+    pages: int,
+    sha256: str,
+) -> PrintRow:
+    row = PrintRow(
+        str(uuid.uuid4()),
+        ticket_number,
+        copy_number,
+        language,
+        slip_format,
+        target[:300],
+        pages,
+        sha256,
+        work.actor,
+        work.at,
+    )
     work.execute(
         "INSERT INTO slip_print (id, ticket_number, copy_number, language, slip_format, target, pages, sha256,"
         " printed_by, printed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (row.id, row.ticket_number, row.copy_number, row.language, row.slip_format, row.target, row.pages,
-         row.sha256, row.printed_by, row.printed_at),
+        (
+            row.id,
+            row.ticket_number,
+            row.copy_number,
+            row.language,
+            row.slip_format,
+            row.target,
+            row.pages,
+            row.sha256,
+            row.printed_by,
+            row.printed_at,
+        ),
     )
     return row
 
@@ -96,7 +125,9 @@ def insert_print(work: UnitOfWork, *, ticket_number: str, copy_number: int, lang
 def prints_for_ticket(store: Store, ticket_number: str) -> list[PrintRow]:
     rows = store.query(
         "SELECT id, ticket_number, copy_number, language, slip_format, target, pages, sha256, printed_by,"
-        " printed_at FROM slip_print WHERE ticket_number = ? ORDER BY printed_at, copy_number", (ticket_number,))
+        " printed_at FROM slip_print WHERE ticket_number = ? ORDER BY printed_at, copy_number",
+        (ticket_number,),
+    )
     return [PrintRow(*r) for r in rows]
 
 
@@ -104,24 +135,57 @@ def copies_issued(store: Store, ticket_number: str) -> int:
     """Slips of this ticket printed or waiting in the retry queue (each already carries its copy number)."""
     row = store.query_one(
         "SELECT (SELECT count(*) FROM slip_print WHERE ticket_number = ?)"
-        " + (SELECT count(*) FROM slip_print_job WHERE ticket_number = ?)", (ticket_number, ticket_number))
+        " + (SELECT count(*) FROM slip_print_job WHERE ticket_number = ?)",
+        (ticket_number, ticket_number),
+    )
     return int(row[0]) if row else 0
 
 
 # --- the thermal retry queue ---------------------------------------------------------------------
 
 
-def queue_job(work: UnitOfWork, *, ticket_number: str, copy_number: int, language: str, port: str,
-              description: str, data: bytes, last_error: str) -> QueuedJob:
+def queue_job(
+    work: UnitOfWork,
+    *,
+    ticket_number: str,
+    copy_number: int,
+    language: str,
+    port: str,
+    description: str,
+    data: bytes,
+    last_error: str,
+) -> QueuedJob:
     if len(data) > MAX_JOB_BYTES:
         raise ValueError("print job larger than a slip can be")
-    job = QueuedJob(uuid.uuid4().hex, ticket_number, copy_number, language, port[:200], description[:200], data,
-                    work.actor, work.at, 1, last_error[:500])
+    job = QueuedJob(
+        uuid.uuid4().hex,
+        ticket_number,
+        copy_number,
+        language,
+        port[:200],
+        description[:200],
+        data,
+        work.actor,
+        work.at,
+        1,
+        last_error[:500],
+    )
     work.execute(
         "INSERT INTO slip_print_job (id, ticket_number, copy_number, language, port, description, data,"
         " created_by, created_at, attempts, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (job.id, job.ticket_number, job.copy_number, job.language, job.port, job.description, job.data,
-         job.created_by, job.created_at, job.attempts, job.last_error),
+        (
+            job.id,
+            job.ticket_number,
+            job.copy_number,
+            job.language,
+            job.port,
+            job.description,
+            job.data,
+            job.created_by,
+            job.created_at,
+            job.attempts,
+            job.last_error,
+        ),
     )
     return job
 
@@ -129,7 +193,9 @@ def queue_job(work: UnitOfWork, *, ticket_number: str, copy_number: int, languag
 def queued_jobs(store: Store, limit: int = MAX_QUEUED_JOBS) -> list[QueuedJob]:
     rows = store.query(
         "SELECT id, ticket_number, copy_number, language, port, description, data, created_by, created_at,"
-        " attempts, last_error FROM slip_print_job ORDER BY seq LIMIT ?", (limit,))
+        " attempts, last_error FROM slip_print_job ORDER BY seq LIMIT ?",
+        (limit,),
+    )
     return [QueuedJob(r[0], r[1], r[2], r[3], r[4], r[5], bytes(r[6]), r[7], r[8], r[9], r[10]) for r in rows]
 
 
@@ -139,8 +205,9 @@ def queued_job_count(store: Store) -> int:
 
 
 def note_failed_attempt(work: UnitOfWork, job_id: str, error: str) -> None:
-    work.execute("UPDATE slip_print_job SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                 (error[:500], job_id))
+    work.execute(
+        "UPDATE slip_print_job SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error[:500], job_id)
+    )
 
 
 def remove_job(work: UnitOfWork, job_id: str) -> bool:
@@ -155,12 +222,23 @@ def latest_run_for_ticket(store: Store, ticket_number: str) -> LatestRun | None:
     row = store.query_one(
         "SELECT r.id, r.consent_id, r.status, r.functions, r.categories, r.refused, r.started_at,"
         " b.advice, b.health_percent FROM diag_run r LEFT JOIN diag_battery b ON b.run_id = r.id"
-        " WHERE r.ticket_number = ? ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1", (ticket_number,))
+        " WHERE r.ticket_number = ? ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1",
+        (ticket_number,),
+    )
     if row is None:
         return None
 
     def split(text: str | None) -> tuple[str, ...]:
         return tuple(part for part in (text or "").split(",") if part)
 
-    return LatestRun(row[0], row[1], row[2], split(row[3]), split(row[4]), split(row[5]), row[6], row[7],
-                     None if row[8] is None else float(row[8]))
+    return LatestRun(
+        row[0],
+        row[1],
+        row[2],
+        split(row[3]),
+        split(row[4]),
+        split(row[5]),
+        row[6],
+        row[7],
+        None if row[8] is None else float(row[8]),
+    )

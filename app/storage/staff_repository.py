@@ -36,8 +36,10 @@ def _staff(row: tuple) -> StaffMember:
 
 def create_outlet(work: UnitOfWork, code: str, name: str, region: str, address: str = "") -> Outlet:
     outlet = Outlet(str(uuid.uuid4()), code, name, region, address)
-    work.execute("INSERT INTO outlet (id, code, name, region, address, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                 (outlet.id, code, name, region, address, work.at))
+    work.execute(
+        "INSERT INTO outlet (id, code, name, region, address, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (outlet.id, code, name, region, address, work.at),
+    )
     work.record("outlet", outlet.id, "create", {"code": code, "name": name, "region": region, "address": address})
     return outlet
 
@@ -53,15 +55,25 @@ def add_staff(work: UnitOfWork, engineer_id: str, display_name: str, role: Role)
         "INSERT INTO staff (id, engineer_id, display_name, role, active, created_at) VALUES (?, ?, ?, ?, 1, ?)",
         (member.id, engineer_id, display_name, role.value, work.at),
     )
-    work.record("staff", member.id, "create", {"engineer_id": engineer_id, "role": role.value},
-                outbox_payload={"engineer_id": engineer_id, "role": role.value})
+    work.record(
+        "staff",
+        member.id,
+        "create",
+        {"engineer_id": engineer_id, "role": role.value},
+        outbox_payload={"engineer_id": engineer_id, "role": role.value},
+    )
     return member
 
 
 def deactivate_staff(work: UnitOfWork, member: StaffMember) -> None:
     work.execute("UPDATE staff SET active = 0, removed_at = ? WHERE id = ?", (work.at, member.id))
-    work.record("staff", member.id, "remove", {"engineer_id": member.engineer_id},
-                outbox_payload={"engineer_id": member.engineer_id})
+    work.record(
+        "staff",
+        member.id,
+        "remove",
+        {"engineer_id": member.engineer_id},
+        outbox_payload={"engineer_id": member.engineer_id},
+    )
 
 
 def staff_by_engineer_id(store: Store, engineer_id: str) -> StaffMember | None:

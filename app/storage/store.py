@@ -11,10 +11,11 @@ import json
 import os
 import threading
 import uuid
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from app.clock import Clock, iso, utc_now
 from app.storage import database, journal
@@ -40,7 +41,7 @@ class OutboxItem:
 class UnitOfWork:
     """The open transaction handed to repositories."""
 
-    def __init__(self, store: "Store", actor: str) -> None:
+    def __init__(self, store: Store, actor: str) -> None:
         self._store = store
         self._conn = store.connection
         self.actor = actor
@@ -52,19 +53,29 @@ class UnitOfWork:
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> Any:
         return self._conn.executemany(sql, rows)
 
-    def record(self, entity: str, entity_id: str, action: str, change: dict[str, Any],
-               *, outbox_payload: dict[str, Any] | None = None, upstream: bool = True) -> None:
+    def record(
+        self,
+        entity: str,
+        entity_id: str,
+        action: str,
+        change: dict[str, Any],
+        *,
+        outbox_payload: dict[str, Any] | None = None,
+        upstream: bool = True,
+    ) -> None:
         """Journal this change and queue it for upstream (the payload defaults to the change).
 
         `upstream=False` journals only: data that came from upstream is not sent back.
         """
         digest = journal.change_digest(self._store.journal_salt, change)
-        journal.append(self._conn, at=self.at, actor=self.actor, entity=entity,
-                       entity_id=entity_id, action=action, digest=digest)
+        journal.append(
+            self._conn, at=self.at, actor=self.actor, entity=entity, entity_id=entity_id, action=action, digest=digest
+        )
         if not upstream:
             return
-        payload = json.dumps(outbox_payload if outbox_payload is not None else change,
-                             sort_keys=True, default=str, ensure_ascii=False)
+        payload = json.dumps(
+            outbox_payload if outbox_payload is not None else change, sort_keys=True, default=str, ensure_ascii=False
+        )
         self._conn.execute(
             "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
@@ -72,8 +83,7 @@ class UnitOfWork:
 
 
 class Store:
-    def __init__(self, connection: database.Connection, key: bytes, path: Path, *,
-                 clock: Clock = utc_now) -> None:
+    def __init__(self, connection: database.Connection, key: bytes, path: Path, *, clock: Clock = utc_now) -> None:
         self._conn: database.Connection | None = connection
         self._key = bytearray(key)
         self.path = path
@@ -202,8 +212,9 @@ class Store:
     def mark_outbox_sent(self, op_ids: Sequence[str]) -> None:
         at = iso(self.clock())
         with self._raw_transaction() as conn:
-            conn.executemany("UPDATE outbox SET sent_at = ? WHERE op_id = ? AND sent_at IS NULL",
-                             [(at, op_id) for op_id in op_ids])
+            conn.executemany(
+                "UPDATE outbox SET sent_at = ? WHERE op_id = ? AND sent_at IS NULL", [(at, op_id) for op_id in op_ids]
+            )
 
 
 def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:

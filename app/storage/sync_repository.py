@@ -17,7 +17,9 @@ SYNC_ACTOR = "#sync"
 
 def save_reference(store: Store, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
     with store.transaction(SYNC_ACTOR) as work:
-        start = work.execute("SELECT coalesce(max(position), 0) FROM sync_reference WHERE kind = ?", (kind,)).fetchone()[0]
+        start = work.execute(
+            "SELECT coalesce(max(position), 0) FROM sync_reference WHERE kind = ?", (kind,)
+        ).fetchone()[0]
         work.executemany(
             "INSERT INTO sync_reference (kind, position, item, received_at) VALUES (?, ?, ?, ?)",
             [(kind, start + i + 1, json.dumps(item, sort_keys=True), work.at) for i, item in enumerate(items)],
@@ -27,8 +29,9 @@ def save_reference(store: Store, kind: str, cursor: str, items: list[dict[str, A
             " ON CONFLICT (kind) DO UPDATE SET cursor = excluded.cursor, saved_at = excluded.saved_at",
             (kind, cursor, work.at),
         )
-        work.record("reference_data", kind, "pull", {"kind": kind, "items": len(items), "cursor": cursor},
-                    upstream=False)
+        work.record(
+            "reference_data", kind, "pull", {"kind": kind, "items": len(items), "cursor": cursor}, upstream=False
+        )
 
 
 def reference_cursor(store: Store, kind: str) -> str | None:
@@ -44,8 +47,10 @@ def reference_items(store: Store, kind: str) -> list[dict[str, Any]]:
 def save_receipt(store: Store, seq: int, head: str, receipt_json: str) -> None:
     """Not journaled: a receipt confirms the journal; journaling it would move the head it confirms."""
     with store._raw_transaction() as conn:
-        conn.execute("INSERT OR REPLACE INTO sync_receipt (seq, head, receipt, received_at) VALUES (?, ?, ?, ?)",
-                     (seq, head, receipt_json, iso(store.clock())))
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_receipt (seq, head, receipt, received_at) VALUES (?, ?, ?, ?)",
+            (seq, head, receipt_json, iso(store.clock())),
+        )
 
 
 def receipts(store: Store) -> list[str]:
@@ -66,4 +71,3 @@ def secrets_key(store: Store) -> bytes:
     """A random key kept inside the encrypted database, for secrets kept outside it (the sync
     token in the key file).  It survives key rotation because it travels with the data."""
     return store.meta_secret("secrets_key")
-

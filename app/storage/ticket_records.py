@@ -87,8 +87,12 @@ class NewTicket:
 
     def intake_details(self) -> dict[str, Any]:
         """The one-off intake facts kept together as JSON (nothing here is searched)."""
-        return {"condition": dict(self.condition), "condition_notes": self.condition_notes,
-                "photos": len(self.photos), "accessories": list(self.accessories)}
+        return {
+            "condition": dict(self.condition),
+            "condition_notes": self.condition_notes,
+            "photos": len(self.photos),
+            "accessories": list(self.accessories),
+        }
 
     def journal_change(self) -> dict[str, Any]:
         """A shallow, JSON-ready copy (asdict's deep copy costs too much when seeding a million)."""

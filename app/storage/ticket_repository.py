@@ -17,7 +17,13 @@ from typing import Any
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_records import (
-    Agreement, ConditionPhoto, NewTicket, TicketDetail, TicketEvent, TicketLine, TicketRow,
+    Agreement,
+    ConditionPhoto,
+    NewTicket,
+    TicketDetail,
+    TicketEvent,
+    TicketLine,
+    TicketRow,
 )
 
 __all__ = ["Agreement", "ConditionPhoto", "NewTicket", "TicketRow", "TicketDetail", "TicketEvent", "TicketLine"]
@@ -43,8 +49,9 @@ def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = Non
         " ON CONFLICT (outlet_code, day) DO UPDATE SET last = last + 1",
         (outlet_code, day),
     )
-    last = work.execute("SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?",
-                        (outlet_code, day)).fetchone()[0]
+    last = work.execute(
+        "SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?", (outlet_code, day)
+    ).fetchone()[0]
     return f"{outlet_code}-{day}-{last:04d}"
 
 
@@ -74,7 +81,9 @@ def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | N
     """(id, name, e-mail, address) of the returning customer with this phone number."""
     row = store.query_one(
         "SELECT id, name, coalesce(email, ''), coalesce(address, '') FROM customer WHERE phone = ?"
-        " ORDER BY last_contact_at DESC LIMIT 1", (phone,))
+        " ORDER BY last_contact_at DESC LIMIT 1",
+        (phone,),
+    )
     return (row[0], row[1], row[2], row[3]) if row else None
 
 
@@ -91,8 +100,15 @@ def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> 
     work.execute(
         "INSERT INTO customer (id, name, phone, email, address, created_at, last_contact_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (customer_id, new.customer_name, new.customer_phone, new.customer_email or None,
-         new.customer_address or None, work.at, work.at),
+        (
+            customer_id,
+            new.customer_name,
+            new.customer_phone,
+            new.customer_email or None,
+            new.customer_address or None,
+            work.at,
+            work.at,
+        ),
     )
     return customer_id
 
@@ -108,26 +124,63 @@ def _json(value: Any) -> str | None:
     return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
 
 
-def insert_ticket(work: UnitOfWork, outlet_id: str, number: str, customer_id: str, new: NewTicket, *,
-                  status: str = "received", due_at: str | None = None,
-                  warranty: dict[str, Any] | None = None, created_at: str | None = None) -> TicketRow:
+def insert_ticket(
+    work: UnitOfWork,
+    outlet_id: str,
+    number: str,
+    customer_id: str,
+    new: NewTicket,
+    *,
+    status: str = "received",
+    due_at: str | None = None,
+    warranty: dict[str, Any] | None = None,
+    created_at: str | None = None,
+) -> TicketRow:
     """Insert the ticket row and its first history event (the caller journals it)."""
     ticket_id = str(uuid.uuid4())
     at = created_at or work.at
-    agreement = None if new.agreement is None else {**new.agreement.__dict__, "signed_at": new.agreement.signed_at or at}
+    agreement = (
+        None if new.agreement is None else {**new.agreement.__dict__, "signed_at": new.agreement.signed_at or at}
+    )
     work.execute(
         "INSERT INTO ticket (id, number, outlet_id, customer_id, service_type, status, priority, device_model,"
         " imei, fault, created_by, created_at, updated_at, imei2, serial, software_version, fault_category,"
         " due_at, purchase_date, purchase_proof, courier, tracking_number, parcel_condition, intake_json,"
         " agreement_json, warranty_json, estimate, deposit, imei_tail, imei2_tail, phone_tail)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (ticket_id, number, outlet_id, customer_id, new.service_type, status, new.priority,
-         new.device_model or None, new.imei or None, new.fault or None, work.actor, at, at, new.imei2 or None,
-         new.serial or None, new.software_version or None, new.fault_category, due_at,
-         new.purchase_date.isoformat() if new.purchase_date else None, new.purchase_proof or None,
-         new.courier or None, new.tracking_number or None, new.parcel_condition or None,
-         _json(new.intake_details()), _json(agreement), _json(warranty), _text(new.estimate),
-         _text(new.deposit), imei_tail(new.imei), imei_tail(new.imei2), phone_tail(new.customer_phone)),
+        (
+            ticket_id,
+            number,
+            outlet_id,
+            customer_id,
+            new.service_type,
+            status,
+            new.priority,
+            new.device_model or None,
+            new.imei or None,
+            new.fault or None,
+            work.actor,
+            at,
+            at,
+            new.imei2 or None,
+            new.serial or None,
+            new.software_version or None,
+            new.fault_category,
+            due_at,
+            new.purchase_date.isoformat() if new.purchase_date else None,
+            new.purchase_proof or None,
+            new.courier or None,
+            new.tracking_number or None,
+            new.parcel_condition or None,
+            _json(new.intake_details()),
+            _json(agreement),
+            _json(warranty),
+            _text(new.estimate),
+            _text(new.deposit),
+            imei_tail(new.imei),
+            imei_tail(new.imei2),
+            phone_tail(new.customer_phone),
+        ),
     )
     add_event(work, ticket_id, None, "received", "", at=at)
     for photo in new.photos:
@@ -136,12 +189,25 @@ def insert_ticket(work: UnitOfWork, outlet_id: str, number: str, customer_id: st
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (str(uuid.uuid4()), ticket_id, photo.part, photo.media_type, photo.sha256, photo.data, at),
         )
-    return TicketRow(ticket_id, number, status, new.service_type, new.priority, new.customer_name,
-                     new.customer_phone, new.device_model, new.imei, new.fault, at, due_at)
+    return TicketRow(
+        ticket_id,
+        number,
+        status,
+        new.service_type,
+        new.priority,
+        new.customer_name,
+        new.customer_phone,
+        new.device_model,
+        new.imei,
+        new.fault,
+        at,
+        due_at,
+    )
 
 
-def add_event(work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *,
-              at: str | None = None) -> None:
+def add_event(
+    work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *, at: str | None = None
+) -> None:
     work.execute(
         "INSERT INTO ticket_event (ticket_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
         (ticket_id, at or work.at, work.actor, from_status, to_status, note or None),
@@ -150,8 +216,10 @@ def add_event(work: UnitOfWork, ticket_id: str, from_status: str | None, to_stat
 
 def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
     """Move the ticket if it is still in `expected` (another counter may have moved it); False if not."""
-    cursor = work.execute("UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-                          (target, work.at, ticket_id, expected))
+    cursor = work.execute(
+        "UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+        (target, work.at, ticket_id, expected),
+    )
     if cursor.rowcount != 1:
         return False
     add_event(work, ticket_id, expected, target, note)
@@ -169,8 +237,15 @@ def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:
     work.execute("UPDATE ticket SET estimate = ?, updated_at = ? WHERE id = ?", (str(estimate), work.at, ticket_id))
 
 
-def add_line(work: UnitOfWork, ticket_id: str, kind: str, part_id: str | None, description: str,
-             quantity: int, unit_price: Decimal) -> TicketLine:
+def add_line(
+    work: UnitOfWork,
+    ticket_id: str,
+    kind: str,
+    part_id: str | None,
+    description: str,
+    quantity: int,
+    unit_price: Decimal,
+) -> TicketLine:
     line = TicketLine(str(uuid.uuid4()), kind, part_id, description, quantity, unit_price)
     work.execute(
         "INSERT INTO ticket_line (id, ticket_id, kind, part_id, description, quantity, unit_price, created_at)"
@@ -227,9 +302,9 @@ _NEWEST_OF_CUSTOMERS = (
 SEARCH_WHERE = {
     "ticket": "WHERE t.number = ?",
     "imei": "WHERE t.id IN (SELECT id FROM ticket WHERE imei = ? UNION SELECT id FROM ticket WHERE imei2 = ?)"
-            " ORDER BY t.created_at DESC",
+    " ORDER BY t.created_at DESC",
     "imei_tail": "WHERE t.id IN (SELECT id FROM ticket WHERE imei_tail = ? UNION SELECT id FROM ticket"
-                 " WHERE imei2_tail = ?) ORDER BY t.created_at DESC",
+    " WHERE imei2_tail = ?) ORDER BY t.created_at DESC",
     "phone": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE phone = ?"),
     "phone_tail": "WHERE t.phone_tail = ? ORDER BY t.created_at DESC",
     "name": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\'"),
@@ -285,27 +360,55 @@ def ticket_detail(store: Store, number: str) -> TicketDetail | None:
     d = store.query_one(_DETAIL_SELECT, (row.id,))
     assert d is not None  # the row was just read
     return TicketDetail(
-        row, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], d[8], d[9], d[10], d[11], _loads(d[12]) or {},
-        _loads(d[13]), _loads(d[14]), _decimal(d[15]), _decimal(d[16]), _loads(d[17]), _loads(d[18]),
-        d[19], d[20], tuple(ticket_events(store, row.id)), tuple(ticket_lines(store, row.id)),
+        row,
+        d[0],
+        d[1],
+        d[2],
+        d[3],
+        d[4],
+        d[5],
+        d[6],
+        d[7],
+        d[8],
+        d[9],
+        d[10],
+        d[11],
+        _loads(d[12]) or {},
+        _loads(d[13]),
+        _loads(d[14]),
+        _decimal(d[15]),
+        _decimal(d[16]),
+        _loads(d[17]),
+        _loads(d[18]),
+        d[19],
+        d[20],
+        tuple(ticket_events(store, row.id)),
+        tuple(ticket_lines(store, row.id)),
     )
 
 
 def ticket_events(store: Store, ticket_id: str) -> list[TicketEvent]:
-    rows = store.query("SELECT at, actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
-                       " WHERE ticket_id = ? ORDER BY seq", (ticket_id,))
+    rows = store.query(
+        "SELECT at, actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
+        " WHERE ticket_id = ? ORDER BY seq",
+        (ticket_id,),
+    )
     return [TicketEvent(*r) for r in rows]
 
 
 def ticket_lines(store: Store, ticket_id: str) -> list[TicketLine]:
-    rows = store.query("SELECT id, kind, part_id, description, quantity, unit_price FROM ticket_line"
-                       " WHERE ticket_id = ? ORDER BY created_at, rowid", (ticket_id,))
+    rows = store.query(
+        "SELECT id, kind, part_id, description, quantity, unit_price FROM ticket_line"
+        " WHERE ticket_id = ? ORDER BY created_at, rowid",
+        (ticket_id,),
+    )
     return [TicketLine(r[0], r[1], r[2], r[3], r[4], Decimal(r[5])) for r in rows]
 
 
 def ticket_photos(store: Store, ticket_id: str) -> list[ConditionPhoto]:
-    rows = store.query("SELECT part, data FROM ticket_photo WHERE ticket_id = ? ORDER BY created_at, rowid",
-                       (ticket_id,))
+    rows = store.query(
+        "SELECT part, data FROM ticket_photo WHERE ticket_id = ? ORDER BY created_at, rowid", (ticket_id,)
+    )
     return [ConditionPhoto(part, bytes(data)) for part, data in rows]
 
 

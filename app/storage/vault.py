@@ -16,20 +16,32 @@ rotation it finds half done.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from app.clock import Clock, utc_now
 from app.paths import DataPaths
 from app.storage import database, journal, sealing
 from app.storage.errors import (
-    AccountError, AlreadyInitialised, DatabaseMissing, JournalBroken, NotRepairCounterFile,
-    StoreNotInitialised, WrongPassword,
+    AccountError,
+    AlreadyInitialised,
+    DatabaseMissing,
+    JournalBroken,
+    NotRepairCounterFile,
+    StoreNotInitialised,
+    WrongPassword,
 )
 from app.storage.keyfile import (
-    RECOVERY, Anchor, KeyFile, PendingRotation, db_key_context, new_account_slot,
-    open_account_private_key, rewrap_private_key, seal_for_all,
+    RECOVERY,
+    Anchor,
+    KeyFile,
+    PendingRotation,
+    db_key_context,
+    new_account_slot,
+    open_account_private_key,
+    rewrap_private_key,
+    seal_for_all,
 )
 from app.storage.store import Store
 
@@ -47,8 +59,7 @@ def _no_step(name: str) -> None:
 
 
 class Vault:
-    def __init__(self, paths: DataPaths, *, argon2: sealing.Argon2Params | None = None,
-                 clock: Clock = utc_now) -> None:
+    def __init__(self, paths: DataPaths, *, argon2: sealing.Argon2Params | None = None, clock: Clock = utc_now) -> None:
         self.paths = paths
         self.argon2 = argon2 or sealing.Argon2Params()
         self.clock = clock
@@ -96,7 +107,8 @@ class Vault:
         database.checkpoint_and_close(store.detach_connection(), side)
         recovery_private, recovery_public = sealing.new_key_pair()
         keys = KeyFile(
-            store_id=store_id, generation=1,
+            store_id=store_id,
+            generation=1,
             slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
             recovery_public=sealing.b64(recovery_public),
             recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
@@ -139,7 +151,9 @@ class Vault:
         keys = self.load_keys()
         self._finish_interrupted_init()
         if not self.paths.database.exists():
-            raise DatabaseMissing(f"The key file is in {self.paths.root} but the database {self.paths.database.name} is missing.")
+            raise DatabaseMissing(
+                f"The key file is in {self.paths.root} but the database {self.paths.database.name} is missing."
+            )
         current = self._unseal(keys, who, pending=False)
         pending = self._unseal(keys, who, pending=True) if keys.pending else None
         if current is None and pending is None:
@@ -192,8 +206,9 @@ class Vault:
         keys = self.load_keys()
         if account in keys.slots:
             raise AccountError(f"The account {account} already has a key slot.")
-        keys.slots[account] = new_account_slot(keys.store_id, keys.generation, account, password,
-                                               store.key, self.argon2)
+        keys.slots[account] = new_account_slot(
+            keys.store_id, keys.generation, account, password, store.key, self.argon2
+        )
         keys.save(self.paths.key_file)
 
     def change_password(self, account: str, old_password: str, new_password: str) -> None:
@@ -208,8 +223,9 @@ class Vault:
         keys = self.load_keys()
         if account not in keys.slots:
             raise AccountError(f"There is no account {account}.")
-        keys.slots[account] = new_account_slot(keys.store_id, keys.generation, account, new_password,
-                                               store.key, self.argon2)
+        keys.slots[account] = new_account_slot(
+            keys.store_id, keys.generation, account, new_password, store.key, self.argon2
+        )
         keys.save(self.paths.key_file)
 
     def remove_account(self, store: Store, account: str) -> Store:
@@ -220,7 +236,9 @@ class Vault:
         if len(keys.slots) == 1:
             raise AccountError("The last account cannot be removed.")
         new_key = sealing.new_database_key()
-        keys.pending = PendingRotation(keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=account))
+        keys.pending = PendingRotation(
+            keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=account)
+        )
         keys.save(self.paths.key_file)
         self.on_step("pending-written")
         return self._rotate(store, keys, new_key)

@@ -30,15 +30,26 @@ DEFAULT_SHARED_ENTITIES = frozenset(
 )
 #: The diagnosis summary: the only fields of a diagnostic run that leave.
 DIAGNOSTIC_SUMMARY_FIELDS = frozenset(
-    {"ticket_id", "functions", "categories", "results", "completeness", "summary", "tool_version",
-     "started_at", "finished_at"}
+    {
+        "ticket_id",
+        "functions",
+        "categories",
+        "results",
+        "completeness",
+        "summary",
+        "tool_version",
+        "started_at",
+        "finished_at",
+    }
 )
 #: Customer contact carried on a ticket record: it leaves only with a send-in repair, for the courier.
 TICKET_CONTACT_FIELDS = frozenset({"customer_name", "customer_phone", "customer_email", "customer_address"})
 SEND_IN_TICKET_CONTACT = frozenset({"customer_name", "customer_phone", "customer_address"})
 #: A customer's fields a courier needs for a send-in repair.
 SEND_IN_CONTACT_FIELDS = frozenset({"name", "phone", "address", "postcode", "city", "region", "country"})
-NAME_FIELDS = frozenset({"name", "full_name", "first_name", "last_name", "customer_name", "signer_name", "contact_name"})
+NAME_FIELDS = frozenset(
+    {"name", "full_name", "first_name", "last_name", "customer_name", "signer_name", "contact_name"}
+)
 IMEI_FIELDS = frozenset({"imei", "imei1", "imei2", "imeis"})
 #: Actions that carry no personal data and must reach the upstream so it forgets too.
 FORGETTING_ACTIONS = frozenset({"delete", "erase"})

@@ -160,12 +160,10 @@ class ProblemDetail(_Model):
 
 def canonical_json(value: object) -> bytes:
     """Deterministic JSON: the same data gives the same bytes on both sides."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def receipt_message(outlet: str, seq: int, head: str, received_at: datetime) -> bytes:
     """What an anchor receipt's signature covers; domain-separated so it signs nothing else."""
     stamp = received_at.isoformat(timespec="microseconds")
-    return f"repair-counter-anchor-v1\n{outlet}\n{seq}\n{head}\n{stamp}".encode("utf-8")
+    return f"repair-counter-anchor-v1\n{outlet}\n{seq}\n{head}\n{stamp}".encode()

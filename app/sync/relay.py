@@ -254,7 +254,7 @@ class SyncRelay:
     def _push_all(self, totals: _PushTotals) -> None:
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
             while items := self.source.pending(self.batch_size * READ_AHEAD_BATCHES):
-                batches = [items[i:i + self.batch_size] for i in range(0, len(items), self.batch_size)]
+                batches = [items[i : i + self.batch_size] for i in range(0, len(items), self.batch_size)]
                 self._push_batches(sender, batches, totals)
 
     def _push_batches(self, sender: ThreadPoolExecutor, batches: list[list[OutboxItem]], totals: _PushTotals) -> None:
@@ -310,9 +310,7 @@ class SyncRelay:
         cursor = self.source.reference_cursor(kind) or "0"
         stored = 0
         while True:
-            page = self._request(
-                PullResponse, "GET", f"{self._prefix}/reference/{kind}", params={"after": cursor}
-            )
+            page = self._request(PullResponse, "GET", f"{self._prefix}/reference/{kind}", params={"after": cursor})
             if page.kind != kind:
                 raise UpstreamProtocolError(f"Asked for {kind}, the upstream answered {page.kind}.")
             if int(page.cursor) < int(cursor):
@@ -403,11 +401,20 @@ def encode_batch(items: Sequence[OutboxItem]) -> bytes:
 
 def _operations_json(items: Sequence[OutboxItem]) -> bytes:
     return json.dumps(
-        {"operations": [
-            {"op_id": i.op_id, "seq": i.seq, "entity": i.entity, "entity_id": i.entity_id, "action": i.action,
-             "payload": i.payload, "created_at": i.created_at}
-            for i in items
-        ]},
+        {
+            "operations": [
+                {
+                    "op_id": i.op_id,
+                    "seq": i.seq,
+                    "entity": i.entity,
+                    "entity_id": i.entity_id,
+                    "action": i.action,
+                    "payload": i.payload,
+                    "created_at": i.created_at,
+                }
+                for i in items
+            ]
+        },
         ensure_ascii=False,
         allow_nan=False,  # NaN and Infinity are not JSON; the upstream would refuse them
         separators=(",", ":"),

@@ -42,7 +42,9 @@ COUNTER_BACKOFF = Backoff(base=0.5, cap=4.0, max_attempts=COUNTER_BACKOFF_ATTEMP
 
 class NotEnrolled(KnownError):
     exit_code = 100
-    next_step = "Enrol this outlet once: repair-counter enroll --upstream URL --code CODE (a manager gets the code from HQ)."
+    next_step = (
+        "Enrol this outlet once: repair-counter enroll --upstream URL --code CODE (a manager gets the code from HQ)."
+    )
 
 
 class ReceiptNotGenuine(KnownError):
@@ -74,10 +76,17 @@ def enroll(session: Session, upstream: str, code: str, ca_bundle: str | None = N
     endpoint = UpstreamEndpoint(upstream, Path(ca_bundle) if ca_bundle else None)
     response, key = enrol(endpoint, outlet, code)
     sealed = sealing.wrap(sync_repository.secrets_key(session.store), response.token.encode(), _token_context(session))
-    session.vault.write_extra(ENROLMENT, {
-        "upstream": upstream, "outlet": outlet, "token": sealed, "key_id": key.key_id,
-        "public_key": key.public_key, "ca_bundle": ca_bundle,
-    })
+    session.vault.write_extra(
+        ENROLMENT,
+        {
+            "upstream": upstream,
+            "outlet": outlet,
+            "token": sealed,
+            "key_id": key.key_id,
+            "public_key": key.public_key,
+            "ca_bundle": ca_bundle,
+        },
+    )
     return load_enrolment(session)
 
 
@@ -86,8 +95,14 @@ def load_enrolment(session: Session) -> Enrolment:
     if data is None:
         raise NotEnrolled("This outlet is not enrolled with an upstream yet.")
     token = sealing.unwrap(sync_repository.secrets_key(session.store), data["token"], _token_context(session))
-    return Enrolment(data["upstream"], data["outlet"], token.decode(), data["key_id"],
-                     base64.b64decode(data["public_key"]), data.get("ca_bundle"))
+    return Enrolment(
+        data["upstream"],
+        data["outlet"],
+        token.decode(),
+        data["key_id"],
+        base64.b64decode(data["public_key"]),
+        data.get("ca_bundle"),
+    )
 
 
 def is_enrolled(session: Session) -> bool:
@@ -112,16 +127,23 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
     session.require(Permission.SYNC)
     enrolment = load_enrolment(session)
     source = RestrictionAwareOutbox(StoreOutbox(session.store), session.store)  # restricted customers stay
-    make = relay_factory or (lambda: SyncRelay(source, enrolment.endpoint(), enrolment.outlet, enrolment.token,
-                                               policy=region_policy(session), backoff=COUNTER_BACKOFF))
+    make = relay_factory or (
+        lambda: SyncRelay(
+            source,
+            enrolment.endpoint(),
+            enrolment.outlet,
+            enrolment.token,
+            policy=region_policy(session),
+            backoff=COUNTER_BACKOFF,
+        )
+    )
     try:
         with make() as relay:
             report = relay.sync_once()
             if not report.errors:
                 _anchor(session, relay, enrolment)
     except KnownError as exc:
-        sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()),
-                                   last_error=exc.message)
+        sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=exc.message)
         raise
     finished = iso(session.store.clock())
     error = "; ".join(report.errors)[:500]
@@ -137,8 +159,9 @@ def _anchor(session: Session, relay: SyncRelay, enrolment: Enrolment) -> None:
     last = latest_receipt(session)
     if last is not None and last.seq == head.seq:
         return
-    request = AnchorRequest(seq=head.seq, head=head.hash,
-                            prev_seq=last.seq if last else None, prev_head=last.head if last else None)
+    request = AnchorRequest(
+        seq=head.seq, head=head.hash, prev_seq=last.seq if last else None, prev_head=last.head if last else None
+    )
     receipt = relay.anchor(request)
     if not verify_receipt(receipt, enrolment.public_key):
         raise ReceiptNotGenuine("The upstream's anchor receipt does not carry a valid signature.")
@@ -158,8 +181,9 @@ def receipt_check(session: Session) -> list[ReceiptProblem]:
     receipt = latest_receipt(session)
     if data is None or receipt is None:
         return []
-    return receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq),
-                            base64.b64decode(data["public_key"]))
+    return receipt_problems(
+        [receipt], lambda seq: journal_hash_at(session.store, seq), base64.b64decode(data["public_key"])
+    )
 
 
 @dataclass(frozen=True)
@@ -172,5 +196,9 @@ class SyncState:
 
 def sync_state(session: Session) -> SyncState:
     status = sync_repository.status(session.store)
-    return SyncState(is_enrolled(session), session.store.pending_outbox_count(),
-                     status.get("last_sync", ""), status.get("last_error", ""))
+    return SyncState(
+        is_enrolled(session),
+        session.store.pending_outbox_count(),
+        status.get("last_sync", ""),
+        status.get("last_error", ""),
+    )

@@ -44,8 +44,13 @@ def to_wire(item: StoredItem) -> OutboxItem:
     payload: dict[str, Any] = dict(item.payload) if isinstance(item.payload, dict) else {"value": item.payload}
     payload.setdefault("local_action", item.action)
     return OutboxItem(
-        op_id=item.op_id, seq=item.seq, entity=WIRE_ENTITIES.get(item.entity, item.entity),
-        entity_id=wire_entity_id(item.entity, item.entity_id), action=wire_action(item.action), payload=payload, created_at=item.created_at,
+        op_id=item.op_id,
+        seq=item.seq,
+        entity=WIRE_ENTITIES.get(item.entity, item.entity),
+        entity_id=wire_entity_id(item.entity, item.entity_id),
+        action=wire_action(item.action),
+        payload=payload,
+        created_at=item.created_at,
     )
 
 

@@ -81,16 +81,18 @@ def imeis_in_scan(text: str) -> tuple[str, ...]:
 
 
 #: Model hints by TAC for the models the outlet network services (the demo catalogue's).
-DEFAULT_TAC_MODELS: Mapping[str, str] = MappingProxyType({
-    "86095502": "RC-X1",
-    "35209900": "RC-X2 Pro",
-    "86123405": "RC-X2 Pro",
-    "86123404": "RC-A5",
-    "86411205": "PHN110",
-    "86720305": "CPH2581",
-    "35391811": "RMX3851",
-    "86945406": "PJD110",
-})
+DEFAULT_TAC_MODELS: Mapping[str, str] = MappingProxyType(
+    {
+        "86095502": "RC-X1",
+        "35209900": "RC-X2 Pro",
+        "86123405": "RC-X2 Pro",
+        "86123404": "RC-A5",
+        "86411205": "PHN110",
+        "86720305": "CPH2581",
+        "35391811": "RMX3851",
+        "86945406": "PJD110",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class TacCatalogue:
     models: Mapping[str, str] = field(default_factory=lambda: DEFAULT_TAC_MODELS)
 
     @classmethod
-    def with_registry(cls, registered: Iterable[tuple[str, str]]) -> "TacCatalogue":
+    def with_registry(cls, registered: Iterable[tuple[str, str]]) -> TacCatalogue:
         """Add (IMEI, model) pairs, e.g. from the care-benefit registry."""
         merged = dict(DEFAULT_TAC_MODELS)
         for imei, model in registered:
@@ -145,6 +147,7 @@ class FixedIdentitySource:
 
 def checked_identity(identity: DeviceIdentity) -> DeviceIdentity:
     """A phone's own report is untrusted too: keep only valid IMEIs and bounded texts."""
+
     def bounded(value: str | None) -> str | None:
         if value is None:
             return None

@@ -41,15 +41,19 @@ class ReturningCustomer:
 
 def normalised(new: NewTicket) -> NewTicket:
     """Phone and IMEIs in their stored form; texts stripped."""
+
     def imei(value: str) -> str:
         try:
             return normalise_imei(value) if value else ""
         except ValueError:
             return value  # reported by the field check, kept as typed
-    stripped = {f.name: getattr(new, f.name).strip() for f in dataclasses.fields(new)
-                if isinstance(getattr(new, f.name), str)}
-    stripped.update(customer_phone=normalise_phone(new.customer_phone), imei=imei(new.imei.strip()),
-                    imei2=imei(new.imei2.strip()))
+
+    stripped = {
+        f.name: getattr(new, f.name).strip() for f in dataclasses.fields(new) if isinstance(getattr(new, f.name), str)
+    }
+    stripped.update(
+        customer_phone=normalise_phone(new.customer_phone), imei=imei(new.imei.strip()), imei2=imei(new.imei2.strip())
+    )
     return dataclasses.replace(new, **stripped)
 
 
@@ -72,8 +76,9 @@ def outlet_clock(session: Session) -> OutletClock:
     return OutletClock.for_region(outlet.region if outlet else "CN")
 
 
-def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | None = None,
-                age: AgeDeclaration | None = None) -> TicketRow:
+def open_ticket(
+    session: Session, new: NewTicket, *, reference: ReferenceData | None = None, age: AgeDeclaration | None = None
+) -> TicketRow:
     """Validate and store a new ticket; raises IntakeIncomplete naming every field to fix.
 
     `age` is the customer's age bracket (issue 8): below the region's age it must
@@ -104,10 +109,17 @@ def open_ticket(session: Session, new: NewTicket, *, reference: ReferenceData | 
         if age is not None:
             record_declaration(work, customer_id, age, guardian_age)
         number = ticket_repository.next_ticket_number(work, outlet.code, f"{local_today:%Y%m%d}")
-        ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, new, due_at=due,
-                                                 warranty=verdict_record(warranty))
-        change = {"number": number, "customer": customer_id, "returning": existing is not None,
-                  "due_at": due, "warranty": warranty.verdict.reason_code.value, **new.journal_change()}
+        ticket = ticket_repository.insert_ticket(
+            work, outlet.id, number, customer_id, new, due_at=due, warranty=verdict_record(warranty)
+        )
+        change = {
+            "number": number,
+            "customer": customer_id,
+            "returning": existing is not None,
+            "due_at": due,
+            "warranty": warranty.verdict.reason_code.value,
+            **new.journal_change(),
+        }
         work.record("ticket", ticket.id, "create", change)
     log.info("ticket %s opened (%s, priority %d)", ticket.number, new.service_type, new.priority)
     return ticket

@@ -24,7 +24,11 @@ from app.core.workflow import Status, TransitionRefused, check_transition, parse
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketRow
 from app.tickets.errors import (
-    AgreementMissing, ApprovalMissing, TicketChanged, TicketNotFound, TransitionNotAllowed,
+    AgreementMissing,
+    ApprovalMissing,
+    TicketChanged,
+    TicketNotFound,
+    TransitionNotAllowed,
 )
 
 log = logging.getLogger(__name__)
@@ -51,8 +55,12 @@ def _preconditions(detail: TicketDetail, target: Status) -> None:
         if not in_warranty and not detail.approval:
             raise ApprovalMissing(f"Ticket {detail.number} is not under warranty and its estimate is not approved.")
     if target is Status.COLLECTED:
-        raise TransitionNotAllowed(T("取机需核对单号和手机号后四位并签名，请使用“取机”。",
-                                     "Collection needs the pickup check and signature: use pickup."))
+        raise TransitionNotAllowed(
+            T(
+                "取机需核对单号和手机号后四位并签名，请使用“取机”。",
+                "Collection needs the pickup check and signature: use pickup.",
+            )
+        )
 
 
 def move_ticket(session: Session, number: str, target: str | Status, note: str = "") -> TicketRow:
@@ -75,8 +83,12 @@ def _apply(session: Session, detail: TicketDetail, current: Status, wanted: Stat
     with session.store.transaction(session.actor) as work:
         if not ticket_repository.set_status(work, detail.row.id, current.value, wanted.value, note):
             raise TicketChanged(f"Ticket {detail.number} was changed meanwhile.")
-        work.record("ticket", detail.row.id, "move",
-                    {"number": detail.number, "from": current.value, "to": wanted.value, "note": note})
+        work.record(
+            "ticket",
+            detail.row.id,
+            "move",
+            {"number": detail.number, "from": current.value, "to": wanted.value, "note": note},
+        )
 
 
 def signature_digest(signature: bytes) -> str:
@@ -84,16 +96,22 @@ def signature_digest(signature: bytes) -> str:
     return hashlib.sha256(signature).hexdigest()
 
 
-def sign_agreement(session: Session, number: str, document: ConsentDocument, language: str,
-                   signed_by: str, signature: bytes) -> TicketDetail:
+def sign_agreement(
+    session: Session, number: str, document: ConsentDocument, language: str, signed_by: str, signature: bytes
+) -> TicketDetail:
     """Record that the customer was shown this agreement text and signed it."""
     session.require(Permission.WRITE_TICKETS)
     detail = load(session, number)
     if not signed_by.strip() or not signature:
         raise AgreementMissing("The agreement needs the signer's name and a signature.")
     text = document.text(language)
-    record = {"text_id": document.text_id, "version": document.version, "language": text.language,
-              "signed_by": signed_by.strip()[:100], "signature_digest": signature_digest(signature)}
+    record = {
+        "text_id": document.text_id,
+        "version": document.version,
+        "language": text.language,
+        "signed_by": signed_by.strip()[:100],
+        "signature_digest": signature_digest(signature),
+    }
     with session.store.transaction(session.actor) as work:
         record["signed_at"] = work.at
         ticket_repository.set_json(work, detail.row.id, "agreement_json", record)

@@ -9,7 +9,7 @@ outlet's own hours and holidays arrive with reference data.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from app.core.deadlines import BusinessCalendar, default_calendar, due_at, is_overdue, time_left
@@ -27,8 +27,9 @@ class OutletClock:
     level4: timedelta | None = None
 
     @classmethod
-    def for_region(cls, region: str, calendar: BusinessCalendar | None = None,
-                   level4: timedelta | None = None) -> "OutletClock":
+    def for_region(
+        cls, region: str, calendar: BusinessCalendar | None = None, level4: timedelta | None = None
+    ) -> OutletClock:
         zone = ZoneInfo(REGION_ZONES.get(region.upper(), "UTC"))
         return cls(zone, calendar or default_calendar(), level4)
 
@@ -38,7 +39,7 @@ class OutletClock:
     def due_at(self, received: datetime, priority: int) -> datetime:
         """The response deadline, as an aware UTC moment."""
         due = due_at(self.local(received), priority, self.calendar, level4=self.level4)
-        return due.astimezone(timezone.utc)
+        return due.astimezone(UTC)
 
     def time_left(self, due: datetime, now: datetime) -> timedelta:
         """Business time left until `due` (negative once overdue)."""

@@ -44,10 +44,15 @@ def collect(session: Session, number: str, phone_last4: str, signed_by: str, sig
     with session.store.transaction(session.actor) as work:
         if customer_id is not None:
             touch_last_contact(work, customer_id, "pickup")  # a pickup restarts the retention clock
-        record = {"signed_by": signed_by.strip()[:100], "signature_digest": signature_digest(signature),
-                  "at": work.at, "handed_over_by": session.actor}
-        if not ticket_repository.set_status(work, detail.row.id, Status.READY_FOR_PICKUP.value,
-                                            Status.COLLECTED.value, "picked up"):
+        record = {
+            "signed_by": signed_by.strip()[:100],
+            "signature_digest": signature_digest(signature),
+            "at": work.at,
+            "handed_over_by": session.actor,
+        }
+        if not ticket_repository.set_status(
+            work, detail.row.id, Status.READY_FOR_PICKUP.value, Status.COLLECTED.value, "picked up"
+        ):
             raise TicketChanged(f"Ticket {detail.number} was changed meanwhile.")
         ticket_repository.set_json(work, detail.row.id, "pickup_json", record)
         work.record("ticket", detail.row.id, "pickup", {"number": detail.number, **record})

@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from app.accounts.session import Session
+from app.core.localized import LocalizedText as T
 from app.core.reference_data import PriceItem, PriceList
 from app.core.roles import Permission
-from app.core.workflow import Status
+from app.core.workflow import LABELS, Status
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketLine
-from app.core.localized import LocalizedText as T
-from app.core.workflow import LABELS
 from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
 from app.tickets.moves import load, signature_digest
 from app.tickets.warranty_check import shipped_reference
@@ -49,21 +48,26 @@ def _items(detail: TicketDetail, part_ids: Sequence[str], prices: PriceList) -> 
     return chosen
 
 
-def add_estimate(session: Session, number: str, part_ids: Sequence[str], *,
-                 prices: PriceList | None = None) -> tuple[TicketLine, ...]:
+def add_estimate(
+    session: Session, number: str, part_ids: Sequence[str], *, prices: PriceList | None = None
+) -> tuple[TicketLine, ...]:
     """Price the chosen parts and labour at guide prices; the ticket's estimate becomes their total."""
     session.require(Permission.WRITE_TICKETS)
     detail = load(session, number)
     prices = prices or shipped_reference().price_list
     items = _items(detail, part_ids, prices)
     with session.store.transaction(session.actor) as work:
-        lines = [ticket_repository.add_line(work, detail.row.id, "estimate", i.part_id, i.name.en, 1, i.price)
-                 for i in items]
+        lines = [
+            ticket_repository.add_line(work, detail.row.id, "estimate", i.part_id, i.name.en, 1, i.price) for i in items
+        ]
         total = sum((line.total for line in _estimate_lines(detail) + lines), Decimal("0.00"))
         ticket_repository.set_estimate(work, detail.row.id, total)
-        work.record("ticket", detail.row.id, "estimate",
-                    {"number": detail.number, "parts": list(part_ids), "total": str(total),
-                     "price_list": prices.version})
+        work.record(
+            "ticket",
+            detail.row.id,
+            "estimate",
+            {"number": detail.number, "parts": list(part_ids), "total": str(total), "price_list": prices.version},
+        )
     return tuple(load(session, number).lines)
 
 
@@ -80,8 +84,12 @@ def approve_estimate(session: Session, number: str, approved_by: str, signature:
     if not approved_by.strip() or not signature:
         raise ApprovalMissing("The approval needs the customer's name and signature.")
     with session.store.transaction(session.actor) as work:
-        record = {"total": str(detail.estimate), "approved_by": approved_by.strip()[:100],
-                  "signature_digest": signature_digest(signature), "at": work.at}
+        record = {
+            "total": str(detail.estimate),
+            "approved_by": approved_by.strip()[:100],
+            "signature_digest": signature_digest(signature),
+            "at": work.at,
+        }
         ticket_repository.set_json(work, detail.row.id, "approval_json", record)
         work.record("ticket", detail.row.id, "approve_estimate", {"number": detail.number, **record})
     return load(session, number)
@@ -95,8 +103,12 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
         return tuple(line for line in detail.lines if line.kind == "invoice")
     in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
-        raise TransitionNotAllowed(T(f"工单 {detail.number} 当前为“{LABELS[Status(detail.status)].zh_CN}”：请在维修完成后开具账单。",
-                                     f"Ticket {detail.number} is {detail.status}: invoice after the repair."))
+        raise TransitionNotAllowed(
+            T(
+                f"工单 {detail.number} 当前为“{LABELS[Status(detail.status)].zh_CN}”：请在维修完成后开具账单。",
+                f"Ticket {detail.number} is {detail.status}: invoice after the repair.",
+            )
+        )
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):
             price = Decimal("0.00") if in_warranty else line.unit_price

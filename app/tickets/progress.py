@@ -37,9 +37,14 @@ class ProgressReport:
     history: tuple[ProgressStep, ...]
 
     def to_json(self) -> dict[str, object]:
-        return {"number": self.number, "service_type": self.service_type, "device_model": self.device_model,
-                "status": self.status, "due_at": self.due_at,
-                "history": [{"at": s.at, "status": s.status} for s in self.history]}
+        return {
+            "number": self.number,
+            "service_type": self.service_type,
+            "device_model": self.device_model,
+            "status": self.status,
+            "due_at": self.due_at,
+            "history": [{"at": s.at, "status": s.status} for s in self.history],
+        }
 
 
 def _same(a: str, b: str) -> bool:
@@ -57,9 +62,12 @@ def query_progress(session: Session, number: str, phone_or_imei: str) -> Progres
     detail = ticket_repository.ticket_detail(session.store, canonical) if row else None
     matches = detail is not None and (
         _same(normalise_phone(proof), detail.row.customer_phone or "")
-        or _same(proof, detail.row.imei or "") or _same(proof, detail.imei2))
+        or _same(proof, detail.row.imei or "")
+        or _same(proof, detail.imei2)
+    )
     if detail is None or not matches:
         raise ProgressNotFound(_REFUSAL)
     history = tuple(ProgressStep(e.at, e.to_status) for e in detail.events)
-    return ProgressReport(detail.number, detail.row.service_type, detail.row.device_model or "",
-                          detail.status, detail.row.due_at, history)
+    return ProgressReport(
+        detail.number, detail.row.service_type, detail.row.device_model or "", detail.status, detail.row.due_at, history
+    )

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.core.ticket_numbers import (
-    InvalidTicketNumber, VerificationFailed, parse_scanned_code, verify_qr_payload,
+    InvalidTicketNumber,
+    VerificationFailed,
+    parse_scanned_code,
+    verify_qr_payload,
 )
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketRow
@@ -87,7 +90,9 @@ def _classify_digits(digits: str, text: str) -> Classified:
     return Classified(QueryKind.TRACKING, digits)
 
 
-def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT, slip_key: bytes | None = None) -> list[TicketRow]:
+def search(
+    session: Session, query: str, *, limit: int = DEFAULT_LIMIT, slip_key: bytes | None = None
+) -> list[TicketRow]:
     """The tickets the query finds, newest first (at most `limit`)."""
     session.require(Permission.READ_TICKETS)
     found = classify(query)

@@ -77,8 +77,9 @@ def plans(count: int, seed: int, now: datetime) -> Iterator[SeedTicket]:
         yield _plan(rng, now)
 
 
-def _write(session: Session, outlet: staff_repository.Outlet, clock: OutletClock, batch: list[SeedTicket],
-           now: datetime) -> None:
+def _write(
+    session: Session, outlet: staff_repository.Outlet, clock: OutletClock, batch: list[SeedTicket], now: datetime
+) -> None:
     reference = shipped_reference()
     with session.store.transaction(session.actor) as work:
         for plan in sorted(batch, key=lambda p: p.received):  # neighbouring numbers and times: fewer pages
@@ -89,13 +90,33 @@ def _write(session: Session, outlet: staff_repository.Outlet, clock: OutletClock
             number = ticket_repository.next_ticket_number(work, outlet.code, day)
             status = plan.moves[-1].value if plan.moves else "received"
             due = clock.due_at(received, plan.new.priority).isoformat(timespec="milliseconds")
-            warranty = check_warranty(reference, outlet.region, plan.new.imei, plan.new.purchase_date,
-                                      clock.local(received).date())
-            ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, plan.new, status=status,
-                                                     due_at=due, created_at=at, warranty=verdict_record(warranty))
+            warranty = check_warranty(
+                reference, outlet.region, plan.new.imei, plan.new.purchase_date, clock.local(received).date()
+            )
+            ticket = ticket_repository.insert_ticket(
+                work,
+                outlet.id,
+                number,
+                customer_id,
+                plan.new,
+                status=status,
+                due_at=due,
+                created_at=at,
+                warranty=verdict_record(warranty),
+            )
             _history(work, ticket.id, plan, now)
-            work.record("ticket", ticket.id, "seed", {"number": number, "customer": customer_id, "status": status,
-                                                      "due_at": due, **plan.new.journal_change()})
+            work.record(
+                "ticket",
+                ticket.id,
+                "seed",
+                {
+                    "number": number,
+                    "customer": customer_id,
+                    "status": status,
+                    "due_at": due,
+                    **plan.new.journal_change(),
+                },
+            )
 
 
 def _history(work: ticket_repository.UnitOfWork, ticket_id: str, plan: SeedTicket, now: datetime) -> None:
@@ -111,8 +132,14 @@ def _history(work: ticket_repository.UnitOfWork, ticket_id: str, plan: SeedTicke
         previous = step.value
 
 
-def seed_tickets(session: Session, count: int, seed: int = 7, *,
-                 progress: Callable[[int], None] | None = None, batch_size: int = BATCH) -> int:
+def seed_tickets(
+    session: Session,
+    count: int,
+    seed: int = 7,
+    *,
+    progress: Callable[[int], None] | None = None,
+    batch_size: int = BATCH,
+) -> int:
     """Add `count` synthetic tickets; returns how many were added."""
     session.require(Permission.WRITE_TICKETS)
     if not 0 < count <= MAX_SEED:
@@ -127,9 +154,15 @@ def seed_tickets(session: Session, count: int, seed: int = 7, *,
     return done
 
 
-def _seed_batches(session: Session, outlet: staff_repository.Outlet, clock: OutletClock,
-                  planned: Iterator[SeedTicket], now: datetime, batch_size: int,
-                  progress: Callable[[int], None] | None) -> int:
+def _seed_batches(
+    session: Session,
+    outlet: staff_repository.Outlet,
+    clock: OutletClock,
+    planned: Iterator[SeedTicket],
+    now: datetime,
+    batch_size: int,
+    progress: Callable[[int], None] | None,
+) -> int:
     batch: list[SeedTicket] = []
     done = 0
     for plan in planned:

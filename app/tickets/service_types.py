@@ -22,7 +22,11 @@ from types import MappingProxyType
 
 from app.core.localized import LocalizedText as T
 from app.storage.ticket_records import (
-    CONDITION_ITEMS, CONDITION_STATES, MAX_PHOTO_BYTES, MAX_PHOTOS, NewTicket,
+    CONDITION_ITEMS,
+    CONDITION_STATES,
+    MAX_PHOTO_BYTES,
+    MAX_PHOTOS,
+    NewTicket,
 )
 from app.tickets.device_identity import InvalidImei, normalise_imei
 
@@ -41,44 +45,97 @@ class Need(enum.Enum):
 REQ, OPT = Need.REQUIRED, Need.OPTIONAL
 
 #: Field -> need, per service type; a field missing from a type's map is not asked for it.
-FIELDS: Mapping[ServiceType, Mapping[str, Need]] = MappingProxyType({
-    ServiceType.MAINTENANCE: MappingProxyType({
-        "customer_name": REQ, "customer_phone": REQ, "device_model": REQ, "imei": REQ, "imei2": OPT,
-        "serial": OPT, "purchase_date": OPT, "fault": REQ,
-    }),
-    ServiceType.SEND_IN: MappingProxyType({
-        "customer_name": REQ, "customer_phone": REQ, "customer_email": OPT, "customer_address": REQ,
-        "courier": OPT, "tracking_number": OPT, "parcel_condition": OPT,
-        "device_model": REQ, "imei": REQ, "imei2": OPT, "serial": OPT, "purchase_date": OPT, "fault": REQ,
-    }),
-    ServiceType.RETURN_EXCHANGE: MappingProxyType({
-        "customer_name": REQ, "customer_phone": REQ, "customer_email": REQ, "customer_address": REQ,
-        "device_model": REQ, "imei": REQ, "imei2": OPT, "serial": OPT, "purchase_date": REQ, "purchase_proof": REQ,
-        "fault": OPT,
-    }),
-})
+FIELDS: Mapping[ServiceType, Mapping[str, Need]] = MappingProxyType(
+    {
+        ServiceType.MAINTENANCE: MappingProxyType(
+            {
+                "customer_name": REQ,
+                "customer_phone": REQ,
+                "device_model": REQ,
+                "imei": REQ,
+                "imei2": OPT,
+                "serial": OPT,
+                "purchase_date": OPT,
+                "fault": REQ,
+            }
+        ),
+        ServiceType.SEND_IN: MappingProxyType(
+            {
+                "customer_name": REQ,
+                "customer_phone": REQ,
+                "customer_email": OPT,
+                "customer_address": REQ,
+                "courier": OPT,
+                "tracking_number": OPT,
+                "parcel_condition": OPT,
+                "device_model": REQ,
+                "imei": REQ,
+                "imei2": OPT,
+                "serial": OPT,
+                "purchase_date": OPT,
+                "fault": REQ,
+            }
+        ),
+        ServiceType.RETURN_EXCHANGE: MappingProxyType(
+            {
+                "customer_name": REQ,
+                "customer_phone": REQ,
+                "customer_email": REQ,
+                "customer_address": REQ,
+                "device_model": REQ,
+                "imei": REQ,
+                "imei2": OPT,
+                "serial": OPT,
+                "purchase_date": REQ,
+                "purchase_proof": REQ,
+                "fault": OPT,
+            }
+        ),
+    }
+)
 
-LABELS: Mapping[str, T] = MappingProxyType({
-    "customer_name": T("姓名", "Name"), "customer_phone": T("手机号", "Phone"),
-    "customer_email": T("电子邮箱", "E-mail"), "customer_address": T("详细地址", "Full address"),
-    "courier": T("快递公司", "Courier"), "tracking_number": T("快递单号", "Tracking number"),
-    "parcel_condition": T("包裹到达时状况", "Parcel condition on arrival"),
-    "device_model": T("型号", "Model"), "imei": T("IMEI", "IMEI"), "imei2": T("IMEI 2（双卡）", "IMEI 2 (dual SIM)"),
-    "serial": T("序列号", "Serial number"), "purchase_date": T("购买日期", "Purchase date"),
-    "purchase_proof": T("购机凭证", "Proof of purchase"), "fault": T("故障描述", "Fault description"),
-})
+LABELS: Mapping[str, T] = MappingProxyType(
+    {
+        "customer_name": T("姓名", "Name"),
+        "customer_phone": T("手机号", "Phone"),
+        "customer_email": T("电子邮箱", "E-mail"),
+        "customer_address": T("详细地址", "Full address"),
+        "courier": T("快递公司", "Courier"),
+        "tracking_number": T("快递单号", "Tracking number"),
+        "parcel_condition": T("包裹到达时状况", "Parcel condition on arrival"),
+        "device_model": T("型号", "Model"),
+        "imei": T("IMEI", "IMEI"),
+        "imei2": T("IMEI 2（双卡）", "IMEI 2 (dual SIM)"),
+        "serial": T("序列号", "Serial number"),
+        "purchase_date": T("购买日期", "Purchase date"),
+        "purchase_proof": T("购机凭证", "Proof of purchase"),
+        "fault": T("故障描述", "Fault description"),
+    }
+)
 
-SERVICE_LABELS: Mapping[ServiceType, T] = MappingProxyType({
-    ServiceType.MAINTENANCE: T("到店维修", "Walk-in repair"),
-    ServiceType.SEND_IN: T("寄修", "Send-in repair"),
-    ServiceType.RETURN_EXCHANGE: T("退换货", "Return / exchange"),
-})
+SERVICE_LABELS: Mapping[ServiceType, T] = MappingProxyType(
+    {
+        ServiceType.MAINTENANCE: T("到店维修", "Walk-in repair"),
+        ServiceType.SEND_IN: T("寄修", "Send-in repair"),
+        ServiceType.RETURN_EXCHANGE: T("退换货", "Return / exchange"),
+    }
+)
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 \-]{5,18}[0-9]$")
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s.]{2,24}$")
-_MAX_TEXT = {"customer_name": 100, "customer_address": 300, "fault": 2000, "courier": 60,
-             "tracking_number": 40, "parcel_condition": 300, "device_model": 64, "serial": 64,
-             "purchase_proof": 200, "customer_email": 254, "customer_phone": 24}
+_MAX_TEXT = {
+    "customer_name": 100,
+    "customer_address": 300,
+    "fault": 2000,
+    "courier": 60,
+    "tracking_number": 40,
+    "parcel_condition": 300,
+    "device_model": 64,
+    "serial": 64,
+    "purchase_proof": 200,
+    "customer_email": 254,
+    "customer_phone": 24,
+}
 
 
 def parse_service_type(value: str) -> ServiceType:
@@ -102,7 +159,7 @@ def normalise_phone(text: str) -> str:
     stripped = text.strip()
     digits = "".join(ch for ch in stripped if ch.isascii() and ch.isdigit())
     for prefix in ("0086", "86"):
-        rest = digits[len(prefix):]
+        rest = digits[len(prefix) :]
         if digits.startswith(prefix) and len(rest) == 11 and rest.startswith("1"):
             return rest
     return ("+" if stripped.startswith("+") else "") + digits

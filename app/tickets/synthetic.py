@@ -13,17 +13,62 @@ from datetime import date, timedelta
 from app.storage.ticket_records import CONDITION_ITEMS, NewTicket
 from app.tickets.device_identity import DEFAULT_TAC_MODELS, luhn_check_digit
 
-SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
-            "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo"]
-GIVEN = ["Wei", "Fang", "Na", "Min", "Jing", "Lei", "Yan", "Jun", "Tao", "Ming", "Xiu", "Hui",
-         "Qiang", "Li", "Hong", "Ping", "Gang", "Yun", "Bo", "Xin"]
+SURNAMES = [
+    "Wang",
+    "Li",
+    "Zhang",
+    "Liu",
+    "Chen",
+    "Yang",
+    "Huang",
+    "Zhao",
+    "Wu",
+    "Zhou",
+    "Xu",
+    "Sun",
+    "Ma",
+    "Zhu",
+    "Hu",
+    "Guo",
+    "He",
+    "Gao",
+    "Lin",
+    "Luo",
+]
+GIVEN = [
+    "Wei",
+    "Fang",
+    "Na",
+    "Min",
+    "Jing",
+    "Lei",
+    "Yan",
+    "Jun",
+    "Tao",
+    "Ming",
+    "Xiu",
+    "Hui",
+    "Qiang",
+    "Li",
+    "Hong",
+    "Ping",
+    "Gang",
+    "Yun",
+    "Bo",
+    "Xin",
+]
 TACS = list(DEFAULT_TAC_MODELS)
 #: (fault category, description) pairs as customers put them.
 FAULTS = [
-    ("battery_drain", "battery drains within half a day"), ("no_charge", "does not charge"),
-    ("screen", "cracked screen"), ("no_signal", "no signal after update"), ("wifi_bluetooth", "Wi-Fi drops"),
-    ("camera", "rear camera blurry"), ("crash_freeze", "apps crash on start"),
-    ("storage_full", "storage full warning"), ("water_damage", "dropped in water"),
+    ("battery_drain", "battery drains within half a day"),
+    ("no_charge", "does not charge"),
+    ("screen", "cracked screen"),
+    ("no_signal", "no signal after update"),
+    ("wifi_bluetooth", "Wi-Fi drops"),
+    ("camera", "rear camera blurry"),
+    ("crash_freeze", "apps crash on start"),
+    ("storage_full", "storage full warning"),
+    ("water_damage", "dropped in water"),
 ]
 SERVICE_TYPES = ["maintenance", "maintenance", "maintenance", "send_in", "return_exchange"]
 COURIERS = ["SF Express", "JD Logistics", "EMS", "ZTO"]
@@ -53,15 +98,22 @@ def synthetic_ticket(rng: random.Random, today: date | None = None) -> NewTicket
         fault=fault if not returning or rng.random() < 0.5 else "",
         fault_category=category,
         priority=rng.choice([1, 2, 3, 3, 3, 4]),
-        customer_email=f"user{rng.randrange(10**6)}@example.com" if returning or (send_in and rng.random() < 0.7) else "",
-        customer_address=(f"Room {rng.randrange(101, 3300)}, {rng.randrange(1, 400)} {rng.choice(STREETS)},"
-                          " Futian, Shenzhen") if send_in or returning else "",
+        customer_email=f"user{rng.randrange(10**6)}@example.com"
+        if returning or (send_in and rng.random() < 0.7)
+        else "",
+        customer_address=(
+            f"Room {rng.randrange(101, 3300)}, {rng.randrange(1, 400)} {rng.choice(STREETS)}, Futian, Shenzhen"
+        )
+        if send_in or returning
+        else "",
         courier=rng.choice(COURIERS) if send_in else "",
         tracking_number=f"SF{rng.randrange(10**12):012d}" if send_in else "",
         parcel_condition="box intact" if send_in else "",
         purchase_date=purchase if returning or rng.random() < 0.4 else None,
         purchase_proof="invoice photo" if returning else "",
-        condition={item: ("damaged" if category == "screen" and item == "screen" else "ok") for item in CONDITION_ITEMS},
+        condition={
+            item: ("damaged" if category == "screen" and item == "screen" else "ok") for item in CONDITION_ITEMS
+        },
         accessories=("charger",) if rng.random() < 0.3 else (),
     )
 

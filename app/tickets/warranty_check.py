@@ -30,8 +30,9 @@ class WarrantyCheck:
     purchase_date: date | None
 
 
-def check_warranty(reference: ReferenceData, region: str, imei: str, purchase_date: date | None,
-                   today: date) -> WarrantyCheck:
+def check_warranty(
+    reference: ReferenceData, region: str, imei: str, purchase_date: date | None, today: date
+) -> WarrantyCheck:
     """The customer's purchase date wins; else the maker's registry's; benefits come from the registry."""
     try:
         months = reference.regions.get(region).warranty_months
@@ -54,9 +55,13 @@ def verdict_record(check: WarrantyCheck) -> dict[str, Any]:
         "reason_code": verdict.reason_code.value,
         "reason_en": verdict.reason.en,
         "reason_zh_CN": verdict.reason.zh_CN,
-        "standard_warranty_ends": verdict.standard_warranty_ends.isoformat() if verdict.standard_warranty_ends else None,
-        "benefits": [{"type": b.benefit_type, "status": b.status.value, "start": b.start.isoformat(),
-                      "end": b.end.isoformat()} for b in verdict.active_benefits],
+        "standard_warranty_ends": verdict.standard_warranty_ends.isoformat()
+        if verdict.standard_warranty_ends
+        else None,
+        "benefits": [
+            {"type": b.benefit_type, "status": b.status.value, "start": b.start.isoformat(), "end": b.end.isoformat()}
+            for b in verdict.active_benefits
+        ],
         "purchase_date": check.purchase_date.isoformat() if check.purchase_date else None,
         "purchase_date_source": check.purchase_date_source,
         "checked_on": verdict.checked_on.isoformat(),

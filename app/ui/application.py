@@ -39,6 +39,7 @@ def log_tail(paths: DataPaths, lines: int = 40) -> str:
 
 def install_crash_dialog(paths: DataPaths) -> None:
     """A bug anywhere on the GUI thread gets the crash dialog with the log tail, not a silent exit."""
+
     def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
         show_error(QApplication.activeWindow(), exc, log_tail(paths))
 
@@ -76,8 +77,9 @@ def quit_on_termination(app: QApplication) -> QTimer:
     return wake
 
 
-def run_gui(data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "",
-            adb: AdbServer | None = None) -> int:
+def run_gui(
+    data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "", adb: AdbServer | None = None
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -16,8 +16,14 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import KnownError, PermissionDenied, UsageError
 from app.storage.errors import (
-    AccountError, AlreadyInitialised, DatabaseDamaged, DatabaseMissing, JournalBroken,
-    NotRepairCounterFile, StoreNotInitialised, WrongPassword,
+    AccountError,
+    AlreadyInitialised,
+    DatabaseDamaged,
+    DatabaseMissing,
+    JournalBroken,
+    NotRepairCounterFile,
+    StoreNotInitialised,
+    WrongPassword,
 )
 
 log = logging.getLogger(__name__)
@@ -38,21 +44,51 @@ class DialogSpec:
 
 def _specs() -> dict[type[KnownError], DialogSpec]:
     return {
-        WrongPassword: DialogSpec("wrongPasswordDialog", tr("Wrong password"), _Icon.Warning,
-                                  tr("Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.")),
-        DatabaseDamaged: DialogSpec("databaseDamagedDialog", tr("The database is damaged"), _Icon.Critical,
-                                    tr("Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.")),
-        DatabaseMissing: DialogSpec("databaseMissingDialog", tr("The database file is missing"), _Icon.Critical,
-                                    tr("Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.")),
-        NotRepairCounterFile: DialogSpec("notOurFileDialog", tr("Not a Repair Counter file"), _Icon.Critical,
-                                         tr("Choose a Repair Counter data folder, or move the foreign file away.")),
-        JournalBroken: DialogSpec("journalBrokenDialog", tr("The records do not verify"), _Icon.Critical,
-                                  tr("Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.")),
+        WrongPassword: DialogSpec(
+            "wrongPasswordDialog",
+            tr("Wrong password"),
+            _Icon.Warning,
+            tr(
+                "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key."
+            ),
+        ),
+        DatabaseDamaged: DialogSpec(
+            "databaseDamagedDialog",
+            tr("The database is damaged"),
+            _Icon.Critical,
+            tr(
+                "Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message."
+            ),
+        ),
+        DatabaseMissing: DialogSpec(
+            "databaseMissingDialog",
+            tr("The database file is missing"),
+            _Icon.Critical,
+            tr(
+                "Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file."
+            ),
+        ),
+        NotRepairCounterFile: DialogSpec(
+            "notOurFileDialog",
+            tr("Not a Repair Counter file"),
+            _Icon.Critical,
+            tr("Choose a Repair Counter data folder, or move the foreign file away."),
+        ),
+        JournalBroken: DialogSpec(
+            "journalBrokenDialog",
+            tr("The records do not verify"),
+            _Icon.Critical,
+            tr("Leave the data folder as it is for investigation and inform the outlet manager and HQ audit."),
+        ),
         StoreNotInitialised: DialogSpec("notInitialisedDialog", tr("No store here yet"), _Icon.Information),
         AlreadyInitialised: DialogSpec("alreadyInitialisedDialog", tr("A store is already here"), _Icon.Information),
         AccountError: DialogSpec("accountDialog", tr("Account"), _Icon.Warning),
-        PermissionDenied: DialogSpec("permissionDialog", tr("Not allowed"), _Icon.Warning,
-                                     tr("Ask an outlet manager to do this, or to change your role.")),
+        PermissionDenied: DialogSpec(
+            "permissionDialog",
+            tr("Not allowed"),
+            _Icon.Warning,
+            tr("Ask an outlet manager to do this, or to change your role."),
+        ),
         UsageError: DialogSpec("inputDialog", tr("Please check the input"), _Icon.Warning),
     }
 
@@ -76,9 +112,13 @@ def known_error_box(parent: QWidget | None, error: KnownError) -> QMessageBox:
 
 
 def crash_box(parent: QWidget | None, error: BaseException, log_tail: str) -> QMessageBox:
-    box = QMessageBox(_Icon.Critical, tr("Repair Counter hit a bug"),
-                      tr("This is a fault in Repair Counter, not something you did. Your saved records are safe."),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        _Icon.Critical,
+        tr("Repair Counter hit a bug"),
+        tr("This is a fault in Repair Counter, not something you did. Your saved records are safe."),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("crashDialog")
     box.setInformativeText(tr("Please send the details below to support."))
     box.setDetailedText("".join(traceback.format_exception(error)) + "\n--- log tail ---\n" + log_tail)

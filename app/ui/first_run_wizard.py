@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPageSize
+from PySide6.QtGui import QFont, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
-    QWizard, QWizardPage,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
 )
 
 from app.accounts import service
@@ -43,7 +51,7 @@ class OutletPage(QWizardPage):
 
 
 class ManagerPage(QWizardPage):
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle(self.tr("The first manager account"))
@@ -82,7 +90,11 @@ class RecoveryPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Recovery key"))
-        self.setSubTitle(self.tr("It opens the store when every password is lost. It is shown only now: print it or write it down, and keep it in the outlet safe."))
+        self.setSubTitle(
+            self.tr(
+                "It opens the store when every password is lost. It is shown only now: print it or write it down, and keep it in the outlet safe."
+            )
+        )
         self.key_label = QLabel(objectName="recoveryKey")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont("monospace")
@@ -91,7 +103,9 @@ class RecoveryPage(QWizardPage):
         self.key_label.setFont(font)
         self.key_label.setWordWrap(True)
         self.print_button = QPushButton(self.tr("&Print the recovery key..."), objectName="printRecovery")
-        self.confirmed = QCheckBox(self.tr("I have printed or written down the recovery key"), objectName="recoveryConfirmed")
+        self.confirmed = QCheckBox(
+            self.tr("I have printed or written down the recovery key"), objectName="recoveryConfirmed"
+        )
         self.confirmed.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
         layout.addWidget(self.key_label)
@@ -130,8 +144,12 @@ class FirstRunWizard(QWizard):
         if not self._creating:
             self._creating = True
             self.button(QWizard.WizardButton.NextButton).setEnabled(False)
-            outlet = OutletInfo(self.outlet_page.code.text().strip(), self.outlet_page.name.text().strip(),
-                                self.outlet_page.region.currentText(), self.outlet_page.address.text().strip())
+            outlet = OutletInfo(
+                self.outlet_page.code.text().strip(),
+                self.outlet_page.name.text().strip(),
+                self.outlet_page.region.currentText(),
+                self.outlet_page.address.text().strip(),
+            )
             page = self.manager_page
             args = (outlet, page.engineer_id.text().strip(), page.display_name.text().strip(), page.password.text())
             self._tasks.run(lambda: service.initialise_store(self._vault, *args), self._on_created, self._on_failed)
@@ -162,8 +180,11 @@ def print_recovery_key(printer: QPrinter, key: str, outlet_code: str) -> None:
     try:
         rect = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
         painter.setFont(QFont("sans", 14))
-        painter.drawText(rect.adjusted(0, 0, 0, -rect.height() // 2), Qt.AlignmentFlag.AlignLeft,
-                         f"Repair Counter - recovery key - outlet {outlet_code}\n\n{key}\n\n"
-                         "Keep this sheet in the outlet safe. Anyone holding it can open the store.")
+        painter.drawText(
+            rect.adjusted(0, 0, 0, -rect.height() // 2),
+            Qt.AlignmentFlag.AlignLeft,
+            f"Repair Counter - recovery key - outlet {outlet_code}\n\n{key}\n\n"
+            "Keep this sheet in the outlet safe. Anyone holding it can open the store.",
+        )
     finally:
         painter.end()

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts import service
@@ -108,16 +116,19 @@ class LoginView(QWidget):
         if not account or not password:
             return
         self._set_busy(True)
-        self._tasks.run(lambda: service.sign_in(self._vault, account, password),
-                        self._on_session_ready, self._on_failed)
+        self._tasks.run(
+            lambda: service.sign_in(self._vault, account, password), self._on_session_ready, self._on_failed
+        )
 
     def _on_recovery_clicked(self) -> None:
-        text, ok = QInputDialog.getText(self, self.tr("Recovery key"),
-                                        self.tr("Type the recovery key printed when this store was set up:"))
+        text, ok = QInputDialog.getText(
+            self, self.tr("Recovery key"), self.tr("Type the recovery key printed when this store was set up:")
+        )
         if ok and text.strip():
             self._set_busy(True)
-            self._tasks.run(lambda: service.sign_in_with_recovery(self._vault, text),
-                            self._on_session_ready, self._on_failed)
+            self._tasks.run(
+                lambda: service.sign_in_with_recovery(self._vault, text), self._on_session_ready, self._on_failed
+            )
 
     def _on_session_ready(self, session: Session) -> None:
         self._set_busy(False)

@@ -11,22 +11,29 @@ import logging
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
-    QStackedWidget, QWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
 )
 
 from app.accounts.session import Session
+from app.core.reference_data import ReferenceData, default_resources_dir, load_reference_data
 from app.core.roles import ROLE_LABELS, Permission, may
+from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
+from app.ui.device_monitor import DeviceMonitor, no_adb_session
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
 from app.ui.login_view import LoginView
-from app.diagnostics.intake_identity import ConsentedIdentitySource
-from app.core.reference_data import ReferenceData, default_resources_dir, load_reference_data
-from app.ui.device_monitor import DeviceMonitor, no_adb_session
-from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.devices_page import DevicesPage
+from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.privacy_page import PrivacyPage
 from app.ui.pages.staff_page import StaffPage
@@ -40,8 +47,14 @@ log = logging.getLogger(__name__)
 class Workspace(QWidget):
     """Navigation on the left, the chosen page on the right; pages the role may not use are hidden."""
 
-    def __init__(self, tasks: BackgroundTasks, monitor: DeviceMonitor | None, reference: ReferenceData,
-                 slip_key: bytes | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        monitor: DeviceMonitor | None,
+        reference: ReferenceData,
+        slip_key: bytes | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
         self.nav = QListWidget(objectName="navigation")
@@ -78,8 +91,14 @@ class Workspace(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        names = (self.tr("Tickets"), self.tr("Phones"), self.tr("Diagnostics"), self.tr("Staff"), self.tr("Audit journal"),
-                 self.tr("Privacy desk"))
+        names = (
+            self.tr("Tickets"),
+            self.tr("Phones"),
+            self.tr("Diagnostics"),
+            self.tr("Staff"),
+            self.tr("Audit journal"),
+            self.tr("Privacy desk"),
+        )
         for row, text in enumerate(names):
             self.nav.item(row).setText(text)
 
@@ -114,9 +133,15 @@ class Workspace(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, vault: Vault, settings: Settings, tasks: BackgroundTasks,
-                 languages: LanguageSwitcher, monitor: DeviceMonitor | None = None,
-                 reference: ReferenceData | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        settings: Settings,
+        tasks: BackgroundTasks,
+        languages: LanguageSwitcher,
+        monitor: DeviceMonitor | None = None,
+        reference: ReferenceData | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self._vault, self._settings, self._tasks, self._languages = vault, settings, tasks, languages

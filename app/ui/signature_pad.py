@@ -60,8 +60,9 @@ class SignaturePad(QWidget):
 
     def _paint_strokes(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#102a43"), 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
+        painter.setPen(
+            QPen(QColor("#102a43"), 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        )
         for stroke in self._strokes:
             for start, end in zip(stroke, stroke[1:]):
                 painter.drawLine(start, end)

@@ -7,7 +7,7 @@ with its reason.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -22,8 +22,9 @@ SCHEDULE_MINUTES = 5
 class SyncStatus(QWidget):
     """Status-bar widget with a "Sync now" button; syncs every SCHEDULE_MINUTES while signed in."""
 
-    def __init__(self, tasks: BackgroundTasks, current_session: Callable[[], Session | None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: BackgroundTasks, current_session: Callable[[], Session | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatus")
         self._tasks, self._current_session = tasks, current_session
@@ -71,7 +72,9 @@ class SyncStatus(QWidget):
 
     def describe(self, state: service.SyncState) -> str:
         if not state.enrolled:
-            return self.tr("Offline: not enrolled with an upstream; %1 changes kept here").replace("%1", str(state.pending))
+            return self.tr("Offline: not enrolled with an upstream; %1 changes kept here").replace(
+                "%1", str(state.pending)
+            )
         if self._running:
             return self.tr("Syncing...")
         last = state.last_sync[:16].replace("T", " ") if state.last_sync else self.tr("never")

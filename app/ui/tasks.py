@@ -6,7 +6,8 @@ Tests use `ImmediateTasks`, which runs the callable at once on the calling threa
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 

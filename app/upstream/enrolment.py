@@ -6,10 +6,10 @@ a stolen hash would confirm.
 
 from __future__ import annotations
 
-import hashlib
 import base64
+import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from app.storage.upstream import UpstreamStore
 
@@ -21,7 +21,7 @@ def secret_hash(secret: str) -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def readable_code(groups: int = 5) -> str:

@@ -10,7 +10,7 @@ class ReferenceFileError(KnownError):
 
     exit_code = 72
     next_step = (
-        "Give a JSON file {\"kind\": [{\"key\": ...}, ...]} or a CSV file with a 'key' column "
+        'Give a JSON file {"kind": [{"key": ...}, ...]} or a CSV file with a \'key\' column '
         "named after its kind (price_list.csv) or with --kind."
     )
 

@@ -144,7 +144,9 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
     def enrol(request: EnrolRequest) -> EnrolResponse:
         token = redeem_enrol_code(store, request.outlet, request.code)
         if token is None:
-            raise Refusal(403, "enrol_code_invalid", "The enrolment code is unknown, used, expired or for another outlet.")
+            raise Refusal(
+                403, "enrol_code_invalid", "The enrolment code is unknown, used, expired or for another outlet."
+            )
         return EnrolResponse(outlet=request.outlet, token=token)
 
     @app.get(f"{API_PREFIX}/signing-key", response_model=SigningKeyInfo)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -92,7 +92,10 @@ def main() -> None:
         folder = Path(temp)
         phone = subprocess.Popen(
             [sys.executable, "-m", "app", "handset-sim", "--profile", str(bench_profile(folder))],
-            cwd=Path(__file__).resolve().parents[2], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         try:
             address = phone.stdout.readline().strip().removeprefix("listening on ")  # type: ignore[union-attr]

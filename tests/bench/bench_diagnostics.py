@@ -32,8 +32,8 @@ from app.accounts import service  # noqa: E402
 from app.core.reference_data import default_resources_dir, load_reference_data  # noqa: E402
 from app.device.adb_server import AdbServer, bundled_adb_path  # noqa: E402
 from app.device.session import DeviceSession  # noqa: E402
-from app.diagnostics.consent import ConsentInput, give_consent  # noqa: E402
 from app.diagnostics import flow as flow_module  # noqa: E402
+from app.diagnostics.consent import ConsentInput, give_consent  # noqa: E402
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest, ScriptedPrompts  # noqa: E402
 from app.diagnostics.logs import redact_capture  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
@@ -61,11 +61,19 @@ def five_megabyte_log() -> str:
     lines, size = [], 0
     while size < LOG_BYTES:
         tag = rng.choice(tags)
-        extra = rng.choice(("", " caller 1381234%04d" % rng.randrange(10_000), " SSID: \"Cafe-%d\"" % rng.randrange(99),
-                            " user=someone%d@example.com" % rng.randrange(999)))
-        line = (f"11-23 10:{rng.randrange(60):02d}:{rng.randrange(60):02d}.{rng.randrange(1000):03d}  "
-                f"{rng.randrange(1, 32768):5d} {rng.randrange(1, 32768):5d} D {tag}: event {rng.randrange(10**9)} "
-                f"state={rng.choice(('on', 'off', 'idle'))}{extra}")
+        extra = rng.choice(
+            (
+                "",
+                " caller 1381234%04d" % rng.randrange(10_000),
+                ' SSID: "Cafe-%d"' % rng.randrange(99),
+                " user=someone%d@example.com" % rng.randrange(999),
+            )
+        )
+        line = (
+            f"11-23 10:{rng.randrange(60):02d}:{rng.randrange(60):02d}.{rng.randrange(1000):03d}  "
+            f"{rng.randrange(1, 32768):5d} {rng.randrange(1, 32768):5d} D {tag}: event {rng.randrange(10**9)} "
+            f"state={rng.choice(('on', 'off', 'idle'))}{extra}"
+        )
         lines.append(line)
         size += len(line) + 1
     return "\n".join(lines) + "\n"
@@ -75,7 +83,9 @@ def bench_profile(folder: Path, log: str) -> Path:
     profile = folder / "bench-phone"
     shutil.copytree(PROFILE, profile)
     (profile / "logcat.txt").write_text(log, encoding="utf-8")
-    toml = (profile / "profile.toml").read_text(encoding="utf-8").replace("result_delay_ms = 300", "result_delay_ms = 0")
+    toml = (
+        (profile / "profile.toml").read_text(encoding="utf-8").replace("result_delay_ms = 300", "result_delay_ms = 0")
+    )
     (profile / "profile.toml").write_text(toml, encoding="utf-8")
     return profile
 
@@ -85,8 +95,10 @@ def bare_sequence(device: adbutils.AdbDevice) -> None:
     session = "benchbare"
     folder = f"/sdcard/Android/data/{TOOL}/files/sessions/{session}"
     device.shell(f"dumpsys package {TOOL}")
-    device.shell(f"am start-foreground-service -n {TOOL}/.DiagnosticService --es session {session} "
-                 f"--es categories {','.join(CATEGORIES)}")
+    device.shell(
+        f"am start-foreground-service -n {TOOL}/.DiagnosticService --es session {session} "
+        f"--es categories {','.join(CATEGORIES)}"
+    )
     while not device.sync.exists(f"{folder}/done"):
         time.sleep(0.05)
     device.sync.read_bytes(f"{folder}/device_info.json")
@@ -103,21 +115,30 @@ def main() -> None:
     log = five_megabyte_log()
     with tempfile.TemporaryDirectory() as temp:
         folder = Path(temp)
-        phone = subprocess.Popen([sys.executable, "-m", "app", "handset-sim", "--profile", str(bench_profile(folder, log))],
-                                 cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        phone = subprocess.Popen(
+            [sys.executable, "-m", "app", "handset-sim", "--profile", str(bench_profile(folder, log))],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
         try:
             address = phone.stdout.readline().strip().removeprefix("listening on ")  # type: ignore[union-attr]
             with AdbServer(port=free_port(), home=folder, adb_path=bundled_adb_path()) as server:
                 client = server.client()
                 client.connect(address, timeout=10)
                 client.wait_for(address, state="device", timeout=10)
-                vault = Vault(DataPaths(folder / "data"), argon2=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1))
-                first = service.initialise_store(vault, service.OutletInfo("SZ01", "Bench", "CN"), "M001", "Bench",
-                                                 "bench-password")
+                vault = Vault(
+                    DataPaths(folder / "data"), argon2=Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
+                )
+                first = service.initialise_store(
+                    vault, service.OutletInfo("SZ01", "Bench", "CN"), "M001", "Bench", "bench-password"
+                )
                 session = first.session
                 reference = load_reference_data(default_resources_dir())
-                consent = give_consent(session, reference.consents,
-                                       ConsentInput("Bench Customer", CATEGORIES, method="verbal"))
+                consent = give_consent(
+                    session, reference.consents, ConsentInput("Bench Customer", CATEGORIES, method="verbal")
+                )
                 flow = DiagnosticsFlow(session, reference, tool_timeout=10, poll_seconds=0.05)
                 device = DeviceSession(client, address)
                 request = RunRequest(("identity", "battery", "logs"), consent)
@@ -161,6 +182,7 @@ def main() -> None:
     print(f"diagnose_ms | {ours_s * 1000:.0f} | {bare_s * 1000:.0f} | {ours_s / bare_s:.2f}")
     print(f"redact_5MB_ms | {redact_s * 1000:.0f} | - | -")
     print(f"diagnose_excl_redaction_ms | {rest_s * 1000:.0f} | {bare_s * 1000:.0f} | {rest_s / bare_s:.2f}")
+
 
 if __name__ == "__main__":
     main()

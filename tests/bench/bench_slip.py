@@ -11,16 +11,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from PySide6.QtGui import QGuiApplication, QPageSize, QPainter, QPdfWriter  # noqa: E402
 
-from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content  # noqa: E402
 from app.device.escpos import raster_job  # noqa: E402
+from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content  # noqa: E402
 from app.slip.layout import build_layout  # noqa: E402
 from app.slip.render_blocks import A4, A5  # noqa: E402
 from app.slip.render_fonts import register_bundled_fonts  # noqa: E402
@@ -74,18 +74,24 @@ def main() -> int:
         ("A5 slip en to PDF", median_ms(lambda: write_pdf(en, folder / "en-a5.pdf", A5))),
         ("A4 slip zh_CN to PDF", median_ms(lambda: write_pdf(zh, folder / "zh-a4.pdf", A4))),
         ("thermal slip zh_CN to ESC/POS job", median_ms(lambda: raster_job(render_thermal_raster(zh)))),
-        ("demo content + layout (pure Python) zh_CN", median_ms(lambda: build_layout(demo_content("zh_CN"),
-                                                                            DEMO_VERIFICATION_KEY))),
+        (
+            "demo content + layout (pure Python) zh_CN",
+            median_ms(lambda: build_layout(demo_content("zh_CN"), DEMO_VERIFICATION_KEY)),
+        ),
     ]
     from app.slip import print_service
     from app.slip.from_ticket import slip_content_for
 
     session, number = ticket_session(folder / "store")
     rows += [
-        ("ticket slip content from the store (slip_content_for)",
-         median_ms(lambda: slip_content_for(session, number, copy=0))),
-        ("ticket A5 slip to PDF, journaled (print_to_file)",
-         median_ms(lambda: print_service.print_to_file(session, number, folder / "ticket.pdf"))),
+        (
+            "ticket slip content from the store (slip_content_for)",
+            median_ms(lambda: slip_content_for(session, number, copy=0)),
+        ),
+        (
+            "ticket A5 slip to PDF, journaled (print_to_file)",
+            median_ms(lambda: print_service.print_to_file(session, number, folder / "ticket.pdf")),
+        ),
     ]
     session.lock()
     print("name | value | baseline | ratio")

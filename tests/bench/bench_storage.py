@@ -49,8 +49,10 @@ def bare_insert_samples(path: Path, key: bytes, rows: list) -> list[float]:
     for i, r in enumerate(rows):
         start = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)", (str(i), r.customer_name, r.customer_phone,
-                                                                   r.device_model, r.imei, r.fault))
+        conn.execute(
+            "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?)",
+            (str(i), r.customer_name, r.customer_phone, r.device_model, r.imei, r.fault),
+        )
         conn.execute("COMMIT")
         samples.append(time.perf_counter() - start)
     conn.close()
@@ -84,10 +86,16 @@ def main() -> None:
         unlocks = timed(lambda: service.sign_in(vault, "E1", "bench-password").lock(), 7)
 
     med_open, med_bare_open = statistics.median(opens), statistics.median(bare_opens)
-    print(f"open with raw key (median, target < 5 ms) | {ms(med_open)} | {ms(med_bare_open)} bare keyed open | {med_open / med_bare_open:.1f}")
+    print(
+        f"open with raw key (median, target < 5 ms) | {ms(med_open)} | {ms(med_bare_open)} bare keyed open | {med_open / med_bare_open:.1f}"
+    )
     print(f"unlock with Argon2id (median, target 150-500 ms) | {ms(statistics.median(unlocks))} | - | -")
-    print(f"ticket write + journal + outbox (p95, target < 10 ms) | {ms(p95(write))} | {ms(p95(bare))} bare insert p95 | {p95(write) / p95(bare):.2f}")
-    print(f"ticket write + journal + outbox (median) | {ms(statistics.median(write))} | {ms(statistics.median(bare))} bare insert | {statistics.median(write) / statistics.median(bare):.2f}")
+    print(
+        f"ticket write + journal + outbox (p95, target < 10 ms) | {ms(p95(write))} | {ms(p95(bare))} bare insert p95 | {p95(write) / p95(bare):.2f}"
+    )
+    print(
+        f"ticket write + journal + outbox (median) | {ms(statistics.median(write))} | {ms(statistics.median(bare))} bare insert | {statistics.median(write) / statistics.median(bare):.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -54,10 +54,21 @@ class UpstreamProcess:
         store = open_upstream_store(self.db)
         self.code = issue_enrol_code(store, OUTLET)
         store.close()
-        command = [sys.executable, "-m", "app", "upstream", "--db", self.db, "--port", str(self.port),
-                   "--signing-key", str(self.folder / "signing-key.pem")]
-        self.process = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        command = [
+            sys.executable,
+            "-m",
+            "app",
+            "upstream",
+            "--db",
+            self.db,
+            "--port",
+            str(self.port),
+            "--signing-key",
+            str(self.folder / "signing-key.pem"),
+        ]
+        self.process = subprocess.Popen(
+            command, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -81,16 +92,22 @@ class UpstreamProcess:
 def fill(outbox: SqliteOutbox, count: int) -> None:
     rng = random.Random(1)
     records = [str(uuid.UUID(int=rng.getrandbits(128), version=4)) for _ in range(max(1, count // 4))]
-    outbox.add_many([
-        ("ticket", records[rng.randrange(len(records))], "upsert",
-         {"n": n, "status": "repairing", "model": "X1 Pro", "fault": "screen", "price": 899})
-        for n in range(count)
-    ])
+    outbox.add_many(
+        [
+            (
+                "ticket",
+                records[rng.randrange(len(records))],
+                "upsert",
+                {"n": n, "status": "repairing", "model": "X1 Pro", "fault": "screen", "price": 899},
+            )
+            for n in range(count)
+        ]
+    )
 
 
 def bare_httpx(folder: Path, outbox: SqliteOutbox, batch: int, db: str | None) -> tuple[float, int]:
     items = outbox.pending(10**9)
-    bodies = [encode_batch(items[i:i + batch]) for i in range(0, len(items), batch)]
+    bodies = [encode_batch(items[i : i + batch]) for i in range(0, len(items), batch)]
     with UpstreamProcess(folder, db) as upstream:
         headers = {"authorization": f"Bearer {upstream.token()}", "content-type": "application/json"}
         with httpx.Client(base_url=upstream.url, headers=headers, timeout=60) as client:
@@ -159,11 +176,15 @@ def run(args: argparse.Namespace, cluster: PostgresCluster | None) -> int:
     bare_rate = args.operations / bare_seconds
     relay_rate = args.operations / relay_seconds
     print("name | value | baseline | ratio")
-    print(f"push ops/s ({label}, {args.operations} ops, batch {args.batch}, best of {args.rounds}) | "
-          f"{relay_rate:.0f} | {bare_rate:.0f} | {relay_rate / bare_rate:.2f}")
+    print(
+        f"push ops/s ({label}, {args.operations} ops, batch {args.batch}, best of {args.rounds}) | "
+        f"{relay_rate:.0f} | {bare_rate:.0f} | {relay_rate / bare_rate:.2f}"
+    )
     print(f"push seconds | {relay_seconds:.2f} | {bare_seconds:.2f} | {bare_seconds / relay_seconds:.2f}")
-    print(f"all runs, seconds | {' '.join(f'{t:.1f}' for t in relay_times)} | "
-          f"{' '.join(f'{t:.1f}' for t in bare_times)} | -")
+    print(
+        f"all runs, seconds | {' '.join(f'{t:.1f}' for t in relay_times)} | "
+        f"{' '.join(f'{t:.1f}' for t in bare_times)} | -"
+    )
     print(f"request bytes per op | {body_bytes / args.operations:.0f} | {body_bytes / args.operations:.0f} | 1.00")
     return 0
 

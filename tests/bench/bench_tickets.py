@@ -29,9 +29,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.accounts import service  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
+from app.storage import ticket_repository  # noqa: E402
 from app.storage.sealing import Argon2Params  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
-from app.storage import ticket_repository  # noqa: E402
 from app.tickets import moves  # noqa: E402
 from app.tickets.search import DEFAULT_LIMIT, search  # noqa: E402
 from app.tickets.seeding import seed_tickets  # noqa: E402
@@ -39,8 +39,10 @@ from app.tickets.seeding import seed_tickets  # noqa: E402
 ADMIN, PASSWORD = "E1001", "bench-pass-123"
 KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 SAMPLES = 300
-RAW_ROW = ("SELECT t.id, t.number, t.status, t.service_type, t.priority, c.name, c.phone, t.device_model, t.imei,"
-           " t.fault, t.created_at, t.due_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id")
+RAW_ROW = (
+    "SELECT t.id, t.number, t.status, t.service_type, t.priority, c.name, c.phone, t.device_model, t.imei,"
+    " t.fault, t.created_at, t.due_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id"
+)
 
 
 def row(name: str, value: float, baseline: float, unit: str = "ms") -> None:
@@ -63,8 +65,12 @@ def open_store(data: Path, tickets: int):
         return service.sign_in(vault, ADMIN, PASSWORD), None
     first = service.initialise_store(vault, service.OutletInfo("SZ01", "Bench outlet", "CN"), ADMIN, "Bench", PASSWORD)
     start = time.perf_counter()
-    seed_tickets(first.session, tickets, seed=2026,
-                 progress=lambda done: print(f"\rseeded {done:,}", end="", file=sys.stderr, flush=True))
+    seed_tickets(
+        first.session,
+        tickets,
+        seed=2026,
+        progress=lambda done: print(f"\rseeded {done:,}", end="", file=sys.stderr, flush=True),
+    )
     print(file=sys.stderr)
     return first.session, time.perf_counter() - start
 
@@ -72,8 +78,12 @@ def open_store(data: Path, tickets: int):
 def bench_search(session, picks: list[tuple]) -> None:
     """Each search through the service, and the very statement it runs, as raw SQL on the same connection."""
     store = session.store
-    names = [r[0] for r in store.query(
-        "SELECT c.name FROM customer c WHERE c.rowid IN (" + ",".join(str(7 * i + 1) for i in range(60)) + ")")]
+    names = [
+        r[0]
+        for r in store.query(
+            "SELECT c.name FROM customer c WHERE c.rowid IN (" + ",".join(str(7 * i + 1) for i in range(60)) + ")"
+        )
+    ]
     cases = {
         "ticket number": ("ticket", [n for n, _, _ in picks]),
         "IMEI": ("imei", [i for _, i, _ in picks]),
@@ -121,8 +131,11 @@ def bench_queue(session) -> None:
         counter_queue(session)
         bare.append(time.perf_counter() - start)
     shown = page.model.rowCount()
-    row(f"queue of {shown} open tickets painted (target < 300 ms) vs its query", statistics.median(samples) * 1000,
-        statistics.median(bare) * 1000)
+    row(
+        f"queue of {shown} open tickets painted (target < 300 ms) vs its query",
+        statistics.median(samples) * 1000,
+        statistics.median(bare) * 1000,
+    )
     page.close()
 
 
@@ -138,9 +151,13 @@ def main() -> int:
     if seeding is not None:
         row(f"seed {args.tickets:,} tickets (target 600 s)", seeding, 600.0, "s")
     rng = random.Random(5)
-    picks = [tuple(r) for r in session.store.query(
-        "SELECT t.number, t.imei, c.phone FROM ticket t JOIN customer c ON c.id = t.customer_id"
-        " WHERE t.rowid IN (" + ",".join(str(rng.randrange(1, count + 1)) for _ in range(SAMPLES)) + ")")]
+    picks = [
+        tuple(r)
+        for r in session.store.query(
+            "SELECT t.number, t.imei, c.phone FROM ticket t JOIN customer c ON c.id = t.customer_id"
+            " WHERE t.rowid IN (" + ",".join(str(rng.randrange(1, count + 1)) for _ in range(SAMPLES)) + ")"
+        )
+    ]
     bench_search(session, picks)
     bench_open(session, picks)
     bench_queue(session)

@@ -30,7 +30,9 @@ def main(selected: list[str]) -> int:
             print(result.stderr[-2000:], file=sys.stderr)
         cells = [[c.strip() for c in line.split("|")] for line in result.stdout.splitlines() if line.count("|") == 3]
         rows += [(script.stem[6:], *c) for c in cells if c[0] != "name"]  # a script's own header row
-    widths = [max(len(str(r[i])) for r in rows + [("bench", "measure", "value", "baseline", "ratio")]) for i in range(5)]
+    widths = [
+        max(len(str(r[i])) for r in rows + [("bench", "measure", "value", "baseline", "ratio")]) for i in range(5)
+    ]
     header = ("bench", "measure", "value", "baseline", "ratio")
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(str(c).ljust(w) for c, w in zip(row, widths)))

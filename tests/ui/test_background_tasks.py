@@ -13,11 +13,16 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot) -> None:
     tasks = BackgroundTasks()
     gui_thread = threading.current_thread()
     seen: list[tuple[str, object, bool]] = []
-    tasks.run(lambda: threading.current_thread() is not gui_thread,
-              lambda result: seen.append(("done", result, threading.current_thread() is gui_thread)),
-              lambda error: seen.append(("error", error, False)))
-    tasks.run(lambda: 1 / 0, lambda result: seen.append(("done", result, False)),
-              lambda error: seen.append(("error", type(error).__name__, threading.current_thread() is gui_thread)))
+    tasks.run(
+        lambda: threading.current_thread() is not gui_thread,
+        lambda result: seen.append(("done", result, threading.current_thread() is gui_thread)),
+        lambda error: seen.append(("error", error, False)),
+    )
+    tasks.run(
+        lambda: 1 / 0,
+        lambda result: seen.append(("done", result, False)),
+        lambda error: seen.append(("error", type(error).__name__, threading.current_thread() is gui_thread)),
+    )
     qtbot.waitUntil(lambda: len(seen) == 2 and not tasks.busy, timeout=5000)
     assert sorted(seen) == [("done", True, True), ("error", "ZeroDivisionError", True)]
 

@@ -18,7 +18,10 @@ from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.tasks import BackgroundTasks, ImmediateTasks
 from tests.integration.device.conftest import inline_profile  # noqa: F401 - a fixture
 from tests.integration.diagnostics.conftest import (  # noqa: F401 - fixtures
-    Recorder, diag_adb_server, phones, reference,
+    Recorder,
+    diag_adb_server,
+    phones,
+    reference,
 )
 
 pytestmark = pytest.mark.integration
@@ -31,10 +34,14 @@ def make_page(qtbot, manager, phones, reference, tmp_path, imei_wait_seconds: fl
     """A page whose flow has no tool installer (empty apk_dir), so identity comes from getprop only."""
     tasks = BackgroundTasks()
     page = DiagnosticsPage(
-        tasks, lambda serial: DeviceSession(phones.client, serial, timeout=5), reference,
-        flow_factory=lambda session: DiagnosticsFlow(session, reference, apk_dir=tmp_path, tool_timeout=5,
-                                                     poll_seconds=0.05),
-        imei_wait_seconds=imei_wait_seconds)
+        tasks,
+        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        reference,
+        flow_factory=lambda session: DiagnosticsFlow(
+            session, reference, apk_dir=tmp_path, tool_timeout=5, poll_seconds=0.05
+        ),
+        imei_wait_seconds=imei_wait_seconds,
+    )
     qtbot.addWidget(page)
     page.show()
     page.show_session(manager)
@@ -88,8 +95,10 @@ def test_a_scanned_valid_imei_is_recorded_as_typed(qtbot, page, no_imei_phone, m
     assert report.identity["imei"] == [VALID] and report.identity["sources"]["imei"] == "typed"
     stored = repo.results_for_run(manager.store, report.run_id)
     assert any(VALID in repr(result) for result in stored)
-    cells = {page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
-             for r in range(page.results.table.rowCount())}
+    cells = {
+        page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
+        for r in range(page.results.table.rowCount())
+    }
     assert cells["IMEI"] == "*********237518"
 
 
@@ -123,13 +132,16 @@ def test_skip_leaves_the_imei_empty(qtbot, page, no_imei_phone) -> None:
     report = finished.args[0]
     assert report.identity["imei"] is None and report.identity["sources"]["imei"] is None
     assert report.identity["model"] == "RMX3350"  # the rest of identity is still collected
-    cells = {page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
-             for r in range(page.results.table.rowCount())}
+    cells = {
+        page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
+        for r in range(page.results.table.rowCount())
+    }
     assert "IMEI" not in cells and cells["Model"] == "RMX3350"  # an empty row is left out
 
 
-def test_an_unanswered_question_times_out_and_the_run_goes_on(qtbot, manager, phones, reference, tmp_path,
-                                                             no_imei_phone) -> None:
+def test_an_unanswered_question_times_out_and_the_run_goes_on(
+    qtbot, manager, phones, reference, tmp_path, no_imei_phone
+) -> None:
     handset, _ = no_imei_phone
     page, tasks = make_page(qtbot, manager, phones, reference, tmp_path, imei_wait_seconds=0.5)
     with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
@@ -147,13 +159,16 @@ def test_cancel_while_the_imei_question_is_open(qtbot, page, no_imei_phone) -> N
     assert finished.args[0].status == "cancelled" and not dialog.isVisible()
 
 
-@pytest.mark.parametrize(("typed", "why"), [
-    ("", "Waiting for the scanner"),
-    ("IMEI:490154203237518", "Only digits"),
-    ("49015420323751", "15 digits; this has 14"),
-    ("4901542032375180", "15 digits; this has 16"),
-    (WRONG_CHECK_DIGIT, "check digit does not match"),
-])
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("", "Waiting for the scanner"),
+        ("IMEI:490154203237518", "Only digits"),
+        ("49015420323751", "15 digits; this has 14"),
+        ("4901542032375180", "15 digits; this has 16"),
+        (WRONG_CHECK_DIGIT, "check digit does not match"),
+    ],
+)
 def test_the_dialog_explains_each_kind_of_wrong_value(qtbot, typed, why) -> None:
     dialog = ImeiEntryDialog()
     qtbot.addWidget(dialog)
@@ -187,9 +202,12 @@ def test_the_dialog_speaks_simplified_chinese(qtbot) -> None:
 def test_on_the_gui_thread_the_question_is_modal(qtbot, manager, phones, reference, tmp_path, no_imei_phone) -> None:
     """With ImmediateTasks the flow runs on the GUI thread: the dialog runs its own event loop."""
     handset, _ = no_imei_phone
-    page = DiagnosticsPage(ImmediateTasks(), lambda serial: DeviceSession(phones.client, serial, timeout=5),
-                           reference, flow_factory=lambda session: DiagnosticsFlow(session, reference, apk_dir=tmp_path,
-                                                                                    tool_timeout=5))
+    page = DiagnosticsPage(
+        ImmediateTasks(),
+        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        reference,
+        flow_factory=lambda session: DiagnosticsFlow(session, reference, apk_dir=tmp_path, tool_timeout=5),
+    )
     qtbot.addWidget(page)
     page.show()
     page.show_session(manager)

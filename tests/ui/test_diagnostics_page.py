@@ -20,7 +20,11 @@ from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.tasks import BackgroundTasks
 from tests.integration.device.conftest import inline_profile  # noqa: F401 - a fixture
 from tests.integration.diagnostics.conftest import (  # noqa: F401 - fixtures
-    HANDSETS, Recorder, diag_adb_server, phones, reference,
+    HANDSETS,
+    Recorder,
+    diag_adb_server,
+    phones,
+    reference,
 )
 
 pytestmark = pytest.mark.integration
@@ -48,8 +52,11 @@ def page(qtbot, manager, phones, reference):
     tasks = BackgroundTasks()
     HookedFlow.hook = None
     made = DiagnosticsPage(
-        tasks, lambda serial: DeviceSession(phones.client, serial, timeout=5), reference,
-        flow_factory=lambda session: HookedFlow(session, reference, tool_timeout=10, poll_seconds=0.05))
+        tasks,
+        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        reference,
+        flow_factory=lambda session: HookedFlow(session, reference, tool_timeout=10, poll_seconds=0.05),
+    )
     qtbot.addWidget(made)
     made.resize(1100, 720)
     made.show()
@@ -95,8 +102,10 @@ def test_consent_update_collection_and_results_on_screen(qtbot, page, phones, ma
         page.update_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     report = finished.args[0]
     assert report.status == "complete" and report.tool.updated
-    cells = {page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
-             for r in range(page.results.table.rowCount())}
+    cells = {
+        page.results.table.item(r, 0).text(): page.results.table.item(r, 1).text()
+        for r in range(page.results.table.rowCount())
+    }
     assert cells["IMEI"] == "*********122333" and cells["Battery health"] == "88%"
     assert "Battery health 88%" in page.results.verdict.text()
     assert page.results.revoke.isVisible() and "Revoke USB debugging" in page.results.revoke.text()
@@ -144,10 +153,16 @@ def test_an_unauthorised_phone_shows_guidance(qtbot, page, phones) -> None:
 
 
 UNPLUG_MOMENTS = [
-    ("tool-version", "cmd:dumpsys package"), ("tool-start", "cmd:am start-foreground-service"),
-    ("tool-wait", "wait"), ("identity-start", "step:identity"), ("getprop", "cmd:getprop"),
-    ("battery-start", "step:battery"), ("dumpsys-battery", "cmd:dumpsys battery"), ("logs-start", "step:logs"),
-    ("logcat", "cmd:logcat"), ("clean-up", "cmd:rm -rf"),
+    ("tool-version", "cmd:dumpsys package"),
+    ("tool-start", "cmd:am start-foreground-service"),
+    ("tool-wait", "wait"),
+    ("identity-start", "step:identity"),
+    ("getprop", "cmd:getprop"),
+    ("battery-start", "step:battery"),
+    ("dumpsys-battery", "cmd:dumpsys battery"),
+    ("logs-start", "step:logs"),
+    ("logcat", "cmd:logcat"),
+    ("clean-up", "cmd:rm -rf"),
 ]
 
 
@@ -155,8 +170,9 @@ UNPLUG_MOMENTS = [
 def test_unplug_at_any_moment_ends_incomplete_with_a_responsive_window(qtbot, page, phones, moment, how) -> None:
     profile = load_profile(HANDSETS / "coloros-oneplus8-tool")
     if how.startswith("cmd:"):
-        profile = dataclasses.replace(profile, faults=dataclasses.replace(profile.faults,
-                                                                          disconnect_on_command=(how[4:],)))
+        profile = dataclasses.replace(
+            profile, faults=dataclasses.replace(profile.faults, disconnect_on_command=(how[4:],))
+        )
     handset = phones.start(profile)
     page.set_device(handset.address, "device")
     choose(page, "identity", "battery", "logs")
@@ -198,15 +214,25 @@ def test_the_log_viewer_searches_the_redacted_log(qtbot, page, phones) -> None:
 
 
 def test_cancel_stops_a_run_waiting_for_the_tool(qtbot, page, phones, inline_profile) -> None:
-    slow_tool = {"package": "com.repaircounter.diagtool", "version_code": 320, "version_name": "3.2.0",
-                 "service": ".DiagnosticService", "result_delay_ms": 60_000}
+    slow_tool = {
+        "package": "com.repaircounter.diagtool",
+        "version_code": 320,
+        "version_name": "3.2.0",
+        "service": ".DiagnosticService",
+        "result_delay_ms": 60_000,
+    }
     handset = phones.start(inline_profile(diagtool=slow_tool))
     page.set_device(handset.address, "device")
     choose(page, "identity")
     with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
         sign_consent(qtbot, page, tick=True)
-        qtbot.waitUntil(lambda: page.cancel_button.isEnabled() and page.progress.bars.get("tool") is not None
-                        and page.progress.bars["tool"].value() > 0)
+        qtbot.waitUntil(
+            lambda: (
+                page.cancel_button.isEnabled()
+                and page.progress.bars.get("tool") is not None
+                and page.progress.bars["tool"].value() > 0
+            )
+        )
         page.cancel_button.click()
     assert finished.args[0].status == "cancelled"
     assert "cancelled" in page.results.status.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -19,9 +19,10 @@ IMEI, IMEI2 = "860955027785041", "490154203237518"
 
 @pytest.fixture
 def page(qtbot, manager):
-    manager.store.clock = lambda: datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
-    widget = IntakePage(ImmediateTasks(), FixedIdentitySource(
-        DeviceIdentity("RC-X1", (IMEI, IMEI2), "SN-XY-77", "ColorOS 15.0.0.600")))
+    manager.store.clock = lambda: datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    widget = IntakePage(
+        ImmediateTasks(), FixedIdentitySource(DeviceIdentity("RC-X1", (IMEI, IMEI2), "SN-XY-77", "ColorOS 15.0.0.600"))
+    )
     qtbot.addWidget(widget)
     widget.show_session(manager)
     widget.show()
@@ -109,9 +110,18 @@ def test_send_in_intake_asks_for_address_and_parcel(qtbot, page, manager) -> Non
     assert page.service.currentData() == "send_in"
     assert page.address.isVisibleTo(page) and page.tracking.isVisibleTo(page)
     assert page._rows["courier"][0].text().endswith("(optional)")
-    fill_visible_fields(qtbot, page, {"customer_phone": "13900001111", "customer_name": "Li Na",
-                                      "customer_address": "88 Shennan Road, Futian", "courier": "SF Express",
-                                      "tracking_number": "SF123456789012", "parcel_condition": "box dented"})
+    fill_visible_fields(
+        qtbot,
+        page,
+        {
+            "customer_phone": "13900001111",
+            "customer_name": "Li Na",
+            "customer_address": "88 Shennan Road, Futian",
+            "courier": "SF Express",
+            "tracking_number": "SF123456789012",
+            "parcel_condition": "box dented",
+        },
+    )
     next_step(qtbot)
     type_into_focus(qtbot, IMEI2)
     next_field(qtbot)
@@ -126,7 +136,10 @@ def test_send_in_intake_asks_for_address_and_parcel(qtbot, page, manager) -> Non
     sign_and_save(qtbot, page)
     detail = load(manager, opened[0])
     assert (detail.tracking_number, detail.customer_address, detail.parcel_condition) == (
-        "SF123456789012", "88 Shennan Road, Futian", "box dented")
+        "SF123456789012",
+        "88 Shennan Road, Futian",
+        "box dented",
+    )
 
 
 def test_return_exchange_intake_asks_for_purchase_date_and_proof_not_fault(qtbot, page, manager) -> None:
@@ -134,9 +147,18 @@ def test_return_exchange_intake_asks_for_purchase_date_and_proof_not_fault(qtbot
     page.ticket_opened.connect(opened.append)
     choose_service(qtbot, page, 2)
     assert not page.fault.isVisibleTo(page)
-    fill_visible_fields(qtbot, page, {"customer_phone": "13700002222", "customer_name": "Wang Fang",
-                                      "customer_email": "wf@example.com", "customer_address": "1 Binhe Avenue",
-                                      "purchase_date": "2026-11-20", "purchase_proof": "invoice 0012"})
+    fill_visible_fields(
+        qtbot,
+        page,
+        {
+            "customer_phone": "13700002222",
+            "customer_name": "Wang Fang",
+            "customer_email": "wf@example.com",
+            "customer_address": "1 Binhe Avenue",
+            "purchase_date": "2026-11-20",
+            "purchase_proof": "invoice 0012",
+        },
+    )
     next_step(qtbot)
     type_into_focus(qtbot, IMEI)
     next_field(qtbot)

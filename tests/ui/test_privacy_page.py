@@ -3,7 +3,7 @@ erase, restrict, and the retention run at start-up and daily."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +16,7 @@ from app.tickets.intake import open_ticket
 from app.ui.pages.privacy_page import DAY_MS, OVERDUE_BACKGROUND, PrivacyPage
 from app.ui.tasks import ImmediateTasks
 
-START = datetime(2026, 11, 23, 2, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 class Clock:
@@ -31,12 +31,25 @@ class Clock:
 def desk(qtbot, manager, tmp_path):
     clock = Clock()
     manager.store.clock = clock
-    ticket = open_ticket(manager, NewTicket("maintenance", "Zhang Wei", "13812345678", "RC-X1", "490154203237518",
-                                            "cracked screen", fault_category="screen"))
+    ticket = open_ticket(
+        manager,
+        NewTicket(
+            "maintenance",
+            "Zhang Wei",
+            "13812345678",
+            "RC-X1",
+            "490154203237518",
+            "cracked screen",
+            fault_category="screen",
+        ),
+    )
     answers = {"confirm": True, "export": (tmp_path / "out.rcx", None)}
-    page = PrivacyPage(ImmediateTasks(), confirm=lambda _q: answers["confirm"],
-                       choose_export=lambda: answers["export"],
-                       ask_corrections=lambda: {"name": "Zhang Wei-Corrected"})
+    page = PrivacyPage(
+        ImmediateTasks(),
+        confirm=lambda _q: answers["confirm"],
+        choose_export=lambda: answers["export"],
+        ask_corrections=lambda: {"name": "Zhang Wei-Corrected"},
+    )
     qtbot.addWidget(page)
     page.show_session(manager)
     return page, manager, clock, ticket, answers
@@ -54,8 +67,13 @@ def test_a_new_request_shows_its_due_dates_and_becomes_overdue(qtbot, desk) -> N
     page, manager, clock, ticket, _ = desk
     number = _take(qtbot, page, "access", ticket.number)
     assert page.table.rowCount() == 1
-    assert [page.table.item(0, c).text() for c in (0, 2, 3, 4, 5)] == [number, "Open", "2026-11-23", "2026-11-30",
-                                                                       "2026-12-23"]
+    assert [page.table.item(0, c).text() for c in (0, 2, 3, 4, 5)] == [
+        number,
+        "Open",
+        "2026-11-23",
+        "2026-11-30",
+        "2026-12-23",
+    ]
     assert page.overdue_label.text() == ""
     clock.now = START + timedelta(days=8)
     page.show_session(manager)

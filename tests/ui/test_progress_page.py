@@ -23,8 +23,10 @@ PHONE, IMEI = "13812345678", "490154203237518"
 @pytest.fixture
 def ticket_number(manager, clock) -> str:
     """A ticket taken in at 10:00 Shanghai time, diagnosed at 10:20, awaiting approval from 11:05."""
-    row = open_ticket(manager, NewTicket("maintenance", "Zhang Wei", PHONE, "RC-X1", IMEI, "cracked screen",
-                                         priority=2, agreement=SIGNED))
+    row = open_ticket(
+        manager,
+        NewTicket("maintenance", "Zhang Wei", PHONE, "RC-X1", IMEI, "cracked screen", priority=2, agreement=SIGNED),
+    )
     clock.now = MONDAY_10 + timedelta(minutes=20)
     moves.move_ticket(manager, row.number, "diagnosing", "glass and frame bent")
     clock.now = MONDAY_10 + timedelta(minutes=65)
@@ -57,22 +59,24 @@ def type_and_press(qtbot, text: str, key: Qt.Key = Qt.Key.Key_Return) -> None:
 def ask_by_keyboard(qtbot, page: ProgressPage, number: str, proof: str) -> None:
     qtbot.keyClick(page, Qt.Key.Key_Escape)  # the next customer: empty form, cursor in the number
     assert page.number.hasFocus() and page.number.text() == "" and page.proof.text() == ""
-    type_and_press(qtbot, number)            # Return moves on ...
+    type_and_press(qtbot, number)  # Return moves on ...
     assert page.proof.hasFocus()
     type_and_press(qtbot, proof, Qt.Key.Key_Enter)  # ... and Enter on the last field asks
 
 
 def history_rows(page: ProgressPage) -> list[tuple[str, str]]:
-    return [(page.history.item(r, 0).text(), page.history.item(r, 1).text())
-            for r in range(page.history.rowCount())]
+    return [(page.history.item(r, 0).text(), page.history.item(r, 1).text()) for r in range(page.history.rowCount())]
 
 
 def test_the_right_number_and_phone_show_the_status_and_its_history_in_local_time(qtbot, page, ticket_number):
     ask_by_keyboard(qtbot, page, ticket_number.lower(), "138 1234 5678")
     assert page.current.text() == f"Ticket {ticket_number}: Awaiting approval"
     assert page.facts.text() == "Walk-in repair  RC-X1"
-    assert history_rows(page) == [("2026-11-23 10:00", "Received"), ("2026-11-23 10:20", "Diagnosing"),
-                                  ("2026-11-23 11:05", "Awaiting approval")]  # Shanghai time, not UTC
+    assert history_rows(page) == [
+        ("2026-11-23 10:00", "Received"),
+        ("2026-11-23 10:20", "Diagnosing"),
+        ("2026-11-23 11:05", "Awaiting approval"),
+    ]  # Shanghai time, not UTC
     assert page.history.isVisible() and not page.message.isVisible()
     shown = " ".join([page.current.text(), page.facts.text(), *(t for row in history_rows(page) for t in row)])
     assert "Zhang" not in shown and "glass" not in shown and PHONE not in shown  # no name, note or phone

@@ -19,20 +19,21 @@ SIGNED = Agreement("service_agreement", 1, "en", "Zhang Wei", "ab" * 32)
 
 
 def ticket(priority: int, phone: str, imei: str = "860955027785041") -> NewTicket:
-    return NewTicket("maintenance", "Zhang Wei", phone, "RC-X1", imei, "cracked screen", priority=priority,
-                     agreement=SIGNED)
+    return NewTicket(
+        "maintenance", "Zhang Wei", phone, "RC-X1", imei, "cracked screen", priority=priority, agreement=SIGNED
+    )
 
 
 @pytest.fixture
 def queue(qtbot, manager):
     clock = SettableClock(MONDAY_10)
     manager.store.clock = clock
-    urgent = open_ticket(manager, ticket(1, "13800000001"))       # due 10:30
-    normal = open_ticket(manager, ticket(2, "13800000002"))       # due 12:00
+    urgent = open_ticket(manager, ticket(1, "13800000001"))  # due 10:30
+    normal = open_ticket(manager, ticket(2, "13800000002"))  # due 12:00
     later = open_ticket(manager, ticket(3, "13800000003", "490154203237518"))
     closed = open_ticket(manager, ticket(2, "13800000004"))
     moves.move_ticket(manager, closed.number, "cancelled")
-    clock.now = MONDAY_10 + timedelta(minutes=50)                 # 10:50: the level-1 ticket is 20 min late
+    clock.now = MONDAY_10 + timedelta(minutes=50)  # 10:50: the level-1 ticket is 20 min late
     page = QueuePage(slip_key=KEY)
     qtbot.addWidget(page)
     page.resize(1100, 500)
@@ -47,7 +48,10 @@ def cell(page, row: int, column: int) -> str:
 def test_open_tickets_by_deadline_with_time_left_and_overdue_in_red(queue) -> None:
     page, numbers = queue
     assert [cell(page, r, 0) for r in range(page.model.rowCount())] == [
-        numbers["urgent"], numbers["normal"], numbers["later"]]  # the cancelled one is not in the queue
+        numbers["urgent"],
+        numbers["normal"],
+        numbers["later"],
+    ]  # the cancelled one is not in the queue
     assert cell(page, 0, 7) == "OVERDUE 0h 20m"
     assert cell(page, 1, 7) == "1h 10m"
     assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.BackgroundRole).color().name() == "#ffcdd2"

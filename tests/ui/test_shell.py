@@ -21,7 +21,11 @@ def _type_password_and_enter(qtbot, window, password: str) -> None:
 
 
 def _open_dialogs(name: str) -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()]
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
 
 
 def test_sign_in_with_the_keyboard_shows_the_workspace_and_who_is_signed_in(qtbot, manager, make_window) -> None:

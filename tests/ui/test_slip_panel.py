@@ -35,14 +35,16 @@ def page(qtbot, manager) -> TicketDetailPage:
     return widget
 
 
-def test_save_pdf_writes_a_slip_a_person_can_read_and_journals_it(page: TicketDetailPage, manager,
-                                                                  tmp_path: Path) -> None:
+def test_save_pdf_writes_a_slip_a_person_can_read_and_journals_it(
+    page: TicketDetailPage, manager, tmp_path: Path
+) -> None:
     assert page.slip.pdf_button.isEnabled() and not page.slip.retry_button.isVisibleTo(page)
     with_signal = []
     page.slip.printed.connect(with_signal.append)
     page.slip.save_pdf(tmp_path / "slip.pdf")
-    text = subprocess.run(["pdftotext", str(tmp_path / "slip.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "slip.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     number = page.detail.number
     assert number in text and "138****5678" in text and PHONE not in text
     assert with_signal == [number] and "Slip printed" in page.slip.status.text()
@@ -51,8 +53,9 @@ def test_save_pdf_writes_a_slip_a_person_can_read_and_journals_it(page: TicketDe
     assert [p.copy_number for p in slip_repository.prints_for_ticket(manager.store, number)] == [0, 1]
 
 
-def test_paper_out_says_so_keeps_the_slip_and_retry_prints_it(page: TicketDetailPage, manager,
-                                                             scripted_printer: ScriptedPrinter) -> None:
+def test_paper_out_says_so_keeps_the_slip_and_retry_prints_it(
+    page: TicketDetailPage, manager, scripted_printer: ScriptedPrinter
+) -> None:
     scripted_printer.state = dict(STATUS_PAPER_OUT)
     page.slip.port.setCurrentText(scripted_printer.port)
     page.slip.thermal_button.click()
@@ -67,8 +70,9 @@ def test_paper_out_says_so_keeps_the_slip_and_retry_prints_it(page: TicketDetail
     assert len(scripted_printer.wait_for_jobs(1)) == 1
 
 
-def test_a_system_printer_print_is_journaled_with_the_printer_name(page: TicketDetailPage, manager,
-                                                                   tmp_path: Path) -> None:
+def test_a_system_printer_print_is_journaled_with_the_printer_name(
+    page: TicketDetailPage, manager, tmp_path: Path
+) -> None:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))  # A4 paper by default: the A4 layout

@@ -18,7 +18,8 @@ def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     tree = ET.parse(ts)
     return {
         (context.findtext("name"), message.findtext("source")): message.find("translation")
-        for context in tree.iter("context") for message in context.iter("message")
+        for context in tree.iter("context")
+        for message in context.iter("message")
     }
 
 
@@ -26,10 +27,17 @@ def test_every_gui_string_is_translated(tmp_path) -> None:
     fresh = tmp_path / "fresh.ts"
     shutil.copy(TS, fresh)
     sources = sorted(str(p) for p in (ROOT / "app/ui").rglob("*.py"))
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete"],
-                   check=True, capture_output=True, cwd=ROOT)
-    untranslated = [key for key, translation in _messages(fresh).items()
-                    if translation.get("type") == "unfinished" or not (translation.text or "").strip()]
+    subprocess.run(
+        [str(TOOLS / "pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+    untranslated = [
+        key
+        for key, translation in _messages(fresh).items()
+        if translation.get("type") == "unfinished" or not (translation.text or "").strip()
+    ]
     assert untranslated == [], "run installer/translations.sh and translate these"
 
 

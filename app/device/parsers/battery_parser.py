@@ -9,9 +9,9 @@ percentage: a true health percentage needs the maker's on-phone tool.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from app.device.parsers import OutputParseError, checked_text, int_or_none
 
@@ -24,9 +24,23 @@ STATUS_NAMES = MappingProxyType({1: "unknown", 2: "charging", 3: "discharging", 
 
 _LINE = re.compile(r"\A\s{0,8}([A-Za-z][A-Za-z0-9 _\-()/.]{0,63}?):\s?(.{0,256})\Z")
 _KNOWN_KEYS = {
-    "AC powered", "USB powered", "Wireless powered", "Dock powered", "Max charging current",
-    "Max charging voltage", "Charge counter", "status", "health", "present", "level", "scale",
-    "voltage", "temperature", "technology", "Charging state", "Charging policy",
+    "AC powered",
+    "USB powered",
+    "Wireless powered",
+    "Dock powered",
+    "Max charging current",
+    "Max charging voltage",
+    "Charge counter",
+    "status",
+    "health",
+    "present",
+    "level",
+    "scale",
+    "voltage",
+    "temperature",
+    "technology",
+    "Charging state",
+    "Charging policy",
 }
 
 

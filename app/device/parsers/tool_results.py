@@ -94,7 +94,9 @@ def parse_device_info_result(data: bytes) -> DeviceInfoResult:
         checked = tuple(parse_imei(i) for i in imeis)
     except IdentifierError as exc:
         raise OutputParseError(f"tool result: {exc}") from exc
-    return DeviceInfoResult(checked, _text(value, "serial", 64), _text(value, "model", 64), _text(value, "software_version"))
+    return DeviceInfoResult(
+        checked, _text(value, "serial", 64), _text(value, "model", 64), _text(value, "software_version")
+    )
 
 
 def parse_battery_record_result(data: bytes) -> BatteryRecordResult:

@@ -18,8 +18,8 @@ import shlex
 import threading
 import time
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from app.device.parsers import OutputParseError
 from app.device.parsers.getprop_parser import parse_getprop
@@ -80,9 +80,18 @@ class PhoneShell:
             ((k[:-1], v) for k, v in profile.shell.items() if k.endswith("*")), key=lambda kv: -len(kv[0])
         )
         self._builtins: dict[str, Callable[[list[str]], CommandResult]] = {
-            "getprop": self._getprop, "dumpsys": self._dumpsys, "pm": self._pm, "cmd": self._cmd,
-            "am": self._am, "echo": self._echo, "cat": self._cat, "ls": self._ls, "rm": self._rm,
-            "mkdir": self._mkdir, "true": lambda a: _text(), "false": lambda a: _text(code=1),
+            "getprop": self._getprop,
+            "dumpsys": self._dumpsys,
+            "pm": self._pm,
+            "cmd": self._cmd,
+            "am": self._am,
+            "echo": self._echo,
+            "cat": self._cat,
+            "ls": self._ls,
+            "rm": self._rm,
+            "mkdir": self._mkdir,
+            "true": lambda a: _text(),
+            "false": lambda a: _text(code=1),
         }
 
     # --- command lines ---------------------------------------------------------------------------
@@ -143,10 +152,14 @@ class PhoneShell:
                 pass
         device = self.profile.device
         for key, value in (
-            ("ro.serialno", device.serial), ("ro.boot.serialno", device.serial),
-            ("ro.product.model", device.model), ("ro.product.brand", device.brand),
-            ("ro.product.manufacturer", device.manufacturer), ("ro.product.name", device.product),
-            ("ro.product.device", device.name), ("ro.build.version.release", device.android_release),
+            ("ro.serialno", device.serial),
+            ("ro.boot.serialno", device.serial),
+            ("ro.product.model", device.model),
+            ("ro.product.brand", device.brand),
+            ("ro.product.manufacturer", device.manufacturer),
+            ("ro.product.name", device.product),
+            ("ro.product.device", device.name),
+            ("ro.build.version.release", device.android_release),
             ("ro.build.version.sdk", str(device.sdk) if device.sdk else ""),
         ):
             if value:
@@ -404,7 +417,9 @@ def build_simulator_apk(package: str, version_code: int, version_name: str) -> b
     """A zip the simulated `pm install` accepts as an APK of `package` (for tests and demo mode)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr(SIMULATOR_MANIFEST, json.dumps(
-            {"package": package, "version_code": version_code, "version_name": version_name}))
+        archive.writestr(
+            SIMULATOR_MANIFEST,
+            json.dumps({"package": package, "version_code": version_code, "version_name": version_name}),
+        )
         archive.writestr("classes.dex", b"dex\n035\x00" + bytes(64))
     return buffer.getvalue()

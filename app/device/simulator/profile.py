@@ -24,7 +24,9 @@ from typing import Any
 
 AUTH_MODES = ("none", "accept", "deny")
 #: Features this simulator implements; a profile may advertise only these.
-SUPPORTED_FEATURES = frozenset({"shell_v2", "stat_v2", "fixed_push_mkdir", "fixed_push_symlink_timestamp", "delayed_ack", "ls_v2"})
+SUPPORTED_FEATURES = frozenset(
+    {"shell_v2", "stat_v2", "fixed_push_mkdir", "fixed_push_symlink_timestamp", "delayed_ack", "ls_v2"}
+)
 DEFAULT_FEATURES = ("shell_v2", "stat_v2", "fixed_push_mkdir")
 _MAX_PROFILE_FILE = 256 * 1024 * 1024
 

@@ -17,8 +17,8 @@ import logging
 import os
 import socket
 import threading
+from collections.abc import Callable
 from types import TracebackType
-from typing import Callable
 
 from app.device.simulator import sync_service
 from app.device.simulator.filesystem import MemoryFileSystem
@@ -62,7 +62,7 @@ ServiceHandler = Callable[["Stream"], None]
 class Stream:
     """One adb stream (a service opened by the host), with classic one-WRTE-in-flight flow control."""
 
-    def __init__(self, connection: "Connection", local_id: int, remote_id: int, send_window: int | None = None) -> None:
+    def __init__(self, connection: Connection, local_id: int, remote_id: int, send_window: int | None = None) -> None:
         self.connection = connection
         self.local_id = local_id
         self.remote_id = remote_id
@@ -142,7 +142,7 @@ class Stream:
 class Connection:
     """One TCP connection from an adb server: handshake, authorisation, streams."""
 
-    def __init__(self, handset: "SimulatedHandset", sock: socket.socket) -> None:
+    def __init__(self, handset: SimulatedHandset, sock: socket.socket) -> None:
         self.handset = handset
         self.sock = sock
         self.host_max_payload = 4096
@@ -264,7 +264,7 @@ class Connection:
         stream.on_write(message.data)
         self.send(A_OKAY, stream.local_id, stream.remote_id, _ack(len(message.data)) if self.delayed_ack else b"")
 
-    def _run_service(self, handler: "ServiceHandler", stream: Stream) -> None:
+    def _run_service(self, handler: ServiceHandler, stream: Stream) -> None:
         try:
             handler(stream)
             stream.finish()
@@ -347,7 +347,7 @@ class SimulatedHandset:
             f"ro.product.device={device.name};features={','.join(self.profile.features)}"
         )
 
-    def start(self) -> "SimulatedHandset":
+    def start(self) -> SimulatedHandset:
         listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         try:
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -408,15 +408,17 @@ class SimulatedHandset:
             for timer in self.state.timers:
                 timer.cancel()
 
-    def __enter__(self) -> "SimulatedHandset":
+    def __enter__(self) -> SimulatedHandset:
         return self.start()
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         self.stop()
 
     # --- services --------------------------------------------------------------------------------
 
-    def service_for(self, service: str) -> "ServiceHandler | None":
+    def service_for(self, service: str) -> ServiceHandler | None:
         """The handler of an OPENed service name, or None for one a phone would refuse."""
         if service == "sync:":
             return lambda stream: sync_service.serve(stream, self.files, self.profile.features)

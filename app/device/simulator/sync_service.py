@@ -13,7 +13,8 @@ from __future__ import annotations
 import errno
 import stat
 import struct
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from app.device.simulator.filesystem import MAX_FILE_BYTES, MemoryFileSystem
 
@@ -27,7 +28,7 @@ _DENT_V1 = struct.Struct("<4sIIII")
 _DENT_V2 = struct.Struct("<4sIQQIIIIQqqqI")
 
 
-def serve(stream: "Stream", files: MemoryFileSystem, features: Iterable[str]) -> None:
+def serve(stream: Stream, files: MemoryFileSystem, features: Iterable[str]) -> None:
     """Answer sync requests until QUIT or the host closes the stream."""
     stat_v2 = "stat_v2" in features
     ls_v2 = "ls_v2" in features
@@ -70,7 +71,9 @@ def _stat_v2(files: MemoryFileSystem, path: str, kind: bytes) -> bytes:
     if entry is None:
         return _STAT_V2.pack(kind, errno.ENOENT, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     nlink = 2 if entry.is_dir else 1
-    return _STAT_V2.pack(kind, 0, 0, 0, entry.mode, nlink, 2000, 2000, len(entry.data), entry.mtime, entry.mtime, entry.mtime)
+    return _STAT_V2.pack(
+        kind, 0, 0, 0, entry.mode, nlink, 2000, 2000, len(entry.data), entry.mtime, entry.mtime, entry.mtime
+    )
 
 
 def _listing(files: MemoryFileSystem, path: str) -> bytes:
@@ -87,18 +90,34 @@ def _listing_v2(files: MemoryFileSystem, path: str) -> bytes:
     for name, entry in files.list_dir(path) or []:
         encoded = name.encode()
         nlink = 2 if entry.is_dir else 1
-        parts.append(_DENT_V2.pack(b"DNT2", 0, 0, 0, entry.mode, nlink, 2000, 2000, len(entry.data),
-                                   entry.mtime, entry.mtime, entry.mtime, len(encoded)) + encoded)
+        parts.append(
+            _DENT_V2.pack(
+                b"DNT2",
+                0,
+                0,
+                0,
+                entry.mode,
+                nlink,
+                2000,
+                2000,
+                len(entry.data),
+                entry.mtime,
+                entry.mtime,
+                entry.mtime,
+                len(encoded),
+            )
+            + encoded
+        )
     parts.append(_DENT_V2.pack(b"DONE", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
     return b"".join(parts)
 
 
-def _fail(stream: "Stream", message: str) -> None:
+def _fail(stream: Stream, message: str) -> None:
     encoded = message.encode()
     stream.write(b"FAIL" + len(encoded).to_bytes(4, "little") + encoded)
 
 
-def _send_file(stream: "Stream", files: MemoryFileSystem, path: str) -> None:
+def _send_file(stream: Stream, files: MemoryFileSystem, path: str) -> None:
     entry = files.get(path)
     if entry is None or not stat.S_ISREG(entry.mode):
         _fail(stream, "No such file or directory" if entry is None else "Is a directory")
@@ -117,7 +136,7 @@ def _send_file(stream: "Stream", files: MemoryFileSystem, path: str) -> None:
     stream.write(b"".join(batch))
 
 
-def _receive_file(stream: "Stream", files: MemoryFileSystem, spec: str) -> bool:
+def _receive_file(stream: Stream, files: MemoryFileSystem, spec: str) -> bool:
     """SEND `path,mode`: DATA blocks then DONE mtime; answer OKAY or FAIL.  False ends the session."""
     path, _, mode_text = spec.rpartition(",")
     mode = int(mode_text) if mode_text.isdigit() and len(mode_text) < 8 else 0o644

@@ -57,9 +57,7 @@ def checksum(data: bytes) -> int:
 
 
 def pack(command: int, arg0: int, arg1: int, data: bytes = b"", with_checksum: bool = False) -> bytes:
-    header = _HEADER.pack(
-        command, arg0, arg1, len(data), checksum(data) if with_checksum else 0, command ^ 0xFFFFFFFF
-    )
+    header = _HEADER.pack(command, arg0, arg1, len(data), checksum(data) if with_checksum else 0, command ^ 0xFFFFFFFF)
     return header + data
 
 

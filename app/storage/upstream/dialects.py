@@ -40,9 +40,7 @@ class SqliteUpstreamStore(UpstreamStore):
 
     def _connect(self) -> Any:
         try:
-            conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout
-            )
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")  # an acknowledged push must survive a power cut
         except sqlite3.Error as exc:
@@ -130,7 +128,7 @@ def open_upstream_store(db_url: str, *, create: bool = True) -> UpstreamStore:
 
 def _store_for_url(db_url: str) -> UpstreamStore:
     if db_url.startswith(SQLITE_PREFIX):
-        path = db_url[len(SQLITE_PREFIX):]
+        path = db_url[len(SQLITE_PREFIX) :]
         if not path:
             raise UpstreamDatabaseUrlError("The sqlite URL names no file.")
         return SqliteUpstreamStore(Path(path))

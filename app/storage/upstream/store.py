@@ -225,7 +225,9 @@ class UpstreamStore(ABC):
 
     def _record_states(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, RecordState]:
         among, values = self._in_list("entity_id", entity_ids)
-        cur.execute(f"SELECT entity, entity_id, seq, action FROM records WHERE outlet = ? AND {among}", (outlet, *values))
+        cur.execute(
+            f"SELECT entity, entity_id, seq, action FROM records WHERE outlet = ? AND {among}", (outlet, *values)
+        )
         return {(row[0], row[1]): RecordState(int(row[2]), row[3]) for row in cur.fetchall()}
 
     def _erasure_seqs(self, cur: Cursor, outlet: str, entity_ids: list[str]) -> dict[RecordKey, int]:
@@ -244,9 +246,22 @@ class UpstreamStore(ABC):
             cur.executemany(
                 "INSERT INTO operations (outlet, op_id, seq, entity, entity_id, action, payload, digest, created_at,"
                 " received_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, op_id) DO NOTHING",
-                [(outlet, op.op_id, op.seq, op.entity, op.entity_id, op.action, op.payload_json, op.digest,
-                  op.created_at, received_at, status)
-                 for op, status in sorted(plan.new_rows, key=lambda row: row[0].op_id)],
+                [
+                    (
+                        outlet,
+                        op.op_id,
+                        op.seq,
+                        op.entity,
+                        op.entity_id,
+                        op.action,
+                        op.payload_json,
+                        op.digest,
+                        op.created_at,
+                        received_at,
+                        status,
+                    )
+                    for op, status in sorted(plan.new_rows, key=lambda row: row[0].op_id)
+                ],
             )
         if plan.record_writes:
             cur.executemany(
@@ -254,9 +269,19 @@ class UpstreamStore(ABC):
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (outlet, entity, entity_id) DO UPDATE SET"
                 " seq = excluded.seq, op_id = excluded.op_id, action = excluded.action, payload = excluded.payload,"
                 " updated_at = excluded.updated_at WHERE records.seq < excluded.seq",
-                [(outlet, op.entity, op.entity_id, op.seq, op.op_id, op.action,
-                  ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json, received_at)
-                 for _, op in sorted(plan.record_writes.items())],
+                [
+                    (
+                        outlet,
+                        op.entity,
+                        op.entity_id,
+                        op.seq,
+                        op.op_id,
+                        op.action,
+                        ERASED_PAYLOAD if op.action in REMOVING_ACTIONS else op.payload_json,
+                        received_at,
+                    )
+                    for _, op in sorted(plan.record_writes.items())
+                ],
             )
         if plan.erasures:
             cur.executemany(

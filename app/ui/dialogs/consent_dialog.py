@@ -10,8 +10,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.localized import LocalizedText as T
@@ -26,8 +38,15 @@ _KEPT = T("保存期限：%1。", "Kept: %1.")
 
 
 class ConsentDialog(QDialog):
-    def __init__(self, library: ConsentLibrary, categories: tuple[str, ...], language: str = "zh_CN",
-                 customer_name: str = "", ticket_number: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: ConsentLibrary,
+        categories: tuple[str, ...],
+        language: str = "zh_CN",
+        customer_name: str = "",
+        ticket_number: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("consentDialog")
         self._document = library.latest(DIAGNOSTICS_TEXT)
@@ -118,8 +137,9 @@ class ConsentDialog(QDialog):
         self.category_list.clear()
         for item in describe_collection(self._categories):
             kept = _KEPT.get(language).replace("%1", item.kept.get(language))
-            row = QListWidgetItem(f"{item.label.get(language)}: {item.description.get(language)}\n"
-                                  f"    {item.purpose.get(language)} {kept}")
+            row = QListWidgetItem(
+                f"{item.label.get(language)}: {item.description.get(language)}\n    {item.purpose.get(language)} {kept}"
+            )
             row.setData(Qt.ItemDataRole.UserRole, item.category)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if item.category in ticked else Qt.CheckState.Unchecked)
@@ -129,20 +149,27 @@ class ConsentDialog(QDialog):
 
     def chosen_categories(self) -> tuple[str, ...]:
         return tuple(
-            str(self.category_list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.category_list.count())
+            str(self.category_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.category_list.count())
             if self.category_list.item(i).checkState() == Qt.CheckState.Checked
         )
 
     def _on_changed(self) -> None:
-        ready = bool(self.customer.text().strip()) and bool(self.chosen_categories()) and (
-            self.pad.has_signature or self.tick.isChecked())
+        ready = (
+            bool(self.customer.text().strip())
+            and bool(self.chosen_categories())
+            and (self.pad.has_signature or self.tick.isChecked())
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def consent_input(self) -> ConsentInput:
         signed = self.pad.has_signature and not self.tick.isChecked()
         return ConsentInput(
-            customer_name=self.customer.text().strip(), categories=self.chosen_categories(),
-            language=self.language_code, method="signature" if signed else "tick",
-            signature_png=self.pad.png_bytes() if signed else None, ticked=self.tick.isChecked(),
+            customer_name=self.customer.text().strip(),
+            categories=self.chosen_categories(),
+            language=self.language_code,
+            method="signature" if signed else "tick",
+            signature_png=self.pad.png_bytes() if signed else None,
+            ticked=self.tick.isChecked(),
             ticket_number=self.ticket.text().strip() or None,
         )

@@ -56,9 +56,12 @@ class ImeiEntryDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("IMEI"))
-        self.explanation.setText(self.tr(
-            "The phone did not give its IMEI. Scan the barcode on the box or the SIM tray, or type the 15 digits "
-            "(dial *#06# on the phone to show them)."))
+        self.explanation.setText(
+            self.tr(
+                "The phone did not give its IMEI. Scan the barcode on the box or the SIM tray, or type the 15 digits "
+                "(dial *#06# on the phone to show them)."
+            )
+        )
         self.field.setPlaceholderText(self.tr("15 digits"))
         self.use_button.setText(self.tr("Use this IMEI"))
         self.skip_button.setText(self.tr("Skip (no IMEI)"))

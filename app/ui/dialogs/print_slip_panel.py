@@ -18,7 +18,14 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -141,8 +148,9 @@ class PrintSlipPanel(QGroupBox):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = build_print_preview(layout, printer, self)
         dialog.setObjectName("slipPrintPreview")
-        dialog.accepted.connect(lambda: self._journal_system_print(session, layout, printer,
-                                                                   int(dialog.property("slipPages") or 1)))
+        dialog.accepted.connect(
+            lambda: self._journal_system_print(session, layout, printer, int(dialog.property("slipPages") or 1))
+        )
         dialog.open()
         self.preview = dialog
 
@@ -150,8 +158,15 @@ class PrintSlipPanel(QGroupBox):
         spec = spec_for_printer(printer)
         output = pdf_bytes(layout, A4 if spec is A4 else A5)  # what was drawn, as a digest the journal keeps
         name = printer.printerName() or printer.outputFileName() or "system"
-        record = make_record(layout.ticket_number, layout.copy_number, layout.language,
-                             "a4" if spec is A4 else "a5", f"printer:{name}", pages, output)
+        record = make_record(
+            layout.ticket_number,
+            layout.copy_number,
+            layout.language,
+            "a4" if spec is A4 else "a5",
+            f"printer:{name}",
+            pages,
+            output,
+        )
         self._tasks.run(lambda: print_service.record_print(session, record), self._on_printed, self._on_failed)
 
     # --- PDF ----------------------------------------------------------------------------------
@@ -159,8 +174,9 @@ class PrintSlipPanel(QGroupBox):
     def choose_pdf_file(self) -> None:
         if self._ready() is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the slip as PDF"), f"{self._number}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the slip as PDF"), f"{self._number}.pdf", self.tr("PDF files (*.pdf)")
+        )
         if path:
             self.save_pdf(Path(path))
 
@@ -171,8 +187,11 @@ class PrintSlipPanel(QGroupBox):
             return
         session, number = ready
         self.status.setText(self.tr("Saving the slip..."))
-        self._tasks.run(lambda: print_service.print_to_file(session, number, path, slip_format),  # type: ignore[arg-type]
-                        self._on_printed, self._on_failed)
+        self._tasks.run(
+            lambda: print_service.print_to_file(session, number, path, slip_format),  # type: ignore[arg-type]
+            self._on_printed,
+            self._on_failed,
+        )
 
     # --- thermal ------------------------------------------------------------------------------
 
@@ -186,8 +205,9 @@ class PrintSlipPanel(QGroupBox):
             return
         session, number = ready
         self.status.setText(self.tr("Sending the slip to the thermal printer..."))
-        self._tasks.run(lambda: print_service.print_to_thermal(session, number, port), self._on_printed,
-                        self._on_failed)
+        self._tasks.run(
+            lambda: print_service.print_to_thermal(session, number, port), self._on_printed, self._on_failed
+        )
 
     def retry_thermal(self) -> None:
         if self._session is None:
@@ -216,10 +236,12 @@ class PrintSlipPanel(QGroupBox):
     def _on_failed(self, error: BaseException) -> None:
         self._show_waiting()
         if isinstance(error, PRINTER_PROBLEMS):
-            reason = (self.tr("The printer is out of paper.") if isinstance(error, PaperOut)
-                      else self.tr("The printer is offline or cannot be reached."))
+            reason = (
+                self.tr("The printer is out of paper.")
+                if isinstance(error, PaperOut)
+                else self.tr("The printer is offline or cannot be reached.")
+            )
             self.status.setText(reason + " " + self.tr("The slip is kept: fix the printer, then press Retry."))
         else:
             self.status.setText(self.tr("The slip was not printed."))
         self.error_box = show_error(self, error)
-

@@ -12,12 +12,12 @@ from app.diagnostics.tool_update import ToolCheck
 from app.ui.language import CUSTOMER_LANGUAGES
 
 
-
 class ToolUpdateDialog(QDialog):
     """accept(): the customer agreed (ticked); reject(): the customer refused."""
 
-    def __init__(self, library: ConsentLibrary, check: ToolCheck, language: str = "zh_CN",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: ConsentLibrary, check: ToolCheck, language: str = "zh_CN", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("toolUpdateDialog")
         self._document = library.latest(TOOL_UPDATE_TEXT)
@@ -64,8 +64,11 @@ class ToolUpdateDialog(QDialog):
         self.heading.setText(text.title)
         self.body.setText(text.body)
         installed = self._check.installed_name or self.tr("not installed")
-        self.versions.setText(self.tr("On the phone: %1    Required: %2 or later")
-                              .replace("%1", installed).replace("%2", self._check.required_name))
+        self.versions.setText(
+            self.tr("On the phone: %1    Required: %2 or later")
+            .replace("%1", installed)
+            .replace("%2", self._check.required_name)
+        )
 
     @property
     def language_code(self) -> str:

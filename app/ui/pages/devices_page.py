@@ -46,7 +46,9 @@ class DevicesPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Phones"))
-        self.empty_hint.setText(self.tr("No phone is connected. Plug the customer's phone in with a data cable and turn on USB debugging."))
+        self.empty_hint.setText(
+            self.tr("No phone is connected. Plug the customer's phone in with a data cable and turn on USB debugging.")
+        )
         self.table.setHorizontalHeaderLabels([self.tr("Connection"), self.tr("State"), self.tr("What to do")])
         self._refill()
 
@@ -59,8 +61,12 @@ class DevicesPage(QWidget):
         self._refill()
 
     def state_label(self, state: str) -> str:
-        labels = {"device": self.tr("Ready"), "unauthorized": self.tr("Not allowed yet"),
-                  "offline": self.tr("Not answering"), "authorizing": self.tr("Waiting for the phone")}
+        labels = {
+            "device": self.tr("Ready"),
+            "unauthorized": self.tr("Not allowed yet"),
+            "offline": self.tr("Not answering"),
+            "authorizing": self.tr("Waiting for the phone"),
+        }
         return labels.get(state, state)
 
     def set_states(self, states: dict[str, str]) -> None:
@@ -84,7 +90,11 @@ class DevicesPage(QWidget):
         self.empty_hint.setVisible(not rows)
         self.table.setRowCount(len(rows))
         for r, (serial, state) in enumerate(rows):
-            advice = advice_for(state)[1 if chinese else 0] if state != "device" else self.tr("Ready: press Enter to open diagnostics; nothing is read before the customer agrees.")
+            advice = (
+                advice_for(state)[1 if chinese else 0]
+                if state != "device"
+                else self.tr("Ready: press Enter to open diagnostics; nothing is read before the customer agrees.")
+            )
             items = [QTableWidgetItem(serial), QTableWidgetItem(self.state_label(state)), QTableWidgetItem(advice)]
             items[1].setForeground(QColor(STATE_COLOURS.get(state, "#333333")))
             items[1].setData(Qt.ItemDataRole.UserRole, state)

@@ -15,11 +15,20 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -81,7 +90,7 @@ class _DialogPrompts(QObject):
     # A callable to run on the GUI thread: show a question, or close one nobody answered in time.
     asked = Signal(object)
 
-    def __init__(self, page: "DiagnosticsPage", cancel: CancelToken, imei_wait_seconds: float) -> None:
+    def __init__(self, page: DiagnosticsPage, cancel: CancelToken, imei_wait_seconds: float) -> None:
         super().__init__()  # made on the GUI thread, so `asked` is delivered there
         self._page, self._cancel, self._imei_wait = page, cancel, imei_wait_seconds
         self.asked.connect(self._run_here)  # a bound slot of this object: queued to its (GUI) thread
@@ -98,8 +107,12 @@ class _DialogPrompts(QObject):
         answer = self._ask(self._page.ask_imei, lambda: self._page.imei_dialog, self._imei_wait)
         return answer if isinstance(answer, str) else None
 
-    def _ask(self, show: Callable[[Callable[[object], None]], None], dialog: Callable[[], QDialog | None],
-             wait_seconds: float | None) -> object:
+    def _ask(
+        self,
+        show: Callable[[Callable[[object], None]], None],
+        dialog: Callable[[], QDialog | None],
+        wait_seconds: float | None,
+    ) -> object:
         """Show a question with `show(give)` on the GUI thread and wait for `give(answer)`.
 
         None when `wait_seconds` pass first (the dialog is closed, so a late answer is not taken).
@@ -131,9 +144,15 @@ def _close(dialog: QDialog | None) -> None:
 class DiagnosticsPage(QWidget):
     run_finished = Signal(object)
 
-    def __init__(self, tasks: BackgroundTasks, session_factory: Callable[[str], DeviceSession],
-                 reference: ReferenceData, flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
-                 parent: QWidget | None = None, imei_wait_seconds: float = IMEI_WAIT_SECONDS) -> None:
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        session_factory: Callable[[str], DeviceSession],
+        reference: ReferenceData,
+        flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
+        parent: QWidget | None = None,
+        imei_wait_seconds: float = IMEI_WAIT_SECONDS,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsPage")
         self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
@@ -252,8 +271,12 @@ class DiagnosticsPage(QWidget):
         return tuple(f for f, box in self.function_boxes.items() if box.isChecked())
 
     def _state_text(self, state: str) -> str:
-        return {"device": self.tr("Connected"), "unauthorized": self.tr("Waiting for USB debugging permission"),
-                "offline": self.tr("Not answering"), "absent": self.tr("No phone connected")}.get(state, state)
+        return {
+            "device": self.tr("Connected"),
+            "unauthorized": self.tr("Waiting for USB debugging permission"),
+            "offline": self.tr("Not answering"),
+            "absent": self.tr("No phone connected"),
+        }.get(state, state)
 
     def _refresh(self) -> None:
         if not hasattr(self, "start_button"):
@@ -282,8 +305,9 @@ class DiagnosticsPage(QWidget):
         functions = self.chosen_functions()
         if not functions or self._session is None:
             return
-        self.consent_dialog = ConsentDialog(self._reference.consents, categories_for(functions), ui_language(),
-                                            parent=self)
+        self.consent_dialog = ConsentDialog(
+            self._reference.consents, categories_for(functions), ui_language(), parent=self
+        )
         self.consent_dialog.accepted.connect(self._on_consent_given)
         self.consent_dialog.open()
 
@@ -308,8 +332,11 @@ class DiagnosticsPage(QWidget):
         flow, device = self._flow_factory(self._session), self._session_factory(self._serial or "")
         request = RunRequest(functions, self._consent, self._consent.ticket_number)
         cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel, self._imei_wait)
-        self._tasks.run(lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
-                        self._on_run_finished, self._on_failed)
+        self._tasks.run(
+            lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
+            self._on_run_finished,
+            self._on_failed,
+        )
 
     def ask_update(self, check: ToolCheck, answer: Callable[[UpdateDecision], None]) -> None:
         """Show the update dialog (GUI thread); `answer` gets the customer's decision when it closes."""
@@ -382,6 +409,3 @@ class DiagnosticsPage(QWidget):
         text = read_log(self._session, log_id)
         self.log_viewer = LogViewerDialog(text or self.tr("This log has expired or was deleted."), self)
         self.log_viewer.open()
-
-
-

@@ -7,8 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QGroupBox, QHeaderView, QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.battery_verdict import BatteryAdvice
@@ -16,8 +24,12 @@ from app.core.masking import mask_imei
 from app.core.privacy_catalogue import FUNCTIONS
 from app.diagnostics.report import REVOKE_USB_DEBUGGING, RunReport
 
-_ADVICE_COLOURS = {BatteryAdvice.FREE_REPLACEMENT: "#1b5e20", BatteryAdvice.PAID_REPLACEMENT: "#8a4b00",
-                   BatteryAdvice.HEALTHY: "#1b5e20", BatteryAdvice.UNKNOWN: "#555555"}
+_ADVICE_COLOURS = {
+    BatteryAdvice.FREE_REPLACEMENT: "#1b5e20",
+    BatteryAdvice.PAID_REPLACEMENT: "#8a4b00",
+    BatteryAdvice.HEALTHY: "#1b5e20",
+    BatteryAdvice.UNKNOWN: "#555555",
+}
 
 
 class ProgressPanel(QGroupBox):
@@ -87,8 +99,15 @@ class ResultsPanel(QGroupBox):
         self.log_button.clicked.connect(self._on_log_clicked)
         self._log_id: str | None = None
         layout = QVBoxLayout(self)
-        for widget in (self.placeholder, self.status, self.table, self.verdict, self.notes, self.revoke,
-                       self.log_button):
+        for widget in (
+            self.placeholder,
+            self.status,
+            self.table,
+            self.verdict,
+            self.notes,
+            self.revoke,
+            self.log_button,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.clear()
@@ -96,8 +115,12 @@ class ResultsPanel(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Results"))
         self.log_button.setText(self.tr("View the device log"))
-        self.placeholder.setText(self.tr("The findings appear here when the checks have run. Nothing is read from "
-                                         "the phone before the customer consents."))
+        self.placeholder.setText(
+            self.tr(
+                "The findings appear here when the checks have run. Nothing is read from "
+                "the phone before the customer consents."
+            )
+        )
 
     def clear(self) -> None:
         self.retranslate()
@@ -121,10 +144,13 @@ class ResultsPanel(QGroupBox):
     def status_text_for(self, status: str) -> str:
         texts = {
             "complete": self.tr("Diagnostics complete."),
-            "incomplete": self.tr("Diagnostics incomplete: the phone was disconnected or did not answer. "
-                                  "What was read before is kept."),
-            "declined": self.tr("The customer declined the tool update: no diagnostics were run. "
-                                "The repair goes on; the slip will say so."),
+            "incomplete": self.tr(
+                "Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept."
+            ),
+            "declined": self.tr(
+                "The customer declined the tool update: no diagnostics were run. "
+                "The repair goes on; the slip will say so."
+            ),
             "cancelled": self.tr("Diagnostics cancelled."),
             "withdrawn": self.tr("The customer withdrew consent: processing stopped and the data was deleted."),
         }
@@ -154,9 +180,15 @@ class ResultsPanel(QGroupBox):
         self.log_button.setVisible(report.log_id is not None)
 
     def _rows(self, report: RunReport, language: str) -> list[tuple[str, str]]:
-        rows = [(self.tr("Checks"), ", ".join(
-            f"{FUNCTIONS[f].label.get(language)}: {self._function_state(report.function_status.get(f, ''))}"
-            for f in report.functions))]
+        rows = [
+            (
+                self.tr("Checks"),
+                ", ".join(
+                    f"{FUNCTIONS[f].label.get(language)}: {self._function_state(report.function_status.get(f, ''))}"
+                    for f in report.functions
+                ),
+            )
+        ]
         tool = report.tool
         installed = str(tool.installed_version) if tool.installed_version is not None else self.tr("not installed")
         rows.append((self.tr("Diagnostic tool"), installed + (self.tr(" (updated)") if tool.updated else "")))
@@ -179,17 +211,22 @@ class ResultsPanel(QGroupBox):
         """How a reading was obtained, in words (the stored value is the identifier)."""
         if source is None:
             return ""
-        return {"diagnostic_tool": self.tr("the on-phone diagnostic tool"), "dumpsys_battery": self.tr("dumpsys battery"),
-                "batterystats": self.tr("batterystats (learned capacity)"),
-                "cycle_count_broadcast": self.tr("the battery broadcast")}.get(source, source)
+        return {
+            "diagnostic_tool": self.tr("the on-phone diagnostic tool"),
+            "dumpsys_battery": self.tr("dumpsys battery"),
+            "batterystats": self.tr("batterystats (learned capacity)"),
+            "cycle_count_broadcast": self.tr("the battery broadcast"),
+        }.get(source, source)
 
     def _function_state(self, state: str) -> str:
-        return {"collected": self.tr("done"), "no_data": self.tr("no data"), "not_consented": self.tr("not consented"),
-                "pending": self.tr("not finished"), "not_run": self.tr("not run")}.get(state, state)
+        return {
+            "collected": self.tr("done"),
+            "no_data": self.tr("no data"),
+            "not_consented": self.tr("not consented"),
+            "pending": self.tr("not finished"),
+            "not_run": self.tr("not run"),
+        }.get(state, state)
 
 
 def _unit(value: object, unit: str) -> str:
     return "" if value is None else f"{value}{unit}"
-
-
-

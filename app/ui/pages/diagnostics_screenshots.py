@@ -15,8 +15,8 @@ import dataclasses
 import socket
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
@@ -152,8 +152,12 @@ def main(argv: list[str]) -> int:
     tasks = BackgroundTasks(app)
     try:
         client = server.client()
-        page = DiagnosticsPage(tasks, lambda serial: DeviceSession(client, serial, timeout=10), reference,
-                               lambda s: DiagnosticsFlow(s, reference, tool_timeout=15, poll_seconds=0.1))
+        page = DiagnosticsPage(
+            tasks,
+            lambda serial: DeviceSession(client, serial, timeout=10),
+            reference,
+            lambda s: DiagnosticsFlow(s, reference, tool_timeout=15, poll_seconds=0.1),
+        )
         page.resize(1100, 720)
         page.show()
         page.show_session(session)

@@ -45,8 +45,11 @@ class ImeiLineEdit(NextOnReturnLineEdit):
 
     def event(self, event: QEvent) -> bool:
         """Claim Return/Enter with any modifier before window shortcuts (Ctrl+Enter saves) see it."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in _RETURN_KEYS:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _RETURN_KEYS
+        ):
             event.accept()
             return True
         return super().event(event)

@@ -18,18 +18,35 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
-    QTextBrowser, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
-from app.privacy.children import AGE_BRACKETS, AgeDeclaration
 from app.core.privacy_catalogue import FAULTS
+from app.privacy.children import AGE_BRACKETS, AgeDeclaration
 from app.storage.ticket_records import (
-    CONDITION_ITEMS, MAX_PHOTO_BYTES, Agreement, ConditionPhoto, NewTicket, TicketRow,
+    CONDITION_ITEMS,
+    MAX_PHOTO_BYTES,
+    Agreement,
+    ConditionPhoto,
+    NewTicket,
+    TicketRow,
 )
 from app.tickets.device_identity import (
-    DeviceIdentitySource, TacCatalogue, checked_identity, imeis_in_scan,
+    DeviceIdentitySource,
+    TacCatalogue,
+    checked_identity,
+    imeis_in_scan,
 )
 from app.tickets.errors import IntakeIncomplete
 from app.tickets.intake import open_ticket, returning_customer
@@ -43,11 +60,28 @@ from app.ui.tasks import BackgroundTasks
 
 #: Which step each field is on, so a refused intake opens the step of its first problem.
 FIELD_STEP = {
-    "customer_name": 0, "customer_phone": 0, "customer_email": 0, "customer_address": 0, "courier": 0,
-    "tracking_number": 0, "parcel_condition": 0, "purchase_date": 0, "purchase_proof": 0,
-    "device_model": 1, "imei": 1, "imei2": 1, "serial": 1,
-    "fault": 2, "fault_category": 2, "condition": 2, "accessories": 2, "photos": 2, "priority": 2,
-    "agreement": 3, "estimate": 3, "deposit": 3,
+    "customer_name": 0,
+    "customer_phone": 0,
+    "customer_email": 0,
+    "customer_address": 0,
+    "courier": 0,
+    "tracking_number": 0,
+    "parcel_condition": 0,
+    "purchase_date": 0,
+    "purchase_proof": 0,
+    "device_model": 1,
+    "imei": 1,
+    "imei2": 1,
+    "serial": 1,
+    "fault": 2,
+    "fault_category": 2,
+    "condition": 2,
+    "accessories": 2,
+    "photos": 2,
+    "priority": 2,
+    "agreement": 3,
+    "estimate": 3,
+    "deposit": 3,
 }
 STEPS = 4
 #: Rows outside the service-type table that a person may leave empty.
@@ -58,13 +92,16 @@ _ERROR_STYLE = "border: 2px solid #c62828;"
 class IntakePage(QWidget, IntakeLabels):
     ticket_opened = Signal(str)
 
-    def __init__(self, tasks: BackgroundTasks, identity_source: DeviceIdentitySource | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, tasks: BackgroundTasks, identity_source: DeviceIdentitySource | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("intakePage")
         self._tasks, self._identity_source = tasks, identity_source
         self._session: Session | None = None
-        self._tacs = TacCatalogue.with_registry((d.imei, d.model) for d in shipped_reference().benefits.devices.values())
+        self._tacs = TacCatalogue.with_registry(
+            (d.imei, d.model) for d in shipped_reference().benefits.devices.values()
+        )
         self._language = "en"
         self.heading = QLabel(objectName="pageHeading")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -197,8 +234,9 @@ class IntakePage(QWidget, IntakeLabels):
         return row
 
     def _on_add_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Condition photo"), "",
-                                              self.tr("Photos (*.jpg *.jpeg *.png)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Condition photo"), "", self.tr("Photos (*.jpg *.jpeg *.png)")
+        )
         if path:
             self.add_photo(Path(path), self.photo_part.currentData())
 
@@ -248,8 +286,12 @@ class IntakePage(QWidget, IntakeLabels):
         self._button_row.addStretch(1)
         for button in (self.back_button, self.next_button, self.save_button):
             self._button_row.addWidget(button)
-        for keys, slot in (("Ctrl+Return", self.advance_or_save), ("Ctrl+Enter", self.advance_or_save),
-                           ("Alt+N", self.advance), ("Alt+B", self.back)):
+        for keys, slot in (
+            ("Ctrl+Return", self.advance_or_save),
+            ("Ctrl+Enter", self.advance_or_save),
+            ("Alt+N", self.advance),
+            ("Alt+B", self.back),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
 
@@ -296,8 +338,12 @@ class IntakePage(QWidget, IntakeLabels):
         if index != self.steps.currentIndex():
             self.message.clear()  # a note belongs to the step it was given on
         self.steps.setCurrentIndex(index)
-        self.step_label.setText(self.tr("Step %1 of %2: %3").replace("%1", str(index + 1))
-                                .replace("%2", str(STEPS)).replace("%3", self.step_title(index)))
+        self.step_label.setText(
+            self.tr("Step %1 of %2: %3")
+            .replace("%1", str(index + 1))
+            .replace("%2", str(STEPS))
+            .replace("%3", self.step_title(index))
+        )
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(index < STEPS - 1)
         self.save_button.setVisible(index == STEPS - 1)
@@ -394,22 +440,33 @@ class IntakePage(QWidget, IntakeLabels):
 
         def text(name: str, widget: QWidget) -> str:
             return widget.text().strip() if name in asked else ""  # type: ignore[attr-defined]
+
         return NewTicket(
-            service_type=service.value, customer_name=text("customer_name", self.name),
-            customer_phone=text("customer_phone", self.phone), customer_email=text("customer_email", self.email),
-            customer_address=text("customer_address", self.address), courier=text("courier", self.courier),
+            service_type=service.value,
+            customer_name=text("customer_name", self.name),
+            customer_phone=text("customer_phone", self.phone),
+            customer_email=text("customer_email", self.email),
+            customer_address=text("customer_address", self.address),
+            courier=text("courier", self.courier),
             tracking_number=text("tracking_number", self.tracking),
             parcel_condition=text("parcel_condition", self.parcel),
             purchase_date=self._date(text("purchase_date", self.purchase_date)),
-            purchase_proof=text("purchase_proof", self.proof), device_model=self.model.text().strip(),
-            imei=self.imei.text().strip(), imei2=self.imei2.text().strip(), serial=self.serial.text().strip(),
+            purchase_proof=text("purchase_proof", self.proof),
+            device_model=self.model.text().strip(),
+            imei=self.imei.text().strip(),
+            imei2=self.imei2.text().strip(),
+            serial=self.serial.text().strip(),
             software_version=getattr(self, "_software_version", ""),
             fault=self.fault.toPlainText().strip() if "fault" in asked else "",
-            fault_category=self.fault_category.currentData(), priority=int(self.priority.currentData()),
+            fault_category=self.fault_category.currentData(),
+            priority=int(self.priority.currentData()),
             condition={item: box.currentData() for item, box in self.condition.items()},
-            condition_notes=self.condition_notes.text().strip(), photos=tuple(self._photos),
+            condition_notes=self.condition_notes.text().strip(),
+            photos=tuple(self._photos),
             accessories=tuple(a.strip() for a in self.accessories.text().split(",") if a.strip()),
-            agreement=self._agreement(), estimate=self._amount(self.estimate), deposit=self._amount(self.deposit),
+            agreement=self._agreement(),
+            estimate=self._amount(self.estimate),
+            deposit=self._amount(self.deposit),
         )
 
     def _date(self, text: str) -> date | None:
@@ -429,8 +486,9 @@ class IntakePage(QWidget, IntakeLabels):
         if not (self.signed.isChecked() and signer):
             return None
         document = shipped_reference().consents.latest("service_agreement")
-        return Agreement(document.text_id, document.version, self._language, signer,
-                         signature_digest(f"typed:{signer}".encode()))
+        return Agreement(
+            document.text_id, document.version, self._language, signer, signature_digest(f"typed:{signer}".encode())
+        )
 
     def save(self) -> None:
         if self._session is None:
@@ -456,19 +514,39 @@ class IntakePage(QWidget, IntakeLabels):
     def _mark(self, problems: dict[str, str]) -> None:
         """Outline the fields to fix, list them, and open the step of the first one."""
         for name, (_, widget) in self._rows.items():
-            widget.setStyleSheet(_ERROR_STYLE if name in problems or
-                                 (name == "signed_by" and "agreement" in problems) else "")
+            widget.setStyleSheet(
+                _ERROR_STYLE if name in problems or (name == "signed_by" and "agreement" in problems) else ""
+            )
         if not problems:
             self.message.clear()
             return
-        listed = "; ".join(f"{self.field_label(name)}: {self.problem_text(problem)}" for name, problem in problems.items())
+        listed = "; ".join(
+            f"{self.field_label(name)}: {self.problem_text(problem)}" for name, problem in problems.items()
+        )
         self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
         self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
 
     def reset(self) -> None:
-        for widget in (self.phone, self.name, self.email, self.address, self.courier, self.tracking, self.parcel,
-                       self.purchase_date, self.proof, self.imei, self.imei2, self.model, self.serial,
-                       self.condition_notes, self.accessories, self.signed_by, self.estimate, self.deposit):
+        for widget in (
+            self.phone,
+            self.name,
+            self.email,
+            self.address,
+            self.courier,
+            self.tracking,
+            self.parcel,
+            self.purchase_date,
+            self.proof,
+            self.imei,
+            self.imei2,
+            self.model,
+            self.serial,
+            self.condition_notes,
+            self.accessories,
+            self.signed_by,
+            self.estimate,
+            self.deposit,
+        ):
             widget.clear()
         self.fault.clear()
         self.signed.setChecked(False)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -41,8 +48,9 @@ class JournalPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Audit journal"))
         self.verify_button.setText(self.tr("&Verify the store"))
-        self.table.setHorizontalHeaderLabels([self.tr("#"), self.tr("Time (UTC)"), self.tr("Who"), self.tr("Record"),
-                                              self.tr("Action"), self.tr("Hash")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("#"), self.tr("Time (UTC)"), self.tr("Who"), self.tr("Record"), self.tr("Action"), self.tr("Hash")]
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -70,7 +78,9 @@ class JournalPage(QWidget):
     def _on_verified(self, report: VerifyReport) -> None:
         self.verify_button.setEnabled(True)
         if report.ok:
-            self.result.setText(self.tr("Everything holds: %1 journal entries verified.").replace("%1", str(report.journal_entries)))
+            self.result.setText(
+                self.tr("Everything holds: %1 journal entries verified.").replace("%1", str(report.journal_entries))
+            )
             self.result.setStyleSheet("color: #1b5e20;")
         else:
             self.result.setText("; ".join(report.problems))

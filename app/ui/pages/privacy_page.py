@@ -24,8 +24,20 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -48,11 +60,16 @@ ExportChoice = tuple[Path, str | None] | None
 
 
 class PrivacyPage(QWidget):
-    def __init__(self, tasks: BackgroundTasks, reference: ReferenceData | None = None, *,
-                 confirm: Callable[[str], bool] | None = None,
-                 choose_export: Callable[[], ExportChoice] | None = None,
-                 ask_corrections: Callable[[], dict[str, str] | None] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tasks: BackgroundTasks,
+        reference: ReferenceData | None = None,
+        *,
+        confirm: Callable[[str], bool] | None = None,
+        choose_export: Callable[[], ExportChoice] | None = None,
+        ask_corrections: Callable[[], dict[str, str] | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("privacyPage")
         self._tasks = tasks
@@ -129,14 +146,24 @@ class PrivacyPage(QWidget):
         return row
 
     def _kind_labels(self) -> dict[str, str]:
-        return {"access": self.tr("Access (export)"), "rectification": self.tr("Rectification"),
-                "erasure": self.tr("Erasure"), "restriction": self.tr("Restriction"),
-                "objection": self.tr("Objection"), "withdrawal": self.tr("Withdrawal of consent")}
+        return {
+            "access": self.tr("Access (export)"),
+            "rectification": self.tr("Rectification"),
+            "erasure": self.tr("Erasure"),
+            "restriction": self.tr("Restriction"),
+            "objection": self.tr("Objection"),
+            "withdrawal": self.tr("Withdrawal of consent"),
+        }
 
     def _act_labels(self) -> dict[str, str]:
-        return {"access": self.tr("&Export..."), "rectification": self.tr("&Correct details..."),
-                "erasure": self.tr("&Erase..."), "restriction": self.tr("Re&strict"),
-                "objection": self.tr("Record &objection"), "withdrawal": self.tr("&Withdraw consents")}
+        return {
+            "access": self.tr("&Export..."),
+            "rectification": self.tr("&Correct details..."),
+            "erasure": self.tr("&Erase..."),
+            "restriction": self.tr("Re&strict"),
+            "objection": self.tr("Record &objection"),
+            "withdrawal": self.tr("&Withdraw consents"),
+        }
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Privacy desk"))
@@ -152,8 +179,16 @@ class PrivacyPage(QWidget):
         self.close_button.setText(self.tr("C&lose as answered"))
         self.refuse_button.setText(self.tr("Re&fuse"))
         self.retention_button.setText(self.tr("Run &retention now"))
-        self.table.setHorizontalHeaderLabels([self.tr("Request"), self.tr("Kind"), self.tr("Status"),
-                                              self.tr("Received"), self.tr("Due"), self.tr("At the latest")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Request"),
+                self.tr("Kind"),
+                self.tr("Status"),
+                self.tr("Received"),
+                self.tr("Due"),
+                self.tr("At the latest"),
+            ]
+        )
         self._on_selection_changed()
         self._show_receipt()
 
@@ -178,8 +213,14 @@ class PrivacyPage(QWidget):
         for r, request in enumerate(self._shown):
             overdue = request.is_overdue(now)
             status = self.tr("Overdue") if overdue else self._status_label(request.status)
-            values = (request.number, labels[request.kind], status, request.received_at[:10], request.due_at[:10],
-                      request.latest_due_at[:10])
+            values = (
+                request.number,
+                labels[request.kind],
+                status,
+                request.received_at[:10],
+                request.due_at[:10],
+                request.latest_due_at[:10],
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if overdue:
@@ -189,8 +230,9 @@ class PrivacyPage(QWidget):
                     item.setFont(font)
                 self.table.setItem(r, c, item)
         count = sum(r.is_overdue(now) for r in self._shown)
-        self.overdue_label.setText(self.tr("%1 request(s) overdue: answer them first.").replace("%1", str(count))
-                                   if count else "")
+        self.overdue_label.setText(
+            self.tr("%1 request(s) overdue: answer them first.").replace("%1", str(count)) if count else ""
+        )
         self._on_selection_changed()
 
     def _status_label(self, status: str) -> str:
@@ -223,6 +265,7 @@ class PrivacyPage(QWidget):
         def finished(value: object) -> None:
             done(value)
             self.show_session(session)
+
         self._tasks.run(work, finished, lambda e: show_error(self, e))
 
     def _on_new_clicked(self) -> None:
@@ -238,8 +281,12 @@ class PrivacyPage(QWidget):
             assert isinstance(request, PrivacyRequest)
             self.ticket.clear()
             self.identity_check.clear()
-            self.result.setText(self.tr("Request %1 taken; answer by %2.").replace("%1", request.number)
-                                .replace("%2", request.due_at[:10]))
+            self.result.setText(
+                self.tr("Request %1 taken; answer by %2.")
+                .replace("%1", request.number)
+                .replace("%2", request.due_at[:10])
+            )
+
         self._run(take, taken)
 
     def _close_selected(self, status: str) -> None:
@@ -247,8 +294,10 @@ class PrivacyPage(QWidget):
         if request is None or session is None:
             return
         outcome = self.tr("answered at the counter") if status == "done" else self.tr("refused at the counter")
-        self._run(lambda: requests.close_request(session, request.number, status, outcome),
-                  lambda _: self.result.setText(self.tr("Request %1 closed.").replace("%1", request.number)))
+        self._run(
+            lambda: requests.close_request(session, request.number, status, outcome),
+            lambda _: self.result.setText(self.tr("Request %1 closed.").replace("%1", request.number)),
+        )
 
     def _on_act_clicked(self) -> None:
         request, session = self.selected_request(), self._session
@@ -274,33 +323,48 @@ class PrivacyPage(QWidget):
             if key:
                 text += " " + self.tr("Key (shown once, not stored): %1").replace("%1", key)
             self.result.setText(text)
+
         self._run(export, exported)
 
     def _act_rectification(self, session: Session, request: PrivacyRequest) -> None:
         corrections = self._ask_corrections()
         if corrections:
-            self._run(lambda: actions.rectify(session, request.number, corrections),
-                      lambda _: self.result.setText(self.tr("Details corrected.")))
+            self._run(
+                lambda: actions.rectify(session, request.number, corrections),
+                lambda _: self.result.setText(self.tr("Details corrected.")),
+            )
 
     def _act_erasure(self, session: Session, request: PrivacyRequest) -> None:
-        question = self.tr("Erase the personal data of request %1? This cannot be undone.").replace("%1", request.number)
+        question = self.tr("Erase the personal data of request %1? This cannot be undone.").replace(
+            "%1", request.number
+        )
         if self._confirm(question):
-            self._run(lambda: actions.erase(session, request.number),
-                      lambda report: self.result.setText(
-                          self.tr("Erased: %1 ticket(s) anonymised; the upstream is told.")
-                          .replace("%1", str(getattr(report, "tickets_anonymised", 0)))))
+            self._run(
+                lambda: actions.erase(session, request.number),
+                lambda report: self.result.setText(
+                    self.tr("Erased: %1 ticket(s) anonymised; the upstream is told.").replace(
+                        "%1", str(getattr(report, "tickets_anonymised", 0))
+                    )
+                ),
+            )
 
     def _act_restriction(self, session: Session, request: PrivacyRequest) -> None:
-        self._run(lambda: actions.restrict(session, request.number),
-                  lambda _: self.result.setText(self.tr("Processing restricted: no diagnostics, sync or printing.")))
+        self._run(
+            lambda: actions.restrict(session, request.number),
+            lambda _: self.result.setText(self.tr("Processing restricted: no diagnostics, sync or printing.")),
+        )
 
     def _act_objection(self, session: Session, request: PrivacyRequest) -> None:
-        self._run(lambda: actions.record_objection(session, request.number),
-                  lambda _: self.result.setText(self.tr("Objection recorded.")))
+        self._run(
+            lambda: actions.record_objection(session, request.number),
+            lambda _: self.result.setText(self.tr("Objection recorded.")),
+        )
 
     def _act_withdrawal(self, session: Session, request: PrivacyRequest) -> None:
-        self._run(lambda: actions.withdraw(session, request.number),
-                  lambda count: self.result.setText(self.tr("%1 consent(s) withdrawn.").replace("%1", str(count))))
+        self._run(
+            lambda: actions.withdraw(session, request.number),
+            lambda count: self.result.setText(self.tr("%1 consent(s) withdrawn.").replace("%1", str(count))),
+        )
 
     # --- retention ----------------------------------------------------------------------------
 
@@ -321,11 +385,14 @@ class PrivacyPage(QWidget):
             return
         reference = self._reference
         if reference is None:
-                reference = self._reference = shipped_reference()
+            reference = self._reference = shipped_reference()
         outlet = staff_repository.outlet(session.store)
         policy = reference.regions.get(outlet.region if outlet else None).retention_policy()
-        self._tasks.run(lambda: scheduled_purge(session, policy, reference.benefits), self._on_retention_done,
-                        lambda e: show_error(self, e))
+        self._tasks.run(
+            lambda: scheduled_purge(session, policy, reference.benefits),
+            self._on_retention_done,
+            lambda e: show_error(self, e),
+        )
 
     def _on_retention_done(self, receipt: PurgeReceipt) -> None:
         self.last_receipt = receipt
@@ -336,9 +403,11 @@ class PrivacyPage(QWidget):
         if receipt is None:
             self.retention_label.setText(self.tr("Retention has not run yet in this session."))
             return
-        self.retention_label.setText(self.tr("Retention ran at %1 UTC: %2 record(s) deleted or anonymised.")
-                                     .replace("%1", receipt.ran_at[:16].replace("T", " "))
-                                     .replace("%2", str(receipt.total)))
+        self.retention_label.setText(
+            self.tr("Retention ran at %1 UTC: %2 record(s) deleted or anonymised.")
+            .replace("%1", receipt.ran_at[:16].replace("T", " "))
+            .replace("%2", str(receipt.total))
+        )
 
     # --- questions (dialogs in the app, scripted answers in tests) -----------------------------
 
@@ -351,19 +420,27 @@ class PrivacyPage(QWidget):
         if not path:
             return None
         password, ok = QInputDialog.getText(
-            self, self.tr("Export password"),
-            self.tr("Password the customer chooses (leave empty for a key shown once):"), QLineEdit.EchoMode.Password)
+            self,
+            self.tr("Export password"),
+            self.tr("Password the customer chooses (leave empty for a key shown once):"),
+            QLineEdit.EchoMode.Password,
+        )
         if not ok:
             return None
         return Path(path), password or None
 
     def _corrections_with_dialogs(self) -> dict[str, str] | None:
         corrections: dict[str, str] = {}
-        labels = {"name": self.tr("Name"), "phone": self.tr("Phone"), "email": self.tr("E-mail"),
-                  "address": self.tr("Address")}
+        labels = {
+            "name": self.tr("Name"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "address": self.tr("Address"),
+        }
         for field, label in labels.items():
-            value, ok = QInputDialog.getText(self, self.tr("Correct details"),
-                                             self.tr("%1 (leave empty to keep):").replace("%1", label))
+            value, ok = QInputDialog.getText(
+                self, self.tr("Correct details"), self.tr("%1 (leave empty to keep):").replace("%1", label)
+            )
             if not ok:
                 return None
             if value.strip():

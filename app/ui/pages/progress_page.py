@@ -18,8 +18,15 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -48,8 +55,9 @@ class _Answer:
 class ProgressPage(QWidget):
     """The form and its answer.  `labels` supplies the status and service wordings (the queue's)."""
 
-    def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None, *,
-                 labels: QueuePage | None = None) -> None:
+    def __init__(
+        self, tasks: BackgroundTasks, parent: QWidget | None = None, *, labels: QueuePage | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPage")
         self._tasks = tasks
@@ -110,8 +118,12 @@ class ProgressPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Service progress"))
-        self.intro.setText(self.tr("For a customer asking about a repair: type or scan the ticket number, then "
-                                   "the phone number or IMEI given at intake, and press Enter."))
+        self.intro.setText(
+            self.tr(
+                "For a customer asking about a repair: type or scan the ticket number, then "
+                "the phone number or IMEI given at intake, and press Enter."
+            )
+        )
         self.number_label.setText(self.tr("Ticket number"))
         self.proof_label.setText(self.tr("Phone number or IMEI"))
         self.number.setPlaceholderText(self.tr("e.g. SZ01-20261123-0042"))
@@ -125,8 +137,11 @@ class ProgressPage(QWidget):
 
     def refusal_text(self) -> str:
         """The one answer for an unknown number and for a wrong phone/IMEI alike."""
-        return (self.tr("No ticket matches that number together with that phone number or IMEI.") + "\n"
-                + self.tr("Check the ticket number on the slip and give the phone number or IMEI used at intake."))
+        return (
+            self.tr("No ticket matches that number together with that phone number or IMEI.")
+            + "\n"
+            + self.tr("Check the ticket number on the slip and give the phone number or IMEI used at intake.")
+        )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -175,8 +190,7 @@ class ProgressPage(QWidget):
             return _Answer(query_progress(session, number, proof), outlet_clock(session))
 
         self.ask_button.setEnabled(False)
-        self._tasks.run(run, lambda answer: self._on_answer(asked, answer),
-                        lambda error: self._on_failed(asked, error))
+        self._tasks.run(run, lambda answer: self._on_answer(asked, answer), lambda error: self._on_failed(asked, error))
 
     def _on_answer(self, asked: int, answer: _Answer) -> None:
         if asked != self._asked:
@@ -207,8 +221,11 @@ class ProgressPage(QWidget):
     def _show_answer(self, report: ProgressReport, clock: OutletClock) -> None:
         self.report, self._clock = report, clock
         self.message.hide()
-        self.current.setText(self.tr("Ticket %1: %2").replace("%1", report.number)
-                             .replace("%2", self._labels.status_label(report.status)))
+        self.current.setText(
+            self.tr("Ticket %1: %2")
+            .replace("%1", report.number)
+            .replace("%2", self._labels.status_label(report.status))
+        )
         service = self._labels.service_label(report.service_type)
         self.facts.setText(f"{service}  {report.device_model}".strip())
         self.history.setRowCount(len(report.history))

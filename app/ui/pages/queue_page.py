@@ -48,7 +48,7 @@ class QueueModel(QAbstractTableModel):
 
     COLUMNS = 8
 
-    def __init__(self, page: "QueuePage") -> None:
+    def __init__(self, page: QueuePage) -> None:
         super().__init__(page)
         self._page = page
         self.entries: list[QueueEntry] = []
@@ -120,27 +120,45 @@ class QueuePage(QWidget):
     def _size_columns(self) -> None:
         """Widths from typical contents, measured once (sizing 500 rows to their contents costs a repaint)."""
         header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        samples = ("SZ01-20261123-0042", "4", self.status_label("sent_to_repair_centre"),
-                   self.service_label("return_exchange"), "RC-X2 Pro", "", "11-23 18:00",
-                   self.tr("OVERDUE %1").replace("%1", "120h 00m"))
+        samples = (
+            "SZ01-20261123-0042",
+            "4",
+            self.status_label("sent_to_repair_centre"),
+            self.service_label("return_exchange"),
+            "RC-X2 Pro",
+            "",
+            "11-23 18:00",
+            self.tr("OVERDUE %1").replace("%1", "120h 00m"),
+        )
         for column, (sample, title) in enumerate(zip(samples, self.headers())):
             if sample:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24)
+                header.resizeSection(
+                    column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24
+                )
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the customer column takes the rest
 
     # --- texts ---------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Counter queue"))
-        self.search_box.setPlaceholderText(self.tr(
-            "Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number"))
+        self.search_box.setPlaceholderText(
+            self.tr("Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number")
+        )
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, QueueModel.COLUMNS - 1)
         self._size_columns()
 
     def headers(self) -> list[str]:
-        return [self.tr("Ticket"), self.tr("Priority"), self.tr("Status"), self.tr("Service"), self.tr("Device"),
-                self.tr("Customer"), self.tr("Due"), self.tr("Time left")]
+        return [
+            self.tr("Ticket"),
+            self.tr("Priority"),
+            self.tr("Status"),
+            self.tr("Service"),
+            self.tr("Device"),
+            self.tr("Customer"),
+            self.tr("Due"),
+            self.tr("Time left"),
+        ]
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
@@ -151,18 +169,26 @@ class QueuePage(QWidget):
 
     def status_label(self, status: str) -> str:
         labels = {
-            "received": self.tr("Received"), "diagnosing": self.tr("Diagnosing"),
-            "awaiting_approval": self.tr("Awaiting approval"), "repairing": self.tr("Repairing"),
-            "quality_check": self.tr("Quality check"), "ready_for_pickup": self.tr("Ready for pickup"),
-            "collected": self.tr("Collected"), "waiting_for_parts": self.tr("Waiting for parts"),
-            "sent_to_repair_centre": self.tr("Sent to repair centre"), "cancelled": self.tr("Cancelled"),
+            "received": self.tr("Received"),
+            "diagnosing": self.tr("Diagnosing"),
+            "awaiting_approval": self.tr("Awaiting approval"),
+            "repairing": self.tr("Repairing"),
+            "quality_check": self.tr("Quality check"),
+            "ready_for_pickup": self.tr("Ready for pickup"),
+            "collected": self.tr("Collected"),
+            "waiting_for_parts": self.tr("Waiting for parts"),
+            "sent_to_repair_centre": self.tr("Sent to repair centre"),
+            "cancelled": self.tr("Cancelled"),
             "returned_unrepaired": self.tr("Returned unrepaired"),
         }
         return labels.get(status, status)
 
     def service_label(self, service_type: str) -> str:
-        labels = {"maintenance": self.tr("Walk-in repair"), "send_in": self.tr("Send-in repair"),
-                  "return_exchange": self.tr("Return / exchange")}
+        labels = {
+            "maintenance": self.tr("Walk-in repair"),
+            "send_in": self.tr("Send-in repair"),
+            "return_exchange": self.tr("Return / exchange"),
+        }
         return labels.get(service_type, service_type)
 
     def cells(self, entry: QueueEntry, zone_of: Any) -> tuple[str, ...]:
@@ -171,9 +197,16 @@ class QueuePage(QWidget):
         left = format_left(entry.left) if entry.awaiting_response else self.tr("Responded")
         if entry.overdue:
             left = self.tr("OVERDUE %1").replace("%1", left.lstrip("-"))
-        return (row.number, str(row.priority), self.status_label(row.status), self.service_label(row.service_type),
-                row.device_model or "", f"{mask_name(row.customer_name or '')} {mask_phone(row.customer_phone or '')}",
-                due, left)
+        return (
+            row.number,
+            str(row.priority),
+            self.status_label(row.status),
+            self.service_label(row.service_type),
+            row.device_model or "",
+            f"{mask_name(row.customer_name or '')} {mask_phone(row.customer_phone or '')}",
+            due,
+            left,
+        )
 
     # --- content -------------------------------------------------------------------------------
 
@@ -185,16 +218,20 @@ class QueuePage(QWidget):
         entries = counter_queue(session)
         self.model.set_entries(entries, clock.local)
         overdue = sum(1 for e in entries if e.overdue)
-        self.summary.setText(self.tr("Open tickets: %1, overdue: %2").replace("%1", str(len(entries)))
-                             .replace("%2", str(overdue)))
+        self.summary.setText(
+            self.tr("Open tickets: %1, overdue: %2").replace("%1", str(len(entries))).replace("%2", str(overdue))
+        )
 
     def show_results(self, rows: list[TicketRow], query: str) -> None:
         if self._session is None:
             return
         clock = outlet_clock(self._session)
         self.model.set_entries(queue_entries(rows, clock, self._session.store.clock()), clock.local)
-        self.summary.setText(self.tr("Search \"%2\": %1 found (Esc: back to the queue)")
-                             .replace("%1", str(len(rows))).replace("%2", query[:40]))
+        self.summary.setText(
+            self.tr('Search "%2": %1 found (Esc: back to the queue)')
+            .replace("%1", str(len(rows)))
+            .replace("%2", query[:40])
+        )
 
     def scanned(self, text: str) -> None:
         """A serial scanner read a slip's barcode or QR code, or anything else: search for it."""

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts import service
@@ -100,10 +112,17 @@ class StaffPage(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted or self._session is None:
             return
         session = self._session
-        args = (dialog.engineer_id.text().strip(), dialog.display_name.text().strip(),
-                dialog.role.currentData(), dialog.password.text())
-        self._tasks.run(lambda: service.add_account(session, *args),
-                        lambda _: self.show_session(session), lambda e: show_error(self, e))
+        args = (
+            dialog.engineer_id.text().strip(),
+            dialog.display_name.text().strip(),
+            dialog.role.currentData(),
+            dialog.password.text(),
+        )
+        self._tasks.run(
+            lambda: service.add_account(session, *args),
+            lambda _: self.show_session(session),
+            lambda e: show_error(self, e),
+        )
 
     def _on_remove_clicked(self) -> None:
         row = self.table.currentRow()
@@ -111,11 +130,17 @@ class StaffPage(QWidget):
             return
         engineer_id = self.table.item(row, 0).text()
         answer = QMessageBox.question(
-            self, self.tr("Remove account"),
-            self.tr("Remove %1? The database key will be changed so that this account's old key file copy opens nothing.").replace("%1", engineer_id))
+            self,
+            self.tr("Remove account"),
+            self.tr(
+                "Remove %1? The database key will be changed so that this account's old key file copy opens nothing."
+            ).replace("%1", engineer_id),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         session = self._session
-        self._tasks.run(lambda: service.remove_account(session, engineer_id),
-                        lambda _: (self.show_session(session), self.store_reopened.emit()),
-                        lambda e: show_error(self, e))
+        self._tasks.run(
+            lambda: service.remove_account(session, engineer_id),
+            lambda _: (self.show_session(session), self.store_reopened.emit()),
+            lambda e: show_error(self, e),
+        )

@@ -10,8 +10,17 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -93,9 +102,15 @@ class TicketDetailPage(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        names = {"customer": self.tr("Customer"), "device": self.tr("Device"), "fault": self.tr("Fault"),
-                 "warranty": self.tr("Warranty"), "due": self.tr("Response due"),
-                 "agreement": self.tr("Service agreement"), "estimate": self.tr("Estimate")}
+        names = {
+            "customer": self.tr("Customer"),
+            "device": self.tr("Device"),
+            "fault": self.tr("Fault"),
+            "warranty": self.tr("Warranty"),
+            "due": self.tr("Response due"),
+            "agreement": self.tr("Service agreement"),
+            "estimate": self.tr("Estimate"),
+        }
         for key, (label, _) in self._fact_labels.items():
             label.setText(names[key])
         self.history_box.setTitle(self.tr("Status history"))
@@ -138,9 +153,13 @@ class TicketDetailPage(QWidget):
             "customer": f"{mask_name(row.customer_name or '')}  {mask_phone(row.customer_phone or '')}",
             "device": f"{row.device_model or ''}  IMEI {mask_imei(row.imei or '')}",
             "fault": f"{self._labels.service_label(row.service_type)}: {row.fault or '-'}",
-            "warranty": self._warranty_text(detail), "due": self._due_text(detail),
-            "agreement": (self.tr("Signed by %1").replace("%1", mask_name(detail.agreement.get("signed_by", "")))
-                          if detail.agreement else self.tr("Not signed yet: no work may start")),
+            "warranty": self._warranty_text(detail),
+            "due": self._due_text(detail),
+            "agreement": (
+                self.tr("Signed by %1").replace("%1", mask_name(detail.agreement.get("signed_by", "")))
+                if detail.agreement
+                else self.tr("Not signed yet: no work may start")
+            ),
             "estimate": str(detail.estimate) if detail.estimate is not None else "-",
         }
         for key, (_, label) in self._fact_labels.items():
@@ -175,8 +194,12 @@ class TicketDetailPage(QWidget):
         for r, event in enumerate(detail.events):
             at = datetime.fromisoformat(event.at)
             when = f"{clock.local(at):%Y-%m-%d %H:%M}" if clock else event.at
-            cells = (when, event.actor, self._labels.status_label(event.from_status) if event.from_status else "-",
-                     self._labels.status_label(event.to_status))
+            cells = (
+                when,
+                event.actor,
+                self._labels.status_label(event.from_status) if event.from_status else "-",
+                self._labels.status_label(event.to_status),
+            )
             for c, value in enumerate(cells):
                 self.history.setItem(r, c, QTableWidgetItem(value))
 
@@ -212,8 +235,11 @@ class TicketDetailPage(QWidget):
             return
         session, number = self._session, self.detail.number
         last4, signer = self.last4.text(), self.pickup_signer.text()
-        self._tasks.run(lambda: pickup.collect(session, number, last4, signer, f"typed:{signer}".encode()),
-                        self._on_changed, self._on_failed)
+        self._tasks.run(
+            lambda: pickup.collect(session, number, last4, signer, f"typed:{signer}".encode()),
+            self._on_changed,
+            self._on_failed,
+        )
 
     def _on_changed(self, result: object) -> None:
         assert self.detail is not None

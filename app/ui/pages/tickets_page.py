@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.accounts.session import Session
@@ -33,8 +39,14 @@ from app.ui.tasks import BackgroundTasks
 class TicketsPage(QWidget):
     COLUMNS = 6
 
-    def __init__(self, parent: QWidget | None = None, *, tasks: BackgroundTasks | None = None,
-                 identity_source: DeviceIdentitySource | None = None, slip_key: bytes | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        tasks: BackgroundTasks | None = None,
+        identity_source: DeviceIdentitySource | None = None,
+        slip_key: bytes | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ticketsPage")
         self._session: Session | None = None
@@ -69,12 +81,25 @@ class TicketsPage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Tickets"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Ticket"), self.tr("Status"), self.tr("Service"), self.tr("Device"),
-            self.tr("Phone"), self.tr("IMEI"),
-        ])
-        for index, text in enumerate((self.tr("Counter queue"), self.tr("New ticket"), self.tr("Ticket"),
-                                      self.tr("Newest tickets"), self.tr("Service progress"))):
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Ticket"),
+                self.tr("Status"),
+                self.tr("Service"),
+                self.tr("Device"),
+                self.tr("Phone"),
+                self.tr("IMEI"),
+            ]
+        )
+        for index, text in enumerate(
+            (
+                self.tr("Counter queue"),
+                self.tr("New ticket"),
+                self.tr("Ticket"),
+                self.tr("Newest tickets"),
+                self.tr("Service progress"),
+            )
+        ):
             self.tabs.setTabText(index, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -102,8 +127,14 @@ class TicketsPage(QWidget):
     def show_rows(self, rows: list[TicketRow]) -> None:
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (row.number, self.status_label(row.status), self.service_label(row.service_type),
-                      row.device_model or "", mask_phone(row.customer_phone or ""), mask_imei(row.imei or ""))
+            values = (
+                row.number,
+                self.status_label(row.status),
+                self.service_label(row.service_type),
+                row.device_model or "",
+                mask_phone(row.customer_phone or ""),
+                mask_imei(row.imei or ""),
+            )
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 

@@ -25,7 +25,9 @@ def run_cli(*args: str, password: str = PASSWORD, data_dir: Path | None = None) 
 def pristine(tmp_path_factory) -> Path:
     """One initialised store with some tickets; each test works on its own copy."""
     data = tmp_path_factory.mktemp("pristine") / "data"
-    result = run_cli("init", "--outlet", "SZ01", "--name", "Futian", "--region", "CN", "--admin", "E1001", data_dir=data)
+    result = run_cli(
+        "init", "--outlet", "SZ01", "--name", "Futian", "--region", "CN", "--admin", "E1001", data_dir=data
+    )
     assert result.returncode == 0, result.stderr
     assert "RECOVERY KEY" in result.stdout
     seed = run_cli("seed", "--tickets", "40", data_dir=data)

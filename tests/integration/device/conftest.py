@@ -5,8 +5,8 @@ costs about a second); each test's phones are disconnected and stopped in teardo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -60,7 +60,9 @@ class Phones:
         self.client = client
         self.started: list[SimulatedHandset] = []
 
-    def start(self, profile: str | HandsetProfile, *, wait: set[str] | None = frozenset({"device"})) -> SimulatedHandset:  # type: ignore[assignment]
+    def start(
+        self, profile: str | HandsetProfile, *, wait: set[str] | None = frozenset({"device"})
+    ) -> SimulatedHandset:  # type: ignore[assignment]
         loaded = load_profile(HANDSETS / profile) if isinstance(profile, str) else profile
         handset = SimulatedHandset(loaded).start()
         self.started.append(handset)

@@ -27,7 +27,10 @@ def test_phones_appear_with_their_state_and_what_to_do(qtbot, client, phones) ->
     try:
         ready = phones.start("coloros-oneplus8-tool")
         locked = phones.start("unauthorised-oppo-reno", wait={"unauthorized"})
-        qtbot.waitUntil(lambda: _row_for(page, ready.address) is not None and _row_for(page, locked.address) is not None, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: _row_for(page, ready.address) is not None and _row_for(page, locked.address) is not None,
+            timeout=10_000,
+        )
         assert _row_for(page, ready.address)[1] == "device"
         qtbot.waitUntil(lambda: _row_for(page, locked.address)[1] == "unauthorized", timeout=10_000)
         assert "Allow" in _row_for(page, locked.address)[2] or "allow" in _row_for(page, locked.address)[2]

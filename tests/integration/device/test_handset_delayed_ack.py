@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -23,8 +23,12 @@ def burst_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AdbServer
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = AdbServer(port=port, home=tmp_path_factory.mktemp("burst-home"), adb_path=bundled_adb_path(),
-                       extra_env={"ADB_BURST_MODE": "1", "ADB_DELAYED_ACK": "1"})
+    server = AdbServer(
+        port=port,
+        home=tmp_path_factory.mktemp("burst-home"),
+        adb_path=bundled_adb_path(),
+        extra_env={"ADB_BURST_MODE": "1", "ADB_DELAYED_ACK": "1"},
+    )
     server.start()
     try:
         yield server
@@ -32,9 +36,15 @@ def burst_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AdbServer
         server.stop()
 
 
-@pytest.mark.parametrize("features", [["shell_v2", "stat_v2", "delayed_ack"], ["shell_v2", "stat_v2"]], ids=["negotiated", "phone-without"])
-def test_transfers_are_whole_with_and_without_delayed_acks(burst_server: AdbServer, tmp_path: Path, features: list[str]) -> None:
-    profile = profile_from_mapping({"device": {"serial": "SIMBURST", "model": "M"}, "adb": {"features": features}}, tmp_path, "burst")
+@pytest.mark.parametrize(
+    "features", [["shell_v2", "stat_v2", "delayed_ack"], ["shell_v2", "stat_v2"]], ids=["negotiated", "phone-without"]
+)
+def test_transfers_are_whole_with_and_without_delayed_acks(
+    burst_server: AdbServer, tmp_path: Path, features: list[str]
+) -> None:
+    profile = profile_from_mapping(
+        {"device": {"serial": "SIMBURST", "model": "M"}, "adb": {"features": features}}, tmp_path, "burst"
+    )
     client = burst_server.client()
     with SimulatedHandset(profile) as handset:
         payload = os.urandom(9 * 1024 * 1024 + 3)

@@ -16,7 +16,6 @@ from app.device.session import RemoteFileMissing
 from app.device.simulator.phone_shell import build_simulator_apk
 from app.device.tracking import DeviceEvent, DeviceTracker
 
-
 pytestmark = pytest.mark.integration
 TOOL = "com.repaircounter.diagtool"
 Phones = Any  # the `phones` fixture of conftest.py
@@ -165,7 +164,9 @@ def test_a_disconnect_in_the_middle_of_a_pull(phones: Phones, inline_profile, tm
 
 
 def test_an_oversized_answer_is_cut_while_streaming(phones: Phones, inline_profile) -> None:  # type: ignore[no-untyped-def]
-    handset = phones.start(inline_profile("SIMFLOOD1", faults={"oversize_on_command": "logcat", "oversize_bytes": 100 * 1024 * 1024}))
+    handset = phones.start(
+        inline_profile("SIMFLOOD1", faults={"oversize_on_command": "logcat", "oversize_bytes": 100 * 1024 * 1024})
+    )
     session = phones.session(handset)
     with pytest.raises(OutputTooLarge):
         session.logcat(max_lines=1000, limit=1024 * 1024)

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.integration
 TOOL = "com.repaircounter.diagtool"
 
 
-def test_adb_install_from_the_command_line_pushes_then_runs_pm_install(phones: Any, adb_server: Any, tmp_path: Path) -> None:
+def test_adb_install_from_the_command_line_pushes_then_runs_pm_install(
+    phones: Any, adb_server: Any, tmp_path: Path
+) -> None:
     handset = phones.start("oneplus-nord-n10-no-tool")
     apk = tmp_path / "diagtool.apk"
     apk.write_bytes(build_simulator_apk(TOOL, 312, "3.1.2"))
@@ -80,8 +82,9 @@ def test_workers_identify_two_phones(phones: Any) -> None:
 
 
 @pytest.mark.parametrize("features", [["shell_v2", "stat_v2", "ls_v2"], ["shell_v2"]], ids=["v2", "v1"])
-def test_adb_ls_and_directory_pull_with_and_without_v2_sync(phones: Any, adb_server: Any, inline_profile: Any,
-                                                             tmp_path: Path, features: list[str]) -> None:
+def test_adb_ls_and_directory_pull_with_and_without_v2_sync(
+    phones: Any, adb_server: Any, inline_profile: Any, tmp_path: Path, features: list[str]
+) -> None:
     handset = phones.start(inline_profile("SIMLS1", adb={"features": features}))
     handset.files.write("/sdcard/DCIM/a.jpg", b"A" * 10)
     handset.files.write("/sdcard/DCIM/b.jpg", b"B" * 20)

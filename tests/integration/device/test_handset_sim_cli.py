@@ -19,8 +19,16 @@ HANDSETS = ROOT / "resources" / "handsets"
 
 
 def test_handset_sim_serves_each_profile_until_terminated(phones: Any) -> None:
-    command = [sys.executable, "-m", "app", "handset-sim",
-               "--profile", str(HANDSETS / "coloros-oneplus8-tool"), "--profile", str(HANDSETS / "honor-400-lite-android15")]
+    command = [
+        sys.executable,
+        "-m",
+        "app",
+        "handset-sim",
+        "--profile",
+        str(HANDSETS / "coloros-oneplus8-tool"),
+        "--profile",
+        str(HANDSETS / "honor-400-lite-android15"),
+    ]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         lines = [process.stdout.readline().strip() for _ in range(2)]  # type: ignore[union-attr]
@@ -42,8 +50,13 @@ def test_handset_sim_serves_each_profile_until_terminated(phones: Any) -> None:
 
 
 def test_handset_sim_rejects_a_bad_profile_with_a_usage_error(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "app", "handset-sim", "--profile", str(tmp_path)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "handset-sim", "--profile", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2 and "profile.toml" in result.stderr and "listening" not in result.stdout
 
 

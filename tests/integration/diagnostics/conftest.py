@@ -8,8 +8,8 @@ that nothing reached the phone.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -76,11 +76,22 @@ def flow(manager, reference) -> DiagnosticsFlow:
 
 @pytest.fixture
 def consent_for(manager, reference) -> Callable[..., ConsentRecord]:
-    def make(*categories: str, name: str = "Wang Fang", ticket: str | None = "SZ01-20261123-0001",
-             method: str = "signature") -> ConsentRecord:
-        return give_consent(manager, reference.consents, ConsentInput(
-            name, tuple(categories), "zh_CN", method, PNG_SIGNATURE if method == "signature" else None,
-            method == "tick", ticket))
+    def make(
+        *categories: str, name: str = "Wang Fang", ticket: str | None = "SZ01-20261123-0001", method: str = "signature"
+    ) -> ConsentRecord:
+        return give_consent(
+            manager,
+            reference.consents,
+            ConsentInput(
+                name,
+                tuple(categories),
+                "zh_CN",
+                method,
+                PNG_SIGNATURE if method == "signature" else None,
+                method == "tick",
+                ticket,
+            ),
+        )
 
     return make
 

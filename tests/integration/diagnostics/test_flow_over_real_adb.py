@@ -32,8 +32,14 @@ def test_old_tool_is_updated_after_the_customer_agrees(phones, flow, consent_for
     handset = phones.start("realme-gt2-old-tool")
     recorder = Recorder(handset)
     consent = consent_for(*CATEGORIES)
-    report = _run(phones, flow, handset, consent, ScriptedPrompts(UpdateDecision(True, "tick", ticked=True)),
-                  functions=("identity", "battery"))
+    report = _run(
+        phones,
+        flow,
+        handset,
+        consent,
+        ScriptedPrompts(UpdateDecision(True, "tick", ticked=True)),
+        functions=("identity", "battery"),
+    )
     assert (report.tool.installed_version, report.tool.updated, report.status) == (300, True, "complete")
     assert any(line.startswith("pm install -r -t /data/local/tmp/") for line in recorder.lines)
     assert report.identity["imei"] == ["867160061122333"] and report.battery["health_percent"] == 88
@@ -98,7 +104,7 @@ def test_logs_are_redacted_compressed_and_expire_in_30_days(phones, flow, consen
     logcat = (
         "11-23 10:00:00.000  1000  1000 I Telecom: call from 13812345678 to +8613900001111\n"
         "11-23 10:00:01.000  1000  1000 I Sync: sync failed for wang.fang@example.com\n"
-        "11-23 10:00:02.000  1000  1000 I WifiService: connected SSID: \"HomeNet-5G\"\n"
+        '11-23 10:00:02.000  1000  1000 I WifiService: connected SSID: "HomeNet-5G"\n'
         "11-23 10:00:03.000  1000  1000 I Notes: note for Wang Fang saved\n"
         "11-23 10:00:04.000  1000  1000 E AndroidRuntime: FATAL EXCEPTION: main\n"
     ) * 200
@@ -117,7 +123,7 @@ def test_logs_are_redacted_compressed_and_expire_in_30_days(phones, flow, consen
 
 
 def test_the_ssid_is_kept_only_when_consented(phones, flow, consent_for, manager, inline_profile) -> None:
-    line = "11-23 10:00:02.000  1000  1000 I WifiService: connected SSID: \"HomeNet-5G\"\n"
+    line = '11-23 10:00:02.000  1000  1000 I WifiService: connected SSID: "HomeNet-5G"\n'
     handset = phones.start(inline_profile(shell={"logcat -d*": {"inline": line}}))
     report = _run(phones, flow, handset, consent_for("logs", "software_fault", "ssid"), functions=("logs",))
     assert "HomeNet-5G" in read_log(manager, report.log_id)
@@ -161,8 +167,13 @@ def test_withdrawal_in_the_middle_stops_processing(phones, flow, consent_for, ma
 
 
 def test_cancel_while_waiting_for_the_tool(phones, manager, reference, consent_for, inline_profile) -> None:
-    slow_tool = {"package": "com.repaircounter.diagtool", "version_code": 320, "version_name": "3.2.0",
-                 "service": ".DiagnosticService", "result_delay_ms": 60_000}
+    slow_tool = {
+        "package": "com.repaircounter.diagtool",
+        "version_code": 320,
+        "version_name": "3.2.0",
+        "service": ".DiagnosticService",
+        "result_delay_ms": 60_000,
+    }
     handset = phones.start(inline_profile(diagtool=slow_tool))
     recorder = Recorder(handset)
     cancel = CancelToken()
@@ -174,15 +185,23 @@ def test_cancel_while_waiting_for_the_tool(phones, manager, reference, consent_f
 
     report = _run(phones, flow, handset, consent_for(*CATEGORIES), progress=progress, cancel=cancel)
     assert report.status == "cancelled" and report.cleaned_up is True
-    assert any(line.startswith("rm -rf /sdcard/Android/data/com.repaircounter.diagtool/files/sessions/")
-               for line in recorder.lines)
+    assert any(
+        line.startswith("rm -rf /sdcard/Android/data/com.repaircounter.diagtool/files/sessions/")
+        for line in recorder.lines
+    )
     assert repo.run_by_id(manager.store, report.run_id).status == "cancelled"
 
 
-def test_a_tool_that_never_finishes_times_out_into_shell_readings(phones, manager, reference, consent_for,
-                                                                  inline_profile) -> None:
-    slow_tool = {"package": "com.repaircounter.diagtool", "version_code": 320, "version_name": "3.2.0",
-                 "service": ".DiagnosticService", "result_delay_ms": 60_000}
+def test_a_tool_that_never_finishes_times_out_into_shell_readings(
+    phones, manager, reference, consent_for, inline_profile
+) -> None:
+    slow_tool = {
+        "package": "com.repaircounter.diagtool",
+        "version_code": 320,
+        "version_name": "3.2.0",
+        "service": ".DiagnosticService",
+        "result_delay_ms": 60_000,
+    }
     battery = (HANDSETS / "honor-400-lite-android15" / "dumpsys_battery.txt").read_text()
     handset = phones.start(inline_profile(diagtool=slow_tool, shell={"dumpsys battery": {"inline": battery}}))
     flow = DiagnosticsFlow(manager, reference, tool_timeout=0.5, poll_seconds=0.05)
@@ -192,18 +211,28 @@ def test_a_tool_that_never_finishes_times_out_into_shell_readings(phones, manage
 
 
 def test_invalid_tool_results_are_not_stored(phones, flow, consent_for, manager, inline_profile) -> None:
-    tool = {"package": "com.repaircounter.diagtool", "version_code": 320, "version_name": "3.2.0",
-            "service": ".DiagnosticService", "result_delay_ms": 50,
-            "results": {"device_info": {"inline": '{"imei": ["490154203237519"], "serial": "x", "model": "y",'
-                                                  ' "software_version": "z"}'},
-                        "battery_record": {"inline": '{"health_percent": NaN}'}}}
+    tool = {
+        "package": "com.repaircounter.diagtool",
+        "version_code": 320,
+        "version_name": "3.2.0",
+        "service": ".DiagnosticService",
+        "result_delay_ms": 50,
+        "results": {
+            "device_info": {
+                "inline": '{"imei": ["490154203237519"], "serial": "x", "model": "y", "software_version": "z"}'
+            },
+            "battery_record": {"inline": '{"health_percent": NaN}'},
+        },
+    }
     battery = (HANDSETS / "honor-400-lite-android15" / "dumpsys_battery.txt").read_text()
     handset = phones.start(inline_profile(diagtool=tool, shell={"dumpsys battery": {"inline": battery}}))
     report = _run(phones, flow, handset, consent_for(*CATEGORIES), functions=("identity", "battery"))
     assert report.identity["imei"] is None  # a bad check digit from the tool is never stored
     assert report.battery["health_percent"] is None and report.battery["level"] == 54
-    assert {"device_info: the tool's result failed its checks",
-            "battery_record: the tool's result failed its checks"} <= {note.en for note in report.notes}
+    assert {
+        "device_info: the tool's result failed its checks",
+        "battery_record: the tool's result failed its checks",
+    } <= {note.en for note in report.notes}
 
 
 def test_a_failing_logcat_is_no_data_not_an_empty_log(phones, flow, consent_for, manager) -> None:
@@ -214,12 +243,15 @@ def test_a_failing_logcat_is_no_data_not_an_empty_log(phones, flow, consent_for,
 
 
 @pytest.mark.parametrize(("typed", "expected"), [("490154203237518", ["490154203237518"]), ("490154203237519", None)])
-def test_a_typed_imei_is_used_only_with_a_valid_check_digit(typed, expected, phones, manager, reference, consent_for,
-                                                            inline_profile, tmp_path) -> None:
+def test_a_typed_imei_is_used_only_with_a_valid_check_digit(
+    typed, expected, phones, manager, reference, consent_for, inline_profile, tmp_path
+) -> None:
     """No tool, no working `service call`: the scanned or typed IMEI, Luhn-checked."""
     handset = phones.start(inline_profile())
     flow = DiagnosticsFlow(manager, reference, apk_dir=tmp_path, tool_timeout=5)
-    report = _run(phones, flow, handset, consent_for("device_info"), ScriptedPrompts(imei=typed), functions=("identity",))
+    report = _run(
+        phones, flow, handset, consent_for("device_info"), ScriptedPrompts(imei=typed), functions=("identity",)
+    )
     assert report.identity["imei"] == expected
     assert report.identity["sources"]["imei"] == ("typed" if expected else None)
     assert any("check digit" in note.en for note in report.notes) is (expected is None)

@@ -27,8 +27,11 @@ def test_each_function_is_stopped_at_the_gate_without_its_categories(function, p
     recorder = Recorder(handset)
     refusals: list[tuple[str | None, str]] = []
     allowed = frozenset(CATEGORIES) - set(FUNCTIONS[function].categories)
-    gate = ConsentGate(device_session(phones, handset), ConsentScope("c1", allowed, lambda: True),
-                       lambda category, call: refusals.append((category, call)))
+    gate = ConsentGate(
+        device_session(phones, handset),
+        ConsentScope("c1", allowed, lambda: True),
+        lambda category, call: refusals.append((category, call)),
+    )
     context = CollectionContext(gate, ToolRun(TOOL, "session1", ready=True))
     with pytest.raises(CategoryNotConsented) as refused:
         COLLECTORS[function](context)
@@ -64,12 +67,23 @@ def test_a_run_asks_the_phone_only_for_consented_categories(phones, flow, consen
     handset = phones.start("coloros-oneplus8-tool")
     recorder = Recorder(handset)
     consent = consent_for("device_info")
-    report = flow.run(device_session(phones, handset),
-                      RunRequest(("identity", "battery", "logs", "network"), consent), ScriptedPrompts())
+    report = flow.run(
+        device_session(phones, handset),
+        RunRequest(("identity", "battery", "logs", "network"), consent),
+        ScriptedPrompts(),
+    )
     assert report.collected == ["device_info"] and report.function_status["identity"] == "collected"
     assert report.function_status["battery"] == report.function_status["logs"] == "not_consented"
-    assert set(report.refused) == {"battery_record", "logs", "software_fault", "network_record",
-                                   "base_station_id", "ssid", "bssid", "wifi_list"}
+    assert set(report.refused) == {
+        "battery_record",
+        "logs",
+        "software_fault",
+        "network_record",
+        "base_station_id",
+        "ssid",
+        "bssid",
+        "wifi_list",
+    }
     commands = " | ".join(recorder.lines)
     assert "dumpsys battery" not in commands and "logcat" not in commands and "batterystats" not in commands
     assert "--es categories device_info " in commands + " "  # the tool is asked for nothing else

@@ -43,8 +43,12 @@ def test_unplug_ends_in_an_incomplete_run(moment, how, collected_before, phones,
             handset.stop()  # the cable is pulled: the phone stops answering for good
 
     started = time.monotonic()
-    report = flow.run(device_session(phones, handset, timeout=5), RunRequest(FUNCTIONS, consent_for(*CATEGORIES)),
-                      ScriptedPrompts(), progress=progress)
+    report = flow.run(
+        device_session(phones, handset, timeout=5),
+        RunRequest(FUNCTIONS, consent_for(*CATEGORIES)),
+        ScriptedPrompts(),
+        progress=progress,
+    )
     assert time.monotonic() - started < 20, "nothing hangs"
     assert report.status == "incomplete" and not report.complete
     stored = [r.function for r in repo.results_for_run(manager.store, report.run_id)]

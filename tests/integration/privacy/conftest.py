@@ -24,27 +24,58 @@ MARKERS = {
 
 
 def marker_ticket(**changes) -> NewTicket:
-    fields = dict(service_type="send_in", customer_name=MARKERS["name"], customer_phone=MARKERS["phone"],
-                  customer_email=MARKERS["email"], customer_address=MARKERS["address"], device_model="RC-X1",
-                  imei=MARKERS["imei"], serial=MARKERS["serial"], fault=MARKERS["fault"], fault_category="other")
+    fields = dict(
+        service_type="send_in",
+        customer_name=MARKERS["name"],
+        customer_phone=MARKERS["phone"],
+        customer_email=MARKERS["email"],
+        customer_address=MARKERS["address"],
+        device_model="RC-X1",
+        imei=MARKERS["imei"],
+        serial=MARKERS["serial"],
+        fault=MARKERS["fault"],
+        fault_category="other",
+    )
     return NewTicket(**{**fields, **changes})
 
 
 def other_ticket() -> NewTicket:
-    return NewTicket(service_type="maintenance", customer_name="Zhang Wei", customer_phone="13812345678",
-                     device_model="RC-X1", imei="490154203237518", fault="cracked screen", fault_category="screen")
+    return NewTicket(
+        service_type="maintenance",
+        customer_name="Zhang Wei",
+        customer_phone="13812345678",
+        device_model="RC-X1",
+        imei="490154203237518",
+        fault="cracked screen",
+        fault_category="screen",
+    )
 
 
 def add_diagnostics(manager, ticket_number: str, customer_name: str, *, with_log: bool = True) -> str:
     """A consent, a run with identity, network and battery readings, and a log, captured now."""
     with manager.store.transaction(manager.actor) as work:
-        consent = diag.insert_consent(work, text_id="diagnostics", text_version=1, language="en",
-                                      categories=("device_info", "logs", "network_record"),
-                                      customer_name=customer_name, ticket_number=ticket_number, method="signature",
-                                      signature_png=b"\x89PNG fake signature of " + customer_name.encode())
-        run_id = diag.insert_run(work, consent_id=consent.id, ticket_number=ticket_number, transport="usb",
-                                 functions=("identity", "network", "logs"), categories=("device_info",),
-                                 refused=(), tool_package=None, tool_required_version=None)
+        consent = diag.insert_consent(
+            work,
+            text_id="diagnostics",
+            text_version=1,
+            language="en",
+            categories=("device_info", "logs", "network_record"),
+            customer_name=customer_name,
+            ticket_number=ticket_number,
+            method="signature",
+            signature_png=b"\x89PNG fake signature of " + customer_name.encode(),
+        )
+        run_id = diag.insert_run(
+            work,
+            consent_id=consent.id,
+            ticket_number=ticket_number,
+            transport="usb",
+            functions=("identity", "network", "logs"),
+            categories=("device_info",),
+            refused=(),
+            tool_package=None,
+            tool_required_version=None,
+        )
         diag.upsert_result(work, run_id, "identity", ("device_info",), "getprop", {"imei": MARKERS["imei"]})
         diag.upsert_result(work, run_id, "network", ("network_record",), "tool", {"ssid": "MarkerNet"})
         if with_log:

@@ -13,8 +13,9 @@ def test_the_pdf_shows_the_customers_data(manager, clock, marked, tmp_path, qapp
     add_diagnostics(manager, marked.number, MARKERS["name"])
     customer = manager.store.query_one("SELECT id FROM customer")[0]
     pages = write_access_pdf(customer_document(manager, customer), tmp_path / "access.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "access.pdf"), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "access.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert pages >= 1
     for value in (MARKERS["name"], MARKERS["phone"], MARKERS["email"], MARKERS["imei"], marked.number):
         assert value in text

@@ -13,10 +13,17 @@ from app.tickets.intake import open_ticket
 from tests.integration.privacy.conftest import START, marker_ticket
 
 
-@pytest.mark.parametrize(("bracket", "age", "needed"), [
-    ("under_14", 14, True), ("14_15", 14, False), ("14_15", 16, True), ("16_17", 16, False),
-    ("16_17", 18, True), ("18_plus", 18, False),
-])
+@pytest.mark.parametrize(
+    ("bracket", "age", "needed"),
+    [
+        ("under_14", 14, True),
+        ("14_15", 14, False),
+        ("14_15", 16, True),
+        ("16_17", 16, False),
+        ("16_17", 18, True),
+        ("18_plus", 18, False),
+    ],
+)
 def test_the_bracket_against_each_regions_age(bracket, age, needed) -> None:
     assert needs_guardian(bracket, age) is needed
 

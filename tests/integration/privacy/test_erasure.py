@@ -37,8 +37,9 @@ def rows_containing(store, needles) -> list[str]:
     tables = [r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
         for row in store.query(f'SELECT * FROM "{table}"'):
-            text = " ".join(bytes(v).decode("utf-8", "replace") if isinstance(v, (bytes, memoryview)) else str(v)
-                            for v in row)
+            text = " ".join(
+                bytes(v).decode("utf-8", "replace") if isinstance(v, (bytes, memoryview)) else str(v) for v in row
+            )
             found += [f"{table}: {label}" for label, value in needles.items() if value in text]
     return found
 
@@ -85,8 +86,9 @@ def test_the_erasure_keeps_statistics_and_digests_and_queues_erase_operations(ma
     add_diagnostics(manager, first.number, MARKERS["name"], with_log=False)
     journal_before = manager.store.journal_head().seq
     _erase(manager)
-    stats = manager.store.query("SELECT service_type, device_model, fault_category, status FROM ticket"
-                                " WHERE customer_id IS NULL")
+    stats = manager.store.query(
+        "SELECT service_type, device_model, fault_category, status FROM ticket WHERE customer_id IS NULL"
+    )
     assert stats == [("send_in", "RC-X1", "other", "received")]
     assert len(manager.store.query_one("SELECT signature_sha256 FROM diag_consent")[0]) == 64
     assert manager.store.query("SELECT name FROM customer") == [("Zhang Wei",)]  # the other customer is untouched

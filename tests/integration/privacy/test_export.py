@@ -46,7 +46,9 @@ def test_the_export_validates_and_reads_back_into_the_same_facts(manager, custom
     [ticket] = document["tickets"]
     assert (ticket["imei"], ticket["serial"], ticket["fault"]) == (MARKERS["imei"], MARKERS["serial"], MARKERS["fault"])
     assert ticket["events"][0]["to_status"] == "received"
-    assert ticket["lines"] == [{"kind": "estimate", "description": "Speaker module", "quantity": 1, "unit_price": "89.00"}]
+    assert ticket["lines"] == [
+        {"kind": "estimate", "description": "Speaker module", "quantity": 1, "unit_price": "89.00"}
+    ]
     assert document["consents"][0]["categories"] == ["device_info", "logs", "network_record"]
     assert document["diagnostic_runs"][0]["functions"] == ["identity", "network", "logs"]
     assert document["contacts"] == [{"kind": "call", "at": facts.contacts[0]["at"]}]
@@ -54,8 +56,9 @@ def test_the_export_validates_and_reads_back_into_the_same_facts(manager, custom
 
 
 def test_the_schema_catches_a_broken_document(manager, customer, tmp_path) -> None:
-    document = open_export(make_export(manager, customer, tmp_path / "e.rcx", password=PASSWORD).path.read_bytes(),
-                           password=PASSWORD)
+    document = open_export(
+        make_export(manager, customer, tmp_path / "e.rcx", password=PASSWORD).path.read_bytes(), password=PASSWORD
+    )
     document["tickets"][0]["imei"] = "12345"
     del document["customer"]["phone"]
     problems = schema_problems(document)
@@ -81,7 +84,9 @@ def test_each_export_is_journaled_without_the_data(manager, customer, tmp_path) 
     before = manager.store.journal_head().seq
     result = make_export(manager, customer, tmp_path / "j.rcx", password=PASSWORD)
     assert manager.store.journal_head().seq == before + 1
-    row = manager.store.query_one("SELECT made_by, protection, sha256 FROM privacy_export WHERE id = ?", (result.export_id,))
+    row = manager.store.query_one(
+        "SELECT made_by, protection, sha256 FROM privacy_export WHERE id = ?", (result.export_id,)
+    )
     assert row == ("E1001", "password", result.sha256)
     entry = manager.store.journal_entries(after=before)[0]
     assert (entry.entity, entry.action) == ("privacy_export", "export")

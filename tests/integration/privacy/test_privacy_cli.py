@@ -29,14 +29,24 @@ def cli(vault, manager, monkeypatch, capsys):
         code = app.cli.main(list(args))
         out, err = capsys.readouterr()
         return code, out, err
+
     run.ticket = ticket  # type: ignore[attr-defined]
     yield run
     stop_logging()
 
 
 def test_request_new_list_close(cli) -> None:
-    code, out, err = cli("request", "new", "--kind", "access", "--ticket", cli.ticket.number.lower(),
-                         "--identity-check", "ID card seen", "--json")
+    code, out, err = cli(
+        "request",
+        "new",
+        "--kind",
+        "access",
+        "--ticket",
+        cli.ticket.number.lower(),
+        "--identity-check",
+        "ID card seen",
+        "--json",
+    )
     assert code == 0, err
     created = json.loads(out)
     assert created["status"] == "open" and created["overdue"] is False
@@ -48,11 +58,13 @@ def test_request_new_list_close(cli) -> None:
 
 
 def test_export_with_a_key_shown_once_opens(cli, tmp_path) -> None:
-    _, out, _ = cli("request", "new", "--kind", "access", "--ticket", cli.ticket.number, "--identity-check", "ID",
-                    "--json")
+    _, out, _ = cli(
+        "request", "new", "--kind", "access", "--ticket", cli.ticket.number, "--identity-check", "ID", "--json"
+    )
     customer = json.loads(out)["customer_id"]
-    code, out, err = cli("export", "--customer", customer, "--out", str(tmp_path / "x.rcx"),
-                         "--pdf", str(tmp_path / "x.pdf"))
+    code, out, err = cli(
+        "export", "--customer", customer, "--out", str(tmp_path / "x.rcx"), "--pdf", str(tmp_path / "x.pdf")
+    )
     assert code == 0, err
     key = out.splitlines()[2].strip()
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
@@ -61,12 +73,13 @@ def test_export_with_a_key_shown_once_opens(cli, tmp_path) -> None:
 
 
 def test_erasure_through_request_do_and_a_dry_purge(cli) -> None:
-    _, out, _ = cli("request", "new", "--kind", "erasure", "--ticket", cli.ticket.number, "--identity-check", "ID",
-                    "--json")
+    _, out, _ = cli(
+        "request", "new", "--kind", "erasure", "--ticket", cli.ticket.number, "--identity-check", "ID", "--json"
+    )
     number = json.loads(out)["number"]
     code, out, err = cli("request", "do", number)
     assert code == 0, err
-    assert json.loads(out[:out.rindex("}") + 1])["tickets_anonymised"] == 1
+    assert json.loads(out[: out.rindex("}") + 1])["tickets_anonymised"] == 1
     code, out, err = cli("purge", "--dry-run", "--json")
     assert code == 0, err
     receipt = json.loads(out)

@@ -27,7 +27,9 @@ def _customer(manager):
 def _ticket(manager, number):
     return manager.store.query_one(
         "SELECT customer_id, fault, imei, serial, status, service_type, device_model, fault_category, anonymised_at"
-        " FROM ticket WHERE number = ?", (number,))
+        " FROM ticket WHERE number = ?",
+        (number,),
+    )
 
 
 def test_contact_data_stays_the_day_before_twelve_months_and_is_gone_the_day_after(manager, clock, marked) -> None:
@@ -54,7 +56,9 @@ def test_service_records_are_anonymised_after_twelve_months_keeping_the_statisti
     assert _ticket(manager, marked.number)[1] == MARKERS["fault"]
     clock.now = YEAR_LATER + DAY
     assert _purge(manager).counts["service_records"] == 1
-    customer_id, fault, imei, _serial, status, service_type, model, category, anonymised = _ticket(manager, marked.number)
+    customer_id, fault, imei, _serial, status, service_type, model, category, anonymised = _ticket(
+        manager, marked.number
+    )
     assert (customer_id, fault) == (None, None)
     assert (status, service_type, model, category) == ("received", "send_in", "RC-X1", "other")
     assert anonymised is not None
@@ -94,7 +98,9 @@ def test_device_identifiers_stay_ten_years_from_last_contact(manager, clock, mar
 
 def test_device_identifiers_go_at_the_products_end_of_life_when_that_is_sooner(manager, clock, marked) -> None:
     end_of_life = date(2029, 6, 30)
-    registry = BenefitRegistry("t", {MARKERS["imei"]: RegisteredDevice(MARKERS["imei"], "RC-X1", None, end_of_life, ())})
+    registry = BenefitRegistry(
+        "t", {MARKERS["imei"]: RegisteredDevice(MARKERS["imei"], "RC-X1", None, end_of_life, ())}
+    )
     clock.now = START.replace(year=2029, month=6, day=29)
     assert _purge(manager, registry=registry).counts["device_identifiers"] == 0
     clock.now = START.replace(year=2029, month=7, day=1)
@@ -148,7 +154,9 @@ def test_an_older_customer_and_a_recent_one_are_told_apart(manager, clock, marke
     assert [r[0] for r in manager.store.query("SELECT name FROM customer WHERE name <> ''")] == ["Zhang Wei"]
 
 
-def test_delivered_outbox_rows_go_thirty_days_after_delivery_and_waiting_ones_are_emptied(manager, clock, marked) -> None:
+def test_delivered_outbox_rows_go_thirty_days_after_delivery_and_waiting_ones_are_emptied(
+    manager, clock, marked
+) -> None:
     from app.tickets.intake import open_ticket
     from tests.integration.privacy.conftest import other_ticket
 
@@ -159,10 +167,10 @@ def test_delivered_outbox_rows_go_thirty_days_after_delivery_and_waiting_ones_ar
     assert _purge(manager).counts["outbox_delivered"] == 0
     clock.now = START + timedelta(days=31)
     assert _purge(manager).counts["outbox_delivered"] >= 1
-    assert manager.store.query("SELECT 1 FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?",
-                               ("2026-12-01",)) == []
+    assert manager.store.query("SELECT 1 FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?", ("2026-12-01",)) == []
     clock.now = (START + timedelta(days=201)).replace(year=2028)  # 12 months and a day after that customer came
     _purge(manager)
-    payload = manager.store.query_one("SELECT payload FROM outbox WHERE entity_id = ? AND action = 'create'",
-                                      (waiting.id,))[0]
+    payload = manager.store.query_one(
+        "SELECT payload FROM outbox WHERE entity_id = ? AND action = 'create'", (waiting.id,)
+    )[0]
     assert payload == "{}"

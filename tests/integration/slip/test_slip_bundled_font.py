@@ -36,8 +36,9 @@ def test_chinese_slip_renders_with_only_the_bundled_font(tmp_path: Path) -> None
     config.write_text(f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
     out = tmp_path / "bare.pdf"
     env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", CHILD, str(out)], env=env, cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(out)], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert "system-wqy=0" in result.stdout  # the machine really had no CJK font of its own
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout

@@ -16,11 +16,11 @@ pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]
 
 
-
 def _slip(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "app", "slip", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "slip", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def _pdftotext(path: Path) -> str:
@@ -52,12 +52,16 @@ def test_paper_out_exits_62_with_the_reason_and_keeps_the_job(scripted_printer: 
     assert scripted_printer.jobs == []
 
 
-@pytest.mark.parametrize(("args", "code", "words"), [
-    (("--demo",), 2, "--pdf"),
-    (("--demo", "--pdf", "slip.txt"), 65, ".txt"),
-])
-def test_unusable_requests_get_their_exit_code_and_a_next_step(tmp_path: Path, args: tuple[str, ...], code: int,
-                                                             words: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("--demo",), 2, "--pdf"),
+        (("--demo", "--pdf", "slip.txt"), 65, ".txt"),
+    ],
+)
+def test_unusable_requests_get_their_exit_code_and_a_next_step(
+    tmp_path: Path, args: tuple[str, ...], code: int, words: str
+) -> None:
     result = _slip(*(str(tmp_path / a) if a.endswith((".pdf", ".txt")) else a for a in args))
     assert result.returncode == code, result.stderr
     assert words in result.stderr

@@ -29,10 +29,17 @@ PHONE, IMEI = "13812345678", "860955027785041"
 
 
 def run_cli(data: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
-           "REPAIR_COUNTER_PASSWORD": PASSWORD, "REPAIR_COUNTER_USER": "E1001", "REPAIR_COUNTER_DATA_DIR": str(data)}
-    return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=timeout)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "REPAIR_COUNTER_PASSWORD": PASSWORD,
+        "REPAIR_COUNTER_USER": "E1001",
+        "REPAIR_COUNTER_DATA_DIR": str(data),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def _tool(*args: str) -> str:
@@ -49,9 +56,29 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def number(data: Path) -> str:
-    new = run_cli(data, "ticket", "new", "--type", "maintenance", "--name", "Zhang Wei", "--phone", PHONE,
-                  "--model", "RC-X1", "--imei", IMEI, "--fault", "cracked screen", "--fault-category", "screen",
-                  "--agreement-signed-by", "Zhang Wei", "--agreement-language", "en")
+    new = run_cli(
+        data,
+        "ticket",
+        "new",
+        "--type",
+        "maintenance",
+        "--name",
+        "Zhang Wei",
+        "--phone",
+        PHONE,
+        "--model",
+        "RC-X1",
+        "--imei",
+        IMEI,
+        "--fault",
+        "cracked screen",
+        "--fault-category",
+        "screen",
+        "--agreement-signed-by",
+        "Zhang Wei",
+        "--agreement-language",
+        "en",
+    )
     assert new.returncode == 0, new.stderr
     return new.stdout.strip()
 
@@ -84,8 +111,9 @@ def test_a_ticket_slip_reads_back_right_and_its_reprint_says_copy_1(data: Path, 
     assert "COPY 1" in reprint and "工程师工号" in reprint and PHONE not in reprint
 
 
-def test_thermal_paper_out_keeps_the_slip_and_retry_prints_it(data: Path, number: str,
-                                                              scripted_printer: ScriptedPrinter) -> None:
+def test_thermal_paper_out_keeps_the_slip_and_retry_prints_it(
+    data: Path, number: str, scripted_printer: ScriptedPrinter
+) -> None:
     scripted_printer.state = dict(STATUS_PAPER_OUT)
     refused = run_cli(data, "slip", number, "--format", "thermal", "--escpos-port", scripted_printer.port)
     assert refused.returncode == 62, refused.stderr

@@ -85,13 +85,19 @@ def test_each_print_is_journaled_and_a_reprint_says_copy_1(manager, tmp_path: Pa
     first = print_service.print_to_file(manager, number, tmp_path / "first.pdf")
     second = print_service.print_to_file(manager, number, tmp_path / "second.pdf", "a4", "zh_CN")
     assert (first.copy_number, second.copy_number) == (0, 1)
-    assert [(p.copy_number, p.slip_format, p.printed_by) for p in slip_repository.prints_for_ticket(
-        manager.store, number)] == [(0, "a5", ADMIN), (1, "a4", ADMIN)]
-    text = subprocess.run(["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    assert [
+        (p.copy_number, p.slip_format, p.printed_by) for p in slip_repository.prints_for_ticket(manager.store, number)
+    ] == [(0, "a5", ADMIN), (1, "a4", ADMIN)]
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "second.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "COPY 1" in text and "副本 1" in text
-    assert "COPY" not in subprocess.run(["pdftotext", str(tmp_path / "first.pdf"), "-"], capture_output=True,
-                                        text=True, check=True).stdout
+    assert (
+        "COPY"
+        not in subprocess.run(
+            ["pdftotext", str(tmp_path / "first.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     outbox = [item for item in manager.store.pending_outbox() if item.action == "print_slip"]
     assert [(o.payload["copy"], o.payload["sha256"]) for o in outbox] == [(0, first.sha256), (1, second.sha256)]
     actions = [e.action for e in manager.store.journal_entries()]
@@ -112,7 +118,8 @@ def test_printing_needs_the_print_permission(vault, manager, tmp_path: Path) -> 
 
 
 def test_paper_out_keeps_the_job_in_the_store_across_a_restart_and_retry_prints_it(
-        vault, manager, scripted_printer: ScriptedPrinter) -> None:
+    vault, manager, scripted_printer: ScriptedPrinter
+) -> None:
     number = open_ticket(manager).number
     scripted_printer.state = dict(STATUS_PAPER_OUT)
     with pytest.raises(PaperOut):
@@ -134,14 +141,17 @@ def test_paper_out_keeps_the_job_in_the_store_across_a_restart_and_retry_prints_
         assert parse_job(job).width == 576
         reprint = print_service.print_to_thermal(session, number, scripted_printer.port)
         assert reprint.copy_number == 1 and len(scripted_printer.wait_for_jobs(2)) == 2
-        assert verify_qr_payload(qr_payload(parse_ticket_number(number), slip_repository.slip_key(session.store)),
-                                 slip_repository.slip_key(session.store))
+        assert verify_qr_payload(
+            qr_payload(parse_ticket_number(number), slip_repository.slip_key(session.store)),
+            slip_repository.slip_key(session.store),
+        )
     finally:
         session.store.close()
 
 
 def test_a_new_thermal_slip_waits_behind_kept_ones_and_they_come_out_in_order(
-        manager, scripted_printer: ScriptedPrinter) -> None:
+    manager, scripted_printer: ScriptedPrinter
+) -> None:
     number = open_ticket(manager).number
     scripted_printer.state = dict(STATUS_PAPER_OUT)
     for _ in range(2):

@@ -7,7 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.core.ticket_numbers import verify_qr_payload
 from app.slip.demo_slip import DEMO_IMEIS, DEMO_PHONE, DEMO_VERIFICATION_KEY, demo_content
@@ -43,7 +44,8 @@ def _text(path: Path) -> str:
 
 @pytest.mark.parametrize(("language", "spec"), CASES, ids=lambda v: getattr(v, "name", v))
 def test_text_has_ticket_engineer_and_masked_contacts_but_no_full_phone_or_imei(
-        slips: dict[tuple[str, str], Path], language: str, spec: PageSpec) -> None:
+    slips: dict[tuple[str, str], Path], language: str, spec: PageSpec
+) -> None:
     text = _text(slips[(language, spec.name)])
     assert TICKET in text
     assert "E10327" in text
@@ -54,12 +56,16 @@ def test_text_has_ticket_engineer_and_masked_contacts_but_no_full_phone_or_imei(
     assert not any(imei in flat for imei in DEMO_IMEIS)
 
 
-@pytest.mark.parametrize(("language", "words"), [
-    ("zh_CN", ["维修服务单", "工程师工号", "我们收集了什么数据及原因", "设备日志", "30 天", "副本 2"]),
-    ("en", ["Repair Service Slip", "Engineer ID", "What we collected and why", "Device logs", "30 days", "COPY 2"]),
-])
-def test_slip_reads_in_the_customers_language(slips: dict[tuple[str, str], Path], language: str,
-                                              words: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh_CN", ["维修服务单", "工程师工号", "我们收集了什么数据及原因", "设备日志", "30 天", "副本 2"]),
+        ("en", ["Repair Service Slip", "Engineer ID", "What we collected and why", "Device logs", "30 days", "COPY 2"]),
+    ],
+)
+def test_slip_reads_in_the_customers_language(
+    slips: dict[tuple[str, str], Path], language: str, words: list[str]
+) -> None:
     text = _text(slips[(language, "a5")])
     for word in words:
         assert word in text
@@ -83,10 +89,12 @@ def test_the_cjk_font_is_embedded(slips: dict[tuple[str, str], Path], language: 
 
 
 @pytest.mark.parametrize(("language", "spec"), CASES, ids=lambda v: getattr(v, "name", v))
-def test_qr_and_barcode_scan_to_the_documented_content(slips: dict[tuple[str, str], Path], tmp_path: Path,
-                                                       language: str, spec: PageSpec) -> None:
-    _run("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(slips[(language, spec.name)]),
-         str(tmp_path / "page"))
+def test_qr_and_barcode_scan_to_the_documented_content(
+    slips: dict[tuple[str, str], Path], tmp_path: Path, language: str, spec: PageSpec
+) -> None:
+    _run(
+        "pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(slips[(language, spec.name)]), str(tmp_path / "page")
+    )
     (png,) = tmp_path.glob("page*.png")
     decoded = _run("zbarimg", "-q", str(png)).splitlines()
     codes = dict(line.split(":", 1) for line in decoded)
@@ -120,11 +128,14 @@ def test_pdf_bytes_match_a_pdf_file(qapp: object) -> None:
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(phone=st.from_regex(r"\A1[3-9][0-9]{9}\Z", fullmatch=True),
-       imei=st.from_regex(r"\A[0-9]{15}\Z", fullmatch=True),
-       language=st.sampled_from(["zh_CN", "en"]))
-def test_no_generated_phone_or_imei_reaches_the_pdf_text(qapp: object, tmp_path: Path, phone: str, imei: str,
-                                                         language: str) -> None:
+@given(
+    phone=st.from_regex(r"\A1[3-9][0-9]{9}\Z", fullmatch=True),
+    imei=st.from_regex(r"\A[0-9]{15}\Z", fullmatch=True),
+    language=st.sampled_from(["zh_CN", "en"]),
+)
+def test_no_generated_phone_or_imei_reaches_the_pdf_text(
+    qapp: object, tmp_path: Path, phone: str, imei: str, language: str
+) -> None:
     content = dataclasses.replace(demo_content(language), customer_phone=phone, imeis=(imei,))  # type: ignore[arg-type]
     path = tmp_path / f"{phone}.pdf"
     write_pdf(build_layout(content, DEMO_VERIFICATION_KEY), path)

@@ -30,10 +30,12 @@ def _pdf_printer(path: Path, size: QPageSize.PageSizeId) -> QPrinter:
     return printer
 
 
-@pytest.mark.parametrize(("size", "expected_spec", "paper"), [
-    (QPageSize.PageSizeId.A5, A5, "A5"), (QPageSize.PageSizeId.A4, A4, "A4")])
-def test_slip_printed_to_a_qprinter_reads_back(qapp: object, tmp_path: Path, size: QPageSize.PageSizeId,
-                                               expected_spec: object, paper: str) -> None:
+@pytest.mark.parametrize(
+    ("size", "expected_spec", "paper"), [(QPageSize.PageSizeId.A5, A5, "A5"), (QPageSize.PageSizeId.A4, A4, "A4")]
+)
+def test_slip_printed_to_a_qprinter_reads_back(
+    qapp: object, tmp_path: Path, size: QPageSize.PageSizeId, expected_spec: object, paper: str
+) -> None:
     path = tmp_path / "printed.pdf"
     printer = _pdf_printer(path, size)
     assert spec_for_printer(printer) is expected_spec

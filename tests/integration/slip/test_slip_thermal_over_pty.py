@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.device.escpos import parse_job, raster_job
 from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortError, PrintRetryQueue, ThermalPrinter
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
-from app.device.escpos import parse_job, raster_job
 from app.slip.layout import build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
 from tests.integration.slip.scripted_printer import (
@@ -37,7 +37,8 @@ def _printer(peer: ScriptedPrinter) -> ThermalPrinter:
 
 
 def test_job_arrives_and_reads_back_as_a_576_dot_slip_with_scannable_codes(
-        scripted_printer: ScriptedPrinter, slip_job: bytes, tmp_path: Path) -> None:
+    scripted_printer: ScriptedPrinter, slip_job: bytes, tmp_path: Path
+) -> None:
     _printer(scripted_printer).print_job(slip_job)
     (received,) = scripted_printer.wait_for_jobs(1)
     assert received == slip_job
@@ -75,7 +76,8 @@ def test_paper_near_end_still_prints(scripted_printer: ScriptedPrinter, slip_job
     ],
 )
 def test_a_printer_that_cannot_print_gets_a_clear_bilingual_error_and_no_job(
-        scripted_printer: ScriptedPrinter, slip_job: bytes, state: dict[int, int], error: type, words: str) -> None:
+    scripted_printer: ScriptedPrinter, slip_job: bytes, state: dict[int, int], error: type, words: str
+) -> None:
     scripted_printer.state = dict(state)
     with pytest.raises(error) as caught:
         _printer(scripted_printer).print_job(slip_job)

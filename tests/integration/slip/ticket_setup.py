@@ -19,10 +19,18 @@ CATEGORIES = ("device_info", "battery_record")
 
 def walk_in(**changes: object) -> NewTicket:
     fields: dict[str, object] = dict(
-        service_type="maintenance", customer_name="Zhang Wei", customer_phone=PHONE,
-        device_model="RC-X1", imei=IMEI, imei2=IMEI2, fault="cracked screen", fault_category="screen",
-        condition={"screen": "damaged", "housing": "ok"}, accessories=("charger",),
-        agreement=Agreement("service_agreement", 1, "en", "Zhang Wei", "ab" * 32))
+        service_type="maintenance",
+        customer_name="Zhang Wei",
+        customer_phone=PHONE,
+        device_model="RC-X1",
+        imei=IMEI,
+        imei2=IMEI2,
+        fault="cracked screen",
+        fault_category="screen",
+        condition={"screen": "damaged", "housing": "ok"},
+        accessories=("charger",),
+        agreement=Agreement("service_agreement", 1, "en", "Zhang Wei", "ab" * 32),
+    )
     return NewTicket(**{**fields, **changes})  # type: ignore[arg-type]
 
 
@@ -30,21 +38,45 @@ def open_ticket(session: Session, **changes: object) -> TicketRow:
     return intake.open_ticket(session, walk_in(**changes))
 
 
-def diagnose(session: Session, number: str, *, declined: bool = False, health: float = 72.0,
-             language: str = "en") -> None:
+def diagnose(
+    session: Session, number: str, *, declined: bool = False, health: float = 72.0, language: str = "en"
+) -> None:
     """A consented run with a battery verdict, or a run the customer declined (tool update refused)."""
     with session.store.transaction(session.actor) as work:
-        consent = diag.insert_consent(work, text_id="diagnostics", text_version=1, language=language,
-                                      categories=CATEGORIES, customer_name="Zhang Wei", ticket_number=number,
-                                      method="tick", signature_png=None)
-        run = diag.insert_run(work, consent_id=consent.id, ticket_number=number, transport="usb:TEST",
-                              functions=("identity", "battery"), categories=CATEGORIES, refused=(),
-                              tool_package=None, tool_required_version=None)
+        consent = diag.insert_consent(
+            work,
+            text_id="diagnostics",
+            text_version=1,
+            language=language,
+            categories=CATEGORIES,
+            customer_name="Zhang Wei",
+            ticket_number=number,
+            method="tick",
+            signature_png=None,
+        )
+        run = diag.insert_run(
+            work,
+            consent_id=consent.id,
+            ticket_number=number,
+            transport="usb:TEST",
+            functions=("identity", "battery"),
+            categories=CATEGORIES,
+            refused=(),
+            tool_package=None,
+            tool_required_version=None,
+        )
         if declined:
             diag.finish_run(work, run, "declined")
         else:
-            diag.insert_battery(work, run, advice="free_replacement", health_percent=health,
-                                health_basis="capacity", in_warranty=True, readings={})
+            diag.insert_battery(
+                work,
+                run,
+                advice="free_replacement",
+                health_percent=health,
+                health_basis="capacity",
+                in_warranty=True,
+                readings={},
+            )
             diag.finish_run(work, run, "complete")
 
 

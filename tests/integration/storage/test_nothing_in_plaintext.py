@@ -39,14 +39,23 @@ def _detach_log_file():
 def test_no_marker_reaches_database_wal_shm_key_file_or_logs(vault, manager) -> None:
     configure_logging(vault.paths.logs)
     for i in range(20):
-        open_ticket(manager, NewTicket(
-            service_type="send_in", customer_name=MARKERS["name"], customer_phone=MARKERS["phone"],
-            device_model="PHN110", imei=MARKERS["imei"], fault=f"no power {i}",
-            customer_email=MARKERS["email"], customer_address=MARKERS["address"],
-        ))
+        open_ticket(
+            manager,
+            NewTicket(
+                service_type="send_in",
+                customer_name=MARKERS["name"],
+                customer_phone=MARKERS["phone"],
+                device_model="PHN110",
+                imei=MARKERS["imei"],
+                fault=f"no power {i}",
+                customer_email=MARKERS["email"],
+                customer_address=MARKERS["address"],
+            ),
+        )
     # A careless log line with every marker in it: the redaction filter must catch it.
     logging.getLogger("app.test").warning(
-        "customer %s phone %s mail %s imei %s", MARKERS["name"], MARKERS["phone"], MARKERS["email"], MARKERS["imei"])
+        "customer %s phone %s mail %s imei %s", MARKERS["name"], MARKERS["phone"], MARKERS["email"], MARKERS["imei"]
+    )
     for handler in logging.getLogger("app").handlers:
         handler.flush()
 

@@ -36,10 +36,19 @@ def enrolled(manager, upstream):
 
 
 def _send_in(phone: str) -> NewTicket:
-    return NewTicket(service_type="send_in", customer_name="Courier Person", customer_phone=phone,
-                     device_model="PHN110", imei="356938035643809", fault="no power",
-                     customer_email="c@example.org", customer_address="88 Shennan Road, Shenzhen",
-                     courier="SF", tracking_number="SF1234567890", parcel_condition="intact")
+    return NewTicket(
+        service_type="send_in",
+        customer_name="Courier Person",
+        customer_phone=phone,
+        device_model="PHN110",
+        imei="356938035643809",
+        fault="no power",
+        customer_email="c@example.org",
+        customer_address="88 Shennan Road, Shenzhen",
+        courier="SF",
+        tracking_number="SF1234567890",
+        parcel_condition="intact",
+    )
 
 
 def test_enrolment_keeps_the_token_sealed_beside_the_key_slots(enrolled) -> None:

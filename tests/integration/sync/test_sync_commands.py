@@ -18,8 +18,12 @@ pytestmark = pytest.mark.integration
 
 
 def cli(data_dir, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "REPAIR_COUNTER_USER": ADMIN, "REPAIR_COUNTER_PASSWORD": ADMIN_PASSWORD,
-           "REPAIR_COUNTER_DATA_DIR": str(data_dir)}
+    env = {
+        **os.environ,
+        "REPAIR_COUNTER_USER": ADMIN,
+        "REPAIR_COUNTER_PASSWORD": ADMIN_PASSWORD,
+        "REPAIR_COUNTER_DATA_DIR": str(data_dir),
+    }
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120)
 
 

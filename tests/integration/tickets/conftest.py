@@ -12,9 +12,17 @@ SIGNED = Agreement("service_agreement", 1, "zh_CN", "Zhang Wei", "ab" * 32)
 
 
 def walk_in(**changes) -> NewTicket:
-    fields = dict(service_type="maintenance", customer_name="Zhang Wei", customer_phone="138 1234 5678",
-                  device_model="RC-X1", imei="860955027785041", fault="cracked screen", fault_category="screen",
-                  condition={"screen": "damaged", "housing": "ok"}, accessories=("charger",))
+    fields = dict(
+        service_type="maintenance",
+        customer_name="Zhang Wei",
+        customer_phone="138 1234 5678",
+        device_model="RC-X1",
+        imei="860955027785041",
+        fault="cracked screen",
+        fault_category="screen",
+        condition={"screen": "damaged", "housing": "ok"},
+        accessories=("charger",),
+    )
     return NewTicket(**{**fields, **changes})
 
 

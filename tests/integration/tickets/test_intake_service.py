@@ -50,15 +50,34 @@ def test_the_response_deadline_is_counted_in_business_hours(manager, clock) -> N
 
 
 def test_send_in_and_return_exchange_keep_their_own_fields(manager, clock) -> None:
-    parcel = open_ticket(manager, walk_in(service_type="send_in", customer_address="88 Shennan Road",
-                                          courier="SF Express", tracking_number="SF123456789012",
-                                          parcel_condition="box dented", customer_email="z@example.com"))
+    parcel = open_ticket(
+        manager,
+        walk_in(
+            service_type="send_in",
+            customer_address="88 Shennan Road",
+            courier="SF Express",
+            tracking_number="SF123456789012",
+            parcel_condition="box dented",
+            customer_email="z@example.com",
+        ),
+    )
     detail = load(manager, parcel.number)
     assert (detail.courier, detail.tracking_number, detail.parcel_condition) == (
-        "SF Express", "SF123456789012", "box dented")
-    exchange = open_ticket(manager, walk_in(service_type="return_exchange", fault="", customer_email="z@example.com",
-                                            customer_address="88 Shennan Road", purchase_date=date(2026, 11, 20),
-                                            purchase_proof="invoice 0012"))
+        "SF Express",
+        "SF123456789012",
+        "box dented",
+    )
+    exchange = open_ticket(
+        manager,
+        walk_in(
+            service_type="return_exchange",
+            fault="",
+            customer_email="z@example.com",
+            customer_address="88 Shennan Road",
+            purchase_date=date(2026, 11, 20),
+            purchase_proof="invoice 0012",
+        ),
+    )
     assert load(manager, exchange.number).purchase_proof == "invoice 0012"
 
 
@@ -107,11 +126,14 @@ def test_condition_photos_stay_in_the_store_and_only_their_digests_are_journaled
     assert payload["photos"] == [{"part": "screen", "sha256": photo.sha256}]
 
 
-@pytest.mark.parametrize(("photo", "problem"), [
-    (("screen", b"GIF89a not accepted"), "JPEG or PNG"),
-    (("antenna", PNG), "part is one of"),
-    (("screen", PNG + bytes(8 * 1024 * 1024)), "larger than 8 MB"),
-])
+@pytest.mark.parametrize(
+    ("photo", "problem"),
+    [
+        (("screen", b"GIF89a not accepted"), "JPEG or PNG"),
+        (("antenna", PNG), "part is one of"),
+        (("screen", PNG + bytes(8 * 1024 * 1024)), "larger than 8 MB"),
+    ],
+)
 def test_a_photo_that_is_not_a_condition_photo_is_refused(manager, clock, photo, problem) -> None:
     from app.storage.ticket_records import ConditionPhoto
 

@@ -23,9 +23,18 @@ SEEDED = 1_200
 @pytest.fixture
 def seeded(manager, clock):
     seed_tickets(manager, SEEDED, seed=11, batch_size=500)
-    mine = open_ticket(manager, walk_in(service_type="send_in", customer_name="Ouyang Xiu", customer_phone="13700009876",
-                                        imei="490154203237518", imei2="860955027785041",
-                                        customer_address="88 Shennan Road", tracking_number="SF998877665544"))
+    mine = open_ticket(
+        manager,
+        walk_in(
+            service_type="send_in",
+            customer_name="Ouyang Xiu",
+            customer_phone="13700009876",
+            imei="490154203237518",
+            imei2="860955027785041",
+            customer_address="88 Shennan Road",
+            tracking_number="SF998877665544",
+        ),
+    )
     return manager, mine
 
 
@@ -48,10 +57,23 @@ def test_seeded_histories_only_use_allowed_moves(manager, clock) -> None:
     assert {"collected", "received"} <= statuses and statuses <= {s.value for s in Status}
 
 
-@pytest.mark.parametrize("query", [
-    "SZ01-20261123-0001", "sz01-20261123-0001", "490154203237518", "237518", "860955027785041", "785041",
-    "13700009876", "9876", "+86 137 0000 9876", "Ouyang", "ouyang x", "SF998877665544",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SZ01-20261123-0001",
+        "sz01-20261123-0001",
+        "490154203237518",
+        "237518",
+        "860955027785041",
+        "785041",
+        "13700009876",
+        "9876",
+        "+86 137 0000 9876",
+        "Ouyang",
+        "ouyang x",
+        "SF998877665544",
+    ],
+)
 def test_each_kind_of_query_finds_the_ticket(seeded, query) -> None:
     manager, mine = seeded
     assert mine.number in [row.number for row in search(manager, query)]
@@ -82,13 +104,17 @@ def test_searches_use_an_index(seeded) -> None:
         **{kind: ticket_repository.search_sql(kind) for kind in ticket_repository.SEARCH_WHERE},
         "name prefix": "SELECT id FROM customer WHERE name LIKE 'Ouy%' ESCAPE '\\'",
         "queue": f"SELECT id FROM ticket WHERE status NOT IN ({CLOSED_STATUSES_SQL}) AND status = 'received'"
-                 " ORDER BY due_at",
+        " ORDER BY due_at",
         "queue answered": f"SELECT id FROM ticket WHERE status NOT IN ({CLOSED_STATUSES_SQL})"
-                          " AND status <> 'received' ORDER BY due_at",
+        " AND status <> 'received' ORDER BY due_at",
     }
     for name, sql in plans.items():
         params = ("x",) * sql.count("?")
         steps = [str(r[-1]) for r in manager.store.query("EXPLAIN QUERY PLAN " + sql, params)]
         assert not [step for step in steps if re.fullmatch(r"SCAN (t|c|ticket|customer)", step)], (name, steps)
-        if name in ("phone_tail", "queue", "queue answered"):  # many matches at a million tickets: read in order, never sorted
+        if name in (
+            "phone_tail",
+            "queue",
+            "queue answered",
+        ):  # many matches at a million tickets: read in order, never sorted
             assert not [step for step in steps if "TEMP B-TREE" in step], (name, steps)

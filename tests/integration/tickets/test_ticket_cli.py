@@ -15,8 +15,12 @@ PASSWORD = "manager-pass-1"
 
 
 def run_cli(data: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "REPAIR_COUNTER_PASSWORD": PASSWORD, "REPAIR_COUNTER_USER": "E1001",
-           "REPAIR_COUNTER_DATA_DIR": str(data)}
+    env = {
+        **os.environ,
+        "REPAIR_COUNTER_PASSWORD": PASSWORD,
+        "REPAIR_COUNTER_USER": "E1001",
+        "REPAIR_COUNTER_DATA_DIR": str(data),
+    }
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True, env=env, timeout=120)
 
 
@@ -31,12 +35,44 @@ def data(tmp_path_factory) -> Path:
 def test_scripted_intake_show_move_search_and_progress(data, tmp_path) -> None:
     photo = tmp_path / "front.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(2000))
-    new = run_cli(data, "ticket", "new", "--type", "send_in", "--name", "Zhang Wei", "--phone", "13812345678",
-                  "--address", "88 Shennan Road", "--courier", "SF Express", "--tracking", "SF123456789012",
-                  "--parcel-condition", "box dented", "--model", "RC-X1", "--imei", "860955027785041",
-                  "--fault", "no power", "--fault-category", "no_charge", "--priority", "2",
-                  "--condition", "screen=ok,housing=damaged", "--accessory", "case", "--agreement-signed-by",
-                  "Zhang Wei", "--photo", f"screen={photo}", "--json")
+    new = run_cli(
+        data,
+        "ticket",
+        "new",
+        "--type",
+        "send_in",
+        "--name",
+        "Zhang Wei",
+        "--phone",
+        "13812345678",
+        "--address",
+        "88 Shennan Road",
+        "--courier",
+        "SF Express",
+        "--tracking",
+        "SF123456789012",
+        "--parcel-condition",
+        "box dented",
+        "--model",
+        "RC-X1",
+        "--imei",
+        "860955027785041",
+        "--fault",
+        "no power",
+        "--fault-category",
+        "no_charge",
+        "--priority",
+        "2",
+        "--condition",
+        "screen=ok,housing=damaged",
+        "--accessory",
+        "case",
+        "--agreement-signed-by",
+        "Zhang Wei",
+        "--photo",
+        f"screen={photo}",
+        "--json",
+    )
     assert new.returncode == 0, new.stderr
     number = json.loads(new.stdout)["number"]
     shown = json.loads(run_cli(data, "ticket", "show", number, "--json").stdout)
@@ -55,13 +91,43 @@ def test_scripted_intake_show_move_search_and_progress(data, tmp_path) -> None:
 
 
 def test_errors_have_their_own_exit_codes(data) -> None:
-    missing = run_cli(data, "ticket", "new", "--type", "maintenance", "--name", "Li Na", "--phone", "13900001111",
-                      "--model", "RC-A5", "--imei", "861234040000014", "--fault", "")
+    missing = run_cli(
+        data,
+        "ticket",
+        "new",
+        "--type",
+        "maintenance",
+        "--name",
+        "Li Na",
+        "--phone",
+        "13900001111",
+        "--model",
+        "RC-A5",
+        "--imei",
+        "861234040000014",
+        "--fault",
+        "",
+    )
     assert missing.returncode == 52
     assert "imei: the check digit does not match" in missing.stderr and "fault: required" in missing.stderr
     assert run_cli(data, "ticket", "show", "SZ01-20200101-0001").returncode == 50
-    new = run_cli(data, "ticket", "new", "--type", "maintenance", "--name", "Li Na", "--phone", "13900001111",
-                  "--model", "RC-A5", "--imei", "861234040000013", "--fault", "cracked")
+    new = run_cli(
+        data,
+        "ticket",
+        "new",
+        "--type",
+        "maintenance",
+        "--name",
+        "Li Na",
+        "--phone",
+        "13900001111",
+        "--model",
+        "RC-A5",
+        "--imei",
+        "861234040000013",
+        "--fault",
+        "cracked",
+    )
     number = new.stdout.strip()
     assert run_cli(data, "ticket", "move", number, "diagnosing").returncode == 55  # agreement not signed
     refused = run_cli(data, "ticket", "move", number, "collected")

@@ -104,8 +104,13 @@ def test_the_progress_query_needs_the_phone_or_imei_and_shows_nothing_else(manag
     assert [s.status for s in report.history] == ["received", "diagnosing"]
     assert "Zhang" not in str(report.to_json()) and "price" not in str(report.to_json())
     assert query_progress(manager, number, "860955027785041").status == "diagnosing"
-    for wrong in ((number, "13900001111"), (other, "13812345678"), ("SZ01-20261123-0999", "13812345678"),
-                  ("not a number", "13812345678"), (number, "")):
+    for wrong in (
+        (number, "13900001111"),
+        (other, "13812345678"),
+        ("SZ01-20261123-0999", "13812345678"),
+        ("not a number", "13812345678"),
+        (number, ""),
+    ):
         with pytest.raises(ProgressNotFound) as refused:
             query_progress(manager, *wrong)
         assert refused.value.message == "No ticket matches that number together with that phone number or IMEI."
@@ -142,7 +147,11 @@ def test_every_move_is_journaled_with_who_and_when(manager, clock) -> None:
     assert (entry.actor, entry.entity, entry.entity_id, entry.action) == ("E1001", "ticket", ticket.id, "move")
     assert entry.at == "2026-11-23T02:00:00.000+00:00"
     assert manager.store.pending_outbox(1000)[-1].payload == {
-        "number": ticket.number, "from": "received", "to": "diagnosing", "note": "back cover loose"}
+        "number": ticket.number,
+        "from": "received",
+        "to": "diagnosing",
+        "note": "back cover loose",
+    }
     with pytest.raises(TransitionNotAllowed):
         moves.move_ticket(manager, ticket.number, "collected")
     assert manager.store.journal_head().seq == head + 1  # a refused move writes nothing

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from tests.integration.upstream.upstream_harness import PostgresCluster, UpstreamServer, enrol_outlet, postgres_bin_dir
 from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 

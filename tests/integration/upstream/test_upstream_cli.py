@@ -15,12 +15,12 @@ from pathlib import Path
 import httpx
 import pytest
 from cryptography import x509
-from tests.integration.upstream.upstream_harness import free_port, make_ca_and_server_cert
 
 import app.cli
 from app.storage.upstream import open_upstream_store
 from app.sync.relay import enrol
 from app.sync.transport import UpstreamEndpoint
+from tests.integration.upstream.upstream_harness import free_port, make_ca_and_server_cert
 
 pytestmark = pytest.mark.integration
 ROOT = Path(__file__).resolve().parents[3]
@@ -30,7 +30,9 @@ def run(*argv: str) -> int:
     return app.cli.main(list(argv))
 
 
-def test_upstream_code_prints_a_code_the_outlet_can_enrol_with(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_upstream_code_prints_a_code_the_outlet_can_enrol_with(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = f"sqlite:///{tmp_path / 'up.db'}"
     assert run("upstream-code", "--db", db, "--outlet", "SZ01") == 0
     code = capsys.readouterr().out.strip()
@@ -49,8 +51,11 @@ def test_upstream_code_refuses_bad_input(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_upstream_publish_from_json_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = f"sqlite:///{tmp_path / 'up.db'}"
-    (tmp_path / "ref.json").write_text(json.dumps({"retention": [{"key": "CN/logs", "days": 30}],
-                                                   "diagtool": [{"key": "min_version", "version": "3.2.0"}]}))
+    (tmp_path / "ref.json").write_text(
+        json.dumps(
+            {"retention": [{"key": "CN/logs", "days": 30}], "diagtool": [{"key": "min_version", "version": "3.2.0"}]}
+        )
+    )
     (tmp_path / "price_list.csv").write_text("key,price\nBAT-X1,199\nLCD-X1,899\n")
     assert run("upstream-publish", "--db", db, str(tmp_path / "ref.json")) == 0
     assert run("upstream-publish", "--db", db, str(tmp_path / "price_list.csv")) == 0

@@ -6,11 +6,11 @@ import random
 import uuid
 
 import pytest
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet, free_port
-from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.relay import Backoff, SyncRelay
 from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet, free_port
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = pytest.mark.integration
 

@@ -19,14 +19,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
-from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.storage.upstream import UpstreamDatabaseUnavailable
 from app.sync.protocol import PushResult
 from app.sync.relay import Backoff, OutboxItem, SyncRelay, encode_batch
 from app.sync.transport import UpstreamEndpoint
+from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -40,8 +40,9 @@ def fill_outbox(outbox: SqliteOutbox, count: int = OPERATIONS, seed: int = 1) ->
     """`count` operations over count/4 records, each record changed several times; some
     records end deleted or erased, so the order of their operations matters upstream."""
     rng = random.Random(seed)
-    records = [(ENTITIES[i % len(ENTITIES)], str(uuid.UUID(int=rng.getrandbits(128), version=4)))
-               for i in range(count // 4)]
+    records = [
+        (ENTITIES[i % len(ENTITIES)], str(uuid.UUID(int=rng.getrandbits(128), version=4))) for i in range(count // 4)
+    ]
     rows = []
     for n in range(count):
         entity, entity_id = records[rng.randrange(len(records))]
@@ -98,7 +99,15 @@ class CrashAfterAnswer:
 def test_client_killed_between_answer_and_ack(upstream: UpstreamServer, token: str, outbox: SqliteOutbox) -> None:
     fill_outbox(outbox)
     # A real process killed with SIGKILL after the upstream answered its 3rd batch.
-    command = [sys.executable, str(HERE / "upstream_relay_child.py"), str(outbox.path), upstream.url, OUTLET, token, "3"]
+    command = [
+        sys.executable,
+        str(HERE / "upstream_relay_child.py"),
+        str(outbox.path),
+        upstream.url,
+        OUTLET,
+        token,
+        "3",
+    ]
     env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{HERE}"}
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as child:
         try:
@@ -127,16 +136,18 @@ def test_client_killed_between_answer_and_ack(upstream: UpstreamServer, token: s
 def test_batches_replayed_and_reordered(upstream: UpstreamServer, token: str, outbox: SqliteOutbox) -> None:
     fill_outbox(outbox, seed=2)
     items = outbox.pending(OPERATIONS)
-    batches = [items[i:i + 250] for i in range(0, len(items), 250)]
+    batches = [items[i : i + 250] for i in range(0, len(items), 250)]
     rng = random.Random(5)
     rng.shuffle(batches)
     for batch in batches[::3]:
         batch.reverse()  # operations of one record inside a batch out of order too
     first_answers: dict[str, tuple[str, bool]] = {}
     with httpx.Client(base_url=upstream.url, headers={"authorization": f"Bearer {token}"}) as client:
+
         def post(batch: list[OutboxItem]) -> PushResult:
-            response = client.post(f"/v1/outlets/{OUTLET}/push", content=encode_batch(batch),
-                                   headers={"content-type": "application/json"})
+            response = client.post(
+                f"/v1/outlets/{OUTLET}/push", content=encode_batch(batch), headers={"content-type": "application/json"}
+            )
             assert response.status_code == 200, response.text
             return PushResult.model_validate_json(response.content)
 
@@ -157,17 +168,21 @@ def test_batches_replayed_and_reordered(upstream: UpstreamServer, token: str, ou
 
 def test_resets_timeouts_and_500s_from_a_proxy(upstream: UpstreamServer, token: str, outbox: SqliteOutbox) -> None:
     fill_outbox(outbox, seed=3)
-    upstream.store.publish_reference("price_list", [json.dumps({"key": f"P{i}", "price": i}) for i in range(1200)],
-                                     "2026-11-23T00:00:00+00:00")
-    plan = FaultPlan(rates={"reset_before": 0.1, "reset_after": 0.1, "timeout": 0.05, "http500": 0.1},
-                     hold_seconds=0.6, seed=11)
+    upstream.store.publish_reference(
+        "price_list", [json.dumps({"key": f"P{i}", "price": i}) for i in range(1200)], "2026-11-23T00:00:00+00:00"
+    )
+    plan = FaultPlan(
+        rates={"reset_before": 0.1, "reset_after": 0.1, "timeout": 0.05, "http500": 0.1}, hold_seconds=0.6, seed=11
+    )
     with FaultProxy(upstream.url, plan) as proxy:
         endpoint = UpstreamEndpoint(proxy.url, read_timeout=0.4)
         with SyncRelay(outbox, endpoint, OUTLET, token, batch_size=200, backoff=fast_backoff()) as relay:
             report = relay.sync_once(kinds=["price_list"])
     assert report.errors == []
     assert report.pushed == OPERATIONS and report.pending == 0
-    assert all(proxy.counts[fault] >= 2 for fault in ("reset_before", "reset_after", "timeout", "http500")), proxy.counts
+    assert all(proxy.counts[fault] >= 2 for fault in ("reset_before", "reset_after", "timeout", "http500")), (
+        proxy.counts
+    )
     assert len(outbox.reference_items("price_list")) == 1200
     assert_exactly_once(upstream, outbox)
 
@@ -198,8 +213,14 @@ class RestartUpstreamMidSync:
 def test_upstream_restarted_mid_sync(upstream: UpstreamServer, token: str, outbox: SqliteOutbox) -> None:
     fill_outbox(outbox, seed=4)
     source = RestartUpstreamMidSync(outbox, upstream, at=6)
-    with SyncRelay(source, UpstreamEndpoint(upstream.url), OUTLET, token, batch_size=500,
-                   backoff=Backoff(base=0.05, cap=0.5, max_attempts=40, rng=random.Random(1))) as relay:
+    with SyncRelay(
+        source,
+        UpstreamEndpoint(upstream.url),
+        OUTLET,
+        token,
+        batch_size=500,
+        backoff=Backoff(base=0.05, cap=0.5, max_attempts=40, rng=random.Random(1)),
+    ) as relay:
         pushed, _, _ = relay.push_pending()
     assert source.restarter is not None
     source.restarter.join(timeout=10)
@@ -217,7 +238,7 @@ def test_two_workers_sharing_one_database_apply_concurrent_deliveries_once(
     second.start()
     try:
         items = outbox.pending(OPERATIONS)
-        bodies = [encode_batch(items[i:i + 500]) for i in range(0, len(items), 500)]
+        bodies = [encode_batch(items[i : i + 500]) for i in range(0, len(items), 500)]
         failures: list[str] = []
 
         def deliver(url: str, order: list[bytes]) -> None:
@@ -230,8 +251,10 @@ def test_two_workers_sharing_one_database_apply_concurrent_deliveries_once(
                     else:
                         failures.append(url)
 
-        threads = [threading.Thread(target=deliver, args=(upstream.url, bodies)),
-                   threading.Thread(target=deliver, args=(second.url, bodies[::-1]))]
+        threads = [
+            threading.Thread(target=deliver, args=(upstream.url, bodies)),
+            threading.Thread(target=deliver, args=(second.url, bodies[::-1])),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
-from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.anchors import verify_receipt
 from app.sync.policy import RegionPolicy, imei_hash
@@ -18,6 +16,8 @@ from app.sync.relay import AnchorRefusedError, SyncRelay, enrol
 from app.sync.transport import EnrolmentRefused, UpstreamAuthRefused, UpstreamEndpoint
 from app.upstream.enrolment import issue_enrol_code, secret_hash
 from app.upstream.publishing import publish_reference
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = pytest.mark.integration
 HEAD_A, HEAD_B, HEAD_C = "a" * 64, "b" * 64, "c" * 64
@@ -47,8 +47,13 @@ def test_one_outlets_token_is_refused_for_another_outlets_data(upstream: Upstrea
     other_token = enrol_outlet(upstream, "GZ02")
     with httpx.Client(base_url=upstream.url) as client:
         mine = {"authorization": f"Bearer {token}"}
-        for method, path in [("GET", "summary"), ("GET", "reference/price_list"), ("GET", "anchors/latest"),
-                             ("POST", "push"), ("POST", "anchors")]:
+        for method, path in [
+            ("GET", "summary"),
+            ("GET", "reference/price_list"),
+            ("GET", "anchors/latest"),
+            ("POST", "push"),
+            ("POST", "anchors"),
+        ]:
             response = client.request(method, f"/v1/outlets/GZ02/{path}", headers=mine, json={})
             assert response.status_code == 403, path
             assert response.json()["code"] == "wrong_outlet"
@@ -82,8 +87,13 @@ def test_summary_counts_live_and_removed_records_per_entity(
     with relay_for(upstream, outbox, token) as relay:
         assert relay.sync_once(kinds=[]).as_json() == {"pushed": 5, "pulled": 0, "pending": 0, "errors": []}
     summary = httpx.get(f"{upstream.url}/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {token}"})
-    assert summary.json() == {"outlet": OUTLET, "records": {"ticket": 2, "device": 1}, "removed": {"ticket": 1},
-                              "operations": 5, "last_anchor_seq": None}
+    assert summary.json() == {
+        "outlet": OUTLET,
+        "records": {"ticket": 2, "device": 1},
+        "removed": {"ticket": 1},
+        "operations": 5,
+        "last_anchor_seq": None,
+    }
 
 
 def test_an_erasure_scrubs_earlier_and_late_arriving_payloads(
@@ -165,8 +175,13 @@ def test_anchors_go_up_with_signed_receipts_and_never_back(
 def test_pull_stores_new_reference_data_with_its_cursor(
     upstream: UpstreamServer, token: str, outbox: SqliteOutbox
 ) -> None:
-    publish_reference(upstream.store, {"price_list": [{"key": "BAT-X1", "price": 199}, {"key": "LCD-X1", "price": 899}],
-                                       "diagtool": [{"key": "min_version", "version": "3.2.0", "sha256": "0" * 64}]})
+    publish_reference(
+        upstream.store,
+        {
+            "price_list": [{"key": "BAT-X1", "price": 199}, {"key": "LCD-X1", "price": 899}],
+            "diagtool": [{"key": "min_version", "version": "3.2.0", "sha256": "0" * 64}],
+        },
+    )
     with relay_for(upstream, outbox, token) as relay:
         assert relay.pull_reference() == 3
         cursor = outbox.reference_cursor("price_list")
@@ -174,8 +189,10 @@ def test_pull_stores_new_reference_data_with_its_cursor(
         publish_reference(upstream.store, {"price_list": [{"key": "BAT-X1", "price": 179}]})
         assert relay.pull_reference(["price_list"]) == 1
     assert int(outbox.reference_cursor("price_list") or 0) > int(cursor or 0)
-    assert outbox.reference_items("price_list") == {"BAT-X1": {"key": "BAT-X1", "price": 179},
-                                                     "LCD-X1": {"key": "LCD-X1", "price": 899}}
+    assert outbox.reference_items("price_list") == {
+        "BAT-X1": {"key": "BAT-X1", "price": 179},
+        "LCD-X1": {"key": "LCD-X1", "price": 899},
+    }
     assert outbox.reference_items("diagtool")["min_version"]["version"] == "3.2.0"
     assert outbox.reference_cursor("retention") is None
 
@@ -185,8 +202,15 @@ def test_bounds_on_requests(upstream: UpstreamServer, token: str) -> None:
     with httpx.Client(base_url=upstream.url, headers=headers, timeout=30) as client:
         huge = client.post(f"/v1/outlets/{OUTLET}/push", content=b"[" + b" " * (17 * 1024 * 1024) + b"]")
         assert huge.status_code == 413
-        op = {"op_id": new_id(), "seq": 1, "entity": "ticket", "entity_id": new_id(), "action": "upsert",
-              "payload": {}, "created_at": "2026-11-23T10:00:00Z"}
+        op = {
+            "op_id": new_id(),
+            "seq": 1,
+            "entity": "ticket",
+            "entity_id": new_id(),
+            "action": "upsert",
+            "payload": {},
+            "created_at": "2026-11-23T10:00:00Z",
+        }
         too_many = client.post(f"/v1/outlets/{OUTLET}/push", json={"operations": [op] * 1001})
         assert too_many.status_code == 422
         bad_action = client.post(f"/v1/outlets/{OUTLET}/push", json={"operations": [{**op, "action": "drop"}]})
@@ -198,8 +222,13 @@ def test_bounds_on_requests(upstream: UpstreamServer, token: str) -> None:
 
 def test_openapi_document_is_published(upstream: UpstreamServer) -> None:
     document = httpx.get(f"{upstream.url}/openapi.json").json()
-    assert {"/v1/enrol", "/v1/outlets/{outlet}/push", "/v1/outlets/{outlet}/reference/{kind}",
-            "/v1/outlets/{outlet}/anchors", "/v1/outlets/{outlet}/summary"} <= set(document["paths"])
+    assert {
+        "/v1/enrol",
+        "/v1/outlets/{outlet}/push",
+        "/v1/outlets/{outlet}/reference/{kind}",
+        "/v1/outlets/{outlet}/anchors",
+        "/v1/outlets/{outlet}/summary",
+    } <= set(document["paths"])
     push_schema = document["components"]["schemas"]["Operation"]
     assert {"op_id", "seq", "entity", "entity_id", "action", "payload", "created_at"} <= set(push_schema["required"])
 
@@ -225,10 +254,14 @@ def test_expired_codes_are_refused_and_re_enrolment_replaces_the_old_token(upstr
     old_token = enrol_outlet(upstream)
     new_token = enrol_outlet(upstream)
     with httpx.Client(base_url=upstream.url) as client:
-        assert client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {old_token}"}
-                          ).status_code == 401
-        assert client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {new_token}"}
-                          ).status_code == 200
+        assert (
+            client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {old_token}"}).status_code
+            == 401
+        )
+        assert (
+            client.get(f"/v1/outlets/{OUTLET}/summary", headers={"authorization": f"Bearer {new_token}"}).status_code
+            == 200
+        )
 
 
 def test_an_item_outside_the_protocol_stops_the_queue_after_everything_before_it(

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, make_ca_and_server_cert
 
 from app.sync.relay import enrol
 from app.sync.transport import CertificateNotTrusted, UpstreamEndpoint
 from app.upstream.enrolment import issue_enrol_code
+from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, make_ca_and_server_cert
 
 pytestmark = pytest.mark.integration
 

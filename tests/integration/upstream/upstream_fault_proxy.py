@@ -170,7 +170,7 @@ def _read_request(conn: socket.socket, buffer: bytes) -> tuple[tuple[str, str, d
 
 
 def _http_response(status: int, body: bytes) -> bytes:
-    head = (
-        f"HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n"
-    ).encode("latin-1")
+    head = (f"HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {len(body)}\r\n\r\n").encode(
+        "latin-1"
+    )
     return head + body

@@ -40,8 +40,15 @@ class UpstreamServer:
     """The upstream app served by uvicorn in a thread; can be stopped and started again on
     the same port and database, as an operator restarting the service would."""
 
-    def __init__(self, db_url: str, *, port: int | None = None, key: Ed25519PrivateKey | None = None,
-                 ssl_certfile: str | None = None, ssl_keyfile: str | None = None) -> None:
+    def __init__(
+        self,
+        db_url: str,
+        *,
+        port: int | None = None,
+        key: Ed25519PrivateKey | None = None,
+        ssl_certfile: str | None = None,
+        ssl_keyfile: str | None = None,
+    ) -> None:
         self.db_url = db_url
         self.port = port or free_port()
         self.key = key or Ed25519PrivateKey.generate()
@@ -58,8 +65,14 @@ class UpstreamServer:
     def start(self) -> None:
         self.app = create_app(self.db_url, signing_key=self.key)
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="error", access_log=False,
-            lifespan="on", timeout_graceful_shutdown=2, **self._ssl,
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="error",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+            **self._ssl,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="upstream-under-test", daemon=True)
@@ -105,30 +118,56 @@ def _name(common: str) -> x509.Name:
 
 def make_ca_and_server_cert(folder: Path, san: x509.GeneralName) -> tuple[Path, Path, Path]:
     """(ca.pem, server.pem, server.key) with the server certificate valid for `san` only."""
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(_name("Test CA")).issuer_name(_name("Test CA"))
-          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=1))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(_name("Test CA"))
+        .issuer_name(_name("Test CA"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     server_key = ec.generate_private_key(ec.SECP256R1())
-    server = (x509.CertificateBuilder().subject_name(_name("upstream")).issuer_name(ca.subject)
-              .public_key(server_key.public_key()).serial_number(x509.random_serial_number())
-              .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=1))
-              .add_extension(x509.SubjectAlternativeName([san]), critical=False)
-              .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-              .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-              .sign(ca_key, hashes.SHA256()))
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(_name("upstream"))
+        .issuer_name(ca.subject)
+        .public_key(server_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([san]), critical=False)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
     paths = folder / "ca.pem", folder / "server.pem", folder / "server.key"
     paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     paths[1].write_bytes(server.public_bytes(serialization.Encoding.PEM))
-    paths[2].write_bytes(server_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                                  serialization.NoEncryption()))
+    paths[2].write_bytes(
+        server_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return paths
 
 
@@ -168,7 +207,9 @@ class PostgresCluster:
             shutil.chown(base, "postgres", "postgres")
         cluster = cls(bin_dir=bin_dir, base=base, port=free_port())
         data = base / "data"
-        cluster._run(str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8")
+        cluster._run(
+            str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"
+        )
         options = (
             f"-p {cluster.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={base}"
             " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -179,8 +220,19 @@ class PostgresCluster:
 
     def restart(self) -> None:
         """Restart the server: every open connection is cut, as in a database failover."""
-        self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.base / "data"), "-o", self.options,
-                  "-l", str(self.base / "log"), "-m", "fast", "-w", "restart")
+        self._run(
+            str(self.bin_dir / "pg_ctl"),
+            "-D",
+            str(self.base / "data"),
+            "-o",
+            self.options,
+            "-l",
+            str(self.base / "log"),
+            "-m",
+            "fast",
+            "-w",
+            "restart",
+        )
 
     def database(self, name: str) -> str:
         """A fresh database in the cluster; its URL."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ class SqliteOutbox:
         return self.add_many([(entity, entity_id, action, payload)])[0]
 
     def add_many(self, rows: list[tuple[str, str, str, dict[str, Any]]]) -> list[str]:
-        now = datetime.now(timezone.utc).isoformat()
+        now = datetime.now(UTC).isoformat()
         op_ids = [str(uuid.uuid4()) for _ in rows]
         with self.conn:
             self.conn.execute("BEGIN")

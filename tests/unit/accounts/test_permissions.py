@@ -8,8 +8,8 @@ from app.accounts import service
 from app.accounts.verification import read_journal, verify_store
 from app.core.roles import Permission, Role, may
 from app.errors import PermissionDenied
-from tests.fixtures_store import sample_ticket
 from app.tickets.intake import open_ticket
+from tests.fixtures_store import sample_ticket
 
 
 @pytest.fixture

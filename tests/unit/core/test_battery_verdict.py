@@ -62,8 +62,11 @@ def test_percentage_wins_over_capacity() -> None:
 
 
 def test_cycles_alone_are_not_enough() -> None:
-    readings = BatteryReadings(cycle_count=Reading(1_500, ReadingSource.CYCLE_COUNT_BROADCAST),
-                               design_capacity_mah=Reading(0, TOOL), learned_capacity_mah=Reading(10, TOOL))
+    readings = BatteryReadings(
+        cycle_count=Reading(1_500, ReadingSource.CYCLE_COUNT_BROADCAST),
+        design_capacity_mah=Reading(0, TOOL),
+        learned_capacity_mah=Reading(10, TOOL),
+    )
     verdict = battery_verdict(readings, in_warranty=True)
     assert verdict.advice is BatteryAdvice.UNKNOWN and verdict.health_basis is None
     assert "1500 charge cycles" in verdict.reason.en

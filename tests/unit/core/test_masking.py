@@ -58,7 +58,9 @@ def test_email_examples(email: str, masked: str) -> None:
     assert mask_email(email) == masked
 
 
-@pytest.mark.parametrize(("name", "masked"), [("张伟", "张*"), ("欧阳娜娜", "欧***"), ("Zhang Wei", "Z********"), ("Z", "*")])
+@pytest.mark.parametrize(
+    ("name", "masked"), [("张伟", "张*"), ("欧阳娜娜", "欧***"), ("Zhang Wei", "Z********"), ("Z", "*")]
+)
 def test_name_examples(name: str, masked: str) -> None:
     assert mask_name(name) == masked
 

@@ -70,8 +70,17 @@ def test_no_function_asks_for_location() -> None:
 
 
 def test_every_fault_suggests_identity_first_and_known_functions() -> None:
-    assert {"battery_drain", "no_charge", "screen", "no_signal", "wifi_bluetooth", "camera",
-            "crash_freeze", "storage_full", "other"} <= set(FAULTS)
+    assert {
+        "battery_drain",
+        "no_charge",
+        "screen",
+        "no_signal",
+        "wifi_bluetooth",
+        "camera",
+        "crash_freeze",
+        "storage_full",
+        "other",
+    } <= set(FAULTS)
     for fault in FAULTS.values():
         assert fault.suggested_functions[0] == "identity"
         assert set(fault.suggested_functions) <= set(FUNCTIONS)
@@ -90,7 +99,13 @@ def test_refused_and_runnable_under_partial_consent() -> None:
 
 
 def test_several_faults_union_in_run_order() -> None:
-    assert functions_for_faults(["crash_freeze", "no_charge"]) == ("identity", "battery", "charging", "logs", "software")
+    assert functions_for_faults(["crash_freeze", "no_charge"]) == (
+        "identity",
+        "battery",
+        "charging",
+        "logs",
+        "software",
+    )
 
 
 @pytest.mark.parametrize(

@@ -165,7 +165,9 @@ def test_hostile_long_input_is_redacted_to_its_end() -> None:
 
 def test_names_are_removed_whole_word_and_any_case() -> None:
     text = "Customer ZHANG  wei (张伟) called; Annotation by Ann"
-    assert redact_names(text, ["Zhang Wei", "张伟", "Ann", " "]) == "Customer [NAME] ([NAME]) called; Annotation by [NAME]"
+    assert (
+        redact_names(text, ["Zhang Wei", "张伟", "Ann", " "]) == "Customer [NAME] ([NAME]) called; Annotation by [NAME]"
+    )
 
 
 def test_longer_name_wins_over_its_part() -> None:

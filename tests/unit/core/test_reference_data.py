@@ -41,10 +41,17 @@ def test_the_shipped_defaults_load() -> None:
     data = load_reference_data(RESOURCES)
     tool = data.diagnostic_tool
     assert (tool.package, tool.service, tool.min_version_code, tool.min_version_name) == (
-        "com.repaircounter.diagtool", ".DiagnosticService", 300, "3.0.0")
+        "com.repaircounter.diagtool",
+        ".DiagnosticService",
+        300,
+        "3.0.0",
+    )
     assert tool.component == "com.repaircounter.diagtool/.DiagnosticService"
     assert tool.sessions_dir == "/sdcard/Android/data/com.repaircounter.diagtool/files/sessions"
-    assert tool.apk_sha256 == "f40969a25a8f604affdf07019cc7be1571426c10bd29bf0726ed05481f0854dc" and tool.apk_file.endswith(".apk")
+    assert (
+        tool.apk_sha256 == "f40969a25a8f604affdf07019cc7be1571426c10bd29bf0726ed05481f0854dc"
+        and tool.apk_file.endswith(".apk")
+    )
     assert tool.is_recent_enough(300) and not tool.is_recent_enough(299) and not tool.is_recent_enough(None)
     assert data.price_list.currency == "CNY"
     assert data.price_list.item("BAT-X1").price == Decimal("199.00")
@@ -70,7 +77,9 @@ def test_region_data_feeds_retention_and_warranty() -> None:
     contact = eu.retention_policy().rule("diagnostic_logs")
     assert contact.period == RetentionPeriod(days=14)
     assert india.retention_policy().rule("contact_data").period == RetentionPeriod(months=6)
-    assert expires_at(india.retention_policy().rule("device_identifiers"), last_contact=datetime(2026, 1, 1)).year == 2033
+    assert (
+        expires_at(india.retention_policy().rule("device_identifiers"), last_contact=datetime(2026, 1, 1)).year == 2033
+    )
     with pytest.raises(ValueError, match="known: CN"):
         regions.get("US")
 
@@ -147,14 +156,26 @@ PARSERS = {
         ("price_list.json", lambda d: d["items"][2].update(part_id="BAT-X1"), "listed twice"),
         ("price_list.json", lambda d: d["items"][0]["name"].pop("zh_CN"), "items[0].name"),
         ("price_list.json", lambda d: d.update(format=2), "format"),
-        ("care_benefits.json", lambda d: d["devices"].update({"860955027785042": d["devices"]["860955027785041"]}),
-         "check digit"),
-        ("care_benefits.json", lambda d: d["devices"]["860955027785041"]["benefits"][0].update(status="gold"),
-         "benefits[0].status"),
-        ("care_benefits.json", lambda d: d["devices"]["860955027785041"]["benefits"][0].update(end="2020-01-01"),
-         "ends before it starts"),
-        ("care_benefits.json", lambda d: d["devices"]["352099001761481"].update(purchase_date="18/06/2024"),
-         "purchase_date"),
+        (
+            "care_benefits.json",
+            lambda d: d["devices"].update({"860955027785042": d["devices"]["860955027785041"]}),
+            "check digit",
+        ),
+        (
+            "care_benefits.json",
+            lambda d: d["devices"]["860955027785041"]["benefits"][0].update(status="gold"),
+            "benefits[0].status",
+        ),
+        (
+            "care_benefits.json",
+            lambda d: d["devices"]["860955027785041"]["benefits"][0].update(end="2020-01-01"),
+            "ends before it starts",
+        ),
+        (
+            "care_benefits.json",
+            lambda d: d["devices"]["352099001761481"].update(purchase_date="18/06/2024"),
+            "purchase_date",
+        ),
         ("diagnostic_tool.json", lambda d: d.update(apk_sha256="ABC" * 21 + "D"), "apk_sha256"),
         ("diagnostic_tool.json", lambda d: d.update(apk_file="../../etc/passwd"), "apk_file"),
         ("diagnostic_tool.json", lambda d: d.update(package="com.x;rm -rf /"), "package"),

@@ -45,8 +45,17 @@ def test_the_happy_path_is_allowed() -> None:
 @pytest.mark.parametrize(
     "path",
     [
-        [S.DIAGNOSING, S.REPAIRING, S.WAITING_FOR_PARTS, S.REPAIRING, S.QUALITY_CHECK, S.REPAIRING,
-         S.QUALITY_CHECK, S.READY_FOR_PICKUP, S.COLLECTED],
+        [
+            S.DIAGNOSING,
+            S.REPAIRING,
+            S.WAITING_FOR_PARTS,
+            S.REPAIRING,
+            S.QUALITY_CHECK,
+            S.REPAIRING,
+            S.QUALITY_CHECK,
+            S.READY_FOR_PICKUP,
+            S.COLLECTED,
+        ],
         [S.SENT_TO_REPAIR_CENTRE, S.QUALITY_CHECK, S.READY_FOR_PICKUP, S.COLLECTED],
         [S.DIAGNOSING, S.AWAITING_APPROVAL, S.RETURNED_UNREPAIRED],
         [S.CANCELLED],
@@ -58,8 +67,17 @@ def test_side_paths_end_closed(path: list[Status]) -> None:
 
 def test_the_side_and_main_states_are_those_of_the_issue() -> None:
     assert {s.value for s in Status} == {
-        "received", "diagnosing", "awaiting_approval", "repairing", "quality_check", "ready_for_pickup",
-        "collected", "waiting_for_parts", "sent_to_repair_centre", "cancelled", "returned_unrepaired",
+        "received",
+        "diagnosing",
+        "awaiting_approval",
+        "repairing",
+        "quality_check",
+        "ready_for_pickup",
+        "collected",
+        "waiting_for_parts",
+        "sent_to_repair_centre",
+        "cancelled",
+        "returned_unrepaired",
     }
     assert TERMINAL == {S.COLLECTED, S.CANCELLED, S.RETURNED_UNREPAIRED}
     assert OPEN == set(Status) - TERMINAL

@@ -39,8 +39,17 @@ def free_port_pair() -> int:
 
 def test_fixed_ports_are_consecutive_and_printed(capsys: pytest.CaptureFixture[str]) -> None:
     port = free_port_pair()
-    args = parse(["handset-sim", "--profile", str(HANDSETS / "coloros-oneplus8-tool"),
-                  "--profile", str(HANDSETS / "unauthorised-oppo-reno"), "--port", str(port)])
+    args = parse(
+        [
+            "handset-sim",
+            "--profile",
+            str(HANDSETS / "coloros-oneplus8-tool"),
+            "--profile",
+            str(HANDSETS / "unauthorised-oppo-reno"),
+            "--port",
+            str(port),
+        ]
+    )
     stop = threading.Event()
     runner = threading.Thread(target=lambda: run_handset_sim(args, stop))
     runner.start()
@@ -56,10 +65,15 @@ def test_fixed_ports_are_consecutive_and_printed(capsys: pytest.CaptureFixture[s
         stop.set()
         runner.join(timeout=10)
     assert not runner.is_alive()
-    assert capsys.readouterr().out.splitlines() == [f"listening on 127.0.0.1:{port}", f"listening on 127.0.0.1:{port + 1}"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"listening on 127.0.0.1:{port}",
+        f"listening on 127.0.0.1:{port + 1}",
+    ]
 
 
-@pytest.mark.parametrize("argv", [["--port", "5560"], ["--port", "65535", "--profile", str(HANDSETS / "unauthorised-oppo-reno")]])
+@pytest.mark.parametrize(
+    "argv", [["--port", "5560"], ["--port", "65535", "--profile", str(HANDSETS / "unauthorised-oppo-reno")]]
+)
 def test_bad_ports_are_usage_errors(argv: list[str]) -> None:
     args = parse(["handset-sim", "--profile", str(HANDSETS / "coloros-oneplus8-tool"), *argv])
     with pytest.raises(UsageError):

@@ -19,7 +19,9 @@ TOOL = "com.repaircounter.diagtool"
 
 
 def test_diagnostic_tool_commands_follow_the_contract() -> None:
-    assert commands.start_diagnostic_service_command(TOOL, ".DiagnosticService", "SZ01-20261122-0042", ["device_info", "logs"]) == (
+    assert commands.start_diagnostic_service_command(
+        TOOL, ".DiagnosticService", "SZ01-20261122-0042", ["device_info", "logs"]
+    ) == (
         f"am start-foreground-service -n {TOOL}/.DiagnosticService --es session SZ01-20261122-0042 "
         "--es categories device_info,logs"
     )

@@ -6,7 +6,7 @@ pathological inputs (the timeout marker bounds their time; no timing is asserted
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -42,13 +42,56 @@ PARSERS: dict[str, Callable[[str], object]] = {
 
 #: Fragments of real syntax, so random inputs reach deep into the parsers.
 FRAGMENTS = [
-    "[", "]", "]: [", "[ro.serialno]: [", "\n", "  ", ":", "=", ",", "Current Battery Service state:\n",
-    "  level: ", "  scale: ", "health: ", "android.intent.action.BATTERY_CHANGED", "android.os.extra.CYCLE_COUNT=",
-    "Packages:\n", "Hidden system packages:\n", "  Package [com.a.b] (abc):\n", "    versionCode=", " minSdk=",
-    "versionName=", "package:", " versionCode:", "  installer=", " uid:", "03-17 16:13:38.811  1702  2395 D ",
-    "Tag: ", "Result: Parcel(\n", "  0x00000000: ", "00000000 ", "0000000f ", "00360038 ", "ffffffff ", "')",
-    "Device ID = ", "Starting: Intent { cmp=", " }", "Error", "Warning:", "9,h,0,Bl=", "Bcc=", "9,0,i,vers,",
-    "Last learned battery capacity: ", " mAh", "RESET:TIME: ", "999999999999999999999999", "-1", "\x00", "\r\n", "é漢",
+    "[",
+    "]",
+    "]: [",
+    "[ro.serialno]: [",
+    "\n",
+    "  ",
+    ":",
+    "=",
+    ",",
+    "Current Battery Service state:\n",
+    "  level: ",
+    "  scale: ",
+    "health: ",
+    "android.intent.action.BATTERY_CHANGED",
+    "android.os.extra.CYCLE_COUNT=",
+    "Packages:\n",
+    "Hidden system packages:\n",
+    "  Package [com.a.b] (abc):\n",
+    "    versionCode=",
+    " minSdk=",
+    "versionName=",
+    "package:",
+    " versionCode:",
+    "  installer=",
+    " uid:",
+    "03-17 16:13:38.811  1702  2395 D ",
+    "Tag: ",
+    "Result: Parcel(\n",
+    "  0x00000000: ",
+    "00000000 ",
+    "0000000f ",
+    "00360038 ",
+    "ffffffff ",
+    "')",
+    "Device ID = ",
+    "Starting: Intent { cmp=",
+    " }",
+    "Error",
+    "Warning:",
+    "9,h,0,Bl=",
+    "Bcc=",
+    "9,0,i,vers,",
+    "Last learned battery capacity: ",
+    " mAh",
+    "RESET:TIME: ",
+    "999999999999999999999999",
+    "-1",
+    "\x00",
+    "\r\n",
+    "é漢",
 ]
 syntax_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=8)), max_size=60).map("".join)
 

@@ -53,7 +53,11 @@ def test_oneplus_getprop_keeps_the_three_line_value_and_reads_identity() -> None
     assert props.get("gsm.serial") == "002088880C30132410AA03UC"
     info = build_info(props)
     assert (info.serial, info.model, info.brand, info.android_release, info.sdk) == (
-        "90241ad3", "BE2028", "OnePlus", "11", 30,
+        "90241ad3",
+        "BE2028",
+        "OnePlus",
+        "11",
+        30,
     )
     assert info.software_version == "BE2028_17_230705"
     assert len(props) == 34
@@ -153,7 +157,11 @@ def test_learned_capacity_lines() -> None:
 
 def test_checkin_batterystats_version_and_history() -> None:
     stats = parse_batterystats_checkin(body("06"))
-    assert (stats.checkin_version, stats.start_build, stats.end_build) == (36, "AP1A.240305.019.A1", "AP2A.240805.005.S4")
+    assert (stats.checkin_version, stats.start_build, stats.end_build) == (
+        36,
+        "AP1A.240305.019.A1",
+        "AP2A.240805.005.S4",
+    )
     assert stats.levels == (100,) and stats.last_charge_mah == 4263
 
 
@@ -198,7 +206,11 @@ def test_updated_system_app_reports_the_installed_not_the_hidden_version() -> No
 def test_samsung_dumpsys_package_block() -> None:
     dump = parse_dumpsys_package(sample("08")[sample("08").index("# SOURCE B") :])
     record = dump.installed("com.samsung.android.provider.filterprovider")
-    assert record is not None and (record.version_code, record.version_name, record.min_sdk) == (500700000, "5.0.07", 28)
+    assert record is not None and (record.version_code, record.version_name, record.min_sdk) == (
+        500700000,
+        "5.0.07",
+        28,
+    )
     assert dump.installed("com.repaircounter.diagtool") is None
 
 
@@ -216,9 +228,16 @@ def test_pm_list_packages_with_and_without_version_codes() -> None:
 
 
 def test_pm_list_packages_source_dir_installer_and_uid() -> None:
-    line = "package:/data/app/~~GSf==/com.a.b-fN==/base.apk=com.a.b versionCode:7  installer=com.android.vending uid:10057"
+    line = (
+        "package:/data/app/~~GSf==/com.a.b-fN==/base.apk=com.a.b versionCode:7  installer=com.android.vending uid:10057"
+    )
     (package,) = parse_package_list(line)
-    assert (package.name, package.version_code, package.installer, package.uid) == ("com.a.b", 7, "com.android.vending", 10057)
+    assert (package.name, package.version_code, package.installer, package.uid) == (
+        "com.a.b",
+        7,
+        "com.android.vending",
+        10057,
+    )
     assert package.source_dir == "/data/app/~~GSf==/com.a.b-fN==/base.apk"
     with pytest.raises(OutputParseError):
         parse_package_list("package:com.a.b; rm -rf /")
@@ -232,7 +251,13 @@ def test_logcat_threadtime_capture() -> None:
     assert len(lines) == 40
     first = lines[0]
     assert (first.month, first.day, first.time, first.pid, first.tid, first.level, first.tag) == (
-        3, 17, "16:13:38.811", 1702, 2395, "D", "WindowManager",
+        3,
+        17,
+        "16:13:38.811",
+        1702,
+        2395,
+        "D",
+        "WindowManager",
     )
     assert first.message.startswith("printFreezingDisplayLogsopening app wtoken")
     assert lines[-1].tag == "PowerManagerService" and lines[-1].message.startswith("acquire lock=166121161")
@@ -243,7 +268,8 @@ def test_logcat_threadtime_capture() -> None:
 AM_LINES = {
     line.split("#")[0].rstrip()
     for line in body("11").splitlines()
-    if line.strip() and not line.startswith(("Stopping", "Status", "LaunchState", "Activity:", "TotalTime", "WaitTime", "Complete"))
+    if line.strip()
+    and not line.startswith(("Stopping", "Status", "LaunchState", "Activity:", "TotalTime", "WaitTime", "Complete"))
 }
 
 
@@ -270,7 +296,9 @@ def test_every_am_error_line_of_the_capture_is_an_error(line: str) -> None:
 
 def test_am_start_wait_output_gives_launch_state_and_time() -> None:
     text = "Starting: Intent { cmp=com.example/.MainActivity }\n" + "\n".join(
-        line.split("#")[0].rstrip() for line in body("11").splitlines() if line.startswith(("Status", "LaunchState", "TotalTime", "Complete"))
+        line.split("#")[0].rstrip()
+        for line in body("11").splitlines()
+        if line.startswith(("Status", "LaunchState", "TotalTime", "Complete"))
     )
     result = parse_am_start(text)
     assert (result.launch_state, result.total_time_ms) == ("COLD", 812)

@@ -27,7 +27,9 @@ def test_at_least_the_five_kinds_of_phone_ship() -> None:
     assert any(t and t.version_code < 300 for t in tools)
     assert any(t is None and p.device.brand == "OnePlus" for p, t in zip(profiles, tools))
     assert any(p.auth == "deny" for p in profiles)
-    assert any(b"Charging policy" in p.shell["dumpsys battery"].output for p in profiles if "dumpsys battery" in p.shell)
+    assert any(
+        b"Charging policy" in p.shell["dumpsys battery"].output for p in profiles if "dumpsys battery" in p.shell
+    )
 
 
 @pytest.mark.parametrize("name", WITH_TOOL)
@@ -76,7 +78,14 @@ def test_the_readme_example_is_a_valid_profile(tmp_path: Path) -> None:
 
     readme = (HANDSETS / "README.md").read_text("utf-8")
     example = tomllib.loads(re.search(r"```toml\n(.*?)```", readme, re.S).group(1))  # type: ignore[union-attr]
-    for name in ("results/device_info.json", "getprop.txt", "dumpsys_battery.txt", "iphonesubinfo_slot1.txt", "logcat.txt", "photo.jpg"):
+    for name in (
+        "results/device_info.json",
+        "getprop.txt",
+        "dumpsys_battery.txt",
+        "iphonesubinfo_slot1.txt",
+        "logcat.txt",
+        "photo.jpg",
+    ):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("capture")
     profile = profile_from_mapping(example, tmp_path, "readme")

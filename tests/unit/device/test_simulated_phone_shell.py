@@ -18,10 +18,19 @@ TOOL = "com.repaircounter.diagtool"
 def make_shell(extra: dict | None = None) -> PhoneShell:
     data = {
         "device": {"serial": "S1", "model": "RMX3350"},
-        "diagtool": {"package": TOOL, "version_code": 250, "version_name": "2.5.0", "service": ".DiagnosticService",
-                     "result_delay_ms": 0, "results": {"device_info": {"inline": '{"imei": []}'}}},
-        "shell": {"getprop": {"inline": "[ro.product.model]: [RMX3350]\n[x.multi]: [a\nb]\n"},
-                  "logcat -d*": {"inline": "log\n"}, "exact": {"inline": "E\n", "exit": 3}},
+        "diagtool": {
+            "package": TOOL,
+            "version_code": 250,
+            "version_name": "2.5.0",
+            "service": ".DiagnosticService",
+            "result_delay_ms": 0,
+            "results": {"device_info": {"inline": '{"imei": []}'}},
+        },
+        "shell": {
+            "getprop": {"inline": "[ro.product.model]: [RMX3350]\n[x.multi]: [a\nb]\n"},
+            "logcat -d*": {"inline": "log\n"},
+            "exact": {"inline": "E\n", "exit": 3},
+        },
         **(extra or {}),
     }
     profile = profile_from_mapping(data, Path("."), "t")
@@ -57,7 +66,9 @@ def test_install_upgrades_the_tool_and_refuses_a_downgrade_and_a_non_apk() -> No
     assert out(shell.run_line("pm install -r -t /data/local/tmp/new.apk")) == "Success\n"
     record = parse_dumpsys_package(out(shell.run_line(f"dumpsys package {TOOL}"))).installed(TOOL)
     assert record is not None and (record.version_code, record.version_name) == (312, "3.1.2")
-    listed = {p.name: p.version_code for p in parse_package_list(out(shell.run_line("pm list packages --show-versioncode")))}
+    listed = {
+        p.name: p.version_code for p in parse_package_list(out(shell.run_line("pm list packages --show-versioncode")))
+    }
     assert listed[TOOL] == 312
     shell.files.write("/data/local/tmp/old.apk", build_simulator_apk(TOOL, 200, "2.0.0"))
     assert "INSTALL_FAILED_VERSION_DOWNGRADE" in out(shell.run_line("pm install -r /data/local/tmp/old.apk"))
@@ -87,8 +98,16 @@ def test_starting_a_tool_that_is_not_installed_is_an_error() -> None:
 
 
 def test_faults_garbage_oversize_and_disconnect() -> None:
-    shell = make_shell({"faults": {"garbage_on_command": "dumpsys battery", "oversize_on_command": ["logcat"],
-                                   "disconnect_on_command": "reboot", "oversize_bytes": 1_000_000}})
+    shell = make_shell(
+        {
+            "faults": {
+                "garbage_on_command": "dumpsys battery",
+                "oversize_on_command": ["logcat"],
+                "disconnect_on_command": "reboot",
+                "oversize_bytes": 1_000_000,
+            }
+        }
+    )
     garbage = b"".join(shell.run_line("dumpsys battery").stdout)
     assert len(garbage) == 64 * 1024 and b"Current Battery Service state" not in garbage
     assert sum(len(chunk) for chunk in shell.run_line("logcat -d").stdout) >= 1_000_000

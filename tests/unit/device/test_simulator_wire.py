@@ -4,8 +4,8 @@ what exactly goes over the socket, and that a hostile host cannot take the phone
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -30,9 +30,12 @@ from app.device.simulator.wire import (
 
 def phone(auth: str = "none") -> SimulatedHandset:
     profile = profile_from_mapping(
-        {"device": {"serial": "WIRE1", "model": "IN2010", "product": "OnePlus8_CH", "name": "OnePlus8"},
-         "adb": {"auth": auth, "features": ["shell_v2", "stat_v2"]}},
-        Path("."), "wire",
+        {
+            "device": {"serial": "WIRE1", "model": "IN2010", "product": "OnePlus8_CH", "name": "OnePlus8"},
+            "adb": {"auth": auth, "features": ["shell_v2", "stat_v2"]},
+        },
+        Path("."),
+        "wire",
     )
     return SimulatedHandset(profile)
 
@@ -56,7 +59,10 @@ def test_cnxn_banner_names_the_phone_and_its_features(host: tuple[SimulatedHands
     _, sock = host
     reply = handshake(sock)
     assert (reply.command, reply.arg0) == (A_CNXN, A_VERSION)
-    assert reply.data == b"device::ro.product.name=OnePlus8_CH;ro.product.model=IN2010;ro.product.device=OnePlus8;features=shell_v2,stat_v2"
+    assert (
+        reply.data
+        == b"device::ro.product.name=OnePlus8_CH;ro.product.model=IN2010;ro.product.device=OnePlus8;features=shell_v2,stat_v2"
+    )
 
 
 def test_shell_v2_stream_flow_control_and_close(host: tuple[SimulatedHandset, socket.socket]) -> None:

@@ -66,7 +66,14 @@ def test_battery_records_that_do_not_check_out_are_refused(raw: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=300) | st.recursive(st.none() | st.integers() | st.text(max_size=5), lambda c: st.lists(c) | st.dictionaries(st.text(max_size=5), c), max_leaves=20).map(lambda v: json.dumps(v).encode()))
+@given(
+    st.binary(max_size=300)
+    | st.recursive(
+        st.none() | st.integers() | st.text(max_size=5),
+        lambda c: st.lists(c) | st.dictionaries(st.text(max_size=5), c),
+        max_leaves=20,
+    ).map(lambda v: json.dumps(v).encode())
+)
 def test_any_file_gives_a_result_or_a_parse_error(data: bytes) -> None:
     for parse in (load_result_json, parse_device_info_result, parse_battery_record_result):
         try:

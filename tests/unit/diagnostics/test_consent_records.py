@@ -17,8 +17,14 @@ LIBRARY = load_reference_data(default_resources_dir()).consents
 
 
 def consent(**changes) -> ConsentInput:
-    fields = dict(customer_name="Chen Jing", categories=("battery_record", "device_info"), language="en",
-                  method="signature", signature_png=PNG, ticket_number=None)
+    fields = dict(
+        customer_name="Chen Jing",
+        categories=("battery_record", "device_info"),
+        language="en",
+        method="signature",
+        signature_png=PNG,
+        ticket_number=None,
+    )
     fields.update(changes)
     return ConsentInput(**fields)
 
@@ -40,18 +46,21 @@ def test_the_outbox_carries_the_signature_digest_not_the_drawing_or_the_name(man
     assert [e.action for e in manager.store.journal_entries() if e.entity_id == record.id] == ["give"]
 
 
-@pytest.mark.parametrize("changes", [
-    {"customer_name": "  "},
-    {"categories": ()},
-    {"categories": ("device_info", "face_id")},
-    {"signature_png": None},
-    {"signature_png": b"GIF89a"},
-    {"signature_png": PNG + bytes(600 * 1024)},
-    {"method": "tick", "ticked": False, "signature_png": None},
-    {"method": "shrug"},
-    {"language": "fr"},
-    {"ticket_number": "SZ01; DROP"},
-])
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"customer_name": "  "},
+        {"categories": ()},
+        {"categories": ("device_info", "face_id")},
+        {"signature_png": None},
+        {"signature_png": b"GIF89a"},
+        {"signature_png": PNG + bytes(600 * 1024)},
+        {"method": "tick", "ticked": False, "signature_png": None},
+        {"method": "shrug"},
+        {"language": "fr"},
+        {"ticket_number": "SZ01; DROP"},
+    ],
+)
 def test_incomplete_consents_are_refused(manager, changes) -> None:
     with pytest.raises(InvalidConsentInput):
         give_consent(manager, LIBRARY, consent(**changes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -61,7 +61,7 @@ def test_search_finds_lines_case_insensitively() -> None:
 
 
 def test_logs_expire_after_30_days_and_are_purged_journaled(manager, reference_run) -> None:
-    captured = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+    captured = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
     assert log_expiry(captured) == captured + timedelta(days=30)
     run_id = reference_run
     with manager.store.transaction(manager.actor) as work:
@@ -79,16 +79,37 @@ def reference_run(manager) -> str:
 
     consent = give_consent(manager, REFERENCE.consents, ConsentInput("Chen Jing", ("logs",), method="verbal"))
     with manager.store.transaction(manager.actor) as work:
-        return repo.insert_run(work, consent_id=consent.id, ticket_number=None, transport="t", functions=("logs",),
-                               categories=("logs",), refused=(), tool_package=None, tool_required_version=None)
+        return repo.insert_run(
+            work,
+            consent_id=consent.id,
+            ticket_number=None,
+            transport="t",
+            functions=("logs",),
+            categories=("logs",),
+            refused=(),
+            tool_package=None,
+            tool_required_version=None,
+        )
 
 
 def test_a_report_without_data_has_nulls_where_the_issue_lists_fields() -> None:
-    report = RunReport("r", "c", None, ("identity", "battery"), ("identity",), ("battery_record",),
-                       ToolReport("com.repaircounter.diagtool", required_version=300), status="declined")
+    report = RunReport(
+        "r",
+        "c",
+        None,
+        ("identity", "battery"),
+        ("identity",),
+        ("battery_record",),
+        ToolReport("com.repaircounter.diagtool", required_version=300),
+        status="declined",
+    )
     out = report.to_json()
     assert out["identity"] is None and out["battery"] is None and out["ticket"] is None
     assert out["complete"] is False and out["diagnostics_declined"] is True and out["refused"] == ["battery_record"]
-    assert out["tool"] == {"package": "com.repaircounter.diagtool", "installed_version": None,
-                           "required_version": 300, "updated": False}
+    assert out["tool"] == {
+        "package": "com.repaircounter.diagtool",
+        "installed_version": None,
+        "required_version": 300,
+        "updated": False,
+    }
     assert out["functions"] == {"identity": "not_run", "battery": "not_run"}

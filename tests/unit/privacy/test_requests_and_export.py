@@ -3,7 +3,7 @@ sealed envelope opening only with its password."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -17,14 +17,24 @@ CHEAP = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 
 
 def test_one_month_from_the_31st_of_january_is_the_end_of_february() -> None:
-    aimed, latest = due_dates(datetime(2027, 1, 31, 9, 0, tzinfo=timezone.utc))
-    assert aimed == datetime(2027, 2, 7, 9, 0, tzinfo=timezone.utc)
-    assert latest == datetime(2027, 2, 28, 9, 0, tzinfo=timezone.utc)
+    aimed, latest = due_dates(datetime(2027, 1, 31, 9, 0, tzinfo=UTC))
+    assert aimed == datetime(2027, 2, 7, 9, 0, tzinfo=UTC)
+    assert latest == datetime(2027, 2, 28, 9, 0, tzinfo=UTC)
 
 
 def _request(status: str = "open") -> PrivacyRequest:
-    return PrivacyRequest("id", "PR-20270101-0001", "access", "c", "2027-01-01T00:00:00.000+00:00",
-                          "2027-01-08T00:00:00.000+00:00", "2027-02-01T00:00:00.000+00:00", status, "ID", "E1")
+    return PrivacyRequest(
+        "id",
+        "PR-20270101-0001",
+        "access",
+        "c",
+        "2027-01-01T00:00:00.000+00:00",
+        "2027-01-08T00:00:00.000+00:00",
+        "2027-02-01T00:00:00.000+00:00",
+        status,
+        "ID",
+        "E1",
+    )
 
 
 def test_overdue_after_seven_days_late_after_a_month_and_never_once_closed() -> None:

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from app.core.ticket_numbers import parse_ticket_number, qr_payload
 from app.slip.codes import (
     CODE128_PATTERNS,
     CodeContentError,
+    check_ticket_text,
     code128b_bars,
     code128b_total_modules,
     code128b_values,
-    check_ticket_text,
     qr_matrix,
 )
-from app.core.ticket_numbers import parse_ticket_number, qr_payload
 
 KEY = b"outlet-SZ01-slip-key-0123"
 TICKET = "SZ01-20261122-0042"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.device.escpos import (
     BAND_ROWS,
@@ -37,7 +38,7 @@ def test_job_bytes_follow_the_command_layout() -> None:
     job = raster_job(raster, feed_lines=3)
     assert job.startswith(b"\x1b@\x1dv0\x00\x48\x00\x00\x01")  # 72 bytes wide, first band 256 rows
     second_band = 2 + 8 + 72 * BAND_ROWS
-    assert job[second_band:second_band + 8] == b"\x1dv0\x00\x48\x00\x2c\x00"  # 44 rows left
+    assert job[second_band : second_band + 8] == b"\x1dv0\x00\x48\x00\x2c\x00"  # 44 rows left
     assert job.endswith(b"\x1bd\x03\x1dVB\x00")
 
 
@@ -48,11 +49,19 @@ def test_pbm_export_has_the_header_and_the_bits() -> None:
     assert raster.black_dots() == 2
 
 
-@pytest.mark.parametrize("junk", [
-    b"", b"hello", b"\x1b@", b"\x1dv0\x00\x48\x00", b"\x1dv0\x00\x02\x00\x02\x00\xff",
-    b"\x1dv0\x01\x01\x00\x01\x00\xff", b"\x1dv0\x00\x00\x10\x01\x00",
-    b"\x1dv0\x00\x01\x00\x01\x00\xff\x1dv0\x00\x02\x00\x01\x00\xff\xff",
-])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"",
+        b"hello",
+        b"\x1b@",
+        b"\x1dv0\x00\x48\x00",
+        b"\x1dv0\x00\x02\x00\x02\x00\xff",
+        b"\x1dv0\x01\x01\x00\x01\x00\xff",
+        b"\x1dv0\x00\x00\x10\x01\x00",
+        b"\x1dv0\x00\x01\x00\x01\x00\xff\x1dv0\x00\x02\x00\x01\x00\xff\xff",
+    ],
+)
 def test_malformed_jobs_are_refused(junk: bytes) -> None:
     with pytest.raises(EscPosFormatError):
         parse_job(junk)

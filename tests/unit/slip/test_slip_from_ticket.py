@@ -5,22 +5,31 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.slip.from_ticket import (
-    battery_text, condition_text, diagnosis_text, price_lines, warranty_text,
+    battery_text,
+    condition_text,
+    diagnosis_text,
+    price_lines,
+    warranty_text,
 )
 from app.storage.slip_repository import LatestRun
 from app.storage.ticket_records import TicketLine
 
 
 def _run(status: str = "complete", advice: str | None = "paid_replacement", health: float | None = 64.4) -> LatestRun:
-    return LatestRun("r1", "c1", status, ("identity", "battery"), ("device_info",), (), "2026-11-23T02:00:00",
-                     advice, health)
+    return LatestRun(
+        "r1", "c1", status, ("identity", "battery"), ("device_info",), (), "2026-11-23T02:00:00", advice, health
+    )
 
 
 def test_the_intake_checklist_reads_as_words_in_both_languages() -> None:
-    intake = {"condition": {"screen": "damaged", "water_indicator": "not_checked"}, "condition_notes": "SIM removed",
-              "accessories": ["charger", "case"]}
-    assert condition_text(intake, "en") == ("Screen: damaged; Water indicator: not checked\nSIM removed\n"
-                                            "Accessories: charger, case")
+    intake = {
+        "condition": {"screen": "damaged", "water_indicator": "not_checked"},
+        "condition_notes": "SIM removed",
+        "accessories": ["charger", "case"],
+    }
+    assert condition_text(intake, "en") == (
+        "Screen: damaged; Water indicator: not checked\nSIM removed\nAccessories: charger, case"
+    )
     assert condition_text(intake, "zh_CN").startswith("屏幕: 有损伤；进水标签: 未检查")
     assert condition_text({"condition": {"lens": "cracked"}}, "en") == "lens: cracked"  # unknown items kept as typed
     assert condition_text({}, "en") == ""

@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.ticket_numbers import verify_qr_payload
 from app.slip.demo_slip import DEMO_IMEIS, DEMO_PHONE, DEMO_VERIFICATION_KEY, demo_content
@@ -26,9 +27,11 @@ def test_no_full_phone_or_imei_in_any_text(language: str) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(phone=st.from_regex(r"\A1[3-9][0-9]{9}\Z", fullmatch=True),
-       imei=st.from_regex(r"\A[0-9]{15}\Z", fullmatch=True),
-       language=st.sampled_from(["zh_CN", "en"]))
+@given(
+    phone=st.from_regex(r"\A1[3-9][0-9]{9}\Z", fullmatch=True),
+    imei=st.from_regex(r"\A[0-9]{15}\Z", fullmatch=True),
+    language=st.sampled_from(["zh_CN", "en"]),
+)
 def test_a_full_phone_or_imei_is_never_laid_out(phone: str, imei: str, language: str) -> None:
     content = dataclasses.replace(demo_content(language), customer_phone=phone, imeis=(imei,))  # type: ignore[arg-type]
     joined = "\n".join(build_layout(content, DEMO_VERIFICATION_KEY).texts())
@@ -44,8 +47,9 @@ def test_original_has_no_copy_mark_and_reprint_says_copy_n() -> None:
 
 
 def test_chinese_slip_uses_chinese_labels() -> None:
-    headings = [b.text for b in build_layout(demo_content("zh_CN"), DEMO_VERIFICATION_KEY).blocks
-                if isinstance(b, Heading)]
+    headings = [
+        b.text for b in build_layout(demo_content("zh_CN"), DEMO_VERIFICATION_KEY).blocks if isinstance(b, Heading)
+    ]
     assert "我们收集了什么数据及原因" in headings and "费用" in headings
 
 

@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
 from app.device.escpos import MonoRaster
+from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
 from app.slip.layout import SlipTooLarge, build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
 
@@ -32,7 +32,8 @@ def test_paper_is_white_and_ink_is_sparse(raster: MonoRaster) -> None:
 def test_barcode_bars_are_whole_dots_of_equal_modules(raster: MonoRaster) -> None:
     # The barcode is the first block of at least 60 identical rows crossed by many bars (10 mm = 80 rows).
     barcode_row = next(
-        y for y in range(raster.height - 60)
+        y
+        for y in range(raster.height - 60)
         if len(_runs(raster, y)) > 40 and all(raster.rows[y + i] == raster.rows[y] for i in range(60))
     )
     runs = _runs(raster, barcode_row)

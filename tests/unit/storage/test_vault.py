@@ -12,8 +12,8 @@ from app.core.roles import Role
 from app.storage import sealing
 from app.storage.errors import AccountError, DatabaseMissing, WrongPassword
 from app.storage.keyfile import KeyFile
-from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, make_vault, sample_ticket
 from app.tickets.intake import find_ticket, open_ticket
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, make_vault, sample_ticket
 
 
 def _digest(path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from app.storage.upstream import AnchorRow
 from app.sync.protocol import AnchorRequest
 from app.upstream.anchoring import AnchorRefused, judge_anchor
 
-NOW = datetime(2026, 11, 23, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, tzinfo=UTC)
 A, B, C = "a" * 64, "b" * 64, "c" * 64
 LATEST = AnchorRow("SZ01", 10, A, NOW.isoformat(), "k" * 64, "sig")
 
@@ -33,13 +33,16 @@ def test_the_same_head_again_gets_the_stored_receipt() -> None:
     assert judge_anchor("SZ01", LATEST, AnchorRequest(seq=10, head=A), sign, NOW) is LATEST
 
 
-@pytest.mark.parametrize(("request_", "code"), [
-    (AnchorRequest(seq=9, head=B, prev_seq=10, prev_head=A), "anchor_backwards"),
-    (AnchorRequest(seq=10, head=B), "anchor_fork"),
-    (AnchorRequest(seq=12, head=B, prev_seq=10, prev_head=C), "anchor_fork"),
-    (AnchorRequest(seq=12, head=B, prev_seq=5, prev_head=A), "anchor_fork"),
-    (AnchorRequest(seq=12, head=B), "anchor_fork"),
-])
+@pytest.mark.parametrize(
+    ("request_", "code"),
+    [
+        (AnchorRequest(seq=9, head=B, prev_seq=10, prev_head=A), "anchor_backwards"),
+        (AnchorRequest(seq=10, head=B), "anchor_fork"),
+        (AnchorRequest(seq=12, head=B, prev_seq=10, prev_head=C), "anchor_fork"),
+        (AnchorRequest(seq=12, head=B, prev_seq=5, prev_head=A), "anchor_fork"),
+        (AnchorRequest(seq=12, head=B), "anchor_fork"),
+    ],
+)
 def test_heads_going_back_or_forking_are_refused(request_: AnchorRequest, code: str) -> None:
     with pytest.raises(AnchorRefused) as caught:
         judge_anchor("SZ01", LATEST, request_, sign, NOW)

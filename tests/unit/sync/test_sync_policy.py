@@ -12,8 +12,15 @@ DEIDENTIFY = RegionPolicy(region="EU", deidentify=True, imei_key=KEY)
 
 
 def item(entity: str, payload: dict[str, object], action: str = "upsert") -> OutboxItem:
-    return OutboxItem("0" * 8 + "-0000-4000-8000-" + "0" * 12, 1, entity, "1" * 8 + "-1111-4111-8111-" + "1" * 12,
-                      action, payload, "2026-11-23T10:00:00+00:00")
+    return OutboxItem(
+        "0" * 8 + "-0000-4000-8000-" + "0" * 12,
+        1,
+        entity,
+        "1" * 8 + "-1111-4111-8111-" + "1" * 12,
+        action,
+        payload,
+        "2026-11-23T10:00:00+00:00",
+    )
 
 
 @pytest.mark.parametrize("entity", ["device", "part", "price_item", "consent", "erasure", "rectification"])
@@ -22,12 +29,18 @@ def test_default_entities_leave_unchanged(entity: str) -> None:
     assert outbound_item(original, DEFAULT_POLICY) is original
 
 
-CONTACT = {"customer_name": "Li Lei", "customer_phone": "13812345678", "customer_email": "l@example.org",
-           "customer_address": "88 Shennan Road"}
+CONTACT = {
+    "customer_name": "Li Lei",
+    "customer_phone": "13812345678",
+    "customer_email": "l@example.org",
+    "customer_address": "88 Shennan Road",
+}
 
 
 def test_a_walk_in_ticket_leaves_without_the_customers_contact() -> None:
-    sent = outbound_item(item("ticket", {"service_type": "maintenance", "fault": "no power", **CONTACT}), DEFAULT_POLICY)
+    sent = outbound_item(
+        item("ticket", {"service_type": "maintenance", "fault": "no power", **CONTACT}), DEFAULT_POLICY
+    )
     assert sent is not None and sent.payload == {"service_type": "maintenance", "fault": "no power"}
 
 
@@ -44,8 +57,16 @@ def test_everything_else_stays_at_the_counter(entity: str) -> None:
 
 
 def test_only_the_diagnosis_summary_leaves() -> None:
-    run = item("diagnostic_run", {"ticket_id": "t", "completeness": 0.9, "summary": "battery worn",
-                                  "raw_output": "dumpsys battery ...", "wifi_list": ["home"]})
+    run = item(
+        "diagnostic_run",
+        {
+            "ticket_id": "t",
+            "completeness": 0.9,
+            "summary": "battery worn",
+            "raw_output": "dumpsys battery ...",
+            "wifi_list": ["home"],
+        },
+    )
     shaped = outbound_item(run, DEFAULT_POLICY)
     assert shaped is not None
     assert shaped.payload == {"ticket_id": "t", "completeness": 0.9, "summary": "battery worn"}
@@ -55,8 +76,17 @@ def test_only_the_diagnosis_summary_leaves() -> None:
 def test_customer_contact_leaves_only_for_send_in_and_only_what_logistics_needs() -> None:
     walk_in = item("customer", {"service_type": "walk_in", "name": "Li Lei", "phone": "138"})
     assert outbound_item(walk_in, DEFAULT_POLICY) is None
-    send_in = item("customer", {"service_type": "send_in", "name": "Li Lei", "phone": "138", "address": "1 Rd",
-                                "email": "l@x", "birthday": "1990"})
+    send_in = item(
+        "customer",
+        {
+            "service_type": "send_in",
+            "name": "Li Lei",
+            "phone": "138",
+            "address": "1 Rd",
+            "email": "l@x",
+            "birthday": "1990",
+        },
+    )
     shaped = outbound_item(send_in, DEFAULT_POLICY)
     assert shaped is not None
     assert shaped.payload == {"service_type": "send_in", "name": "Li Lei", "phone": "138", "address": "1 Rd"}
@@ -76,8 +106,15 @@ def test_erasures_leave_without_the_data_they_erase() -> None:
 
 
 def test_deidentifying_region_hashes_imeis_and_drops_names_at_any_depth() -> None:
-    device = item("ticket", {"customer_name": "Li Lei", "device": {"imei": "356938035643809", "imeis": ["1", "2"]},
-                             "notes": [{"signer_name": "Han", "text": "ok"}], "status": "open"})
+    device = item(
+        "ticket",
+        {
+            "customer_name": "Li Lei",
+            "device": {"imei": "356938035643809", "imeis": ["1", "2"]},
+            "notes": [{"signer_name": "Han", "text": "ok"}],
+            "status": "open",
+        },
+    )
     shaped = outbound_item(device, DEIDENTIFY)
     assert shaped is not None
     assert shaped.payload == {

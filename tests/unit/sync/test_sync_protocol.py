@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pydantic
 import pytest
@@ -11,9 +11,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app.sync.anchors import public_key_bytes, sign_anchor, verify_receipt
 from app.sync.protocol import MAX_PAYLOAD_BYTES, AnchorReceipt, Operation, PushBatch, canonical_json
 
-OP = {"op_id": "0b6f3c1e-2d4a-4c8e-9f1a-3b5c7d9e1f20", "seq": 3, "entity": "ticket",
-      "entity_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", "action": "upsert", "payload": {"status": "open"},
-      "created_at": "2026-11-23T10:00:00Z"}
+OP = {
+    "op_id": "0b6f3c1e-2d4a-4c8e-9f1a-3b5c7d9e1f20",
+    "seq": 3,
+    "entity": "ticket",
+    "entity_id": "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+    "action": "upsert",
+    "payload": {"status": "open"},
+    "created_at": "2026-11-23T10:00:00Z",
+}
 
 
 def test_a_valid_operation_round_trips() -> None:
@@ -21,11 +27,20 @@ def test_a_valid_operation_round_trips() -> None:
     assert Operation.model_validate_json(op.model_dump_json()) == op
 
 
-@pytest.mark.parametrize("change", [
-    {"op_id": "not-a-uuid"}, {"op_id": OP["op_id"].upper()}, {"seq": -1}, {"entity": "Ticket; DROP"},
-    {"action": "drop"}, {"created_at": "2026-11-23T10:00:00"}, {"payload": [1, 2]}, {"extra": 1},
-    {"payload": {"blob": "x" * MAX_PAYLOAD_BYTES}},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"op_id": "not-a-uuid"},
+        {"op_id": OP["op_id"].upper()},
+        {"seq": -1},
+        {"entity": "Ticket; DROP"},
+        {"action": "drop"},
+        {"created_at": "2026-11-23T10:00:00"},
+        {"payload": [1, 2]},
+        {"extra": 1},
+        {"payload": {"blob": "x" * MAX_PAYLOAD_BYTES}},
+    ],
+)
 def test_operations_outside_the_protocol_are_refused(change: dict[str, object]) -> None:
     with pytest.raises(pydantic.ValidationError):
         Operation.model_validate({**OP, **change})
@@ -45,7 +60,7 @@ def test_canonical_json_ignores_key_order_and_keeps_chinese_readable() -> None:
 
 def test_a_receipt_verifies_only_with_its_key_and_its_fields() -> None:
     key = Ed25519PrivateKey.generate()
-    when = datetime(2026, 11, 23, 10, 0, 0, 123456, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 23, 10, 0, 0, 123456, tzinfo=UTC)
     key_id, signature = sign_anchor(key, "SZ01", 42, "a" * 64, when)
     receipt = AnchorReceipt(outlet="SZ01", seq=42, head="a" * 64, received_at=when, key_id=key_id, signature=signature)
     public = public_key_bytes(key)
@@ -69,7 +84,7 @@ def test_receipts_catch_a_store_replaced_by_an_older_or_edited_copy() -> None:
     from app.sync.anchors import ReceiptProblem, receipt_problems
 
     key = Ed25519PrivateKey.generate()
-    when = datetime(2026, 11, 23, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 23, tzinfo=UTC)
 
     def receipt(seq: int, head: str) -> AnchorReceipt:
         key_id, signature = sign_anchor(key, "SZ01", seq, head, when)

@@ -8,8 +8,14 @@ from app.storage.upstream.records import IncomingOperation
 REC = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
 
 
-def op(op_id: str, seq: int, action: str = "upsert", payload: str = '{"v":1}', digest: str | None = None,
-       entity_id: str = REC) -> IncomingOperation:
+def op(
+    op_id: str,
+    seq: int,
+    action: str = "upsert",
+    payload: str = '{"v":1}',
+    digest: str | None = None,
+    entity_id: str = REC,
+) -> IncomingOperation:
     return IncomingOperation(op_id, seq, "ticket", entity_id, action, payload, digest or f"d-{op_id}", "t")
 
 
@@ -46,13 +52,20 @@ def test_a_repeat_inside_one_batch_is_stored_once() -> None:
 def test_an_erasure_scrubs_older_operations_including_late_ones() -> None:
     plan = plan_push([op("e", 5, action="erase", payload="{}"), op("a", 2, payload='{"phone":"138"}')], {}, {}, {})
     assert plan.erasures == [("ticket", REC, 5)]
-    late = plan_push([op("b", 3, payload='{"phone":"138"}'), op("n", 9, payload='{"v":2}')],
-                     {}, {("ticket", REC): RecordState(5, "erase")}, {("ticket", REC): 5})
+    late = plan_push(
+        [op("b", 3, payload='{"phone":"138"}'), op("n", 9, payload='{"v":2}')],
+        {},
+        {("ticket", REC): RecordState(5, "erase")},
+        {("ticket", REC): 5},
+    )
     assert [(row.op_id, row.payload_json, status) for row, status in late.new_rows] == [
-        ("b", "{}", "superseded"), ("n", '{"v":2}', "applied")]
+        ("b", "{}", "superseded"),
+        ("n", '{"v":2}', "applied"),
+    ]
 
 
 def test_an_erasure_followed_by_a_new_record_state_still_scrubs_older_late_arrivals() -> None:
-    plan = plan_push([op("old", 1, payload='{"name":"Li"}')], {}, {("ticket", REC): RecordState(8, "upsert")},
-                     {("ticket", REC): 5})
+    plan = plan_push(
+        [op("old", 1, payload='{"name":"Li"}')], {}, {("ticket", REC): RecordState(8, "upsert")}, {("ticket", REC): 5}
+    )
     assert plan.new_rows[0][0].payload_json == "{}"

@@ -12,15 +12,34 @@ from app.sync.relay import Backoff
 from app.sync.transport import CertificateNotTrusted, InsecureUpstreamUrl, checked_base_url, tls_context
 
 
-@pytest.mark.parametrize("url", ["https://upstream.example.com", "https://10.0.0.5:8443/", "http://127.0.0.1:8470",
-                                 "http://localhost:8470", "http://[::1]:8470", "http://127.8.9.10"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://upstream.example.com",
+        "https://10.0.0.5:8443/",
+        "http://127.0.0.1:8470",
+        "http://localhost:8470",
+        "http://[::1]:8470",
+        "http://127.8.9.10",
+    ],
+)
 def test_https_anywhere_and_http_on_loopback_are_accepted(url: str) -> None:
     assert checked_base_url(url).host
 
 
-@pytest.mark.parametrize("url", ["http://upstream.example.com", "http://10.0.0.5:8470", "http://0.0.0.0:8470",
-                                 "http://localhost.evil.com", "ftp://127.0.0.1", "https://user:pw@x.example",
-                                 "not a url", "https://"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://upstream.example.com",
+        "http://10.0.0.5:8470",
+        "http://0.0.0.0:8470",
+        "http://localhost.evil.com",
+        "ftp://127.0.0.1",
+        "https://user:pw@x.example",
+        "not a url",
+        "https://",
+    ],
+)
 def test_clear_text_or_odd_addresses_are_refused(url: str) -> None:
     with pytest.raises(InsecureUpstreamUrl):
         checked_base_url(url)

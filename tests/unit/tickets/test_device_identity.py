@@ -7,8 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.tickets.device_identity import (
-    DeviceIdentity, DeviceIdentitySource, FixedIdentitySource, InvalidImei, TacCatalogue, checked_identity,
-    imeis_in_scan, luhn_check_digit, normalise_imei,
+    DeviceIdentity,
+    DeviceIdentitySource,
+    FixedIdentitySource,
+    InvalidImei,
+    TacCatalogue,
+    checked_identity,
+    imeis_in_scan,
+    luhn_check_digit,
+    normalise_imei,
 )
 
 VALID = "490154203237518"  # the GSMA's worked example
@@ -18,11 +25,14 @@ def test_a_valid_imei_passes_with_spaces_and_dashes() -> None:
     assert normalise_imei(" 49-015420-323751 8 ") == VALID
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("49015420323751", "14 digits"),
-    ("490154203237519", "check digit"),
-    ("49015420323751X", "only digits"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("49015420323751", "14 digits"),
+        ("490154203237519", "check digit"),
+        ("49015420323751X", "only digits"),
+    ],
+)
 def test_a_wrong_imei_says_what_is_wrong(text: str, reason: str) -> None:
     with pytest.raises(InvalidImei, match=reason):
         normalise_imei(text)
@@ -32,7 +42,7 @@ def test_a_wrong_imei_says_what_is_wrong(text: str, reason: str) -> None:
 def test_one_mistyped_digit_is_always_caught(body: str, position: int, shift: int) -> None:
     imei = body + luhn_check_digit(body)
     assert normalise_imei(imei) == imei
-    wrong = imei[:position] + str((int(imei[position]) + shift) % 10) + imei[position + 1:]
+    wrong = imei[:position] + str((int(imei[position]) + shift) % 10) + imei[position + 1 :]
     with pytest.raises(InvalidImei):
         normalise_imei(wrong)
 
@@ -55,7 +65,8 @@ def test_the_tac_hints_the_model_and_the_registry_adds_to_it() -> None:
 
 def test_a_phone_report_is_cleaned_before_use() -> None:
     source: DeviceIdentitySource = FixedIdentitySource(
-        DeviceIdentity(" RC-X1\x00 ", (VALID, "123", VALID, "860955027785041", "352099001761481"), "SN1", None))
+        DeviceIdentity(" RC-X1\x00 ", (VALID, "123", VALID, "860955027785041", "352099001761481"), "SN1", None)
+    )
     assert isinstance(source, DeviceIdentitySource)
     identity = checked_identity(source.read_identity())
     assert identity.model == "RC-X1"

@@ -6,8 +6,11 @@ from app.tickets import errors, pricing
 
 
 def test_ticket_exit_codes_are_unique_and_in_range() -> None:
-    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.TicketError)
-               and c is not errors.TicketError] + [pricing.PriceLookupFailed]
+    classes = [
+        c
+        for c in vars(errors).values()
+        if isinstance(c, type) and issubclass(c, errors.TicketError) and c is not errors.TicketError
+    ] + [pricing.PriceLookupFailed]
     codes = [c.exit_code for c in classes]
     assert sorted(codes) == sorted(set(codes))
     assert all(50 <= code <= 59 for code in codes)

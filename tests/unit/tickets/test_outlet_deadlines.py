@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,8 +17,9 @@ from app.tickets.queue import format_left, queue_entries
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 WEEKDAY = parse_hours("09:00-12:00, 13:00-18:00")
 NATIONAL_DAY = frozenset(date(2026, 10, d) for d in range(1, 8))
-CALENDAR = BusinessCalendar({d: WEEKDAY for d in range(5)}, holidays=NATIONAL_DAY,
-                            special_days={date(2026, 10, 10): parse_hours("09:00-18:00")})  # make-up Saturday
+CALENDAR = BusinessCalendar(
+    {d: WEEKDAY for d in range(5)}, holidays=NATIONAL_DAY, special_days={date(2026, 10, 10): parse_hours("09:00-18:00")}
+)  # make-up Saturday
 CLOCK = OutletClock(SHANGHAI, CALENDAR, timedelta(hours=16))
 
 
@@ -27,7 +28,7 @@ def local(*args: int) -> datetime:
 
 
 def due(received: datetime, priority: int) -> datetime:
-    return CLOCK.due_at(received.astimezone(timezone.utc), priority).astimezone(SHANGHAI)
+    return CLOCK.due_at(received.astimezone(UTC), priority).astimezone(SHANGHAI)
 
 
 def test_level_1_within_opening_hours_is_30_minutes() -> None:
@@ -73,18 +74,30 @@ def test_a_deadline_is_never_while_closed_and_uses_exactly_the_response_time(nai
     deadline = due(received, priority)
     assert deadline > received
     allowed = {1: timedelta(minutes=30), 2: timedelta(hours=2), 3: timedelta(hours=24), 4: timedelta(hours=16)}
-    assert CLOCK.time_left(deadline.astimezone(timezone.utc), received.astimezone(timezone.utc)) == allowed[priority]
+    assert CLOCK.time_left(deadline.astimezone(UTC), received.astimezone(UTC)) == allowed[priority]
     just_before = deadline - timedelta(microseconds=1)  # the last moment counted was an open one
     assert CALENDAR.is_open(just_before)
 
 
 def _row(number: str, due_at: datetime | None) -> TicketRow:
-    return TicketRow("id-" + number, number, "received", "maintenance", 2, "n", "p", "RC-X1", "i", "f",
-                     "2026-11-23T01:00:00.000+00:00", due_at.astimezone(timezone.utc).isoformat() if due_at else None)
+    return TicketRow(
+        "id-" + number,
+        number,
+        "received",
+        "maintenance",
+        2,
+        "n",
+        "p",
+        "RC-X1",
+        "i",
+        "f",
+        "2026-11-23T01:00:00.000+00:00",
+        due_at.astimezone(UTC).isoformat() if due_at else None,
+    )
 
 
 def test_the_queue_shows_business_time_left_and_flags_overdue() -> None:
-    now = local(2026, 11, 23, 17, 0).astimezone(timezone.utc)
+    now = local(2026, 11, 23, 17, 0).astimezone(UTC)
     rows = [_row("A", local(2026, 11, 23, 16, 20)), _row("B", local(2026, 11, 24, 10, 0)), _row("C", None)]
     late, tomorrow, undated = queue_entries(rows, CLOCK, now)
     assert late.overdue and late.left == -timedelta(minutes=40)

@@ -10,19 +10,22 @@ from app.tickets.search import QueryKind, classify
 KEY = b"example-slip-key-0123"
 
 
-@pytest.mark.parametrize(("query", "kind", "value"), [
-    ("sz01-20261122-0042 ", QueryKind.TICKET, "SZ01-20261122-0042"),
-    ("860955027785041", QueryKind.IMEI, "860955027785041"),
-    ("785041", QueryKind.IMEI_TAIL, "785041"),
-    ("5678", QueryKind.PHONE_TAIL, "5678"),
-    ("138 1234 5678", QueryKind.PHONE, "13812345678"),
-    ("+86 138-1234-5678", QueryKind.PHONE, "13812345678"),
-    ("SF123456789012", QueryKind.TRACKING, "SF123456789012"),
-    ("sf123456789012", QueryKind.TRACKING, "SF123456789012"),
-    ("Zhang", QueryKind.NAME, "Zhang"),
-    ("张伟", QueryKind.NAME, "张伟"),
-    ("   ", QueryKind.EMPTY, ""),
-])
+@pytest.mark.parametrize(
+    ("query", "kind", "value"),
+    [
+        ("sz01-20261122-0042 ", QueryKind.TICKET, "SZ01-20261122-0042"),
+        ("860955027785041", QueryKind.IMEI, "860955027785041"),
+        ("785041", QueryKind.IMEI_TAIL, "785041"),
+        ("5678", QueryKind.PHONE_TAIL, "5678"),
+        ("138 1234 5678", QueryKind.PHONE, "13812345678"),
+        ("+86 138-1234-5678", QueryKind.PHONE, "13812345678"),
+        ("SF123456789012", QueryKind.TRACKING, "SF123456789012"),
+        ("sf123456789012", QueryKind.TRACKING, "SF123456789012"),
+        ("Zhang", QueryKind.NAME, "Zhang"),
+        ("张伟", QueryKind.NAME, "张伟"),
+        ("   ", QueryKind.EMPTY, ""),
+    ],
+)
 def test_the_query_kind_follows_from_the_text(query: str, kind: QueryKind, value: str) -> None:
     found = classify(query)
     assert (found.kind, found.value) == (kind, value)

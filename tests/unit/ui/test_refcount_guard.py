@@ -30,9 +30,9 @@ def test_void_calls_and_emits_leave_none_and_true_counts_alone(qtbot) -> None:
 
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     for i in range(CALLS):
-        label.setText("x")          # void
-        label.setEnabled(True)      # void, takes True
-        label.setVisible(False)     # void
+        label.setText("x")  # void
+        label.setEnabled(True)  # void, takes True
+        label.setVisible(False)  # void
         emitter.happened.emit(i)
     none_after, true_after = sys.getrefcount(None), sys.getrefcount(True)
 
