@@ -49,7 +49,8 @@ def _specs() -> dict[type[KnownError], DialogSpec]:
             tr("Wrong password"),
             _Icon.Warning,
             tr(
-                "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key."
+                "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "
+                "use the recovery key."
             ),
         ),
         DatabaseDamaged: DialogSpec(
@@ -57,7 +58,8 @@ def _specs() -> dict[type[KnownError], DialogSpec]:
             tr("The database is damaged"),
             _Icon.Critical,
             tr(
-                "Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message."
+                "Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup "
+                "or call support with this message."
             ),
         ),
         DatabaseMissing: DialogSpec(
@@ -65,7 +67,8 @@ def _specs() -> dict[type[KnownError], DialogSpec]:
             tr("The database file is missing"),
             _Icon.Critical,
             tr(
-                "Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file."
+                "Restore counter.db from the backup or find where it was moved. A new empty store is never created "
+                "over a key file."
             ),
         ),
         NotRepairCounterFile: DialogSpec(

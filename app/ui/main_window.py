@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,8 +30,9 @@ from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.device_monitor import DeviceMonitor, no_adb_session
 from app.ui.idle_lock import IdleWatcher
-from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
+from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
+from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
@@ -57,10 +58,10 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = named(QListWidget(), "navigation")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         self.devices = DevicesPage()
         self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
         identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
@@ -89,6 +90,7 @@ class Workspace(QWidget):
         layout.addWidget(self.pages, 1)
         self.session: Session | None = None
         self.retranslate()
+        on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         names = (
@@ -101,11 +103,6 @@ class Workspace(QWidget):
         )
         for row, text in enumerate(names):
             self.nav.item(row).setText(text)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_session(self, session: Session) -> None:
         self.session = session
@@ -164,19 +161,20 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self._on_idle)
         self.resize(1100, 720)
         self.retranslate()
+        on_language_change(self, self.retranslate)
         self.login.reset()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.who_label = QLabel(objectName="whoLabel")
-        self.lock_label = QLabel(objectName="lockLabel")
+        self.who_label = named(QLabel(), "whoLabel")
+        self.lock_label = named(QLabel(), "lockLabel")
         self.sync_status = SyncStatus(self._tasks, lambda: self.session)
-        self.language_box = QComboBox(objectName="languageBox")
+        self.language_box = named(QComboBox(), "languageBox")
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(self.language_box.findData(self._settings.language))
         self.language_box.currentIndexChanged.connect(self._on_language_chosen)
-        self.lock_button = QPushButton(objectName="lockButton")
+        self.lock_button = named(QPushButton(), "lockButton")
         self.lock_button.clicked.connect(self.lock)
         for widget in (self.who_label, self.lock_label, self.sync_status):
             bar.addWidget(widget)
@@ -188,11 +186,6 @@ class MainWindow(QMainWindow):
         self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
         self._refresh_status()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _refresh_status(self) -> None:
         session = self.session
         locked = session is None or not session.store.is_open
@@ -203,7 +196,7 @@ class MainWindow(QMainWindow):
             self.who_label.setText(self.tr("Not signed in"))
             return
         en, zh = ROLE_LABELS[session.role]
-        role = zh if self._languages.current == "zh_CN" else en
+        role = zh if current_language() == "zh_CN" else en
         self.who_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", session.engineer_id).replace("%2", role))
 
     def start_session(self, session: Session) -> None:

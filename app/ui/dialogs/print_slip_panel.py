@@ -15,7 +15,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ from app.slip.render_pdf import pdf_bytes
 from app.slip.render_print import build_print_preview, spec_for_printer
 from app.storage.slip_repository import PrintRow
 from app.ui.error_dialogs import show_error
+from app.ui.language import on_language_change
 from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -90,11 +91,7 @@ class PrintSlipPanel(QGroupBox):
         layout.addWidget(self.status)
         self.retry_button.hide()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Repair slip"))
