@@ -29,9 +29,9 @@ from app.cli.store_commands import _common, in_session
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
-from app.privacy.contact import log_contact
 from app.privacy.export import customer_document, make_export
 from app.privacy.retention_engine import purge
+from app.privacy_rules.contact import log_contact
 from app.storage import staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
 

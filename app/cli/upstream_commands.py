@@ -111,8 +111,8 @@ def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
 
 
 def run_upstream_code(args: argparse.Namespace) -> int:
-    from app.storage.upstream import open_upstream_store
     from app.upstream.enrolment import issue_enrol_code
+    from app.upstream.storage import open_upstream_store
 
     if not re.fullmatch(OUTLET_PATTERN, args.outlet):
         raise UsageError(
@@ -129,8 +129,8 @@ def run_upstream_code(args: argparse.Namespace) -> int:
 
 
 def run_upstream_publish(args: argparse.Namespace) -> int:
-    from app.storage.upstream import open_upstream_store
     from app.upstream.publishing import publish_reference, read_reference_file
+    from app.upstream.storage import open_upstream_store
 
     references = read_reference_file(args.file, args.kind)
     store = open_upstream_store(_db_url(args))
