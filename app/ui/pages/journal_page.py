@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.session import Session
-from app.accounts.verification import VerifyReport, read_journal, verify_store
+from app.accounts.verification import VerifyReport, read_journal
+from app.sync.verification import verify_store
 from app.ui.error_dialogs import show_error
 from app.ui.tasks import BackgroundTasks
 
