@@ -23,7 +23,7 @@ DB_VARIABLE = "REPAIR_COUNTER_UPSTREAM_DB"
 DB_HELP = f"sqlite:///FILE or postgresql://USER@HOST:PORT/DB (default: ${DB_VARIABLE})"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = subparsers.add_parser("upstream", help="run the reference upstream service")
     serve.add_argument("--db", help=DB_HELP)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
