@@ -43,7 +43,7 @@ PORT_ENV = "ANDROID_ADB_SERVER_PORT"
 INCOMPLETE_EXIT = DiagnosticsError.exit_code
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diagnose = subparsers.add_parser(
         "diagnose",
         help="run the consented diagnostics on a connected phone",

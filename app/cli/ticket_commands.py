@@ -40,7 +40,7 @@ from app.tickets.warranty_check import shipped_reference
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ticket = subparsers.add_parser("ticket", help="repair tickets: new, show, list, move, estimate, pickup ...")
     actions = ticket.add_subparsers(dest="ticket_action", required=True)
     _register_new(actions)
@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seed.set_defaults(func=run_seed)
 
 
-def _register_new(actions: argparse._SubParsersAction) -> None:
+def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = actions.add_parser("new", help="open a ticket (every field the intake wizard takes)")
     _common(new)
     new.add_argument("--type", required=True, choices=[s.value for s in ServiceType], dest="service_type")
@@ -113,7 +113,7 @@ def _register_new(actions: argparse._SubParsersAction) -> None:
     new.set_defaults(func=run_new)
 
 
-def _register_reads(actions: argparse._SubParsersAction) -> None:
+def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = actions.add_parser("show", help="one ticket with its history")
     _common(show)
     show.add_argument("number")
@@ -137,7 +137,7 @@ def _register_reads(actions: argparse._SubParsersAction) -> None:
     parts.set_defaults(func=run_parts)
 
 
-def _register_changes(actions: argparse._SubParsersAction) -> None:
+def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     move = actions.add_parser("move", help="move a ticket to another status")
     _common(move)
     move.add_argument("number")

@@ -28,6 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from app.core.identifiers import luhn_is_valid
 from app.core.localized import LANGUAGES, LocalizedText
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod, RetentionPolicy
 from app.core.warranty import BenefitStatus, CareBenefit
@@ -203,21 +204,6 @@ def parse_price_list(data: Any, where: str = "price_list.json") -> PriceList:
 # --- care benefit registry -------------------------------------------------
 
 
-def luhn_valid(digits: str) -> bool:
-    """Luhn check of an all-digit string (IMEI check digit).
-
-    Kept here for validating the registry only; `app.core.identifiers` is the
-    app's IMEI authority.
-    """
-    if not digits.isascii() or not digits.isdigit():
-        return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 @dataclass(frozen=True, slots=True)
 class RegisteredDevice:
     """What the maker's registry knows about one IMEI."""
@@ -262,7 +248,7 @@ def _benefit(node: _Node) -> CareBenefit:
 
 
 def _registered_device(imei: str, node: _Node) -> RegisteredDevice:
-    if len(imei) != 15 or not luhn_valid(imei):
+    if len(imei) != 15 or not luhn_is_valid(imei):
         raise node.fail(f"{imei!r} is not a 15-digit IMEI with a valid check digit")
     return RegisteredDevice(
         imei,

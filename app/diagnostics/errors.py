@@ -66,14 +66,6 @@ class InvalidConsentInput(DiagnosticsError):
     next_step_zh = "请填写客户姓名、选择数据类别，并请客户签名或勾选确认。"
 
 
-class InvalidImei(DiagnosticsError):
-    """A typed or scanned IMEI fails its check digit."""
-
-    exit_code = 87
-    next_step = "Scan the IMEI from the box or read it again from the phone (*#06#)."
-    next_step_zh = "请扫描包装盒上的 IMEI，或在手机上拨 *#06# 重新读取。"
-
-
 class RunNotFound(DiagnosticsError):
     """No diagnostic run or consent with that id."""
 

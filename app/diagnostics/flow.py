@@ -45,7 +45,7 @@ from app.diagnostics.gate import CancelToken, ConsentGate, ConsentScope
 from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
-from app.privacy.restriction import Purpose, ensure_may_process
+from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
 

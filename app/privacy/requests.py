@@ -18,7 +18,13 @@ from app.accounts.session import Session
 from app.clock import iso
 from app.core.retention import add_months
 from app.core.roles import Permission
-from app.privacy.errors import IdentityNotChecked, InvalidRequestInput, RequestClosed, UnknownCustomer, UnknownRequest
+from app.privacy_rules.errors import (
+    IdentityNotChecked,
+    InvalidRequestInput,
+    RequestClosed,
+    UnknownCustomer,
+    UnknownRequest,
+)
 from app.storage import privacy_repository as repo
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
 from app.storage.store import UnitOfWork

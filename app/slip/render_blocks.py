@@ -82,7 +82,7 @@ class SlipPainter:
         spec: PageSpec,
         px_per_mm: float,
         page_height_px: float,
-        new_page: Callable[[], None] | None = None,
+        new_page: Callable[[], object] | None = None,
     ) -> None:
         self.painter = painter
         self.spec = spec

@@ -28,7 +28,7 @@ class StoreClosed(StoreError):
 
 
 @dataclass(frozen=True)
-class OutboxItem:
+class QueuedChange:
     seq: int
     op_id: str
     entity: str
@@ -197,13 +197,13 @@ class Store:
         with self._lock:
             return journal.entries(self.connection, after=after, limit=limit)
 
-    def pending_outbox(self, limit: int = 500) -> list[OutboxItem]:
+    def pending_outbox(self, limit: int = 500) -> list[QueuedChange]:
         rows = self.query(
             "SELECT seq, op_id, entity, entity_id, action, payload, created_at FROM outbox"
             " WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [OutboxItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+        return [QueuedChange(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
 
     def pending_outbox_count(self) -> int:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")

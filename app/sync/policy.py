@@ -19,10 +19,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from app.sync.relay import OutboxItem
+from app.sync.outbox import OutboxItem
 
 #: Entities that leave the outlet whatever their content (after de-identification).
 DEFAULT_SHARED_ENTITIES = frozenset(
@@ -59,7 +58,7 @@ MAX_DEPTH = 8
 
 
 @dataclass(frozen=True)
-class RegionPolicy:
+class SharingPolicy:
     """The rules for one region.  `imei_key` is the network's secret for the keyed hash."""
 
     region: str
@@ -72,10 +71,10 @@ class RegionPolicy:
             raise ValueError(f"region {self.region}: de-identification needs an imei_key")
 
 
-DEFAULT_POLICY = RegionPolicy(region="default")
+DEFAULT_POLICY = SharingPolicy(region="default")
 
 
-def outbound_item(item: OutboxItem, policy: RegionPolicy) -> OutboxItem | None:
+def outbound_item(item: OutboxItem, policy: SharingPolicy) -> OutboxItem | None:
     """The item as it may leave under `policy`, or None when it stays at the counter."""
     payload = _allowed_payload(item, policy)
     if payload is None:
@@ -85,7 +84,7 @@ def outbound_item(item: OutboxItem, policy: RegionPolicy) -> OutboxItem | None:
     return item if payload == item.payload else replace(item, payload=payload)
 
 
-def _allowed_payload(item: OutboxItem, policy: RegionPolicy) -> dict[str, Any] | None:
+def _allowed_payload(item: OutboxItem, policy: SharingPolicy) -> dict[str, Any] | None:
     if item.entity not in policy.shared_entities | CONDITIONAL_ENTITIES:
         return None  # unknown or local-only (payments, staff, notes): never leaves
     if item.action in FORGETTING_ACTIONS:

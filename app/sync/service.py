@@ -19,14 +19,14 @@ from app.accounts.session import Session
 from app.clock import iso
 from app.core.roles import Permission
 from app.errors import KnownError
-from app.privacy.sync_hold import RestrictionAwareOutbox
 from app.storage import sealing, sync_repository
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
-from app.sync.policy import RegionPolicy
+from app.sync.policy import SharingPolicy
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
+from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
 from app.sync.transport import UpstreamEndpoint
 
@@ -116,10 +116,10 @@ def _outlet_code(session: Session) -> str:
     return found.code
 
 
-def region_policy(session: Session) -> RegionPolicy:
+def region_policy(session: Session) -> SharingPolicy:
     """The outlet's region decides what leaves (the default: no de-identification)."""
     found = outlet(session.store)
-    return RegionPolicy(region=found.region if found else "default")
+    return SharingPolicy(region=found.region if found else "default")
 
 
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:

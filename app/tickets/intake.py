@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
+from app.core.identifiers import normalise_imei
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
 from app.errors import UsageError
 from app.logging_setup import remember_names
-from app.privacy.children import AgeDeclaration, check_declaration, record_declaration
+from app.privacy_rules.children import AgeDeclaration, check_declaration, record_declaration
 from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
-from app.tickets.device_identity import normalise_imei
 from app.tickets.errors import IntakeIncomplete
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.service_types import field_problems, normalise_phone

@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
+from app.core.identifiers import IdentifierError, normalise_imei
 from app.core.localized import LocalizedText as T
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
@@ -28,7 +29,6 @@ from app.storage.ticket_records import (
     MAX_PHOTOS,
     NewTicket,
 )
-from app.tickets.device_identity import InvalidImei, normalise_imei
 
 
 class ServiceType(enum.StrEnum):
@@ -203,7 +203,7 @@ def _format_problems(new: NewTicket, today: date) -> dict[str, str]:
         if isinstance(value, str) and value:
             try:
                 normalise_imei(value)
-            except InvalidImei as error:
+            except IdentifierError as error:
                 problems[name] = error.reason
     if new.imei and new.imei2 and new.imei == new.imei2:
         problems["imei2"] = "the same as the first IMEI"

@@ -33,10 +33,10 @@ sys.path[:0] = [str(ROOT), str(HELPERS)]
 from upstream_harness import PostgresCluster, free_port, postgres_bin_dir  # noqa: E402
 from upstream_sqlite_outbox import SqliteOutbox  # noqa: E402
 
-from app.storage.upstream import open_upstream_store  # noqa: E402
 from app.sync.relay import SyncRelay, encode_batch  # noqa: E402
 from app.sync.transport import UpstreamEndpoint  # noqa: E402
 from app.upstream.enrolment import issue_enrol_code  # noqa: E402
+from app.upstream.storage import open_upstream_store  # noqa: E402
 
 OUTLET = "SZ01"
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
-from app.tickets.device_identity import InvalidImei, normalise_imei
+from app.core.identifiers import IdentifierError, normalise_imei
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -65,7 +65,7 @@ class ImeiLineEdit(NextOnReturnLineEdit):
     def imei(self) -> str | None:
         try:
             return normalise_imei(self.text())
-        except InvalidImei:
+        except IdentifierError:
             return None
 
     def _on_text_changed(self, text: str) -> None:

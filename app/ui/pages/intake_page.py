@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.identifiers import TacCatalogue, imeis_in_scan
 from app.core.privacy_catalogue import FAULTS
-from app.privacy.children import AGE_BRACKETS, AgeDeclaration
+from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
     MAX_PHOTO_BYTES,
@@ -44,12 +45,7 @@ from app.storage.ticket_records import (
     NewTicket,
     TicketRow,
 )
-from app.tickets.device_identity import (
-    DeviceIdentitySource,
-    TacCatalogue,
-    checked_identity,
-    imeis_in_scan,
-)
+from app.tickets.device_identity import DeviceIdentitySource, checked_identity
 from app.tickets.errors import IntakeIncomplete
 from app.tickets.intake import open_ticket, returning_customer
 from app.tickets.moves import signature_digest

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.accounts.session import Session
-from app.accounts.verification import VerifyReport, read_journal, verify_store
+from app.accounts.verification import VerifyReport, read_journal
+from app.sync.verification import verify_store
 from app.ui.error_dialogs import show_error
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from app.accounts import service
-from app.accounts.verification import verify_store
 from app.core.roles import Role
 from app.storage.errors import AccountError, WrongPassword
 from app.storage.keyfile import KeyFile
 from app.storage.store import integrity_problems
 from app.storage.ticket_repository import recent_tickets
+from app.sync.verification import verify_store
 from app.tickets.intake import find_ticket, open_ticket
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, make_vault, sample_ticket
 

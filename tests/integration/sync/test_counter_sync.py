@@ -8,9 +8,9 @@ import shutil
 import pytest
 
 from app.accounts import service as accounts
-from app.accounts.verification import verify_store
 from app.storage.ticket_records import NewTicket
 from app.sync import service as sync
+from app.sync.verification import verify_store
 from app.tickets.intake import open_ticket
 from app.upstream.enrolment import issue_enrol_code
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, sample_ticket

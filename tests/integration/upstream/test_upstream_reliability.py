@@ -20,10 +20,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.storage.upstream import UpstreamDatabaseUnavailable
+from app.sync.outbox import OutboxItem
 from app.sync.protocol import PushResult
-from app.sync.relay import Backoff, OutboxItem, SyncRelay, encode_batch
+from app.sync.relay import Backoff, SyncRelay, encode_batch
 from app.sync.transport import UpstreamEndpoint
+from app.upstream.storage import UpstreamDatabaseUnavailable
 from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
 from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
 from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox

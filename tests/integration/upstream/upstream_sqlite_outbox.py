@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.sync.relay import OutboxItem
+from app.sync.outbox import OutboxItem
 
 
 class SqliteOutbox:

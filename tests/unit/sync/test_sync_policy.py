@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.sync.policy import DEFAULT_POLICY, RegionPolicy, deidentified, imei_hash, outbound_item
+from app.sync.policy import DEFAULT_POLICY, SharingPolicy, deidentified, imei_hash, outbound_item
 from app.sync.relay import OutboxItem
 
 KEY = b"network-secret-0123456789abcdef"
-DEIDENTIFY = RegionPolicy(region="EU", deidentify=True, imei_key=KEY)
+DEIDENTIFY = SharingPolicy(region="EU", deidentify=True, imei_key=KEY)
 
 
 def item(entity: str, payload: dict[str, object], action: str = "upsert") -> OutboxItem:
@@ -133,7 +133,7 @@ def test_imei_hash_is_keyed() -> None:
 
 def test_deidentification_needs_a_key_and_drops_unreasonably_deep_data() -> None:
     with pytest.raises(ValueError):
-        RegionPolicy(region="EU", deidentify=True)
+        SharingPolicy(region="EU", deidentify=True)
     deep: dict[str, object] = {"imei": "1"}
     for _ in range(20):
         deep = {"nested": deep}

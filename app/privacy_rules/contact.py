@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.accounts.session import Session
 from app.core.roles import Permission
-from app.privacy.errors import InvalidRequestInput, UnknownCustomer
+from app.privacy_rules.errors import InvalidRequestInput, UnknownCustomer
 from app.storage import privacy_repository as repo
 from app.storage.store import UnitOfWork
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import psycopg
 
-from app.storage.upstream.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
-from app.storage.upstream.schema import POSTGRES_SERIAL, SQLITE_SERIAL
-from app.storage.upstream.store import UpstreamStore
+from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
+from app.upstream.storage.schema import POSTGRES_SERIAL, SQLITE_SERIAL
+from app.upstream.storage.store import UpstreamStore
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from app.storage.upstream.errors import UpstreamDatabaseUnavailable
-from app.storage.upstream.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
-from app.storage.upstream.records import (
+from app.upstream.storage.errors import UpstreamDatabaseUnavailable
+from app.upstream.storage.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
+from app.upstream.storage.records import (
     ERASED_PAYLOAD,
     REMOVING_ACTIONS,
     AnchorRow,
@@ -31,7 +31,7 @@ from app.storage.upstream.records import (
     OutletCounts,
     RecordRow,
 )
-from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
+from app.upstream.storage.schema import SCHEMA_VERSION, schema_statements
 
 
 class Cursor(Protocol):
