@@ -14,97 +14,97 @@
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="57"/>
+        <location filename="../../app/ui/error_dialogs.py" line="58"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="60"/>
+        <location filename="../../app/ui/error_dialogs.py" line="61"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="65"/>
+        <location filename="../../app/ui/error_dialogs.py" line="67"/>
         <source>The database file is missing</source>
         <translation>数据库文件缺失</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="68"/>
+        <location filename="../../app/ui/error_dialogs.py" line="70"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="73"/>
+        <location filename="../../app/ui/error_dialogs.py" line="76"/>
         <source>Not a Repair Counter file</source>
         <translation>不是维修柜台的文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="75"/>
+        <location filename="../../app/ui/error_dialogs.py" line="78"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="79"/>
+        <location filename="../../app/ui/error_dialogs.py" line="82"/>
         <source>The records do not verify</source>
         <translation>记录校验未通过</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="81"/>
+        <location filename="../../app/ui/error_dialogs.py" line="84"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="83"/>
+        <location filename="../../app/ui/error_dialogs.py" line="86"/>
         <source>No store here yet</source>
         <translation>此处尚无数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="84"/>
+        <location filename="../../app/ui/error_dialogs.py" line="87"/>
         <source>A store is already here</source>
         <translation>此处已有数据库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="85"/>
+        <location filename="../../app/ui/error_dialogs.py" line="88"/>
         <source>Account</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="88"/>
+        <location filename="../../app/ui/error_dialogs.py" line="91"/>
         <source>Not allowed</source>
         <translation>无权操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="90"/>
+        <location filename="../../app/ui/error_dialogs.py" line="93"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="92"/>
+        <location filename="../../app/ui/error_dialogs.py" line="95"/>
         <source>Please check the input</source>
         <translation>请检查输入内容</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="101"/>
+        <location filename="../../app/ui/error_dialogs.py" line="104"/>
         <source>Something needs your attention</source>
         <translation>有情况需要您处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="110"/>
+        <location filename="../../app/ui/error_dialogs.py" line="113"/>
         <source>What to do next: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="117"/>
+        <location filename="../../app/ui/error_dialogs.py" line="120"/>
         <source>Repair Counter hit a bug</source>
         <translation>维修柜台遇到程序错误</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="118"/>
+        <location filename="../../app/ui/error_dialogs.py" line="121"/>
         <source>This is a fault in Repair Counter, not something you did. Your saved records are safe.</source>
         <translation>这是维修柜台软件的缺陷，并非您的操作所致。已保存的记录是安全的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/error_dialogs.py" line="123"/>
+        <location filename="../../app/ui/error_dialogs.py" line="126"/>
         <source>Please send the details below to support.</source>
         <translation>请将以下详细信息发送给技术支持。</translation>
     </message>
@@ -112,27 +112,27 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="39"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="38"/>
         <source>Add a staff account</source>
         <translation>添加员工账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="53"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="52"/>
         <source>&amp;Engineer ID</source>
         <translation>工程师编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="54"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="53"/>
         <source>Display &amp;name</source>
         <translation>显示名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="55"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="54"/>
         <source>&amp;Role</source>
         <translation>角色(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="56"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="55"/>
         <source>First &amp;password</source>
         <translation>初始密码(&amp;P)</translation>
     </message>
@@ -234,7 +234,7 @@
         <translation>等待手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="89"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="91"/>
         <source>Ready: press Enter to open diagnostics; nothing is read before the customer agrees.</source>
         <translation>就绪：按回车打开检测；客户同意前不会读取任何数据。</translation>
     </message>
@@ -325,7 +325,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="128"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="129"/>
         <source>Set up Repair Counter</source>
         <translation>设置维修柜台</translation>
     </message>
@@ -333,52 +333,56 @@
 <context>
     <name>ImeiEntryDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="58"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="55"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="61"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="58"/>
         <source>The phone did not give its IMEI. Scan the barcode on the box or the SIM tray, or type the 15 digits (dial *#06# on the phone to show them).</source>
         <translation>手机未提供 IMEI。请扫描包装盒或 SIM 卡托上的条码，或输入 15 位数字（在手机上拨 *#06# 可显示）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="65"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="62"/>
         <source>15 digits</source>
         <translation>15 位数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="66"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="63"/>
         <source>Use this IMEI</source>
         <translation>使用此 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="67"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="64"/>
         <source>Skip (no IMEI)</source>
         <translation>跳过（不记录 IMEI）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="88"/>
+        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="82"/>
         <source>Valid IMEI (model code %1).</source>
         <translation>IMEI 有效（型号代码 %1）。</translation>
     </message>
+</context>
+<context>
+    <name>ImeiLineEdit</name>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="95"/>
+        <location filename="../../app/ui/fields.py" line="89"/>
         <source>Waiting for the scanner or the keyboard.</source>
+        <extracomment>Longer than an IMEI with separators (&quot;35-209900-176148-1&quot;); a scanner that sends more misread.</extracomment>
         <translation>等待扫描枪或键盘输入。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="97"/>
+        <location filename="../../app/ui/fields.py" line="91"/>
         <source>Only digits are allowed: this is not an IMEI barcode.</source>
         <translation>只能输入数字：这不是 IMEI 条码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="100"/>
+        <location filename="../../app/ui/fields.py" line="94"/>
         <source>An IMEI has 15 digits; this has %1.</source>
         <translation>IMEI 为 15 位数字；当前为 %1 位。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/imei_entry_dialog.py" line="101"/>
+        <location filename="../../app/ui/fields.py" line="95"/>
         <source>The check digit does not match: a digit is wrong. Scan again or check the digits.</source>
         <translation>校验位不符：有数字错误。请重新扫描或核对数字。</translation>
     </message>
@@ -386,162 +390,162 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="23"/>
         <source>Service type</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="25"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="24"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="26"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="25"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="27"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="26"/>
         <source>E-mail</source>
         <translation>电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="28"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="27"/>
         <source>Full address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="28"/>
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="29"/>
         <source>Tracking number</source>
         <translation>快递单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="31"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="30"/>
         <source>Parcel condition on arrival</source>
         <translation>包裹到达时状况</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="31"/>
         <source>Purchase date</source>
         <translation>购买日期</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="32"/>
         <source>Proof of purchase</source>
         <translation>购机凭证</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="34"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="33"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="35"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="34"/>
         <source>IMEI 2 (dual SIM)</source>
         <translation>IMEI 2（双卡）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="36"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="35"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="37"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="36"/>
         <source>Serial number</source>
         <translation>序列号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="38"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="37"/>
         <source>Fault category</source>
         <translation>故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="38"/>
         <source>Fault description</source>
         <translation>故障描述</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="40"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="39"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="41"/>
-        <location filename="../../app/ui/pages/intake_labels.py" line="76"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="40"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="77"/>
         <source>Screen</source>
         <translation>屏幕</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="42"/>
-        <location filename="../../app/ui/pages/intake_labels.py" line="77"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="41"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="78"/>
         <source>Housing</source>
         <translation>外壳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="43"/>
-        <location filename="../../app/ui/pages/intake_labels.py" line="78"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="42"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="79"/>
         <source>Water indicator</source>
         <translation>进水标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="44"/>
-        <location filename="../../app/ui/pages/intake_labels.py" line="79"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="43"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="80"/>
         <source>Buttons</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="45"/>
-        <location filename="../../app/ui/pages/intake_labels.py" line="80"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="44"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="81"/>
         <source>Cameras</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="45"/>
         <source>Condition notes</source>
         <translation>外观备注</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="48"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="47"/>
         <source>Accessories received (comma separated)</source>
         <translation>随机附件（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="47"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="46"/>
         <source>Condition photos</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="49"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="48"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="49"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="50"/>
         <source>Estimate</source>
         <translation>预估费用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="52"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="51"/>
         <source>Deposit</source>
         <translation>押金</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="53"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="52"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="54"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="53"/>
         <source>Condition checklist</source>
         <translation>外观检查</translation>
     </message>
@@ -566,243 +570,233 @@
         <translation>协议与报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="71"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="72"/>
         <source>Walk-in repair</source>
         <translation>到店维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="72"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
         <source>Send-in repair</source>
         <translation>寄修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="73"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="74"/>
         <source>Return / exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="81"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="82"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="84"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="85"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="85"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="86"/>
         <source>Damaged</source>
         <translation>损坏</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="86"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="87"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="89"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="90"/>
         <source>1 - response in 30 minutes</source>
         <translation>1 - 30 分钟内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="90"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="91"/>
         <source>2 - response in 2 hours</source>
         <translation>2 - 2 小时内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="91"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="92"/>
         <source>3 - response in 24 business hours</source>
         <translation>3 - 24 个营业小时内响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="92"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="93"/>
         <source>4 - as the outlet sets</source>
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="100"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="101"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="102"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="103"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="104"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="105"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="105"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="106"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="106"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="107"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="108"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="109"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="110"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="111"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="111"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="112"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="116"/>
+        <location filename="../../app/ui/pages/intake_labels.py" line="117"/>
         <source>an IMEI has 15 digits</source>
         <translation>IMEI 应为 15 位数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="310"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="305"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="311"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="312"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="307"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="313"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="308"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="314"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="309"/>
         <source>Read from the plugged phone</source>
         <translation>从已连接的手机读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="315"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="310"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="247"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="182"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="177"/>
         <source>Customer&apos;s age</source>
         <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="183"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="178"/>
         <source>Guardian&apos;s name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="184"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="179"/>
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="247"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="258"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="253"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="262"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="257"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="268"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="263"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="316"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="311"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="341"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="400"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="396"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="402"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="398"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="411"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="409"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="415"/>
-        <source>Check digit wrong: read the IMEI again</source>
-        <translation>校验位不符：请重新读取 IMEI</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/pages/intake_page.py" line="417"/>
-        <source>%1 of 15 digits</source>
-        <translation>已输入 %1 位，共 15 位</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="423"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="435"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="429"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="444"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="438"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="509"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="503"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="517"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="511"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="539"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="531"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -810,52 +804,52 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="35"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="36"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="36"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="37"/>
         <source>&amp;Verify the store</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="58"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="59"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="65"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="66"/>
         <source>Everything holds: %1 journal entries verified.</source>
         <translation>全部通过：已校验 %1 条日志。</translation>
     </message>
@@ -1563,12 +1557,12 @@
         <translation>当所有密码都遗失时，可用它打开数据库。它只显示这一次：请打印或抄写下来，并存放在网点保险柜中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="105"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="106"/>
         <source>&amp;Print the recovery key...</source>
         <translation>打印恢复密钥(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="107"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="108"/>
         <source>I have printed or written down the recovery key</source>
         <translation>我已打印或抄写恢复密钥</translation>
     </message>
@@ -1734,42 +1728,42 @@
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="85"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="84"/>
         <source>Staff accounts</source>
         <translation>员工账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="86"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="85"/>
         <source>&amp;Add account...</source>
         <translation>添加账号(&amp;A)……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="87"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="86"/>
         <source>&amp;Remove account</source>
         <translation>移除账号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="88"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="87"/>
         <source>Engineer ID</source>
         <translation>工程师编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="88"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="87"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="88"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="87"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="122"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="121"/>
         <source>Remove account</source>
         <translation>移除账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/staff_page.py" line="124"/>
+        <location filename="../../app/ui/pages/staff_page.py" line="123"/>
         <source>Remove %1? The database key will be changed so that this account&apos;s old key file copy opens nothing.</source>
         <translation>移除 %1？数据库密钥将随之更换，该账号旧的密钥文件副本将无法再打开数据库。</translation>
     </message>

@@ -88,3 +88,21 @@ def test_no_widget_guesses_the_language_itself() -> None:
             if isinstance(node, ast.FunctionDef) and node.name == "changeEvent":
                 offenders.append(f"{path.name}:{node.lineno} changeEvent (use on_language_change)")
     assert offenders == []
+
+
+def test_the_one_imei_field_words_its_problem_in_the_new_language(qtbot, make_window, manager) -> None:
+    from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
+    from app.ui.fields import ImeiLineEdit
+
+    window = make_window()
+    window.start_session(manager)
+    intake = window.workspace.tickets.intake
+    dialog = ImeiEntryDialog()
+    qtbot.addWidget(dialog)
+    assert type(intake.imei) is type(dialog.field) is ImeiLineEdit
+    intake.imei.setText("4901542032")
+    assert intake.imei_status.text() == "An IMEI has 15 digits; this has 10."
+    window.language_box.setCurrentIndex(window.language_box.findData("zh_CN"))
+    qtbot.waitUntil(lambda: intake.imei_status.text() != "An IMEI has 15 digits; this has 10.", timeout=2000)
+    assert "10" in intake.imei_status.text() and "IMEI" in intake.imei_status.text()
+    assert not any("a" <= char <= "z" for char in intake.imei_status.text())  # no English word left

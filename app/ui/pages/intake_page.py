@@ -52,9 +52,9 @@ from app.tickets.moves import signature_digest
 from app.tickets.service_types import FIELDS, Need, ServiceType
 from app.tickets.warranty_check import shipped_reference
 from app.ui.error_dialogs import show_error
+from app.ui.fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
 from app.ui.language import current_language
 from app.ui.named import named
-from app.ui.pages.intake_fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
 from app.ui.pages.intake_labels import choice_names, field_label, problem_text, step_title
 from app.ui.pages.page_base import Page
 from app.ui.tasks import BackgroundTasks
@@ -310,6 +310,7 @@ class IntakePage(Page):
         self.signed.setText(self.tr("The customer has read and signed the agreement"))
         self.photo_button.setText(self.tr("Add photo..."))
         self._show_photo_count()
+        self._on_imei_checked()
         self._translate_choices()
         self._translate_age_rows()
         self._refresh_labels()
@@ -399,17 +400,15 @@ class IntakePage(Page):
             if widget.isVisibleTo(self) and not widget.text():
                 widget.setText(value)
 
-    def _on_imei_checked(self, text: str, valid: bool) -> None:
-        digits = "".join(ch for ch in text if ch.isdigit())
-        if valid:
-            hint = self._tacs.model_hint(digits)
-            self.imei_status.setText(self.tr("IMEI valid") + (f" - {hint}" if hint else ""))
-            if hint and not self.model.text():
-                self.model.setText(hint)
-        elif len(digits) >= 15:
-            self.imei_status.setText(self.tr("Check digit wrong: read the IMEI again"))
-        else:
-            self.imei_status.setText(self.tr("%1 of 15 digits").replace("%1", str(len(digits))))
+    def _on_imei_checked(self, _text: str = "", valid: bool = False) -> None:
+        imei = self.imei.imei()
+        if imei is None:
+            self.imei_status.setText(self.imei.problem() if self.imei.text() else "")
+            return
+        hint = self._tacs.model_hint(imei.digits)
+        self.imei_status.setText(self.tr("IMEI valid") + (f" - {hint}" if hint else ""))
+        if hint and not self.model.text():
+            self.model.setText(hint)
 
     def scanned(self, text: str) -> None:
         """A serial 2D scanner read something: fill the IMEI fields with the valid IMEIs in it."""

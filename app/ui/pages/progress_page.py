@@ -34,8 +34,8 @@ from app.tickets.intake import outlet_clock
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.progress import ProgressReport, query_progress
 from app.ui.error_dialogs import show_error
+from app.ui.fields import NextOnReturnLineEdit
 from app.ui.named import named
-from app.ui.pages.intake_fields import NextOnReturnLineEdit
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 from app.ui.ticket_words import service_label, status_label
