@@ -28,7 +28,9 @@ from app.core.roles import ROLE_LABELS, Permission, may
 from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
+from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
 from app.ui.device_monitor import DeviceMonitor, no_adb_session
+from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
@@ -104,6 +106,11 @@ class Workspace(QWidget):
         for row, text in enumerate(names):
             self.nav.item(row).setText(text)
 
+    def scanned(self, text: str) -> None:
+        """A serial scanner's read: to the Tickets page (the wizard's IMEI when it shows, else the search)."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.tickets))
+        self.tickets.scanned(text)
+
     def show_session(self, session: Session) -> None:
         self.session = session
         for row, (_, permission) in enumerate(self._entries):
@@ -159,9 +166,13 @@ class MainWindow(QMainWindow):
         self.lock_shortcut.activated.connect(self.lock)
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         self.idle.idle.connect(self._on_idle)
+        self.scanner_dialog: ScannerSettingsDialog | None = None
+        self.scanner.scanned.connect(self._on_scanned)
+        self.scanner.state_changed.connect(self._show_scanner_state)
         self.resize(1100, 720)
         self.retranslate()
         on_language_change(self, self.retranslate)
+        self.scanner.start(settings.scanner_port)
         self.login.reset()
 
     def _build_status_bar(self) -> None:
@@ -169,6 +180,10 @@ class MainWindow(QMainWindow):
         self.who_label = named(QLabel(), "whoLabel")
         self.lock_label = named(QLabel(), "lockLabel")
         self.sync_status = SyncStatus(self._tasks, lambda: self.session)
+        self.scanner = ScannerLink(self)
+        self.scanner_button = named(QPushButton(), "scannerButton")
+        self.scanner_button.setFlat(True)
+        self.scanner_button.clicked.connect(self.choose_scanner)
         self.language_box = named(QComboBox(), "languageBox")
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
@@ -178,12 +193,14 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         for widget in (self.who_label, self.lock_label, self.sync_status):
             bar.addWidget(widget)
+        bar.addPermanentWidget(self.scanner_button)
         bar.addPermanentWidget(self.language_box)
         bar.addPermanentWidget(self.lock_button)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Repair Counter"))
         self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self._show_scanner_state()
         self._refresh_status()
 
     def _refresh_status(self) -> None:
@@ -239,7 +256,45 @@ class MainWindow(QMainWindow):
         self._settings.language = code
         save_settings(self._vault.paths.settings, self._settings)
 
+    # --- the serial barcode scanner ------------------------------------------------------------
+
+    def choose_scanner(self) -> None:
+        """Pick the scanner's port from the PC's list (saved in the settings), or none."""
+        self.scanner_dialog = ScannerSettingsDialog(self._settings.scanner_port, self)
+        dialog = self.scanner_dialog
+        dialog.accepted.connect(lambda: self.use_scanner_port(dialog.chosen_port()))
+        dialog.open()
+
+    def use_scanner_port(self, port: str) -> None:
+        self._settings.scanner_port = port
+        save_settings(self._vault.paths.settings, self._settings)
+        self.scanner.start(port)
+
+    def _on_scanned(self, text: str) -> None:
+        if self.session is None or self.stack.currentWidget() is not self.workspace:
+            log.info("a scan arrived while locked; ignored")  # a locked counter shows nothing of a ticket
+            return
+        self.workspace.scanned(text)
+
+    def _show_scanner_state(self) -> None:
+        link = self.scanner
+        if link.listening:
+            text = self.tr("Scanner: %1").replace("%1", link.port_name)
+        elif link.problem == CANNOT_OPEN:
+            text = self.tr("Scanner: %1 cannot be opened (plugged in? used by another program?)").replace(
+                "%1", link.port_name
+            )
+        elif link.problem:
+            text = self.tr("Scanner: disconnected from %1; choose its port again").replace("%1", link.port_name)
+        elif link.port_name:
+            text = self.tr("Scanner: opening %1...").replace("%1", link.port_name)
+        else:
+            text = self.tr("Scanner: none")
+        self.scanner_button.setText(text)
+        self.scanner_button.setStyleSheet("color: #b00020;" if link.problem else "")
+
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.scanner.stop(wait=True)
         if self.session is not None:
             self.session.lock()
             self.session = None

@@ -918,34 +918,59 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="185"/>
+        <location filename="../../app/ui/main_window.py" line="201"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="186"/>
+        <location filename="../../app/ui/main_window.py" line="202"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="192"/>
+        <location filename="../../app/ui/main_window.py" line="209"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="196"/>
+        <location filename="../../app/ui/main_window.py" line="213"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="200"/>
+        <location filename="../../app/ui/main_window.py" line="217"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="282"/>
+        <source>Scanner: %1</source>
+        <translation>扫码枪：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="284"/>
+        <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
+        <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="288"/>
+        <source>Scanner: disconnected from %1; choose its port again</source>
+        <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="290"/>
+        <source>Scanner: opening %1...</source>
+        <translation>扫码枪：正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="292"/>
+        <source>Scanner: none</source>
+        <translation>扫码枪：未设置</translation>
     </message>
 </context>
 <context>
@@ -1027,97 +1052,97 @@
 <context>
     <name>PrintSlipPanel</name>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="97"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="89"/>
         <source>Repair slip</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="98"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="90"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="99"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="91"/>
         <source>Save PDF...</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="100"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="92"/>
         <source>Thermal</source>
         <translation>热敏打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="101"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="93"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="125"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="117"/>
         <source>Retry (%1 waiting)</source>
         <translation>重新打印（%1 张等待中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="175"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="167"/>
         <source>Save the slip as PDF</source>
         <translation>将维修单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="175"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="167"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="186"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="178"/>
         <source>Saving the slip...</source>
         <translation>正在保存维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="201"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="193"/>
         <source>Type the thermal printer&apos;s port first (for example COM3 or /dev/ttyUSB0).</source>
         <translation>请先输入热敏打印机端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="204"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
         <source>Sending the slip to the thermal printer...</source>
         <translation>正在发送维修单到热敏打印机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="213"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="205"/>
         <source>Sending the kept slips again...</source>
         <translation>正在重新发送保留的维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="219"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="211"/>
         <source> (copy %1)</source>
         <translation>（副本 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="212"/>
         <source>Slip printed%1: %2</source>
         <translation>维修单已打印%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="228"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
         <source>%1 kept slip(s) printed.</source>
         <translation>已打印 %1 张保留的维修单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="237"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="229"/>
         <source>The printer is out of paper.</source>
         <translation>打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="239"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="231"/>
         <source>The printer is offline or cannot be reached.</source>
         <translation>打印机离线或无法连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="241"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="233"/>
         <source>The slip is kept: fix the printer, then press Retry.</source>
         <translation>维修单已保留：请处理好打印机后点击“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="243"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="235"/>
         <source>The slip was not printed.</source>
         <translation>维修单未打印。</translation>
     </message>
@@ -1726,6 +1751,34 @@
     </message>
 </context>
 <context>
+    <name>ScannerSettingsDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/scanner_settings_dialog.py" line="39"/>
+        <source>Barcode scanner</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scanner_settings_dialog.py" line="45"/>
+        <source>Pick the serial port of the 2D barcode scanner. Its scans fill the IMEI on a new ticket, or search the queue. A scanner that types like a keyboard needs no port.</source>
+        <translation>请选择二维扫码枪所在的串口。扫描结果会填入新工单的 IMEI，或在队列中搜索。像键盘一样输入的扫码枪无需设置端口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scanner_settings_dialog.py" line="51"/>
+        <source>&amp;Look again</source>
+        <translation>重新查找(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scanner_settings_dialog.py" line="69"/>
+        <source>No serial scanner</source>
+        <translation>不使用串口扫码枪</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/scanner_settings_dialog.py" line="74"/>
+        <source>%1 (not found now)</source>
+        <translation>%1（当前未找到）</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <location filename="../../app/ui/pages/staff_page.py" line="84"/>
@@ -2123,32 +2176,32 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="97"/>
+        <location filename="../../app/ui/main_window.py" line="99"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="100"/>
+        <location filename="../../app/ui/main_window.py" line="102"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="101"/>
+        <location filename="../../app/ui/main_window.py" line="103"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="98"/>
+        <location filename="../../app/ui/main_window.py" line="100"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="99"/>
+        <location filename="../../app/ui/main_window.py" line="101"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="102"/>
+        <location filename="../../app/ui/main_window.py" line="104"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>

@@ -41,6 +41,7 @@ from app.slip.render_print import build_print_preview, spec_for_printer
 from app.storage.slip_repository import PrintRow
 from app.ui.error_dialogs import show_error
 from app.ui.language import on_language_change
+from app.ui.serial_ports import serial_port_names
 from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -48,15 +49,6 @@ log = logging.getLogger(__name__)
 # Where the thermal printer's port is preset from (e.g. /dev/ttyUSB0 or COM3).
 THERMAL_PORT_ENV = "REPAIR_COUNTER_ESCPOS_PORT"
 PRINTER_PROBLEMS = (PaperOut, PrinterOffline, PrinterPortError)
-
-
-def serial_port_names() -> list[str]:
-    """The serial ports this PC has, for the port box (the person may also type one)."""
-    try:
-        from serial.tools import list_ports
-    except ImportError:  # pragma: no cover - pyserial ships list_ports
-        return []
-    return sorted(port.device for port in list_ports.comports())
 
 
 class PrintSlipPanel(QGroupBox):
