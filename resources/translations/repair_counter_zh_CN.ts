@@ -2,114 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="49"/>
-        <source>Wrong password</source>
-        <translation>密码错误</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="52"/>
-        <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
-        <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="58"/>
-        <source>The database is damaged</source>
-        <translation>数据库已损坏</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="61"/>
-        <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
-        <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="67"/>
-        <source>The database file is missing</source>
-        <translation>数据库文件缺失</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="70"/>
-        <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
-        <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="76"/>
-        <source>Not a Repair Counter file</source>
-        <translation>不是维修柜台的文件</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="78"/>
-        <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
-        <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="82"/>
-        <source>The records do not verify</source>
-        <translation>记录校验未通过</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="84"/>
-        <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
-        <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="86"/>
-        <source>No store here yet</source>
-        <translation>此处尚无数据库</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="87"/>
-        <source>A store is already here</source>
-        <translation>此处已有数据库</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="88"/>
-        <source>Account</source>
-        <translation>账号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="91"/>
-        <source>Not allowed</source>
-        <translation>无权操作</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="93"/>
-        <source>Ask an outlet manager to do this, or to change your role.</source>
-        <translation>请让网点经理执行此操作，或为您调整角色。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="95"/>
-        <source>Please check the input</source>
-        <translation>请检查输入内容</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="104"/>
-        <source>Something needs your attention</source>
-        <translation>有情况需要您处理</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="113"/>
-        <source>What to do next: </source>
-        <translation>下一步：</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="120"/>
-        <source>Repair Counter hit a bug</source>
-        <translation>维修柜台遇到程序错误</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="121"/>
-        <source>This is a fault in Repair Counter, not something you did. Your saved records are safe.</source>
-        <translation>这是维修柜台软件的缺陷，并非您的操作所致。已保存的记录是安全的。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/error_dialogs.py" line="126"/>
-        <source>Please send the details below to support.</source>
-        <translation>请将以下详细信息发送给技术支持。</translation>
-    </message>
-</context>
-<context>
     <name>AddStaffDialog</name>
     <message>
         <location filename="../../app/ui/pages/staff_page.py" line="38"/>
@@ -320,6 +212,84 @@
         <location filename="../../app/ui/pages/diagnostics_page.py" line="399"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialogs</name>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="47"/>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="49"/>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="52"/>
+        <source>The database file is missing</source>
+        <translation>数据库文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="55"/>
+        <source>Not a Repair Counter file</source>
+        <translation>不是维修柜台的文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="58"/>
+        <source>The records do not verify</source>
+        <translation>记录校验未通过</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="61"/>
+        <source>No store here yet</source>
+        <translation>此处尚无数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="64"/>
+        <source>A store is already here</source>
+        <translation>此处已有数据库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="66"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="67"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="68"/>
+        <source>Please check the input</source>
+        <translation>请检查输入内容</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="77"/>
+        <source>Something needs your attention</source>
+        <translation>有情况需要您处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="88"/>
+        <source>What to do next: </source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="97"/>
+        <source>Repair Counter hit a bug</source>
+        <translation>维修柜台遇到程序错误</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="98"/>
+        <source>This is a fault in Repair Counter, not something you did. Your saved records are safe.</source>
+        <translation>这是维修柜台软件的缺陷，并非您的操作所致。已保存的记录是安全的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/error_dialogs.py" line="105"/>
+        <source>Please send the details below to support.</source>
+        <translation>请将以下详细信息发送给技术支持。</translation>
     </message>
 </context>
 <context>
@@ -625,178 +595,133 @@
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="101"/>
-        <source>required</source>
-        <translation>必填</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="103"/>
-        <source>not asked for this service type</source>
-        <translation>此服务类型不需要填写</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="105"/>
-        <source>not a phone number</source>
-        <translation>不是有效的手机号</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="106"/>
-        <source>not an e-mail address</source>
-        <translation>不是有效的电子邮箱</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="107"/>
-        <source>not a date up to today (YYYY-MM-DD)</source>
-        <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="109"/>
-        <source>check digit wrong (a digit is mistyped)</source>
-        <translation>校验位不符（有数字输错）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="111"/>
-        <source>the same as the first IMEI</source>
-        <translation>与第一个 IMEI 相同</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="112"/>
-        <source>an amount like 199.00</source>
-        <translation>金额格式如 199.00</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_labels.py" line="117"/>
-        <source>an IMEI has 15 digits</source>
-        <translation>IMEI 应为 15 位数字</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="305"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="307"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="307"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="308"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="308"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="309"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="309"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="310"/>
         <source>Read from the plugged phone</source>
         <translation>从已连接的手机读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="310"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="311"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="243"/>
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="177"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="178"/>
         <source>Customer&apos;s age</source>
         <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="178"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="179"/>
         <source>Guardian&apos;s name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="179"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="180"/>
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="243"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="253"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="254"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="257"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="258"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="263"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="264"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="311"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="312"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="338"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="396"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="397"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="398"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="399"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="409"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="410"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="417"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="418"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="429"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="430"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="438"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="439"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="503"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="504"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="511"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="512"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="531"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="532"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -1428,6 +1353,775 @@
     </message>
 </context>
 <context>
+    <name>ProblemWords</name>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="44"/>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="45"/>
+        <source>The store could not do this.</source>
+        <translation>数据库无法完成此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="46"/>
+        <source>There is no Repair Counter store in this folder yet.</source>
+        <translation>此文件夹中还没有维修柜台的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="47"/>
+        <source>The account or the password is wrong.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="48"/>
+        <source>The database file is damaged.</source>
+        <translation>数据库文件已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="49"/>
+        <source>The key file is here, but the database file is missing.</source>
+        <translation>密钥文件在，但数据库文件缺失。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="50"/>
+        <source>This is not a Repair Counter file.</source>
+        <translation>这不是维修柜台的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="51"/>
+        <source>The audit journal does not verify: records may have been changed.</source>
+        <translation>审计日志校验未通过：记录可能已被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="54"/>
+        <source>The account could not be changed.</source>
+        <translation>无法更改该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="55"/>
+        <source>This folder already holds a store.</source>
+        <translation>此文件夹中已有数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="56"/>
+        <source>The store is locked.</source>
+        <translation>数据库已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="57"/>
+        <source>The phone did not answer as expected.</source>
+        <translation>手机的响应不符合预期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="58"/>
+        <source>The phone connection service (adb) could not start.</source>
+        <translation>手机连接服务（adb）无法启动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="59"/>
+        <source>The phone was disconnected.</source>
+        <translation>手机已断开连接。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="60"/>
+        <source>The phone has not allowed USB debugging for this PC yet.</source>
+        <translation>手机尚未允许此电脑进行 USB 调试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="61"/>
+        <source>The phone sent far more data than expected.</source>
+        <translation>手机发送的数据远超预期。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="62"/>
+        <source>A command on the phone failed.</source>
+        <translation>手机上的一条命令执行失败。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="63"/>
+        <source>A file could not be copied to or from the phone.</source>
+        <translation>无法向手机复制文件或从手机复制文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="64"/>
+        <source>A file expected on the phone is not there.</source>
+        <translation>手机上缺少应有的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="65"/>
+        <source>The diagnostic tool could not be installed on the phone.</source>
+        <translation>无法在手机上安装检测工具。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="66"/>
+        <source>The phone took too long to answer.</source>
+        <translation>手机响应超时。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="67"/>
+        <source>The serial port could not be used.</source>
+        <translation>无法使用该串口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="68"/>
+        <source>The serial port {port} could not be opened.</source>
+        <translation>无法打开串口 {port}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="69"/>
+        <source>The upstream address is not a secure (https) address.</source>
+        <translation>上级服务器地址不是安全（https）地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="70"/>
+        <source>The upstream&apos;s certificate is not trusted.</source>
+        <translation>上级服务器的证书不受信任。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="71"/>
+        <source>The upstream could not be reached.</source>
+        <translation>无法连接上级服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="72"/>
+        <source>The upstream refused the enrolment code.</source>
+        <translation>上级服务器拒绝了注册码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="73"/>
+        <source>The upstream no longer accepts this outlet&apos;s credentials.</source>
+        <translation>上级服务器不再接受本网点的凭据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="74"/>
+        <source>The upstream answered in a way this version does not understand.</source>
+        <translation>上级服务器的应答无法被本版本识别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="77"/>
+        <source>The upstream has newer records of this outlet than this PC.</source>
+        <translation>上级服务器上本网点的记录比本机更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="80"/>
+        <source>This outlet is not enrolled with an upstream.</source>
+        <translation>本网点尚未在上级服务器注册。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="81"/>
+        <source>The upstream&apos;s receipt is not genuine.</source>
+        <translation>上级服务器的回执不是真实的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="82"/>
+        <source>The diagnostics could not go on.</source>
+        <translation>检测无法继续。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="83"/>
+        <source>The customer has not consented to this data category.</source>
+        <translation>客户未同意该数据类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="84"/>
+        <source>There is no active consent of the customer for this run.</source>
+        <translation>本次检测没有有效的客户授权。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="85"/>
+        <source>The diagnostic tool on the phone needs an update.</source>
+        <translation>手机上的检测工具需要更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="86"/>
+        <source>The diagnostic tool&apos;s installer is not genuine.</source>
+        <translation>检测工具的安装包不是正式版本。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="87"/>
+        <source>The diagnostics were cancelled.</source>
+        <translation>检测已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="88"/>
+        <source>The consent is not complete.</source>
+        <translation>授权信息不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="89"/>
+        <source>No such diagnostics run.</source>
+        <translation>没有这次检测记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="90"/>
+        <source>No such customer.</source>
+        <translation>没有该客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="93"/>
+        <source>This request is already closed.</source>
+        <translation>该申请已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="94"/>
+        <source>The person&apos;s identity has not been checked.</source>
+        <translation>尚未核验申请人身份。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="95"/>
+        <source>The customer has restricted the processing of their data.</source>
+        <translation>该客户已申请限制处理其数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="96"/>
+        <source>The export cannot be opened with this password or key.</source>
+        <translation>无法用此密码或密钥打开导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="97"/>
+        <source>The export password is too short.</source>
+        <translation>导出密码太短。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="98"/>
+        <source>An under-age customer needs a guardian&apos;s consent.</source>
+        <translation>未成年客户需要监护人同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="99"/>
+        <source>A value of the request is not valid.</source>
+        <translation>申请中有无效的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="100"/>
+        <source>The ticket could not be changed.</source>
+        <translation>无法更改该工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="91"/>
+        <source>No customer found for ticket {ticket}.</source>
+        <translation>找不到工单 {ticket} 对应的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="92"/>
+        <source>No privacy request {request}.</source>
+        <translation>没有隐私申请 {request}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="101"/>
+        <source>No ticket {ticket} in this store.</source>
+        <translation>本数据库中没有工单 {ticket}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="102"/>
+        <source>A ticket that is {current} cannot go to {target}. It can go to: {allowed}.</source>
+        <translation>工单不能从“{current}”改为“{target}”。可以改为：{allowed}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="105"/>
+        <source>The ticket is {current} and closed; its status cannot change.</source>
+        <translation>工单已是“{current}”，已结束，不能再更改状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="106"/>
+        <source>The ticket is already {current}.</source>
+        <translation>工单已经是“{current}”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="107"/>
+        <source>Collection needs the pickup check and signature.</source>
+        <translation>取机需核对信息并签名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="108"/>
+        <source>The intake is not complete.</source>
+        <translation>收件信息不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="109"/>
+        <source>This slip&apos;s code is not genuine.</source>
+        <translation>此单据上的码不是真实的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="110"/>
+        <source>The pickup check did not match.</source>
+        <translation>取机核对不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="111"/>
+        <source>The service agreement is not signed yet.</source>
+        <translation>服务协议尚未签署。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="112"/>
+        <source>The ticket is not under warranty and its estimate is not approved.</source>
+        <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="115"/>
+        <source>No ticket matches that number together with that phone number or IMEI.</source>
+        <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <source>The ticket was changed meanwhile.</source>
+        <translation>该工单已被他人更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="119"/>
+        <source>The part is not in the price list for this model.</source>
+        <translation>该配件不在此机型的价目表中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="120"/>
+        <source>The thermal printer does not answer.</source>
+        <translation>热敏打印机无响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <source>The thermal printer is out of paper.</source>
+        <translation>热敏打印机缺纸。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <source>The thermal printer&apos;s port could not be opened.</source>
+        <translation>无法打开热敏打印机的端口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="123"/>
+        <source>The slip is too long to print.</source>
+        <translation>单据过长，无法打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="124"/>
+        <source>The font for the slip is missing.</source>
+        <translation>缺少单据所需的字体。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="125"/>
+        <source>The slip could not be saved there.</source>
+        <translation>无法将单据保存到该位置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="131"/>
+        <source>Check the cable and that the phone is unlocked, then try again.</source>
+        <translation>请检查数据线并解锁手机，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="133"/>
+        <source>Ask an outlet manager to do this, or to change your role.</source>
+        <translation>请让网点经理执行此操作，或为您调整角色。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="134"/>
+        <source>Set up the store with the first-run wizard.</source>
+        <translation>请用首次设置向导建立数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
+        <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
+        <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="140"/>
+        <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
+        <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="145"/>
+        <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
+        <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="150"/>
+        <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
+        <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="153"/>
+        <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
+        <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="157"/>
+        <source>Sign in instead, or choose another data folder.</source>
+        <translation>请直接登录，或选择其他数据文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="158"/>
+        <source>Sign in again.</source>
+        <translation>请重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="160"/>
+        <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
+        <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="163"/>
+        <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
+        <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="166"/>
+        <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
+        <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="169"/>
+        <source>Restart the phone and try again; if it repeats, report the phone model.</source>
+        <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="175"/>
+        <source>Free some storage on the phone and try again.</source>
+        <translation>请清理手机存储空间后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="176"/>
+        <source>Unlock the phone, keep it connected, and try again.</source>
+        <translation>请解锁手机并保持连接，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="177"/>
+        <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
+        <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="180"/>
+        <source>Use an https:// address.</source>
+        <translation>请使用 https:// 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
+        <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
+        <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="184"/>
+        <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
+        <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="187"/>
+        <source>Ask the upstream operator for a new code and enrol again.</source>
+        <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <source>Enrol the outlet again with a new code from the upstream operator.</source>
+        <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="191"/>
+        <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
+        <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="194"/>
+        <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
+        <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="197"/>
+        <source>A manager enrols the outlet once with a code from HQ.</source>
+        <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <source>Check the upstream address, then inform HQ.</source>
+        <translation>请检查上级服务器地址，然后通知总部。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
+        <source>Check the phone and the consent, then start the diagnostics again.</source>
+        <translation>请检查手机和授权后重新开始检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="202"/>
+        <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
+        <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="206"/>
+        <source>Record the customer&apos;s consent before running diagnostics.</source>
+        <translation>请先记录客户的授权，再进行检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="207"/>
+        <source>Ask the customer whether they agree to the tool update.</source>
+        <translation>请询问客户是否同意更新检测工具。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="208"/>
+        <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
+        <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <source>Start the diagnostics again when ready.</source>
+        <translation>准备好后可重新开始检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
+        <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
+        <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <source>Check the identifier.</source>
+        <translation>请检查编号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="217"/>
+        <source>Check the ticket number on the request.</source>
+        <translation>请核对申请中的工单号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="218"/>
+        <source>Pick a request from the list.</source>
+        <translation>请从列表中选择一个申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="219"/>
+        <source>A closed request stays closed; take a new one if the person asks again.</source>
+        <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="222"/>
+        <source>Check an identity document or the phone number and ticket, then say how.</source>
+        <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="225"/>
+        <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
+        <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <source>Check the password or key the customer chose, or make a new export.</source>
+        <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="231"/>
+        <source>Choose at least 10 characters, or let the app make a key to show once.</source>
+        <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="234"/>
+        <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
+        <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="237"/>
+        <source>Correct the value and try again.</source>
+        <translation>请更正后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="238"/>
+        <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
+        <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="241"/>
+        <source>Choose one of the statuses listed.</source>
+        <translation>请选择列出的状态之一。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="242"/>
+        <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
+        <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="245"/>
+        <source>Fill in or correct the fields named, then save again.</source>
+        <translation>请填写或更正所列的栏目，然后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="246"/>
+        <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
+        <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="249"/>
+        <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
+        <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <source>Show the customer the service agreement and have it signed before any work starts.</source>
+        <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="256"/>
+        <source>Record the customer&apos;s approval of the estimate first.</source>
+        <translation>请先记录客户对报价的确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
+        <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="260"/>
+        <source>Open the ticket again to see its current status, then retry.</source>
+        <translation>请重新打开工单查看当前状态，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <source>Pick a part from the price list for this model.</source>
+        <translation>请从此机型的价目表中选择配件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="262"/>
+        <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
+        <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="266"/>
+        <source>Load a new paper roll and print again.</source>
+        <translation>请装入新的打印纸卷后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="267"/>
+        <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
+        <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="270"/>
+        <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
+        <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="273"/>
+        <source>Reinstall Repair Counter.</source>
+        <translation>请重新安装本软件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="274"/>
+        <source>Choose a .pdf file in a folder you can write to.</source>
+        <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="280"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <source>required</source>
+        <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="319"/>
+        <source>not asked for this service type</source>
+        <translation>此服务类型不需要填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <source>longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <source>not a phone number</source>
+        <translation>不是有效的手机号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <source>not an e-mail address</source>
+        <translation>不是有效的电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="323"/>
+        <source>only digits are allowed</source>
+        <translation>只能输入数字</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="324"/>
+        <source>an IMEI has 15 digits; this has {digits}</source>
+        <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <source>check digit wrong (a digit is mistyped)</source>
+        <translation>校验位不符（有数字输错）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <source>far too long for an IMEI</source>
+        <translation>作为 IMEI 太长</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="327"/>
+        <source>the same as the first IMEI</source>
+        <translation>与第一个 IMEI 相同</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="328"/>
+        <source>not a date up to today (YYYY-MM-DD)</source>
+        <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <source>a priority from 1 (most urgent) to 4</source>
+        <translation>优先级为 1（最紧急）到 4</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <source>at most {limit} photos</source>
+        <translation>最多 {limit} 张照片</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <source>a photo&apos;s part is not one of the checklist items</source>
+        <translation>照片的部位不在检查项目中</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <source>a photo is larger than {limit} MB</source>
+        <translation>有照片大于 {limit} MB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="333"/>
+        <source>photos must be JPEG or PNG</source>
+        <translation>照片须为 JPEG 或 PNG 格式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="334"/>
+        <source>unknown checklist items</source>
+        <translation>未知的检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <source>each item is OK, damaged or not checked</source>
+        <translation>每项须为完好、损坏或未检查</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="336"/>
+        <source>at most 20 short names</source>
+        <translation>最多 20 个简短名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="337"/>
+        <source>an amount like 199.00</source>
+        <translation>金额格式如 199.00</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="338"/>
+        <source>choose a fault category</source>
+        <translation>请选择故障类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
+        <source>choose a service type</source>
+        <translation>请选择服务类型</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPage</name>
     <message>
         <location filename="../../app/ui/pages/progress_page.py" line="108"/>
@@ -1857,153 +2551,153 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="88"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="87"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="89"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="88"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="90"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="89"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="91"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="90"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="92"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="91"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="92"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="94"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="190"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="93"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="189"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="105"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="153"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="152"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="153"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="152"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="163"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="163"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="163"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="168"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="167"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="190"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="189"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The intake wizard's field names, step titles, choices and problem texts, translated.
+"""The intake wizard's field names, step titles and choices, translated (problems: app.ui.problem_words).
 
 Kept apart from the page's layout code as plain functions; every string uses the
 `IntakePage` translation context (the class that shows them), so lupdate and the
@@ -94,25 +94,3 @@ def choice_names() -> dict[str, dict[object, str]]:
         },
         "fault": {identifier: fault.label.get(language) for identifier, fault in FAULTS.items()},
     }
-
-
-def problem_text(problem: str) -> str:
-    known = {
-        "required": _t(QT_TRANSLATE_NOOP("IntakePage", "required")),
-        "not asked for this service type; leave it empty": _t(
-            QT_TRANSLATE_NOOP("IntakePage", "not asked for this service type")
-        ),
-        "not a phone number": _t(QT_TRANSLATE_NOOP("IntakePage", "not a phone number")),
-        "not an e-mail address": _t(QT_TRANSLATE_NOOP("IntakePage", "not an e-mail address")),
-        "after today": _t(QT_TRANSLATE_NOOP("IntakePage", "not a date up to today (YYYY-MM-DD)")),
-        "the check digit does not match (a digit is mistyped)": _t(
-            QT_TRANSLATE_NOOP("IntakePage", "check digit wrong (a digit is mistyped)")
-        ),
-        "the same as the first IMEI": _t(QT_TRANSLATE_NOOP("IntakePage", "the same as the first IMEI")),
-        "an amount from 0 to 1,000,000": _t(QT_TRANSLATE_NOOP("IntakePage", "an amount like 199.00")),
-    }
-    if problem in known:
-        return known[problem]
-    if problem.startswith("it has ") and "digits" in problem:
-        return _t(QT_TRANSLATE_NOOP("IntakePage", "an IMEI has 15 digits"))
-    return problem

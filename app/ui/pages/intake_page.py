@@ -55,8 +55,9 @@ from app.ui.error_dialogs import show_error
 from app.ui.fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
 from app.ui.language import current_language
 from app.ui.named import named
-from app.ui.pages.intake_labels import choice_names, field_label, problem_text, step_title
+from app.ui.pages.intake_labels import choice_names, field_label, step_title
 from app.ui.pages.page_base import Page
+from app.ui.problem_words import field_problem_text
 from app.ui.tasks import BackgroundTasks
 
 #: Which step each field is on, so a refused intake opens the step of its first problem.
@@ -526,7 +527,7 @@ class IntakePage(Page):
         if not problems:
             self.message.clear()
             return
-        listed = "; ".join(f"{field_label(name)}: {problem_text(problem)}" for name, problem in problems.items())
+        listed = "; ".join(f"{field_label(name)}: {field_problem_text(problem)}" for name, problem in problems.items())
         self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
         self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
 

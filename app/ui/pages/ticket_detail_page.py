@@ -25,7 +25,6 @@ from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.workflow import Status, allowed_targets
 from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup
-from app.tickets.errors import TicketError
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
 from app.ui.dialogs.print_slip_panel import PrintSlipPanel
@@ -241,6 +240,4 @@ class TicketDetailPage(Page):
         self.ticket_changed.emit(number)
 
     def _on_failed(self, error: BaseException) -> None:
-        box = show_error(self, error)
-        if isinstance(error, TicketError) and error.localized is not None:
-            box.setText(error.localized.get(current_language()))  # the refusal in the counter's language
+        show_error(self, error)  # a refused move is worded from its code and statuses
