@@ -7,6 +7,8 @@ only ever touched on the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from app.device.errors import AdbServerUnavailable
@@ -20,7 +22,9 @@ class DeviceMonitor(QObject):
 
     device_changed = Signal(str, str)
 
-    def __init__(self, hub_factory, parent: QObject | None = None) -> None:  # noqa: ANN001 - callable(on_event) -> DeviceHub
+    def __init__(
+        self, hub_factory: Callable[[Callable[[DeviceEvent], None]], DeviceHub], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.hub: DeviceHub = hub_factory(self._on_event)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
         self.lock_button.setEnabled(not locked)
         self.sync_status.refresh()
-        if locked:
+        if session is None or locked:
             self.who_label.setText(self.tr("Not signed in"))
             return
         en, zh = ROLE_LABELS[session.role]
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         self.scanner_button.setText(text)
         self.scanner_button.setStyleSheet("color: #b00020;" if link.problem else "")
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.scanner.stop(wait=True)
         if self.session is not None:
             self.session.lock()

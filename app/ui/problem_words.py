@@ -104,6 +104,7 @@ def _messages() -> dict[str, str]:
         ),
         "ticket_closed": translate("ProblemWords", "The ticket is {current} and closed; its status cannot change."),
         "ticket_already": translate("ProblemWords", "The ticket is already {current}."),
+        "invoice_after_repair": translate("ProblemWords", "Ticket {ticket} is {current}: invoice after the repair."),
         "collect_by_pickup": translate("ProblemWords", "Collection needs the pickup check and signature."),
         "intake_incomplete": translate("ProblemWords", "The intake is not complete."),
         "slip_not_genuine": translate("ProblemWords", "This slip's code is not genuine."),

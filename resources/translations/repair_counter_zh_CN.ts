@@ -32,48 +32,48 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="116"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="117"/>
         <source>Customer consent</source>
         <extracomment>In the customer&apos;s chosen language (not the technician&apos;s screen language), so not a Qt translation.</extracomment>
         <translation>客户授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="117"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="118"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="118"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="119"/>
         <source>Ticket number (if any)</source>
         <translation>维修单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="119"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="120"/>
         <source>Data the checks read (untick what the customer does not allow):</source>
         <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="120"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="121"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="121"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="122"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="122"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="123"/>
         <source>No signature pad: the customer ticks here to agree</source>
         <translation>无签名板：客户在此勾选表示同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="123"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="124"/>
         <source>Customer agrees</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="124"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="125"/>
         <source>Customer declines</source>
         <translation>客户不同意</translation>
     </message>
@@ -295,7 +295,7 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="129"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="137"/>
         <source>Set up Repair Counter</source>
         <translation>设置维修柜台</translation>
     </message>
@@ -782,17 +782,17 @@
 <context>
     <name>LogViewerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/log_viewer.py" line="35"/>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="36"/>
         <source>Device log (personal data removed)</source>
         <translation>设备日志（已去除个人信息）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/log_viewer.py" line="36"/>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="37"/>
         <source>Search the log, e.g. FATAL or a tag</source>
         <translation>搜索日志，例如 FATAL 或标签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/log_viewer.py" line="41"/>
+        <location filename="../../app/ui/dialogs/log_viewer.py" line="42"/>
         <source>%1 lines</source>
         <translation>%1 行</translation>
     </message>
@@ -800,42 +800,42 @@
 <context>
     <name>LoginView</name>
     <message>
-        <location filename="../../app/ui/login_view.py" line="85"/>
+        <location filename="../../app/ui/login_view.py" line="86"/>
         <source>Sign in to Repair Counter</source>
         <translation>登录维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="86"/>
+        <location filename="../../app/ui/login_view.py" line="87"/>
         <source>&amp;Account</source>
         <translation>账号(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="87"/>
+        <location filename="../../app/ui/login_view.py" line="88"/>
         <source>&amp;Password</source>
         <translation>密码(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="88"/>
+        <location filename="../../app/ui/login_view.py" line="89"/>
         <source>Sign &amp;in</source>
         <translation>登录(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="89"/>
+        <location filename="../../app/ui/login_view.py" line="90"/>
         <source>Lost every password? Use the recovery key</source>
         <translation>所有密码都遗失了？使用恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="90"/>
+        <location filename="../../app/ui/login_view.py" line="91"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="122"/>
+        <location filename="../../app/ui/login_view.py" line="125"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login_view.py" line="122"/>
+        <location filename="../../app/ui/login_view.py" line="125"/>
         <source>Type the recovery key printed when this store was set up:</source>
         <translation>请输入设置数据库时打印的恢复密钥：</translation>
     </message>
@@ -901,42 +901,42 @@
 <context>
     <name>ManagerPage</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="57"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="61"/>
         <source>The first manager account</source>
         <translation>第一个经理账号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="58"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="62"/>
         <source>The manager adds the other staff accounts later.</source>
         <translation>经理之后可以添加其他员工账号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="66"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="74"/>
         <source>&amp;Engineer ID</source>
         <translation>工程师编号(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="67"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="75"/>
         <source>Display &amp;name</source>
         <translation>显示名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="68"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="76"/>
         <source>&amp;Password (8 or more characters)</source>
         <translation>密码（至少 8 个字符）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="69"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="77"/>
         <source>&amp;Confirm password</source>
         <translation>确认密码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="78"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="86"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="80"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="88"/>
         <source>The password is too short.</source>
         <translation>密码太短。</translation>
     </message>
@@ -944,32 +944,32 @@
 <context>
     <name>OutletPage</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="33"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="34"/>
         <source>Your outlet</source>
         <translation>您的网点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="34"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="35"/>
         <source>The outlet code starts every ticket number, e.g. SZ01-20261122-0042.</source>
         <translation>每张工单号都以网点代码开头，例如 SZ01-20261122-0042。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="42"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="46"/>
         <source>Outlet &amp;code</source>
         <translation>网点代码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="43"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="47"/>
         <source>Outlet &amp;name</source>
         <translation>网点名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="44"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="48"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="45"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="49"/>
         <source>&amp;Address (printed on slips)</source>
         <translation>地址（打印在服务单上）(&amp;A)</translation>
     </message>
@@ -977,97 +977,97 @@
 <context>
     <name>PrintSlipPanel</name>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="89"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="90"/>
         <source>Repair slip</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="90"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="91"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="91"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="92"/>
         <source>Save PDF...</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="92"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="93"/>
         <source>Thermal</source>
         <translation>热敏打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="93"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="96"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="117"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="120"/>
         <source>Retry (%1 waiting)</source>
         <translation>重新打印（%1 张等待中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="167"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="170"/>
         <source>Save the slip as PDF</source>
         <translation>将维修单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="167"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="170"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="178"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="181"/>
         <source>Saving the slip...</source>
         <translation>正在保存维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="193"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
         <source>Type the thermal printer&apos;s port first (for example COM3 or /dev/ttyUSB0).</source>
         <translation>请先输入热敏打印机端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="199"/>
         <source>Sending the slip to the thermal printer...</source>
         <translation>正在发送维修单到热敏打印机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="205"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="208"/>
         <source>Sending the kept slips again...</source>
         <translation>正在重新发送保留的维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="211"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="214"/>
         <source> (copy %1)</source>
         <translation>（副本 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="212"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="215"/>
         <source>Slip printed%1: %2</source>
         <translation>维修单已打印%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="220"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="223"/>
         <source>%1 kept slip(s) printed.</source>
         <translation>已打印 %1 张保留的维修单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="229"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="232"/>
         <source>The printer is out of paper.</source>
         <translation>打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="231"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="234"/>
         <source>The printer is offline or cannot be reached.</source>
         <translation>打印机离线或无法连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="233"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="236"/>
         <source>The slip is kept: fix the printer, then press Retry.</source>
         <translation>维修单已保留：请处理好打印机后点击“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="235"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="238"/>
         <source>The slip was not printed.</source>
         <translation>维修单未打印。</translation>
     </message>
@@ -1631,492 +1631,497 @@
     </message>
     <message>
         <location filename="../../app/ui/problem_words.py" line="107"/>
+        <source>Ticket {ticket} is {current}: invoice after the repair.</source>
+        <translation>工单 {ticket} 当前为“{current}”：请在维修完成后开具账单。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="108"/>
         <source>Collection needs the pickup check and signature.</source>
         <translation>取机需核对信息并签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="108"/>
+        <location filename="../../app/ui/problem_words.py" line="109"/>
         <source>The intake is not complete.</source>
         <translation>收件信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="109"/>
+        <location filename="../../app/ui/problem_words.py" line="110"/>
         <source>This slip&apos;s code is not genuine.</source>
         <translation>此单据上的码不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="110"/>
+        <location filename="../../app/ui/problem_words.py" line="111"/>
         <source>The pickup check did not match.</source>
         <translation>取机核对不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="111"/>
+        <location filename="../../app/ui/problem_words.py" line="112"/>
         <source>The service agreement is not signed yet.</source>
         <translation>服务协议尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="112"/>
+        <location filename="../../app/ui/problem_words.py" line="113"/>
         <source>The ticket is not under warranty and its estimate is not approved.</source>
         <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="115"/>
+        <location filename="../../app/ui/problem_words.py" line="116"/>
         <source>No ticket matches that number together with that phone number or IMEI.</source>
         <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <location filename="../../app/ui/problem_words.py" line="119"/>
         <source>The ticket was changed meanwhile.</source>
         <translation>该工单已被他人更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="119"/>
+        <location filename="../../app/ui/problem_words.py" line="120"/>
         <source>The part is not in the price list for this model.</source>
         <translation>该配件不在此机型的价目表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="120"/>
+        <location filename="../../app/ui/problem_words.py" line="121"/>
         <source>The thermal printer does not answer.</source>
         <translation>热敏打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <location filename="../../app/ui/problem_words.py" line="122"/>
         <source>The thermal printer is out of paper.</source>
         <translation>热敏打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <location filename="../../app/ui/problem_words.py" line="123"/>
         <source>The thermal printer&apos;s port could not be opened.</source>
         <translation>无法打开热敏打印机的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="123"/>
+        <location filename="../../app/ui/problem_words.py" line="124"/>
         <source>The slip is too long to print.</source>
         <translation>单据过长，无法打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="124"/>
+        <location filename="../../app/ui/problem_words.py" line="125"/>
         <source>The font for the slip is missing.</source>
         <translation>缺少单据所需的字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="125"/>
+        <location filename="../../app/ui/problem_words.py" line="126"/>
         <source>The slip could not be saved there.</source>
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="131"/>
+        <location filename="../../app/ui/problem_words.py" line="132"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="133"/>
+        <location filename="../../app/ui/problem_words.py" line="134"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="134"/>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="135"/>
+        <location filename="../../app/ui/problem_words.py" line="136"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="140"/>
+        <location filename="../../app/ui/problem_words.py" line="141"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="145"/>
+        <location filename="../../app/ui/problem_words.py" line="146"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="150"/>
+        <location filename="../../app/ui/problem_words.py" line="151"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="153"/>
+        <location filename="../../app/ui/problem_words.py" line="154"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="157"/>
+        <location filename="../../app/ui/problem_words.py" line="158"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="158"/>
+        <location filename="../../app/ui/problem_words.py" line="159"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="160"/>
+        <location filename="../../app/ui/problem_words.py" line="161"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="163"/>
+        <location filename="../../app/ui/problem_words.py" line="164"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="166"/>
+        <location filename="../../app/ui/problem_words.py" line="167"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="169"/>
+        <location filename="../../app/ui/problem_words.py" line="170"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="175"/>
+        <location filename="../../app/ui/problem_words.py" line="176"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="176"/>
+        <location filename="../../app/ui/problem_words.py" line="177"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="177"/>
+        <location filename="../../app/ui/problem_words.py" line="178"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="180"/>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="181"/>
+        <location filename="../../app/ui/problem_words.py" line="182"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="184"/>
+        <location filename="../../app/ui/problem_words.py" line="185"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="187"/>
+        <location filename="../../app/ui/problem_words.py" line="188"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <location filename="../../app/ui/problem_words.py" line="189"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="191"/>
+        <location filename="../../app/ui/problem_words.py" line="192"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="194"/>
+        <location filename="../../app/ui/problem_words.py" line="195"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="197"/>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="199"/>
+        <location filename="../../app/ui/problem_words.py" line="200"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="202"/>
+        <location filename="../../app/ui/problem_words.py" line="203"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="206"/>
+        <location filename="../../app/ui/problem_words.py" line="207"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="207"/>
+        <location filename="../../app/ui/problem_words.py" line="208"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="208"/>
+        <location filename="../../app/ui/problem_words.py" line="209"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="213"/>
+        <location filename="../../app/ui/problem_words.py" line="214"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <location filename="../../app/ui/problem_words.py" line="217"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="217"/>
+        <location filename="../../app/ui/problem_words.py" line="218"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="218"/>
+        <location filename="../../app/ui/problem_words.py" line="219"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="219"/>
+        <location filename="../../app/ui/problem_words.py" line="220"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="222"/>
+        <location filename="../../app/ui/problem_words.py" line="223"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="225"/>
+        <location filename="../../app/ui/problem_words.py" line="226"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <location filename="../../app/ui/problem_words.py" line="229"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="231"/>
+        <location filename="../../app/ui/problem_words.py" line="232"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="234"/>
+        <location filename="../../app/ui/problem_words.py" line="235"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="237"/>
+        <location filename="../../app/ui/problem_words.py" line="238"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="238"/>
+        <location filename="../../app/ui/problem_words.py" line="239"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="241"/>
+        <location filename="../../app/ui/problem_words.py" line="242"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="242"/>
+        <location filename="../../app/ui/problem_words.py" line="243"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="245"/>
+        <location filename="../../app/ui/problem_words.py" line="246"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="246"/>
+        <location filename="../../app/ui/problem_words.py" line="247"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="249"/>
+        <location filename="../../app/ui/problem_words.py" line="250"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="254"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="256"/>
+        <location filename="../../app/ui/problem_words.py" line="257"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <location filename="../../app/ui/problem_words.py" line="258"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="260"/>
+        <location filename="../../app/ui/problem_words.py" line="261"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <location filename="../../app/ui/problem_words.py" line="262"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="262"/>
+        <location filename="../../app/ui/problem_words.py" line="263"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="266"/>
+        <location filename="../../app/ui/problem_words.py" line="267"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="267"/>
+        <location filename="../../app/ui/problem_words.py" line="268"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="270"/>
+        <location filename="../../app/ui/problem_words.py" line="271"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="273"/>
+        <location filename="../../app/ui/problem_words.py" line="274"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="274"/>
+        <location filename="../../app/ui/problem_words.py" line="275"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="280"/>
+        <location filename="../../app/ui/problem_words.py" line="281"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <location filename="../../app/ui/problem_words.py" line="319"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="319"/>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="323"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="323"/>
+        <location filename="../../app/ui/problem_words.py" line="324"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="324"/>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <location filename="../../app/ui/problem_words.py" line="326"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <location filename="../../app/ui/problem_words.py" line="327"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="327"/>
+        <location filename="../../app/ui/problem_words.py" line="328"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="328"/>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <location filename="../../app/ui/problem_words.py" line="333"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="333"/>
+        <location filename="../../app/ui/problem_words.py" line="334"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="334"/>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <location filename="../../app/ui/problem_words.py" line="336"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="336"/>
+        <location filename="../../app/ui/problem_words.py" line="337"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="337"/>
+        <location filename="../../app/ui/problem_words.py" line="338"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="338"/>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="339"/>
+        <location filename="../../app/ui/problem_words.py" line="340"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
@@ -2266,22 +2271,22 @@
 <context>
     <name>RecoveryPage</name>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="92"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="100"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="95"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="103"/>
         <source>It opens the store when every password is lost. It is shown only now: print it or write it down, and keep it in the outlet safe.</source>
         <translation>当所有密码都遗失时，可用它打开数据库。它只显示这一次：请打印或抄写下来，并存放在网点保险柜中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="106"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="114"/>
         <source>&amp;Print the recovery key...</source>
         <translation>打印恢复密钥(&amp;P)……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/first_run_wizard.py" line="108"/>
+        <location filename="../../app/ui/first_run_wizard.py" line="116"/>
         <source>I have printed or written down the recovery key</source>
         <translation>我已打印或抄写恢复密钥</translation>
     </message>
@@ -2518,32 +2523,32 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="47"/>
+        <location filename="../../app/ui/sync_status.py" line="48"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="72"/>
+        <location filename="../../app/ui/sync_status.py" line="73"/>
         <source>Offline: not enrolled with an upstream; %1 changes kept here</source>
         <translation>离线：尚未登记上游服务；%1 项更改保存在本机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="76"/>
+        <location filename="../../app/ui/sync_status.py" line="77"/>
         <source>Syncing...</source>
         <translation>正在同步……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="77"/>
+        <location filename="../../app/ui/sync_status.py" line="78"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="78"/>
+        <location filename="../../app/ui/sync_status.py" line="79"/>
         <source>Last sync %1 (UTC); %2 waiting</source>
         <translation>上次同步 %1 (UTC)；%2 项待同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="80"/>
+        <location filename="../../app/ui/sync_status.py" line="81"/>
         <source>last error: %1</source>
         <translation>上次错误：%1</translation>
     </message>
@@ -2837,32 +2842,32 @@
 <context>
     <name>ToolUpdateDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="56"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
         <source>Update the diagnostic tool</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="57"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
         <source>The customer agrees to the update</source>
         <translation>客户同意更新</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="58"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="59"/>
         <source>Update and continue</source>
         <translation>更新并继续</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="59"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="60"/>
         <source>Customer refuses: no diagnostics</source>
         <translation>客户拒绝：不进行检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="66"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="67"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="68"/>
+        <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="69"/>
         <source>On the phone: %1    Required: %2 or later</source>
         <translation>手机上：%1    要求：%2 或更高</translation>
     </message>

@@ -518,7 +518,7 @@ class IntakePage(Page):
         else:
             show_error(self, error)
 
-    def _mark(self, problems: dict[str, str]) -> None:
+    def _mark(self, problems: Mapping[str, str]) -> None:
         """Outline the fields to fix, list them, and open the step of the first one."""
         for name, (_, widget) in self._rows.items():
             widget.setStyleSheet(

@@ -59,6 +59,11 @@ def fill_table(table: QTableWidget, rows: Iterable[Sequence[str]]) -> list[list[
     return items
 
 
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 class Page(QWidget):
     """Base of the workspace pages (see the module text)."""
 

@@ -22,7 +22,7 @@ from app.core.roles import ROLE_LABELS, Role
 from app.ui.error_dialogs import show_error
 from app.ui.language import current_language
 from app.ui.named import named
-from app.ui.pages.page_base import Page, fill_table, read_only_table
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
@@ -115,7 +115,7 @@ class StaffPage(Page):
         row = self.table.currentRow()
         if row < 0 or self._session is None:
             return
-        engineer_id = self.table.item(row, 0).text()
+        engineer_id = cell_text(self.table, row, 0)
         answer = QMessageBox.question(
             self,
             self.tr("Remove account"),
@@ -126,8 +126,9 @@ class StaffPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         session = self._session
-        self._tasks.run(
-            lambda: service.remove_account(session, engineer_id),
-            lambda _: (self.show_session(session), self.store_reopened.emit()),
-            lambda e: show_error(self, e),
-        )
+
+        def removed(_: object) -> None:
+            self.show_session(session)
+            self.store_reopened.emit()
+
+        self._tasks.run(lambda: service.remove_account(session, engineer_id), removed, lambda e: show_error(self, e))

@@ -72,7 +72,7 @@ class TicketDetailPage(Page):
         self.target = named(QComboBox(), "targetStatus")
         self.note = named(NextOnReturnLineEdit(), "moveNote")
         self.move_button = named(QPushButton(), "moveButton")
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.move_to_target)
         self.last4 = named(NextOnReturnLineEdit(), "pickupLast4")
         self.last4.setMaxLength(4)
         self.pickup_signer = named(NextOnReturnLineEdit(), "pickupSigner")
@@ -213,7 +213,7 @@ class TicketDetailPage(Page):
 
     # --- actions -------------------------------------------------------------------------------
 
-    def move(self) -> None:
+    def move_to_target(self) -> None:
         if self._session is None or self.detail is None or self.target.currentData() is None:
             return
         session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()

@@ -21,7 +21,7 @@ from app.storage.ticket_records import TicketRow
 from app.tickets.device_identity import DeviceIdentitySource
 from app.tickets.intake import recent
 from app.ui.pages.intake_page import IntakePage
-from app.ui.pages.page_base import Page, fill_table, read_only_table
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.pages.progress_page import ProgressPage
 from app.ui.pages.queue_page import QueuePage
 from app.ui.pages.ticket_detail_page import TicketDetailPage
@@ -62,7 +62,7 @@ class TicketsPage(Page):
 
     def _build_recent_table(self) -> QTableWidget:
         table = read_only_table("ticketTable", self.COLUMNS)
-        table.cellActivated.connect(lambda row, _column: self.open_ticket(table.item(row, 0).text()))
+        table.cellActivated.connect(lambda row, _column: self.open_ticket(cell_text(table, row, 0)))
         return table
 
     def retranslate(self) -> None:
