@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from app.accounts.session import Session
 from app.device.tracking import ABSENT, advice_for
@@ -33,8 +33,7 @@ class DevicesPage(Page):
         self.table = read_only_table("deviceTable", 3, resize=QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.itemActivated.connect(self._on_row_activated)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         self.retranslate()

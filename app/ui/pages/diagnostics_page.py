@@ -215,8 +215,7 @@ class DiagnosticsPage(Page):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(self.results, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(columns, 1)
 
     def retranslate(self) -> None:

@@ -116,8 +116,7 @@ class IntakePage(Page):
         for builder in (self._build_customer, self._build_device, self._build_fault, self._build_agreement):
             self.steps.addWidget(builder())
         self._build_buttons()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.step_label)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.message)

@@ -54,8 +54,7 @@ class TicketDetailPage(Page):
             self._fact_labels[key] = (name, value)
         self.history = read_only_table("historyTable", 4, select_rows=False)
         self.lines = read_only_table("linesTable", 3, select_rows=False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(self.facts)
         self.history_box, self.lines_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.history_box).addWidget(self.history)

@@ -12,7 +12,7 @@ Roles that may not write tickets (auditors) do not get the New ticket tab.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidget, QTabWidget, QWidget
 
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_phone
@@ -55,8 +55,7 @@ class TicketsPage(Page):
         self.intake.ticket_opened.connect(self.open_ticket)
         self.detail.ticket_changed.connect(self._on_ticket_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
