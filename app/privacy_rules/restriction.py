@@ -29,14 +29,14 @@ class Purpose(enum.StrEnum):
 
 
 _WHAT = {
-    Purpose.DIAGNOSTICS: ("cannot be diagnosed", "不能进行诊断"),
-    Purpose.PRINTING: ("cannot be printed", "不能打印"),
-    Purpose.SYNC: ("is not sent upstream", "不会上传"),
+    Purpose.DIAGNOSTICS: "cannot be diagnosed",
+    Purpose.PRINTING: "cannot be printed",
+    Purpose.SYNC: "is not sent upstream",
 }
 
 
-def refusal(store: Store, ticket_number: str | None, purpose: Purpose) -> str | None:
-    """Why `purpose` may not touch this ticket's data, or None when it may."""
+def refusal(store: Store, ticket_number: str | None, purpose: Purpose) -> ProcessingRestricted | None:
+    """Why `purpose` may not touch this ticket's data (English, with code and params), or None when it may."""
     if not ticket_number:
         return None
     customer_id = repo.customer_of_ticket(store, ticket_number)
@@ -48,18 +48,19 @@ def refusal(store: Store, ticket_number: str | None, purpose: Purpose) -> str | 
     since, request_id = restricted
     request = repo.request_by_number(store, request_id) if request_id else None
     by = f" (request {request.number})" if request else ""
-    en, zh = _WHAT[purpose]
-    return (
-        f"Ticket {ticket_number} {en}: the customer restricted the processing of their data on {since[:10]}{by}. "
-        f"工单 {ticket_number} {zh}：客户已于 {since[:10]} 申请限制处理其个人信息。"
+    return ProcessingRestricted(
+        f"Ticket {ticket_number} {_WHAT[purpose]}: the customer restricted the processing of their data "
+        f"on {since[:10]}{by}.",
+        code=f"restricted_{purpose.value}",
+        params={"ticket": ticket_number, "since": since[:10]},
     )
 
 
 def ensure_may_process(store: Store, ticket_number: str | None, purpose: Purpose) -> None:
     """Raise `ProcessingRestricted`, saying why, when the ticket's customer restricted processing."""
-    why = refusal(store, ticket_number, purpose)
-    if why is not None:
-        raise ProcessingRestricted(why)
+    refused = refusal(store, ticket_number, purpose)
+    if refused is not None:
+        raise refused
 
 
 __all__ = ["Purpose", "ensure_may_process", "refusal"]

@@ -362,6 +362,11 @@ class IntakePage(Page):
         if self.isVisible():
             first.setFocus()
 
+    def begin(self) -> None:
+        """The first step, cursor in the customer's phone (Ctrl+N)."""
+        self._show_step(0)
+        self.phone.setFocus()
+
     def advance(self) -> None:
         if self.steps.currentIndex() < STEPS - 1:
             self._show_step(self.steps.currentIndex() + 1)
