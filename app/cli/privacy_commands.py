@@ -40,7 +40,7 @@ EXPORT_PASSWORD_ENV = "REPAIR_COUNTER_EXPORT_PASSWORD"
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_requests(subparsers)
-    export = subparsers.add_parser("export", help="encrypted export of one customer's data / 导出客户个人信息（加密）")
+    export = subparsers.add_parser("export", help="encrypted export of one customer's data")
     _common(export)
     export.add_argument("--customer", required=True, metavar="ID")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -58,7 +58,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="also write the printable answer (NOT encrypted: print it, then delete it)",
     )
     export.set_defaults(func=run_export)
-    purge_parser = subparsers.add_parser("purge", help="apply the retention periods now / 按保留期限清理数据")
+    purge_parser = subparsers.add_parser("purge", help="apply the retention periods now")
     _common(purge_parser)
     purge_parser.add_argument("--dry-run", action="store_true", help="count what would go; change nothing")
     purge_parser.add_argument("--json", action="store_true")
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _register_requests(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    request = subparsers.add_parser("request", help="data-subject requests: new, list, close, do / 个人信息权利申请")
+    request = subparsers.add_parser("request", help="data-subject requests: new, list, close, do")
     verbs = request.add_subparsers(dest="request_action", required=True)
     new = verbs.add_parser("new", help="record a request received now")
     _common(new)
@@ -161,9 +161,9 @@ def _export_password(args: argparse.Namespace) -> str | None:
         return os.environ[EXPORT_PASSWORD_ENV]
     if getattr(args, "password_stdin", False):
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Export password (the customer chooses it) / 导出密码: ")
-    if getpass.getpass("Again / 再次输入: ") != first:
-        raise UsageError("The two passwords differ. / 两次输入的密码不一致")
+    first = getpass.getpass("Export password (the customer chooses it)")
+    if getpass.getpass("Again") != first:
+        raise UsageError("The two passwords differ.")
     return first
 
 
@@ -171,7 +171,7 @@ def _export(session: Session, customer: str, out: Path, password: str | None, re
     result = make_export(session, customer, out, password=password, request=request)
     print(f"{result.path}  sha256={result.sha256[:16]}")
     if result.key_shown_once:
-        print("KEY (shown once; give it to the customer, it is not stored) / 密钥（仅显示一次）:")
+        print("KEY (shown once; give it to the customer, it is not stored)")
         print(f"  {result.key_shown_once}")
     return 0
 
@@ -187,7 +187,7 @@ def run_export(args: argparse.Namespace) -> int:
             from app.slip.render_access import write_access_pdf
 
             pages = write_access_pdf(customer_document(session, args.customer), args.pdf)
-            print(f"{args.pdf}  pages={pages}  (not encrypted: print it, then delete it / 未加密，打印后请删除)")
+            print(f"{args.pdf}  pages={pages}  (not encrypted: print it, then delete it")
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0
@@ -200,7 +200,7 @@ def run_request_do(args: argparse.Namespace) -> int:
         request = requests.find_request(session, args.number)
         if request.kind == "access":
             if args.out is None:
-                raise UsageError("An access request needs --out FILE for the export. / 请用 --out 指定导出文件")
+                raise UsageError("An access request needs --out FILE for the export.")
             _export(session, request.customer_id, args.out, _export_password(args), request)
             requests.close_request(session, request.number, "done", "export handed over")
         elif request.kind == "erasure":
@@ -243,7 +243,7 @@ def run_purge(args: argparse.Namespace) -> int:
 def run_contact(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         log_contact(session, args.customer, args.kind)
-        print(f"{args.kind} logged / 已记录")
+        print(f"{args.kind} logged")
         return 0
 
     return in_session(args, act)

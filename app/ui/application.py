@@ -105,7 +105,7 @@ def run_gui(
             return 1
     else:
         window.login.reset(login_hint, account=login_account)
-    window.show()
+    window.showMaximized()  # counter screens are small (1366x768): use all of it
     try:
         return app.exec()
     finally:

@@ -742,54 +742,257 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="35"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="36"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
         <source>&amp;Verify the store</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="58"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="68"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="65"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="75"/>
         <source>Everything holds: %1 journal entries verified.</source>
         <translation>全部通过：已校验 %1 条日志。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWords</name>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="15"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="16"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="17"/>
+        <source>Contact details</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="18"/>
+        <source>Diagnostics run</source>
+        <translation>检测记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="19"/>
+        <source>Diagnostics consent</source>
+        <translation>检测授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="20"/>
+        <source>Device log</source>
+        <translation>设备日志</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="21"/>
+        <source>Staff account</source>
+        <translation>员工账号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="22"/>
+        <source>Outlet</source>
+        <translation>网点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="23"/>
+        <source>Privacy request</source>
+        <translation>隐私申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="24"/>
+        <source>Data export</source>
+        <translation>数据导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="25"/>
+        <source>Retention run</source>
+        <translation>保留期限清理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="26"/>
+        <source>Reference data</source>
+        <translation>参考数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="32"/>
+        <source>created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="33"/>
+        <source>status changed</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="34"/>
+        <source>agreement signed</source>
+        <translation>签署协议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="35"/>
+        <source>estimate approved</source>
+        <translation>确认报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="36"/>
+        <source>estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="37"/>
+        <source>invoiced</source>
+        <translation>开具账单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="38"/>
+        <source>handed over</source>
+        <translation>交机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="39"/>
+        <source>collected</source>
+        <translation>已取机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="40"/>
+        <source>slip printed</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="41"/>
+        <source>waiting slip discarded</source>
+        <translation>放弃待打印单据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="42"/>
+        <source>consent given</source>
+        <translation>给予授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="43"/>
+        <source>consent withdrawn</source>
+        <translation>撤回授权</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="44"/>
+        <source>data erased</source>
+        <translation>删除数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="45"/>
+        <source>started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="46"/>
+        <source>finished</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="47"/>
+        <source>tool updated</source>
+        <translation>更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="48"/>
+        <source>tool update declined</source>
+        <translation>拒绝更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="49"/>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="50"/>
+        <source>erased</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="51"/>
+        <source>processing restricted</source>
+        <translation>限制处理</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="52"/>
+        <source>restriction lifted</source>
+        <translation>解除限制</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="53"/>
+        <source>objection recorded</source>
+        <translation>记录异议</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="54"/>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="55"/>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="56"/>
+        <source>closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="57"/>
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="58"/>
+        <source>retention applied</source>
+        <translation>执行保留期限</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="59"/>
+        <source>sample data added</source>
+        <translation>添加示例数据</translation>
     </message>
 </context>
 <context>
