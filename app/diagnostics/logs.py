@@ -55,7 +55,7 @@ def redact_capture(
     redacted_bodies = text.split("\n")
     if len(redacted_bodies) != len(headers):  # cannot happen (no pattern spans a line); fail closed
         redacted_bodies, headers = [text], [""]
-    return RedactedLog("\n".join(h + b for h, b in zip(headers, redacted_bodies)), len(lines))
+    return RedactedLog("\n".join(h + b for h, b in zip(headers, redacted_bodies, strict=False)), len(lines))
 
 
 def split_headers(lines: list[str]) -> tuple[list[str], list[str]]:

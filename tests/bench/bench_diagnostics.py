@@ -64,9 +64,9 @@ def five_megabyte_log() -> str:
         extra = rng.choice(
             (
                 "",
-                " caller 1381234%04d" % rng.randrange(10_000),
-                ' SSID: "Cafe-%d"' % rng.randrange(99),
-                " user=someone%d@example.com" % rng.randrange(999),
+                f" caller 1381234{rng.randrange(10_000):04d}",
+                f' SSID: "Cafe-{rng.randrange(99)}"',
+                f" user=someone{rng.randrange(999)}@example.com",
             )
         )
         line = (
@@ -172,7 +172,7 @@ def main() -> None:
                     bares.append(time.perf_counter() - start)
                 ours_s, bare_s = statistics.median(totals), statistics.median(bares)
                 redact_s = statistics.median(redactions)
-                rest_s = statistics.median(t - r for t, r in zip(totals, redactions))
+                rest_s = statistics.median(t - r for t, r in zip(totals, redactions, strict=False))
                 session.lock()
                 client.disconnect(address)
         finally:

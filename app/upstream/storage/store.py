@@ -92,7 +92,11 @@ class UpstreamStore(ABC):
         return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
 
     def _lock_reference_items(self, cursor: Any) -> None:
-        """Keep publications in id order where ids can commit out of order (PostgreSQL)."""
+        """Keep publications in id order where ids can commit out of order (PostgreSQL).
+
+        A hook, not abstract: SQLite has one writer, so it has nothing to lock.
+        """
+        return None
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -182,7 +186,8 @@ class UpstreamStore(ABC):
                 return False
             cur.execute(
                 "INSERT INTO outlets (outlet, token_hash, enrolled_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (outlet) DO UPDATE SET token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
+                " ON CONFLICT (outlet) DO UPDATE SET token_hash = excluded.token_hash,"
+                " enrolled_at = excluded.enrolled_at",
                 (outlet, token_hash, now),
             )
             return True
@@ -378,7 +383,11 @@ class UpstreamStore(ABC):
             return row
 
     def _lock_outlet_anchors(self, cursor: Any, outlet: str) -> None:
-        """Serialise anchor appends per outlet where writers run in parallel (PostgreSQL)."""
+        """Serialise anchor appends per outlet where writers run in parallel (PostgreSQL).
+
+        A hook, not abstract: SQLite has one writer, so it has nothing to lock.
+        """
+        return None
 
 
 class _DialectCursor:

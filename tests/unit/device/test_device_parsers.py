@@ -282,7 +282,10 @@ def test_am_start_success_and_service_start() -> None:
 
 
 def test_am_error_type_3_with_exit_0_is_a_failure() -> None:
-    text = "Starting: Intent { cmp=com.example/.MainActivity }\nError type 3\nError: Activity class {com.example/com.example.MainActivity} does not exist.\n"
+    text = (
+        "Starting: Intent { cmp=com.example/.MainActivity }\nError type 3\n"
+        "Error: Activity class {com.example/com.example.MainActivity} does not exist.\n"
+    )
     result = parse_am_start(text, exit_code=0)
     assert not result.started or result.error
     assert result.error == "Error type 3"
