@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md section 3, checked by parsing every module.
+"""The layering rules of docs/ARCHITECTURE.md section 2, checked by parsing every module.
 
 No Qt below app/ui/ (slip rendering excepted), no SQL outside app/storage/,
 no adb outside app/device/.

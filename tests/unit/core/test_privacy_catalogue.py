@@ -1,4 +1,4 @@
-"""The privacy catalogue of DESIGN.md section 5 (issue 4 item 1)."""
+"""The privacy catalogue of docs/ARCHITECTURE.md section 8 (issue 4 item 1)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from app.core.privacy_catalogue import (
 )
 from app.core.retention import DEFAULT_RULES
 
-# Copied by hand from DESIGN.md section 5, so a rename in code fails here.
+# Copied by hand from docs/ARCHITECTURE.md section 8, so a rename in code fails here.
 DESIGN_CATEGORIES = (
     "device_info base_station_id app_version app_usage app_installs reboot_time software_info "
     "software_operation software_fault ssid bssid wifi_list bluetooth_record network_record "
