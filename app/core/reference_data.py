@@ -288,7 +288,7 @@ class DiagnosticToolRequirement:
 
     @property
     def sessions_dir(self) -> str:
-        """Where the tool writes its session folders on the phone (DESIGN.md section 6)."""
+        """Where the tool writes its session folders on the phone (docs/ARCHITECTURE.md section 7)."""
         return f"/sdcard/Android/data/{self.package}/files/sessions"
 
     def is_recent_enough(self, installed_version_code: int | None) -> bool:

@@ -1,4 +1,4 @@
-"""Why the store would not open or verify, told apart (DESIGN.md section 7).
+"""Why the store would not open or verify, told apart (docs/ARCHITECTURE.md section 5).
 
 Wrong password (the key slot does not open) is not corruption (the slot
 opens, the database does not) is not a missing file.  Each has its own exit

@@ -42,7 +42,7 @@ def imei_tail(imei: str) -> str | None:
 
 
 def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = None) -> str:
-    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (DESIGN.md section 4)."""
+    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (docs/ARCHITECTURE.md section 4)."""
     day = day or work.at[:10].replace("-", "")
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, 1)"

@@ -1,4 +1,4 @@
-"""Every capture in samples/ (copied from /work/shared/device-samples) goes through its parser.
+"""Every capture in samples/ (what real phones printed, from public sources) goes through its parser.
 
 The captures carry a `#` header saying where they come from; `body()` drops it so
 the parser sees what the phone printed.
