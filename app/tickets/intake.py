@@ -14,7 +14,7 @@ from app.core.identifiers import normalise_imei
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
-from app.errors import UsageError
+from app.errors import Problem, UsageError
 from app.logging_setup import remember_names
 from app.privacy_rules.children import AgeDeclaration, check_declaration, record_declaration
 from app.storage import staff_repository, ticket_repository
@@ -57,10 +57,10 @@ def normalised(new: NewTicket) -> NewTicket:
     return dataclasses.replace(new, **stripped)
 
 
-def intake_problems(new: NewTicket, today: datetime) -> dict[str, str]:
+def intake_problems(new: NewTicket, today: datetime) -> dict[str, Problem]:
     problems = field_problems(new, today.date())
     if new.fault_category not in FAULTS:
-        problems["fault_category"] = f"one of {', '.join(FAULTS)}"
+        problems["fault_category"] = Problem("fault_category", f"one of {', '.join(FAULTS)}")
     return problems
 
 
