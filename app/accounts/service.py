@@ -63,14 +63,24 @@ def sign_in(vault: Vault, engineer_id: str, password: str, *, check_anchor: bool
         store.close()
         raise AccountError(f"The account {engineer_id} is not active in this store.")
     if check_anchor:
-        vault.check_anchor(store)
-    return Session(vault, store, member.engineer_id, member.display_name, member.role)
+        try:
+            vault.check_anchor(store)
+        except BaseException:
+            store.close()
+            raise
+    return Session(
+        vault, store, member.engineer_id, member.display_name, member.role, may_advance_anchor=check_anchor
+    )
 
 
 def sign_in_with_recovery(vault: Vault, recovery_key: str) -> Session:
     """The recovery key acts as a manager, so that a manager's password can be reset."""
     store = vault.unlock_with_recovery(recovery_key)
-    vault.check_anchor(store)
+    try:
+        vault.check_anchor(store)
+    except BaseException:
+        store.close()
+        raise
     return Session(vault, store, RECOVERY_ACTOR, "Recovery", Role.MANAGER)
 
 

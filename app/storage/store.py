@@ -187,6 +187,15 @@ class Store:
         assert row is not None
         return bytes.fromhex(row[0])
 
+    def meta_value(self, name: str) -> str | None:
+        row = self.query_one("SELECT value FROM meta WHERE key = ?", (name,))
+        return str(row[0]) if row else None
+
+    def set_meta_value(self, name: str, value: str) -> None:
+        """Bookkeeping of the store itself (not a business record, so not journaled)."""
+        with self._raw_transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (name, value))
+
     # --- journal and outbox ---------------------------------------------------------------
 
     def journal_head(self) -> journal.JournalHead:
@@ -230,6 +239,12 @@ def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
 def verify_journal(store: Store) -> journal.ChainReport:
     with store._lock:
         return journal.verify_chain(store.connection)
+
+
+def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
+    """"" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
+    with store._lock:
+        return journal.chain_problem_after(store.connection, seq, head_hash)
 
 
 def journal_hash_at(store: Store, seq: int) -> str | None:

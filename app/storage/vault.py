@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.clock import Clock, utc_now
 from app.paths import DataPaths
-from app.storage import database, journal, sealing
+from app.storage import database, sealing
 from app.storage.errors import (
     AccountError,
     AlreadyInitialised,
@@ -43,7 +43,11 @@ from app.storage.keyfile import (
     rewrap_private_key,
     seal_for_all,
 )
-from app.storage.store import Store
+from app.storage.store import Store, journal_continues_from, journal_hash_at
+
+#: Set inside the encrypted database when the store is created: from then on a key file
+#: without an anchor means the anchor was removed, which needs no key to do.
+ANCHOR_BOUND = "anchor_bound"
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,8 @@ class Vault:
             side.unlink()  # an earlier init died before its key file: nobody holds that key
         store = Store(database.create_new(side, db_key), db_key, side, clock=self.clock)
         store_id = store.store_id
+        store.set_meta_value(ANCHOR_BOUND, "1")
+        head = store.journal_head()
         database.checkpoint_and_close(store.detach_connection(), side)
         recovery_private, recovery_public = sealing.new_key_pair()
         keys = KeyFile(
@@ -112,6 +118,7 @@ class Vault:
             slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
             recovery_public=sealing.b64(recovery_public),
             recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
+            anchor=Anchor.make(db_key, store_id, head.seq, head.hash),
         )
         keys.save(self.paths.key_file)
         os.replace(side, self.paths.database)
@@ -245,6 +252,7 @@ class Vault:
 
     def _rotate(self, store: Store, keys: KeyFile, new_key: bytes) -> Store:
         side = self._rekey_side_file
+        self.check_anchor(store)  # never carry a bad state over to the new key
         self._save_anchor(store, keys)  # keep the head we know, to re-anchor under the new key
         conn = store.detach_connection()
         database.export_with_new_key(conn, side, new_key)
@@ -289,11 +297,16 @@ class Vault:
     # --- the anchor: the journal head kept outside the database -------------------------------
 
     def check_anchor(self, store: Store) -> None:
-        """Raise JournalBroken if the database is older than, or forks from, the anchored head."""
+        """Raise JournalBroken unless the database's journal descends from the anchored head."""
         keys = self.load_keys()
         anchor = keys.anchor
         if anchor is None:
-            return
+            if store.meta_value(ANCHOR_BOUND):
+                raise JournalBroken(
+                    "The journal anchor has been removed from the key file, but this store has had one "
+                    "since it was created."
+                )
+            return  # a store made before anchors were bound to it; its first lock anchors it
         if not anchor.is_genuine(store.key, keys.store_id):
             raise JournalBroken("The journal anchor in the key file has been altered.")
         head = store.journal_head()
@@ -302,16 +315,23 @@ class Vault:
                 f"The database is older than the last verified state: its journal ends at entry {head.seq}, "
                 f"but entry {anchor.seq} was verified before. It may have been replaced by an older copy."
             )
-        with store._lock:
-            anchored = journal.hash_at(store.connection, anchor.seq)
-        if anchored != anchor.head:
+        if anchor.seq and journal_hash_at(store, anchor.seq) != anchor.head:
             raise JournalBroken(f"Journal entry {anchor.seq} differs from the one verified before.")
+        problem = journal_continues_from(store, anchor.seq, anchor.head)
+        if problem:
+            raise JournalBroken(f"The journal after the verified entry {anchor.seq} does not follow it: {problem}.")
 
     def save_anchor(self, store: Store) -> None:
-        """Record the current head as verified (after `verify`, and when the app locks or closes)."""
+        """Move the anchor to the current head, only once the head is shown to descend from it.
+
+        Raises JournalBroken (and moves nothing) when it does not: a bad state is never anchored.
+        """
+        self.check_anchor(store)
         self._save_anchor(store, self.load_keys())
 
     def _save_anchor(self, store: Store, keys: KeyFile) -> None:
+        if not store.meta_value(ANCHOR_BOUND):
+            store.set_meta_value(ANCHOR_BOUND, "1")
         head = store.journal_head()
         if keys.anchor and keys.anchor.seq == head.seq and keys.anchor.head == head.hash:
             return
