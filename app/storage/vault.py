@@ -177,8 +177,8 @@ class Vault:
                 store = Store(conn, current, self.paths.database, clock=self.clock)
                 if keys.pending and pending is not None:
                     return self._rotate(store, keys, pending)  # step 1 done, steps 2-4 still to do
-                if keys.pending:
-                    store.close()
+                if keys.pending:  # this holder is being removed: finish that now, under a fresh key
+                    self._restart_rotation(store, keys).close()
                     raise AccountError(f"The account {who.holder} has been removed from this store.")
                 return store
         assert pending is not None
@@ -244,10 +244,21 @@ class Vault:
             raise AccountError("The last account cannot be removed.")
         new_key = sealing.new_database_key()
         keys.pending = PendingRotation(
-            keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=account)
+            keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=[account])
         )
         keys.save(self.paths.key_file)
         self.on_step("pending-written")
+        return self._rotate(store, keys, new_key)
+
+    def _restart_rotation(self, store: Store, keys: KeyFile) -> Store:
+        """A rotation that has not reached the swap, met by a holder it leaves out (who cannot
+        open its new key): replace it by one under a fresh key that leaves out the same holders."""
+        assert keys.pending is not None
+        left_out = set(keys.holders()) - set(keys.pending.db_keys)
+        new_key = sealing.new_database_key()
+        generation = keys.pending.generation
+        keys.pending = PendingRotation(generation, seal_for_all(keys, new_key, generation, exclude=left_out))
+        keys.save(self.paths.key_file)
         return self._rotate(store, keys, new_key)
 
     def _rotate(self, store: Store, keys: KeyFile, new_key: bytes) -> Store:
