@@ -20,6 +20,7 @@ from typing import Any
 from app.clock import Clock, iso, utc_now
 from app.storage import database, journal
 from app.storage.errors import StoreError
+from app.storage.writer_lock import WriterLock
 
 
 class StoreClosed(StoreError):
@@ -89,6 +90,7 @@ class Store:
         self.path = path
         self.clock = clock
         self._lock = threading.RLock()  # one connection, used by the GUI thread and workers in turn
+        self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
 
     # --- life cycle ------------------------------------------------------------------------
@@ -117,6 +119,13 @@ class Store:
                 self._conn = None
             for i in range(len(self._key)):
                 self._key[i] = 0
+            if self.writer_lock is not None:
+                self.writer_lock.release()
+                self.writer_lock = None
+
+    def take_writer_lock(self, lock: WriterLock | None) -> Store:
+        self.writer_lock = lock
+        return self
 
     def detach_connection(self) -> database.Connection:
         """Hand the connection to the key-rotation code, which closes it."""

@@ -29,6 +29,7 @@ from app.storage.errors import (
     DatabaseMissing,
     JournalBroken,
     NotRepairCounterFile,
+    StoreInUse,
     StoreNotInitialised,
     WrongPassword,
 )
@@ -44,6 +45,7 @@ from app.storage.keyfile import (
     seal_for_all,
 )
 from app.storage.store import Store, journal_continues_from, journal_hash_at
+from app.storage.writer_lock import acquire_writer_lock
 
 #: Set inside the encrypted database when the store is created: from then on a key file
 #: without an anchor means the anchor was removed, which needs no key to do.
@@ -102,6 +104,17 @@ class Vault:
         if self.paths.key_file.exists() or self.paths.database.exists():
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         self.paths.ensure_root()
+        lock = acquire_writer_lock(self.paths.lock_file, admin_account)
+        try:
+            store, recovery_key = self._create(admin_account, admin_password)
+        except BaseException:
+            lock.release()
+            raise
+        return store.take_writer_lock(lock), recovery_key
+
+    def _create(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+        if self.paths.key_file.exists() or self.paths.database.exists():  # made meanwhile by another process
+            raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         db_key = sealing.new_database_key()
         side = self._init_side_file
         if side.exists():
@@ -155,7 +168,18 @@ class Vault:
         return self.open(self.credentials_for_recovery(recovery_key))
 
     def open(self, who: Credentials) -> Store:
-        keys = self.load_keys()
+        """Open the store for this holder, holding the store's lock until the store closes."""
+        self.load_keys()
+        lock = acquire_writer_lock(self.paths.lock_file, who.holder)
+        try:
+            store = self._open_locked(who)
+        except BaseException:
+            lock.release()
+            raise
+        return store.take_writer_lock(lock)
+
+    def _open_locked(self, who: Credentials) -> Store:
+        keys = self.load_keys()  # read again under the lock: a rotation may have just finished
         self._finish_interrupted_init()
         if not self.paths.database.exists():
             raise DatabaseMissing(
@@ -205,7 +229,12 @@ class Vault:
     def open_with_raw_key(self, key: bytes) -> Store:
         """For benchmarks and crash tests that already hold the key."""
         self.load_keys()
-        return self._open_with_key(key)
+        lock = acquire_writer_lock(self.paths.lock_file, "a program holding the raw key")
+        try:
+            return self._open_with_key(key).take_writer_lock(lock)
+        except BaseException:
+            lock.release()
+            raise
 
     # --- accounts ---------------------------------------------------------------------------
 
@@ -242,13 +271,21 @@ class Vault:
             raise AccountError(f"There is no account {account}.")
         if len(keys.slots) == 1:
             raise AccountError("The last account cannot be removed.")
+        lock = store.writer_lock
+        if lock is None or lock.sharers > 1:  # the rotation replaces the file under every other connection
+            raise StoreInUse("The key cannot be rotated while another session of this program has the store open.")
+        store.writer_lock = None
         new_key = sealing.new_database_key()
         keys.pending = PendingRotation(
             keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=[account])
         )
         keys.save(self.paths.key_file)
         self.on_step("pending-written")
-        return self._rotate(store, keys, new_key)
+        try:
+            return self._rotate(store, keys, new_key).take_writer_lock(lock)
+        except BaseException:
+            lock.release()
+            raise
 
     def _restart_rotation(self, store: Store, keys: KeyFile) -> Store:
         """A rotation that has not reached the swap, met by a holder it leaves out (who cannot
