@@ -131,6 +131,7 @@ def export_with_new_key(conn: Connection, target: Path, new_key: bytes) -> None:
     """Copy the whole database into `target` under `new_key`, durably (key rotation, step 2)."""
     if target.exists():
         target.unlink()
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only before any byte is in it
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"", (str(target),))
     try:
