@@ -34,7 +34,8 @@ whose phone it is); names are not guessable from text alone.
 Speed: the exact patterns use look-behinds, which only Python's `re` runs, and
 `re` spends its time on the digits every logcat line is full of.  So a long
 text is first scanned once by Hyperscan (`redaction_prefilter`) for a looser
-form of every pattern; only the lines it flags go through the exact patterns.  No pattern crosses a line end, so
+form of every pattern; only the lines it flags, and only the passes it flags
+them for, go through the exact patterns.  No pattern crosses a line end, so
 the result equals the exact passes over the whole text (a property test holds
 the two to that).
 """
@@ -196,17 +197,37 @@ def redact_exact(text: str, keep_ssid: bool = False, keep_bssid: bool = False) -
     return text
 
 
+#: A tag right next to a digit, sign or letter: the numeric and hex-MEID look-behinds and look-aheads
+#: may see something new there, so the line also goes through those passes.
+#: (It starts with a bracket class, which `re` finds quickly.)
+_TAG_BORDER = re.compile(r"[\[\]](?:(?<=\])[\w+.\-]|(?<=[\w.]\[))")
+_LOOKAROUND_PASSES = ("numeric", "meid")
+
+
 def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    """Only the lines the prefilter flags go through the exact passes, all of them in one batch."""
+    """Only the lines the prefilter flags, through only the passes it flags them for."""
     found = prefilter.flagged_lines(text)
     if found is None:  # no prefilter here, or text it cannot scan: the exact passes do it all
         return redact_exact(text, keep_ssid, keep_bssid)
-    data, spans = found
-    batch = b"\n".join(data[start:end] for start, end in spans).decode("utf-8")
-    redacted = redact_exact(batch, keep_ssid, keep_bssid).split("\n") if spans else []
+    data, flagged = found
+    if not flagged:
+        return text
+    lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
+    masks = [mask for _, _, mask in flagged]
+    for bit, run in enumerate(PASSES.values()):
+        chosen = [index for index, mask in enumerate(masks) if mask >> bit & 1]
+        if not chosen:
+            continue
+        later = prefilter.pass_mask(*(n for n in _LOOKAROUND_PASSES if prefilter.PASS_ORDER.index(n) > bit))
+        redacted = run("\n".join(lines[index] for index in chosen), keep_ssid, keep_bssid).split("\n")
+        for index, line in zip(chosen, redacted, strict=True):  # no pass spans a line: counts match
+            if line != lines[index]:
+                lines[index] = line
+                if _TAG_BORDER.search(line):
+                    masks[index] |= later
     pieces: list[bytes] = []
     position = 0
-    for (start, end), line in zip(spans, redacted, strict=True):  # no pass spans a line: counts match
+    for (start, end, _), line in zip(flagged, lines, strict=True):
         pieces += (data[position:start], line.encode("utf-8"))
         position = end
     pieces.append(data[position:])

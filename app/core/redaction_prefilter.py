@@ -9,10 +9,11 @@ Python's meaning of `\\d` (any Unicode decimal digit), `\\s` (str.isspace) and
 of case-insensitive letters (`ſ` is an `s`, `İ` and `ı` are an `i`), so a
 digit or space from another script cannot slip past the prefilter.
 
-`flagged_lines` answers the byte spans of the lines to redact; a flagged line
-goes through every exact pass (a pass's replacement can change what a later
-pass's look-behind sees, so only the first change is sure to be flagged).  It
-answers None when Hyperscan is not installed or the text is not valid UTF-8
+`flagged_lines` answers the byte spans of the lines to redact, each with the
+passes it needs.  Some loose forms start where their exact pattern's
+look-behind allows (numbers, hex MEIDs), which a replacement by an earlier pass
+can change; `app.core.redaction` adds those passes to a line when a tag it just
+put there touches a digit or letter.  It answers None when Hyperscan is not installed or the text is not valid UTF-8
 (lone surrogates); the caller then runs the exact passes over the whole text.
 """
 
@@ -103,59 +104,80 @@ def loose_patterns() -> dict[str, list[str]]:
     return forms
 
 
-def _rare_characters() -> list[str]:
-    """Classes of the characters Python's `re` takes for a digit, a space or a key letter beyond ASCII.
-    A line holding one is flagged whatever else it holds; matching them one at a time keeps the loose
+def _rare_characters() -> dict[str, tuple[str, ...]]:
+    """Classes of the characters Python's `re` takes for a digit, a space or a key letter beyond ASCII,
+    with the passes whose patterns could take them so.  Matching them one at a time keeps the loose
     forms above ASCII-only, which Hyperscan runs far faster."""
-    return [
-        _code_point_class(r"\d+", exclude="0123456789"),
-        _code_point_class(r"\s+", exclude="\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "),
-        "[" + "".join(map(_code_point, "".join(_EXTRA_FOLDS.values()))) + "]",
-    ]
+    keyed = ("account", "ssid", "coord_keyed", "meid_keyed")
+    return {
+        _code_point_class(r"\d+", exclude="0123456789"): ("numeric", "coord_keyed"),
+        _code_point_class(r"\s+", exclude="\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f "): keyed,
+        "[" + "".join(map(_code_point, "".join(_EXTRA_FOLDS.values()))) + "]": keyed,
+    }
+
+
+def pass_mask(*names: str) -> int:
+    """The bits of these passes in a line's mask (bit i is PASS_ORDER[i])."""
+    return sum(1 << PASS_ORDER.index(name) for name in set(names))
 
 
 @functools.cache
-def _database() -> Any:
-    """The compiled Hyperscan database (built once, on first use), or None without Hyperscan."""
+def _database() -> tuple[Any, tuple[int, ...]] | None:
+    """The compiled Hyperscan database and the pass mask of each of its expressions (built once, on
+    first use), or None without Hyperscan."""
     try:
         import hyperscan
     except ImportError:  # the exact passes still run, only slower
         return None
-    expressions = [form.encode("ascii") for forms in loose_patterns().values() for form in forms]
-    expressions += [form.encode("ascii") for form in _rare_characters()]
+    expressions: list[bytes] = []
+    masks: list[int] = []
+    for name, forms in loose_patterns().items():
+        expressions += [form.encode("ascii") for form in forms]
+        masks += [pass_mask(name)] * len(forms)
+    for form, names in _rare_characters().items():
+        expressions.append(form.encode("ascii"))
+        masks.append(pass_mask(*names))
     database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     ids = list(range(len(expressions)))
     database.compile(expressions=expressions, ids=ids, elements=len(ids), flags=hyperscan.HS_FLAG_UTF8)
-    return database
+    return database, tuple(masks)
 
 
 _SCAN_LOCK = threading.Lock()  # one scratch space per database: scans take turns
 
 
-def flagged_lines(text: str) -> tuple[bytes, list[tuple[int, int]]] | None:
-    """The text's UTF-8 bytes and the byte span (start, end, without the `\\n`) of every line
-    that can hold personal data, in order; None when there is no prefilter here or the text
-    is not valid UTF-8."""
-    database = _database()
-    if database is None:
+def flagged_lines(text: str) -> tuple[bytes, list[tuple[int, int, int]]] | None:
+    """The text's UTF-8 bytes and, for every line that can hold personal data, in order, its byte span
+    (without the `\\n`) and the mask of the passes it needs; None when there is no prefilter here or
+    the text is not valid UTF-8."""
+    compiled = _database()
+    if compiled is None:
         return None
+    database, masks = compiled
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: Hyperscan must only see valid UTF-8
         return None
-    ends: list[int] = []
+    hits: list[tuple[int, int]] = []
 
     def on_match(expression: int, start: int, end: int, flags: int, context: object) -> None:
-        ends.append(end)
+        hits.append((end, expression))
 
     with _SCAN_LOCK:
         database.scan(data, match_event_handler=on_match)
-    ends.sort()
-    lines: list[tuple[int, int]] = []
-    line_end = -1
-    for end in ends:
+    hits.sort()
+    lines: list[tuple[int, int, int]] = []
+    line_start = line_end = -1
+    mask = 0
+    for end, expression in hits:
         if end > line_end:  # no loose form spans a line end: a match lies on one line
+            if mask:
+                lines.append((line_start, line_end, mask))
+            line_start = data.rfind(b"\n", 0, end) + 1
             line_end = data.find(b"\n", end)
             line_end = len(data) if line_end < 0 else line_end
-            lines.append((data.rfind(b"\n", 0, end) + 1, line_end))
+            mask = 0
+        mask |= masks[expression]
+    if mask:
+        lines.append((line_start, line_end, mask))
     return data, lines
