@@ -267,6 +267,27 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+#: Letters that Python's case-insensitive `re` also matches with a non-ASCII letter (ſ, İ, ı, K).
+_FOLDED_BEYOND_ASCII = frozenset("sSiIkK")
+
+
+def _may_hold_a_name(text: str, names: tuple[str, ...]) -> bool:
+    """False only when no name's first word can be in the text: a plain substring search (memory speed)
+    spares the case-insensitive pattern a whole capture that never names the customer."""
+    lowered = text.lower()
+    ascii_text = text.isascii()
+    for name in names:
+        words = name.split()
+        if not words:
+            continue
+        first = words[0].lower()
+        if first in lowered or (not ascii_text and not _FOLDED_BEYOND_ASCII.isdisjoint(first)):
+            return True
+        if len(first) != len(words[0]):  # lowering changed its length: no shortcut for this name
+            return True
+    return False
+
+
 def redact_names(text: str, names: Iterable[str]) -> str:
     """Replace every occurrence of the given customer names with `[NAME]`.
 
@@ -275,9 +296,12 @@ def redact_names(text: str, names: Iterable[str]) -> str:
     text has no spaces between words).  Never raises, as `redact_text`.
     """
     try:
+        names = tuple(names)
         pattern = _name_pattern(names)
         if not isinstance(text, str):
             text = str(text)
-        return text if pattern is None else pattern.sub("[NAME]", text)
+        if pattern is None or not _may_hold_a_name(text, names):
+            return text
+        return pattern.sub("[NAME]", text)
     except Exception:  # noqa: BLE001 - fail closed as redact_text does
         return REDACTION_FAILED

@@ -160,7 +160,7 @@ def measure(log: str) -> tuple[float, float, float, float]:
 
                 def ours() -> None:
                     report = flow.run(device, request, ScriptedPrompts())
-                    assert report.complete and report.log_lines == min(50_000, log.count("\n")), report.to_json()
+                    assert report.complete and report.log_lines >= min(50_000, log.count("\n")), report.to_json()
 
                 bare_device = adbutils.AdbClient(port=server.port).device(address)
                 ours(), bare_sequence(bare_device)  # warm-up

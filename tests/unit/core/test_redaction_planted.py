@@ -43,7 +43,9 @@ CN_MOBILE = st.builds(
 IMEI = st.text(string.digits, min_size=14, max_size=14).map(_luhn)
 HEX = "0123456789abcdef"
 MAC = st.lists(st.text(HEX, min_size=2, max_size=2), min_size=6, max_size=6)
-WORD = st.text(string.ascii_letters + string.digits, min_size=3, max_size=12).map(lambda w: f"Qz{w}")  # never in a real line
+WORD = st.text(string.ascii_letters + string.digits, min_size=3, max_size=12).map(
+    lambda w: f"Qz{w}"
+)  # never in a real line
 
 
 def _mobile_forms(number: str) -> list[tuple[str, str]]:
@@ -236,3 +238,17 @@ def _class_members(form: str) -> set[str]:
         high = int(match.group(2) or match.group(1), 16)
         members |= {chr(code) for code in range(low, high + 1)}
     return members
+
+
+@given(
+    st.lists(
+        st.sampled_from(["zhang", "ZHANG", "Wei", "wei", " ", "\n", "  ", "x", "张伟", "Li", "L\u0130", "\u017fun"]),
+        max_size=20,
+    ),
+    st.sampled_from([("Zhang Wei",), ("张伟",), ("Li",), ("Sun",), ("Zhang Wei", "Li")]),
+)
+def test_the_name_shortcut_never_skips_a_name_the_pattern_finds(pieces: list[str], names: tuple[str, ...]) -> None:
+    text = "".join(pieces)
+    pattern = redaction._name_pattern(names)
+    assert pattern is not None
+    assert redact_names(text, names) == pattern.sub("[NAME]", text)
