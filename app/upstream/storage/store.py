@@ -97,6 +97,7 @@ class UpstreamStore(ABC):
     def _forget_old_copies(self) -> None:
         """After an erasure: drop copies of erased payloads the database keeps outside its tables
         (SQLite's write-ahead log).  PostgreSQL recycles its WAL on its own schedule."""
+        return None
 
     # -- plumbing -------------------------------------------------------------------------
 
