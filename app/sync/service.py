@@ -25,7 +25,7 @@ from app.storage.errors import JournalBroken
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
-from app.sync.policy import SharingPolicy
+from app.sync.policy import SharingPolicy, policy_for_region
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
 from app.sync.restriction_hold import RestrictionAwareOutbox
@@ -127,9 +127,9 @@ def _outlet_code(session: Session) -> str:
 
 
 def region_policy(session: Session) -> SharingPolicy:
-    """The outlet's region decides what leaves (the default: no de-identification)."""
+    """The outlet's region decides what leaves (its allow-list; no de-identification)."""
     found = outlet(session.store)
-    return SharingPolicy(region=found.region if found else "default")
+    return policy_for_region(found.region if found else None)
 
 
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:

@@ -98,6 +98,11 @@ class UpstreamStore(ABC):
         """
         return None
 
+    def _forget_old_copies(self) -> None:
+        """After an erasure: drop copies of erased payloads the database keeps outside its tables
+        (SQLite's write-ahead log).  PostgreSQL recycles its WAL on its own schedule."""
+        return None
+
     # -- plumbing -------------------------------------------------------------------------
 
     def _connection(self) -> Any:
@@ -221,6 +226,8 @@ class UpstreamStore(ABC):
                 self._erasure_seqs(cur, outlet, entity_ids),
             )
             self._write_plan(cur, outlet, plan, received_at)
+        if plan.erasures:
+            self._forget_old_copies()
         return plan.outcomes
 
     def _stored_operations(self, cur: Cursor, outlet: str, op_ids: list[str]) -> dict[str, StoredOperation]:
