@@ -252,6 +252,26 @@ def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any
     work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
 
 
+def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
+    """Fill a ticket that had no IMEI with what was read from the phone; a model or serial already
+    on the ticket (typed at intake) stays."""
+    first, second = (list(imeis) + ["", ""])[:2]
+    work.execute(
+        "UPDATE ticket SET imei = ?, imei2 = ?, imei_tail = ?, imei2_tail = ?,"
+        " device_model = coalesce(device_model, ?), serial = coalesce(serial, ?), updated_at = ? WHERE id = ?",
+        (
+            first or None,
+            second or None,
+            imei_tail(first),
+            imei_tail(second),
+            model or None,
+            serial or None,
+            work.at,
+            ticket_id,
+        ),
+    )
+
+
 def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:
     work.execute("UPDATE ticket SET estimate = ?, updated_at = ? WHERE id = ?", (str(estimate), work.at, ticket_id))
 
