@@ -73,9 +73,7 @@ def sign_in(vault: Vault, engineer_id: str, password: str, *, check_anchor: bool
     except BaseException:
         store.close()
         raise
-    return Session(
-        vault, store, member.engineer_id, member.display_name, member.role, may_advance_anchor=check_anchor
-    )
+    return Session(vault, store, member.engineer_id, member.display_name, member.role, may_advance_anchor=check_anchor)
 
 
 def sign_in_with_recovery(vault: Vault, recovery_key: str) -> Session:

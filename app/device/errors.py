@@ -7,6 +7,8 @@ prints never goes into these messages: only our own words and the transport name
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.errors import KnownError
 
 
@@ -63,7 +65,7 @@ class InstallFailed(DeviceError):
     exit_code = 47
     next_step = "Free some storage on the phone and try again."
 
-    def __init__(self, message: str, reason: str = "", **kwargs: str) -> None:
+    def __init__(self, message: str, reason: str = "", **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.reason = reason
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.errors import KnownError
 
 
@@ -18,7 +20,7 @@ class CategoryNotConsented(DiagnosticsError):
     exit_code = 81
     next_step = "Ask the customer whether they agree to this data category, or run only the consented checks."
 
-    def __init__(self, message: str, *, category: str | None, call: str, **kwargs: str) -> None:
+    def __init__(self, message: str, *, category: str | None, call: str, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.category = category
         self.call = call

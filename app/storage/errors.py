@@ -59,9 +59,7 @@ class JournalBroken(StoreError):
     """The audit journal or its anchor does not verify: edited, deleted, reordered or rolled back."""
 
     exit_code = 25
-    next_step = (
-        "Keep the data directory as it is for investigation and inform the outlet manager and HQ audit."
-    )
+    next_step = "Keep the data directory as it is for investigation and inform the outlet manager and HQ audit."
 
 
 class AccountError(StoreError):

@@ -251,7 +251,7 @@ def verify_journal(store: Store) -> journal.ChainReport:
 
 
 def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
-    """"" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
+    """ "" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
     with store._lock:
         return journal.chain_problem_after(store.connection, seq, head_hash)
 

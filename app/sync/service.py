@@ -181,9 +181,7 @@ def _check_against_upstream(session: Session, relay: SyncRelay, enrolment: Enrol
     receipt = relay.latest_anchor()
     if receipt is None:
         return None
-    problems = receipt_problems(
-        [receipt], lambda seq: journal_hash_at(session.store, seq), enrolment.public_key
-    )
+    problems = receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq), enrolment.public_key)
     if problems:
         message = "; ".join(describe(p) for p in problems)
         sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=message)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from app.errors import Problem
 from app.storage import ticket_repository
 from app.storage.store import Store
 from app.storage.ticket_records import NewTicket
@@ -18,7 +19,7 @@ from app.tickets.errors import IntakeIncomplete
 
 RECTIFY_HINT = (
     "a correction of the stored details is a rectification request at the privacy desk"
-    " (request new --kind rectification --customer ID) / 更正已存资料请在隐私事务处提交更正申请"
+    " (request new --kind rectification --customer ID)"
 )
 
 
@@ -44,13 +45,17 @@ def picked_customer(store: Store, new: NewTicket) -> CustomerMatch | None:
         return None
     found = ticket_repository.customer_by_id(store, new.customer_id)
     if found is None:
-        raise IntakeIncomplete({"customer": f"no customer {new.customer_id!r} / 没有此客户"})
+        raise IntakeIncomplete(
+            {"customer": Problem("unknown_customer", f"no customer {new.customer_id!r}", customer=new.customer_id)}
+        )
     customer_id, name, phone, _email, _address = found
-    problems = {}
+    problems: dict[str, Problem] = {}
     if new.customer_name and not same_name(new.customer_name, name):
-        problems["name"] = f"the chosen customer is registered as {name!r}; {RECTIFY_HINT}"
+        problems["name"] = Problem(
+            "customer_name_differs", f"the chosen customer is registered as {name!r}; {RECTIFY_HINT}", name=name
+        )
     if new.customer_phone and phone and new.customer_phone != phone:
-        problems["phone"] = f"the chosen customer's phone differs; {RECTIFY_HINT}"
+        problems["phone"] = Problem("customer_phone_differs", f"the chosen customer's phone differs; {RECTIFY_HINT}")
     if problems:
         raise IntakeIncomplete(problems)
     filled = dataclasses.replace(new, customer_name=name, customer_phone=new.customer_phone or phone)
