@@ -1,4 +1,4 @@
-"""The layering rules of docs/ARCHITECTURE.md, checked by parsing every module.
+"""The layering rules of docs/ARCHITECTURE.md sections 2 and 3, checked by parsing every module.
 
 No Qt below app/ui/ (slip rendering excepted), no SQL outside app/storage/ (and the
 upstream's own store in app/upstream/storage/), no adb outside app/device/, and the

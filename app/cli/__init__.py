@@ -27,7 +27,9 @@ COMMAND_MODULES = (
     "app.cli.upstream_commands",
     "app.cli.diagnostics_commands",
     "app.cli.sync_commands",
+    "app.cli.policy_commands",
     "app.cli.privacy_commands",
+    "app.cli.password_commands",
 )
 
 

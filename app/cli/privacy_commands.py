@@ -123,7 +123,8 @@ def run_request_new(args: argparse.Namespace) -> int:
             print(json.dumps(request_json(request, _now_iso(session)), ensure_ascii=False, indent=2))
         else:
             print(
-                f"{request.number}  {request.kind}  due {request.due_at[:10]} (at the latest {request.latest_due_at[:10]})"
+                f"{request.number}  {request.kind}  due {request.due_at[:10]}"
+                f" (at the latest {request.latest_due_at[:10]})"
             )
         return 0
 

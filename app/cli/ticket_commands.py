@@ -82,6 +82,13 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
         ("--condition-notes", "notes on the condition checklist"),
     ):
         new.add_argument(flag, default="", help=help_text)
+    new.add_argument(
+        "--customer",
+        default="",
+        metavar="ID",
+        dest="customer_id",
+        help="a returning customer's id (ticket show --json gives it); otherwise phone and name must both match",
+    )
     new.add_argument("--fault-category", default="other")
     new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
     new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
@@ -255,6 +262,7 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
         agreement=agreement,
         estimate=args.estimate,
         deposit=args.deposit,
+        customer_id=args.customer_id.strip(),
     )
 
 

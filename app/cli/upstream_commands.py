@@ -91,8 +91,11 @@ def run_upstream(args: argparse.Namespace) -> int:
 
 
 def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """(certificate, key) for uvicorn, or (None, None) for plain HTTP; plain HTTP off loopback only when the operator says a proxy
-    terminates HTTPS in front, since the counters' tokens and records would travel in clear."""
+    """(certificate, key) for uvicorn, or (None, None) for plain HTTP.
+
+    Plain HTTP off loopback only when the operator says a proxy terminates HTTPS in front,
+    since the counters' tokens and records would travel in clear.
+    """
     from app.sync.transport import is_loopback_host
 
     if (args.tls_cert is None) != (args.tls_key is None):

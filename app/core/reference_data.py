@@ -13,6 +13,7 @@ Files (see `resources/reference/README.md` for their formats):
 * ``reference/care_benefits.json`` -> `BenefitRegistry`
 * ``reference/diagnostic_tool.json`` -> `DiagnosticToolRequirement`
 * ``reference/regions.json`` -> `Regions`
+* ``reference/sharing_policy.json`` -> `SharingRules` (what may leave the outlet)
 * ``consent/<text_id>.v<version>.json`` -> `ConsentDocument`, all versions kept
 """
 
@@ -31,6 +32,7 @@ from typing import Any
 from app.core.identifiers import luhn_is_valid
 from app.core.localized import LANGUAGES, LocalizedText
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod, RetentionPolicy
+from app.core.sharing_rules import SharingRules, SharingRulesError, parse_sharing_rules
 from app.core.warranty import BenefitStatus, CareBenefit
 
 SUPPORTED_FORMAT = 1
@@ -288,7 +290,7 @@ class DiagnosticToolRequirement:
 
     @property
     def sessions_dir(self) -> str:
-        """Where the tool writes its session folders on the phone (DESIGN.md section 6)."""
+        """Where the tool writes its session folders on the phone (docs/ARCHITECTURE.md section 7)."""
         return f"/sdcard/Android/data/{self.package}/files/sessions"
 
     def is_recent_enough(self, installed_version_code: int | None) -> bool:
@@ -478,6 +480,7 @@ class ReferenceData:
     diagnostic_tool: DiagnosticToolRequirement
     regions: Regions
     consents: ConsentLibrary
+    sharing: SharingRules
 
 
 def default_resources_dir() -> Path:
@@ -494,4 +497,13 @@ def load_reference_data(resources_dir: Path) -> ReferenceData:
         parse_diagnostic_tool(read_json(reference / "diagnostic_tool.json")),
         parse_regions(read_json(reference / "regions.json")),
         load_consent_library(resources_dir / "consent"),
+        load_sharing_rules(resources_dir),
     )
+
+
+def load_sharing_rules(resources_dir: Path) -> SharingRules:
+    """The sharing policy under `resources_dir` (read alone by sync, which needs nothing else)."""
+    try:
+        return parse_sharing_rules(read_json(resources_dir / "reference" / "sharing_policy.json"))
+    except SharingRulesError as error:
+        raise ReferenceDataError(str(error)) from None

@@ -1,5 +1,5 @@
 """Last contact per customer: a visit, a call logged at the counter, a pickup each restart the
-retention clock of DESIGN.md section 5 ("12 months from the customer's last contact")."""
+retention clock of docs/ARCHITECTURE.md section 8 ("12 months from the customer's last contact")."""
 
 from __future__ import annotations
 

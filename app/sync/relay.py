@@ -31,7 +31,7 @@ import pydantic
 
 from app.errors import KnownError
 from app.sync.outbox import OutboxItem, OutboxSource
-from app.sync.policy import DEFAULT_POLICY, SharingPolicy, outbound_item
+from app.sync.policy import SharingPolicy, outbound_item, policy_for_region
 from app.sync.protocol import (
     API_PREFIX,
     MAX_BATCH_OPERATIONS,
@@ -149,7 +149,7 @@ class SyncRelay:
         outlet: str,
         token: str,
         *,
-        policy: SharingPolicy = DEFAULT_POLICY,
+        policy: SharingPolicy | None = None,
         batch_size: int = 500,
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -159,7 +159,7 @@ class SyncRelay:
             raise ValueError(f"batch_size must be 1..{MAX_BATCH_OPERATIONS}")
         self.source = source
         self.outlet = outlet
-        self.policy = policy
+        self.policy = policy or policy_for_region(None)  # the default region's allow-list
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self._sleep = sleep

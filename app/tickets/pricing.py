@@ -104,8 +104,8 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
         raise TransitionNotAllowed(
             f"Ticket {detail.number} is {detail.status}: invoice after the repair.",
-            code="invoice_after_repair",
-            params={"ticket": detail.number, "current": detail.status},
+            code="invoice_before_repair",
+            params={"number": detail.number, "current": detail.status},
         )
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):

@@ -70,7 +70,8 @@ FIELDS: Mapping[ServiceType, Mapping[str, Need]] = MappingProxyType(
                 "tracking_number": OPT,
                 "parcel_condition": OPT,
                 "device_model": REQ,
-                "imei": REQ,
+                # The customer may not know it; the first diagnostics run reads it from the phone.
+                "imei": OPT,
                 "imei2": OPT,
                 "serial": OPT,
                 "purchase_date": OPT,

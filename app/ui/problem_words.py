@@ -87,6 +87,19 @@ def _messages() -> dict[str, str]:
         "diagnostics_cancelled": translate("ProblemWords", "The diagnostics were cancelled."),
         "invalid_consent_input": translate("ProblemWords", "The consent is not complete."),
         "run_not_found": translate("ProblemWords", "No such diagnostics run."),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "This phone (IMEI {read}) is not the phone of ticket {ticket} (IMEI {on_ticket}); nothing beyond its "
+            "identity was read.",
+        ),
+        "phone_gave_no_imei": translate(
+            "ProblemWords", "The phone gave no IMEI, so it cannot be checked against ticket {ticket}; the run stopped."
+        ),
+        "ticket_run_needs_identity": translate(
+            "ProblemWords",
+            "A run for a ticket first reads the phone's identity: add device information to the consent.",
+        ),
+        "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
         "unknown_customer": translate("ProblemWords", "No such customer."),
         "no_customer_for_ticket": translate("ProblemWords", "No customer found for ticket {ticket}."),
         "unknown_request": translate("ProblemWords", "No privacy request {request}."),
@@ -116,7 +129,7 @@ def _messages() -> dict[str, str]:
         ),
         "ticket_closed": translate("ProblemWords", "The ticket is {current} and closed; its status cannot change."),
         "ticket_already": translate("ProblemWords", "The ticket is already {current}."),
-        "invoice_after_repair": translate("ProblemWords", "Ticket {ticket} is {current}: invoice after the repair."),
+        "invoice_before_repair": translate("ProblemWords", "Ticket {number} is {current}: invoice after the repair."),
         "collect_by_pickup": translate("ProblemWords", "Collection needs the pickup check and signature."),
         "intake_incomplete": translate("ProblemWords", "The intake is not complete."),
         "slip_not_genuine": translate("ProblemWords", "This slip's code is not genuine."),
@@ -229,6 +242,14 @@ def _next_steps() -> dict[str, str]:
             "ProblemWords", "Fill in the customer's name, choose the categories, and have the customer sign or tick."
         ),
         "run_not_found": translate("ProblemWords", "Check the identifier."),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.",
+        ),
+        "store_in_use": translate(
+            "ProblemWords",
+            "Close Repair Counter where it is open, then try again: two programs writing one store could lose records.",
+        ),
         "unknown_customer": translate("ProblemWords", "Check the ticket number on the request."),
         "unknown_request": translate("ProblemWords", "Pick a request from the list."),
         "request_closed": translate(
