@@ -61,6 +61,12 @@ MIGRATIONS: list[list[str]] = [
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
     # 7: the outlet's postal address, printed on the slip.
     ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
+    # 8: staff records signed by a manager (or the recovery key), issue 21.
+    [
+        "ALTER TABLE staff ADD COLUMN signing_public TEXT",
+        "ALTER TABLE staff ADD COLUMN signed_by TEXT",
+        "ALTER TABLE staff ADD COLUMN signature TEXT",
+    ],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

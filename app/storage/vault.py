@@ -50,6 +50,16 @@ from app.storage.writer_lock import acquire_writer_lock
 #: Set inside the encrypted database when the store is created: from then on a key file
 #: without an anchor means the anchor was removed, which needs no key to do.
 ANCHOR_BOUND = "anchor_bound"
+RECOVERY_SIGNING = "recovery_signing_public"
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new store, open; the recovery key (shown once); the first manager's private key."""
+
+    store: Store
+    recovery_key: str
+    admin_private: bytes
 
 
 @dataclass(frozen=True)
@@ -99,20 +109,21 @@ class Vault:
 
     # --- first run --------------------------------------------------------------------------
 
-    def initialise(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+    def initialise(self, admin_account: str, admin_password: str) -> Created:
         """Create the database and key file; returns the open store and the recovery key (shown once)."""
         if self.paths.key_file.exists() or self.paths.database.exists():
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         self.paths.ensure_root()
         lock = acquire_writer_lock(self.paths.lock_file, admin_account)
         try:
-            store, recovery_key = self._create(admin_account, admin_password)
+            created = self._create(admin_account, admin_password)
         except BaseException:
             lock.release()
             raise
-        return store.take_writer_lock(lock), recovery_key
+        created.store.take_writer_lock(lock)
+        return created
 
-    def _create(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+    def _create(self, admin_account: str, admin_password: str) -> Created:
         if self.paths.key_file.exists() or self.paths.database.exists():  # made meanwhile by another process
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         db_key = sealing.new_database_key()
@@ -125,17 +136,19 @@ class Vault:
         head = store.journal_head()
         database.checkpoint_and_close(store.detach_connection(), side)
         recovery_private, recovery_public = sealing.new_key_pair()
+        admin_slot, admin_private = new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)
         keys = KeyFile(
             store_id=store_id,
             generation=1,
-            slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
+            slots={admin_account: admin_slot},
             recovery_public=sealing.b64(recovery_public),
             recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
             anchor=Anchor.make(db_key, store_id, head.seq, head.hash),
+            extra={RECOVERY_SIGNING: sealing.b64(sealing.signing_public_of(recovery_private))},
         )
         keys.save(self.paths.key_file)
         os.replace(side, self.paths.database)
-        return self._open_with_key(db_key), sealing.format_recovery_key(recovery_private)
+        return Created(self._open_with_key(db_key), sealing.format_recovery_key(recovery_private), admin_private)
 
     def _finish_interrupted_init(self) -> None:
         """The key file was written but the database not yet moved into place: move it now."""
@@ -238,14 +251,16 @@ class Vault:
 
     # --- accounts ---------------------------------------------------------------------------
 
-    def add_account(self, store: Store, account: str, password: str) -> None:
+    def add_account(self, store: Store, account: str, password: str) -> bytes:
+        """Give the account a slot; returns its public signing key."""
         keys = self.load_keys()
         if account in keys.slots:
             raise AccountError(f"The account {account} already has a key slot.")
-        keys.slots[account] = new_account_slot(
+        keys.slots[account], private = new_account_slot(
             keys.store_id, keys.generation, account, password, store.key, self.argon2
         )
         keys.save(self.paths.key_file)
+        return sealing.signing_public_of(private)
 
     def change_password(self, account: str, old_password: str, new_password: str) -> None:
         """Only this account's slot changes; the database is not touched."""
@@ -254,15 +269,23 @@ class Vault:
         rewrap_private_key(keys, account, who.private_key, new_password, self.argon2)
         keys.save(self.paths.key_file)
 
-    def reset_password(self, store: Store, account: str, new_password: str) -> None:
-        """A manager gives an account a new slot (the person forgot the password)."""
+    def reset_password(self, store: Store, account: str, new_password: str) -> bytes:
+        """A manager gives an account a new slot (the person forgot the password); returns its
+        new public signing key, which the manager signs into the account's staff record."""
         keys = self.load_keys()
         if account not in keys.slots:
             raise AccountError(f"There is no account {account}.")
-        keys.slots[account] = new_account_slot(
+        keys.slots[account], private = new_account_slot(
             keys.store_id, keys.generation, account, new_password, store.key, self.argon2
         )
         keys.save(self.paths.key_file)
+        return sealing.signing_public_of(private)
+
+    def recovery_signing_public(self) -> bytes:
+        """The recovery key's public signing key, bound into every staff record's signature
+        (empty for a store made before staff records were signed)."""
+        value = self.load_keys().extra.get(RECOVERY_SIGNING)
+        return sealing.unb64(value) if isinstance(value, str) else b""
 
     def remove_account(self, store: Store, account: str) -> Store:
         """Drop the account's slot and rotate the database key; returns the re-opened store."""
