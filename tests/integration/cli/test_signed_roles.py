@@ -64,3 +64,23 @@ def test_a_removal_nobody_signed_removes_nobody(data: Path) -> None:
 def test_signed_records_verify(data: Path) -> None:
     assert run_cli(data, "verify").returncode == 0
     assert run_cli(data, "ticket", "list", user=CLERK, password=CLERK_PASSWORD).returncode == 0
+
+
+def _problems(data: Path) -> list[str]:
+    result = run_cli(data, "verify", "--json")
+    assert result.returncode == JOURNAL_BROKEN, result.stdout + result.stderr
+    return list(json.loads(result.stdout)["problems"])
+
+
+def test_a_ticket_row_edited_directly_is_found_by_verify(data: Path) -> None:
+    _as_clerk_with_the_key(data, "UPDATE ticket SET fault = 'screen cracked by the customer' WHERE rowid = 1", ())
+    assert any("changed outside the journal" in p and p.startswith("records: ticket ") for p in _problems(data))
+
+
+def test_a_ticket_row_deleted_or_inserted_directly_is_found_by_verify(data: Path) -> None:
+    _as_clerk_with_the_key(data, "DELETE FROM ticket_event", ())
+    _as_clerk_with_the_key(data, "DELETE FROM ticket WHERE rowid = 1", ())
+    _as_clerk_with_the_key(data, "UPDATE customer SET phone = '13900000000'", ())
+    problems = _problems(data)
+    assert any("deleted outside the journal" in p for p in problems)
+    assert any(p.startswith("records: customer ") for p in problems)
