@@ -16,13 +16,14 @@ rotation it finds half done.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.clock import Clock, utc_now
+from app.clock import Clock, iso, utc_now
 from app.paths import DataPaths
-from app.storage import database, sealing
+from app.storage import database, sealing, wal_check
 from app.storage.errors import (
     AccountError,
     AlreadyInitialised,
@@ -51,6 +52,8 @@ from app.storage.writer_lock import acquire_writer_lock
 #: without an anchor means the anchor was removed, which needs no key to do.
 ANCHOR_BOUND = "anchor_bound"
 RECOVERY_SIGNING = "recovery_signing_public"
+#: Key-file record of a damaged write-ahead log found at open (kept aside, never deleted).
+WAL_LOSS = "wal_loss"
 
 
 @dataclass(frozen=True)
@@ -194,6 +197,7 @@ class Vault:
     def _open_locked(self, who: Credentials) -> Store:
         keys = self.load_keys()  # read again under the lock: a rotation may have just finished
         self._finish_interrupted_init()
+        self._keep_damaged_wal()
         if not self.paths.database.exists():
             raise DatabaseMissing(
                 f"The key file is in {self.paths.root} but the database {self.paths.database.name} is missing."
@@ -220,6 +224,19 @@ class Vault:
                 return store
         assert pending is not None
         return self._finish_rotation_after_swap(keys, pending)
+
+    def _keep_damaged_wal(self) -> None:
+        """Before SQLite reads the WAL (and drops what follows a bad frame): copy it aside and
+        record the loss, which sign-in and `verify` then report."""
+        wal = self.paths.database.with_name(self.paths.database.name + "-wal")
+        found = wal_check.damage(wal)
+        if found is None:
+            return
+        kept = wal.with_name(f"{wal.name}.damaged-{utc_now().strftime('%Y%m%dT%H%M%S')}")
+        shutil.copyfile(wal, kept)
+        os.chmod(kept, 0o600)
+        record = {"kept": kept.name, "first_bad_frame": found.first_bad_frame, "commits_lost": found.commits_lost}
+        self.write_extra(WAL_LOSS, {**record, "found_at": iso(self.clock())})
 
     def _unseal(self, keys: KeyFile, who: Credentials, *, pending: bool) -> bytes | None:
         sealed = keys.sealed_key_for(who.holder, pending=pending)
@@ -370,6 +387,13 @@ class Vault:
     def check_anchor(self, store: Store) -> None:
         """Raise JournalBroken unless the database's journal descends from the anchored head."""
         keys = self.load_keys()
+        loss = keys.extra.get(WAL_LOSS)
+        if isinstance(loss, dict):
+            raise JournalBroken(
+                f"The database lost at least {loss.get('commits_lost')} committed changes: its write-ahead log "
+                f"was damaged at frame {loss.get('first_bad_frame')} and everything after it was dropped. "
+                f"The damaged log is kept as {loss.get('kept')}."
+            )
         anchor = keys.anchor
         if anchor is None:
             if store.meta_value(ANCHOR_BOUND):
