@@ -24,7 +24,7 @@ USER_ENV = "REPAIR_COUNTER_USER"
 PASSWORD_ENV = "REPAIR_COUNTER_PASSWORD"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = subparsers.add_parser("init", help="create the store, the outlet and the first manager account")
     _common(init, user=False)
     init.add_argument("--outlet", required=True, help="outlet code, e.g. SZ01")

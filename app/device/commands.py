@@ -22,7 +22,7 @@ _DEVICE_PATH = re.compile(r"\A/[A-Za-z0-9_.\-/]{1,255}\Z")
 #: Android 14/15 `service call iphonesubinfo` codes: getDeviceId (slot 1) and getDeviceIdForPhone (by slot).
 IPHONESUBINFO_DEVICE_ID = 1
 IPHONESUBINFO_DEVICE_ID_FOR_PHONE = 4
-#: Where a session's result files go on the phone (DESIGN.md section 6); relative to the tool's package.
+#: Where a session's result files go on the phone (docs/ARCHITECTURE.md section 7); relative to the tool's package.
 SESSION_ROOT = "/sdcard/Android/data/{package}/files/sessions"
 
 
@@ -46,7 +46,7 @@ def session_id(value: str) -> str:
 
 
 def category_name(value: str) -> str:
-    """A data category identifier (DESIGN.md section 5), e.g. `device_info`."""
+    """A data category identifier (docs/ARCHITECTURE.md section 8), e.g. `device_info`."""
     return _checked(_CATEGORY, value, "category")
 
 
@@ -70,6 +70,30 @@ def battery_broadcast_command() -> str:
 
 def batterystats_command() -> str:
     return "dumpsys batterystats"
+
+
+def batterystats_checkin_command() -> str:
+    """Battery statistics in the comma-separated checkin form, whose `9,h,...` records are the charge history."""
+    return "dumpsys batterystats --checkin"
+
+
+def telephony_registry_command() -> str:
+    """Service state and signal strength of every SIM slot."""
+    return "dumpsys telephony.registry"
+
+
+def wifi_dump_command() -> str:
+    """The Wi-Fi service's state; it names networks and access points, so it needs their consent."""
+    return "dumpsys wifi"
+
+
+def diskstats_command() -> str:
+    return "dumpsys diskstats"
+
+
+def df_data_command() -> str:
+    """Size and free space of the data partition, in 1K blocks (toybox `df`)."""
+    return "df /data"
 
 
 def dumpsys_package_command(package: str) -> str:

@@ -2,8 +2,8 @@
 
 SQLCipher's `PRAGMA key` always answers ok: a wrong key only shows at the
 first read, as "file is not a database", the same error as a damaged or a
-foreign file (DESIGN.md section 10).  The callers hold a key that a slot has
-already vouched for, so here a failed first read means damage, and
+foreign file (docs/ARCHITECTURE.md section 12).  The callers hold a key that a slot
+has already vouched for, so here a failed first read means damage, and
 `cipher_integrity_check` names the pages.
 """
 

@@ -1,4 +1,4 @@
-"""Why the store would not open or verify, told apart (DESIGN.md section 7).
+"""Why the store would not open or verify, told apart (docs/ARCHITECTURE.md section 5).
 
 Wrong password (the key slot does not open) is not corruption (the slot
 opens, the database does not) is not a missing file.  Each has its own exit
@@ -59,9 +59,7 @@ class JournalBroken(StoreError):
     """The audit journal or its anchor does not verify: edited, deleted, reordered or rolled back."""
 
     exit_code = 25
-    next_step = (
-        "Keep the data directory as it is for investigation and inform the outlet manager and HQ audit."
-    )
+    next_step = "Keep the data directory as it is for investigation and inform the outlet manager and HQ audit."
 
 
 class AccountError(StoreError):

@@ -29,7 +29,7 @@ class StoreClosed(StoreError):
 
 
 @dataclass(frozen=True)
-class OutboxItem:
+class QueuedChange:
     seq: int
     op_id: str
     entity: str
@@ -238,13 +238,13 @@ class Store:
         with self._lock:
             return journal.entries(self.connection, after=after, limit=limit)
 
-    def pending_outbox(self, limit: int = 500) -> list[OutboxItem]:
+    def pending_outbox(self, limit: int = 500) -> list[QueuedChange]:
         rows = self.query(
             "SELECT seq, op_id, entity, entity_id, action, payload, created_at FROM outbox"
             " WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [OutboxItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+        return [QueuedChange(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
 
     def pending_outbox_count(self) -> int:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
@@ -274,7 +274,7 @@ def verify_journal(store: Store) -> journal.ChainReport:
 
 
 def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
-    """"" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
+    """ "" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
     with store._lock:
         return journal.chain_problem_after(store.connection, seq, head_hash)
 

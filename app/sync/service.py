@@ -19,16 +19,16 @@ from app.accounts.session import Session
 from app.clock import iso
 from app.core.roles import Permission
 from app.errors import KnownError
-from app.privacy.sync_hold import RestrictionAwareOutbox
 from app.storage import sealing, sync_repository
 from app.storage.atomic_file import write_atomically
 from app.storage.errors import JournalBroken
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
-from app.sync.policy import RegionPolicy
+from app.sync.policy import SharingPolicy, policy_for_region
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
+from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
 from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable
 
@@ -126,10 +126,10 @@ def _outlet_code(session: Session) -> str:
     return found.code
 
 
-def region_policy(session: Session) -> RegionPolicy:
-    """The outlet's region decides what leaves (the default: no de-identification)."""
+def region_policy(session: Session) -> SharingPolicy:
+    """The outlet's region decides what leaves (its allow-list; no de-identification)."""
     found = outlet(session.store)
-    return RegionPolicy(region=found.region if found else "default")
+    return policy_for_region(found.region if found else None)
 
 
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:
@@ -181,9 +181,7 @@ def _check_against_upstream(session: Session, relay: SyncRelay, enrolment: Enrol
     receipt = relay.latest_anchor()
     if receipt is None:
         return None
-    problems = receipt_problems(
-        [receipt], lambda seq: journal_hash_at(session.store, seq), enrolment.public_key
-    )
+    problems = receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq), enrolment.public_key)
     if problems:
         message = "; ".join(describe(p) for p in problems)
         sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=message)
