@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 import sqlcipher3
 
@@ -23,7 +25,18 @@ from app.storage.errors import DatabaseDamaged, NotRepairCounterFile
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE = re.compile(r"page (\d+)", re.IGNORECASE)
 
-Connection = sqlcipher3.Connection
+
+
+class Connection(Protocol):
+    """What the store uses of a sqlcipher3 connection (the module ships no type information)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any: ...
+
+    def close(self) -> None: ...
+
+
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
@@ -33,7 +46,7 @@ class KeyDoesNotFit(Exception):
 
 
 def _connect(path: Path, key: bytes) -> Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn: Connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     # SQLCipher prints its own errors to stderr; we report damage ourselves, with the page number.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

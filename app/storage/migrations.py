@@ -77,7 +77,7 @@ LATEST_VERSION = len(MIGRATIONS)
 
 def migrate(conn: Any) -> int:
     """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for version in range(current + 1, LATEST_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

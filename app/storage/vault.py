@@ -20,6 +20,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.clock import Clock, iso, utc_now
 from app.paths import DataPaths
@@ -370,11 +371,11 @@ class Vault:
 
     # --- small records kept beside the key slots (sync enrolment, the last anchor receipt) ------
 
-    def read_extra(self, name: str) -> dict | None:
+    def read_extra(self, name: str) -> dict[str, Any] | None:
         value = self.load_keys().extra.get(name)
         return value if isinstance(value, dict) else None
 
-    def write_extra(self, name: str, value: dict | None) -> None:
+    def write_extra(self, name: str, value: dict[str, Any] | None) -> None:
         keys = self.load_keys()
         if value is None:
             keys.extra.pop(name, None)
