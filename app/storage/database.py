@@ -89,7 +89,23 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA busy_timeout = 5000")
 
 
+PAGE_SIZE = 4096
+
+
+def refuse_what_is_not_a_database_file(path: Path) -> None:
+    """A directory, or a file cut short, told apart before SQLCipher would call it foreign."""
+    if path.is_dir():
+        raise NotRepairCounterFile(f"{path.name} is a directory, not a database file.")
+    size = path.stat().st_size
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise DatabaseDamaged(
+            f"The database file {path.name} is truncated: {size} bytes is not a whole number of "
+            f"{PAGE_SIZE}-byte pages."
+        )
+
+
 def _refuse_plain_sqlite(path: Path) -> None:
+    refuse_what_is_not_a_database_file(path)
     with open(path, "rb") as handle:
         if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
             raise NotRepairCounterFile(
@@ -120,7 +136,7 @@ def failing_pages(conn: Connection) -> tuple[int, ...]:
 
 
 def page_count(path: Path) -> int:
-    return max(1, path.stat().st_size // 4096)
+    return max(1, path.stat().st_size // PAGE_SIZE)
 
 
 def raise_damaged(path: Path, key: bytes) -> None:

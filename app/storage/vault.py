@@ -198,6 +198,7 @@ class Vault:
     def _open_locked(self, who: Credentials) -> Store:
         keys = self.load_keys()  # read again under the lock: a rotation may have just finished
         self._finish_interrupted_init()
+        self._tidy_data_directory()
         self._keep_damaged_wal()
         if not self.paths.database.exists():
             raise DatabaseMissing(
@@ -225,6 +226,19 @@ class Vault:
                 return store
         assert pending is not None
         return self._finish_rotation_after_swap(keys, pending)
+
+    def _tidy_data_directory(self) -> None:
+        """Under the lock, nobody else writes here: key-file temp copies left by a killed process
+        go, and every file of the store is made owner-only again (a copy or restore may widen it)."""
+        own_temp = f".{self.paths.key_file.name}.tmp-{os.getpid()}"
+        for stale in self.paths.root.glob(f".{self.paths.key_file.name}.tmp-*"):
+            if stale.name != own_temp:
+                stale.unlink(missing_ok=True)
+        db = self.paths.database
+        store_files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.paths.key_file]
+        for path in [*store_files, self.paths.lock_file]:
+            if path.is_file() and path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
 
     def _keep_damaged_wal(self) -> None:
         """Before SQLite reads the WAL (and drops what follows a bad frame): copy it aside and
