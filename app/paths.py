@@ -54,6 +54,11 @@ class DataPaths:
         return self.root / "counter.lock"
 
     @property
+    def staging(self) -> Path:
+        """Files made only to be handed on at once (the diagnostic tool's installer), never the system temp."""
+        return self.root / "staging"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

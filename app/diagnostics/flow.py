@@ -283,7 +283,7 @@ class DiagnosticsFlow:
             ),
         )
         gate.allow_update()
-        tool_update.install_verified(gate, self.requirement, self._apk_dir)
+        tool_update.install_verified(gate, self.requirement, self._apk_dir, self._session.vault.paths.staging)
         after = tool_update.check_tool(gate, self.requirement, self._apk_dir)
         if not after.recent_enough:
             raise DeviceCommandFailed("The phone still has an old diagnostic tool after the update.")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
@@ -61,6 +62,14 @@ MIGRATIONS: list[list[str]] = [
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
     # 7: the outlet's postal address, printed on the slip.
     ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
+    # 8: staff records signed by a manager (or the recovery key), and business rows sealed
+    # into the journal (app/storage/row_seals.py), issue 21.
+    [
+        "ALTER TABLE staff ADD COLUMN signing_public TEXT",
+        "ALTER TABLE staff ADD COLUMN signed_by TEXT",
+        "ALTER TABLE staff ADD COLUMN signature TEXT",
+        *ROW_SEAL_SCHEMA,
+    ],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -68,7 +77,7 @@ LATEST_VERSION = len(MIGRATIONS)
 
 def migrate(conn: Any) -> int:
     """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
-    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for version in range(current + 1, LATEST_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

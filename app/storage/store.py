@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, iso, utc_now
-from app.storage import database, journal
+from app.storage import database, journal, row_seals
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -68,10 +68,15 @@ class UnitOfWork:
 
         `upstream=False` journals only: data that came from upstream is not sent back.
         """
-        digest = journal.change_digest(self._store.journal_salt, change)
-        journal.append(
+        salt = self._store.journal_salt
+        digest = journal.change_digest(salt, change)
+        seals = row_seals.take_touched(salt, self._conn)  # the rows this change left, bound into its entry
+        if seals:
+            digest += ":" + row_seals.set_digest(salt, seals)
+        entry = journal.append(
             self._conn, at=self.at, actor=self.actor, entity=entity, entity_id=entity_id, action=action, digest=digest
         )
+        row_seals.log(self._conn, entry.seq, seals)
         if not upstream:
             return
         payload = json.dumps(
@@ -83,6 +88,12 @@ class UnitOfWork:
         )
 
 
+    def seal_the_rest(self) -> None:
+        """Rows touched after the transaction's last journal entry get an entry of their own."""
+        if self._conn.execute("SELECT 1 FROM touched_rows LIMIT 1").fetchone():
+            self.record(row_seals.SEAL_ENTITY, "", "seal", {}, upstream=False)
+
+
 class Store:
     def __init__(self, connection: database.Connection, key: bytes, path: Path, *, clock: Clock = utc_now) -> None:
         self._conn: database.Connection | None = connection
@@ -92,6 +103,7 @@ class Store:
         self._lock = threading.RLock()  # one connection, used by the GUI thread and workers in turn
         self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
+        self._start_row_seals()
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -144,6 +156,15 @@ class Store:
                     self.connection.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (name, value))
         return rows["store_id"], bytes.fromhex(rows["journal_salt"])
 
+    def _start_row_seals(self) -> None:
+        row_seals.install_triggers(self.connection)
+        conn = self.connection
+        if row_seals.has_seals(conn) or row_seals.journal_covers_seals(conn):
+            return
+        row_seals.touch_every_row(conn)  # a store from before row seals: seal its rows as they are
+        with self.transaction(row_seals.SEAL_ENTITY) as work:
+            work.seal_the_rest()
+
     @contextmanager
     def _raw_transaction(self) -> Iterator[database.Connection]:
         with self._lock:
@@ -160,11 +181,13 @@ class Store:
     def transaction(self, actor: str) -> Iterator[UnitOfWork]:
         """One business write: the caller's rows, a journal entry and an outbox row, atomically."""
         with self._guard_damage(), self._raw_transaction():
-            yield UnitOfWork(self, actor)
+            work = UnitOfWork(self, actor)
+            yield work
+            work.seal_the_rest()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._guard_damage(), self._lock:
-            return self.connection.execute(sql, params).fetchall()
+            return list(self.connection.execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
@@ -254,6 +277,17 @@ def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
     """ "" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
     with store._lock:
         return journal.chain_problem_after(store.connection, seq, head_hash)
+
+
+def row_seal_problems(store: Store) -> list[str]:
+    with store._lock:
+        conn = store.connection
+
+        def digest_at(seq: int) -> str | None:
+            row = conn.execute("SELECT change_digest FROM audit_journal WHERE seq = ?", (seq,)).fetchone()
+            return str(row[0]) if row else None
+
+        return list(row_seals.problems(store.journal_salt, conn, digest_at))
 
 
 def journal_hash_at(store: Store, seq: int) -> str | None:
