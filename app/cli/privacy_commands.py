@@ -214,7 +214,12 @@ def run_request_do(args: argparse.Namespace) -> int:
         elif request.kind == "objection":
             actions.record_objection(session, request.number)
         else:
-            print(f"{actions.withdraw(session, request.number)} consents withdrawn")
+            withdrawn = actions.withdraw(session, request.number)
+            earlier = actions.last_withdrawal(session, request.customer_id) if withdrawn == 0 else None
+            if earlier is not None:
+                print(f"consents already withdrawn at {earlier} / 同意已于 {earlier} 撤回")
+            else:
+                print(f"{withdrawn} consents withdrawn / 已撤回 {withdrawn} 项同意")
         print(f"{request.number}: done")
         return 0
 

@@ -158,7 +158,12 @@ class DiagnosticsFlow:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
         # A customer who restricted processing: nothing is read from the phone (issue 8).
-        ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
+        ensure_may_process(
+            self._session.store,
+            request.ticket_number or consent.ticket_number,
+            Purpose.DIAGNOSTICS,
+            consent.customer_id,
+        )
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         purge_expired_logs(self._session)  # captures past their 30 days go before new ones come in
@@ -264,6 +269,7 @@ class DiagnosticsFlow:
                 decision.ticked,
                 consent.ticket_number,
                 consents.TOOL_UPDATE_TEXT,
+                customer_id=consent.customer_id,  # the same customer, so withdrawal reaches it too
             ),
         )
         gate.allow_update()

@@ -61,6 +61,13 @@ MIGRATIONS: list[list[str]] = [
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
     # 7: the outlet's postal address, printed on the slip.
     ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
+    # 8: a consent names its customer, so restriction and withdrawal reach consents given without a ticket.
+    [
+        "ALTER TABLE diag_consent ADD COLUMN customer_id TEXT",
+        "UPDATE diag_consent SET customer_id = (SELECT customer_id FROM ticket WHERE ticket.number ="
+        " diag_consent.ticket_number) WHERE ticket_number IS NOT NULL",
+        "CREATE INDEX diag_consent_customer ON diag_consent (customer_id)",
+    ],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
