@@ -68,6 +68,16 @@ MIGRATIONS: list[list[str]] = [
         " diag_consent.ticket_number) WHERE ticket_number IS NOT NULL",
         "CREATE INDEX diag_consent_customer ON diag_consent (customer_id)",
     ],
+    # 9: the outbox forgets: an acknowledged operation moves to outbox_done, which keeps its op_id,
+    #    seq and the digest the upstream holds (the idempotency proof) and no payload.
+    [
+        """CREATE TABLE outbox_done (
+            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, digest TEXT, sent_at TEXT NOT NULL)""",
+        "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
+        " SELECT seq, op_id, entity, entity_id, action, NULL, sent_at FROM outbox WHERE sent_at IS NOT NULL",
+        "DELETE FROM outbox WHERE sent_at IS NOT NULL",
+    ],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -204,7 +204,9 @@ def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
         store,
         "SELECT id, number, service_type, status, device_model, imei, imei2, serial,"
         " software_version, fault, fault_category, purchase_date, courier, tracking_number,"
-        " created_at, updated_at FROM ticket WHERE customer_id = ? ORDER BY created_at",
+        " created_at, updated_at, priority, due_at, purchase_proof, parcel_condition, estimate, deposit,"
+        " intake_json, agreement_json, warranty_json, approval_json, pickup_json"
+        " FROM ticket WHERE customer_id = ? ORDER BY created_at",
         (customer_id,),
     )
     numbers = [t["number"] for t in tickets]
@@ -316,7 +318,16 @@ def scrub_outbox(work: UnitOfWork, entity_ids: Sequence[str], values: Sequence[s
     for value in values:
         if value:
             count += _scrub_where(work, "instr(payload, ?) > 0", (value,))
+    ids = list(entity_ids)
+    for start in range(0, len(ids), _IN_CHUNK):  # done rows hold no payload: one scan for their ids
+        part = ids[start : start + _IN_CHUNK]
+        count += work.execute(
+            f"DELETE FROM outbox_done WHERE action <> 'erase' AND entity_id IN ({','.join('?' * len(part))})", part
+        ).rowcount
     return count
+
+
+_IN_CHUNK = 500
 
 
 def _scrub_where(work: UnitOfWork, condition: str, params: tuple[Any, ...]) -> int:
