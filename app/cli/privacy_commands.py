@@ -29,7 +29,7 @@ from app.cli.store_commands import _common, in_session
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
-from app.privacy.export import customer_document, make_export
+from app.privacy.export import ExportResult, customer_document, make_export
 from app.privacy.retention_engine import purge
 from app.privacy_rules.contact import log_contact
 from app.storage import staff_repository
@@ -55,7 +55,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pdf",
         type=Path,
         metavar="FILE",
-        help="also write the printable answer (NOT encrypted: print it, then delete it)",
+        help="also write the printable answer, encrypted with the export's password or key",
     )
     export.set_defaults(func=run_export)
     purge_parser = subparsers.add_parser("purge", help="apply the retention periods now")
@@ -168,13 +168,15 @@ def _export_password(args: argparse.Namespace) -> str | None:
     return first
 
 
-def _export(session: Session, customer: str, out: Path, password: str | None, request: PrivacyRequest | None) -> int:
+def _export(
+    session: Session, customer: str, out: Path, password: str | None, request: PrivacyRequest | None
+) -> ExportResult:
     result = make_export(session, customer, out, password=password, request=request)
     print(f"{result.path}  sha256={result.sha256[:16]}")
     if result.key_shown_once:
         print("KEY (shown once; give it to the customer, it is not stored)")
         print(f"  {result.key_shown_once}")
-    return 0
+    return result
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -183,12 +185,14 @@ def run_export(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         chosen = password if password is not None else _export_password(args)
         request = requests.find_request(session, args.request) if args.request else None
-        _export(session, args.customer, args.out, chosen, request)
+        result = _export(session, args.customer, args.out, chosen, request)
         if args.pdf:
             from app.slip.render_access import write_access_pdf
 
-            pages = write_access_pdf(customer_document(session, args.customer), args.pdf)
-            print(f"{args.pdf}  pages={pages}  (not encrypted: print it, then delete it")
+            # The PDF opens with the same secret as the export: the customer's password or the key shown.
+            secret = chosen if chosen is not None else (result.key_shown_once or "")
+            pages = write_access_pdf(customer_document(session, args.customer), args.pdf, password=secret)
+            print(f"{args.pdf}  pages={pages}  (encrypted: it opens with the export's password or key)")
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0
@@ -215,7 +219,12 @@ def run_request_do(args: argparse.Namespace) -> int:
         elif request.kind == "objection":
             actions.record_objection(session, request.number)
         else:
-            print(f"{actions.withdraw(session, request.number)} consents withdrawn")
+            withdrawn = actions.withdraw(session, request.number)
+            earlier = actions.last_withdrawal(session, request.customer_id) if withdrawn == 0 else None
+            if earlier is not None:
+                print(f"consents already withdrawn at {earlier} / 同意已于 {earlier} 撤回")
+            else:
+                print(f"{withdrawn} consents withdrawn / 已撤回 {withdrawn} 项同意")
         print(f"{request.number}: done")
         return 0
 

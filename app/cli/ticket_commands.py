@@ -19,6 +19,7 @@ from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage import slip_repository
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
@@ -116,8 +117,31 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     new.add_argument("--agreement-language", default="zh_CN", choices=("zh_CN", "en"))
     new.add_argument("--signature-file", type=Path, default=None, help="the signature image or strokes")
+    _add_guardian_arguments(new)
     new.add_argument("--json", action="store_true")
     new.set_defaults(func=run_new)
+
+
+def _add_guardian_arguments(new: argparse.ArgumentParser) -> None:
+    """The intake's age question and, below the region's age, the guardian's consent (issue 8, 13)."""
+    new.add_argument("--age-bracket", choices=tuple(AGE_BRACKETS), default=None, help="the customer's age bracket")
+    new.add_argument("--guardian-name", default="", metavar="NAME", help="the guardian present at the counter")
+    new.add_argument(
+        "--guardian-consents",
+        action="store_true",
+        help="the guardian agreed, at the counter, to the processing the service needs",
+    )
+
+
+def age_declaration_from(args: argparse.Namespace) -> AgeDeclaration | None:
+    if args.age_bracket is None:
+        if args.guardian_name or args.guardian_consents:
+            raise UsageError(
+                "A guardian is recorded with the customer's age bracket.",
+                next_step="Add --age-bracket, e.g. --age-bracket under_14.",
+            )
+        return None
+    return AgeDeclaration(args.age_bracket, args.guardian_name, args.guardian_consents)
 
 
 def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -285,9 +309,10 @@ def detail_json(detail: TicketDetail) -> dict[str, Any]:
 
 def run_new(args: argparse.Namespace) -> int:
     new = new_ticket_from(args)
+    age = age_declaration_from(args)
 
     def act(session: Session) -> int:
-        ticket = open_ticket(session, new)
+        ticket = open_ticket(session, new, age=age)
         _print_json(row_json(ticket)) if args.json else print(ticket.number)
         return 0
 

@@ -159,7 +159,12 @@ class DiagnosticsFlow:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
         # A customer who restricted processing: nothing is read from the phone (issue 8).
-        ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
+        ensure_may_process(
+            self._session.store,
+            request.ticket_number or consent.ticket_number,
+            Purpose.DIAGNOSTICS,
+            consent.customer_id,
+        )
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         # A run for a ticket: the ticket must exist, and the phone's identity is read (and checked) first.
@@ -280,6 +285,7 @@ class DiagnosticsFlow:
                 decision.ticked,
                 consent.ticket_number,
                 consents.TOOL_UPDATE_TEXT,
+                customer_id=consent.customer_id,  # the same customer, so withdrawal reaches it too
             ),
         )
         gate.allow_update()

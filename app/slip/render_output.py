@@ -36,9 +36,7 @@ def write_slip(layout: SlipLayout, out_path: Path, slip_format: SlipFormat = "a5
     suffix = out_path.suffix.lower()
     allowed = THERMAL_SUFFIXES if slip_format == "thermal" else PAPER_SUFFIXES
     if slip_format not in SLIP_FORMATS or suffix not in allowed:
-        raise SlipOutputError(
-            f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'}"
-        )
+        raise SlipOutputError(f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'}")
     try:
         pages = _write(layout, out_path, slip_format, suffix)
         output = out_path.read_bytes()

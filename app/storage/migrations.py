@@ -70,6 +70,23 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE staff ADD COLUMN signature TEXT",
         *ROW_SEAL_SCHEMA,
     ],
+    # 9: a consent names its customer, so restriction and withdrawal reach consents given without a ticket.
+    [
+        "ALTER TABLE diag_consent ADD COLUMN customer_id TEXT",
+        "UPDATE diag_consent SET customer_id = (SELECT customer_id FROM ticket WHERE ticket.number ="
+        " diag_consent.ticket_number) WHERE ticket_number IS NOT NULL",
+        "CREATE INDEX diag_consent_customer ON diag_consent (customer_id)",
+    ],
+    # 10: the outbox forgets: an acknowledged operation moves to outbox_done, which keeps its op_id,
+    #    seq and the digest the upstream holds (the idempotency proof) and no payload.
+    [
+        """CREATE TABLE outbox_done (
+            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, digest TEXT, sent_at TEXT NOT NULL)""",
+        "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
+        " SELECT seq, op_id, entity, entity_id, action, NULL, sent_at FROM outbox WHERE sent_at IS NOT NULL",
+        "DELETE FROM outbox WHERE sent_at IS NOT NULL",
+    ],
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

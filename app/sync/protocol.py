@@ -9,6 +9,7 @@ relay parses answers from the network, and neither trusts the other's sizes.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from datetime import datetime
 from typing import Annotated, Literal
@@ -156,6 +157,12 @@ class ProblemDetail(_Model):
 
     code: str
     detail: str
+
+
+def operation_digest(op: Operation) -> str:
+    """SHA-256 (hex) of what must match when the same op_id arrives twice: the upstream stores
+    it, the counter keeps it once the operation is acknowledged and its payload dropped."""
+    return hashlib.sha256(op.digest_source()).hexdigest()
 
 
 def canonical_json(value: object) -> bytes:

@@ -8,6 +8,7 @@ action kept in the payload.  Local entity names map to the upstream's.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from app.storage import sync_repository
@@ -62,8 +63,8 @@ class StoreOutbox:
     def pending(self, limit: int) -> list[OutboxItem]:
         return [to_wire(item) for item in self._store.pending_outbox(limit)]
 
-    def mark_sent(self, op_ids: list[str]) -> None:
-        self._store.mark_outbox_sent(op_ids)
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
+        self._store.mark_outbox_sent(op_ids, digests)
 
     def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
         sync_repository.save_reference(self._store, kind, cursor, items)

@@ -118,6 +118,20 @@ def _messages() -> dict[str, str]:
             "ProblemWords",
             "Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.",
         ),
+        "restricted_customer_diagnostics": translate(
+            "ProblemWords",
+            "This customer's phone cannot be diagnosed: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
+        "restricted_customer_printing": translate(
+            "ProblemWords",
+            "This customer's data cannot be printed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_customer_sync": translate(
+            "ProblemWords",
+            "This customer's data is not sent upstream: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
         "export_unreadable": translate("ProblemWords", "The export cannot be opened with this password or key."),
         "weak_export_password": translate("ProblemWords", "The export password is too short."),
         "guardian_consent_needed": translate("ProblemWords", "Below {age} a guardian's consent is needed."),

@@ -9,7 +9,6 @@ needs the outlet's bearer token, and a token opens only its own outlet's routes.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -42,6 +41,7 @@ from app.sync.protocol import (
     SigningKeyInfo,
     Summary,
     canonical_json,
+    operation_digest,
 )
 from app.upstream.anchoring import AnchorRefused, judge_anchor
 from app.upstream.body_limit import BodyLimitMiddleware
@@ -217,7 +217,7 @@ def _incoming(op: Operation) -> IncomingOperation:
         entity_id=op.entity_id,
         action=op.action,
         payload_json=canonical_json(op.payload).decode("utf-8"),
-        digest=hashlib.sha256(op.digest_source()).hexdigest(),
+        digest=operation_digest(op),
         created_at=op.created_at.isoformat(),
     )
 
