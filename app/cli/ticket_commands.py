@@ -36,6 +36,7 @@ from app.tickets.moves import signature_digest
 from app.tickets.seeding import seed_tickets
 from app.tickets.service_types import ServiceType
 from app.tickets.warranty_check import shipped_reference
+from app.tickets.warranty_decision import decision_of
 
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
@@ -142,6 +143,11 @@ def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]
     _common(parts)
     parts.add_argument("number")
     parts.set_defaults(func=run_parts)
+    bill = actions.add_parser("invoice", help="invoice the repair (covered lines at zero); prints the balance due")
+    _common(bill)
+    bill.add_argument("number")
+    bill.add_argument("--json", action="store_true")
+    bill.set_defaults(func=run_invoice)
 
 
 def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -288,7 +294,19 @@ def run_new(args: argparse.Namespace) -> int:
 
     def act(session: Session) -> int:
         ticket = open_ticket(session, new)
-        _print_json(row_json(ticket)) if args.json else print(ticket.number)
+        detail = moves.load(session, ticket.number)
+        conflict = (detail.warranty or {}).get("purchase_date_conflict")
+        if conflict:
+            print(
+                f"note: the registry has this phone as sold on {conflict['registry']}; that date is used, not the"
+                f" customer's {conflict['customer']}. / 注意：厂商登记的购买日期为 {conflict['registry']}，"
+                f"以此为准（客户所述 {conflict['customer']}）。",
+                file=sys.stderr,
+            )
+        if args.json:
+            _print_json({**row_json(ticket), "imei2": detail.imei2, "warranty": detail.warranty})
+        else:
+            print(ticket.number)
         return 0
 
     return in_session(args, act)
@@ -302,7 +320,14 @@ def run_show(args: argparse.Namespace) -> int:
         else:
             row = detail.row
             print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
-            print(f"  {row.customer_name}  {row.customer_phone}  {row.device_model}  {row.imei}")
+            shown = (row.customer_name, row.customer_phone, row.device_model, row.imei, detail.imei2)
+            print("  " + "  ".join(value for value in shown if value))  # an anonymised ticket has no name
+            warranty = detail.warranty or {}
+            if warranty:
+                print(f"  warranty: {warranty.get('reason_en', '')}")
+            if warranty.get("purchase_date_conflict"):
+                conflict = warranty["purchase_date_conflict"]
+                print(f"  purchase date: registry {conflict['registry']} (customer said {conflict['customer']})")
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
         return 0
@@ -354,8 +379,38 @@ def run_progress(args: argparse.Namespace) -> int:
 
 def run_parts(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        for item in pricing.parts_for(moves.load(session, args.number)):
-            print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}")
+        detail = moves.load(session, args.number)
+        items = pricing.parts_for(detail)
+        decision = decision_of(detail)
+        for item in items:
+            cover = decision.part_cover(item.part_id) if item.kind == "part" else None
+            free = f"  free ({cover})" if cover else ""
+            print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}{free}")
+        return 0
+
+    return in_session(args, act)
+
+
+def run_invoice(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        lines = pricing.invoice(session, args.number)
+        detail = moves.load(session, args.number)
+        total = sum((line.total for line in lines), Decimal("0.00"))
+        balance = total - (detail.deposit or Decimal("0.00"))
+        if args.json:
+            _print_json(
+                {
+                    "number": detail.number,
+                    "lines": [{**dataclasses.asdict(line), "unit_price": str(line.unit_price)} for line in lines],
+                    "total": str(total),
+                    "deposit": str(detail.deposit or Decimal("0.00")),
+                    "balance_due": str(balance),
+                }
+            )
+            return 0
+        for line in lines:
+            print(f"{line.part_id or '':<10} {line.quantity} x {line.unit_price:>9}  {line.description}")
+        print(f"total {total}  balance due {balance}")
         return 0
 
     return in_session(args, act)

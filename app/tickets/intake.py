@@ -123,6 +123,7 @@ def open_ticket(
             "customer_match": match.how,
             "due_at": due,
             "warranty": warranty.verdict.reason_code.value,
+            "purchase_date_conflict": verdict_record(warranty)["purchase_date_conflict"],
             **new.journal_change(),
         }
         work.record("ticket", ticket.id, "create", change)

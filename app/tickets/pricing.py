@@ -21,6 +21,7 @@ from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
 from app.tickets.moves import load, signature_digest
 from app.tickets.warranty_check import shipped_reference
+from app.tickets.warranty_decision import charged, decision_of
 
 MAX_QUANTITY = 20
 
@@ -56,17 +57,25 @@ def add_estimate(
     detail = load(session, number)
     prices = prices or shipped_reference().price_list
     items = _items(detail, part_ids, prices)
+    covers = decision_of(detail).covers([(i.part_id, i.kind) for i in items])
     with session.store.transaction(session.actor) as work:
-        lines = [
-            ticket_repository.add_line(work, detail.row.id, "estimate", i.part_id, i.name.en, 1, i.price) for i in items
-        ]
+        lines = []
+        for item, cover in zip(items, covers, strict=True):
+            price, text = charged(item.price, item.name.en, cover)
+            lines.append(ticket_repository.add_line(work, detail.row.id, "estimate", item.part_id, text, 1, price))
         total = sum((line.total for line in _estimate_lines(detail) + lines), Decimal("0.00"))
         ticket_repository.set_estimate(work, detail.row.id, total)
         work.record(
             "ticket",
             detail.row.id,
             "estimate",
-            {"number": detail.number, "parts": list(part_ids), "total": str(total), "price_list": prices.version},
+            {
+                "number": detail.number,
+                "parts": list(part_ids),
+                "total": str(total),
+                "price_list": prices.version,
+                "covered": {i.part_id: c for i, c in zip(items, covers, strict=True) if c},
+            },
         )
     return tuple(load(session, number).lines)
 
@@ -101,7 +110,7 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
     detail = load(session, number)
     if any(line.kind == "invoice" for line in detail.lines):
         return tuple(line for line in detail.lines if line.kind == "invoice")
-    in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
+    in_warranty = decision_of(detail).in_warranty
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
         raise TransitionNotAllowed(
             T(
@@ -111,8 +120,10 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
         )
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):
-            price = Decimal("0.00") if in_warranty else line.unit_price
-            text = f"{line.description} (warranty; guide price {line.unit_price})" if in_warranty else line.description
+            # The estimate was priced by the same decision; a line still charged under warranty (an
+            # estimate older than the decision's rules) is made free here.
+            cover = "warranty" if in_warranty and line.unit_price else None
+            price, text = charged(line.unit_price, line.description, cover)
             ticket_repository.add_line(work, detail.row.id, "invoice", line.part_id, text, line.quantity, price)
         work.record("ticket", detail.row.id, "invoice", {"number": detail.number, "warranty": in_warranty})
     return tuple(line for line in load(session, number).lines if line.kind == "invoice")

@@ -159,3 +159,24 @@ def test_a_ticket_already_answered_is_not_overdue_and_comes_after_those_waiting(
     assert cell(page, 2, 7) == "Responded"
     assert page.model.data(page.model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert page.summary.text() == "Open tickets: 3, overdue: 0"
+
+
+def test_the_detail_page_invoices_an_in_warranty_repair_at_zero(qtbot, queue, manager) -> None:
+    from app.tickets import pricing
+    from app.ui.pages.ticket_detail_page import TicketDetailPage
+    from app.ui.tasks import ImmediateTasks
+
+    _, numbers = queue
+    pricing.add_estimate(manager, numbers["normal"], ["SCR-X1", "LAB-STD"])
+    for target in ("diagnosing", "repairing", "quality_check"):
+        moves.move_ticket(manager, numbers["normal"], target)
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(numbers["normal"])
+    assert detail.invoice_button.isVisibleTo(detail)
+    detail.invoice_button.click()
+    invoice = [line for line in detail.detail.lines if line.kind == "invoice"]
+    assert [str(line.total) for line in invoice] == ["0.00", "0.00"]
+    assert "guide price 1099.00" in invoice[0].description
+    assert not detail.invoice_button.isVisibleTo(detail), "invoiced once"
