@@ -380,7 +380,7 @@ def run_progress(args: argparse.Namespace) -> int:
 def run_parts(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         detail = moves.load(session, args.number)
-        items = pricing.parts_for(detail)
+        items = pricing.parts_for(session, detail)
         decision = decision_of(detail)
         for item in items:
             cover = decision.part_cover(item.part_id) if item.kind == "part" else None

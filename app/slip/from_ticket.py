@@ -30,6 +30,7 @@ from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets import moves
 from app.tickets.intake import outlet_clock
 from app.tickets.outlet_clock import OutletClock
+from app.tickets.reference_in_force import reference_in_force
 
 DIAGNOSTICS_TEXT = "diagnostics"
 
@@ -128,6 +129,7 @@ def slip_content_for(
         language=language,
         copy_number=copy_number,
         extra_notes=signature_notes(detail, language, clock),
+        reference_version=reference_in_force(store).version,
     )
 
 
@@ -135,7 +137,7 @@ def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> La
     """The language the customer read the agreement (or the consent) in, when stored."""
     for value in ((detail.agreement or {}).get("language"), consent.language if consent else None):
         if value in LANGUAGES:
-            return value  # type: ignore[return-value]
+            return value
     return None
 
 

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
+from app.core.deadlines import calendar_with, default_calendar
 from app.core.identifiers import normalise_imei
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
+from app.core.reference_updates import ReferenceInForce
 from app.core.roles import Permission
 from app.errors import UsageError
 from app.logging_setup import remember_names
@@ -22,8 +24,9 @@ from app.storage.ticket_records import NewTicket, TicketRow
 from app.tickets.customers import matching_customer, picked_customer
 from app.tickets.errors import IntakeIncomplete
 from app.tickets.outlet_clock import OutletClock
+from app.tickets.reference_in_force import reference_in_force
 from app.tickets.service_types import field_problems, normalise_phone
-from app.tickets.warranty_check import check_warranty, shipped_reference, verdict_record
+from app.tickets.warranty_check import check_warranty, verdict_record
 
 SERVICE_TYPES = ("maintenance", "send_in", "return_exchange")
 
@@ -72,9 +75,12 @@ def returning_customer(session: Session, phone: str) -> ReturningCustomer | None
     return ReturningCustomer(*found) if found else None
 
 
-def outlet_clock(session: Session) -> OutletClock:
+def outlet_clock(session: Session, reference: ReferenceInForce | None = None) -> OutletClock:
+    """The outlet's zone and calendar: its weekly hours, with the region's holidays pulled by sync."""
     outlet = staff_repository.outlet(session.store)
-    return OutletClock.for_region(outlet.region if outlet else "CN")
+    region = outlet.region if outlet else "CN"
+    holidays = (reference or reference_in_force(session.store)).holidays_for(region)
+    return OutletClock.for_region(region, calendar_with(default_calendar(), holidays))
 
 
 def open_ticket(
@@ -90,19 +96,21 @@ def open_ticket(
     if outlet is None:
         raise UsageError("This store has no outlet yet.")
     now = session.store.clock()
+    in_force = reference_in_force(session.store)
+    reference = reference or in_force.data
+    clock = outlet_clock(session, in_force)
     new = normalised(new)
     picked = picked_customer(session.store, new)
     if picked is not None:
         new = picked.new
-    problems = intake_problems(new, OutletClock.for_region(outlet.region).local(now))
+    problems = intake_problems(new, clock.local(now))
     if problems:
         raise IntakeIncomplete(problems)
-    clock = OutletClock.for_region(outlet.region)
     local_today = clock.local(now).date()
-    warranty = check_warranty(reference or shipped_reference(), outlet.region, new.imei, new.purchase_date, local_today)
+    warranty = check_warranty(reference, outlet.region, new.imei, new.purchase_date, local_today)
     guardian_age = 0
     if age is not None:
-        guardian_age = (reference or shipped_reference()).regions.get(outlet.region).guardian_consent_age
+        guardian_age = reference.regions.get(outlet.region).guardian_consent_age
         check_declaration(age, guardian_age)
         remember_names([age.guardian_name])
     due = clock.due_at(now, new.priority).isoformat(timespec="milliseconds")

@@ -20,7 +20,7 @@ from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
 from app.tickets.moves import load, signature_digest
-from app.tickets.warranty_check import shipped_reference
+from app.tickets.reference_in_force import reference_in_force
 from app.tickets.warranty_decision import charged, decision_of
 
 MAX_QUANTITY = 20
@@ -31,9 +31,14 @@ class PriceLookupFailed(TicketError):
     next_step = "Pick a part from the price list for this model (ticket parts NO lists them)."
 
 
-def parts_for(detail: TicketDetail, prices: PriceList | None = None) -> tuple[PriceItem, ...]:
-    """The parts and labour lines that apply to this ticket's model."""
-    return (prices or shipped_reference().price_list).for_model(detail.row.device_model or "")
+def parts_for(session: Session, detail: TicketDetail, prices: PriceList | None = None) -> tuple[PriceItem, ...]:
+    """The parts and labour lines that apply to this ticket's model, at the prices in force."""
+    return (prices or prices_in_force(session)).for_model(detail.row.device_model or "")
+
+
+def prices_in_force(session: Session) -> PriceList:
+    """The shipped price list with the prices sync pulled laid over it."""
+    return reference_in_force(session.store).data.price_list
 
 
 def _items(detail: TicketDetail, part_ids: Sequence[str], prices: PriceList) -> list[PriceItem]:
@@ -55,7 +60,7 @@ def add_estimate(
     """Price the chosen parts and labour at guide prices; the ticket's estimate becomes their total."""
     session.require(Permission.WRITE_TICKETS)
     detail = load(session, number)
-    prices = prices or shipped_reference().price_list
+    prices = prices or prices_in_force(session)
     items = _items(detail, part_ids, prices)
     covers = decision_of(detail).covers([(i.part_id, i.kind) for i in items])
     with session.store.transaction(session.actor) as work:

@@ -1883,6 +1883,11 @@
         <source>last error: %1</source>
         <translation>上次错误：%1</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/sync_status.py" line="82"/>
+        <source>reference data %1</source>
+        <translation>参考数据 %1</translation>
+    </message>
 </context>
 <context>
     <name>TicketDetailPage</name>

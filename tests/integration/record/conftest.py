@@ -24,6 +24,7 @@ from app.device.simulator.profile import HandsetProfile, load_profile
 from app.storage.vault import Vault
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
 from tests.integration.diagnostics.conftest import diag_adb_server, phones  # noqa: F401 - fixtures for these tests
+from tests.integration.sync.test_counter_sync import upstream  # noqa: F401 - a fixture for these tests
 
 #: An RC-X1 (its TAC) the benefit registry does not know: no purchase date, no benefits.
 RC_X1_IMEI = "860955027785108"
