@@ -78,6 +78,8 @@ class SlipContent:
     currency: str = "CNY"
     #: The reference data in force when the slip was made (prices, periods): shipped version + pulled items.
     reference_version: str = ""
+    #: Who took the phone in at the counter (the engineer is who repaired it).
+    intake_clerk: str = ""
     extra_notes: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:
