@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.diagnostics_commands",
     "app.cli.sync_commands",
     "app.cli.privacy_commands",
+    "app.cli.outlet_commands",
 )
 
 

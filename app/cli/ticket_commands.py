@@ -17,6 +17,7 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
+from app.core.priority import suggest_priority
 from app.core.workflow import Status
 from app.errors import UsageError
 from app.storage import slip_repository
@@ -91,7 +92,13 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="a returning customer's id (ticket show --json gives it); otherwise phone and name must both match",
     )
     new.add_argument("--fault-category", default="other")
-    new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
+    new.add_argument(
+        "--priority",
+        type=int,
+        default=None,
+        choices=(1, 2, 3, 4),
+        help="1 (most urgent) to 4; default: suggested from the service type and fault category",
+    )
     new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     new.add_argument(
         "--condition",
@@ -250,7 +257,7 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
         device_model=args.model,
         imei=args.imei,
         fault=args.fault,
-        priority=args.priority,
+        priority=args.priority or suggest_priority(args.service_type, args.fault_category),
         customer_email=args.email,
         customer_address=args.address,
         imei2=args.imei2,
@@ -304,7 +311,9 @@ def run_new(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         if args.json:
-            _print_json({**row_json(ticket), "imei2": detail.imei2, "warranty": detail.warranty})
+            suggested = int(suggest_priority(ticket.service_type, detail.fault_category))
+            extra = {"imei2": detail.imei2, "priority_suggested": suggested, "warranty": detail.warranty}
+            _print_json({**row_json(ticket), **extra})
         else:
             print(ticket.number)
         return 0

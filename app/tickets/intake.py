@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
-from app.core.deadlines import calendar_with, default_calendar
-from app.core.identifiers import normalise_imei
+from app.core.identifiers import TacCatalogue, normalise_imei
+from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
 from app.core.reference_updates import ReferenceInForce
@@ -23,6 +23,7 @@ from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
 from app.tickets.customers import matching_customer, picked_customer
 from app.tickets.errors import IntakeIncomplete
+from app.tickets.outlet_calendar import business_calendar
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.reference_in_force import reference_in_force
 from app.tickets.service_types import field_problems, normalise_phone
@@ -61,11 +62,26 @@ def normalised(new: NewTicket) -> NewTicket:
     return dataclasses.replace(new, **stripped)
 
 
-def intake_problems(new: NewTicket, today: datetime) -> dict[str, str]:
+def intake_problems(new: NewTicket, today: datetime, reference: ReferenceData | None = None) -> dict[str, str]:
     problems = field_problems(new, today.date())
     if new.fault_category not in FAULTS:
         problems["fault_category"] = f"one of {', '.join(FAULTS)}"
+    if reference is not None and "device_model" not in problems:
+        problems.update(model_problems(new, reference))
     return problems
+
+
+def model_problems(new: NewTicket, reference: ReferenceData) -> dict[str, str]:
+    """An IMEI whose TAC (its first 8 digits) belongs to another model than the one entered."""
+    catalogue = TacCatalogue.with_registry((d.imei, d.model) for d in reference.benefits.devices.values())
+    for imei in (new.imei, new.imei2):
+        hint = catalogue.model_hint(imei) if imei else None
+        if hint and new.device_model and hint.casefold() != new.device_model.strip().casefold():
+            return {
+                "device_model": f"the IMEI {imei[:8]}... is a {hint}, not a {new.device_model}: check the model"
+                f" or the IMEI / IMEI 的型号代码属于 {hint}，与所填型号 {new.device_model} 不符，请核对"
+            }
+    return {}
 
 
 def returning_customer(session: Session, phone: str) -> ReturningCustomer | None:
@@ -76,11 +92,9 @@ def returning_customer(session: Session, phone: str) -> ReturningCustomer | None
 
 
 def outlet_clock(session: Session, reference: ReferenceInForce | None = None) -> OutletClock:
-    """The outlet's zone and calendar: its weekly hours, with the region's holidays pulled by sync."""
+    """The outlet's zone and calendar (app.tickets.outlet_calendar: its hours, the region's and its own holidays)."""
     outlet = staff_repository.outlet(session.store)
-    region = outlet.region if outlet else "CN"
-    holidays = (reference or reference_in_force(session.store)).holidays_for(region)
-    return OutletClock.for_region(region, calendar_with(default_calendar(), holidays))
+    return OutletClock.for_region(outlet.region if outlet else "CN", business_calendar(session, reference))
 
 
 def open_ticket(
@@ -103,7 +117,7 @@ def open_ticket(
     picked = picked_customer(session.store, new)
     if picked is not None:
         new = picked.new
-    problems = intake_problems(new, clock.local(now))
+    problems = intake_problems(new, clock.local(now), reference)
     if problems:
         raise IntakeIncomplete(problems)
     local_today = clock.local(now).date()
@@ -131,6 +145,7 @@ def open_ticket(
             "customer_match": match.how,
             "due_at": due,
             "warranty": warranty.verdict.reason_code.value,
+            "priority_suggested": int(suggest_priority(new.service_type, new.fault_category)),
             "purchase_date_conflict": verdict_record(warranty)["purchase_date_conflict"],
             **new.journal_change(),
         }
