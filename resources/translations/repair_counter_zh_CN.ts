@@ -1809,7 +1809,40 @@
     </message>
 </context>
 <context>
+    <name>OutletCalendarDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/outlet_calendar_dialog.py" line="33"/>
+        <source>Opening hours and holidays</source>
+        <translation>营业时间与节假日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/outlet_calendar_dialog.py" line="43"/>
+        <source>Save opening hours</source>
+        <translation>保存营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/outlet_calendar_dialog.py" line="48"/>
+        <source>hours that day; empty: closed</source>
+        <translation>当天营业时间；留空表示休息</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/outlet_calendar_dialog.py" line="49"/>
+        <source>Add holiday</source>
+        <translation>添加节假日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/outlet_calendar_dialog.py" line="53"/>
+        <source>Remove holiday</source>
+        <translation>删除节假日</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
+    <message>
+        <location filename="../../app/ui/pages/staff_page.py" line="96"/>
+        <source>Opening &amp;hours...</source>
+        <translation>营业时间(&amp;H)……</translation>
+    </message>
     <message>
         <location filename="../../app/ui/pages/staff_page.py" line="77"/>
         <source>Staff accounts</source>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.accounts import service
 from app.accounts.session import Session
 from app.core.roles import ROLE_LABELS, Role
+from app.ui.dialogs.outlet_calendar_dialog import OutletCalendarDialog
 from app.ui.error_dialogs import show_error
 from app.ui.tasks import BackgroundTasks
 
@@ -73,11 +74,15 @@ class StaffPage(QWidget):
         self.table.verticalHeader().hide()
         self.add_button = QPushButton(objectName="addStaffButton")
         self.remove_button = QPushButton(objectName="removeStaffButton")
+        self.calendar_button = QPushButton()
+        self.calendar_button.setObjectName("outletCalendarButton")
+        self.calendar_button.clicked.connect(self._on_calendar_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -89,6 +94,7 @@ class StaffPage(QWidget):
         self.heading.setText(self.tr("Staff accounts"))
         self.add_button.setText(self.tr("&Add account..."))
         self.remove_button.setText(self.tr("&Remove account"))
+        self.calendar_button.setText(self.tr("Opening &hours..."))
         self.table.setHorizontalHeaderLabels([self.tr("Engineer ID"), self.tr("Name"), self.tr("Role")])
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -123,6 +129,10 @@ class StaffPage(QWidget):
             lambda _: self.show_session(session),
             lambda e: show_error(self, e),
         )
+
+    def _on_calendar_clicked(self) -> None:
+        if self._session is not None:
+            OutletCalendarDialog(self._session, self).exec()
 
     def _on_remove_clicked(self) -> None:
         row = self.table.currentRow()
