@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.privacy_catalogue import FAULTS
 from app.core.priority import FAULT_PRIORITY, suggest_priority
+from app.core.privacy_catalogue import FAULTS
 
 
 def test_every_fault_category_has_a_suggested_level() -> None:
