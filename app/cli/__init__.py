@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "app.cli.policy_commands",
     "app.cli.privacy_commands",
     "app.cli.password_commands",
+    "app.cli.outlet_commands",
 )
 
 

@@ -23,7 +23,7 @@ from app.core.privacy_catalogue import (
     check_functions,
     parse_identifier_list,
 )
-from app.core.reference_data import ConsentLibrary, default_resources_dir, load_reference_data
+from app.core.reference_data import ConsentLibrary
 from app.device.adb_client import CounterAdbClient
 from app.device.adb_server import DEFAULT_PORT, AdbServer
 from app.device.errors import AdbServerUnavailable, DeviceGone, DeviceUnauthorized
@@ -39,6 +39,7 @@ from app.diagnostics.flow import (
 from app.diagnostics.report import RunReport
 from app.diagnostics.ticket_binding import ticket_for_run
 from app.errors import UsageError
+from app.tickets.reference_in_force import reference_in_force
 
 PORT_ENV = "ANDROID_ADB_SERVER_PORT"
 #: Exit status of a run that produced a report but is not complete (unplug, cancel, withdrawal).
@@ -136,7 +137,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
     try:
         if args.ticket:  # an unknown ticket is refused before any consent is recorded or the phone is read
             ticket_for_run(session, args.ticket)
-        reference = load_reference_data(default_resources_dir())
+        reference = reference_in_force(session.store).data  # what the last sync brought is in force
         given = ConsentInput(
             args.customer,
             categories,

@@ -26,7 +26,6 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
-from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
 from app.privacy.export import ExportResult, customer_document, make_export
@@ -34,6 +33,7 @@ from app.privacy.retention_engine import purge
 from app.privacy_rules.contact import log_contact
 from app.storage import staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
+from app.tickets.reference_in_force import reference_in_force
 
 EXPORT_PASSWORD_ENV = "REPAIR_COUNTER_EXPORT_PASSWORD"
 
@@ -233,7 +233,7 @@ def run_request_do(args: argparse.Namespace) -> int:
 
 def run_purge(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        reference = load_reference_data(default_resources_dir())
+        reference = reference_in_force(session.store).data  # region periods pulled by sync are in force
         outlet = staff_repository.outlet(session.store)
         policy = reference.regions.get(outlet.region if outlet else None).retention_policy()
         receipt = purge(session, policy, dry_run=args.dry_run, registry=reference.benefits)

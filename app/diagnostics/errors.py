@@ -66,7 +66,6 @@ class ConsentBeyondNeed(DiagnosticsError):
 
     exit_code = 87
     next_step = "Ask consent only for the categories the chosen checks read (they are listed with each check)."
-    next_step_zh = "只就所选检测项目实际读取的数据类别征求同意。"
 
 
 class NoConsentingCustomer(DiagnosticsError):
@@ -74,7 +73,6 @@ class NoConsentingCustomer(DiagnosticsError):
 
     exit_code = 89
     next_step = "Name the customer: give the ticket, or the phone number of a customer known at this counter."
-    next_step_zh = "请关联客户：提供工单号，或本门店已登记客户的手机号。"
 
 
 class RunNotFound(DiagnosticsError):

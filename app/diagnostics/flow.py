@@ -49,6 +49,7 @@ from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.ticket_records import TicketDetail
+from app.tickets.warranty_decision import decision_for
 
 log = logging.getLogger(__name__)
 
@@ -385,6 +386,8 @@ class DiagnosticsFlow:
     def _in_warranty(self, report: RunReport, request: RunRequest) -> bool:
         if request.in_warranty is not None:
             return request.in_warranty
+        if request.ticket_number:  # the ticket's warranty decision is the one verdict (issue 12)
+            return decision_for(self._session, request.ticket_number).battery_free
         imeis = (report.identity or {}).get("imei") or []
         for imei in imeis:
             device = self._reference.benefits.lookup(imei)

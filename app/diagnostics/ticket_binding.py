@@ -27,7 +27,7 @@ IDENTITY = "identity"
 class PhoneNotThisTicket(DiagnosticsError):
     """The phone plugged in is not the phone of the ticket the run is for (its IMEIs differ)."""
 
-    exit_code = 87
+    exit_code = 102
     next_step = (
         "Check which phone this is: run the diagnostics for the ticket it belongs to (--ticket), "
         "or open a new ticket for it."

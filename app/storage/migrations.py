@@ -10,6 +10,7 @@ from typing import Any
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
+from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -87,6 +88,7 @@ MIGRATIONS: list[list[str]] = [
         " SELECT seq, op_id, entity, entity_id, action, NULL, sent_at FROM outbox WHERE sent_at IS NOT NULL",
         "DELETE FROM outbox WHERE sent_at IS NOT NULL",
     ],
+    RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -105,4 +107,4 @@ def migrate(conn: Any) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return max(0, LATEST_VERSION - current)
+    return max(0, LATEST_VERSION - int(current))

@@ -54,6 +54,15 @@ def service_record_candidates(store: Store, cutoff: str) -> list[tuple[str, str]
     ]
 
 
+def count_tickets_of_customers(store: Store, customer_ids: Sequence[str]) -> int:
+    """How many tickets these customers have: what anonymising their service records touches."""
+    total = 0
+    for part in _chunks(customer_ids):
+        row = store.query_one(f"SELECT count(*) FROM ticket WHERE customer_id IN ({_marks(part)})", tuple(part))
+        total += int(row[0]) if row else 0
+    return total
+
+
 def device_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     """(ticket id, anchor) of tickets holding device identifiers whose last contact is on or before `cutoff`.
 

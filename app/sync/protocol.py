@@ -38,8 +38,15 @@ HexDigest = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Cursor = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,19}$")]
 
 Action = Literal["upsert", "delete", "erase", "rectify"]
-ReferenceKind = Literal["price_list", "warranty_registry", "consent_texts", "diagtool", "retention"]
-REFERENCE_KINDS: tuple[str, ...] = ("price_list", "warranty_registry", "consent_texts", "diagtool", "retention")
+ReferenceKind = Literal["price_list", "warranty_registry", "consent_texts", "diagtool", "retention", "holidays"]
+REFERENCE_KINDS: tuple[str, ...] = (
+    "price_list",
+    "warranty_registry",
+    "consent_texts",
+    "diagtool",
+    "retention",
+    "holidays",
+)
 
 #: How the upstream answered one operation.
 #: applied: the record now holds it; superseded: a later seq of the same record was there

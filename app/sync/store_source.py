@@ -11,9 +11,11 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from app.core.reference_updates import ReferenceDataError, check_item, item_key
 from app.storage import sync_repository
 from app.storage.store import QueuedChange, Store
 from app.sync.outbox import OutboxItem
+from app.tickets.reference_in_force import reference_in_force
 
 #: Local entity -> the upstream's name for it (entities not listed keep their name).
 WIRE_ENTITIES = {"diag_consent": "consent", "diag_run": "diagnostic_run", "diag_log": "log_capture"}
@@ -67,7 +69,18 @@ class StoreOutbox:
         self._store.mark_outbox_sent(op_ids, digests)
 
     def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
-        sync_repository.save_reference(self._store, kind, cursor, items)
+        """Each item is checked whole against the reference in force; one that fails is set aside
+        with its reason and none of it applies (issue 12)."""
+        base = reference_in_force(self._store).data
+        kept, rejected = [], []
+        for item in items:
+            try:
+                check_item(kind, item, base)
+            except ReferenceDataError as error:
+                rejected.append((item_key(item), item, str(error)))
+                continue
+            kept.append(item)
+        sync_repository.save_reference(self._store, kind, cursor, kept, rejected)
 
     def reference_cursor(self, kind: str) -> str | None:
         return sync_repository.reference_cursor(self._store, kind)

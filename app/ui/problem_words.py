@@ -81,6 +81,10 @@ def _messages() -> dict[str, str]:
         "receipt_not_genuine": translate("ProblemWords", "The upstream's receipt is not genuine."),
         "diagnostics_error": translate("ProblemWords", "The diagnostics could not go on."),
         "category_not_consented": translate("ProblemWords", "The customer has not consented to this data category."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "The consent names a data category that none of the chosen checks reads."
+        ),
+        "no_consenting_customer": translate("ProblemWords", "The consent names no customer."),
         "consent_not_active": translate("ProblemWords", "There is no active consent of the customer for this run."),
         "tool_update_needed": translate("ProblemWords", "The diagnostic tool on the phone needs an update."),
         "tool_apk_rejected": translate("ProblemWords", "The diagnostic tool's installer is not genuine."),
@@ -256,6 +260,12 @@ def _next_steps() -> dict[str, str]:
             "ProblemWords", "Fill in the customer's name, choose the categories, and have the customer sign or tick."
         ),
         "run_not_found": translate("ProblemWords", "Check the identifier."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "Ask consent only for the categories the chosen checks read (listed with each check)."
+        ),
+        "no_consenting_customer": translate(
+            "ProblemWords", "Name the customer: open the diagnostics from their ticket, or pick a known customer."
+        ),
         "phone_not_this_ticket": translate(
             "ProblemWords",
             "Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.",
@@ -387,6 +397,16 @@ def _field_problems() -> dict[str, str]:
         "amount_range": translate("ProblemWords", "an amount like 199.00"),
         "fault_category": translate("ProblemWords", "choose a fault category"),
         "service_type": translate("ProblemWords", "choose a service type"),
+        "model_not_imei": translate("ProblemWords", "this IMEI belongs to another model: check the model or the IMEI"),
+        "unknown_customer": translate("ProblemWords", "no customer {customer}"),
+        "customer_name_differs": translate(
+            "ProblemWords",
+            "the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk",
+        ),
+        "customer_phone_differs": translate(
+            "ProblemWords",
+            "the chosen customer's phone differs; a correction is a rectification request at the privacy desk",
+        ),
     }
 
 

@@ -77,6 +77,7 @@ class SyncStatus(QWidget):
             return self.tr("Syncing...")
         last = state.last_sync[:16].replace("T", " ") if state.last_sync else self.tr("never")
         text = self.tr("Last sync %1 (UTC); %2 waiting").replace("%1", last).replace("%2", str(state.pending))
+        text += " - " + self.tr("reference data %1").replace("%1", state.reference_version)
         if state.last_error:
             text += " - " + self.tr("last error: %1").replace("%1", state.last_error[:120])
         return text

@@ -43,6 +43,7 @@ from app.diagnostics.logs import read_log
 from app.diagnostics.report import RunReport
 from app.diagnostics.tool_update import ToolCheck
 from app.storage.diagnostics_repository import ConsentRecord
+from app.tickets.reference_in_force import reference_in_force
 from app.ui.dialogs.consent_dialog import ConsentDialog
 from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
 from app.ui.dialogs.log_viewer import LogViewerDialog
@@ -153,7 +154,9 @@ class DiagnosticsPage(Page):
     ) -> None:
         super().__init__("diagnosticsPage", parent)
         self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
-        self._flow_factory = flow_factory or (lambda session: DiagnosticsFlow(session, reference))
+        self._flow_factory = flow_factory or (
+            lambda session: DiagnosticsFlow(session, reference_in_force(session.store, reference).data)
+        )
         self._serial: str | None = None
         self._state = "absent"
         self._consent: ConsentRecord | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.accounts import service
 from app.accounts.session import Session
 from app.core.roles import ROLE_LABELS, Role
+from app.ui.dialogs.outlet_calendar_dialog import OutletCalendarDialog
 from app.ui.error_dialogs import show_error
 from app.ui.language import current_language
 from app.ui.named import named
@@ -67,11 +68,14 @@ class StaffPage(Page):
         self.table = read_only_table("staffTable", 3)
         self.add_button = named(QPushButton(), "addStaffButton")
         self.remove_button = named(QPushButton(), "removeStaffButton")
+        self.calendar_button = named(QPushButton(), "outletCalendarButton")
+        self.calendar_button.clicked.connect(self._on_calendar_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch()
         layout = self.body
         layout.addLayout(buttons)
@@ -82,6 +86,7 @@ class StaffPage(Page):
         self.heading.setText(self.tr("Staff accounts"))
         self.add_button.setText(self.tr("&Add account..."))
         self.remove_button.setText(self.tr("&Remove account"))
+        self.calendar_button.setText(self.tr("Opening &hours..."))
         self.table.setHorizontalHeaderLabels([self.tr("Engineer ID"), self.tr("Name"), self.tr("Role")])
 
     def show_session(self, session: Session) -> None:
@@ -108,6 +113,10 @@ class StaffPage(Page):
             lambda _: self.show_session(session),
             lambda e: show_error(self, e),
         )
+
+    def _on_calendar_clicked(self) -> None:
+        if self._session is not None:
+            OutletCalendarDialog(self._session, self).exec()
 
     def _on_remove_clicked(self) -> None:
         row = self.table.currentRow()
