@@ -23,6 +23,8 @@ from typing import Protocol
 from app.accounts.session import Session
 from app.clock import iso
 from app.core.battery_verdict import battery_verdict
+from app.core.fault_suggestion import suggest_faults
+from app.core.function_verdicts import battery_function_verdict, function_verdict
 from app.core.privacy_catalogue import categories_for, check_functions, refused_categories, runnable_functions
 from app.core.reference_data import DiagnosticToolRequirement, ReferenceData
 from app.core.roles import Permission
@@ -207,11 +209,12 @@ class DiagnosticsFlow:
         tool = self._prepare_tool(gate, report, request.consent, prompts, progress)
         if report.status == "declined":
             return None
+        context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)  # one per run: shared readings
         for function in report.runnable:
             progress(function, 0.0)
-            context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)
             self._store(report, request, function, COLLECTORS[function](context))
             progress(function, 1.0)
+        report.suggestions = [s.to_json() for s in suggest_faults(report.verdicts.values())]
         report.status = (
             "complete" if all(report.function_status[f] == "collected" for f in report.runnable) else "incomplete"
         )
@@ -319,6 +322,13 @@ class DiagnosticsFlow:
                 customer_names=(consent.customer_name,),
             )
         verdict = self._verdict(report, request, result) if function == "battery" else None
+        judged = (
+            battery_function_verdict(verdict)
+            if function == "battery"
+            else function_verdict(function, data, self._reference.diagnostic_rules)
+        )
+        if judged is not None:
+            data["verdict"] = judged.to_json()
         store = self._session.store
         with store.transaction(self._session.actor) as work:
             if repo.consent_withdrawn_at(store, consent.id) is not None:
@@ -347,6 +357,9 @@ class DiagnosticsFlow:
                 {"function": function, "categories": list(result.categories), "source": result.source},
             )
         report.function_status[function] = "collected"
+        report.findings[function] = data
+        if judged is not None:
+            report.verdicts[function] = judged
         for category in result.categories:
             if category not in report.collected:
                 report.collected.append(category)
