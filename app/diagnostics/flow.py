@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.accounts.session import Session
 from app.clock import iso
@@ -44,6 +44,7 @@ from app.diagnostics.errors import (
 )
 from app.diagnostics.functions import COLLECTORS, CollectionContext, FunctionResult, ToolRun
 from app.diagnostics.gate import CancelToken, ConsentGate, ConsentScope
+from app.diagnostics.history import phone_history
 from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
@@ -215,6 +216,7 @@ class DiagnosticsFlow:
             self._store(report, request, function, COLLECTORS[function](context))
             progress(function, 1.0)
         report.suggestions = [s.to_json() for s in suggest_faults(report.verdicts.values())]
+        report.history = self._history(report)
         report.status = (
             "complete" if all(report.function_status[f] == "collected" for f in report.runnable) else "incomplete"
         )
@@ -386,6 +388,15 @@ class DiagnosticsFlow:
                 ).in_warranty
         report.notes.append(run_notes.WARRANTY_UNKNOWN)
         return False
+
+    def _history(self, report: RunReport) -> list[dict[str, Any]]:
+        """This phone's earlier runs (by the IMEIs just read), oldest first, within retention."""
+        seen: dict[str, dict[str, Any]] = {}
+        for imei in (report.identity or {}).get("imei") or []:
+            policy = self._reference.regions.get().retention_policy()
+            for entry in phone_history(self._session, imei, policy=policy, exclude_run=report.run_id):
+                seen[entry.run_id] = entry.to_json()
+        return sorted(seen.values(), key=lambda entry: str(entry["started_at"]))
 
     # --- run rows -----------------------------------------------------------------------------------
 

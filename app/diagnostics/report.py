@@ -52,6 +52,8 @@ class RunReport:
     findings: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: Likely fault categories, best first, each with the verdicts behind it (`app.core.fault_suggestion`).
     suggestions: list[dict[str, Any]] = field(default_factory=list)
+    #: The same phone's earlier runs, oldest first (`app.diagnostics.history`).
+    history: list[dict[str, Any]] = field(default_factory=list)
     log_id: str | None = None
     log_lines: int | None = None
     notes: list[T] = field(default_factory=list)
@@ -97,6 +99,7 @@ class RunReport:
             "battery_verdict": _verdict_json(self.verdict),
             "verdicts": {f: v.to_json() for f, v in self.verdicts.items()},
             "fault_suggestions": list(self.suggestions),
+            "history": list(self.history),
             "logs": None if self.log_id is None else {"id": self.log_id, "lines": self.log_lines},
             "cleaned_up": self.cleaned_up,
             "revoke_usb_debugging": REVOKE_USB_DEBUGGING.as_dict() if self.reached_phone else None,

@@ -8,10 +8,13 @@ df, batterystats --checkin) from real captures.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 
 from app.core.privacy_catalogue import CATEGORIES, FUNCTIONS
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest, ScriptedPrompts
+from app.diagnostics.history import phone_history
 from app.storage import diagnostics_repository as repo
 from tests.integration.diagnostics.conftest import Recorder, device_session
 
@@ -103,3 +106,19 @@ def test_dumpsys_wifi_is_not_run_without_the_wifi_consents(phones, manager, refe
     assert report.function_status["network"] == "not_consented"
     lines = " | ".join(recorder.lines)
     assert "dumpsys wifi" not in lines and "telephony.registry" not in lines
+
+
+def test_a_phone_seen_again_shows_its_earlier_runs_within_retention(phones, flow, consent_for, manager) -> None:
+    handset = phones.start("coloros-oneplus8-tool")
+    consent = consent_for("device_info", "battery_record")
+    first = flow.run(device_session(phones, handset), RunRequest(("identity", "battery"), consent), ScriptedPrompts())
+    assert first.history == []
+    second = flow.run(device_session(phones, handset), RunRequest(("identity", "battery"), consent), ScriptedPrompts())
+    (earlier,) = second.history
+    assert earlier["run_id"] == first.run_id
+    assert (earlier["health_percent"], earlier["cycle_count"], earlier["battery_advice"]) == (91, 412, "healthy")
+    imei = first.identity["imei"][0]
+    assert [e.run_id for e in phone_history(manager, imei)] == [first.run_id, second.run_id]
+    assert phone_history(manager, "490154203237518") == []  # another phone
+    later = datetime.fromisoformat(second.history[0]["started_at"]) + timedelta(days=400)
+    assert phone_history(manager, imei, now=later) == []  # past the 12 months of service records
