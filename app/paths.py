@@ -49,6 +49,11 @@ class DataPaths:
         return self.root / "counter.keys"
 
     @property
+    def lock_file(self) -> Path:
+        """Held by the process that has the store open (app/storage/writer_lock.py)."""
+        return self.root / "counter.lock"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-}"; shift || true
 case "$mode" in run|test) ;; *) echo "usage: bash installer/setup.sh run|test [args...]" >&2; exit 2;; esac
 
-# Qt's offscreen and xcb platforms, printing (libcups2); DESIGN.md section 10.
+# Qt's offscreen and xcb platforms, printing (libcups2); docs/ARCHITECTURE.md section 12.
 QT_DEBS="libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 libcups2
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1"

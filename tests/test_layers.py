@@ -1,7 +1,8 @@
-"""The layering rules of DESIGN.md section 3, checked by parsing every module.
+"""The layering rules of docs/ARCHITECTURE.md sections 2 and 3, checked by parsing every module.
 
-No Qt below app/ui/ (slip rendering excepted), no SQL outside app/storage/,
-no adb outside app/device/.
+No Qt below app/ui/ (slip rendering excepted), no SQL outside app/storage/ (and the
+upstream's own store in app/upstream/storage/), no adb outside app/device/, and the
+services in one order: each imports only the services before it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,14 @@ def sql_literals(tree: ast.AST) -> list[str]:
     ]
 
 
-SERVICES = {"ui", "accounts", "tickets", "slip", "sync", "privacy", "diagnostics", "upstream", "cli", "demo"}
+#: The services, each importing only those before it (plus core, storage, device and the
+#: shared modules directly under app/).  The privacy rules every service consults come early;
+#: the privacy desk, which acts on other areas, comes after them all.  The upstream is the
+#: region's server: it shares the sync protocol, and no counter package imports it.
+SERVICE_ORDER = ("accounts", "privacy_rules", "tickets", "diagnostics", "slip", "sync", "privacy", "upstream")
+#: On top: they may import any service; no service imports them.
+TOP = ("cli", "ui", "demo")
+SERVICES = {*SERVICE_ORDER, *TOP}
 LOWER_LAYERS = ("app/core/", "app/storage/", "app/device/")
 
 
@@ -63,6 +71,26 @@ def app_modules_imported(tree: ast.AST) -> set[str]:
             names = [node.module]
         found.update(n.split(".")[1] for n in names if n.startswith("app.") and n.count(".") >= 1)
     return found
+
+
+def package_of(rel: str) -> str | None:
+    """'app/tickets/intake.py' -> 'tickets'; None for modules directly under app/."""
+    parts = rel.split("/")
+    return parts[1] if len(parts) > 2 else None
+
+
+def order_violations(rel: str, tree: ast.AST) -> list[str]:
+    """Imports of a service at or after this one in SERVICE_ORDER, or of the top (ui, cli, demo)."""
+    own = package_of(rel)
+    if own not in SERVICE_ORDER:
+        return []
+    allowed = set(SERVICE_ORDER[: SERVICE_ORDER.index(own)]) | {own}
+    imported = app_modules_imported(tree) & SERVICES
+    return [f"{rel}: the {own} service imports the {other} service after it" for other in sorted(imported - allowed)]
+
+
+def may_hold_sql(rel: str) -> bool:
+    return rel.startswith(("app/storage/", "app/upstream/storage/"))
 
 
 def may_import_qt(rel: str) -> bool:
@@ -83,7 +111,10 @@ def layer_violations(rel: str, source: str) -> list[str]:
     if rel.startswith("app/core/"):
         for other in sorted(app_modules_imported(tree) & {"storage", "device"}):
             found.append(f"{rel}: the pure core imports app.{other}")
-    if not rel.startswith("app/storage/"):
+    found += order_violations(rel, tree)
+    if "upstream" in app_modules_imported(tree) and not rel.startswith(("app/upstream/", "app/cli/")):
+        found.append(f"{rel}: the counter imports the region's upstream server")
+    if not may_hold_sql(rel):
         for module in sorted(roots & DB_MODULES):
             found.append(f"{rel}: imports {module} outside app/storage/")
         for literal in sql_literals(tree):
@@ -106,6 +137,17 @@ def test_every_module_respects_its_layer() -> None:
         ("app/sync/x.py", "Q = '''\n  insert into outbox values (1)'''"),
         ("app/device/x.py", "from app.slip.codes import qr_payload"),
         ("app/core/x.py", "import app.storage.store"),
+        ("app/accounts/x.py", "from app.sync.service import receipt_check"),
+        ("app/privacy_rules/x.py", "from app.tickets.intake import open_ticket"),
+        ("app/tickets/x.py", "from app.privacy.actions import erase"),
+        ("app/diagnostics/x.py", "import app.slip.content"),
+        ("app/sync/x.py", "from app.privacy.export import export"),
+        ("app/sync/x.py", "from app.upstream.storage import UpstreamStore"),
+        ("app/privacy/x.py", "from app.ui.language import current"),
+        ("app/tickets/x.py", "from app.cli import main"),
+        ("app/upstream/service.py", "import sqlite3"),
+        ("app/ui/x.py", "from app.upstream.storage import open_upstream_store"),
+        ("app/demo.py", "import app.upstream.service"),
     ],
 )
 def test_the_checker_catches_a_violation(rel: str, source: str) -> None:
@@ -121,6 +163,13 @@ def test_the_checker_catches_a_violation(rel: str, source: str) -> None:
         ("app/storage/x.py", "import sqlcipher3\nQ = 'SELECT 1'"),
         ("app/tickets/x.py", "MESSAGE = 'Select a ticket first'"),
         ("app/ui/x.py", "HINT = 'Begin the diagnostics when the customer agrees'"),
+        ("app/tickets/x.py", "from app.privacy_rules.children import AgeDeclaration"),
+        ("app/sync/x.py", "from app.tickets.intake import open_ticket"),
+        ("app/privacy/x.py", "from app.sync.policy import FORGETTING_ACTIONS"),
+        ("app/upstream/x.py", "from app.sync.protocol import PushRequest"),
+        ("app/upstream/storage/x.py", "import psycopg\nQ = 'SELECT 1 FROM records'"),
+        ("app/ui/x.py", "from app.privacy.actions import erase"),
+        ("app/cli/x.py", "from app.upstream.service import create_app"),
     ],
 )
 def test_the_checker_allows_what_is_allowed(rel: str, source: str) -> None:

@@ -9,6 +9,7 @@ from app.core.roles import Permission, Role
 from app.errors import UsageError
 from app.storage import staff_repository as staff_repo
 from app.storage.errors import AccountError
+from app.storage.store import Store
 from app.storage.vault import Vault
 
 MIN_PASSWORD_LENGTH = 8
@@ -56,21 +57,34 @@ def initialise_store(vault: Vault, outlet: OutletInfo, admin_id: str, admin_name
 
 
 def sign_in(vault: Vault, engineer_id: str, password: str, *, check_anchor: bool = True) -> Session:
-    """Open the store as this account.  `check_anchor=False` only for `verify`, which reports it."""
+    """Open the store as this account.  `check_anchor=False` only for `verify`, which reports it.
+
+    A removal that a crash interrupted is finished first, whoever signs in (the removed
+    person included): their slot must stop opening the store at the first chance.
+    """
     store = vault.unlock(engineer_id, password)
-    member = staff_repo.staff_by_engineer_id(store, engineer_id)
-    if member is None or not member.active:
+    try:
+        if check_anchor:
+            vault.check_anchor(store)
+            store = finish_removals(vault, store)
+        member = staff_repo.staff_by_engineer_id(store, engineer_id)
+        if member is None or not member.active:
+            raise AccountError(f"The account {engineer_id} is not active in this store.")
+    except BaseException:
         store.close()
-        raise AccountError(f"The account {engineer_id} is not active in this store.")
-    if check_anchor:
-        vault.check_anchor(store)
-    return Session(vault, store, member.engineer_id, member.display_name, member.role)
+        raise
+    return Session(vault, store, member.engineer_id, member.display_name, member.role, may_advance_anchor=check_anchor)
 
 
 def sign_in_with_recovery(vault: Vault, recovery_key: str) -> Session:
     """The recovery key acts as a manager, so that a manager's password can be reset."""
     store = vault.unlock_with_recovery(recovery_key)
-    vault.check_anchor(store)
+    try:
+        vault.check_anchor(store)
+        store = finish_removals(vault, store)
+    except BaseException:
+        store.close()
+        raise
     return Session(vault, store, RECOVERY_ACTOR, "Recovery", Role.MANAGER)
 
 
@@ -86,16 +100,33 @@ def add_account(session: Session, engineer_id: str, display_name: str, role: Rol
 
 
 def remove_account(session: Session, engineer_id: str) -> None:
-    """Deactivate the account, then rotate the database key so its old key file copy opens nothing."""
+    """Mark the account removed, then rotate the database key so its slot opens nothing.
+
+    The mark (in the database, journaled) comes first and the slot goes last, when the
+    rotation commits: a crash in between leaves a marked account with a slot, which the
+    next sign-in (or this command again) finishes removing.
+    """
     session.require(Permission.MANAGE_ACCOUNTS)
     if engineer_id == session.engineer_id:
         raise AccountError("You cannot remove the account you are signed in with.")
     member = staff_repo.staff_by_engineer_id(session.store, engineer_id)
-    if member is None or not member.active:
+    still_holds_slot = engineer_id in session.vault.account_names()
+    if member is None or not (member.active or still_holds_slot):
         raise AccountError(f"There is no active account {engineer_id}.")
-    with session.store.transaction(session.actor) as work:
-        staff_repo.deactivate_staff(work, member)
+    if member.active:
+        with session.store.transaction(session.actor) as work:
+            staff_repo.deactivate_staff(work, member)
+        session.vault.on_step("marked")
     session.store = session.vault.remove_account(session.store, engineer_id)
+
+
+def finish_removals(vault: Vault, store: Store) -> Store:
+    """Rotate out every account the database marks removed that still holds a key slot."""
+    slots = set(vault.account_names())
+    for member in staff_repo.all_staff(store, include_removed=True):
+        if not member.active and member.engineer_id in slots:
+            store = vault.remove_account(store, member.engineer_id)
+    return store
 
 
 def reset_password(session: Session, engineer_id: str, new_password: str) -> None:

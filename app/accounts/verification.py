@@ -1,4 +1,8 @@
-"""`repair-counter verify`: is the store whole, is the journal intact, is it not an older copy?"""
+"""The store's own checks for `verify`: encryption pages, structure, journal chain, anchor.
+
+The upstream's receipts are checked by `app.sync.verification`, which extends this
+report; accounts comes first in the order of services and knows nothing of sync.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +12,6 @@ from app.accounts.session import Session
 from app.core.roles import Permission
 from app.storage.errors import JournalBroken
 from app.storage.journal import JournalEntry
-from app.sync.service import receipt_check
-
-RECEIPT_PROBLEMS = {
-    "signature_invalid": "the receipt's signature is not the upstream's",
-    "journal_behind_receipt": "the journal ends before an entry the upstream confirmed: the database is an older copy",
-    "journal_differs_from_receipt": "the journal differs from what the upstream confirmed: it was rewritten",
-}
 from app.storage.store import integrity_problems, verify_journal
 
 
@@ -34,8 +31,8 @@ class VerifyReport:
         self.problems.append(problem)
 
 
-def verify_store(session: Session) -> VerifyReport:
-    """Run every check; on success record the head as the new anchor."""
+def store_report(session: Session) -> VerifyReport:
+    """Every check the store can make on itself; records nothing."""
     session.require(Permission.VERIFY_STORE)
     report = VerifyReport()
     structural, pages = integrity_problems(session.store)
@@ -53,12 +50,6 @@ def verify_store(session: Session) -> VerifyReport:
         session.vault.check_anchor(session.store)
     except JournalBroken as exc:
         report.fail(f"anchor: {exc.message}")
-    for problem in receipt_check(session):
-        report.fail(
-            f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}"
-        )
-    if report.ok:
-        session.vault.save_anchor(session.store)
     return report
 
 

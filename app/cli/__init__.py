@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli.problem_report import report_known_error
 from app.errors import KnownError
 
 #: Modules under app/cli/ that add subcommands, in the order `--help` lists them.
@@ -26,7 +27,9 @@ COMMAND_MODULES = (
     "app.cli.upstream_commands",
     "app.cli.diagnostics_commands",
     "app.cli.sync_commands",
+    "app.cli.policy_commands",
     "app.cli.privacy_commands",
+    "app.cli.password_commands",
 )
 
 
@@ -71,12 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         report_known_error(exc)
         return exc.exit_code
-
-
-def report_known_error(exc: KnownError) -> None:
-    print(f"error: {exc.message}", file=sys.stderr)
-    if exc.next_step:
-        print(f"next: {exc.next_step}", file=sys.stderr)
 
 
 def _open_gui(args: argparse.Namespace) -> int:

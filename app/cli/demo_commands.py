@@ -9,7 +9,7 @@ from app.device.adb_server import AdbServer, free_loopback_port
 from app.device.demo_handsets import running_demo_handsets, shipped_profile_dirs
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     demo = subparsers.add_parser("demo", help="open the app on throwaway demo data and simulated phones")
     demo.add_argument("--data-dir", default=None, help="where to put the demo data (default: a new temporary folder)")
     demo.set_defaults(func=run_demo)

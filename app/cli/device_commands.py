@@ -59,7 +59,7 @@ def run_handset_sim(args: argparse.Namespace, stop: threading.Event | None = Non
         raise UsageError(str(exc), next_step="Check the profile folder and its profile.toml.") from exc
     stop = stop or _stop_on_signals()
     with ExitStack() as running:
-        for profile, port in zip(profiles, _ports(args.port, len(profiles))):
+        for profile, port in zip(profiles, _ports(args.port, len(profiles)), strict=False):
             try:
                 handset = running.enter_context(SimulatedHandset(profile, port=port))
             except OSError as exc:

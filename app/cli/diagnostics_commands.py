@@ -36,6 +36,7 @@ from app.diagnostics.flow import (
     UpdateDecision,
 )
 from app.diagnostics.report import RunReport
+from app.diagnostics.ticket_binding import ticket_for_run
 from app.errors import UsageError
 
 PORT_ENV = "ANDROID_ADB_SERVER_PORT"
@@ -43,7 +44,7 @@ PORT_ENV = "ANDROID_ADB_SERVER_PORT"
 INCOMPLETE_EXIT = DiagnosticsError.exit_code
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     diagnose = subparsers.add_parser(
         "diagnose",
         help="run the consented diagnostics on a connected phone",
@@ -129,6 +130,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
     )
     session = open_session(args)
     try:
+        if args.ticket:  # an unknown ticket is refused before any consent is recorded or the phone is read
+            ticket_for_run(session, args.ticket)
         reference = load_reference_data(default_resources_dir())
         with adb_client(adb_port()) as client:
             _check_device(client, args.device)

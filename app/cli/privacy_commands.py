@@ -29,16 +29,16 @@ from app.cli.store_commands import _common, in_session
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
-from app.privacy.contact import log_contact
 from app.privacy.export import customer_document, make_export
 from app.privacy.retention_engine import purge
+from app.privacy_rules.contact import log_contact
 from app.storage import staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
 
 EXPORT_PASSWORD_ENV = "REPAIR_COUNTER_EXPORT_PASSWORD"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_requests(subparsers)
     export = subparsers.add_parser("export", help="encrypted export of one customer's data / 导出客户个人信息（加密）")
     _common(export)
@@ -70,7 +70,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     contact.set_defaults(func=run_contact)
 
 
-def _register_requests(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_requests(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     request = subparsers.add_parser("request", help="data-subject requests: new, list, close, do / 个人信息权利申请")
     verbs = request.add_subparsers(dest="request_action", required=True)
     new = verbs.add_parser("new", help="record a request received now")
@@ -123,7 +123,8 @@ def run_request_new(args: argparse.Namespace) -> int:
             print(json.dumps(request_json(request, _now_iso(session)), ensure_ascii=False, indent=2))
         else:
             print(
-                f"{request.number}  {request.kind}  due {request.due_at[:10]} (at the latest {request.latest_due_at[:10]})"
+                f"{request.number}  {request.kind}  due {request.due_at[:10]}"
+                f" (at the latest {request.latest_due_at[:10]})"
             )
         return 0
 

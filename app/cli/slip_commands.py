@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from app.device.thermal_printer import PrintRetryQueue
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("slip", help="render or print a repair slip / 生成或打印维修单")
     parser.add_argument("ticket", nargs="?", metavar="TICKET_NO", help="ticket number, e.g. SZ01-20261122-0042")
     parser.add_argument(

@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 from app.accounts import service
 from app.accounts.session import Session
-from app.accounts.verification import verify_store
 from app.cli import add_data_dir_argument, env_or
 from app.core.roles import Role
 from app.errors import UsageError
@@ -19,12 +18,13 @@ from app.logging_setup import configure_logging
 from app.paths import DataPaths
 from app.storage.errors import DatabaseDamaged, JournalBroken
 from app.storage.vault import Vault
+from app.sync.verification import verify_store
 
 USER_ENV = "REPAIR_COUNTER_USER"
 PASSWORD_ENV = "REPAIR_COUNTER_PASSWORD"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     init = subparsers.add_parser("init", help="create the store, the outlet and the first manager account")
     _common(init, user=False)
     init.add_argument("--outlet", required=True, help="outlet code, e.g. SZ01")

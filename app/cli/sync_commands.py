@@ -9,7 +9,7 @@ from app.cli.store_commands import _common, open_session
 from app.sync import service
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     enroll = subparsers.add_parser("enroll", help="enrol this outlet with an upstream (once)")
     _common(enroll)
     enroll.add_argument("--upstream", required=True, metavar="URL", help="https://... (http:// only on loopback)")
@@ -44,7 +44,7 @@ def run_sync(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"pushed {result['pushed']}, pulled {result['pulled']}, pending {result['pending']}")
-        for error in result["errors"]:
+        print(f"pushed {report.pushed}, pulled {report.pulled}, pending {report.pending}")
+        for error in report.errors:
             print(f"error: {error}")
-    return 0 if not result["errors"] else 74
+    return 0 if not report.errors else 74

@@ -40,7 +40,7 @@ from app.tickets.warranty_check import shipped_reference
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ticket = subparsers.add_parser("ticket", help="repair tickets: new, show, list, move, estimate, pickup ...")
     actions = ticket.add_subparsers(dest="ticket_action", required=True)
     _register_new(actions)
@@ -61,7 +61,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     seed.set_defaults(func=run_seed)
 
 
-def _register_new(actions: argparse._SubParsersAction) -> None:
+def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = actions.add_parser("new", help="open a ticket (every field the intake wizard takes)")
     _common(new)
     new.add_argument("--type", required=True, choices=[s.value for s in ServiceType], dest="service_type")
@@ -82,6 +82,13 @@ def _register_new(actions: argparse._SubParsersAction) -> None:
         ("--condition-notes", "notes on the condition checklist"),
     ):
         new.add_argument(flag, default="", help=help_text)
+    new.add_argument(
+        "--customer",
+        default="",
+        metavar="ID",
+        dest="customer_id",
+        help="a returning customer's id (ticket show --json gives it); otherwise phone and name must both match",
+    )
     new.add_argument("--fault-category", default="other")
     new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
     new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
@@ -113,7 +120,7 @@ def _register_new(actions: argparse._SubParsersAction) -> None:
     new.set_defaults(func=run_new)
 
 
-def _register_reads(actions: argparse._SubParsersAction) -> None:
+def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     show = actions.add_parser("show", help="one ticket with its history")
     _common(show)
     show.add_argument("number")
@@ -137,7 +144,7 @@ def _register_reads(actions: argparse._SubParsersAction) -> None:
     parts.set_defaults(func=run_parts)
 
 
-def _register_changes(actions: argparse._SubParsersAction) -> None:
+def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     move = actions.add_parser("move", help="move a ticket to another status")
     _common(move)
     move.add_argument("number")
@@ -255,6 +262,7 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
         agreement=agreement,
         estimate=args.estimate,
         deposit=args.deposit,
+        customer_id=args.customer_id.strip(),
     )
 
 

@@ -23,7 +23,7 @@ DB_VARIABLE = "REPAIR_COUNTER_UPSTREAM_DB"
 DB_HELP = f"sqlite:///FILE or postgresql://USER@HOST:PORT/DB (default: ${DB_VARIABLE})"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = subparsers.add_parser("upstream", help="run the reference upstream service")
     serve.add_argument("--db", help=DB_HELP)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -91,8 +91,11 @@ def run_upstream(args: argparse.Namespace) -> int:
 
 
 def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """(certificate, key) for uvicorn, or (None, None) for plain HTTP; plain HTTP off loopback only when the operator says a proxy
-    terminates HTTPS in front, since the counters' tokens and records would travel in clear."""
+    """(certificate, key) for uvicorn, or (None, None) for plain HTTP.
+
+    Plain HTTP off loopback only when the operator says a proxy terminates HTTPS in front,
+    since the counters' tokens and records would travel in clear.
+    """
     from app.sync.transport import is_loopback_host
 
     if (args.tls_cert is None) != (args.tls_key is None):
@@ -111,8 +114,8 @@ def _tls_files(args: argparse.Namespace) -> tuple[str | None, str | None]:
 
 
 def run_upstream_code(args: argparse.Namespace) -> int:
-    from app.storage.upstream import open_upstream_store
     from app.upstream.enrolment import issue_enrol_code
+    from app.upstream.storage import open_upstream_store
 
     if not re.fullmatch(OUTLET_PATTERN, args.outlet):
         raise UsageError(
@@ -129,8 +132,8 @@ def run_upstream_code(args: argparse.Namespace) -> int:
 
 
 def run_upstream_publish(args: argparse.Namespace) -> int:
-    from app.storage.upstream import open_upstream_store
     from app.upstream.publishing import publish_reference, read_reference_file
+    from app.upstream.storage import open_upstream_store
 
     references = read_reference_file(args.file, args.kind)
     store = open_upstream_store(_db_url(args))

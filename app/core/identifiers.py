@@ -13,12 +13,17 @@ Formats (3GPP TS 23.003 and 3GPP2 S.R0048):
   digit (Luhn in base 16), or as 18 decimal digits (manufacturer code as 10 decimal
   digits, serial as 8 decimal digits).
 - TAC: the 8-digit type allocation code that starts an IMEI; it names the model.
+
+This is the one identifiers module: tickets, diagnostics, the scanner and the UI all
+parse and check identifiers here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 #: Separators people and labels put inside identifiers ("35-209900-176148-1", "35 209900 176148 1").
 _SEPARATORS = re.compile(r"[\s\-./]")
@@ -27,12 +32,17 @@ _MAX_INPUT = 64
 
 
 class IdentifierError(ValueError):
-    """The text is not a valid identifier of the asked kind (wrong length, characters or check digit)."""
+    """The text is not a valid identifier of the asked kind (wrong length, characters or check digit).
 
-    def __init__(self, kind: str, reason: str) -> None:
+    `reason` is English; `code` ("wrong_length", "check_digit", ...) and `digits` let a GUI word it.
+    """
+
+    def __init__(self, kind: str, reason: str, code: str = "invalid", digits: int | None = None) -> None:
         super().__init__(f"not a valid {kind}: {reason}")
         self.kind = kind
         self.reason = reason
+        self.code = code
+        self.digits = digits
 
 
 def _compact(text: object, kind: str) -> str:
@@ -40,7 +50,7 @@ def _compact(text: object, kind: str) -> str:
     if not isinstance(text, str):
         raise IdentifierError(kind, "not text")
     if len(text) > _MAX_INPUT:
-        raise IdentifierError(kind, "too long")
+        raise IdentifierError(kind, "too long", "too_long")
     return _SEPARATORS.sub("", text.strip())
 
 
@@ -151,14 +161,38 @@ class Meid:
         return self.hex_digits
 
 
+IMEI_LENGTH = 15
+TAC_LENGTH = 8
+
+
 def parse_imei(text: str) -> Imei:
-    """An IMEI from 15 digits (separators allowed); raises IdentifierError unless the Luhn digit matches."""
+    """An IMEI from 15 digits (separators allowed); raises IdentifierError unless the Luhn digit matches.
+
+    The reason says whether a digit is missing or mistyped, so the person knows what to fix.
+    """
     digits = _compact(text, "IMEI")
-    if len(digits) != 15 or not digits.isascii() or not digits.isdigit():
-        raise IdentifierError("IMEI", "an IMEI has 15 digits")
+    if not digits.isascii() or not digits.isdigit():
+        raise IdentifierError("IMEI", "only digits are allowed", "not_digits")
+    if len(digits) != IMEI_LENGTH:
+        raise IdentifierError(
+            "IMEI", f"it has {len(digits)} digits, an IMEI has {IMEI_LENGTH}", "wrong_length", len(digits)
+        )
     if not luhn_is_valid(digits):
-        raise IdentifierError("IMEI", "check digit does not match")
+        raise IdentifierError("IMEI", "the check digit does not match (a digit is mistyped)", "check_digit")
     return Imei(digits)
+
+
+def normalise_imei(text: str) -> str:
+    """Typed or scanned text to its checked 15 IMEI digits; IdentifierError otherwise."""
+    return parse_imei(text).digits
+
+
+def is_valid_imei(text: str) -> bool:
+    try:
+        parse_imei(text)
+    except IdentifierError:
+        return False
+    return True
 
 
 def parse_imei_sv(text: str) -> ImeiSv:
@@ -224,3 +258,56 @@ def find_imeis(text: str, limit: int = 4) -> list[Imei]:
             if len(found) >= limit:
                 break
     return found
+
+
+#: Longest scanned text looked at; a box label with two IMEIs and words fits easily.
+MAX_SCAN_LENGTH = 256
+_DIGIT_RUN = re.compile(r"\d{14,17}")
+
+
+def imeis_in_scan(text: str) -> tuple[str, ...]:
+    """Every valid IMEI in a scanned box label, in order, duplicates dropped.
+
+    Unlike `find_imeis`, a 16- or 17-digit run (an IMEI-SV, or an IMEI glued to a check
+    field) yields its first 15 digits when those are a valid IMEI.
+    """
+    found: list[str] = []
+    for run in _DIGIT_RUN.findall(text[:MAX_SCAN_LENGTH]):
+        candidate = run[:IMEI_LENGTH]
+        if len(candidate) == IMEI_LENGTH and is_valid_imei(candidate) and candidate not in found:
+            found.append(candidate)
+    return tuple(found)
+
+
+#: Model hints by TAC for the models the outlet network services (the demo catalogue's).
+DEFAULT_TAC_MODELS: Mapping[str, str] = MappingProxyType(
+    {
+        "86095502": "RC-X1",
+        "35209900": "RC-X2 Pro",
+        "86123405": "RC-X2 Pro",
+        "86123404": "RC-A5",
+        "86411205": "PHN110",
+        "86720305": "CPH2581",
+        "35391811": "RMX3851",
+        "86945406": "PJD110",
+    }
+)
+
+
+@dataclass(frozen=True)
+class TacCatalogue:
+    """TAC to model, from the built-in hints and whatever the benefit registry knows."""
+
+    models: Mapping[str, str] = field(default_factory=lambda: DEFAULT_TAC_MODELS)
+
+    @classmethod
+    def with_registry(cls, registered: Iterable[tuple[str, str]]) -> TacCatalogue:
+        """Add (IMEI, model) pairs, e.g. from the care-benefit registry."""
+        merged = dict(DEFAULT_TAC_MODELS)
+        for imei, model in registered:
+            merged.setdefault(imei[:TAC_LENGTH], model)
+        return cls(MappingProxyType(merged))
+
+    def model_hint(self, imei: str) -> str | None:
+        """The model this IMEI's TAC belongs to, when known (a hint: the person confirms it)."""
+        return self.models.get(imei[:TAC_LENGTH]) if len(imei) >= TAC_LENGTH else None

@@ -1,6 +1,6 @@
 """What the diagnostic service may collect, why, and which diagnostic needs what.
 
-This is the catalogue of DESIGN.md section 5, written once as data so that the
+This is the catalogue of docs/ARCHITECTURE.md section 8, written once as data so that the
 consent dialog, the gate in front of the phone, the Diagnostic Tool contract,
 the slip ("what we collected and why") and the retention engine all read the
 same lists.  Three tables:
@@ -247,7 +247,7 @@ _CATEGORY_LIST = (
     ),
 )
 
-#: Every data category, in the order of DESIGN.md section 5.
+#: Every data category, in the order of docs/ARCHITECTURE.md section 8.
 CATEGORIES: Mapping[str, DataCategory] = MappingProxyType({c.identifier: c for c in _CATEGORY_LIST})
 
 

@@ -13,6 +13,7 @@ Files (see `resources/reference/README.md` for their formats):
 * ``reference/care_benefits.json`` -> `BenefitRegistry`
 * ``reference/diagnostic_tool.json`` -> `DiagnosticToolRequirement`
 * ``reference/regions.json`` -> `Regions`
+* ``reference/sharing_policy.json`` -> `SharingRules` (what may leave the outlet)
 * ``consent/<text_id>.v<version>.json`` -> `ConsentDocument`, all versions kept
 """
 
@@ -28,8 +29,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from app.core.identifiers import luhn_is_valid
 from app.core.localized import LANGUAGES, LocalizedText
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod, RetentionPolicy
+from app.core.sharing_rules import SharingRules, SharingRulesError, parse_sharing_rules
 from app.core.warranty import BenefitStatus, CareBenefit
 
 SUPPORTED_FORMAT = 1
@@ -203,21 +206,6 @@ def parse_price_list(data: Any, where: str = "price_list.json") -> PriceList:
 # --- care benefit registry -------------------------------------------------
 
 
-def luhn_valid(digits: str) -> bool:
-    """Luhn check of an all-digit string (IMEI check digit).
-
-    Kept here for validating the registry only; `app.core.identifiers` is the
-    app's IMEI authority.
-    """
-    if not digits.isascii() or not digits.isdigit():
-        return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
-
-
 @dataclass(frozen=True, slots=True)
 class RegisteredDevice:
     """What the maker's registry knows about one IMEI."""
@@ -262,7 +250,7 @@ def _benefit(node: _Node) -> CareBenefit:
 
 
 def _registered_device(imei: str, node: _Node) -> RegisteredDevice:
-    if len(imei) != 15 or not luhn_valid(imei):
+    if len(imei) != 15 or not luhn_is_valid(imei):
         raise node.fail(f"{imei!r} is not a 15-digit IMEI with a valid check digit")
     return RegisteredDevice(
         imei,
@@ -302,7 +290,7 @@ class DiagnosticToolRequirement:
 
     @property
     def sessions_dir(self) -> str:
-        """Where the tool writes its session folders on the phone (DESIGN.md section 6)."""
+        """Where the tool writes its session folders on the phone (docs/ARCHITECTURE.md section 7)."""
         return f"/sdcard/Android/data/{self.package}/files/sessions"
 
     def is_recent_enough(self, installed_version_code: int | None) -> bool:
@@ -531,6 +519,7 @@ class ReferenceData:
     diagnostic_tool: DiagnosticToolRequirement
     regions: Regions
     consents: ConsentLibrary
+    sharing: SharingRules
     diagnostic_rules: DiagnosticRules = DiagnosticRules()
 
 
@@ -548,6 +537,7 @@ def load_reference_data(resources_dir: Path) -> ReferenceData:
         parse_diagnostic_tool(read_json(reference / "diagnostic_tool.json")),
         parse_regions(read_json(reference / "regions.json")),
         load_consent_library(resources_dir / "consent"),
+        load_sharing_rules(resources_dir),
         _diagnostic_rules(reference / "diagnostic_rules.json"),
     )
 
@@ -555,3 +545,11 @@ def load_reference_data(resources_dir: Path) -> ReferenceData:
 def _diagnostic_rules(path: Path) -> DiagnosticRules:
     """The shipped rules; an outlet whose data predates the file judges by the built-in defaults."""
     return parse_diagnostic_rules(read_json(path)) if path.exists() else DiagnosticRules()
+
+
+def load_sharing_rules(resources_dir: Path) -> SharingRules:
+    """The sharing policy under `resources_dir` (read alone by sync, which needs nothing else)."""
+    try:
+        return parse_sharing_rules(read_json(resources_dir / "reference" / "sharing_policy.json"))
+    except SharingRulesError as error:
+        raise ReferenceDataError(str(error)) from None

@@ -1,6 +1,6 @@
 """How long each kind of record is kept, as data, and the pure date arithmetic.
 
-The defaults are DESIGN.md section 5; a region's reference data can change any
+The defaults are docs/ARCHITECTURE.md section 8; a region's reference data can change any
 rule's period (`RetentionPolicy.with_periods`).  The retention engine in
 `app/privacy/` asks `expires_at` for each record and acts on `disposal`; this
 module never looks at a clock or a database.
@@ -156,7 +156,7 @@ _RULE_LIST = (
     ),
 )
 
-#: The defaults of DESIGN.md section 5.
+#: The defaults of docs/ARCHITECTURE.md section 8.
 DEFAULT_RULES: Mapping[str, RetentionRule] = MappingProxyType({r.identifier: r for r in _RULE_LIST})
 
 

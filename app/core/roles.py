@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     TECHNICIAN = "technician"
     INTAKE_CLERK = "intake_clerk"
     MANAGER = "manager"
     AUDITOR = "auditor"
 
 
-class Permission(str, Enum):
+class Permission(StrEnum):
     MANAGE_ACCOUNTS = "manage_accounts"
     READ_JOURNAL = "read_journal"
     VERIFY_STORE = "verify_store"

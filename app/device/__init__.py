@@ -1,4 +1,4 @@
-"""The handset and its peripherals (DESIGN.md section 6).  No Qt here.
+"""The handset and its peripherals (docs/ARCHITECTURE.md section 7).  No Qt here.
 
 - `adb_server`: find the adb program, run a server on a chosen port and HOME.
 - `adb_client`: an adbutils client that never starts a server by itself.

@@ -22,7 +22,7 @@ _DEVICE_PATH = re.compile(r"\A/[A-Za-z0-9_.\-/]{1,255}\Z")
 #: Android 14/15 `service call iphonesubinfo` codes: getDeviceId (slot 1) and getDeviceIdForPhone (by slot).
 IPHONESUBINFO_DEVICE_ID = 1
 IPHONESUBINFO_DEVICE_ID_FOR_PHONE = 4
-#: Where a session's result files go on the phone (DESIGN.md section 6); relative to the tool's package.
+#: Where a session's result files go on the phone (docs/ARCHITECTURE.md section 7); relative to the tool's package.
 SESSION_ROOT = "/sdcard/Android/data/{package}/files/sessions"
 
 
@@ -46,7 +46,7 @@ def session_id(value: str) -> str:
 
 
 def category_name(value: str) -> str:
-    """A data category identifier (DESIGN.md section 5), e.g. `device_info`."""
+    """A data category identifier (docs/ARCHITECTURE.md section 8), e.g. `device_info`."""
     return _checked(_CATEGORY, value, "category")
 
 

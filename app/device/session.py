@@ -292,7 +292,7 @@ class DeviceSession:
         output = self.shell(commands.am_start_activity_command(package, activity))
         return _parsed(parse_am_start, output.all_text, output.exit_code)
 
-    # --- the Diagnostic Tool contract (DESIGN.md section 6) --------------------------------------
+    # --- the Diagnostic Tool contract (docs/ARCHITECTURE.md section 7) --------------------------------------
 
     def start_diagnostic_tool(
         self, package: str, service: str, session: str, categories: Iterable[str]

@@ -1,4 +1,4 @@
-"""Recording and withdrawing the customer's consent (DESIGN.md sections 2 and 5).
+"""Recording and withdrawing the customer's consent (docs/ARCHITECTURE.md sections 1, 4 and 8).
 
 A consent cites the exact text the customer saw (text id, version, language),
 lists the data categories agreed to, and carries its evidence: a signature

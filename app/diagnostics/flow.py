@@ -33,7 +33,7 @@ from app.device.errors import DeviceCommandFailed, DeviceError
 from app.device.session import DeviceSession
 from app.diagnostics import consent as consents
 from app.diagnostics import notes as run_notes
-from app.diagnostics import tool_update
+from app.diagnostics import ticket_binding, tool_update
 from app.diagnostics.errors import (
     CategoryNotConsented,
     ConsentNotActive,
@@ -48,9 +48,10 @@ from app.diagnostics.history import phone_history
 from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
-from app.privacy.restriction import Purpose, ensure_may_process
+from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
+from app.storage.ticket_records import TicketDetail
 
 log = logging.getLogger(__name__)
 
@@ -164,8 +165,12 @@ class DiagnosticsFlow:
         ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
+        # A run for a ticket: the ticket must exist, and the phone's identity is read (and checked) first.
+        ticket = ticket_binding.ticket_for_run(self._session, request.ticket_number) if request.ticket_number else None
         purge_expired_logs(self._session)  # captures past their 30 days go before new ones come in
         functions = check_functions(request.functions)
+        if ticket is not None:
+            functions = ticket_binding.identity_first(functions, consent.categories)
         report = RunReport(
             "",
             consent.id,
@@ -181,7 +186,10 @@ class DiagnosticsFlow:
         gate = self._gate(device, consent, "diag_run", report.run_id, cancel)
         pending_error: BaseException | None = None
         try:
-            self._steps(gate, report, request, prompts, progress or _no_progress)
+            self._steps(gate, report, request, prompts, progress or _no_progress, ticket)
+        except ticket_binding.PhoneNotThisTicket as exc:
+            self._end(report, "incomplete", exc)
+            pending_error = exc
         except DiagnosticsCancelled as exc:
             self._end(report, "cancelled", exc)
         except ConsentNotActive as exc:
@@ -202,7 +210,13 @@ class DiagnosticsFlow:
         return report
 
     def _steps(
-        self, gate: ConsentGate, report: RunReport, request: RunRequest, prompts: FlowPrompts, progress: Progress
+        self,
+        gate: ConsentGate,
+        report: RunReport,
+        request: RunRequest,
+        prompts: FlowPrompts,
+        progress: Progress,
+        ticket: TicketDetail | None = None,
     ) -> ToolRun | None:
         if not report.runnable:
             report.status = "complete"
@@ -214,6 +228,8 @@ class DiagnosticsFlow:
         for function in report.runnable:
             progress(function, 0.0)
             self._store(report, request, function, COLLECTORS[function](context))
+            if ticket is not None and function == ticket_binding.IDENTITY:
+                ticket_binding.check_phone(self._session, ticket, report.identity or {}, report.run_id)
             progress(function, 1.0)
         report.suggestions = [s.to_json() for s in suggest_faults(report.verdicts.values())]
         report.history = self._history(report)

@@ -9,7 +9,7 @@ from app.core.battery_verdict import BatteryVerdict
 from app.core.function_verdicts import FunctionVerdict
 from app.core.localized import LocalizedText as T
 
-#: Shown after every run that reached the phone (DESIGN.md section 6, clean-up).
+#: Shown after every run that reached the phone (docs/ARCHITECTURE.md section 7, clean-up).
 REVOKE_USB_DEBUGGING = T(
     "请在手机的“设置 > 开发者选项”中点按“撤销 USB 调试授权”，并关闭 USB 调试。",
     'On the phone, open Settings > Developer options, tap "Revoke USB debugging authorisations" '

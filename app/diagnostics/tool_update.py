@@ -1,4 +1,4 @@
-"""The Diagnostic Tool's version and its update (DESIGN.md section 6).
+"""The Diagnostic Tool's version and its update (docs/ARCHITECTURE.md section 7).
 
 The minimum version, the APK's file name and its SHA-256 come from reference
 data.  An update needs its own consent; before the APK is installed its digest

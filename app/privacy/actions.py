@@ -15,9 +15,9 @@ from pathlib import Path
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.diagnostics.consent import withdraw_consent
-from app.privacy.errors import InvalidRequestInput, RequestClosed, UnknownCustomer
 from app.privacy.export import MAX_EXPORT_BYTES
 from app.privacy.requests import close_in, find_request
+from app.privacy_rules.errors import InvalidRequestInput, RequestClosed, UnknownCustomer
 from app.storage import privacy_repository as repo
 from app.storage import privacy_retention as disposal
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from app.accounts.session import Session
 from app.core.reference_data import default_resources_dir
 from app.core.roles import Permission
-from app.privacy.errors import ExportUnreadable, UnknownCustomer, WeakExportPassword
+from app.privacy_rules.errors import ExportUnreadable, UnknownCustomer, WeakExportPassword
 from app.storage import privacy_repository as repo
 from app.storage import staff_repository
 from app.storage.atomic_file import write_atomically

@@ -32,7 +32,7 @@ class PriceLine:
 class CollectedCategory:
     """A data category the customer consented to, why it is used and how long it is kept.
 
-    `category` is the catalogue identifier (DESIGN.md section 5, e.g. `battery_record`);
+    `category` is the catalogue identifier (docs/ARCHITECTURE.md section 8, e.g. `battery_record`);
     `label`, `purpose` and `retention` are the person-facing texts in the slip's language.
     """
 
@@ -44,7 +44,7 @@ class CollectedCategory:
 
 @dataclass(frozen=True)
 class SlipContent:
-    """Everything printed on one repair slip (DESIGN.md section 9)."""
+    """Everything printed on one repair slip (docs/ARCHITECTURE.md section 10)."""
 
     ticket_number: str
     outlet_code: str

@@ -1,7 +1,7 @@
 """A realistic slip for the demo mode, the README pictures and the tests.
 
-The values are invented but shaped like a real counter's (DESIGN.md sections 4
-and 5): an 11-digit mobile number, two IMEIs with valid check digits, consented
+The values are invented but shaped like a real counter's (docs/ARCHITECTURE.md
+sections 4 and 8): an 11-digit mobile number, two IMEIs with valid check digits, consented
 categories from the privacy catalogue with their retention periods.
 """
 

@@ -135,7 +135,7 @@ def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> La
     """The language the customer read the agreement (or the consent) in, when stored."""
     for value in ((detail.agreement or {}).get("language"), consent.language if consent else None):
         if value in LANGUAGES:
-            return value  # type: ignore[return-value]
+            return value
     return None
 
 

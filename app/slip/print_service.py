@@ -27,7 +27,7 @@ from app.device.thermal_printer import (
     ThermalPrinter,
 )
 from app.errors import KnownError
-from app.privacy.restriction import Purpose, ensure_may_process
+from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.slip.content import Language
 from app.slip.from_ticket import slip_content_for
 from app.slip.layout import SlipLayout, build_layout

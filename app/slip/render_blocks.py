@@ -82,7 +82,7 @@ class SlipPainter:
         spec: PageSpec,
         px_per_mm: float,
         page_height_px: float,
-        new_page: Callable[[], None] | None = None,
+        new_page: Callable[[], object] | None = None,
     ) -> None:
         self.painter = painter
         self.spec = spec
@@ -319,13 +319,13 @@ class SlipPainter:
         width = (self.width - gap * (len(block.columns) - 1)) / len(block.columns)
         lefts = [self.left + i * (width + gap) for i in range(len(block.columns))]
         heights = []
-        for left, column in zip(lefts, block.columns):
+        for left, column in zip(lefts, block.columns, strict=False):
             with self._region(left, left + width):
                 heights.append(sum(self._height_of(inner) for inner in column))
         self.ensure_room(max(heights))
         top = self.y
         bottoms = []
-        for left, column in zip(lefts, block.columns):
+        for left, column in zip(lefts, block.columns, strict=False):
             self.y = top
             with self._region(left, left + width):
                 for inner in column:
@@ -444,7 +444,7 @@ class SlipPainter:
     def _wrapped_cells(
         self, cells: tuple[str, ...], columns: list[tuple[float, float]], font: QFont
     ) -> tuple[list[list[str]], float]:
-        wrapped = [self.wrap(cell, font, width) for cell, (_, width) in zip(cells, columns)]
+        wrapped = [self.wrap(cell, font, width) for cell, (_, width) in zip(cells, columns, strict=False)]
         return wrapped, max(len(lines) for lines in wrapped) * self.line_height(font)
 
     def _table_row_breaks_page(self, cells: tuple[str, ...], columns: list[tuple[float, float]], font: QFont) -> bool:
@@ -459,7 +459,7 @@ class SlipPainter:
     ) -> None:
         wrapped, height = self._wrapped_cells(cells, columns, font)
         self.ensure_room(height)
-        for lines, (left, width), align in zip(wrapped, columns, aligns):
+        for lines, (left, width), align in zip(wrapped, columns, aligns, strict=False):
             self.text_lines(lines, font, left, width, align)
         self.y += height + self.mm(0.3)
 

@@ -47,18 +47,16 @@ def write_pictures(out_dir: Path = DOCS_DIR) -> list[Path]:
     with tempfile.TemporaryDirectory() as scratch:
         for language in ("en", "zh_CN"):
             pdf = Path(scratch) / f"slip-{language}.pdf"
-            write_pdf(build_layout(demo_content(language), DEMO_VERIFICATION_KEY), pdf)  # type: ignore[arg-type]
+            write_pdf(build_layout(demo_content(language), DEMO_VERIFICATION_KEY), pdf)
             subprocess.run(
                 ["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(Path(scratch) / language)], check=True, timeout=120
             )
             pages = [QImage(str(p)) for p in sorted(Path(scratch).glob(f"{language}-*.png"))]
             target = out_dir / f"slip-{language}.png"
-            side_by_side(pages).save(str(target), "PNG")
+            side_by_side(pages).save(str(target))
             written.append(target)
     thermal = out_dir / "slip-thermal-zh_CN.png"
-    render_thermal_image(build_layout(demo_content("zh_CN", copy_number=1), DEMO_VERIFICATION_KEY)).save(
-        str(thermal), "PNG"
-    )
+    render_thermal_image(build_layout(demo_content("zh_CN", copy_number=1), DEMO_VERIFICATION_KEY)).save(str(thermal))
     written.append(thermal)
     return written
 

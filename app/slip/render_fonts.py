@@ -1,8 +1,8 @@
 """The bundled CJK font, and the Qt application that text rendering needs.
 
-Chinese renders as empty boxes on a PC without a CJK font (DESIGN.md section
-10), so the slip ships WenQuanYi Micro Hei in `resources/fonts/` and registers
-it with Qt before drawing.  One family draws both languages, so a slip looks
+Chinese renders as empty boxes on a PC without a CJK font (docs/ARCHITECTURE.md
+section 12), so the slip ships WenQuanYi Micro Hei in `resources/fonts/` and
+registers it with Qt before drawing.  One family draws both languages, so a slip looks
 the same on every counter PC.
 """
 
@@ -68,7 +68,7 @@ def ensure_gui_application() -> QCoreApplication:
     """The running Qt application, or a new headless one for the command line.
 
     The caller keeps the returned object alive while rendering.  With no display
-    Qt aborts unless told to draw offscreen (DESIGN.md section 10), so a command
+    Qt aborts unless told to draw offscreen (docs/ARCHITECTURE.md section 12), so a command
     run on a server or over SSH picks `offscreen` by itself.
     """
     existing = QCoreApplication.instance()

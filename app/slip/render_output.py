@@ -59,7 +59,7 @@ def _write(layout: SlipLayout, out_path: Path, slip_format: SlipFormat, suffix: 
     if suffix == ".pdf":
         return write_roll_pdf(layout, out_path, THERMAL_80)
     if suffix == ".png":
-        if not render_thermal_image(layout).save(str(out_path), "PNG"):
+        if not render_thermal_image(layout).save(str(out_path)):
             raise OSError(5, "the image could not be saved")
         return 1
     raster = render_thermal_raster(layout)

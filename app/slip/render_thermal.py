@@ -9,6 +9,8 @@ exactly that tall.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
@@ -55,7 +57,7 @@ def mono_image_to_raster(image: QImage) -> MonoRaster:
     pad_mask = (0xFF << (8 - mono.width() % 8)) & 0xFF if mono.width() % 8 else 0xFF
     rows = []
     for y in range(mono.height()):
-        row = bytearray(bytes(mono.constScanLine(y))[:row_bytes].translate(flip))
+        row = bytearray(cast(memoryview, mono.constScanLine(y)).tobytes()[:row_bytes].translate(flip))
         row[-1] &= pad_mask
         rows.append(bytes(row))
     return MonoRaster(mono.width(), tuple(rows))

@@ -2,8 +2,8 @@
 
 SQLCipher's `PRAGMA key` always answers ok: a wrong key only shows at the
 first read, as "file is not a database", the same error as a damaged or a
-foreign file (DESIGN.md section 10).  The callers hold a key that a slot has
-already vouched for, so here a failed first read means damage, and
+foreign file (docs/ARCHITECTURE.md section 12).  The callers hold a key that a slot
+has already vouched for, so here a failed first read means damage, and
 `cipher_integrity_check` names the pages.
 """
 
@@ -131,6 +131,7 @@ def export_with_new_key(conn: Connection, target: Path, new_key: bytes) -> None:
     """Copy the whole database into `target` under `new_key`, durably (key rotation, step 2)."""
     if target.exists():
         target.unlink()
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # owner-only before any byte is in it
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.execute(f"ATTACH DATABASE ? AS rekeyed KEY \"x'{new_key.hex()}'\"", (str(target),))
     try:

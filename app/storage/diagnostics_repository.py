@@ -24,7 +24,7 @@ MAX_PAYLOAD_BYTES = 64 * 1024 * 1024
 
 @dataclass(frozen=True)
 class ConsentRecord:
-    """A customer's consent as stored (DESIGN.md section 4, "Consent")."""
+    """A customer's consent as stored (docs/ARCHITECTURE.md section 4, "A consent record")."""
 
     id: str
     text_id: str

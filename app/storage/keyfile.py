@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -193,10 +194,10 @@ def rewrap_private_key(
 
 
 def seal_for_all(
-    keys: KeyFile, db_key: bytes, generation: int, exclude: str | None = None
+    keys: KeyFile, db_key: bytes, generation: int, exclude: Collection[str] = ()
 ) -> dict[str, dict[str, str]]:
     return {
         holder: sealing.seal_to(public, db_key, db_key_context(keys.store_id, generation, holder))
         for holder, public in keys.holders().items()
-        if holder != exclude
+        if holder not in exclude
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-#: The rights a person may exercise at the counter (DESIGN.md section 5).
+#: The rights a person may exercise at the counter (docs/ARCHITECTURE.md section 8).
 REQUEST_KINDS = ("access", "rectification", "erasure", "restriction", "objection", "withdrawal")
 #: How a request may end.
 CLOSING_STATUSES = ("done", "refused")

@@ -72,7 +72,8 @@ def insert_request(work: UnitOfWork, request: PrivacyRequest) -> None:
 
 def close_request(work: UnitOfWork, request_id: str, status: str, outcome: str) -> bool:
     cursor = work.execute(
-        "UPDATE privacy_request SET status = ?, outcome = ?, handled_by = ?, closed_at = ? WHERE id = ? AND status = 'open'",
+        "UPDATE privacy_request SET status = ?, outcome = ?, handled_by = ?, closed_at = ?"
+        " WHERE id = ? AND status = 'open'",
         (status, outcome, work.actor, work.at, request_id),
     )
     return int(cursor.rowcount) == 1
@@ -161,7 +162,8 @@ def restricted_customer_ids(store: Store) -> set[str]:
 def restricted_entity_ids(store: Store) -> set[str]:
     """Every record id (customer, ticket, consent, run) that belongs to a restricted customer."""
     rows = store.query(
-        "SELECT t.id, t.customer_id, dc.id, dr.id FROM customer_privacy p JOIN ticket t ON t.customer_id = p.customer_id"
+        "SELECT t.id, t.customer_id, dc.id, dr.id FROM customer_privacy p"
+        " JOIN ticket t ON t.customer_id = p.customer_id"
         " LEFT JOIN diag_consent dc ON dc.ticket_number = t.number LEFT JOIN diag_run dr ON dr.ticket_number = t.number"
         " WHERE p.restricted_at IS NOT NULL"
     )
@@ -176,7 +178,7 @@ def _dicts(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
     with store._lock:  # the column names come with the cursor
         cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:

@@ -198,7 +198,8 @@ def anonymise_service_records(work: UnitOfWork, customer_ids: Sequence[str]) -> 
             work.execute(f"UPDATE ticket_event SET note = NULL WHERE ticket_id IN ({id_marks})", tuple(ids_part))
             work.execute(f"DELETE FROM ticket_photo WHERE ticket_id IN ({id_marks})", tuple(ids_part))
         work.execute(
-            "UPDATE ticket SET retention_anchor = (SELECT last_contact_at FROM customer c WHERE c.id = ticket.customer_id),"
+            "UPDATE ticket SET retention_anchor ="
+            " (SELECT last_contact_at FROM customer c WHERE c.id = ticket.customer_id),"
             f" anonymised_at = ? WHERE customer_id IN ({marks})",
             (work.at, *part),
         )
@@ -214,7 +215,8 @@ def delete_spent_customers(work: UnitOfWork) -> int:
     spent = [
         r[0]
         for r in work.execute(
-            "SELECT id FROM customer c WHERE name = '' AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)"
+            "SELECT id FROM customer c WHERE name = ''"
+            " AND NOT EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)"
         )
     ]
     delete_customer_rows(work, spent)

@@ -1,4 +1,4 @@
-"""Key sealing for the store's key file (DESIGN.md section 7).
+"""Key sealing for the store's key file (docs/ARCHITECTURE.md section 5).
 
 The database key is a random 256-bit raw SQLCipher key.  Each staff account
 has an X25519 key pair: its private half is wrapped under a key derived from

@@ -20,6 +20,7 @@ from typing import Any
 from app.clock import Clock, iso, utc_now
 from app.storage import database, journal
 from app.storage.errors import StoreError
+from app.storage.writer_lock import WriterLock
 
 
 class StoreClosed(StoreError):
@@ -28,7 +29,7 @@ class StoreClosed(StoreError):
 
 
 @dataclass(frozen=True)
-class OutboxItem:
+class QueuedChange:
     seq: int
     op_id: str
     entity: str
@@ -89,6 +90,7 @@ class Store:
         self.path = path
         self.clock = clock
         self._lock = threading.RLock()  # one connection, used by the GUI thread and workers in turn
+        self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
 
     # --- life cycle ------------------------------------------------------------------------
@@ -117,6 +119,13 @@ class Store:
                 self._conn = None
             for i in range(len(self._key)):
                 self._key[i] = 0
+            if self.writer_lock is not None:
+                self.writer_lock.release()
+                self.writer_lock = None
+
+    def take_writer_lock(self, lock: WriterLock | None) -> Store:
+        self.writer_lock = lock
+        return self
 
     def detach_connection(self) -> database.Connection:
         """Hand the connection to the key-rotation code, which closes it."""
@@ -187,6 +196,15 @@ class Store:
         assert row is not None
         return bytes.fromhex(row[0])
 
+    def meta_value(self, name: str) -> str | None:
+        row = self.query_one("SELECT value FROM meta WHERE key = ?", (name,))
+        return str(row[0]) if row else None
+
+    def set_meta_value(self, name: str, value: str) -> None:
+        """Bookkeeping of the store itself (not a business record, so not journaled)."""
+        with self._raw_transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (name, value))
+
     # --- journal and outbox ---------------------------------------------------------------
 
     def journal_head(self) -> journal.JournalHead:
@@ -197,13 +215,13 @@ class Store:
         with self._lock:
             return journal.entries(self.connection, after=after, limit=limit)
 
-    def pending_outbox(self, limit: int = 500) -> list[OutboxItem]:
+    def pending_outbox(self, limit: int = 500) -> list[QueuedChange]:
         rows = self.query(
             "SELECT seq, op_id, entity, entity_id, action, payload, created_at FROM outbox"
             " WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [OutboxItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+        return [QueuedChange(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
 
     def pending_outbox_count(self) -> int:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
@@ -230,6 +248,12 @@ def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
 def verify_journal(store: Store) -> journal.ChainReport:
     with store._lock:
         return journal.verify_chain(store.connection)
+
+
+def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
+    """ "" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
+    with store._lock:
+        return journal.chain_problem_after(store.connection, seq, head_hash)
 
 
 def journal_hash_at(store: Store, seq: int) -> str | None:

@@ -42,7 +42,7 @@ def imei_tail(imei: str) -> str | None:
 
 
 def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = None) -> str:
-    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (DESIGN.md section 4)."""
+    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (docs/ARCHITECTURE.md section 4)."""
     day = day or work.at[:10].replace("-", "")
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, 1)"
@@ -71,10 +71,25 @@ def large_page_cache(store: Store, mebibytes: int = 256) -> Iterator[None]:
 # --- customers -----------------------------------------------------------------------------
 
 
-def customer_id_by_phone(store: Store, phone: str) -> str | None:
-    """The returning customer with this phone number (the most recently seen one)."""
-    row = store.query_one("SELECT id FROM customer WHERE phone = ? ORDER BY last_contact_at DESC LIMIT 1", (phone,))
-    return row[0] if row else None
+#: Most customers sharing one phone number that the counter looks at (a family phone, a shop's line).
+MAX_SAME_PHONE = 50
+
+
+def customers_with_phone(store: Store, phone: str) -> list[tuple[str, str]]:
+    """(id, name) of every customer with this phone number, the most recently seen first."""
+    rows = store.query(
+        "SELECT id, name FROM customer WHERE phone = ? ORDER BY last_contact_at DESC LIMIT ?", (phone, MAX_SAME_PHONE)
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def customer_by_id(store: Store, customer_id: str) -> tuple[str, str, str, str, str] | None:
+    """(id, name, phone, e-mail, address) of one customer."""
+    row = store.query_one(
+        "SELECT id, name, coalesce(phone, ''), coalesce(email, ''), coalesce(address, '') FROM customer WHERE id = ?",
+        (customer_id,),
+    )
+    return (row[0], row[1], row[2], row[3], row[4]) if row else None
 
 
 def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | None:
@@ -88,12 +103,16 @@ def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | N
 
 
 def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> str:
-    """Insert a new customer, or refresh a returning one's contact details and last contact."""
+    """Insert a new customer, or refresh a returning one's contact details and last contact.
+
+    A returning customer's name is never written here: the caller matched it (or refused a
+    differing one); a correction of a stored name is a rectification through the privacy desk.
+    """
     if existing_id is not None:
         work.execute(
-            "UPDATE customer SET name = ?, email = coalesce(?, email), address = coalesce(?, address),"
+            "UPDATE customer SET email = coalesce(?, email), address = coalesce(?, address),"
             " last_contact_at = ? WHERE id = ?",
-            (new.customer_name, new.customer_email or None, new.customer_address or None, work.at, existing_id),
+            (new.customer_email or None, new.customer_address or None, work.at, existing_id),
         )
         return existing_id
     customer_id = str(uuid.uuid4())
@@ -231,6 +250,26 @@ def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any
     if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
         raise ValueError(f"not a JSON column: {column}")
     work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
+
+
+def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
+    """Fill a ticket that had no IMEI with what was read from the phone; a model or serial already
+    on the ticket (typed at intake) stays."""
+    first, second = (list(imeis) + ["", ""])[:2]
+    work.execute(
+        "UPDATE ticket SET imei = ?, imei2 = ?, imei_tail = ?, imei2_tail = ?,"
+        " device_model = coalesce(device_model, ?), serial = coalesce(serial, ?), updated_at = ? WHERE id = ?",
+        (
+            first or None,
+            second or None,
+            imei_tail(first),
+            imei_tail(second),
+            model or None,
+            serial or None,
+            work.at,
+            ticket_id,
+        ),
+    )
 
 
 def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:

@@ -22,13 +22,14 @@ from pathlib import Path
 
 from app.clock import Clock, utc_now
 from app.paths import DataPaths
-from app.storage import database, journal, sealing
+from app.storage import database, sealing
 from app.storage.errors import (
     AccountError,
     AlreadyInitialised,
     DatabaseMissing,
     JournalBroken,
     NotRepairCounterFile,
+    StoreInUse,
     StoreNotInitialised,
     WrongPassword,
 )
@@ -43,7 +44,12 @@ from app.storage.keyfile import (
     rewrap_private_key,
     seal_for_all,
 )
-from app.storage.store import Store
+from app.storage.store import Store, journal_continues_from, journal_hash_at
+from app.storage.writer_lock import acquire_writer_lock
+
+#: Set inside the encrypted database when the store is created: from then on a key file
+#: without an anchor means the anchor was removed, which needs no key to do.
+ANCHOR_BOUND = "anchor_bound"
 
 
 @dataclass(frozen=True)
@@ -98,12 +104,25 @@ class Vault:
         if self.paths.key_file.exists() or self.paths.database.exists():
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         self.paths.ensure_root()
+        lock = acquire_writer_lock(self.paths.lock_file, admin_account)
+        try:
+            store, recovery_key = self._create(admin_account, admin_password)
+        except BaseException:
+            lock.release()
+            raise
+        return store.take_writer_lock(lock), recovery_key
+
+    def _create(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+        if self.paths.key_file.exists() or self.paths.database.exists():  # made meanwhile by another process
+            raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         db_key = sealing.new_database_key()
         side = self._init_side_file
         if side.exists():
             side.unlink()  # an earlier init died before its key file: nobody holds that key
         store = Store(database.create_new(side, db_key), db_key, side, clock=self.clock)
         store_id = store.store_id
+        store.set_meta_value(ANCHOR_BOUND, "1")
+        head = store.journal_head()
         database.checkpoint_and_close(store.detach_connection(), side)
         recovery_private, recovery_public = sealing.new_key_pair()
         keys = KeyFile(
@@ -112,6 +131,7 @@ class Vault:
             slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
             recovery_public=sealing.b64(recovery_public),
             recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
+            anchor=Anchor.make(db_key, store_id, head.seq, head.hash),
         )
         keys.save(self.paths.key_file)
         os.replace(side, self.paths.database)
@@ -148,7 +168,18 @@ class Vault:
         return self.open(self.credentials_for_recovery(recovery_key))
 
     def open(self, who: Credentials) -> Store:
-        keys = self.load_keys()
+        """Open the store for this holder, holding the store's lock until the store closes."""
+        self.load_keys()
+        lock = acquire_writer_lock(self.paths.lock_file, who.holder)
+        try:
+            store = self._open_locked(who)
+        except BaseException:
+            lock.release()
+            raise
+        return store.take_writer_lock(lock)
+
+    def _open_locked(self, who: Credentials) -> Store:
+        keys = self.load_keys()  # read again under the lock: a rotation may have just finished
         self._finish_interrupted_init()
         if not self.paths.database.exists():
             raise DatabaseMissing(
@@ -170,8 +201,8 @@ class Vault:
                 store = Store(conn, current, self.paths.database, clock=self.clock)
                 if keys.pending and pending is not None:
                     return self._rotate(store, keys, pending)  # step 1 done, steps 2-4 still to do
-                if keys.pending:
-                    store.close()
+                if keys.pending:  # this holder is being removed: finish that now, under a fresh key
+                    self._restart_rotation(store, keys).close()
                     raise AccountError(f"The account {who.holder} has been removed from this store.")
                 return store
         assert pending is not None
@@ -198,7 +229,12 @@ class Vault:
     def open_with_raw_key(self, key: bytes) -> Store:
         """For benchmarks and crash tests that already hold the key."""
         self.load_keys()
-        return self._open_with_key(key)
+        lock = acquire_writer_lock(self.paths.lock_file, "a program holding the raw key")
+        try:
+            return self._open_with_key(key).take_writer_lock(lock)
+        except BaseException:
+            lock.release()
+            raise
 
     # --- accounts ---------------------------------------------------------------------------
 
@@ -235,16 +271,36 @@ class Vault:
             raise AccountError(f"There is no account {account}.")
         if len(keys.slots) == 1:
             raise AccountError("The last account cannot be removed.")
+        lock = store.writer_lock
+        if lock is None or lock.sharers > 1:  # the rotation replaces the file under every other connection
+            raise StoreInUse("The key cannot be rotated while another session of this program has the store open.")
+        store.writer_lock = None
         new_key = sealing.new_database_key()
         keys.pending = PendingRotation(
-            keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=account)
+            keys.generation + 1, seal_for_all(keys, new_key, keys.generation + 1, exclude=[account])
         )
         keys.save(self.paths.key_file)
         self.on_step("pending-written")
+        try:
+            return self._rotate(store, keys, new_key).take_writer_lock(lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    def _restart_rotation(self, store: Store, keys: KeyFile) -> Store:
+        """A rotation that has not reached the swap, met by a holder it leaves out (who cannot
+        open its new key): replace it by one under a fresh key that leaves out the same holders."""
+        assert keys.pending is not None
+        left_out = set(keys.holders()) - set(keys.pending.db_keys)
+        new_key = sealing.new_database_key()
+        generation = keys.pending.generation
+        keys.pending = PendingRotation(generation, seal_for_all(keys, new_key, generation, exclude=left_out))
+        keys.save(self.paths.key_file)
         return self._rotate(store, keys, new_key)
 
     def _rotate(self, store: Store, keys: KeyFile, new_key: bytes) -> Store:
         side = self._rekey_side_file
+        self.check_anchor(store)  # never carry a bad state over to the new key
         self._save_anchor(store, keys)  # keep the head we know, to re-anchor under the new key
         conn = store.detach_connection()
         database.export_with_new_key(conn, side, new_key)
@@ -289,11 +345,16 @@ class Vault:
     # --- the anchor: the journal head kept outside the database -------------------------------
 
     def check_anchor(self, store: Store) -> None:
-        """Raise JournalBroken if the database is older than, or forks from, the anchored head."""
+        """Raise JournalBroken unless the database's journal descends from the anchored head."""
         keys = self.load_keys()
         anchor = keys.anchor
         if anchor is None:
-            return
+            if store.meta_value(ANCHOR_BOUND):
+                raise JournalBroken(
+                    "The journal anchor has been removed from the key file, but this store has had one "
+                    "since it was created."
+                )
+            return  # a store made before anchors were bound to it; its first lock anchors it
         if not anchor.is_genuine(store.key, keys.store_id):
             raise JournalBroken("The journal anchor in the key file has been altered.")
         head = store.journal_head()
@@ -302,16 +363,23 @@ class Vault:
                 f"The database is older than the last verified state: its journal ends at entry {head.seq}, "
                 f"but entry {anchor.seq} was verified before. It may have been replaced by an older copy."
             )
-        with store._lock:
-            anchored = journal.hash_at(store.connection, anchor.seq)
-        if anchored != anchor.head:
+        if anchor.seq and journal_hash_at(store, anchor.seq) != anchor.head:
             raise JournalBroken(f"Journal entry {anchor.seq} differs from the one verified before.")
+        problem = journal_continues_from(store, anchor.seq, anchor.head)
+        if problem:
+            raise JournalBroken(f"The journal after the verified entry {anchor.seq} does not follow it: {problem}.")
 
     def save_anchor(self, store: Store) -> None:
-        """Record the current head as verified (after `verify`, and when the app locks or closes)."""
+        """Move the anchor to the current head, only once the head is shown to descend from it.
+
+        Raises JournalBroken (and moves nothing) when it does not: a bad state is never anchored.
+        """
+        self.check_anchor(store)
         self._save_anchor(store, self.load_keys())
 
     def _save_anchor(self, store: Store, keys: KeyFile) -> None:
+        if not store.meta_value(ANCHOR_BOUND):
+            store.set_meta_value(ANCHOR_BOUND, "1")
         head = store.journal_head()
         if keys.anchor and keys.anchor.seq == head.seq and keys.anchor.head == head.hash:
             return

@@ -24,13 +24,14 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 import pydantic
 
 from app.errors import KnownError
-from app.sync.policy import DEFAULT_POLICY, RegionPolicy, outbound_item
+from app.sync.outbox import OutboxItem, OutboxSource
+from app.sync.policy import SharingPolicy, outbound_item, policy_for_region
 from app.sync.protocol import (
     API_PREFIX,
     MAX_BATCH_OPERATIONS,
@@ -62,38 +63,6 @@ T = TypeVar("T", bound=pydantic.BaseModel)
 READ_AHEAD_BATCHES = 4
 #: Statuses worth retrying: the upstream or something in front of it is briefly unwell.
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
-
-
-@dataclass(frozen=True)
-class OutboxItem:
-    """One queued change, as the local store hands it over."""
-
-    op_id: str
-    seq: int
-    entity: str
-    entity_id: str
-    action: str
-    payload: dict[str, Any]
-    created_at: str
-
-
-class OutboxSource(Protocol):
-    """The local store as the relay sees it (production: the SQLCipher store)."""
-
-    def pending(self, limit: int) -> list[OutboxItem]:
-        """Unsent items, lowest seq first."""
-
-    def mark_sent(self, op_ids: list[str]) -> None:
-        """Record these items as done; called only after the upstream acknowledged them."""
-
-    def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
-        """Store pulled items and the cursor after them in one transaction."""
-
-    def reference_cursor(self, kind: str) -> str | None:
-        """The cursor saved with the last page of `kind`, or None before the first pull."""
-
-    def pending_count(self) -> int:
-        """How many items wait to be sent (for the status bar and `sync --once`)."""
 
 
 class AnchorRefusedError(KnownError):
@@ -180,7 +149,7 @@ class SyncRelay:
         outlet: str,
         token: str,
         *,
-        policy: RegionPolicy = DEFAULT_POLICY,
+        policy: SharingPolicy | None = None,
         batch_size: int = 500,
         backoff: Backoff | None = None,
         sleep: Callable[[float], None] = time.sleep,
@@ -190,7 +159,7 @@ class SyncRelay:
             raise ValueError(f"batch_size must be 1..{MAX_BATCH_OPERATIONS}")
         self.source = source
         self.outlet = outlet
-        self.policy = policy
+        self.policy = policy or policy_for_region(None)  # the default region's allow-list
         self.batch_size = batch_size
         self.backoff = backoff or Backoff()
         self._sleep = sleep

@@ -11,9 +11,8 @@ import uuid
 from typing import Any
 
 from app.storage import sync_repository
-from app.storage.store import OutboxItem as StoredItem
-from app.storage.store import Store
-from app.sync.relay import OutboxItem
+from app.storage.store import QueuedChange, Store
+from app.sync.outbox import OutboxItem
 
 #: Local entity -> the upstream's name for it (entities not listed keep their name).
 WIRE_ENTITIES = {"diag_consent": "consent", "diag_run": "diagnostic_run", "diag_log": "log_capture"}
@@ -40,7 +39,7 @@ def wire_entity_id(entity: str, entity_id: str) -> str:
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"repair-counter:{entity}:{entity_id}"))
 
 
-def to_wire(item: StoredItem) -> OutboxItem:
+def to_wire(item: QueuedChange) -> OutboxItem:
     payload: dict[str, Any] = dict(item.payload) if isinstance(item.payload, dict) else {"value": item.payload}
     payload.setdefault("local_action", item.action)
     return OutboxItem(

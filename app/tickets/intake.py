@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
+from app.core.identifiers import normalise_imei
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
-from app.errors import UsageError
+from app.errors import Problem, UsageError
 from app.logging_setup import remember_names
-from app.privacy.children import AgeDeclaration, check_declaration, record_declaration
+from app.privacy_rules.children import AgeDeclaration, check_declaration, record_declaration
 from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
-from app.tickets.device_identity import normalise_imei
+from app.tickets.customers import matching_customer, picked_customer
 from app.tickets.errors import IntakeIncomplete
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.service_types import field_problems, normalise_phone
@@ -57,10 +58,10 @@ def normalised(new: NewTicket) -> NewTicket:
     return dataclasses.replace(new, **stripped)
 
 
-def intake_problems(new: NewTicket, today: datetime) -> dict[str, str]:
+def intake_problems(new: NewTicket, today: datetime) -> dict[str, Problem]:
     problems = field_problems(new, today.date())
     if new.fault_category not in FAULTS:
-        problems["fault_category"] = f"one of {', '.join(FAULTS)}"
+        problems["fault_category"] = Problem("fault_category", f"one of {', '.join(FAULTS)}")
     return problems
 
 
@@ -90,6 +91,9 @@ def open_ticket(
         raise UsageError("This store has no outlet yet.")
     now = session.store.clock()
     new = normalised(new)
+    picked = picked_customer(session.store, new)
+    if picked is not None:
+        new = picked.new
     problems = intake_problems(new, OutletClock.for_region(outlet.region).local(now))
     if problems:
         raise IntakeIncomplete(problems)
@@ -104,8 +108,8 @@ def open_ticket(
     due = clock.due_at(now, new.priority).isoformat(timespec="milliseconds")
     remember_names([new.customer_name])
     with session.store.transaction(session.actor) as work:
-        existing = ticket_repository.customer_id_by_phone(session.store, new.customer_phone)
-        customer_id = ticket_repository.save_customer(work, new, existing)
+        match = picked or matching_customer(session.store, new)
+        customer_id = ticket_repository.save_customer(work, new, match.customer_id)
         if age is not None:
             record_declaration(work, customer_id, age, guardian_age)
         number = ticket_repository.next_ticket_number(work, outlet.code, f"{local_today:%Y%m%d}")
@@ -115,7 +119,8 @@ def open_ticket(
         change = {
             "number": number,
             "customer": customer_id,
-            "returning": existing is not None,
+            "returning": match.customer_id is not None,
+            "customer_match": match.how,
             "due_at": due,
             "warranty": warranty.verdict.reason_code.value,
             **new.journal_change(),

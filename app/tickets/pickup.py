@@ -13,7 +13,7 @@ import logging
 from app.accounts.session import Session
 from app.core.roles import Permission
 from app.core.workflow import Status
-from app.privacy.contact import touch_last_contact
+from app.privacy_rules.contact import touch_last_contact
 from app.storage import privacy_repository, ticket_repository
 from app.storage.ticket_records import TicketDetail
 from app.tickets.errors import PickupRefused, TicketChanged

@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from app.accounts.session import Session
-from app.core.localized import LocalizedText as T
 from app.core.reference_data import PriceItem, PriceList
 from app.core.roles import Permission
-from app.core.workflow import LABELS, Status
+from app.core.workflow import Status
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
@@ -104,10 +103,9 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
     in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
         raise TransitionNotAllowed(
-            T(
-                f"工单 {detail.number} 当前为“{LABELS[Status(detail.status)].zh_CN}”：请在维修完成后开具账单。",
-                f"Ticket {detail.number} is {detail.status}: invoice after the repair.",
-            )
+            f"Ticket {detail.number} is {detail.status}: invoice after the repair.",
+            code="invoice_before_repair",
+            params={"number": detail.number, "current": detail.status},
         )
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):

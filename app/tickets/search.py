@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from app.accounts.session import Session
+from app.core.identifiers import is_valid_imei
 from app.core.roles import Permission
 from app.core.ticket_numbers import (
     InvalidTicketNumber,
@@ -26,7 +27,6 @@ from app.core.ticket_numbers import (
 )
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketRow
-from app.tickets.device_identity import is_valid_imei
 from app.tickets.errors import SlipNotGenuine
 from app.tickets.service_types import normalise_phone
 

@@ -23,6 +23,7 @@ from app.core.roles import Permission
 from app.core.workflow import Status
 from app.errors import UsageError
 from app.storage import staff_repository, ticket_repository
+from app.storage.store import UnitOfWork
 from app.storage.ticket_records import Agreement, NewTicket
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.synthetic import synthetic_ticket
@@ -119,7 +120,7 @@ def _write(
             )
 
 
-def _history(work: ticket_repository.UnitOfWork, ticket_id: str, plan: SeedTicket, now: datetime) -> None:
+def _history(work: UnitOfWork, ticket_id: str, plan: SeedTicket, now: datetime) -> None:
     if not plan.moves:
         return
     full = now - plan.received < timedelta(days=FULL_HISTORY_DAYS)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from app.core.identifiers import DEFAULT_TAC_MODELS, luhn_check_digit
 from app.storage.ticket_records import CONDITION_ITEMS, NewTicket
-from app.tickets.device_identity import DEFAULT_TAC_MODELS, luhn_check_digit
 
 SURNAMES = [
     "Wang",
@@ -77,7 +77,7 @@ STREETS = ["Shennan Road", "Huaqiang North Road", "Nanshan Avenue", "Binhe Avenu
 
 def luhn_imei(rng: random.Random, tac: str | None = None) -> str:
     body = (tac or rng.choice(TACS)) + f"{rng.randrange(10**6):06d}"
-    return body + luhn_check_digit(body)
+    return body + str(luhn_check_digit(body))
 
 
 def synthetic_ticket(rng: random.Random, today: date | None = None) -> NewTicket:

@@ -92,7 +92,8 @@ class RecoveryPage(QWizardPage):
         self.setTitle(self.tr("Recovery key"))
         self.setSubTitle(
             self.tr(
-                "It opens the store when every password is lost. It is shown only now: print it or write it down, and keep it in the outlet safe."
+                "It opens the store when every password is lost. It is shown only now: print it or write it down, and "
+                "keep it in the outlet safe."
             )
         )
         self.key_label = QLabel(objectName="recoveryKey")

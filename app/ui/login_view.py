@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from app.accounts import service
 from app.accounts.session import Session
 from app.storage.vault import Vault
 from app.ui.error_dialogs import show_error
+from app.ui.language import on_language_change
 from app.ui.tasks import BackgroundTasks
 
 
@@ -34,6 +35,7 @@ class LoginView(QWidget):
         self._vault, self._tasks = vault, tasks
         self._build()
         self.retranslate()
+        on_language_change(self, self.retranslate)
 
     def _build(self) -> None:
         self.title = QLabel(objectName="loginTitle")
@@ -86,11 +88,6 @@ class LoginView(QWidget):
         self.sign_in_button.setText(self.tr("Sign &in"))
         self.recovery_button.setText(self.tr("Lost every password? Use the recovery key"))
         self.password.setPlaceholderText(self.tr("Password"))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reset(self, hint: str = "", *, account: str = "") -> None:
         """Show the accounts of this store and an empty password field (`account` preselected)."""

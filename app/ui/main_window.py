@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,10 +28,13 @@ from app.core.roles import ROLE_LABELS, Permission, may
 from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
+from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
 from app.ui.device_monitor import DeviceMonitor, no_adb_session
+from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
 from app.ui.idle_lock import IdleWatcher
-from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher
+from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
+from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
@@ -57,10 +60,10 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workspace")
-        self.nav = QListWidget(objectName="navigation")
+        self.nav = named(QListWidget(), "navigation")
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         self.devices = DevicesPage()
         self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
         identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
@@ -89,6 +92,7 @@ class Workspace(QWidget):
         layout.addWidget(self.pages, 1)
         self.session: Session | None = None
         self.retranslate()
+        on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         names = (
@@ -102,10 +106,10 @@ class Workspace(QWidget):
         for row, text in enumerate(names):
             self.nav.item(row).setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def scanned(self, text: str) -> None:
+        """A serial scanner's read: to the Tickets page (the wizard's IMEI when it shows, else the search)."""
+        self.nav.setCurrentRow(self.pages.indexOf(self.tickets))
+        self.tickets.scanned(text)
 
     def show_session(self, session: Session) -> None:
         self.session = session
@@ -162,36 +166,42 @@ class MainWindow(QMainWindow):
         self.lock_shortcut.activated.connect(self.lock)
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         self.idle.idle.connect(self._on_idle)
+        self.scanner_dialog: ScannerSettingsDialog | None = None
+        self.scanner.scanned.connect(self._on_scanned)
+        self.scanner.state_changed.connect(self._show_scanner_state)
         self.resize(1100, 720)
         self.retranslate()
+        on_language_change(self, self.retranslate)
+        self.scanner.start(settings.scanner_port)
         self.login.reset()
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.who_label = QLabel(objectName="whoLabel")
-        self.lock_label = QLabel(objectName="lockLabel")
+        self.who_label = named(QLabel(), "whoLabel")
+        self.lock_label = named(QLabel(), "lockLabel")
         self.sync_status = SyncStatus(self._tasks, lambda: self.session)
-        self.language_box = QComboBox(objectName="languageBox")
+        self.scanner = ScannerLink(self)
+        self.scanner_button = named(QPushButton(), "scannerButton")
+        self.scanner_button.setFlat(True)
+        self.scanner_button.clicked.connect(self.choose_scanner)
+        self.language_box = named(QComboBox(), "languageBox")
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(self.language_box.findData(self._settings.language))
         self.language_box.currentIndexChanged.connect(self._on_language_chosen)
-        self.lock_button = QPushButton(objectName="lockButton")
+        self.lock_button = named(QPushButton(), "lockButton")
         self.lock_button.clicked.connect(self.lock)
         for widget in (self.who_label, self.lock_label, self.sync_status):
             bar.addWidget(widget)
+        bar.addPermanentWidget(self.scanner_button)
         bar.addPermanentWidget(self.language_box)
         bar.addPermanentWidget(self.lock_button)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Repair Counter"))
         self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self._show_scanner_state()
         self._refresh_status()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _refresh_status(self) -> None:
         session = self.session
@@ -203,7 +213,7 @@ class MainWindow(QMainWindow):
             self.who_label.setText(self.tr("Not signed in"))
             return
         en, zh = ROLE_LABELS[session.role]
-        role = zh if self._languages.current == "zh_CN" else en
+        role = zh if current_language() == "zh_CN" else en
         self.who_label.setText(self.tr("Signed in: %1 (%2)").replace("%1", session.engineer_id).replace("%2", role))
 
     def start_session(self, session: Session) -> None:
@@ -246,7 +256,45 @@ class MainWindow(QMainWindow):
         self._settings.language = code
         save_settings(self._vault.paths.settings, self._settings)
 
+    # --- the serial barcode scanner ------------------------------------------------------------
+
+    def choose_scanner(self) -> None:
+        """Pick the scanner's port from the PC's list (saved in the settings), or none."""
+        self.scanner_dialog = ScannerSettingsDialog(self._settings.scanner_port, self)
+        dialog = self.scanner_dialog
+        dialog.accepted.connect(lambda: self.use_scanner_port(dialog.chosen_port()))
+        dialog.open()
+
+    def use_scanner_port(self, port: str) -> None:
+        self._settings.scanner_port = port
+        save_settings(self._vault.paths.settings, self._settings)
+        self.scanner.start(port)
+
+    def _on_scanned(self, text: str) -> None:
+        if self.session is None or self.stack.currentWidget() is not self.workspace:
+            log.info("a scan arrived while locked; ignored")  # a locked counter shows nothing of a ticket
+            return
+        self.workspace.scanned(text)
+
+    def _show_scanner_state(self) -> None:
+        link = self.scanner
+        if link.listening:
+            text = self.tr("Scanner: %1").replace("%1", link.port_name)
+        elif link.problem == CANNOT_OPEN:
+            text = self.tr("Scanner: %1 cannot be opened (plugged in? used by another program?)").replace(
+                "%1", link.port_name
+            )
+        elif link.problem:
+            text = self.tr("Scanner: disconnected from %1; choose its port again").replace("%1", link.port_name)
+        elif link.port_name:
+            text = self.tr("Scanner: opening %1...").replace("%1", link.port_name)
+        else:
+            text = self.tr("Scanner: none")
+        self.scanner_button.setText(text)
+        self.scanner_button.setStyleSheet("color: #b00020;" if link.problem else "")
+
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.scanner.stop(wait=True)
         if self.session is not None:
             self.session.lock()
             self.session = None

@@ -64,7 +64,7 @@ class SignaturePad(QWidget):
             QPen(QColor("#102a43"), 2.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         )
         for stroke in self._strokes:
-            for start, end in zip(stroke, stroke[1:]):
+            for start, end in zip(stroke, stroke[1:], strict=False):
                 painter.drawLine(start, end)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.accounts.session import Session
 from app.sync import service
+from app.ui.language import on_language_change
 from app.ui.tasks import BackgroundTasks
 
 SCHEDULE_MINUTES = 5
@@ -40,15 +41,11 @@ class SyncStatus(QWidget):
         self.timer.setInterval(SCHEDULE_MINUTES * 60_000)
         self.timer.timeout.connect(self.sync_now)
         self.retranslate()
+        on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Sync now"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def start(self) -> None:
         self.timer.start()

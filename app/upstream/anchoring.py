@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from app.storage.upstream import AnchorRow
 from app.sync.protocol import AnchorRequest
+from app.upstream.storage import AnchorRow
 
 #: Signs (seq, head, received_at) for the outlet: returns (key_id, signature).
 Signer = Callable[[int, str, datetime], tuple[str, str]]

@@ -11,7 +11,7 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from app.storage.upstream import UpstreamStore
+from app.upstream.storage import UpstreamStore
 
 DEFAULT_CODE_LIFETIME = timedelta(days=7)
 

@@ -14,10 +14,10 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from app.storage.upstream import UpstreamStore
 from app.sync.protocol import MAX_PAYLOAD_BYTES, REFERENCE_KINDS, canonical_json
 from app.upstream.enrolment import utc_now
 from app.upstream.errors import ReferenceFileError
+from app.upstream.storage import UpstreamStore
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_ITEMS = 200_000

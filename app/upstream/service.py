@@ -21,13 +21,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from app.storage.upstream import (
-    AnchorRow,
-    IncomingOperation,
-    UpstreamDatabaseUnavailable,
-    UpstreamStore,
-    open_upstream_store,
-)
 from app.sync.anchors import key_id_for, public_key_bytes, sign_anchor
 from app.sync.protocol import (
     API_PREFIX,
@@ -53,6 +46,13 @@ from app.sync.protocol import (
 from app.upstream.anchoring import AnchorRefused, judge_anchor
 from app.upstream.body_limit import BodyLimitMiddleware
 from app.upstream.enrolment import redeem_enrol_code, secret_hash, utc_now
+from app.upstream.storage import (
+    AnchorRow,
+    IncomingOperation,
+    UpstreamDatabaseUnavailable,
+    UpstreamStore,
+    open_upstream_store,
+)
 
 log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]

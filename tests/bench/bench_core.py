@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core.redaction import redact_text  # noqa: E402
 
-SAMPLE = Path("/work/shared/device-samples/10_logcat_threadtime_loghub.txt")
+SAMPLE = Path(__file__).resolve().parents[1] / "unit" / "device" / "samples" / "10_logcat_threadtime_loghub.txt"
 PERSONAL = [
     "03-17 16:14:01.001  1702  2395 I Telephony: incoming call from +86 138 1234 5678",
     "03-17 16:14:01.002  1702  2395 D AccountManager: Account {name=wei.zhang@example.com, type=com.google}",

@@ -87,14 +87,17 @@ def main() -> None:
 
     med_open, med_bare_open = statistics.median(opens), statistics.median(bare_opens)
     print(
-        f"open with raw key (median, target < 5 ms) | {ms(med_open)} | {ms(med_bare_open)} bare keyed open | {med_open / med_bare_open:.1f}"
+        f"open with raw key (median, target < 5 ms) | {ms(med_open)} | {ms(med_bare_open)} bare keyed open"
+        f" | {med_open / med_bare_open:.1f}"
     )
     print(f"unlock with Argon2id (median, target 150-500 ms) | {ms(statistics.median(unlocks))} | - | -")
     print(
-        f"ticket write + journal + outbox (p95, target < 10 ms) | {ms(p95(write))} | {ms(p95(bare))} bare insert p95 | {p95(write) / p95(bare):.2f}"
+        f"ticket write + journal + outbox (p95, target < 10 ms) | {ms(p95(write))} | {ms(p95(bare))} bare insert p95"
+        f" | {p95(write) / p95(bare):.2f}"
     )
     print(
-        f"ticket write + journal + outbox (median) | {ms(statistics.median(write))} | {ms(statistics.median(bare))} bare insert | {statistics.median(write) / statistics.median(bare):.2f}"
+        f"ticket write + journal + outbox (median) | {ms(statistics.median(write))}"
+        f" | {ms(statistics.median(bare))} bare insert | {statistics.median(write) / statistics.median(bare):.2f}"
     )
 
 

@@ -191,7 +191,7 @@ def test_a_mistyped_imei_is_flagged_as_typed_and_refused_on_save(qtbot, page, ma
     page.name.setText("Zhang Wei")
     page.advance()
     qtbot.keyClicks(page.imei, "860955027785042")
-    assert "Check digit wrong" in page.imei_status.text()
+    assert "check digit does not match" in page.imei_status.text()
     page.model.setText("RC-X1")
     page.advance()
     page.fault.setPlainText("cracked")

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.privacy.export import open_export
-from app.privacy.restriction import Purpose, refusal
+from app.privacy_rules.restriction import Purpose, refusal
 from app.storage.ticket_records import NewTicket
 from app.tickets.intake import open_ticket
 from app.ui.pages.privacy_page import DAY_MS, OVERDUE_BACKGROUND, PrivacyPage

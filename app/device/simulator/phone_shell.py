@@ -4,7 +4,7 @@ Order for each command of a `;`-separated line: injected faults, the profile's
 `[shell]` entries (exact, then the longest matching `prefix*`), then built-in
 commands (getprop, dumpsys package, pm, am, echo, cat, ls, rm, mkdir, true,
 false), else `not found` with exit 127 like a real phone.  The on-phone
-Diagnostic Tool of DESIGN.md section 6 is played here too (`am
+Diagnostic Tool of docs/ARCHITECTURE.md section 7 is played here too (`am
 start-foreground-service ... --es session ID --es categories a,b`).
 """
 

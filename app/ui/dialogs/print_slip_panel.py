@@ -15,7 +15,7 @@ import logging
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,8 @@ from app.slip.render_pdf import pdf_bytes
 from app.slip.render_print import build_print_preview, spec_for_printer
 from app.storage.slip_repository import PrintRow
 from app.ui.error_dialogs import show_error
+from app.ui.language import on_language_change
+from app.ui.serial_ports import serial_port_names
 from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
@@ -47,15 +49,6 @@ log = logging.getLogger(__name__)
 # Where the thermal printer's port is preset from (e.g. /dev/ttyUSB0 or COM3).
 THERMAL_PORT_ENV = "REPAIR_COUNTER_ESCPOS_PORT"
 PRINTER_PROBLEMS = (PaperOut, PrinterOffline, PrinterPortError)
-
-
-def serial_port_names() -> list[str]:
-    """The serial ports this PC has, for the port box (the person may also type one)."""
-    try:
-        from serial.tools import list_ports
-    except ImportError:  # pragma: no cover - pyserial ships list_ports
-        return []
-    return sorted(port.device for port in list_ports.comports())
 
 
 class PrintSlipPanel(QGroupBox):
@@ -90,11 +83,7 @@ class PrintSlipPanel(QGroupBox):
         layout.addWidget(self.status)
         self.retry_button.hide()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Repair slip"))

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +20,9 @@ from app.accounts import service
 from app.accounts.session import Session
 from app.core.roles import ROLE_LABELS, Role
 from app.ui.error_dialogs import show_error
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
@@ -37,12 +36,15 @@ class AddStaffDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("addStaffDialog")
         self.setWindowTitle(self.tr("Add a staff account"))
-        self.engineer_id = QLineEdit(objectName="newEngineerId", maxLength=32)
-        self.display_name = QLineEdit(objectName="newDisplayName", maxLength=80)
-        self.role = QComboBox(objectName="newRole")
+        self.engineer_id = named(QLineEdit(), "newEngineerId")
+        self.engineer_id.setMaxLength(32)
+        self.display_name = named(QLineEdit(), "newDisplayName")
+        self.display_name.setMaxLength(80)
+        self.role = named(QComboBox(), "newRole")
         for role in Role:
-            self.role.addItem(ROLE_LABELS[role][0], role)
-        self.password = QLineEdit(objectName="newPassword", echoMode=QLineEdit.EchoMode.Password)
+            self.role.addItem(role_label(role, current_language()), role)
+        self.password = named(QLineEdit(), "newPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -54,25 +56,18 @@ class AddStaffDialog(QDialog):
         form.addRow(buttons)
 
 
-class StaffPage(QWidget):
+class StaffPage(Page):
     """Signals: `store_reopened()` after a removal rotated the key."""
 
     store_reopened = Signal()
+    refill_on_language = True
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staffPage")
+        super().__init__("staffPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.table = QTableWidget(0, 3, objectName="staffTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.add_button = QPushButton(objectName="addStaffButton")
-        self.remove_button = QPushButton(objectName="removeStaffButton")
+        self.table = read_only_table("staffTable", 3)
+        self.add_button = named(QPushButton(), "addStaffButton")
+        self.remove_button = named(QPushButton(), "removeStaffButton")
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QHBoxLayout()
@@ -91,21 +86,13 @@ class StaffPage(QWidget):
         self.remove_button.setText(self.tr("&Remove account"))
         self.table.setHorizontalHeaderLabels([self.tr("Engineer ID"), self.tr("Name"), self.tr("Role")])
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._session:
-                self.show_session(self._session)
-        super().changeEvent(event)
-
     def show_session(self, session: Session) -> None:
-        self._session = session
-        members = service.list_accounts(session)
-        language = QLocale().name()  # the switcher sets the default locale with the language
-        self.table.setRowCount(len(members))
-        for r, m in enumerate(members):
-            for c, value in enumerate((m.engineer_id, m.display_name, role_label(m.role, language))):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        super().show_session(session)
+        language = current_language()
+        fill_table(
+            self.table,
+            ((m.engineer_id, m.display_name, role_label(m.role, language)) for m in service.list_accounts(session)),
+        )
 
     def _on_add_clicked(self) -> None:
         dialog = AddStaffDialog(self)

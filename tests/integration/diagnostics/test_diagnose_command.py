@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -9,7 +10,8 @@ import sys
 
 import pytest
 
-from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
+from app.tickets.intake import open_ticket
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, sample_ticket
 
 pytestmark = pytest.mark.integration
 
@@ -32,12 +34,18 @@ def diagnose(server, data_dir, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def data_dir(manager, vault):
+def phone_ticket(manager) -> str:
+    """A ticket for the simulated OnePlus (diagnose --ticket checks that the phone is the ticket's)."""
+    return open_ticket(manager, dataclasses.replace(sample_ticket(), imei="868915051234565")).number
+
+
+@pytest.fixture
+def data_dir(manager, vault, phone_ticket):
     manager.lock()  # the command signs in by itself
     return vault.paths.root
 
 
-def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir) -> None:
+def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir, phone_ticket) -> None:
     handset = phones.start("coloros-oneplus8-tool")
     result = diagnose(
         diag_adb_server,
@@ -52,12 +60,12 @@ def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir) -> No
         "--customer",
         "Zhao Lei",
         "--ticket",
-        "SZ01-20261123-0007",
+        phone_ticket,
         "--json",
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["ticket"] == "SZ01-20261123-0007" and out["complete"] is True
+    assert out["ticket"] == phone_ticket and out["complete"] is True
     assert out["collected"] == ["device_info", "battery_record"]
     assert out["refused"] == ["base_station_id", "ssid", "bssid", "wifi_list", "network_record"]
     assert out["tool"] == {

@@ -24,7 +24,8 @@ EVERYTHING = ("identity", "battery", "logs")
 CATEGORIES = ("device_info", "battery_record", "logs", "software_fault")
 
 
-def _run(phones, flow, handset, consent, prompts=ScriptedPrompts(), functions=EVERYTHING, **kwargs):
+def _run(phones, flow, handset, consent, prompts=None, functions=EVERYTHING, **kwargs):
+    prompts = prompts if prompts is not None else ScriptedPrompts()
     return flow.run(device_session(phones, handset), RunRequest(functions, consent), prompts, **kwargs)
 
 

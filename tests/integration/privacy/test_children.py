@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from app.core.retention import DEFAULT_POLICY
-from app.privacy.children import AgeDeclaration, needs_guardian
-from app.privacy.errors import GuardianConsentNeeded
 from app.privacy.retention_engine import run_retention
+from app.privacy_rules.children import AgeDeclaration, needs_guardian
+from app.privacy_rules.errors import GuardianConsentNeeded
 from app.tickets.intake import open_ticket
 from tests.integration.privacy.conftest import START, marker_ticket
 

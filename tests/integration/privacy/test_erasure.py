@@ -99,7 +99,7 @@ def test_the_erasure_keeps_statistics_and_digests_and_queues_erase_operations(ma
 
 
 def test_an_erased_customer_cannot_be_erased_twice(manager, clock) -> None:
-    from app.privacy.errors import UnknownCustomer
+    from app.privacy_rules.errors import UnknownCustomer
 
     open_ticket(manager, marker_ticket())
     customer = manager.store.query_one("SELECT id FROM customer")[0]

@@ -12,9 +12,9 @@ from app.accounts import service
 from app.core.roles import Role
 from app.errors import PermissionDenied
 from app.privacy import requests
-from app.privacy.contact import log_contact
-from app.privacy.errors import ExportUnreadable, WeakExportPassword
 from app.privacy.export import make_export, open_export, schema_problems
+from app.privacy_rules.contact import log_contact
+from app.privacy_rules.errors import ExportUnreadable, WeakExportPassword
 from app.storage import ticket_repository
 from app.storage.privacy_repository import customer_facts
 from tests.integration.privacy.conftest import MARKERS, add_diagnostics

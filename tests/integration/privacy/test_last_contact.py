@@ -7,8 +7,8 @@ from datetime import timedelta
 
 import pytest
 
-from app.privacy.contact import log_contact
-from app.privacy.errors import InvalidRequestInput, UnknownCustomer
+from app.privacy_rules.contact import log_contact
+from app.privacy_rules.errors import InvalidRequestInput, UnknownCustomer
 from app.tickets import moves, pickup
 from app.tickets.intake import open_ticket
 from tests.integration.privacy.conftest import START

@@ -11,7 +11,7 @@ from app.accounts import service
 from app.core.roles import Role
 from app.errors import PermissionDenied
 from app.privacy import actions, requests
-from app.privacy.errors import IdentityNotChecked, RequestClosed, UnknownCustomer
+from app.privacy_rules.errors import IdentityNotChecked, RequestClosed, UnknownCustomer
 from app.storage import privacy_repository as repo
 from tests.integration.privacy.conftest import MARKERS, START
 

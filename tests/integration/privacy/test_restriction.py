@@ -10,11 +10,11 @@ import pytest
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest
 from app.privacy import actions, requests
-from app.privacy.errors import ProcessingRestricted
-from app.privacy.sync_hold import RestrictionAwareOutbox
+from app.privacy_rules.errors import ProcessingRestricted
 from app.slip.print_service import print_to_file
 from app.storage import diagnostics_repository as diag
 from app.sync.relay import SyncRelay
+from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
 from app.sync.transport import UpstreamEndpoint
 from app.tickets.intake import open_ticket

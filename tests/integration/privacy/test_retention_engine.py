@@ -69,7 +69,7 @@ def test_service_records_are_anonymised_after_twelve_months_keeping_the_statisti
 
 
 def test_a_visit_resets_the_clock(manager, clock, marked) -> None:
-    from app.privacy.contact import log_contact
+    from app.privacy_rules.contact import log_contact
 
     clock.now = START + timedelta(days=100)
     log_contact(manager, marked_customer_id(manager), "call")

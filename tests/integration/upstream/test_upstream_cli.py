@@ -17,9 +17,9 @@ import pytest
 from cryptography import x509
 
 import app.cli
-from app.storage.upstream import open_upstream_store
 from app.sync.relay import enrol
 from app.sync.transport import UpstreamEndpoint
+from app.upstream.storage import open_upstream_store
 from tests.integration.upstream.upstream_harness import free_port, make_ca_and_server_cert
 
 pytestmark = pytest.mark.integration

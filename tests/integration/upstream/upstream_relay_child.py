@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from upstream_harness import TRANSPORT_POLICY
 from upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.relay import SyncRelay
@@ -35,7 +36,7 @@ class StopBeforeAck(SqliteOutbox):
 def main() -> int:
     db, url, outlet, token, stop_at = sys.argv[1:6]
     box = StopBeforeAck(Path(db), int(stop_at))
-    with SyncRelay(box, UpstreamEndpoint(url), outlet, token) as relay:
+    with SyncRelay(box, UpstreamEndpoint(url), outlet, token, policy=TRANSPORT_POLICY) as relay:
         relay.push_pending()
     print("FINISHED", flush=True)
     return 0

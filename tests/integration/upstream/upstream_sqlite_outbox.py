@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from app.sync.relay import OutboxItem
+from app.sync.outbox import OutboxItem
 
 
 class SqliteOutbox:
@@ -50,7 +50,7 @@ class SqliteOutbox:
             self.conn.execute("BEGIN")
             self.conn.executemany(
                 "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?,?,?,?,?,?)",
-                [(op_id, e, eid, a, json.dumps(p), now) for op_id, (e, eid, a, p) in zip(op_ids, rows)],
+                [(op_id, e, eid, a, json.dumps(p), now) for op_id, (e, eid, a, p) in zip(op_ids, rows, strict=False)],
             )
         return op_ids
 
@@ -78,7 +78,8 @@ class SqliteOutbox:
                 [(kind, str(item["key"]), json.dumps(item)) for item in items],
             )
             self.conn.execute(
-                "INSERT INTO cursors (kind, cursor) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET cursor = excluded.cursor",
+                "INSERT INTO cursors (kind, cursor) VALUES (?, ?)"
+                " ON CONFLICT (kind) DO UPDATE SET cursor = excluded.cursor",
                 (kind, cursor),
             )
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from app.accounts import service
-from app.accounts.verification import read_journal, verify_store
+from app.accounts.verification import read_journal
 from app.core.roles import Permission, Role, may
 from app.errors import PermissionDenied
+from app.sync.verification import verify_store
 from app.tickets.intake import open_ticket
 from tests.fixtures_store import sample_ticket
 

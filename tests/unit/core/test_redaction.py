@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from app.core.redaction import REDACTION_FAILED, redact_names, redact_text
 
-SAMPLES = Path("/work/shared/device-samples/10_logcat_threadtime_loghub.txt")
+#: A real phone's logcat, kept with the device parser tests (the repository carries its own copy).
+SAMPLES = Path(__file__).resolve().parents[1] / "device" / "samples" / "10_logcat_threadtime_loghub.txt"
 
 
 def _luhn_check_digit(body: str) -> str:

@@ -24,7 +24,7 @@ from app.core import redaction, redaction_prefilter
 from app.core.redaction import redact_names, redact_text
 from app.diagnostics.logs import redact_capture
 
-SAMPLES = Path("/work/shared/device-samples/10_logcat_threadtime_loghub.txt")
+SAMPLES = Path(__file__).resolve().parents[1] / "device" / "samples" / "10_logcat_threadtime_loghub.txt"
 REAL_LINES = [line for line in SAMPLES.read_text("utf-8").splitlines() if line and not line.startswith("#")]
 
 

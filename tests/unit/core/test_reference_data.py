@@ -13,13 +13,13 @@ from typing import Any
 import pytest
 
 from app.core import reference_data as rd
+from app.core.identifiers import luhn_is_valid
 from app.core.reference_data import (
     CONSENT_TEXT_IDS,
     ReferenceDataError,
     default_resources_dir,
     load_consent_library,
     load_reference_data,
-    luhn_valid,
     parse_benefit_registry,
     parse_diagnostic_tool,
     parse_price_list,
@@ -61,7 +61,7 @@ def test_the_shipped_defaults_load() -> None:
 
 def test_every_registry_imei_is_luhn_valid_and_benefits_decide_warranty() -> None:
     registry = load_reference_data(RESOURCES).benefits
-    assert registry.devices and all(luhn_valid(imei) and len(imei) == 15 for imei in registry.devices)
+    assert registry.devices and all(luhn_is_valid(imei) and len(imei) == 15 for imei in registry.devices)
     device = registry.lookup(" 860955027785041 ")
     assert device is not None and device.model == "RC-X1"
     verdict = warranty_verdict(device.purchase_date, date(2027, 6, 1), benefits=device.benefits)
@@ -214,5 +214,5 @@ def test_unreadable_files_are_reference_errors(tmp_path: Path, monkeypatch: pyte
 
 
 def test_luhn() -> None:
-    assert luhn_valid("860955027785041") and not luhn_valid("860955027785042")
-    assert not luhn_valid("８６０９５５０２７７８５０４１") and not luhn_valid("")
+    assert luhn_is_valid("860955027785041") and not luhn_is_valid("860955027785042")
+    assert not luhn_is_valid("８６０９５５０２７７８５０４１") and not luhn_is_valid("")

@@ -1,4 +1,4 @@
-"""Ticket numbers and the slip's QR content (DESIGN.md section 4, issue 6 item 5)."""
+"""Ticket numbers and the slip's QR content (docs/ARCHITECTURE.md section 4, issue 6 item 5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Every capture in samples/ (copied from /work/shared/device-samples) goes through its parser.
+"""Every capture in samples/ (what real phones printed, from public sources) goes through its parser.
 
 The captures carry a `#` header saying where they come from; `body()` drops it so
 the parser sees what the phone printed.
@@ -282,7 +282,10 @@ def test_am_start_success_and_service_start() -> None:
 
 
 def test_am_error_type_3_with_exit_0_is_a_failure() -> None:
-    text = "Starting: Intent { cmp=com.example/.MainActivity }\nError type 3\nError: Activity class {com.example/com.example.MainActivity} does not exist.\n"
+    text = (
+        "Starting: Intent { cmp=com.example/.MainActivity }\nError type 3\n"
+        "Error: Activity class {com.example/com.example.MainActivity} does not exist.\n"
+    )
     result = parse_am_start(text, exit_code=0)
     assert not result.started or result.error
     assert result.error == "Error type 3"

@@ -25,7 +25,7 @@ def test_at_least_the_five_kinds_of_phone_ship() -> None:
     assert len(profiles) >= 5
     assert any(t and t.version_code >= 300 and t.package == TOOL and t.service == ".DiagnosticService" for t in tools)
     assert any(t and t.version_code < 300 for t in tools)
-    assert any(t is None and p.device.brand == "OnePlus" for p, t in zip(profiles, tools))
+    assert any(t is None and p.device.brand == "OnePlus" for p, t in zip(profiles, tools, strict=False))
     assert any(p.auth == "deny" for p in profiles)
     assert any(
         b"Charging policy" in p.shell["dumpsys battery"].output for p in profiles if "dumpsys battery" in p.shell

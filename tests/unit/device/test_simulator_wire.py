@@ -59,9 +59,9 @@ def test_cnxn_banner_names_the_phone_and_its_features(host: tuple[SimulatedHands
     _, sock = host
     reply = handshake(sock)
     assert (reply.command, reply.arg0) == (A_CNXN, A_VERSION)
-    assert (
-        reply.data
-        == b"device::ro.product.name=OnePlus8_CH;ro.product.model=IN2010;ro.product.device=OnePlus8;features=shell_v2,stat_v2"
+    assert reply.data == (
+        b"device::ro.product.name=OnePlus8_CH;ro.product.model=IN2010;ro.product.device=OnePlus8;"
+        b"features=shell_v2,stat_v2"
     )
 
 

@@ -53,7 +53,8 @@ def test_device_info_that_does_not_check_out_is_refused(change: dict) -> None:  
         b'{"health_percent": true, "cycle_count": 1, "design_capacity_mah": 4000, "full_charge_capacity_mah": 3000}',
         b'{"health_percent": 90, "cycle_count": 1, "design_capacity_mah": 4000, "full_charge_capacity_mah": 9000}',
         b'{"health_percent": NaN, "cycle_count": 1, "design_capacity_mah": 4000, "full_charge_capacity_mah": 3000}',
-        b'{"health_percent": 90, "health_percent": 10, "cycle_count": 1, "design_capacity_mah": 1, "full_charge_capacity_mah": 1}',
+        b'{"health_percent": 90, "health_percent": 10, "cycle_count": 1, "design_capacity_mah": 1,'
+        b' "full_charge_capacity_mah": 1}',
         b"[1, 2]",
         b"\xff\xfe",
         b"[" * 100_000,

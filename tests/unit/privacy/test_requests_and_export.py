@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.privacy.errors import ExportUnreadable
 from app.privacy.export import key_from_spelling, new_shown_key, open_export, seal
 from app.privacy.requests import due_dates
+from app.privacy_rules.errors import ExportUnreadable
 from app.storage.privacy_records import PrivacyRequest
 from app.storage.sealing import Argon2Params
 

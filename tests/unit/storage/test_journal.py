@@ -7,9 +7,9 @@ import shutil
 import pytest
 
 from app.accounts import service
-from app.accounts.verification import verify_store
 from app.storage import database
 from app.storage.errors import JournalBroken
+from app.sync.verification import verify_store
 from app.tickets.intake import open_ticket
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, sample_ticket
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.storage.upstream import AnchorRow
 from app.sync.protocol import AnchorRequest
 from app.upstream.anchoring import AnchorRefused, judge_anchor
+from app.upstream.storage import AnchorRow
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 A, B, C = "a" * 64, "b" * 64, "c" * 64

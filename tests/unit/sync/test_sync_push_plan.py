@@ -1,9 +1,9 @@
-"""How one pushed batch is planned against what the upstream holds (app/storage/upstream/push_plan.py)."""
+"""How one pushed batch is planned against what the upstream holds (app/upstream/storage/push_plan.py)."""
 
 from __future__ import annotations
 
-from app.storage.upstream.push_plan import RecordState, StoredOperation, plan_push
-from app.storage.upstream.records import IncomingOperation
+from app.upstream.storage.push_plan import RecordState, StoredOperation, plan_push
+from app.upstream.storage.records import IncomingOperation
 
 REC = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"
 

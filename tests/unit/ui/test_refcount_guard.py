@@ -1,4 +1,4 @@
-"""Guard against the PySide6 6.12.0 regression (DESIGN.md section 10).
+"""Guard against the PySide6 6.12.0 regression (docs/ARCHITECTURE.md section 12).
 
 On Python 3.11, PySide6 6.12.0 leaked one reference to None/True on every
 void Qt call and signal emit; a counter PC open all day then aborted.  If the

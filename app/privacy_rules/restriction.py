@@ -8,7 +8,7 @@ English and Chinese:
   is called by `DiagnosticsFlow.run` before anything reaches the phone;
 * printing: `write_ticket_slip` (or `ensure_may_process(..., Purpose.PRINTING)`
   in any other print path) before a slip of a stored ticket is rendered;
-* sync: `app.privacy.sync_hold.RestrictionAwareOutbox` wraps the relay's
+* sync: `app.sync.restriction_hold.RestrictionAwareOutbox` wraps the relay's
   outbox source and holds back the customer's records (erasures still leave:
   forgetting is not processing); `held_back` says which and why.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import enum
 
-from app.privacy.errors import ProcessingRestricted
+from app.privacy_rules.errors import ProcessingRestricted
 from app.storage import privacy_repository as repo
 from app.storage.store import Store
 

@@ -20,9 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from app.storage.upstream.errors import UpstreamDatabaseUnavailable
-from app.storage.upstream.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
-from app.storage.upstream.records import (
+from app.upstream.storage.errors import UpstreamDatabaseUnavailable
+from app.upstream.storage.push_plan import PushPlan, RecordKey, RecordState, StoredOperation, plan_push
+from app.upstream.storage.records import (
     ERASED_PAYLOAD,
     REMOVING_ACTIONS,
     AnchorRow,
@@ -31,7 +31,7 @@ from app.storage.upstream.records import (
     OutletCounts,
     RecordRow,
 )
-from app.storage.upstream.schema import SCHEMA_VERSION, schema_statements
+from app.upstream.storage.schema import SCHEMA_VERSION, schema_statements
 
 
 class Cursor(Protocol):
@@ -92,7 +92,16 @@ class UpstreamStore(ABC):
         return f"{column} IN ({', '.join('?' * len(values))})", tuple(values)
 
     def _lock_reference_items(self, cursor: Any) -> None:
-        """Keep publications in id order where ids can commit out of order (PostgreSQL)."""
+        """Keep publications in id order where ids can commit out of order (PostgreSQL).
+
+        A hook, not abstract: SQLite has one writer, so it has nothing to lock.
+        """
+        return None
+
+    def _forget_old_copies(self) -> None:
+        """After an erasure: drop copies of erased payloads the database keeps outside its tables
+        (SQLite's write-ahead log).  PostgreSQL recycles its WAL on its own schedule."""
+        return None
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -182,7 +191,8 @@ class UpstreamStore(ABC):
                 return False
             cur.execute(
                 "INSERT INTO outlets (outlet, token_hash, enrolled_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (outlet) DO UPDATE SET token_hash = excluded.token_hash, enrolled_at = excluded.enrolled_at",
+                " ON CONFLICT (outlet) DO UPDATE SET token_hash = excluded.token_hash,"
+                " enrolled_at = excluded.enrolled_at",
                 (outlet, token_hash, now),
             )
             return True
@@ -216,6 +226,8 @@ class UpstreamStore(ABC):
                 self._erasure_seqs(cur, outlet, entity_ids),
             )
             self._write_plan(cur, outlet, plan, received_at)
+        if plan.erasures:
+            self._forget_old_copies()
         return plan.outcomes
 
     def _stored_operations(self, cur: Cursor, outlet: str, op_ids: list[str]) -> dict[str, StoredOperation]:
@@ -378,7 +390,11 @@ class UpstreamStore(ABC):
             return row
 
     def _lock_outlet_anchors(self, cursor: Any, outlet: str) -> None:
-        """Serialise anchor appends per outlet where writers run in parallel (PostgreSQL)."""
+        """Serialise anchor appends per outlet where writers run in parallel (PostgreSQL).
+
+        A hook, not abstract: SQLite has one writer, so it has nothing to lock.
+        """
+        return None
 
 
 class _DialectCursor:

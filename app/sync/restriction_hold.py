@@ -13,8 +13,8 @@ from typing import Any
 
 from app.storage import privacy_repository as repo
 from app.storage.store import Store
+from app.sync.outbox import OutboxItem, OutboxSource
 from app.sync.policy import FORGETTING_ACTIONS
-from app.sync.relay import OutboxItem, OutboxSource
 
 
 class RestrictionAwareOutbox:

@@ -1,9 +1,9 @@
 """Storage of the reference upstream service (SQLite embedded, PostgreSQL shared)."""
 
-from app.storage.upstream.dialects import PostgresUpstreamStore, SqliteUpstreamStore, open_upstream_store
-from app.storage.upstream.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
-from app.storage.upstream.records import AnchorRow, IncomingOperation, OperationOutcome, OutletCounts, RecordRow
-from app.storage.upstream.store import UpstreamStore
+from app.upstream.storage.dialects import PostgresUpstreamStore, SqliteUpstreamStore, open_upstream_store
+from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
+from app.upstream.storage.records import AnchorRow, IncomingOperation, OperationOutcome, OutletCounts, RecordRow
+from app.upstream.storage.store import UpstreamStore
 
 __all__ = [
     "AnchorRow",

@@ -1,11 +1,11 @@
 """Last contact per customer: a visit, a call logged at the counter, a pickup each restart the
-retention clock of DESIGN.md section 5 ("12 months from the customer's last contact")."""
+retention clock of docs/ARCHITECTURE.md section 8 ("12 months from the customer's last contact")."""
 
 from __future__ import annotations
 
 from app.accounts.session import Session
 from app.core.roles import Permission
-from app.privacy.errors import InvalidRequestInput, UnknownCustomer
+from app.privacy_rules.errors import InvalidRequestInput, UnknownCustomer
 from app.storage import privacy_repository as repo
 from app.storage.store import UnitOfWork
 

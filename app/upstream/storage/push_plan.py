@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from app.storage.upstream.records import ERASED_PAYLOAD, IncomingOperation, OperationOutcome
+from app.upstream.storage.records import ERASED_PAYLOAD, IncomingOperation, OperationOutcome
 
 RecordKey = tuple[str, str]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.core.localized import LocalizedText as T
-from app.privacy.errors import GuardianConsentNeeded, InvalidRequestInput
+from app.privacy_rules.errors import GuardianConsentNeeded, InvalidRequestInput
 from app.storage import privacy_repository as repo
 from app.storage.store import UnitOfWork
 
