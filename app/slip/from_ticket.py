@@ -14,6 +14,7 @@ else Simplified Chinese.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,6 +27,7 @@ from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, 
 from app.storage import diagnostics_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
+from app.storage.store import Store
 from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets import moves
 from app.tickets.intake import outlet_clock
@@ -115,7 +117,7 @@ def slip_content_for(
         imeis=tuple(imei for imei in (detail.row.imei, detail.imei2) if imei),
         fault=detail.row.fault or "",
         condition_at_intake=condition_text(detail.intake, language),
-        diagnosis_summary=diagnosis_text(run, language),
+        diagnosis_summary=diagnosis_text(run, language, _run_verdicts(store, run)),
         battery_verdict=battery_text(run, language),
         warranty_verdict=warranty_text(detail.warranty, language),
         price_lines=price_lines(detail.lines),
@@ -188,8 +190,11 @@ def condition_text(intake: dict[str, Any], language: Language) -> str:
     return text
 
 
-def diagnosis_text(run: LatestRun | None, language: Language) -> str:
-    """The latest run in one line: its outcome and the checks that ran."""
+def diagnosis_text(
+    run: LatestRun | None, language: Language, verdicts: Mapping[str, Mapping[str, Any]] | None = None
+) -> str:
+    """The latest run: its outcome and the checks that ran, then one line per judged check with its finding
+    in words (the verdict's reason stored with the run's result)."""
     if run is None:
         return _NOT_DIAGNOSED.get(language)
     status = _RUN_STATUS.get(run.status)
@@ -198,7 +203,26 @@ def diagnosis_text(run: LatestRun | None, language: Language) -> str:
     if not checks or run.status == "declined":
         return outcome
     joiner = "、" if language == "zh_CN" else ", "
-    return f"{outcome}: {joiner.join(checks)}" if language == "en" else f"{outcome}：{joiner.join(checks)}"
+    colon = "：" if language == "zh_CN" else ": "
+    lines = [f"{outcome}{colon}{joiner.join(checks)}"]
+    for function in run.functions:
+        reason = (verdicts or {}).get(function, {}).get("reason") or {}
+        if function in FUNCTIONS and reason.get("zh_CN") and reason.get("en"):
+            lines.append(
+                f"{FUNCTIONS[function].label.get(language)}{colon}{T(reason['zh_CN'], reason['en']).get(language)}"
+            )
+    return "\n".join(lines)
+
+
+def _run_verdicts(store: Store, run: LatestRun | None) -> dict[str, dict[str, Any]]:
+    """Each judged function's stored verdict (reason in both languages) of the run; none for no run."""
+    if run is None or run.status == "declined":
+        return {}
+    return {
+        row.function: row.data["verdict"]
+        for row in diagnostics_repository.results_for_run(store, run.run_id)
+        if isinstance(row.data.get("verdict"), dict)
+    }
 
 
 def battery_text(run: LatestRun | None, language: Language) -> str:
