@@ -65,8 +65,8 @@ def test_a_ticket_without_imei_takes_the_phones_identity_journaled(phones, diag_
     shown = json_of(run_cli(data, "ticket", "show", ticket["number"], "--json"))
     assert (shown["imei"], shown["imei2"]) == tuple(PHONE_IMEIS)
     assert shown["serial"] == report["identity"]["serial"] and shown["serial"]
-    store = reopen().store
-    actions = [r[0] for r in store.query("SELECT action FROM audit_journal WHERE entity = 'ticket'")]
-    assert "identity_from_phone" in actions
     found = json_of(run_cli(data, "search", "234565", "--json"))
     assert [t["number"] for t in found] == [ticket["number"]], "the IMEI tail is searchable too"
+    store = reopen().store  # last: a signed-in session holds the store's one-writer lock
+    actions = [r[0] for r in store.query("SELECT action FROM audit_journal WHERE entity = 'ticket'")]
+    assert "identity_from_phone" in actions
