@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -27,6 +28,7 @@ from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, 
 from app.storage import diagnostics_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
+from app.storage.store import Store
 from app.storage.ticket_records import CONDITION_ITEMS, TicketDetail, TicketLine
 from app.tickets import moves
 from app.tickets.intake import outlet_clock
@@ -121,7 +123,7 @@ def slip_content_for(
         imeis=tuple(imei for imei in (detail.row.imei, detail.imei2) if imei),
         fault=detail.row.fault or "",
         condition_at_intake=condition_text(detail.intake, language),
-        diagnosis_summary=diagnoses_text(runs, language, clock),
+        diagnosis_summary=diagnoses_text(store, runs, language, clock),
         battery_verdict=battery_text(_newest_with_battery(runs), language),
         warranty_verdict=warranty_text(detail.warranty, language),
         price_lines=price_lines(detail.lines),
@@ -203,8 +205,11 @@ def condition_text(intake: dict[str, Any], language: Language) -> str:
     return text
 
 
-def diagnosis_text(run: LatestRun | None, language: Language) -> str:
-    """The latest run in one line: its outcome and the checks that ran."""
+def diagnosis_text(
+    run: LatestRun | None, language: Language, verdicts: Mapping[str, Mapping[str, Any]] | None = None
+) -> str:
+    """The latest run: its outcome and the checks that ran, then one line per judged check with its finding
+    in words (the verdict's reason stored with the run's result)."""
     if run is None:
         return _NOT_DIAGNOSED.get(language)
     status = _RUN_STATUS.get(run.status)
@@ -213,20 +218,42 @@ def diagnosis_text(run: LatestRun | None, language: Language) -> str:
     if not checks or run.status == "declined":
         return outcome
     joiner = "、" if language == "zh_CN" else ", "
-    return f"{outcome}: {joiner.join(checks)}" if language == "en" else f"{outcome}：{joiner.join(checks)}"
+    colon = "：" if language == "zh_CN" else ": "
+    lines = [f"{outcome}{colon}{joiner.join(checks)}"]
+    for function in run.functions:
+        reason = (verdicts or {}).get(function, {}).get("reason") or {}
+        if function in FUNCTIONS and reason.get("zh_CN") and reason.get("en"):
+            lines.append(
+                f"{FUNCTIONS[function].label.get(language)}{colon}{T(reason['zh_CN'], reason['en']).get(language)}"
+            )
+    return "\n".join(lines)
 
 
-def diagnoses_text(runs: list[LatestRun], language: Language, clock: OutletClock) -> str:
-    """Every complete run of the ticket, oldest first, one per line with its local time; the newest run
-    too when it is not complete (declined, cancelled...), so a later short run never hides an earlier one."""
+def _run_verdicts(store: Store, run: LatestRun | None) -> dict[str, dict[str, Any]]:
+    """Each judged function's stored verdict (reason in both languages) of the run; none for no run."""
+    if run is None or run.status == "declined":
+        return {}
+    return {
+        row.function: row.data["verdict"]
+        for row in diagnostics_repository.results_for_run(store, run.run_id)
+        if isinstance(row.data.get("verdict"), dict)
+    }
+
+
+def diagnoses_text(store: Store, runs: list[LatestRun], language: Language, clock: OutletClock) -> str:
+    """Every complete run of the ticket, oldest first, with its local time and each check's finding; the
+    newest run too when it is not complete (declined, cancelled...), so a later short run never hides an
+    earlier one."""
     shown = [r for r in runs if r.status == "complete"]
     if runs and runs[-1].status != "complete":
         shown.append(runs[-1])
     if not shown:
         return diagnosis_text(None, language)
     if len(shown) == 1:
-        return diagnosis_text(shown[0], language)
-    return "\n".join(f"{_when(clock, r.started_at)} {diagnosis_text(r, language)}".strip() for r in shown)
+        return diagnosis_text(shown[0], language, _run_verdicts(store, shown[0]))
+    return "\n".join(
+        f"{_when(clock, r.started_at)} {diagnosis_text(r, language, _run_verdicts(store, r))}".strip() for r in shown
+    )
 
 
 def _newest_with_battery(runs: list[LatestRun]) -> LatestRun | None:

@@ -429,3 +429,38 @@ def finish_run_if_running(work: UnitOfWork, run_id: str, status: str) -> None:
     work.execute(
         "UPDATE diag_run SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'", (status, work.at, run_id)
     )
+
+
+# --- history per phone ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunctionResultOfRun:
+    """One function's stored result with its run's date, ticket and status (for a phone's history)."""
+
+    run_id: str
+    started_at: str
+    ticket_number: str | None
+    status: str
+    data: dict[str, Any]
+
+
+def results_of_function_since(
+    store: Store, function: str, since_iso: str, limit: int = 5_000
+) -> list[FunctionResultOfRun]:
+    """Every stored `function` result of runs started at or after `since_iso`, newest first, at most `limit`.
+
+    The IMEI sits inside the (compressed) identity result, so a phone's runs are found by reading these.
+    """
+    rows = store.query(
+        "SELECT r.id, r.started_at, r.ticket_number, r.status, d.data FROM diag_result d"
+        " JOIN diag_run r ON r.id = d.run_id WHERE d.function = ? AND r.started_at >= ?"
+        " ORDER BY r.started_at DESC LIMIT ?",
+        (function, since_iso, limit),
+    )
+    return [FunctionResultOfRun(r[0], r[1], r[2], r[3], json.loads(decompress(bytes(r[4])))) for r in rows]
+
+
+def result_of_run(store: Store, run_id: str, function: str) -> dict[str, Any] | None:
+    row = store.query_one("SELECT data FROM diag_result WHERE run_id = ? AND function = ?", (run_id, function))
+    return None if row is None else dict(json.loads(decompress(bytes(row[0]))))

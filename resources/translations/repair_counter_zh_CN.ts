@@ -134,82 +134,82 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="226"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="227"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="227"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="228"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="228"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="229"/>
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="230"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="231"/>
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="236"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="237"/>
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="237"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="238"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="238"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="239"/>
         <source>Customer withdraws consent (deletes the data)</source>
         <translation>客户撤回授权（删除检测数据）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="239"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="240"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="266"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="267"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="267"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="268"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="268"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="269"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="269"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="270"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="276"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="277"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="279"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="280"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="360"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="361"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="401"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="408"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -2653,157 +2653,228 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="116"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="145"/>
         <source>Results</source>
+        <extracomment>Width of the longest bar of the battery-history chart, in block characters.</extracomment>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="117"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
         <source>View the device log</source>
         <translation>查看设备日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="120"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="147"/>
+        <source>Use the top suggestion as the fault category</source>
+        <translation>采用首项建议作为故障类别</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <source>Check</source>
+        <translation>检测项目</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
         <source>The findings appear here when the checks have run. Nothing is read from the phone before the customer consents.</source>
         <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
         <source>Diagnostics complete.</source>
         <translation>检测已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="189"/>
         <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
         <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="192"/>
         <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
         <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="154"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="195"/>
         <source>Diagnostics cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="155"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="196"/>
         <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
         <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="177"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="221"/>
         <source>Before handing the phone back: </source>
         <translation>交还手机前：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="185"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="229"/>
         <source>Checks</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="193"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="237"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="194"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="238"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="194"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="238"/>
         <source> (updated)</source>
         <translation>（已更新）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="198"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="242"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="199"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="243"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="200"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="244"/>
         <source>Android</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="201"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="245"/>
         <source>Build</source>
         <translation>系统版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="202"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="246"/>
         <source>Battery level</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="203"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="247"/>
         <source>Battery health</source>
         <translation>电池健康度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="204"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="248"/>
         <source>Health read by</source>
         <translation>健康度来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="205"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="249"/>
         <source>Charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="206"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="250"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="215"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <source>Fault found</source>
+        <translation>发现故障</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <source>No verdict</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="282"/>
+        <source>The phone was identified (see above).</source>
+        <translation>已识别手机（见上方）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="284"/>
+        <source>The device log was read and stored without personal data.</source>
+        <translation>已读取设备日志，保存前已去除个人信息。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="286"/>
+        <source>The phone gave no reading for this check.</source>
+        <translation>手机未提供此项检测的读数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="287"/>
+        <source>Not run: the customer did not consent to what it reads.</source>
+        <translation>未检测：客户未同意此项所需读取的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="293"/>
+        <source>Likely faults, most likely first:</source>
+        <translation>可能的故障（按可能性排序）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="306"/>
+        <source>This phone was seen before (battery health and charge cycles):</source>
+        <translation>此手机曾来检测（电池健康度和充电循环）：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="312"/>
+        <source>%1 cycles</source>
+        <translation>%1 次循环</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="321"/>
         <source>the on-phone diagnostic tool</source>
         <translation>手机上的检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="216"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="322"/>
         <source>dumpsys battery</source>
         <translation>dumpsys battery 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="217"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="323"/>
         <source>batterystats (learned capacity)</source>
         <translation>batterystats（学习容量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="218"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="324"/>
         <source>the battery broadcast</source>
         <translation>电池状态广播</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="223"/>
-        <source>done</source>
-        <translation>完成</translation>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="329"/>
+        <source>read</source>
+        <translation>已读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="224"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="330"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="225"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="331"/>
         <source>not consented</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="226"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="332"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="227"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="333"/>
         <source>not run</source>
         <translation>未进行</translation>
     </message>

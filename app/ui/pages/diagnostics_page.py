@@ -207,6 +207,7 @@ class DiagnosticsPage(Page):
         self.progress = ProgressPanel()
         self.results = ResultsPanel()
         self.results.log_requested.connect(self._on_log_requested)
+        self.results.suggestion_accepted.connect(self._on_suggestion_accepted)
         self._relay.progressed.connect(self.progress.set_progress)
         left = QVBoxLayout()
         left.addWidget(self.card)
@@ -393,6 +394,12 @@ class DiagnosticsPage(Page):
             self.results.clear()
             self.results.status.setText(self.results.status_text_for("withdrawn"))
         self._refresh()
+
+    def _on_suggestion_accepted(self, fault: str) -> None:
+        """The technician accepted the top suggestion: it becomes the fault chosen here (never by itself)."""
+        index = self.fault.findData(fault)
+        if index >= 0:
+            self.fault.setCurrentIndex(index)
 
     def _on_log_requested(self, log_id: str) -> None:
         if self._session is None:
