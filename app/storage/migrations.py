@@ -9,6 +9,7 @@ from typing import Any
 
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
+from app.storage.schema_reports import REPORTS_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -61,6 +62,7 @@ MIGRATIONS: list[list[str]] = [
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
     # 7: the outlet's postal address, printed on the slip.
     ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
+    REPORTS_SCHEMA,  # 8: time indexes the outlet reports read (issue 16)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
