@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "app.cli.sync_commands",
     "app.cli.privacy_commands",
     "app.cli.password_commands",
+    "app.cli.report_commands",
 )
 
 

@@ -2162,5 +2162,10 @@
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="84"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
 </context>
 </TS>
