@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "app.cli.privacy_commands",
     "app.cli.password_commands",
     "app.cli.report_commands",
+    "app.cli.region_commands",
 )
 
 

@@ -168,7 +168,13 @@ def _open(session: Session, clock: SettableClock, outlet_id: str, code: str, n: 
         customer = ticket_repository.save_customer(work, new, None)
         number = ticket_repository.next_ticket_number(work, code, f"{received:%Y%m%d}")
         ticket = ticket_repository.insert_ticket(work, outlet_id, number, customer, new, due_at=due)
-        work.record("ticket", ticket.id, "create", {"number": number})
+        # The payload the intake service records (app/tickets/intake.py), which is what syncs upstream.
+        work.record(
+            "ticket",
+            ticket.id,
+            "create",
+            {"number": number, "customer": customer, "due_at": due, **new.journal_change()},
+        )
     return number
 
 
@@ -180,7 +186,8 @@ def _move(session: Session, clock: SettableClock, tech: str, number: str, moves:
         clock.now = at
         with session.store.transaction(tech) as work:
             assert ticket_repository.set_status(work, row.id, current, status, "")
-            work.record("ticket", row.id, "move", {"to": status})
+            # As app/tickets/moves.py records a move.
+            work.record("ticket", row.id, "move", {"number": number, "from": current, "to": status, "note": ""})
         current = status
 
 
