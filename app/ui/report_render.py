@@ -39,15 +39,21 @@ def _font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
-def nice_ceiling(value: float) -> float:
-    """The axis top: 1, 2, 2.5 or 5 times a power of ten, at least `value` (1 for an empty chart)."""
+def axis_scale(value: float, whole: bool = False) -> tuple[float, int]:
+    """(top, steps) of a value axis: a step of 1, 2 or 5 times a power of ten, at most 5 steps,
+    so grid labels read 0, 10, 20, 30 and never 6.25; an empty chart gets 0 to 1.  For counts
+    (`whole`) the step is at least 1."""
     if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * power >= value:
-            return float(step * power)
-    return float(10 * power)
+        return 1.0, 1
+    power = 10 ** math.floor(math.log10(value / _AXIS_STEPS))
+    if whole:
+        power = max(power, 1)
+    for factor in (1, 2, 5, 10):
+        step = factor * power
+        steps = math.ceil(value / step - 1e-9)
+        if steps <= _AXIS_STEPS + 1:
+            return float(step * steps), steps
+    raise AssertionError("unreachable: a tenfold step always fits")
 
 
 def paint_bar_chart(painter: QPainter, area: QRectF, chart: Chart, text_px: float) -> None:
@@ -59,11 +65,12 @@ def paint_bar_chart(painter: QPainter, area: QRectF, chart: Chart, text_px: floa
     title_h = text_px * 1.8
     painter.drawText(QRectF(area.left(), area.top(), area.width(), title_h), Qt.AlignmentFlag.AlignLeft, chart.title)
     legend_bottom = _paint_legend(painter, area, area.top() + title_h, chart, text_px)
-    top = nice_ceiling(max((v for s in chart.series for v in s.values), default=0.0))
+    values = [v for s in chart.series for v in s.values]
+    top, steps = axis_scale(max(values, default=0.0), whole=all(v == int(v) for v in values))
     axis_w = text_px * 4
     plot = QRectF(area.left() + axis_w, legend_bottom + text_px * 0.6, area.width() - axis_w, 0.0)
     plot.setBottom(area.bottom() - text_px * 2.2)
-    _paint_axis(painter, plot, top, chart.unit, text_px)
+    _paint_axis(painter, plot, top, steps, chart.unit, text_px)
     _paint_bars(painter, plot, chart, top, text_px)
     painter.restore()
 
@@ -83,15 +90,15 @@ def _paint_legend(painter: QPainter, area: QRectF, y: float, chart: Chart, text_
     return y + text_px * 1.5
 
 
-def _paint_axis(painter: QPainter, plot: QRectF, top: float, unit: str, text_px: float) -> None:
+def _paint_axis(painter: QPainter, plot: QRectF, top: float, steps: int, unit: str, text_px: float) -> None:
     painter.setFont(_font(text_px * 0.9))
-    for step in range(_AXIS_STEPS + 1):
-        value = top * step / _AXIS_STEPS
-        y = plot.bottom() - plot.height() * step / _AXIS_STEPS
+    for step in range(steps + 1):
+        value = top * step / steps
+        y = plot.bottom() - plot.height() * step / steps
         painter.setPen(QPen(QColor("#d0d0d0") if step else QColor("#606060"), max(1.0, text_px / 14)))
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
         painter.setPen(QColor("#404040"))
-        label = f"{value:g}{unit if step == _AXIS_STEPS and unit else ''}"
+        label = f"{value:g}{unit if step == steps and unit else ''}"
         painter.drawText(
             QRectF(plot.left() - text_px * 4, y - text_px * 0.7, text_px * 3.6, text_px * 1.4),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

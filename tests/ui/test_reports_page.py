@@ -76,3 +76,21 @@ def test_the_reports_entry_is_hidden_from_a_technician(make_window, manager) -> 
     manager.role = Role.AUDITOR
     workspace.show_session(manager)
     assert not workspace.nav.item(row).isHidden()
+
+
+@pytest.mark.parametrize(
+    ("largest", "whole", "expected"),
+    [
+        (0, True, (1.0, 1)),
+        (1, True, (1.0, 1)),
+        (7, True, (8.0, 4)),
+        (25, True, (25.0, 5)),
+        (138, True, (150.0, 3)),
+        (0.4, False, (0.4, 4)),
+        (5700, True, (6000.0, 3)),
+    ],
+)
+def test_the_value_axis_steps_are_round(largest, whole, expected) -> None:
+    from app.ui.report_render import axis_scale
+
+    assert axis_scale(largest, whole) == expected

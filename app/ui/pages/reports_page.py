@@ -113,12 +113,14 @@ def figures_table(chart: Chart) -> QTableWidget:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     table.setHorizontalHeaderLabels(list(header))
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(22)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, QTableWidgetItem(value))
     height = table.horizontalHeader().sizeHint().height() + sum(table.rowHeight(r) for r in range(len(rows))) + 4
-    table.setFixedHeight(min(height, 420))
+    table.setFixedHeight(min(height, CHART_HEIGHT))
     return table
 
 
@@ -255,9 +257,13 @@ class ReportsPage(QWidget):
             .format(outlet=report.outlet, received=overall["received"], closed=overall["closed"])
         )
         self.status.setText(f"{summary} {SATISFACTION_TEXT.get(language)}")
-        for chart in charts(report, language):
-            self.body_layout.addWidget(ChartView(chart))
-            self.body_layout.addWidget(figures_table(chart))
+        for chart in charts(report, language):  # each chart with its figures beside it
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(ChartView(chart), 3)
+            row.addWidget(figures_table(chart), 2)
+            self.body_layout.addWidget(pair)
         self.body_layout.addStretch(1)
 
     def export_csv(self, path: Path) -> None:
