@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store
 
 #: Group-key expressions per report dimension (a closed list: nothing a caller types reaches the SQL).
@@ -111,7 +110,8 @@ def _group_key(by: str) -> str:
 def intake_counts(store: Store, periods: Sequence[Period], by: str, now: str) -> list[IntakeCount]:
     """Per period, group and priority: received, first response met / missed / pending, repeats.
 
-    The first response is the ticket's first move out of `received`; it meets the deadline
+    The first response is the ticket's first move out of `received` (`ticket.responded_at`,
+    kept by every move; docs in schema_reports); it meets the deadline
     the intake stored (`due_at`, counted in business hours by app.core.deadlines) when it
     comes at or before it.  A ticket with no move yet is missed once `now` is past its
     deadline and pending before.  A repeat is a ticket whose IMEI had another ticket
@@ -121,10 +121,9 @@ def intake_counts(store: Store, periods: Sequence[Period], by: str, now: str) ->
     earlier = _UTC_SHIFT.format(moment="t.created_at", modifier=f"'-{REPEAT_WINDOW}'")
     sql = f"""
         WITH {cte},
-        intake AS (
+        intake AS MATERIALIZED (
             SELECT p.idx AS idx, {_group_key(by)} AS grp, t.priority AS priority, t.due_at AS due_at,
-                (SELECT min(e.at) FROM ticket_event e
-                  WHERE e.ticket_id = t.id AND e.from_status IS NOT NULL) AS responded_at,
+                t.responded_at AS responded_at,
                 EXISTS (SELECT 1 FROM ticket r
                   WHERE r.imei = t.imei AND r.created_at < t.created_at AND r.created_at >= {earlier}) AS repeat
             FROM period p JOIN ticket t ON t.created_at >= p.start_at AND t.created_at < p.end_at)
@@ -142,7 +141,8 @@ def intake_counts(store: Store, periods: Sequence[Period], by: str, now: str) ->
 def closure_counts(store: Store, periods: Sequence[Period], by: str) -> list[ClosureCount]:
     """Per period, group, closing status and turnaround minute: tickets closed and first-time fixes.
 
-    Turnaround runs from intake to the move that closed the ticket, in calendar minutes.
+    Turnaround runs from intake to the move that closed the ticket (`ticket.closed_at`), in
+    calendar minutes.
     A first-time fix is a collected ticket that never failed its quality check (no move
     from `quality_check` back to `repairing`) and whose IMEI came back with no new ticket
     in the 90 days after it was opened.
@@ -151,17 +151,14 @@ def closure_counts(store: Store, periods: Sequence[Period], by: str) -> list[Clo
     later = _UTC_SHIFT.format(moment="t.created_at", modifier=f"'+{REPEAT_WINDOW}'")
     sql = f"""
         WITH {cte},
-        closed AS (
-            SELECT p.idx AS idx, {_group_key(by)} AS grp, e.to_status AS status,
-                CAST(round((julianday(e.at) - julianday(t.created_at)) * 1440) AS INTEGER) AS minutes,
-                (e.to_status = 'collected'
-                 AND NOT EXISTS (SELECT 1 FROM ticket_event q WHERE q.ticket_id = t.id
-                                 AND q.from_status = 'quality_check' AND q.to_status = 'repairing')
+        closed AS MATERIALIZED (
+            SELECT p.idx AS idx, {_group_key(by)} AS grp, t.status AS status,
+                CAST(round((julianday(t.closed_at) - julianday(t.created_at)) * 1440) AS INTEGER) AS minutes,
+                (t.status = 'collected' AND NOT t.qc_failed
                  AND NOT EXISTS (SELECT 1 FROM ticket r WHERE r.imei = t.imei
                                  AND r.created_at > t.created_at AND r.created_at <= {later})) AS first_fix
             FROM period p
-            JOIN ticket_event e ON e.at >= p.start_at AND e.at < p.end_at AND e.to_status IN ({CLOSED_STATUSES_SQL})
-            JOIN ticket t ON t.id = e.ticket_id)
+            JOIN ticket t ON t.closed_at >= p.start_at AND t.closed_at < p.end_at AND t.closed_at IS NOT NULL)
         SELECT idx, grp, status, minutes, count(*), coalesce(sum(first_fix), 0)
         FROM closed GROUP BY idx, grp, status, minutes"""
     return [ClosureCount(*row) for row in store.query(sql, params)]

@@ -215,15 +215,32 @@ def add_event(
 
 
 def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
-    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not."""
+    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not.
+
+    The move also keeps the ticket's report facts (first response, closing time, a failed
+    quality check) on its row, so the outlet reports never read its history (schema_reports).
+    """
     cursor = work.execute(
-        "UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-        (target, work.at, ticket_id, expected),
+        "UPDATE ticket SET status = ?, updated_at = ?, responded_at = coalesce(responded_at, ?),"
+        f" closed_at = CASE WHEN ? IN ({CLOSED_STATUSES_SQL}) THEN ? ELSE closed_at END,"
+        " qc_failed = max(qc_failed, ? = 'quality_check' AND ? = 'repairing')"
+        " WHERE id = ? AND status = ?",
+        (target, work.at, work.at, target, work.at, expected, target, ticket_id, expected),
     )
     if cursor.rowcount != 1:
         return False
     add_event(work, ticket_id, expected, target, note)
     return True
+
+
+def set_report_facts(
+    work: UnitOfWork, ticket_id: str, *, responded_at: str | None, closed_at: str | None, qc_failed: bool
+) -> None:
+    """The report facts of a ticket written with its history at once (seeding), as set_status keeps them."""
+    work.execute(
+        "UPDATE ticket SET responded_at = ?, closed_at = ?, qc_failed = ? WHERE id = ?",
+        (responded_at, closed_at, int(qc_failed), ticket_id),
+    )
 
 
 def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any]) -> None:
