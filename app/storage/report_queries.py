@@ -9,8 +9,10 @@ computed in the outlet's own zone; they become a small `VALUES` table the
 queries join on, so each period is one range of the `created_at` / `at` indexes.
 
 All stored moments are UTC ISO 8601 text with milliseconds (`app.clock.iso`),
-so text comparison is time order; `_UTC_SHIFT` writes a shifted moment back in
-that same form.
+so text comparison is time order.  The per-ticket facts a report needs (first
+response, closing, failed quality check, repeat visits) are kept on the ticket row
+as they happen (app/storage/schema_reports.py), so a report reads one index range
+of tickets and never probes another table per ticket.
 """
 
 from __future__ import annotations
@@ -29,9 +31,6 @@ GROUP_KEYS = {
 }
 #: Most periods one query takes (366 days, or ten years of months).
 MAX_PERIODS = 400
-#: A moment shifted by an SQLite modifier, written back in the store's own text form.
-_UTC_SHIFT = "strftime('%Y-%m-%dT%H:%M:%f+00:00', {moment}, {modifier})"
-REPEAT_WINDOW = "90 days"
 
 
 @dataclass(frozen=True)
@@ -115,17 +114,15 @@ def intake_counts(store: Store, periods: Sequence[Period], by: str, now: str) ->
     the intake stored (`due_at`, counted in business hours by app.core.deadlines) when it
     comes at or before it.  A ticket with no move yet is missed once `now` is past its
     deadline and pending before.  A repeat is a ticket whose IMEI had another ticket
-    opened in the 90 days before it.
+    opened in the 90 days before it (`ticket.repeat_visit`).
     """
     cte, params = _periods_cte(periods)
-    earlier = _UTC_SHIFT.format(moment="t.created_at", modifier=f"'-{REPEAT_WINDOW}'")
     sql = f"""
         WITH {cte},
         intake AS MATERIALIZED (
             SELECT p.idx AS idx, {_group_key(by)} AS grp, t.priority AS priority, t.due_at AS due_at,
                 t.responded_at AS responded_at,
-                EXISTS (SELECT 1 FROM ticket r
-                  WHERE r.imei = t.imei AND r.created_at < t.created_at AND r.created_at >= {earlier}) AS repeat
+                t.repeat_visit AS repeat
             FROM period p JOIN ticket t ON t.created_at >= p.start_at AND t.created_at < p.end_at)
         SELECT idx, grp, priority, count(*),
             coalesce(sum(due_at IS NOT NULL AND responded_at IS NOT NULL AND responded_at <= due_at), 0),
@@ -145,18 +142,15 @@ def closure_counts(store: Store, periods: Sequence[Period], by: str) -> list[Clo
     calendar minutes.
     A first-time fix is a collected ticket that never failed its quality check (no move
     from `quality_check` back to `repairing`) and whose IMEI came back with no new ticket
-    in the 90 days after it was opened.
+    in the 90 days after it was opened (`ticket.qc_failed`, `ticket.came_back`).
     """
     cte, params = _periods_cte(periods)
-    later = _UTC_SHIFT.format(moment="t.created_at", modifier=f"'+{REPEAT_WINDOW}'")
     sql = f"""
         WITH {cte},
         closed AS MATERIALIZED (
             SELECT p.idx AS idx, {_group_key(by)} AS grp, t.status AS status,
                 CAST(round((julianday(t.closed_at) - julianday(t.created_at)) * 1440) AS INTEGER) AS minutes,
-                (t.status = 'collected' AND NOT t.qc_failed
-                 AND NOT EXISTS (SELECT 1 FROM ticket r WHERE r.imei = t.imei
-                                 AND r.created_at > t.created_at AND r.created_at <= {later})) AS first_fix
+                (t.status = 'collected' AND NOT t.qc_failed AND NOT t.came_back) AS first_fix
             FROM period p
             JOIN ticket t ON t.closed_at >= p.start_at AND t.closed_at < p.end_at AND t.closed_at IS NOT NULL)
         SELECT idx, grp, status, minutes, count(*), coalesce(sum(first_fix), 0)

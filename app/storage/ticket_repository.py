@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -183,6 +184,8 @@ def insert_ticket(
         ),
     )
     add_event(work, ticket_id, None, "received", "", at=at)
+    if new.imei:
+        mark_repeat_visits(work, ticket_id, new.imei, at)
     for photo in new.photos:
         work.execute(
             "INSERT INTO ticket_photo (id, ticket_id, part, media_type, sha256, data, created_at)"
@@ -203,6 +206,36 @@ def insert_ticket(
         at,
         due_at,
     )
+
+
+#: A ticket for an IMEI that had another within this many days is a repeat visit (the outlet reports).
+REPEAT_WINDOW = timedelta(days=90)
+
+
+def _shifted(at: str, delta: timedelta) -> str:
+    return (datetime.fromisoformat(at) + delta).astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> None:
+    """Link a new ticket with the same IMEI's tickets of the 90 days around it, both ways.
+
+    Earlier ones get `came_back` (not fixed the first time), later ones (a backdated insert,
+    as seeding makes) `repeat_visit`, and the new ticket whichever applies to it, so the
+    reports count repeats from the ticket rows alone (app/storage/schema_reports.py).
+    """
+    before = work.execute(
+        "UPDATE ticket SET came_back = 1 WHERE imei = ? AND created_at >= ? AND created_at < ? AND id <> ?",
+        (imei, _shifted(at, -REPEAT_WINDOW), at, ticket_id),
+    ).rowcount
+    after = work.execute(
+        "UPDATE ticket SET repeat_visit = 1 WHERE imei = ? AND created_at > ? AND created_at <= ? AND id <> ?",
+        (imei, at, _shifted(at, REPEAT_WINDOW), ticket_id),
+    ).rowcount
+    if before or after:
+        work.execute(
+            "UPDATE ticket SET repeat_visit = ?, came_back = ? WHERE id = ?",
+            (int(before > 0), int(after > 0), ticket_id),
+        )
 
 
 def add_event(

@@ -130,21 +130,26 @@ def test_a_technician_may_not_read_reports(built) -> None:
 
 
 def _facts(store) -> list[tuple]:
-    return store.query("SELECT id, responded_at, closed_at, qc_failed FROM ticket ORDER BY id")
+    return store.query("SELECT id, responded_at, closed_at, qc_failed, repeat_visit, came_back FROM ticket ORDER BY id")
 
 
 def _backfill(store) -> None:
     """Migration 8's backfill, run again over the same store (what an older store gets on upgrade)."""
     from app.storage.schema_reports import REPORTS_SCHEMA
 
-    (backfill,) = [statement for statement in REPORTS_SCHEMA if statement.lstrip().startswith("UPDATE ticket")]
-    store.connection.execute("UPDATE ticket SET responded_at = NULL, closed_at = NULL, qc_failed = 0")
-    store.connection.execute(backfill)
+    backfills = [statement for statement in REPORTS_SCHEMA if statement.lstrip().startswith("UPDATE ticket")]
+    assert len(backfills) == 2
+    store.connection.execute(
+        "UPDATE ticket SET responded_at = NULL, closed_at = NULL, qc_failed = 0, repeat_visit = 0, came_back = 0"
+    )
+    for backfill in backfills:
+        store.connection.execute(backfill)
 
 
 def test_the_facts_kept_by_moves_equal_the_history(built) -> None:
     kept = _facts(built.store)
-    assert sum(1 for _, _, closed, _ in kept if closed) == 5 and sum(q for *_, q in kept) == 1
+    assert sum(1 for _, _, closed, *_ in kept if closed) == 5
+    assert [sum(row[i] for row in kept) for i in (3, 4, 5)] == [1, 1, 1]  # T2's failed check; T3 is T1's repeat
     _backfill(built.store)
     assert _facts(built.store) == kept
 
@@ -154,6 +159,6 @@ def test_seeded_tickets_keep_the_same_facts_as_their_history(manager) -> None:
 
     seed_tickets(manager, 300, seed=5)
     kept = _facts(manager.store)
-    assert any(closed for _, _, closed, _ in kept) and any(responded for _, responded, _, _ in kept)
+    assert any(row[2] for row in kept) and any(row[1] for row in kept)
     _backfill(manager.store)
     assert _facts(manager.store) == kept
