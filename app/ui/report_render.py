@@ -2,7 +2,7 @@
 PDF report itself, written with QPdfWriter like the slip (app/slip/render_pdf.py).
 
 Why QPainter and not QtCharts: QtCharts ships only in PySide6-Addons, a second
-wheel of about 150 MB pinned in step with PySide6-Essentials, for five bar charts;
+wheel of 175 MB pinned in step with PySide6-Essentials, for five bar charts;
 the same few dozen lines draw each chart on screen and into the PDF, where a
 QtCharts view would have to be grabbed as a picture (README, dependency table).
 
