@@ -31,6 +31,8 @@ COMMAND_MODULES = (
     "app.cli.privacy_commands",
     "app.cli.password_commands",
     "app.cli.outlet_commands",
+    "app.cli.report_commands",
+    "app.cli.region_commands",
 )
 
 

@@ -11,6 +11,7 @@ from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
+from app.storage.schema_reports import REPORTS_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -89,6 +90,7 @@ MIGRATIONS: list[list[str]] = [
         "DELETE FROM outbox WHERE sent_at IS NOT NULL",
     ],
     RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
+    REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

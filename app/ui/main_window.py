@@ -40,6 +40,7 @@ from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.privacy_page import PrivacyPage
+from app.ui.pages.reports_page import ReportsPage
 from app.ui.pages.staff_page import StaffPage
 from app.ui.pages.tickets_page import TicketsPage
 from app.ui.sync_status import SyncStatus
@@ -84,6 +85,7 @@ class Workspace(QWidget):
             (self.staff, Permission.MANAGE_ACCOUNTS),
             (self.journal, Permission.READ_JOURNAL),
             (self.privacy, Permission.HANDLE_REQUESTS),
+            (ReportsPage(tasks), Permission.READ_REPORTS),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -108,6 +110,7 @@ class Workspace(QWidget):
             self.tr("Staff"),
             self.tr("Audit journal"),
             self.tr("Privacy desk"),
+            self.tr("Reports"),
         )
 
     def retranslate(self) -> None:
