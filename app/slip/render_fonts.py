@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from app.errors import KnownError
+from app.paths import RESOURCES
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = RESOURCES / "fonts"
 BUNDLED_FONT_FILES = ("wqy-microhei.ttc",)
 #: The family every slip is drawn in (the proportional face of wqy-microhei.ttc).
 SLIP_FONT_FAMILY = "WenQuanYi Micro Hei"

@@ -53,8 +53,8 @@ def start_device_monitor(adb: AdbServer | None, parent: QApplication) -> DeviceM
     Without a working adb the counter still works (tickets, slips, sync); the
     Phones page then simply lists nothing, and the log says why.
     """
-    server = adb or AdbServer()
     try:
+        server = adb or AdbServer()  # finding the adb program can fail too (ADBUTILS_ADB_PATH wrong, none found)
         server.start()  # a no-op when a server already runs there; we never stop one we did not start
     except KnownError as exc:
         log.warning("phones will not be seen: %s", exc.message)
