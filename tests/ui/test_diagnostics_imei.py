@@ -21,7 +21,6 @@ from app.ui.language import LanguageSwitcher
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.tasks import BackgroundTasks, ImmediateTasks
 from tests.integration.device.conftest import inline_profile  # noqa: F401 - a fixture
-
 from tests.integration.diagnostics.conftest import (  # noqa: F401 - fixtures
     Recorder,
     diag_adb_server,
