@@ -8,6 +8,7 @@ only ever touched on the GUI thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -15,6 +16,8 @@ from app.device.errors import AdbServerUnavailable
 from app.device.hub import DeviceHub
 from app.device.session import DeviceSession
 from app.device.tracking import DeviceEvent
+
+T = TypeVar("T")
 
 
 class DeviceMonitor(QObject):
@@ -31,9 +34,6 @@ class DeviceMonitor(QObject):
     def _on_event(self, event: DeviceEvent) -> None:  # tracker thread
         self.device_changed.emit(event.serial, event.state)
 
-    def session_for(self, serial: str) -> DeviceSession:
-        return self.hub.new_session(serial)
-
     def states(self) -> dict[str, str]:
         return self.hub.states()
 
@@ -44,6 +44,8 @@ class DeviceMonitor(QObject):
         self.hub.stop()
 
 
-def no_adb_session(serial: str) -> DeviceSession:
-    """The session factory when no adb server could be started."""
-    raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")
+class NoPhones:
+    """The `PhoneJobs` when no adb server could be started: every job says why."""
+
+    def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+        raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")

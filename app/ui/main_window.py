@@ -28,7 +28,7 @@ from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
-from app.ui.device_monitor import DeviceMonitor, no_adb_session
+from app.ui.device_monitor import DeviceMonitor, NoPhones
 from app.ui.dialogs.help_overlay import HelpOverlay
 from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
 from app.ui.fields import SettingComboBox
@@ -72,7 +72,7 @@ class Workspace(QWidget):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = named(QStackedWidget(), "pages")
         self.devices = DevicesPage()
-        self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
+        self.diagnostics = DiagnosticsPage(tasks, monitor.hub if monitor else NoPhones(), reference)
         identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
         self.tickets = TicketsPage(tasks=tasks, identity_source=identity, slip_key=slip_key)
         self.staff = StaffPage(tasks)

@@ -30,6 +30,7 @@ from app.device.adb_server import EMULATOR_PORTS, AdbServer
 from app.device.demo_handsets import SHIPPED_PROFILES
 from app.device.session import DeviceSession
 from app.device.simulator import SimulatedHandset, load_profile
+from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage.vault import Vault
 from app.ui.language import LanguageSwitcher
@@ -172,7 +173,7 @@ def main(argv: list[str]) -> int:
         client = server.client()
         page = DiagnosticsPage(
             tasks,
-            lambda serial: DeviceSession(client, serial, timeout=10),
+            DeviceWorkers(lambda serial: DeviceSession(client, serial, timeout=10)),
             reference,
             lambda s: DiagnosticsFlow(s, reference, tool_timeout=15, poll_seconds=0.1),
         )
