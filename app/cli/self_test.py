@@ -217,4 +217,3 @@ CHECKS = (
     Check("phone", "手机连接", check_phone),
     Check("sync", "同步", check_sync, needs_store=True),
 )
-

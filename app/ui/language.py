@@ -39,6 +39,11 @@ def current_language() -> str:
     return _current
 
 
+def day_name(weekday: int) -> str:
+    """The weekday's name (1 Monday ... 7 Sunday) in the interface language."""
+    return QLocale(current_language()).dayName(weekday)
+
+
 def qt_translations_dir() -> Path:
     """Where Qt keeps its own catalogues (qtbase_zh_CN.qm ...); inside the PySide6 wheel."""
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))

@@ -28,6 +28,7 @@ COMMAND_LINE_ONLY = {
     "upstream_database_unavailable",
     "reference_file_error",
     "signing_key_error",
+    "self_test_failed",
 }
 
 

@@ -7,7 +7,6 @@ locale, so they follow the language switch without translations of their own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,6 +22,7 @@ from app.accounts.session import Session
 from app.tickets import outlet_calendar
 from app.tickets.outlet_calendar import WEEKDAYS
 from app.ui.error_dialogs import show_error
+from app.ui.language import day_name
 
 
 class OutletCalendarDialog(QDialog):
@@ -38,7 +38,7 @@ class OutletCalendarDialog(QDialog):
             edit.setObjectName(f"hours_{day}")
             edit.setPlaceholderText("09:00-12:00, 13:30-18:00")
             self.hours[day] = edit
-            form.addRow(QLocale().dayName(number + 1), edit)
+            form.addRow(day_name(number + 1), edit)
         self.save_hours_button = QPushButton(self.tr("Save opening hours"))
         self.save_hours_button.clicked.connect(self.save_hours)
         self.holiday_day = QLineEdit()

@@ -6,17 +6,15 @@ Its words are the report's own `LocalizedText` labels (app/reports/export.py,
 app/reports/charts.py), read in the interface language, so the page, the PDF and the
 CSV name every figure the same way in both languages.
 
-Built as a plain QWidget with the shared page interface (`heading`, `retranslate()`,
-`show_session()`), so it moves onto the pages' common base class by changing one line.
+A `Page` like the others: the base keeps the session, the heading and the language switch.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QRectF
+from PySide6.QtCore import QDate, QRectF
 from PySide6.QtGui import QFontInfo, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts.session import Session
 from app.core.localized import LocalizedText as T
 from app.reports.charts import Chart, charts
 from app.reports.export import SATISFACTION_TEXT, report_csv
@@ -42,6 +39,9 @@ from app.reports.periods import Granularity
 from app.reports.service import DIMENSIONS, OutletReport, outlet_report
 from app.storage.atomic_file import write_atomically
 from app.ui.error_dialogs import show_error
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.page_base import Page
 from app.ui.report_render import paint_bar_chart, write_report_pdf
 from app.ui.tasks import BackgroundTasks
 
@@ -72,17 +72,9 @@ BY_WORDS = {
 CHART_HEIGHT = 260
 
 
-_W = TypeVar("_W", bound=QWidget)
-
-
-def _named(widget: _W, name: str) -> _W:
-    widget.setObjectName(name)
-    return widget
-
-
 def interface_language() -> str:
-    """The language the interface shows (the switcher sets the default locale)."""
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
+    """The language the interface shows (the one source: app.ui.language)."""
+    return current_language()
 
 
 class ChartView(QWidget):
@@ -124,35 +116,30 @@ def figures_table(chart: Chart) -> QTableWidget:
     return table
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("reportsPage")
+        super().__init__("reportsPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
         self.report: OutletReport | None = None
-        self.heading = _named(QLabel(), "pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.first_day = self._date_edit("reportFrom")
         self.last_day = self._date_edit("reportTo")
-        self.period = _named(QComboBox(), "reportPeriod")
-        self.by = _named(QComboBox(), "reportBy")
-        self.show_button = _named(QPushButton(), "showReport")
+        self.period = named(QComboBox(), "reportPeriod")
+        self.by = named(QComboBox(), "reportBy")
+        self.show_button = named(QPushButton(), "showReport")
         self.show_button.clicked.connect(self.refresh)
-        self.csv_button = _named(QPushButton(), "exportCsv")
+        self.csv_button = named(QPushButton(), "exportCsv")
         self.csv_button.clicked.connect(self._on_export_csv)
-        self.pdf_button = _named(QPushButton(), "exportPdf")
+        self.pdf_button = named(QPushButton(), "exportPdf")
         self.pdf_button.clicked.connect(self._on_export_pdf)
-        self.status = _named(QLabel(), "reportStatus")
+        self.status = named(QLabel(), "reportStatus")
         self.status.setWordWrap(True)
         self.labels = {key: QLabel() for key in ("from", "to", "period", "by")}
-        self.body = _named(QWidget(), "reportBody")
-        self.body_layout = QVBoxLayout(self.body)
-        scroll = _named(QScrollArea(), "reportScroll")
+        self.report_body = named(QWidget(), "reportBody")
+        self.body_layout = QVBoxLayout(self.report_body)
+        scroll = named(QScrollArea(), "reportScroll")
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        scroll.setWidget(self.report_body)
+        layout = self.body
         layout.addLayout(self._controls())
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
@@ -160,7 +147,7 @@ class ReportsPage(QWidget):
         self.retranslate()
 
     def _date_edit(self, name: str) -> QDateEdit:
-        edit = _named(QDateEdit(), name)
+        edit = named(QDateEdit(), name)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
@@ -204,14 +191,6 @@ class ReportsPage(QWidget):
             combo.addItem(text, value)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         combo.blockSignals(False)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def show_session(self, session: Session) -> None:
-        self._session = session
 
     def _range(self) -> tuple[date, date]:
         first, last = self.first_day.date(), self.last_day.date()

@@ -113,7 +113,7 @@ class TicketDetailPage(Page):
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
         self.invoice_button.setText(self.tr("Invoice"))
-        if self.detail is not None:
+        if self.detail is not None and self.open_session() is not None:  # the fill reads the outlet's calendar
             self._fill(self.detail)
 
     # --- content -------------------------------------------------------------------------------
@@ -164,15 +164,16 @@ class TicketDetailPage(Page):
         return f"{verdict}. {reason}"
 
     def _due_text(self, detail: TicketDetail) -> str:
-        if not detail.row.due_at or self._session is None:
+        session = self.open_session()  # the outlet's calendar is read from the store: not once it locked
+        if not detail.row.due_at or session is None:
             return "-"
-        clock, due = outlet_clock(self._session), datetime.fromisoformat(detail.row.due_at)
+        clock, due = outlet_clock(session), datetime.fromisoformat(detail.row.due_at)
         answered = next((datetime.fromisoformat(e.at) for e in detail.events if e.from_status == "received"), None)
         if answered is not None:
             text = self.tr("Responded %1").replace("%1", f"{clock.local(answered):%Y-%m-%d %H:%M}")
             verdict = self.tr("in time") if answered <= due else self.tr("late")
             return f"{text} ({verdict})"
-        left = clock.time_left(due, self._session.store.clock())
+        left = clock.time_left(due, session.store.clock())
         text = f"{clock.local(due):%Y-%m-%d %H:%M}  ({format_left(left)})"
         return self.tr("%1 OVERDUE").replace("%1", text) if left.total_seconds() < 0 else text
 
