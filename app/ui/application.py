@@ -7,6 +7,7 @@ import signal
 import sys
 from collections import deque
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
@@ -40,7 +41,7 @@ def log_tail(paths: DataPaths, lines: int = 40) -> str:
 def install_crash_dialog(paths: DataPaths) -> None:
     """A bug anywhere on the GUI thread gets the crash dialog with the log tail, not a silent exit."""
 
-    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         show_error(QApplication.activeWindow(), exc, log_tail(paths))
 
     sys.excepthook = hook
@@ -77,10 +78,21 @@ def quit_on_termination(app: QApplication) -> QTimer:
     return wake
 
 
+def widget_application() -> QApplication:
+    """The running QApplication, or a new one; a plain QGuiApplication (a slip rendered earlier
+    in this process) cannot host windows, so that is a bug to report, not to paper over."""
+    existing = QApplication.instance()
+    if existing is None:
+        return QApplication(sys.argv[:1])
+    if not isinstance(existing, QApplication):
+        raise RuntimeError("a Qt application without widgets already runs in this process")
+    return existing
+
+
 def run_gui(
     data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "", adb: AdbServer | None = None
 ) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = widget_application()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     paths = DataPaths.at(data_dir)
