@@ -64,6 +64,16 @@ class DataPaths:
         return self.root / "counter.keys"
 
     @property
+    def lock_file(self) -> Path:
+        """Held by the process that has the store open (app/storage/writer_lock.py)."""
+        return self.root / "counter.lock"
+
+    @property
+    def staging(self) -> Path:
+        """Files made only to be handed on at once (the diagnostic tool's installer), never the system temp."""
+        return self.root / "staging"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

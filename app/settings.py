@@ -10,6 +10,7 @@ from pathlib import Path
 from app.storage.atomic_file import write_atomically
 
 LANGUAGES = ("en", "zh_CN")
+MAX_PORT = 200  # longer than any device path or COM name
 
 
 @dataclass
@@ -17,11 +18,14 @@ class Settings:
     language: str = "en"
     #: Minutes without a key press or mouse event before the window locks.
     idle_lock_minutes: int = 5
+    #: The serial port of a 2D barcode scanner ("" for none; picked from the PC's ports, never preset).
+    scanner_port: str = ""
 
     def validated(self) -> Settings:
         language = self.language if self.language in LANGUAGES else "en"
         minutes = self.idle_lock_minutes if isinstance(self.idle_lock_minutes, int) else 5
-        return Settings(language, min(max(minutes, 1), 240))
+        port = self.scanner_port if isinstance(self.scanner_port, str) and len(self.scanner_port) <= MAX_PORT else ""
+        return Settings(language, min(max(minutes, 1), 240), port.strip())
 
 
 def load_settings(path: Path) -> Settings:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
+from app.cli.problem_report import report_known_error
 from app.errors import KnownError
 
 #: Modules under app/cli/ that add subcommands, in the order `--help` lists them.
@@ -26,8 +27,12 @@ COMMAND_MODULES = (
     "app.cli.upstream_commands",
     "app.cli.diagnostics_commands",
     "app.cli.sync_commands",
+    "app.cli.policy_commands",
     "app.cli.privacy_commands",
     "app.cli.password_commands",
+    "app.cli.outlet_commands",
+    "app.cli.report_commands",
+    "app.cli.region_commands",
 )
 
 
@@ -83,12 +88,6 @@ def _self_test(args: argparse.Namespace) -> int:
     from app.cli.self_test import run_self_test
 
     return run_self_test()
-
-
-def report_known_error(exc: KnownError) -> None:
-    print(f"error: {exc.message}", file=sys.stderr)
-    if exc.next_step:
-        print(f"next: {exc.next_step}", file=sys.stderr)
 
 
 def _open_gui(args: argparse.Namespace) -> int:

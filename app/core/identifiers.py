@@ -32,12 +32,17 @@ _MAX_INPUT = 64
 
 
 class IdentifierError(ValueError):
-    """The text is not a valid identifier of the asked kind (wrong length, characters or check digit)."""
+    """The text is not a valid identifier of the asked kind (wrong length, characters or check digit).
 
-    def __init__(self, kind: str, reason: str) -> None:
+    `reason` is English; `code` ("wrong_length", "check_digit", ...) and `digits` let a GUI word it.
+    """
+
+    def __init__(self, kind: str, reason: str, code: str = "invalid", digits: int | None = None) -> None:
         super().__init__(f"not a valid {kind}: {reason}")
         self.kind = kind
         self.reason = reason
+        self.code = code
+        self.digits = digits
 
 
 def _compact(text: object, kind: str) -> str:
@@ -45,7 +50,7 @@ def _compact(text: object, kind: str) -> str:
     if not isinstance(text, str):
         raise IdentifierError(kind, "not text")
     if len(text) > _MAX_INPUT:
-        raise IdentifierError(kind, "too long")
+        raise IdentifierError(kind, "too long", "too_long")
     return _SEPARATORS.sub("", text.strip())
 
 
@@ -167,11 +172,13 @@ def parse_imei(text: str) -> Imei:
     """
     digits = _compact(text, "IMEI")
     if not digits.isascii() or not digits.isdigit():
-        raise IdentifierError("IMEI", "only digits are allowed")
+        raise IdentifierError("IMEI", "only digits are allowed", "not_digits")
     if len(digits) != IMEI_LENGTH:
-        raise IdentifierError("IMEI", f"it has {len(digits)} digits, an IMEI has {IMEI_LENGTH}")
+        raise IdentifierError(
+            "IMEI", f"it has {len(digits)} digits, an IMEI has {IMEI_LENGTH}", "wrong_length", len(digits)
+        )
     if not luhn_is_valid(digits):
-        raise IdentifierError("IMEI", "the check digit does not match (a digit is mistyped)")
+        raise IdentifierError("IMEI", "the check digit does not match (a digit is mistyped)", "check_digit")
     return Imei(digits)
 
 

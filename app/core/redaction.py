@@ -3,7 +3,7 @@
 Two callers depend on this module: the foundation's logging filter runs
 `redact_text` on every log line the app writes, and the diagnostics service
 runs it on every line of a phone's `logcat` before the capture is stored.
-Both need it to be fast (it sits on every log call) and to never raise (a
+Both need it to be fast (it sits on every log call and on megabytes of logcat) and to never raise (a
 logging filter that raises loses the line, a capture that raises loses the
 run).  If something unexpected does go wrong the whole text is replaced, so
 a failure can only over-redact, never leak.
@@ -25,9 +25,19 @@ What is replaced, each by a bracketed tag so a reader still sees the shape:
 * Wi-Fi names in logcat forms (`SSID: "x"`, `ssid=x`, `mWifiSsid=x`)
   -> `[SSID]`, unless `keep_ssid=True` (the customer consented to `ssid`);
   access points after `BSSID` -> `[BSSID]` unless `keep_bssid=True`.
+* MAC addresses (six hex pairs joined by `:` or `-`, Wi-Fi and Bluetooth
+  alike) -> `[MAC]`, except an access point after `BSSID` that is kept.
 
 `redact_names` removes known customer names (given by the caller, who knows
 whose phone it is); names are not guessable from text alone.
+
+Speed: the exact patterns use look-behinds, which only Python's `re` runs, and
+`re` spends its time on the digits every logcat line is full of.  So a long
+text is first scanned once by Hyperscan (`redaction_prefilter`) for a looser
+form of every pattern; only the lines it flags, and only the passes it flags
+them for, go through the exact patterns.  No pattern crosses a line end, so
+the result equals the exact passes over the whole text (a property test holds
+the two to that).
 """
 
 from __future__ import annotations
@@ -35,14 +45,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from app.core import redaction_prefilter as prefilter
+
 #: Text that replaces the input when redaction itself fails (never the input).
 REDACTION_FAILED = "[REDACTED: redaction failed]"
 
 #: Longest value (SSID, account) a keyed pattern will consume; bounds the work
 #: on hostile input and keeps a runaway match from eating a whole line.
 _MAX_VALUE = 256
+#: Shorter texts (one log record) go straight to the exact passes: the prefilter
+#: costs more than it saves there.
+PREFILTER_FROM_CHARS = 2_048
 
-_EMAIL = r"(?P<email>[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24})"
+# White space within one line: every pattern stays on its line, which is what
+# lets the prefilter send only the lines it flags through the exact passes.
+_SP = r"[^\S\n]"
+
+_EMAIL = r"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}"
 
 # Chinese mobile: optional +86 / 0086 / 86- prefix, then 1[3-9] and 9 digits,
 # allowing the common 3-4-4 grouping with a space or hyphen.
@@ -60,51 +79,42 @@ _PHONE = (
 # IMEI in its grouped printed form (TAC 8, serial 6, check 1) and plain runs.
 _IMEI_GROUPED = r"(?P<imei_grouped>(?<![\w\-])\d{2}[\- ]\d{6}[\- ]\d{6}[\- ]\d{1,2}(?![\w\-]))"
 _DIGIT_RUN = r"(?P<digits>(?<!\d)\d{14,}(?!\d))"
-_MEID = r"(?P<meid>[A-Fa-f](?<![0-9A-Za-z][A-Fa-f])[0-9A-Fa-f]{13}[0-9A-Fa-f]?(?![0-9A-Za-z]))"
-_MEID_KEYED = r"(?P<meid_key>(?i:\bmeid)\s*[:=]?\s*)(?P<meid_value>[0-9A-Fa-f]{14,15})(?![0-9A-Za-z])"
+_MEID = r"[A-Fa-f](?<![0-9A-Za-z][A-Fa-f])[0-9A-Fa-f]{13}[0-9A-Fa-f]?(?![0-9A-Za-z])"
+_MEID_KEYED = rf"(?P<meid_key>(?i:\bmeid){_SP}*[:=]?{_SP}*)(?P<meid_value>[0-9A-Fa-f]{{14,15}})(?![0-9A-Za-z])"
 
 # Coordinates: range-checked in the replacement callback, not in the pattern.
 _COORD_PAIR = r"(?P<coord>(?<![\w.\-])[\-+]?\d{1,2}\.\d{3,15} ?, ?[\-+]?\d{1,3}\.\d{3,15}(?![\d.]))"
 _COORD_KEYED = (
-    r"(?P<coord_key>\b(?:lat|latitude|lng|lon|long|longitude)\s*[=:]\s*)"
+    rf"(?P<coord_key>\b(?:lat|latitude|lng|lon|long|longitude){_SP}*[=:]{_SP}*)"
     r"(?P<coord_value>[\-+]?\d{1,3}\.\d+)"
 )
 
 _ACCOUNT_KEYED = (
-    r"(?P<account_key>(?i:\b(?:account[_ ]?name|account|user[_ ]?name|user|login|acct)\s*=\s*))"
+    rf"(?P<account_key>(?i:\b(?:account[_ ]?name|account|user[_ ]?name|user|login|acct){_SP}*={_SP}*))"
     rf"(?P<account_value>(?!\[[A-Z]+\])(?:\"[^\"\n]{{0,{_MAX_VALUE}}}\"|[^\s,;\"'}}\])]+))"
 )
 _ACCOUNT_ANDROID = (
-    r"(?P<android_account_key>Account\s*\{\s*name=)"
+    rf"(?P<android_account_key>Account{_SP}*\{{{_SP}*name=)"
     r"(?P<android_account_value>(?!\[[A-Z]+\])[^,}\n]+)"
 )
 
 # SSID: not preceded by B (that is BSSID), any prefix such as mWifiSsid.
 _SSID = (
-    r"(?P<ssid_key>(?i:(?<![b])ssid)\s*[:=]\s*)"
+    rf"(?P<ssid_key>(?i:(?<![b])ssid){_SP}*[:=]{_SP}*)"
     rf"(?P<ssid_value>(?!\[[A-Z]+\])(?:\"[^\"\n]{{0,{_MAX_VALUE}}}\"|<unknown ssid>|[^\s,;\"}}\])]+))"
 )
-_BSSID = r"(?P<bssid_key>(?i:bssid)\s*[:=]\s*)(?P<bssid_value>(?:[0-9A-Fa-f]{2}[:\-]){5}[0-9A-Fa-f]{2})"
+_HEX_PAIRS = r"(?:[0-9A-Fa-f]{2}[:\-]){5}[0-9A-Fa-f]{2}"
+_BSSID = rf"(?P<bssid_key>(?i:bssid){_SP}*[:=]{_SP}*)(?P<bssid_value>{_HEX_PAIRS})"
+# A MAC address anywhere (a longer run of hex pairs goes whole, so no MAC hides in one); after
+# `BSSID:` it is the access point, kept when the customer agreed (checked in the callback, which
+# leaves the pattern starting with a hex digit, a start `re` finds quickly).
+_MAC = r"(?<![0-9A-Fa-f])(?<![0-9A-Fa-f][:\-])(?:[0-9A-Fa-f]{2}[:\-]){5,}[0-9A-Fa-f]{2}(?![0-9A-Fa-f])"
+_AFTER_BSSID = re.compile(rf"(?i:bssid){_SP}*[:=]{_SP}*\Z")
 
-# Keyed patterns: run only when one of their key words is in the text.
-# Each pattern runs only when one of its key words is in the lowered text.
-_KEYED: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
-    (("account", "user", "login", "acct"), re.compile(f"{_ACCOUNT_ANDROID}|{_ACCOUNT_KEYED}")),
-    (("ssid",), re.compile(f"{_BSSID}|{_SSID}")),
-    (("lat", "lon", "lng"), re.compile(_COORD_KEYED)),
-    (("meid",), re.compile(_MEID_KEYED)),
-)
-# Finds the lines worth the keyed and e-mail patterns; plain literals, which
-# `re` scans for quickly.
-_GATE = re.compile("|".join([*(word for words, _ in _KEYED for word in words), "@"]))
-_EMAIL_PATTERN = re.compile(_EMAIL)
-# Numbers: a first pass finds runs of digits and separators (a pattern that
-# starts with a character class, which `re` scans for quickly); only runs long
-# enough to hold a phone number, IMEI or coordinate pair (7 characters or
-# more) get the full pattern.
+# Numbers: a first pass finds runs of digits and separators; only runs long
+# enough to hold a phone number, IMEI or coordinate pair get the full pattern.
 _NUMERIC_RUN = re.compile(r"[+\-\d][\d .,+\-]{6,}")
 _NUMERIC = re.compile("|".join((_IMEI_GROUPED, _PHONE, _COORD_PAIR, _DIGIT_RUN)))
-_MEID_PATTERN = re.compile(_MEID)
 
 
 def _coord_in_range(pair: str) -> bool:
@@ -142,49 +152,92 @@ def _replace_numeric_run(match: re.Match[str]) -> str:
     return _NUMERIC.sub(_replace_number, match.group(0))
 
 
-def _redact_line(line: str, replace: Callable[[re.Match[str]], str]) -> str:
-    """The patterns worth running only on lines holding their key word or an @."""
-    lowered = line.lower()
-    for words, pattern in _KEYED:
-        if any(word in lowered for word in words):
-            line = pattern.sub(replace, line)
-    if "@" in line:
-        line = _EMAIL_PATTERN.sub("[EMAIL]", line)
-    return line
+def _replace_mac(match: re.Match[str], keep_bssid: bool) -> str:
+    before = match.string[max(0, match.start() - 64) : match.start()]
+    return match.group(0) if keep_bssid and _AFTER_BSSID.search(before) else "[MAC]"
 
 
-def _redact_gated_lines(text: str, replace: Callable[[re.Match[str]], str]) -> str:
-    """Run `_redact_line` on just the lines that hold a key word or an @."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        # Lowering changed some lengths (rare scripts): positions would not line up.
-        return "".join(_redact_line(line, replace) for line in text.splitlines(keepends=True))
-    pieces = []
+_Pass = Callable[[str, bool, bool], str]
+
+
+def _keyed_pass(pattern: str) -> _Pass:
+    compiled = re.compile(pattern)
+
+    def run(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
+        return compiled.sub(lambda match: _replace_keyed(match, keep_ssid, keep_bssid), text)
+
+    return run
+
+
+def _fixed_pass(pattern: str, tag: str) -> _Pass:
+    compiled = re.compile(pattern)
+    return lambda text, keep_ssid, keep_bssid: compiled.sub(tag, text)
+
+
+_MAC_PATTERN = re.compile(_MAC)
+
+#: The exact passes, in the order they run; the prefilter names lines by these keys.
+PASSES: dict[str, _Pass] = {
+    "account": _keyed_pass(f"{_ACCOUNT_ANDROID}|{_ACCOUNT_KEYED}"),
+    "ssid": _keyed_pass(f"{_BSSID}|{_SSID}"),
+    "coord_keyed": _keyed_pass(_COORD_KEYED),
+    "meid_keyed": _keyed_pass(_MEID_KEYED),
+    "email": _fixed_pass(_EMAIL, "[EMAIL]"),
+    "numeric": lambda text, keep_ssid, keep_bssid: _NUMERIC_RUN.sub(_replace_numeric_run, text),
+    "meid": _fixed_pass(_MEID, "[MEID]"),
+    "mac": lambda text, keep_ssid, keep_bssid: _MAC_PATTERN.sub(lambda m: _replace_mac(m, keep_bssid), text),
+}
+assert tuple(PASSES) == prefilter.PASS_ORDER, "the prefilter must know every pass, in order"
+
+
+def redact_exact(text: str, keep_ssid: bool = False, keep_bssid: bool = False) -> str:
+    """Every exact pass over the whole text: the reference the prefiltered path must equal."""
+    for run in PASSES.values():
+        text = run(text, keep_ssid, keep_bssid)
+    return text
+
+
+#: A tag right next to a digit, sign or letter: the numeric and hex-MEID look-behinds and look-aheads
+#: may see something new there, so the line also goes through those passes.
+#: (It starts with a bracket class, which `re` finds quickly.)
+_TAG_BORDER = re.compile(r"[\[\]](?:(?<=\])[\w+.\-]|(?<=[\w.]\[))")
+_LOOKAROUND_PASSES = ("numeric", "meid")
+
+
+def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
+    """Only the lines the prefilter flags, through only the passes it flags them for."""
+    found = prefilter.flagged_lines(text)
+    if found is None:  # no prefilter here, or text it cannot scan: the exact passes do it all
+        return redact_exact(text, keep_ssid, keep_bssid)
+    data, flagged = found
+    if not flagged:
+        return text
+    lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
+    masks = [mask for _, _, mask in flagged]
+    for bit, run in enumerate(PASSES.values()):
+        chosen = [index for index, mask in enumerate(masks) if mask >> bit & 1]
+        if not chosen:
+            continue
+        later = prefilter.pass_mask(*(n for n in _LOOKAROUND_PASSES if prefilter.PASS_ORDER.index(n) > bit))
+        redacted = run("\n".join(lines[index] for index in chosen), keep_ssid, keep_bssid).split("\n")
+        for index, line in zip(chosen, redacted, strict=True):  # no pass spans a line: counts match
+            if line != lines[index]:
+                lines[index] = line
+                if _TAG_BORDER.search(line):
+                    masks[index] |= later
+    pieces: list[bytes] = []
     position = 0
-    while (hit := _GATE.search(lowered, position)) is not None:
-        start = text.rfind("\n", 0, hit.start()) + 1
-        end = text.find("\n", hit.end())
-        end = len(text) if end < 0 else end + 1
-        pieces.append(text[position:start])
-        pieces.append(_redact_line(text[start:end], replace))
+    for (start, end, _), line in zip(flagged, lines, strict=True):
+        pieces += (data[position:start], line.encode("utf-8"))
         position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _redact(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
-    def replace(match: re.Match[str]) -> str:
-        return _replace_keyed(match, keep_ssid, keep_bssid)
-
-    text = _redact_gated_lines(text, replace)
-    # No pattern below crosses a line end, so they run over the whole text at once.
-    text = _NUMERIC_RUN.sub(_replace_numeric_run, text)
-    return _MEID_PATTERN.sub("[MEID]", text)
+    pieces.append(data[position:])
+    return b"".join(pieces).decode("utf-8")
 
 
 def redact_text(text: str, *, keep_ssid: bool = False, keep_bssid: bool = False) -> str:
     """Return `text` with phone numbers, e-mails, IMEIs, MEIDs, coordinates,
-    account names and (unless kept) Wi-Fi names replaced by bracketed tags.
+    account names, MAC addresses and (unless kept) Wi-Fi names replaced by
+    bracketed tags.
 
     Never raises: anything that is not a string is converted with `str()`,
     and an internal failure returns `REDACTION_FAILED` instead of the input.
@@ -192,7 +245,9 @@ def redact_text(text: str, *, keep_ssid: bool = False, keep_bssid: bool = False)
     try:
         if not isinstance(text, str):
             text = str(text)
-        return _redact(text, keep_ssid, keep_bssid)
+        if len(text) < PREFILTER_FROM_CHARS:
+            return redact_exact(text, keep_ssid, keep_bssid)
+        return _redact_prefiltered(text, keep_ssid, keep_bssid)
     except Exception:  # noqa: BLE001 - a redactor must fail closed, never raise
         return REDACTION_FAILED
 
@@ -212,6 +267,40 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
+#: Letters that Python's case-insensitive `re` also matches with a non-ASCII letter (ſ, İ, ı, K).
+_FOLDED_BEYOND_ASCII = frozenset("sSiIkK")
+
+
+def _may_hold_a_name(text: str, names: tuple[str, ...]) -> bool:
+    """False only when no name's first word can be in the text: a plain substring search (memory speed)
+    spares the case-insensitive pattern a whole capture that never names the customer.
+
+    An ASCII word is looked for in the text's UTF-8 bytes with ASCII letters lowered (`bytes.lower`
+    leaves other characters alone, and is far cheaper than lowering a text in another script); a word
+    without case (Chinese) as it is; any other word in the lowered text."""
+    ascii_text = text.isascii()
+    lowered_bytes: bytes | None = None
+    lowered: str | None = None
+    for name in names:
+        words = name.split()
+        if not words:
+            continue
+        word = words[0]
+        if word.lower() == word.upper():
+            found = word in text
+        elif word.isascii():
+            if not ascii_text and not _FOLDED_BEYOND_ASCII.isdisjoint(word):
+                return True  # ſ, İ, ı or K in the text could stand for one of its letters
+            lowered_bytes = text.encode("utf-8", "surrogatepass").lower() if lowered_bytes is None else lowered_bytes
+            found = word.lower().encode("ascii") in lowered_bytes
+        else:
+            lowered = text.lower() if lowered is None else lowered
+            found = word.lower() in lowered or len(word.lower()) != len(word)
+        if found:
+            return True
+    return False
+
+
 def redact_names(text: str, names: Iterable[str]) -> str:
     """Replace every occurrence of the given customer names with `[NAME]`.
 
@@ -220,9 +309,12 @@ def redact_names(text: str, names: Iterable[str]) -> str:
     text has no spaces between words).  Never raises, as `redact_text`.
     """
     try:
+        names = tuple(names)
         pattern = _name_pattern(names)
         if not isinstance(text, str):
             text = str(text)
-        return text if pattern is None else pattern.sub("[NAME]", text)
+        if pattern is None or not _may_hold_a_name(text, names):
+            return text
+        return pattern.sub("[NAME]", text)
     except Exception:  # noqa: BLE001 - fail closed as redact_text does
         return REDACTION_FAILED

@@ -8,6 +8,8 @@ explicitly (`AdbServer`), so an unreachable server is reported as
 
 from __future__ import annotations
 
+import socket
+
 import adbutils
 from adbutils import AdbConnection
 from adbutils.errors import AdbConnectionError, AdbTimeout
@@ -15,7 +17,7 @@ from adbutils.errors import AdbConnectionError, AdbTimeout
 from app.device.errors import AdbServerUnavailable
 
 
-class _NoSpawnConnection(AdbConnection):
+class _NoSpawnConnection(AdbConnection):  # type: ignore[misc]  # adbutils has no type information
     def _safe_connect(self):  # type: ignore[no-untyped-def]
         try:
             return self._create_socket()
@@ -24,13 +26,14 @@ class _NoSpawnConnection(AdbConnection):
 
     def close(self) -> None:
         """Close at once: adbutils' close sleeps 10 ms after a half-close, per connection."""
-        sock = self._AdbConnection__conn  # adbutils keeps the socket in a private name
+        attributes = self.__dict__  # adbutils keeps the socket in a private name
+        sock: socket.socket | None = attributes.get("_AdbConnection__conn")
         if sock is not None:
-            self._AdbConnection__conn = None
+            attributes["_AdbConnection__conn"] = None
             sock.close()
 
 
-class CounterAdbClient(adbutils.AdbClient):
+class CounterAdbClient(adbutils.AdbClient):  # type: ignore[misc]  # adbutils has no type information
     """`adbutils.AdbClient` on an explicit host and port, without implicit server start."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 5037, socket_timeout: float | None = 30) -> None:
@@ -50,4 +53,4 @@ def connect_network_device(client: adbutils.AdbClient, address: str, timeout: fl
     "connected to", "already connected to" and "failed to authenticate" (the
     phone is attached but unauthorised) all leave a device in the list.
     """
-    return client.connect(address, timeout=timeout)
+    return str(client.connect(address, timeout=timeout))

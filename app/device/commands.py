@@ -72,6 +72,30 @@ def batterystats_command() -> str:
     return "dumpsys batterystats"
 
 
+def batterystats_checkin_command() -> str:
+    """Battery statistics in the comma-separated checkin form, whose `9,h,...` records are the charge history."""
+    return "dumpsys batterystats --checkin"
+
+
+def telephony_registry_command() -> str:
+    """Service state and signal strength of every SIM slot."""
+    return "dumpsys telephony.registry"
+
+
+def wifi_dump_command() -> str:
+    """The Wi-Fi service's state; it names networks and access points, so it needs their consent."""
+    return "dumpsys wifi"
+
+
+def diskstats_command() -> str:
+    return "dumpsys diskstats"
+
+
+def df_data_command() -> str:
+    """Size and free space of the data partition, in 1K blocks (toybox `df`)."""
+    return "df /data"
+
+
 def dumpsys_package_command(package: str) -> str:
     return f"dumpsys package {package_name(package)}"
 

@@ -7,6 +7,8 @@ prints never goes into these messages: only our own words and the transport name
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.errors import KnownError
 
 
@@ -15,7 +17,6 @@ class DeviceError(KnownError):
 
     exit_code = 40
     next_step = "Check the cable and that the phone is unlocked, then try again."
-    next_step_zh = "请检查数据线并解锁手机，然后重试。"
 
 
 class AdbServerUnavailable(DeviceError):
@@ -23,7 +24,6 @@ class AdbServerUnavailable(DeviceError):
 
     exit_code = 41
     next_step = "Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program."
-    next_step_zh = "请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。"
 
 
 class DeviceGone(DeviceError):
@@ -31,7 +31,6 @@ class DeviceGone(DeviceError):
 
     exit_code = 42
     next_step = "Reconnect the phone (try another cable or port) and keep it unlocked."
-    next_step_zh = "请重新连接手机（可换一根数据线或接口），并保持解锁。"
 
 
 class DeviceUnauthorized(DeviceError):
@@ -39,7 +38,6 @@ class DeviceUnauthorized(DeviceError):
 
     exit_code = 43
     next_step = 'On the phone, tap "Allow" in the "Allow USB debugging?" dialog.'
-    next_step_zh = "请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。"
 
 
 class OutputTooLarge(DeviceError):
@@ -47,7 +45,6 @@ class OutputTooLarge(DeviceError):
 
     exit_code = 44
     next_step = "Restart the phone and try again; if it repeats, report the phone model."
-    next_step_zh = "请重启手机后重试；如仍出现，请上报该机型。"
 
 
 class DeviceCommandFailed(DeviceError):
@@ -67,9 +64,8 @@ class InstallFailed(DeviceError):
 
     exit_code = 47
     next_step = "Free some storage on the phone and try again."
-    next_step_zh = "请清理手机存储空间后重试。"
 
-    def __init__(self, message: str, reason: str = "", **kwargs: str) -> None:
+    def __init__(self, message: str, reason: str = "", **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.reason = reason
 
@@ -79,7 +75,6 @@ class DeviceTimeout(DeviceError):
 
     exit_code = 48
     next_step = "Unlock the phone, keep it connected, and try again."
-    next_step_zh = "请解锁手机并保持连接，然后重试。"
 
 
 class SerialPortError(DeviceError):
@@ -87,4 +82,3 @@ class SerialPortError(DeviceError):
 
     exit_code = 49
     next_step = "Check that the scanner or modem is plugged in and that no other program uses its port."
-    next_step_zh = "请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。"

@@ -37,7 +37,9 @@ def open_serial_port(port: str, baudrate: int = 115200, timeout: float = 0.2) ->
     try:
         return serial.Serial(port, baudrate=baudrate, timeout=timeout)
     except (serial.SerialException, ValueError, OSError) as exc:
-        raise SerialPortError(f"The serial port {port} could not be opened.") from exc
+        raise SerialPortError(
+            f"The serial port {port} could not be opened.", code="serial_port_cannot_open", params={"port": port}
+        ) from exc
 
 
 class AtModem:

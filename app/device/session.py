@@ -19,10 +19,10 @@ import os
 import socket
 import struct
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import Any, BinaryIO, Protocol, TypeVar
 
 from adbutils import AdbClient, AdbConnection
 from adbutils.errors import AdbError, AdbTimeout
@@ -53,6 +53,7 @@ from app.device.parsers.imei_parser import imei_from_parcel
 from app.device.parsers.logcat_parser import LogLine, parse_logcat_threadtime
 from app.device.parsers.package_parser import PackageRecord, parse_dumpsys_package
 
+_Parsed = TypeVar("_Parsed")
 log = logging.getLogger(__name__)
 
 #: Default bound on one shell answer.
@@ -339,7 +340,7 @@ class _LocalSink:
             raise TransferFailed("The copy could not be written on this computer.") from exc
 
 
-def _parsed(parser, *args):  # type: ignore[no-untyped-def]
+def _parsed(parser: Callable[..., _Parsed], *args: Any) -> _Parsed:
     try:
         return parser(*args)
     except OutputParseError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.errors import KnownError
 
 
@@ -10,7 +12,6 @@ class DiagnosticsError(KnownError):
 
     exit_code = 80
     next_step = "Check the phone and the consent, then start the diagnostics again."
-    next_step_zh = "请检查手机和授权后重新开始检测。"
 
 
 class CategoryNotConsented(DiagnosticsError):
@@ -18,9 +19,8 @@ class CategoryNotConsented(DiagnosticsError):
 
     exit_code = 81
     next_step = "Ask the customer whether they agree to this data category, or run only the consented checks."
-    next_step_zh = "请询问客户是否同意该数据类别，或只运行已授权的检测。"
 
-    def __init__(self, message: str, *, category: str | None, call: str, **kwargs: str) -> None:
+    def __init__(self, message: str, *, category: str | None, call: str, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.category = category
         self.call = call
@@ -31,7 +31,6 @@ class ConsentNotActive(DiagnosticsError):
 
     exit_code = 82
     next_step = "Record the customer's consent before running diagnostics."
-    next_step_zh = "请先记录客户的授权，再进行检测。"
 
 
 class ToolUpdateNeeded(DiagnosticsError):
@@ -39,7 +38,6 @@ class ToolUpdateNeeded(DiagnosticsError):
 
     exit_code = 83
     next_step = "Ask the customer, then run again with --accept-update or --refuse-update."
-    next_step_zh = "请询问客户是否同意更新检测工具。"
 
 
 class ToolApkRejected(DiagnosticsError):
@@ -47,7 +45,6 @@ class ToolApkRejected(DiagnosticsError):
 
     exit_code = 84
     next_step = "Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer."
-    next_step_zh = "请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。"
 
 
 class DiagnosticsCancelled(DiagnosticsError):
@@ -55,7 +52,6 @@ class DiagnosticsCancelled(DiagnosticsError):
 
     exit_code = 85
     next_step = "Start the diagnostics again when ready."
-    next_step_zh = "准备好后可重新开始检测。"
 
 
 class InvalidConsentInput(DiagnosticsError):
@@ -63,7 +59,20 @@ class InvalidConsentInput(DiagnosticsError):
 
     exit_code = 86
     next_step = "Fill in the customer's name, choose the categories, and have the customer sign or tick."
-    next_step_zh = "请填写客户姓名、选择数据类别，并请客户签名或勾选确认。"
+
+
+class ConsentBeyondNeed(DiagnosticsError):
+    """A category was to be consented that none of the chosen functions reads (minimum necessary)."""
+
+    exit_code = 87
+    next_step = "Ask consent only for the categories the chosen checks read (they are listed with each check)."
+
+
+class NoConsentingCustomer(DiagnosticsError):
+    """A diagnostics consent that names no customer: restriction and withdrawal could not reach it."""
+
+    exit_code = 89
+    next_step = "Name the customer: give the ticket, or the phone number of a customer known at this counter."
 
 
 class RunNotFound(DiagnosticsError):
@@ -71,4 +80,3 @@ class RunNotFound(DiagnosticsError):
 
     exit_code = 88
     next_step = "Check the identifier."
-    next_step_zh = "请检查编号。"

@@ -36,6 +36,8 @@ from app.diagnostics.errors import CategoryNotConsented, ConsentNotActive, Diagn
 F = TypeVar("F", bound=Callable[..., Any])
 #: Bound on a logcat dump pulled for the `logs` function.
 LOGCAT_LIMIT = 16 * 1024 * 1024
+#: The properties the `software` function reads one by one (never the whole getprop, which holds identifiers).
+SOFTWARE_PROPERTIES = ("ro.build.fingerprint", "ro.build.version.security_patch", "ro.build.version.release")
 
 
 class CancelToken:
@@ -162,6 +164,48 @@ class ConsentGate:
     @collects("battery_record")
     def learned_capacity_mah(self) -> int | None:
         return self._device.learned_capacity_mah()
+
+    @collects("battery_record")
+    def charge_history_text(self) -> str:
+        """`dumpsys batterystats --checkin`: the charge/discharge history records (parsed by the caller)."""
+        return self._text(commands.batterystats_checkin_command(), 32 * 1024 * 1024)
+
+    # --- network, storage, software --------------------------------------------------------------
+
+    @collects("network_record", "base_station_id")
+    def telephony_text(self) -> str:
+        """`dumpsys telephony.registry`: state and signal per slot; it also prints cell identities."""
+        return self._text(commands.telephony_registry_command(), 2 * 1024 * 1024)
+
+    @collects("network_record")
+    def sim_state_text(self) -> str:
+        """`getprop gsm.sim.state`: the SIM state of each slot."""
+        return self._text(commands.getprop_command("gsm.sim.state"), 1024)
+
+    @collects("network_record", "ssid", "bssid", "wifi_list")
+    def wifi_text(self) -> str:
+        """`dumpsys wifi`: names the networks and access points the phone knows, hence all three consents."""
+        return self._text(commands.wifi_dump_command(), 16 * 1024 * 1024)
+
+    @collects("software_info", "app_installs")
+    def diskstats_text(self) -> str:
+        """`dumpsys diskstats`: free space, and on newer Android the size of every installed app."""
+        return self._text(commands.diskstats_command(), 4 * 1024 * 1024)
+
+    @collects("software_info")
+    def df_data_text(self) -> str:
+        return self._text(commands.df_data_command(), 1024 * 1024)
+
+    @collects("software_info")
+    def software_property(self, key: str) -> str:
+        """One of SOFTWARE_PROPERTIES (`getprop KEY`), so no identifier comes along with it."""
+        if key not in SOFTWARE_PROPERTIES:
+            raise ValueError(f"{key!r} is not a software property")
+        return self._text(commands.getprop_command(key), 1024).strip()
+
+    def _text(self, command: str, limit: int) -> str:
+        """A checked command's answer, bounded; only the `@collects` methods above call this."""
+        return self._device.checked_shell(command, limit=limit).text
 
     # --- logs --------------------------------------------------------------------------------------
 

@@ -81,7 +81,12 @@ def new_request_for_ticket(session: Session, kind: str, ticket_number: str, iden
     session.require(Permission.HANDLE_REQUESTS)
     customer = repo.customer_of_ticket(session.store, ticket_number.strip().upper())
     if customer is None:
-        raise UnknownCustomer(f"No customer found for ticket {ticket_number.strip() or '(none given)'}.")
+        shown = ticket_number.strip()[:40]
+        raise UnknownCustomer(
+            f"No customer found for ticket {shown or '(none given)'}.",
+            code="no_customer_for_ticket",
+            params={"ticket": shown},
+        )
     return new_request(session, kind, customer, identity_check)
 
 
@@ -89,7 +94,7 @@ def find_request(session: Session, number: str) -> PrivacyRequest:
     session.require(Permission.HANDLE_REQUESTS)
     found = repo.request_by_number(session.store, number.strip())
     if found is None:
-        raise UnknownRequest(f"No privacy request {number}.")
+        raise UnknownRequest(f"No privacy request {number}.", params={"request": number})
     return found
 
 

@@ -16,17 +16,26 @@ class StoreError(KnownError):
 
 class StoreNotInitialised(StoreError):
     exit_code = 20
-    next_step = "Run the first-run set-up: repair-counter init --data-dir DIR --outlet CODE --name NAME --region REGION --admin ENGINEER_ID"
+    next_step = (
+        "Run the first-run set-up: repair-counter init --data-dir DIR --outlet CODE --name NAME --region "
+        "REGION --admin ENGINEER_ID"
+    )
 
 
 class WrongPassword(StoreError):
     exit_code = 21
-    next_step = "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, open the store with the recovery key."
+    next_step = (
+        "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "
+        "open the store with the recovery key."
+    )
 
 
 class DatabaseDamaged(StoreError):
     exit_code = 22
-    next_step = "Do not write to this data directory. Copy the whole folder somewhere safe and restore the last backup, or call support with this message."
+    next_step = (
+        "Do not write to this data directory. Copy the whole folder somewhere safe and restore the last "
+        "backup, or call support with this message."
+    )
 
     def __init__(self, message: str, *, pages: tuple[int, ...] = ()) -> None:
         super().__init__(message)
@@ -35,7 +44,10 @@ class DatabaseDamaged(StoreError):
 
 class DatabaseMissing(StoreError):
     exit_code = 23
-    next_step = "The key file is here but the database file is gone. Restore counter.db from the backup or find where it was moved; a new empty store is never created over a key file."
+    next_step = (
+        "The key file is here but the database file is gone. Restore counter.db from the backup or find where "
+        "it was moved; a new empty store is never created over a key file."
+    )
 
 
 class NotRepairCounterFile(StoreError):
@@ -59,3 +71,13 @@ class AccountError(StoreError):
 class AlreadyInitialised(StoreError):
     exit_code = 27
     next_step = "This data directory already holds a store; sign in instead, or choose another --data-dir."
+
+
+class StoreInUse(StoreError):
+    """Another process has this store open (one writer per store)."""
+
+    exit_code = 29
+    next_step = (
+        "Finish or close Repair Counter where it is open (named above), then try again. "
+        "Two programs writing one store at once could lose records."
+    )

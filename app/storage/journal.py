@@ -102,6 +102,24 @@ def verify_chain(conn: Any, batch: int = 5000) -> ChainReport:
             last = JournalHead(entry.seq, entry.hash)
 
 
+def chain_problem_after(conn: Any, seq: int, head_hash: str, batch: int = 5000) -> str:
+    """Whether the entries after `seq` continue, link by link, from the entry hashed `head_hash`.
+
+    What a session checks before it moves the anchor forward: the new head must
+    descend from the anchored one, not merely exist.  Returns "" when they do.
+    """
+    expected_prev, expected_seq = head_hash, seq + 1
+    while True:
+        chunk = entries(conn, after=expected_seq - 1, limit=batch)
+        if not chunk:
+            return ""
+        for entry in chunk:
+            problem = _entry_problem(entry, expected_seq, expected_prev)
+            if problem:
+                return problem
+            expected_prev, expected_seq = entry.hash, entry.seq + 1
+
+
 def _entry_problem(entry: JournalEntry, expected_seq: int, expected_prev: str) -> str:
     if entry.seq != expected_seq:
         return f"entry {expected_seq} is missing (next is {entry.seq})"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,7 +159,8 @@ class KeyFile:
 
 def new_account_slot(
     store_id: str, generation: int, account: str, password: str, db_key: bytes, params: sealing.Argon2Params
-) -> AccountSlot:
+) -> tuple[AccountSlot, bytes]:
+    """The slot, and the account's private key (its signing key is derived from it)."""
     salt = sealing.new_database_key()[:16]
     private, public = sealing.new_key_pair()
     wrapping_key = sealing.password_key(password, salt, params)
@@ -168,7 +170,7 @@ def new_account_slot(
         public=sealing.b64(public),
         wrapped_private=sealing.wrap(wrapping_key, private, private_key_context(store_id, account)),
         db_key=sealing.seal_to(public, db_key, db_key_context(store_id, generation, account)),
-    )
+    ), private
 
 
 def open_account_private_key(keys: KeyFile, account: str, password: str) -> bytes:
@@ -193,10 +195,10 @@ def rewrap_private_key(
 
 
 def seal_for_all(
-    keys: KeyFile, db_key: bytes, generation: int, exclude: str | None = None
+    keys: KeyFile, db_key: bytes, generation: int, exclude: Collection[str] = ()
 ) -> dict[str, dict[str, str]]:
     return {
         holder: sealing.seal_to(public, db_key, db_key_context(keys.store_id, generation, holder))
         for holder, public in keys.holders().items()
-        if holder != exclude
+        if holder not in exclude
     }

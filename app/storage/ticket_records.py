@@ -84,6 +84,8 @@ class NewTicket:
     agreement: Agreement | None = None
     estimate: Decimal | None = None
     deposit: Decimal | None = None
+    #: A returning customer picked explicitly (GUI candidates, `--customer ID`); "" to match by phone and name.
+    customer_id: str = ""
 
     def intake_details(self) -> dict[str, Any]:
         """The one-off intake facts kept together as JSON (nothing here is searched)."""

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -71,10 +72,25 @@ def large_page_cache(store: Store, mebibytes: int = 256) -> Iterator[None]:
 # --- customers -----------------------------------------------------------------------------
 
 
-def customer_id_by_phone(store: Store, phone: str) -> str | None:
-    """The returning customer with this phone number (the most recently seen one)."""
-    row = store.query_one("SELECT id FROM customer WHERE phone = ? ORDER BY last_contact_at DESC LIMIT 1", (phone,))
-    return row[0] if row else None
+#: Most customers sharing one phone number that the counter looks at (a family phone, a shop's line).
+MAX_SAME_PHONE = 50
+
+
+def customers_with_phone(store: Store, phone: str) -> list[tuple[str, str]]:
+    """(id, name) of every customer with this phone number, the most recently seen first."""
+    rows = store.query(
+        "SELECT id, name FROM customer WHERE phone = ? ORDER BY last_contact_at DESC LIMIT ?", (phone, MAX_SAME_PHONE)
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def customer_by_id(store: Store, customer_id: str) -> tuple[str, str, str, str, str] | None:
+    """(id, name, phone, e-mail, address) of one customer."""
+    row = store.query_one(
+        "SELECT id, name, coalesce(phone, ''), coalesce(email, ''), coalesce(address, '') FROM customer WHERE id = ?",
+        (customer_id,),
+    )
+    return (row[0], row[1], row[2], row[3], row[4]) if row else None
 
 
 def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | None:
@@ -88,12 +104,16 @@ def customer_by_phone(store: Store, phone: str) -> tuple[str, str, str, str] | N
 
 
 def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> str:
-    """Insert a new customer, or refresh a returning one's contact details and last contact."""
+    """Insert a new customer, or refresh a returning one's contact details and last contact.
+
+    A returning customer's name is never written here: the caller matched it (or refused a
+    differing one); a correction of a stored name is a rectification through the privacy desk.
+    """
     if existing_id is not None:
         work.execute(
-            "UPDATE customer SET name = ?, email = coalesce(?, email), address = coalesce(?, address),"
+            "UPDATE customer SET email = coalesce(?, email), address = coalesce(?, address),"
             " last_contact_at = ? WHERE id = ?",
-            (new.customer_name, new.customer_email or None, new.customer_address or None, work.at, existing_id),
+            (new.customer_email or None, new.customer_address or None, work.at, existing_id),
         )
         return existing_id
     customer_id = str(uuid.uuid4())
@@ -183,6 +203,8 @@ def insert_ticket(
         ),
     )
     add_event(work, ticket_id, None, "received", "", at=at)
+    if new.imei:
+        mark_repeat_visits(work, ticket_id, new.imei, at)
     for photo in new.photos:
         work.execute(
             "INSERT INTO ticket_photo (id, ticket_id, part, media_type, sha256, data, created_at)"
@@ -205,6 +227,36 @@ def insert_ticket(
     )
 
 
+#: A ticket for an IMEI that had another within this many days is a repeat visit (the outlet reports).
+REPEAT_WINDOW = timedelta(days=90)
+
+
+def _shifted(at: str, delta: timedelta) -> str:
+    return (datetime.fromisoformat(at) + delta).astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> None:
+    """Link a new ticket with the same IMEI's tickets of the 90 days around it, both ways.
+
+    Earlier ones get `came_back` (not fixed the first time), later ones (a backdated insert,
+    as seeding makes) `repeat_visit`, and the new ticket whichever applies to it, so the
+    reports count repeats from the ticket rows alone (app/storage/schema_reports.py).
+    """
+    before = work.execute(
+        "UPDATE ticket SET came_back = 1 WHERE imei = ? AND created_at >= ? AND created_at < ? AND id <> ?",
+        (imei, _shifted(at, -REPEAT_WINDOW), at, ticket_id),
+    ).rowcount
+    after = work.execute(
+        "UPDATE ticket SET repeat_visit = 1 WHERE imei = ? AND created_at > ? AND created_at <= ? AND id <> ?",
+        (imei, at, _shifted(at, REPEAT_WINDOW), ticket_id),
+    ).rowcount
+    if before or after:
+        work.execute(
+            "UPDATE ticket SET repeat_visit = ?, came_back = ? WHERE id = ?",
+            (int(before > 0), int(after > 0), ticket_id),
+        )
+
+
 def add_event(
     work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *, at: str | None = None
 ) -> None:
@@ -215,10 +267,17 @@ def add_event(
 
 
 def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
-    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not."""
+    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not.
+
+    The move also keeps the ticket's report facts (first response, closing time, a failed
+    quality check) on its row, so the outlet reports never read its history (schema_reports).
+    """
     cursor = work.execute(
-        "UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-        (target, work.at, ticket_id, expected),
+        "UPDATE ticket SET status = ?, updated_at = ?, responded_at = coalesce(responded_at, ?),"
+        f" closed_at = CASE WHEN ? IN ({CLOSED_STATUSES_SQL}) THEN ? ELSE closed_at END,"
+        " qc_failed = max(qc_failed, ? = 'quality_check' AND ? = 'repairing')"
+        " WHERE id = ? AND status = ?",
+        (target, work.at, work.at, target, work.at, expected, target, ticket_id, expected),
     )
     if cursor.rowcount != 1:
         return False
@@ -226,11 +285,41 @@ def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, not
     return True
 
 
+def set_report_facts(
+    work: UnitOfWork, ticket_id: str, *, responded_at: str | None, closed_at: str | None, qc_failed: bool
+) -> None:
+    """The report facts of a ticket written with its history at once (seeding), as set_status keeps them."""
+    work.execute(
+        "UPDATE ticket SET responded_at = ?, closed_at = ?, qc_failed = ? WHERE id = ?",
+        (responded_at, closed_at, int(qc_failed), ticket_id),
+    )
+
+
 def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any]) -> None:
     """Write one of the once-only JSON columns (agreement, approval, pickup, warranty)."""
     if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
         raise ValueError(f"not a JSON column: {column}")
     work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
+
+
+def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
+    """Fill a ticket that had no IMEI with what was read from the phone; a model or serial already
+    on the ticket (typed at intake) stays."""
+    first, second = (list(imeis) + ["", ""])[:2]
+    work.execute(
+        "UPDATE ticket SET imei = ?, imei2 = ?, imei_tail = ?, imei2_tail = ?,"
+        " device_model = coalesce(device_model, ?), serial = coalesce(serial, ?), updated_at = ? WHERE id = ?",
+        (
+            first or None,
+            second or None,
+            imei_tail(first),
+            imei_tail(second),
+            model or None,
+            serial or None,
+            work.at,
+            ticket_id,
+        ),
+    )
 
 
 def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:

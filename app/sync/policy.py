@@ -1,60 +1,46 @@
-"""What leaves the outlet: a per-region policy applied to each outbox item before it is sent.
+"""What leaves the outlet: the region's allow-list applied to each outbox item before it is sent.
 
-By default the upstream gets what service and warranty need: tickets, devices, the diagnosis
-summary, parts and prices, and the evidence of consent.  Everything else stays at the
-counter unless a rule below lets it go:
+The rules are data (`resources/reference/sharing_policy.json`, see
+`app/core/sharing_rules.py`): per entity (the upstream's name for it), local
+action (`local_action`, which the wire item carries beside its upsert/erase)
+and service type, the field paths that may leave.  Anything not listed stays at the counter, nested
+fields included, so a field added to a record later does not leak by default.
+Free text that may leave (the fault description, a status note) passes the
+redactor first: phone numbers, e-mail addresses and identifiers are replaced,
+and so are the names the same change carries.
 
-- a customer's contact goes up only for send-in repairs (the courier needs it), and only the
-  fields logistics uses;
-- device logs go up only when the customer's consent covers sending them back;
-- erasures and rectifications always go up, so the upstream forgets and corrects too;
-- where the region requires de-identification, the IMEI is replaced by a keyed hash (HMAC,
-  so it cannot be reversed by hashing all IMEIs without the key) and names are dropped.
+Where the region requires de-identification, the IMEI is replaced by a keyed
+hash (HMAC, so it cannot be reversed by hashing all IMEIs without the key) and
+names are dropped, after the allow-list.
 
-Pure functions, no I/O: `outbound_item(item, policy)` is the shaped item, or None.
+`outbound_item(item, policy)` is the shaped item, or None when nothing of it may leave.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
+from app.core.redaction import redact_names, redact_text
+from app.core.reference_data import default_resources_dir, load_sharing_rules
+from app.core.sharing_rules import ANY, FieldRule, RegionSharing, SharingRules
 from app.sync.outbox import OutboxItem
 
-#: Entities that leave the outlet whatever their content (after de-identification).
-DEFAULT_SHARED_ENTITIES = frozenset(
-    {"ticket", "device", "part", "price_item", "consent", "service_agreement", "erasure", "rectification"}
-)
-#: The diagnosis summary: the only fields of a diagnostic run that leave.
-DIAGNOSTIC_SUMMARY_FIELDS = frozenset(
-    {
-        "ticket_id",
-        "functions",
-        "categories",
-        "results",
-        "completeness",
-        "summary",
-        "tool_version",
-        "started_at",
-        "finished_at",
-    }
-)
-#: Customer contact carried on a ticket record: it leaves only with a send-in repair, for the courier.
-TICKET_CONTACT_FIELDS = frozenset({"customer_name", "customer_phone", "customer_email", "customer_address"})
-SEND_IN_TICKET_CONTACT = frozenset({"customer_name", "customer_phone", "customer_address"})
-#: A customer's fields a courier needs for a send-in repair.
-SEND_IN_CONTACT_FIELDS = frozenset({"name", "phone", "address", "postcode", "city", "region", "country"})
 NAME_FIELDS = frozenset(
     {"name", "full_name", "first_name", "last_name", "customer_name", "signer_name", "contact_name"}
 )
+#: Fields of a change that hold a person's name: their values are taken out of any free text that leaves.
+NAMES_IN_CHANGES = NAME_FIELDS | {"signed_by", "approved_by", "guardian_name"}
 IMEI_FIELDS = frozenset({"imei", "imei1", "imei2", "imeis"})
 #: Actions that carry no personal data and must reach the upstream so it forgets too.
 FORGETTING_ACTIONS = frozenset({"delete", "erase"})
-#: Entities that leave only in part or under a condition.
-CONDITIONAL_ENTITIES = frozenset({"diagnostic_run", "customer", "log_capture"})
 MAX_DEPTH = 8
+#: The counter's own name for a change (create, pickup...), kept beside the wire action (upsert...).
+LOCAL_ACTION = "local_action"
 
 
 @dataclass(frozen=True)
@@ -62,59 +48,128 @@ class SharingPolicy:
     """The rules for one region.  `imei_key` is the network's secret for the keyed hash."""
 
     region: str
+    rules: RegionSharing
     deidentify: bool = False
     imei_key: bytes | None = None
-    shared_entities: frozenset[str] = DEFAULT_SHARED_ENTITIES
 
     def __post_init__(self) -> None:
         if self.deidentify and not self.imei_key:
             raise ValueError(f"region {self.region}: de-identification needs an imei_key")
 
 
-DEFAULT_POLICY = SharingPolicy(region="default")
+@cache
+def shipped_rules() -> SharingRules:
+    """The sharing policy that ships with the app (read once)."""
+    return load_sharing_rules(default_resources_dir())
+
+
+def policy_for_region(region: str | None, rules: SharingRules | None = None) -> SharingPolicy:
+    """The policy of an outlet in `region` (an unlisted region gets the default region's rules)."""
+    chosen = (rules or shipped_rules()).for_region(region)
+    return SharingPolicy(region=chosen.region, rules=chosen)
 
 
 def outbound_item(item: OutboxItem, policy: SharingPolicy) -> OutboxItem | None:
     """The item as it may leave under `policy`, or None when it stays at the counter."""
-    payload = _allowed_payload(item, policy)
-    if payload is None:
+    local_action = item.payload.get(LOCAL_ACTION)
+    action = local_action if isinstance(local_action, str) else item.action
+    rule = policy.rules.rule(item.entity, action, _service_type(item.payload))
+    if rule is None:
         return None
+    payload = allowed_payload(item.payload, rule)
+    if isinstance(local_action, str):
+        payload[LOCAL_ACTION] = local_action  # the name of the change, never data
     if policy.deidentify:
         payload = deidentified(payload, policy.imei_key or b"")
     return item if payload == item.payload else replace(item, payload=payload)
 
 
-def _allowed_payload(item: OutboxItem, policy: SharingPolicy) -> dict[str, Any] | None:
-    if item.entity not in policy.shared_entities | CONDITIONAL_ENTITIES:
-        return None  # unknown or local-only (payments, staff, notes): never leaves
-    if item.action in FORGETTING_ACTIONS:
-        return {k: v for k, v in item.payload.items() if k in ("reason", "request_id")}
-    if item.entity == "ticket":
-        return _ticket_payload(item.payload)
-    if item.entity in policy.shared_entities:
-        return item.payload
-    if item.entity == "diagnostic_run":
-        return {k: v for k, v in item.payload.items() if k in DIAGNOSTIC_SUMMARY_FIELDS}
-    if item.entity == "customer":
-        return _send_in_contact(item.payload)
-    if item.entity == "log_capture":
-        return item.payload if item.payload.get("consent_covers_upload") is True else None
-    return None
+def _service_type(payload: dict[str, Any]) -> str | None:
+    value = payload.get("service_type")
+    return value if isinstance(value, str) and value != ANY else None
 
 
-def _ticket_payload(payload: dict[str, Any]) -> dict[str, Any]:
-    """The ticket without the customer's contact, unless it is a send-in repair (then only what
-    the courier needs)."""
-    keep = SEND_IN_TICKET_CONTACT if payload.get("service_type") == "send_in" else frozenset()
-    return {k: v for k, v in payload.items() if k not in TICKET_CONTACT_FIELDS or k in keep}
+def allowed_payload(payload: dict[str, Any], rule: FieldRule) -> dict[str, Any]:
+    """Only the paths `rule` lists; its free-text paths redacted."""
+    tree = _path_tree(rule.fields, rule.free_text)
+    names = sorted(_names_in(payload), key=len, reverse=True)
+    picked = _pick(payload, tree, names, 0)
+    return picked if isinstance(picked, dict) else {}
 
 
-def _send_in_contact(payload: dict[str, Any]) -> dict[str, Any] | None:
-    if payload.get("service_type") != "send_in":
-        return None
-    contact = {k: v for k, v in payload.items() if k in SEND_IN_CONTACT_FIELDS}
-    contact["service_type"] = "send_in"
-    return contact
+_PLAIN, _FREE_TEXT = "plain", "free_text"
+_DROP = object()
+
+
+def _path_tree(fields: Iterable[str], free_text: Iterable[str]) -> dict[str, Any]:
+    """{"agreement": {"text_id": "plain"}, "fault": "free_text", ...} from the dotted paths."""
+    tree: dict[str, Any] = {}
+    for kind, paths in ((_PLAIN, fields), (_FREE_TEXT, free_text)):
+        for path in paths:
+            *parents, last = path.split(".")
+            node = tree
+            for segment in parents:
+                child = node.setdefault(segment, {})
+                if not isinstance(child, dict):  # "a" and "a.b" both listed: the deeper one is stricter
+                    child = node[segment] = {}
+                node = child
+            if not isinstance(node.get(last), dict):
+                node[last] = kind
+    return tree
+
+
+def _pick(value: Any, tree: dict[str, Any] | str, names: list[str], depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        return _DROP  # deeper than any record we make: drop rather than risk passing data through
+    if isinstance(tree, str):
+        return _leaf(value, tree, names)
+    if isinstance(value, list):
+        items = [_pick(v, tree, names, depth + 1) for v in value]
+        return [v for v in items if v is not _DROP]
+    if not isinstance(value, dict):
+        return _DROP  # a plain value where only some nested fields were allowed
+    kept = {}
+    for key, child in value.items():
+        branch = tree.get(key, tree.get(ANY))
+        if branch is None:
+            continue
+        picked = _pick(child, branch, names, depth + 1)
+        if picked is not _DROP:
+            kept[key] = picked
+    return kept
+
+
+def _leaf(value: Any, kind: str, names: list[str]) -> Any:
+    if kind == _FREE_TEXT:
+        if isinstance(value, str):
+            return redact_names(redact_text(value), names) if value else value
+        return value if value is None else _DROP
+    if _is_plain(value):
+        return value
+    if isinstance(value, list) and all(_is_plain(v) for v in value):
+        return value
+    return _DROP  # an object where a plain value was allowed: its fields were never listed
+
+
+def _is_plain(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
+def _names_in(value: Any, depth: int = 0) -> set[str]:
+    """Every name the change carries (customer, signer, approver), at any depth."""
+    if depth > MAX_DEPTH:
+        return set()
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if key in NAMES_IN_CHANGES and isinstance(child, str) and child.strip():
+                found.add(child.strip())
+            else:
+                found |= _names_in(child, depth + 1)
+    elif isinstance(value, list):
+        for child in value:
+            found |= _names_in(child, depth + 1)
+    return found
 
 
 def imei_hash(imei: str, key: bytes) -> str:

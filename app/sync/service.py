@@ -20,21 +20,32 @@ from app.clock import iso
 from app.core.roles import Permission
 from app.errors import KnownError
 from app.storage import sealing, sync_repository
+from app.storage.atomic_file import write_atomically
+from app.storage.errors import JournalBroken
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
-from app.sync.policy import SharingPolicy
+from app.sync.policy import SharingPolicy, policy_for_region
 from app.sync.protocol import AnchorReceipt, AnchorRequest
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
 from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
-from app.sync.transport import UpstreamEndpoint
+from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable
+from app.tickets.reference_in_force import reference_in_force
 
 log = logging.getLogger(__name__)
 ENROLMENT = "sync"
 #: A round gives up within seconds when the line is down; the schedule tries again later.
 COUNTER_BACKOFF_ATTEMPTS = 3
 RECEIPT = "anchor_receipt"
+#: The newest receipt is also kept in a file of its own, so that restoring an older database
+#: together with its key file does not take the receipt back with them.
+KEPT_RECEIPT_FILE = "last-anchor-receipt.json"
+RECEIPT_PROBLEMS = {
+    "signature_invalid": "the receipt's signature is not the upstream's",
+    "journal_behind_receipt": "the journal ends before an entry the upstream confirmed: the database is an older copy",
+    "journal_differs_from_receipt": "the journal differs from what the upstream confirmed: it was rewritten",
+}
 
 
 COUNTER_BACKOFF = Backoff(base=0.5, cap=4.0, max_attempts=COUNTER_BACKOFF_ATTEMPTS)
@@ -117,9 +128,9 @@ def _outlet_code(session: Session) -> str:
 
 
 def region_policy(session: Session) -> SharingPolicy:
-    """The outlet's region decides what leaves (the default: no de-identification)."""
+    """The outlet's region decides what leaves (its allow-list; no de-identification)."""
     found = outlet(session.store)
-    return SharingPolicy(region=found.region if found else "default")
+    return policy_for_region(found.region if found else None)
 
 
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:
@@ -137,14 +148,23 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
             backoff=COUNTER_BACKOFF,
         )
     )
+    set_aside_before = sync_repository.last_rejected_seq(session.store)  # a round reports its own
     try:
         with make() as relay:
+            try:
+                upstream_receipt, checked = _check_against_upstream(session, relay, enrolment), True
+            except UpstreamUnreachable:  # the round below reports the line; nothing is anchored
+                upstream_receipt, checked = None, False
             report = relay.sync_once()
-            if not report.errors:
-                _anchor(session, relay, enrolment)
+            if checked and not report.errors:
+                _anchor(session, relay, enrolment, upstream_receipt)
     except KnownError as exc:
         sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=exc.message)
         raise
+    report.errors.extend(
+        f"{kind} item {key!r} set aside, not applied: {reason}"
+        for _, kind, key, reason in sync_repository.rejected_references(session.store, set_aside_before)
+    )
     finished = iso(session.store.clock())
     error = "; ".join(report.errors)[:500]
     if error:
@@ -154,9 +174,31 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
     return report
 
 
-def _anchor(session: Session, relay: SyncRelay, enrolment: Enrolment) -> None:
+def describe(problem: ReceiptProblem) -> str:
+    return f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}"
+
+
+def _check_against_upstream(session: Session, relay: SyncRelay, enrolment: Enrolment) -> AnchorReceipt | None:
+    """Before anything is sent: the upstream's last receipt must be in this journal.
+
+    An older database restored together with its key file agrees with itself; only
+    the upstream still knows the head it confirmed last.
+    """
+    receipt = relay.latest_anchor()
+    if receipt is None:
+        return None
+    problems = receipt_problems([receipt], lambda seq: journal_hash_at(session.store, seq), enrolment.public_key)
+    if problems:
+        message = "; ".join(describe(p) for p in problems)
+        sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=message)
+        raise JournalBroken(f"The store does not hold what the upstream confirmed: {message}.")
+    _keep_receipt(session, receipt)
+    return receipt
+
+
+def _anchor(session: Session, relay: SyncRelay, enrolment: Enrolment, upstream_last: AnchorReceipt | None) -> None:
     head = session.store.journal_head()
-    last = latest_receipt(session)
+    last = upstream_last or latest_receipt(session)  # the upstream's own word survives a lost answer
     if last is not None and last.seq == head.seq:
         return
     request = AnchorRequest(
@@ -165,9 +207,26 @@ def _anchor(session: Session, relay: SyncRelay, enrolment: Enrolment) -> None:
     receipt = relay.anchor(request)
     if not verify_receipt(receipt, enrolment.public_key):
         raise ReceiptNotGenuine("The upstream's anchor receipt does not carry a valid signature.")
+    _keep_receipt(session, receipt)
+
+
+def _keep_receipt(session: Session, receipt: AnchorReceipt) -> None:
+    """In the database, in the key file, and in a file of its own (newest only, never backwards)."""
+    kept = _kept_receipt_file(session)
+    if kept is not None and kept.seq > receipt.seq:
+        return
     text = receipt.model_dump_json()
     sync_repository.save_receipt(session.store, receipt.seq, receipt.head, text)
     session.vault.write_extra(RECEIPT, {"receipt": text})
+    write_atomically(session.vault.paths.root / KEPT_RECEIPT_FILE, text.encode())
+
+
+def _kept_receipt_file(session: Session) -> AnchorReceipt | None:
+    path = session.vault.paths.root / KEPT_RECEIPT_FILE
+    try:
+        return AnchorReceipt.model_validate_json(path.read_bytes()[:4096])
+    except (OSError, ValueError):
+        return None
 
 
 def latest_receipt(session: Session) -> AnchorReceipt | None:
@@ -176,13 +235,13 @@ def latest_receipt(session: Session) -> AnchorReceipt | None:
 
 
 def receipt_check(session: Session) -> list[ReceiptProblem]:
-    """For `verify`: the newest receipt (kept outside the database) against the local journal."""
+    """For `verify`: the newest receipts kept outside the database against the local journal."""
     data = session.vault.read_extra(ENROLMENT)
-    receipt = latest_receipt(session)
-    if data is None or receipt is None:
+    receipts = {r.seq: r for r in (latest_receipt(session), _kept_receipt_file(session)) if r is not None}
+    if data is None or not receipts:
         return []
     return receipt_problems(
-        [receipt], lambda seq: journal_hash_at(session.store, seq), base64.b64decode(data["public_key"])
+        receipts.values(), lambda seq: journal_hash_at(session.store, seq), base64.b64decode(data["public_key"])
     )
 
 
@@ -192,6 +251,8 @@ class SyncState:
     pending: int
     last_sync: str
     last_error: str
+    #: The reference data in force: shipped version, plus the pulled items laid over it.
+    reference_version: str = ""
 
 
 def sync_state(session: Session) -> SyncState:
@@ -201,4 +262,5 @@ def sync_state(session: Session) -> SyncState:
         session.store.pending_outbox_count(),
         status.get("last_sync", ""),
         status.get("last_error", ""),
+        reference_in_force(session.store).version,
     )

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from app.accounts.session import Session
 from app.accounts.verification import VerifyReport, store_report
-from app.sync.service import receipt_check
-
-RECEIPT_PROBLEMS = {
-    "signature_invalid": "the receipt's signature is not the upstream's",
-    "journal_behind_receipt": "the journal ends before an entry the upstream confirmed: the database is an older copy",
-    "journal_differs_from_receipt": "the journal differs from what the upstream confirmed: it was rewritten",
-}
+from app.sync.service import describe, receipt_check
 
 
 def verify_store(session: Session) -> VerifyReport:
-    """Run every check; on success record the head as the new anchor."""
+    """Run every check.  Only reads: the anchor is moved by a session that checked it at sign-in."""
     report = store_report(session)
     for problem in receipt_check(session):
-        report.fail(
-            f"upstream receipt for journal entry {problem.seq}: {RECEIPT_PROBLEMS.get(problem.reason, problem.reason)}"
-        )
-    if report.ok:
-        session.vault.save_anchor(session.store)
+        report.fail(describe(problem))
     return report

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from app.core.localized import LocalizedText
-from app.errors import KnownError
+from app.errors import KnownError, Problem
 
 
 class TicketError(KnownError):
-    """Base of the ticket service's known errors (never raised itself; each subclass has its own code).
-
-    `localized` carries the Simplified Chinese wording when there is one.
-    """
+    """Base of the ticket service's known errors (never raised itself; each subclass has its own code)."""
 
     exit_code = 1
-    localized: LocalizedText | None = None
 
 
 class TicketNotFound(TicketError):
@@ -22,12 +17,11 @@ class TicketNotFound(TicketError):
 
 
 class TransitionNotAllowed(TicketError):
+    """Codes: transition_not_allowed (params current, target, allowed), ticket_closed, ticket_already
+    (params current), collect_by_pickup."""
+
     exit_code = 51
     next_step = "Choose one of the statuses the message lists."
-
-    def __init__(self, message: LocalizedText) -> None:
-        super().__init__(message.en)
-        self.localized = message
 
 
 class IntakeIncomplete(TicketError):
@@ -36,9 +30,9 @@ class IntakeIncomplete(TicketError):
     exit_code = 52
     next_step = "Fill in or correct the fields named, then submit again."
 
-    def __init__(self, problems: dict[str, str]) -> None:
+    def __init__(self, problems: dict[str, Problem]) -> None:
         listed = "; ".join(f"{name}: {problem}" for name, problem in problems.items())
-        super().__init__(f"The intake is not complete: {listed}.")
+        super().__init__(f"The intake is not complete: {listed}.", params={"fields": list(problems)})
         self.problems = dict(problems)
 
 

@@ -17,10 +17,9 @@ import hashlib
 import logging
 
 from app.accounts.session import Session
-from app.core.localized import LocalizedText as T
 from app.core.reference_data import ConsentDocument
 from app.core.roles import Permission
-from app.core.workflow import Status, TransitionRefused, check_transition, parse_status
+from app.core.workflow import TERMINAL, Status, TransitionRefused, allowed_targets, check_transition, parse_status
 from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketRow
 from app.tickets.errors import (
@@ -43,8 +42,15 @@ def load(session: Session, number: str) -> TicketDetail:
     session.require(Permission.READ_TICKETS)
     detail = ticket_repository.ticket_detail(session.store, number.strip().upper())
     if detail is None:
-        raise TicketNotFound(f"No ticket {number.strip()[:40]!r} in this store.")
+        shown = number.strip()[:40]
+        raise TicketNotFound(f"No ticket {shown!r} in this store.", params={"ticket": shown})
     return detail
+
+
+def _free_of_charge(detail: TicketDetail) -> bool:
+    """An estimate whose every line is covered (a care benefit) costs nothing: no approval to wait for."""
+    estimate = [line for line in detail.lines if line.kind == "estimate"]
+    return bool(estimate) and all(line.total == 0 for line in estimate)
 
 
 def _preconditions(detail: TicketDetail, target: Status) -> None:
@@ -52,14 +58,11 @@ def _preconditions(detail: TicketDetail, target: Status) -> None:
         raise AgreementMissing(f"Ticket {detail.number}: the service agreement is not signed yet.")
     if target is Status.REPAIRING:
         in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
-        if not in_warranty and not detail.approval:
+        if not in_warranty and not detail.approval and not _free_of_charge(detail):
             raise ApprovalMissing(f"Ticket {detail.number} is not under warranty and its estimate is not approved.")
     if target is Status.COLLECTED:
         raise TransitionNotAllowed(
-            T(
-                "取机需核对单号和手机号后四位并签名，请使用“取机”。",
-                "Collection needs the pickup check and signature: use pickup.",
-            )
+            "Collection needs the pickup check and signature: use pickup.", code="collect_by_pickup"
         )
 
 
@@ -72,11 +75,25 @@ def move_ticket(session: Session, number: str, target: str | Status, note: str =
     try:
         check_transition(current, wanted)
     except TransitionRefused as refusal:
-        raise TransitionNotAllowed(refusal.message) from None
+        raise _not_allowed(refusal) from None
     _preconditions(detail, wanted)
     _apply(session, detail, current, wanted, note[:MAX_NOTE])
     log.info("ticket %s: %s -> %s", detail.number, current.value, wanted.value)
     return ticket_repository.ticket_by_number(session.store, detail.number) or detail.row
+
+
+def _not_allowed(refusal: TransitionRefused) -> TransitionNotAllowed:
+    """The workflow's refusal as the service's problem: a code and the statuses, for the GUI to word."""
+    current, target = refusal.current, refusal.target
+    if current in TERMINAL:
+        code = "ticket_closed"
+    elif current == target:
+        code = "ticket_already"
+    else:
+        code = "transition_not_allowed"
+    allowed = [status.value for status in Status if status in allowed_targets(current)]
+    params = {"current": current.value, "target": target.value, "allowed": allowed}
+    return TransitionNotAllowed(refusal.message.en, code=code, params=params)
 
 
 def _apply(session: Session, detail: TicketDetail, current: Status, wanted: Status, note: str) -> None:

@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from app.core.identifiers import IdentifierError, normalise_imei
 from app.core.localized import LocalizedText as T
+from app.errors import Problem
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
     CONDITION_STATES,
@@ -69,7 +70,8 @@ FIELDS: Mapping[ServiceType, Mapping[str, Need]] = MappingProxyType(
                 "tracking_number": OPT,
                 "parcel_condition": OPT,
                 "device_model": REQ,
-                "imei": REQ,
+                # The customer may not know it; the first diagnostics run reads it from the phone.
+                "imei": OPT,
                 "imei2": OPT,
                 "serial": OPT,
                 "purchase_date": OPT,
@@ -173,73 +175,76 @@ def _present(value: object) -> bool:
     return value is not None and value != ""
 
 
-def field_problems(new: NewTicket, today: date) -> dict[str, str]:
+def field_problems(new: NewTicket, today: date) -> dict[str, Problem]:
     """Every problem with the intake, by field (empty when it may be saved)."""
     try:
         service = parse_service_type(new.service_type)
     except ValueError as error:
-        return {"service_type": str(error)}
-    problems: dict[str, str] = {}
+        return {"service_type": Problem("service_type", str(error))}
+    problems: dict[str, Problem] = {}
     for name in LABELS:
         need, value = asked(service, name), _value(new, name)
         if need is None and _present(value):
-            problems[name] = "not asked for this service type; leave it empty"
+            problems[name] = Problem("not_asked", "not asked for this service type; leave it empty")
         elif need is Need.REQUIRED and not _present(value):
-            problems[name] = "required"
+            problems[name] = Problem("required", "required")
         elif _present(value) and isinstance(value, str) and len(value) > _MAX_TEXT.get(name, 64):
-            problems[name] = f"longer than {_MAX_TEXT.get(name, 64)} characters"
+            problems[name] = Problem(
+                "too_long", f"longer than {_MAX_TEXT.get(name, 64)} characters", limit=_MAX_TEXT.get(name, 64)
+            )
     problems.update(_format_problems(new, today))
     return {k: problems[k] for k in problems if k in problems}
 
 
-def _format_problems(new: NewTicket, today: date) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def _format_problems(new: NewTicket, today: date) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
     if new.customer_phone and not _PHONE.match(new.customer_phone):
-        problems["customer_phone"] = "not a phone number"
+        problems["customer_phone"] = Problem("not_phone", "not a phone number")
     if new.customer_email and not _EMAIL.match(new.customer_email):
-        problems["customer_email"] = "not an e-mail address"
+        problems["customer_email"] = Problem("not_email", "not an e-mail address")
     for name in ("imei", "imei2"):
         value = _value(new, name)
         if isinstance(value, str) and value:
             try:
                 normalise_imei(value)
             except IdentifierError as error:
-                problems[name] = error.reason
+                problems[name] = Problem(f"imei_{error.code}", error.reason, digits=error.digits)
     if new.imei and new.imei2 and new.imei == new.imei2:
-        problems["imei2"] = "the same as the first IMEI"
+        problems["imei2"] = Problem("same_imei", "the same as the first IMEI")
     if new.purchase_date is not None and new.purchase_date > today:
-        problems["purchase_date"] = "after today"
+        problems["purchase_date"] = Problem("after_today", "after today")
     if not 1 <= new.priority <= 4:
-        problems["priority"] = "1 (most urgent) to 4"
+        problems["priority"] = Problem("priority_range", "1 (most urgent) to 4")
     problems.update(_checklist_problems(new))
     return problems
 
 
-def _photo_problems(new: NewTicket) -> dict[str, str]:
+def _photo_problems(new: NewTicket) -> dict[str, Problem]:
     if len(new.photos) > MAX_PHOTOS:
-        return {"photos": f"at most {MAX_PHOTOS} photos"}
+        return {"photos": Problem("too_many_photos", f"at most {MAX_PHOTOS} photos", limit=MAX_PHOTOS)}
     for photo in new.photos:
         if photo.part not in (*CONDITION_ITEMS, "other"):
-            return {"photos": f"a photo's part is one of {', '.join(CONDITION_ITEMS)}, other"}
+            return {"photos": Problem("photo_part", f"a photo's part is one of {', '.join(CONDITION_ITEMS)}, other")}
         if len(photo.data) > MAX_PHOTO_BYTES:
-            return {"photos": f"a photo is larger than {MAX_PHOTO_BYTES // (1024 * 1024)} MB"}
+            megabytes = MAX_PHOTO_BYTES // (1024 * 1024)
+            return {"photos": Problem("photo_too_large", f"a photo is larger than {megabytes} MB", limit=megabytes)}
         if photo.media_type is None:
-            return {"photos": "photos must be JPEG or PNG"}
+            return {"photos": Problem("photo_type", "photos must be JPEG or PNG")}
     return {}
 
 
-def _checklist_problems(new: NewTicket) -> dict[str, str]:
-    problems: dict[str, str] = {}
+def _checklist_problems(new: NewTicket) -> dict[str, Problem]:
+    problems: dict[str, Problem] = {}
     unknown = set(new.condition) - set(CONDITION_ITEMS)
     if unknown:
-        problems["condition"] = f"unknown checklist items {sorted(unknown)}"
+        problems["condition"] = Problem("condition_items", f"unknown checklist items {sorted(unknown)}")
     elif any(state not in CONDITION_STATES for state in new.condition.values()):
-        problems["condition"] = f"each item is one of {', '.join(CONDITION_STATES)}"
+        problems["condition"] = Problem("condition_states", f"each item is one of {', '.join(CONDITION_STATES)}")
     if len(new.accessories) > 20 or any(len(a) > 60 or not a.strip() for a in new.accessories):
-        problems["accessories"] = "at most 20 short names"
+        problems["accessories"] = Problem("accessories", "at most 20 short names")
     problems.update(_photo_problems(new))
     for name in ("estimate", "deposit"):
         amount = _value(new, name)
         if amount is not None and (amount < 0 or amount > 1_000_000):  # type: ignore[operator]
-            problems[name] = "an amount from 0 to 1,000,000"
+            problems[name] = Problem("amount_range", "an amount from 0 to 1,000,000")
     return problems

@@ -78,21 +78,11 @@ def quit_on_termination(app: QApplication) -> QTimer:
     return wake
 
 
-def widget_application() -> QApplication:
-    """The running QApplication, or a new one; a plain QGuiApplication (a slip rendered earlier
-    in this process) cannot host windows, so that is a bug to report, not to paper over."""
-    existing = QApplication.instance()
-    if existing is None:
-        return QApplication(sys.argv[:1])
-    if not isinstance(existing, QApplication):
-        raise RuntimeError("a Qt application without widgets already runs in this process")
-    return existing
-
-
 def run_gui(
     data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "", adb: AdbServer | None = None
 ) -> int:
-    app = widget_application()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     paths = DataPaths.at(data_dir)
@@ -115,7 +105,7 @@ def run_gui(
             return 1
     else:
         window.login.reset(login_hint, account=login_account)
-    window.show()
+    window.showMaximized()  # counter screens are small (1366x768): use all of it
     try:
         return app.exec()
     finally:

@@ -1,8 +1,9 @@
 """What a person sees when something fails.
 
-A known, explained error gets its own dialog (title, icon, what happened,
-what to do next); anything else is a bug and gets the crash dialog with the
-tail of the log.  The decision is by exception class, never by matching text.
+A known, explained error gets its own dialog (title and icon by its class; what
+happened and what to do next worded from its code by `app.ui.problem_words`);
+anything else is a bug and gets the crash dialog with the tail of the log.  The
+decision is by exception class and code, never by matching text.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ from app.storage.errors import (
     StoreNotInitialised,
     WrongPassword,
 )
+from app.ui.problem_words import problem_message, problem_next_step
 
 log = logging.getLogger(__name__)
 _Icon = QMessageBox.Icon
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialogs", text)
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for, so the context is "ErrorDialogs"
 
 
 @dataclass(frozen=True)
@@ -39,57 +40,32 @@ class DialogSpec:
     name: str  # objectName, so tests and screenshots can tell the dialogs apart
     title: str
     icon: _Icon
-    next_step: str = ""  # shown instead of the error's English next step, translated
 
 
 def _specs() -> dict[type[KnownError], DialogSpec]:
     return {
-        WrongPassword: DialogSpec(
-            "wrongPasswordDialog",
-            tr("Wrong password"),
-            _Icon.Warning,
-            tr(
-                "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key."
-            ),
-        ),
+        WrongPassword: DialogSpec("wrongPasswordDialog", translate("ErrorDialogs", "Wrong password"), _Icon.Warning),
         DatabaseDamaged: DialogSpec(
-            "databaseDamagedDialog",
-            tr("The database is damaged"),
-            _Icon.Critical,
-            tr(
-                "Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message."
-            ),
+            "databaseDamagedDialog", translate("ErrorDialogs", "The database is damaged"), _Icon.Critical
         ),
         DatabaseMissing: DialogSpec(
-            "databaseMissingDialog",
-            tr("The database file is missing"),
-            _Icon.Critical,
-            tr(
-                "Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file."
-            ),
+            "databaseMissingDialog", translate("ErrorDialogs", "The database file is missing"), _Icon.Critical
         ),
         NotRepairCounterFile: DialogSpec(
-            "notOurFileDialog",
-            tr("Not a Repair Counter file"),
-            _Icon.Critical,
-            tr("Choose a Repair Counter data folder, or move the foreign file away."),
+            "notOurFileDialog", translate("ErrorDialogs", "Not a Repair Counter file"), _Icon.Critical
         ),
         JournalBroken: DialogSpec(
-            "journalBrokenDialog",
-            tr("The records do not verify"),
-            _Icon.Critical,
-            tr("Leave the data folder as it is for investigation and inform the outlet manager and HQ audit."),
+            "journalBrokenDialog", translate("ErrorDialogs", "The records do not verify"), _Icon.Critical
         ),
-        StoreNotInitialised: DialogSpec("notInitialisedDialog", tr("No store here yet"), _Icon.Information),
-        AlreadyInitialised: DialogSpec("alreadyInitialisedDialog", tr("A store is already here"), _Icon.Information),
-        AccountError: DialogSpec("accountDialog", tr("Account"), _Icon.Warning),
-        PermissionDenied: DialogSpec(
-            "permissionDialog",
-            tr("Not allowed"),
-            _Icon.Warning,
-            tr("Ask an outlet manager to do this, or to change your role."),
+        StoreNotInitialised: DialogSpec(
+            "notInitialisedDialog", translate("ErrorDialogs", "No store here yet"), _Icon.Information
         ),
-        UsageError: DialogSpec("inputDialog", tr("Please check the input"), _Icon.Warning),
+        AlreadyInitialised: DialogSpec(
+            "alreadyInitialisedDialog", translate("ErrorDialogs", "A store is already here"), _Icon.Information
+        ),
+        AccountError: DialogSpec("accountDialog", translate("ErrorDialogs", "Account"), _Icon.Warning),
+        PermissionDenied: DialogSpec("permissionDialog", translate("ErrorDialogs", "Not allowed"), _Icon.Warning),
+        UsageError: DialogSpec("inputDialog", translate("ErrorDialogs", "Please check the input"), _Icon.Warning),
     }
 
 
@@ -98,29 +74,35 @@ def spec_for(error: KnownError) -> DialogSpec:
     for cls in type(error).__mro__:
         if cls in specs:
             return specs[cls]
-    return DialogSpec("knownErrorDialog", tr("Something needs your attention"), _Icon.Warning)
+    return DialogSpec("knownErrorDialog", translate("ErrorDialogs", "Something needs your attention"), _Icon.Warning)
 
 
 def known_error_box(parent: QWidget | None, error: KnownError) -> QMessageBox:
+    """The problem worded by its code in the interface language; the service's English kept as details."""
     spec = spec_for(error)
-    box = QMessageBox(spec.icon, spec.title, error.message, QMessageBox.StandardButton.Ok, parent)
+    text = problem_message(error)
+    box = QMessageBox(spec.icon, spec.title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(spec.name)
-    next_step = spec.next_step or error.next_step
+    next_step = problem_next_step(error)
     if next_step:
-        box.setInformativeText(tr("What to do next: ") + next_step)
+        box.setInformativeText(translate("ErrorDialogs", "What to do next: ") + next_step)
+    if error.message != text:
+        box.setDetailedText(error.message)  # for support: what the service said, with its specifics
     return box
 
 
 def crash_box(parent: QWidget | None, error: BaseException, log_tail: str) -> QMessageBox:
     box = QMessageBox(
         _Icon.Critical,
-        tr("Repair Counter hit a bug"),
-        tr("This is a fault in Repair Counter, not something you did. Your saved records are safe."),
+        translate("ErrorDialogs", "Repair Counter hit a bug"),
+        translate(
+            "ErrorDialogs", "This is a fault in Repair Counter, not something you did. Your saved records are safe."
+        ),
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setObjectName("crashDialog")
-    box.setInformativeText(tr("Please send the details below to support."))
+    box.setInformativeText(translate("ErrorDialogs", "Please send the details below to support."))
     box.setDetailedText("".join(traceback.format_exception(error)) + "\n--- log tail ---\n" + log_tail)
     return box
 

@@ -1,11 +1,20 @@
-"""Switching between English and Simplified Chinese at run time through Qt translation files."""
+"""The interface language: the one place the GUI learns which language it shows, and how it switches.
+
+`current_language()` is the only source every widget reads ("en" or "zh_CN"); it is
+set by `LanguageSwitcher.apply`, which also installs the app's translations and Qt's
+own (`qtbase_*.qm`, so Qt's dialogs and standard buttons follow the choice).
+Installing a translator makes Qt send every widget a LanguageChange event;
+`on_language_change(widget, retranslate)` is the one handler of it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -20,35 +29,65 @@ LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 # The customer's choice in consent dialogs, Chinese first (most customers at these counters).
 CUSTOMER_LANGUAGES = (("zh_CN", LANGUAGE_NAMES["zh_CN"]), ("en", LANGUAGE_NAMES["en"]))
 
+# Translators are application-wide, so the language they stand for is too (and any switcher replaces them).
+_current = "en"
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    """The language the interface shows now: "en" or "zh_CN"."""
+    return _current
+
+
+def qt_translations_dir() -> Path:
+    """Where Qt keeps its own catalogues (qtbase_zh_CN.qm ...); inside the PySide6 wheel."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
 
 class LanguageSwitcher(QObject):
-    """Signals: `changed(str)` with the new language code, after the translators are swapped.
-
-    Installing a translator makes Qt send every widget a LanguageChange event;
-    widgets re-set their texts in `changeEvent`.
-    """
+    """Signals: `changed(str)` with the new language code, after the translators are swapped."""
 
     changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._installed: list[QTranslator] = []
-        self.current = "en"
+    @property
+    def current(self) -> str:
+        return current_language()
 
     def apply(self, code: str) -> None:
-        app = QCoreApplication.instance()
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        global _current
+        code = code if code in LANGUAGE_NAMES else "en"
+        for translator in _installed:
+            QCoreApplication.removeTranslator(translator)
+        _installed.clear()
+        _current = code  # set before the translators: LanguageChange handlers read it
         if code != "en":
             self._install(TRANSLATIONS / f"repair_counter_{code}.qm")
-            self._install(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{code}.qm")
+            self._install(qt_translations_dir() / f"qtbase_{code}.qm")
         QLocale.setDefault(QLocale(code))
-        self.current = code
         self.changed.emit(code)
 
-    def _install(self, path: Path) -> None:
-        translator = QTranslator(self)
+    @staticmethod
+    def _install(path: Path) -> None:
+        translator = QTranslator()
         if path.exists() and translator.load(str(path)):
             QCoreApplication.installTranslator(translator)
-            self._installed.append(translator)
+            _installed.append(translator)
+
+
+class _LanguageWatcher(QObject):
+    """Calls `retranslate` when its widget gets a LanguageChange event (one handler for every widget)."""
+
+    def __init__(self, widget: QObject, retranslate: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._retranslate = retranslate
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        return False  # the widget (and its children) still get the event
+
+
+def on_language_change(widget: QObject, retranslate: Callable[[], None]) -> None:
+    """Re-set `widget`'s texts with `retranslate()` whenever the interface language changes."""
+    _LanguageWatcher(widget, retranslate)

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 HELPERS = ROOT / "tests" / "integration" / "upstream"
 sys.path[:0] = [str(ROOT), str(HELPERS)]
 
-from upstream_harness import PostgresCluster, free_port, postgres_bin_dir  # noqa: E402
+from upstream_harness import TRANSPORT_POLICY, PostgresCluster, free_port, postgres_bin_dir  # noqa: E402
 from upstream_sqlite_outbox import SqliteOutbox  # noqa: E402
 
 from app.sync.relay import SyncRelay, encode_batch  # noqa: E402
@@ -120,7 +120,9 @@ def bare_httpx(folder: Path, outbox: SqliteOutbox, batch: int, db: str | None) -
 
 def relay_push(folder: Path, outbox: SqliteOutbox, batch: int, db: str | None) -> tuple[float, int]:
     with UpstreamProcess(folder, db) as upstream:
-        with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, upstream.token(), batch_size=batch) as relay:
+        with SyncRelay(
+            outbox, UpstreamEndpoint(upstream.url), OUTLET, upstream.token(), batch_size=batch, policy=TRANSPORT_POLICY
+        ) as relay:
             start = time.perf_counter()
             pushed, _, _ = relay.push_pending()
             elapsed = time.perf_counter() - start

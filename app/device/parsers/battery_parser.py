@@ -106,7 +106,9 @@ def parse_dumpsys_battery(text: str) -> BatteryState:
 
 
 def _battery_state(fields: dict[str, str], extra: dict[str, str], updates_stopped: bool) -> BatteryState:
-    number = lambda key: int_or_none(fields.get(key))  # noqa: E731 - a local shorthand
+    def number(key: str) -> int | None:
+        return int_or_none(fields.get(key))
+
     return BatteryState(
         level=number("level"),
         scale=number("scale"),

@@ -146,7 +146,7 @@ def _content(value: dict[str, Any], root: Path) -> bytes:
     if "inline" in value:
         return str(value["inline"]).encode("utf-8")
     if "file" in value:
-        path = (root / value["file"]).resolve()
+        path: Path = (root / str(value["file"])).resolve()
         if not path.is_relative_to(root):
             raise ProfileError(f"{value['file']!r} is outside the profile folder")
         if path.stat().st_size > _MAX_PROFILE_FILE:

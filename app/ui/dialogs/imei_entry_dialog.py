@@ -1,21 +1,19 @@
 """The IMEI the technician scans or types when the phone gives none (no tool, `service call` fails).
 
 A keyboard-wedge scanner "types" the digits into the focused field and ends with Return, so the
-field has focus when the dialog opens and Return accepts only a value that passes the Luhn check
-(`app.core.identifiers.parse_imei`); otherwise the dialog stays open and says why.  "Skip" closes
-it with no IMEI: the run then records none.
+field (the shared `ImeiLineEdit`) has focus when the dialog opens and Return accepts only a value
+that passes the Luhn check; otherwise the dialog stays open and says why.  "Skip" closes it with
+no IMEI: the run then records none.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.core.identifiers import IdentifierError, Imei, parse_imei
+from app.core.identifiers import Imei
+from app.ui.fields import ImeiLineEdit
+from app.ui.named import named
 
-# Longer than an IMEI with separators ("35-209900-176148-1"); a scanner that sends more is misread.
-MAX_TYPED_LENGTH = 40
-# What people and labels put between the digit groups; parse_imei drops these too.
-_SEPARATORS = frozenset(" -./")
 _VALID_COLOUR, _INVALID_COLOUR = "#1b5e20", "#b00020"
 
 
@@ -27,17 +25,16 @@ class ImeiEntryDialog(QDialog):
         self.setObjectName("imeiEntryDialog")
         self.setModal(True)
         self.resize(460, 180)
-        self.explanation = QLabel(objectName="imeiExplanation")
+        self.explanation = named(QLabel(), "imeiExplanation")
         self.explanation.setWordWrap(True)
-        self.field = QLineEdit(objectName="imeiField")
-        self.field.setMaxLength(MAX_TYPED_LENGTH)
+        self.field = named(ImeiLineEdit(move_on_return=False), "imeiField")
         self.field.setClearButtonEnabled(True)
         self.field.setStyleSheet("font-size: 18px; font-family: monospace;")
-        self.status = QLabel(objectName="imeiStatus")
+        self.status = named(QLabel(), "imeiStatus")
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.use_button = QPushButton(objectName="useImei")
-        self.skip_button = QPushButton(objectName="skipImei")
+        self.use_button = named(QPushButton(), "useImei")
+        self.skip_button = named(QPushButton(), "skipImei")
         self.buttons.addButton(self.use_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         # Return from the scanner must press "Use", never "Skip", whichever button last had focus.
@@ -69,10 +66,7 @@ class ImeiEntryDialog(QDialog):
 
     def imei(self) -> Imei | None:
         """The entered IMEI when it passes the Luhn check, else None."""
-        try:
-            return parse_imei(self.field.text())
-        except IdentifierError:
-            return None
+        return self.field.imei()
 
     def _accept_if_valid(self) -> None:
         """Return and "Use" land here: a value that fails the check keeps the dialog open."""
@@ -87,18 +81,7 @@ class ImeiEntryDialog(QDialog):
         if imei is not None:
             self._show(self.tr("Valid IMEI (model code %1).").replace("%1", imei.tac.digits), valid=True)
         else:
-            self._show(self._problem(self.field.text()), valid=False)
-
-    def _problem(self, text: str) -> str:
-        """Why `text` is not an IMEI, in words a technician can act on (parse_imei already said no)."""
-        if not text.strip():
-            return self.tr("Waiting for the scanner or the keyboard.")
-        if any(not (char.isascii() and char.isdigit()) and char not in _SEPARATORS for char in text):
-            return self.tr("Only digits are allowed: this is not an IMEI barcode.")
-        count = sum(char.isdigit() for char in text)
-        if count != 15:
-            return self.tr("An IMEI has 15 digits; this has %1.").replace("%1", str(count))
-        return self.tr("The check digit does not match: a digit is wrong. Scan again or check the digits.")
+            self._show(self.field.problem(), valid=False)
 
     def _show(self, message: str, *, valid: bool) -> None:
         self.status.setText(message)

@@ -7,39 +7,33 @@ consent on the diagnostics page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from app.accounts.session import Session
 from app.device.tracking import ABSENT, advice_for
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 
 STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#b26a00", "offline": "#b00020"}
 
 
-class DevicesPage(QWidget):
+class DevicesPage(Page):
     """Signals: `phone_chosen(serial, state)` when a row is activated (Enter or double-click)."""
 
     phone_chosen = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("devicesPage")
+        super().__init__("devicesPage", parent)
         self._states: dict[str, str] = {}
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.empty_hint = QLabel(objectName="noPhoneHint")
+        self.empty_hint = named(QLabel(), "noPhoneHint")
         self.empty_hint.setWordWrap(True)
-        self.table = QTableWidget(0, 3, objectName="deviceTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table("deviceTable", 3, resize=QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.itemActivated.connect(self._on_row_activated)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         self.retranslate()
@@ -52,12 +46,8 @@ class DevicesPage(QWidget):
         self.table.setHorizontalHeaderLabels([self.tr("Connection"), self.tr("State"), self.tr("What to do")])
         self._refill()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_session(self, session: Session) -> None:
+        super().show_session(session)
         self._refill()
 
     def state_label(self, state: str) -> str:
@@ -81,23 +71,22 @@ class DevicesPage(QWidget):
         self._refill()
 
     def _on_row_activated(self, item: QTableWidgetItem) -> None:
-        serial = self.table.item(item.row(), 0).text()
+        serial = cell_text(self.table, item.row(), 0)
         self.phone_chosen.emit(serial, self._states.get(serial, ABSENT))
 
     def _refill(self) -> None:
-        chinese = QLocale().name() == "zh_CN"
         rows = sorted(self._states.items())
         self.empty_hint.setVisible(not rows)
-        self.table.setRowCount(len(rows))
-        for r, (serial, state) in enumerate(rows):
-            advice = (
-                advice_for(state)[1 if chinese else 0]
-                if state != "device"
-                else self.tr("Ready: press Enter to open diagnostics; nothing is read before the customer agrees.")
-            )
-            items = [QTableWidgetItem(serial), QTableWidgetItem(self.state_label(state)), QTableWidgetItem(advice)]
-            items[1].setForeground(QColor(STATE_COLOURS.get(state, "#333333")))
-            items[1].setData(Qt.ItemDataRole.UserRole, state)
-            for c, item in enumerate(items):
-                self.table.setItem(r, c, item)
+        items = fill_table(
+            self.table, ((serial, self.state_label(state), self._advice(state)) for serial, state in rows)
+        )
+        for (_, state), row in zip(rows, items, strict=True):
+            row[1].setForeground(QColor(STATE_COLOURS.get(state, "#333333")))
+            row[1].setData(Qt.ItemDataRole.UserRole, state)
         self.table.resizeRowsToContents()
+
+    def _advice(self, state: str) -> str:
+        if state == "device":
+            return self.tr("Ready: press Enter to open diagnostics; nothing is read before the customer agrees.")
+        en, zh = advice_for(state)
+        return zh if current_language() == "zh_CN" else en

@@ -1,8 +1,9 @@
 """The diagnostics page: the phone card, the checks to run, consent, update, progress, results.
 
 The page gets its phone from `set_device(serial, state)` (the device monitor
-calls it) and makes a `DeviceSession` for each job with `session_factory`.
-Every phone job runs off the GUI thread through `BackgroundTasks`; progress
+calls it) and runs each job on that phone's own worker (`PhoneJobs`), so one
+phone never serves two jobs at once.  The wait for the worker happens off the
+GUI thread, in `BackgroundTasks`; progress
 comes back through a signal.  Consent is asked here before the run starts; the
 questions the run itself raises (the tool update, an IMEI to scan or type when
 the phone gives none) come back from the worker and are shown here too.
@@ -17,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,8 +35,8 @@ from PySide6.QtWidgets import (
 from app.accounts.session import Session
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS, categories_for, functions_for_fault
 from app.core.reference_data import ReferenceData
-from app.device.session import DeviceSession
 from app.device.tracking import advice_for
+from app.device.workers import PhoneJobs
 from app.diagnostics.consent import give_consent, withdraw_consent
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest, UpdateDecision
 from app.diagnostics.gate import CancelToken
@@ -43,22 +44,21 @@ from app.diagnostics.logs import read_log
 from app.diagnostics.report import RunReport
 from app.diagnostics.tool_update import ToolCheck
 from app.storage.diagnostics_repository import ConsentRecord
+from app.tickets.reference_in_force import reference_in_force
 from app.ui.dialogs.consent_dialog import ConsentDialog
 from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
 from app.ui.dialogs.log_viewer import LogViewerDialog
 from app.ui.dialogs.tool_update_dialog import ToolUpdateDialog
 from app.ui.error_dialogs import show_error
+from app.ui.language import current_language
+from app.ui.named import named
 from app.ui.pages.diagnostics_results import ProgressPanel, ResultsPanel
+from app.ui.pages.page_base import Page
 from app.ui.tasks import BackgroundTasks
 
 # How long a run waits for the IMEI question before going on without one (the technician walked away).
 IMEI_WAIT_SECONDS = 300.0
 _STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#8a4b00", "offline": "#b00020", "absent": "#555555"}
-
-
-def ui_language() -> str:
-    """The language domain texts are shown in: the app's current one (set by LanguageSwitcher)."""
-    return "zh_CN" if QLocale().name().startswith("zh") else "en"
 
 
 class _ProgressRelay(QObject):
@@ -141,23 +141,23 @@ def _close(dialog: QDialog | None) -> None:
         dialog.reject()
 
 
-class DiagnosticsPage(QWidget):
+class DiagnosticsPage(Page):
     run_finished = Signal(object)
 
     def __init__(
         self,
         tasks: BackgroundTasks,
-        session_factory: Callable[[str], DeviceSession],
+        phones: PhoneJobs,
         reference: ReferenceData,
         flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
         parent: QWidget | None = None,
         imei_wait_seconds: float = IMEI_WAIT_SECONDS,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("diagnosticsPage")
-        self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
-        self._flow_factory = flow_factory or (lambda session: DiagnosticsFlow(session, reference))
-        self._session: Session | None = None
+        super().__init__("diagnosticsPage", parent)
+        self._tasks, self._phones, self._reference = tasks, phones, reference
+        self._flow_factory = flow_factory or (
+            lambda session: DiagnosticsFlow(session, reference_in_force(session.store, reference).data)
+        )
         self._serial: str | None = None
         self._state = "absent"
         self._consent: ConsentRecord | None = None
@@ -177,29 +177,27 @@ class DiagnosticsPage(QWidget):
     # --- building ------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.card = QGroupBox(objectName="phoneCard")
-        self.phone_label = QLabel(objectName="phoneSerial")
-        self.state_label = QLabel(objectName="phoneState")
-        self.advice_label = QLabel(objectName="phoneAdvice")
+        self.card = named(QGroupBox(), "phoneCard")
+        self.phone_label = named(QLabel(), "phoneSerial")
+        self.state_label = named(QLabel(), "phoneState")
+        self.advice_label = named(QLabel(), "phoneAdvice")
         self.advice_label.setWordWrap(True)
         card_layout = QVBoxLayout(self.card)
         for widget in (self.phone_label, self.state_label, self.advice_label):
             card_layout.addWidget(widget)
-        self.checks = QGroupBox(objectName="functionChoice")
-        self.fault = QComboBox(objectName="faultChoice")
+        self.checks = named(QGroupBox(), "functionChoice")
+        self.fault = named(QComboBox(), "faultChoice")
         self.function_boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout(self.checks)
         grid.addWidget(self.fault, 0, 0, 1, 2)
         for index, function in enumerate(FUNCTIONS):
-            box = QCheckBox(objectName=f"function_{function}")
+            box = named(QCheckBox(), f"function_{function}")
             box.toggled.connect(lambda _: self._refresh())
             self.function_boxes[function] = box
             grid.addWidget(box, 1 + index // 2, index % 2)
-        self.start_button = QPushButton(objectName="startDiagnostics")
-        self.cancel_button = QPushButton(objectName="cancelDiagnostics")
-        self.withdraw_button = QPushButton(objectName="withdrawConsent")
+        self.start_button = named(QPushButton(), "startDiagnostics")
+        self.cancel_button = named(QPushButton(), "cancelDiagnostics")
+        self.withdraw_button = named(QPushButton(), "withdrawConsent")
         self.withdraw_button.clicked.connect(self._on_withdraw_clicked)
         self.start_button.clicked.connect(self._on_start_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
@@ -210,6 +208,7 @@ class DiagnosticsPage(QWidget):
         self.progress = ProgressPanel()
         self.results = ResultsPanel()
         self.results.log_requested.connect(self._on_log_requested)
+        self.results.suggestion_accepted.connect(self._on_suggestion_accepted)
         self._relay.progressed.connect(self.progress.set_progress)
         left = QVBoxLayout()
         left.addWidget(self.card)
@@ -221,12 +220,11 @@ class DiagnosticsPage(QWidget):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(self.results, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(columns, 1)
 
     def retranslate(self) -> None:
-        language = ui_language()
+        language = current_language()
         self.heading.setText(self.tr("Diagnostics"))
         self.card.setTitle(self.tr("Phone"))
         self.checks.setTitle(self.tr("Checks to run"))
@@ -243,19 +241,14 @@ class DiagnosticsPage(QWidget):
         self.progress.setTitle(self.tr("Progress"))
         self.progress.relabel(self._step_labels())
         self.results.retranslate()
+        if self.last_report is not None:
+            self.results.show_report(self.last_report, current_language())
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self.last_report is not None:
-                self.results.show_report(self.last_report, ui_language())
-        super().changeEvent(event)
 
     # --- state ---------------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        self._session = session
+        super().show_session(session)
         self._refresh()
 
     @property
@@ -285,7 +278,7 @@ class DiagnosticsPage(QWidget):
         self.phone_label.setText(self._serial or self.tr("No phone selected"))
         self.state_label.setText(self._state_text(self._state))
         self.state_label.setStyleSheet(f"font-weight: 600; color: {_STATE_COLOURS.get(self._state, '#555555')};")
-        self.advice_label.setText(self.tr("What to do: ") + (zh if ui_language() == "zh_CN" else en))
+        self.advice_label.setText(self.tr("What to do: ") + (zh if current_language() == "zh_CN" else en))
         ready = self._session is not None and self._serial is not None and self._state == "device"
         self.start_button.setEnabled(ready and not self._running and bool(self.chosen_functions()))
         self.cancel_button.setEnabled(self._running)
@@ -306,7 +299,7 @@ class DiagnosticsPage(QWidget):
         if not functions or self._session is None:
             return
         self.consent_dialog = ConsentDialog(
-            self._reference.consents, categories_for(functions), ui_language(), parent=self
+            self._reference.consents, categories_for(functions), current_language(), parent=self
         )
         self.consent_dialog.accepted.connect(self._on_consent_given)
         self.consent_dialog.open()
@@ -329,18 +322,20 @@ class DiagnosticsPage(QWidget):
         self.results.clear()
         self._cancel = CancelToken()
         self._set_running(True)
-        flow, device = self._flow_factory(self._session), self._session_factory(self._serial or "")
+        flow, phones, serial = self._flow_factory(self._session), self._phones, self._serial or ""
         request = RunRequest(functions, self._consent, self._consent.ticket_number)
         cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel, self._imei_wait)
         self._tasks.run(
-            lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
+            lambda: phones.run(
+                serial, lambda device: flow.run(device, request, prompts, relay.progressed.emit, cancel)
+            ),
             self._on_run_finished,
             self._on_failed,
         )
 
     def ask_update(self, check: ToolCheck, answer: Callable[[UpdateDecision], None]) -> None:
         """Show the update dialog (GUI thread); `answer` gets the customer's decision when it closes."""
-        language = self._consent.language if self._consent is not None else ui_language()
+        language = self._consent.language if self._consent is not None else current_language()
         self.update_dialog = ToolUpdateDialog(self._reference.consents, check, language, parent=self)
         dialog = self.update_dialog
         dialog.finished.connect(lambda _: answer(dialog.decision()))
@@ -365,7 +360,7 @@ class DiagnosticsPage(QWidget):
                 dialog.reject()
 
     def _step_labels(self) -> dict[str, str]:
-        language = ui_language()
+        language = current_language()
         return {"tool": self.tr("Diagnostic tool"), **{f: FUNCTIONS[f].label.get(language) for f in FUNCTIONS}}
 
     def _on_cancel_clicked(self) -> None:
@@ -376,7 +371,7 @@ class DiagnosticsPage(QWidget):
         self._set_running(False)
         self._close_questions()
         self.last_report = report
-        self.results.show_report(report, ui_language())
+        self.results.show_report(report, current_language())
         self.run_finished.emit(report)
 
     def _on_failed(self, error: BaseException) -> None:
@@ -402,6 +397,12 @@ class DiagnosticsPage(QWidget):
             self.results.clear()
             self.results.status.setText(self.results.status_text_for("withdrawn"))
         self._refresh()
+
+    def _on_suggestion_accepted(self, fault: str) -> None:
+        """The technician accepted the top suggestion: it becomes the fault chosen here (never by itself)."""
+        index = self.fault.findData(fault)
+        if index >= 0:
+            self.fault.setCurrentIndex(index)
 
     def _on_log_requested(self, log_id: str) -> None:
         if self._session is None:

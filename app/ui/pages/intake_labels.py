@@ -1,7 +1,7 @@
-"""The intake wizard's field names, step titles, choices and problem texts, translated.
+"""The intake wizard's field names, step titles and choices, translated (problems: app.ui.problem_words).
 
-Kept apart from the page's layout code; every string uses the `IntakePage`
-translation context (the class that shows them), so lupdate and the
+Kept apart from the page's layout code as plain functions; every string uses the
+`IntakePage` translation context (the class that shows them), so lupdate and the
 runtime agree on it.
 """
 
@@ -9,117 +9,88 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.core.privacy_catalogue import FAULTS
+from app.ui.language import current_language
 
-def _t(text: str) -> str:
+
+def _t(source: object) -> str:
     """Translate in the IntakePage context (QT_TRANSLATE_NOOP marks each source for lupdate)."""
-    return QCoreApplication.translate("IntakePage", text)
+    return QCoreApplication.translate("IntakePage", str(source))
 
 
-class IntakeLabels:
-    """Mixed into IntakePage: labels for fields, steps, choices and the service's problem texts."""
+def field_label(name: str) -> str:
+    labels = {
+        "service_type": _t(QT_TRANSLATE_NOOP("IntakePage", "Service type")),
+        "customer_name": _t(QT_TRANSLATE_NOOP("IntakePage", "Name")),
+        "customer_phone": _t(QT_TRANSLATE_NOOP("IntakePage", "Phone")),
+        "customer_email": _t(QT_TRANSLATE_NOOP("IntakePage", "E-mail")),
+        "customer_address": _t(QT_TRANSLATE_NOOP("IntakePage", "Full address")),
+        "courier": _t(QT_TRANSLATE_NOOP("IntakePage", "Courier")),
+        "tracking_number": _t(QT_TRANSLATE_NOOP("IntakePage", "Tracking number")),
+        "parcel_condition": _t(QT_TRANSLATE_NOOP("IntakePage", "Parcel condition on arrival")),
+        "purchase_date": _t(QT_TRANSLATE_NOOP("IntakePage", "Purchase date")),
+        "purchase_proof": _t(QT_TRANSLATE_NOOP("IntakePage", "Proof of purchase")),
+        "imei": _t(QT_TRANSLATE_NOOP("IntakePage", "IMEI")),
+        "imei2": _t(QT_TRANSLATE_NOOP("IntakePage", "IMEI 2 (dual SIM)")),
+        "device_model": _t(QT_TRANSLATE_NOOP("IntakePage", "Model")),
+        "serial": _t(QT_TRANSLATE_NOOP("IntakePage", "Serial number")),
+        "fault_category": _t(QT_TRANSLATE_NOOP("IntakePage", "Fault category")),
+        "fault": _t(QT_TRANSLATE_NOOP("IntakePage", "Fault description")),
+        "priority": _t(QT_TRANSLATE_NOOP("IntakePage", "Priority")),
+        "condition_screen": _t(QT_TRANSLATE_NOOP("IntakePage", "Screen")),
+        "condition_housing": _t(QT_TRANSLATE_NOOP("IntakePage", "Housing")),
+        "condition_water_indicator": _t(QT_TRANSLATE_NOOP("IntakePage", "Water indicator")),
+        "condition_buttons": _t(QT_TRANSLATE_NOOP("IntakePage", "Buttons")),
+        "condition_cameras": _t(QT_TRANSLATE_NOOP("IntakePage", "Cameras")),
+        "condition_notes": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition notes")),
+        "photos": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition photos")),
+        "accessories": _t(QT_TRANSLATE_NOOP("IntakePage", "Accessories received (comma separated)")),
+        "signed_by": _t(QT_TRANSLATE_NOOP("IntakePage", "Signed by")),
+        "signed": _t(QT_TRANSLATE_NOOP("IntakePage", "Signature")),
+        "estimate": _t(QT_TRANSLATE_NOOP("IntakePage", "Estimate")),
+        "deposit": _t(QT_TRANSLATE_NOOP("IntakePage", "Deposit")),
+        "agreement": _t(QT_TRANSLATE_NOOP("IntakePage", "Service agreement")),
+        "condition": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition checklist")),
+    }
+    return labels.get(name, name)
 
-    def field_label(self, name: str) -> str:
-        labels = {
-            "service_type": _t(QT_TRANSLATE_NOOP("IntakePage", "Service type")),
-            "customer_name": _t(QT_TRANSLATE_NOOP("IntakePage", "Name")),
-            "customer_phone": _t(QT_TRANSLATE_NOOP("IntakePage", "Phone")),
-            "customer_email": _t(QT_TRANSLATE_NOOP("IntakePage", "E-mail")),
-            "customer_address": _t(QT_TRANSLATE_NOOP("IntakePage", "Full address")),
-            "courier": _t(QT_TRANSLATE_NOOP("IntakePage", "Courier")),
-            "tracking_number": _t(QT_TRANSLATE_NOOP("IntakePage", "Tracking number")),
-            "parcel_condition": _t(QT_TRANSLATE_NOOP("IntakePage", "Parcel condition on arrival")),
-            "purchase_date": _t(QT_TRANSLATE_NOOP("IntakePage", "Purchase date")),
-            "purchase_proof": _t(QT_TRANSLATE_NOOP("IntakePage", "Proof of purchase")),
-            "imei": _t(QT_TRANSLATE_NOOP("IntakePage", "IMEI")),
-            "imei2": _t(QT_TRANSLATE_NOOP("IntakePage", "IMEI 2 (dual SIM)")),
-            "device_model": _t(QT_TRANSLATE_NOOP("IntakePage", "Model")),
-            "serial": _t(QT_TRANSLATE_NOOP("IntakePage", "Serial number")),
-            "fault_category": _t(QT_TRANSLATE_NOOP("IntakePage", "Fault category")),
-            "fault": _t(QT_TRANSLATE_NOOP("IntakePage", "Fault description")),
-            "priority": _t(QT_TRANSLATE_NOOP("IntakePage", "Priority")),
-            "condition_screen": _t(QT_TRANSLATE_NOOP("IntakePage", "Screen")),
-            "condition_housing": _t(QT_TRANSLATE_NOOP("IntakePage", "Housing")),
-            "condition_water_indicator": _t(QT_TRANSLATE_NOOP("IntakePage", "Water indicator")),
-            "condition_buttons": _t(QT_TRANSLATE_NOOP("IntakePage", "Buttons")),
-            "condition_cameras": _t(QT_TRANSLATE_NOOP("IntakePage", "Cameras")),
-            "condition_notes": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition notes")),
-            "photos": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition photos")),
-            "accessories": _t(QT_TRANSLATE_NOOP("IntakePage", "Accessories received (comma separated)")),
-            "signed_by": _t(QT_TRANSLATE_NOOP("IntakePage", "Signed by")),
-            "signed": _t(QT_TRANSLATE_NOOP("IntakePage", "Signature")),
-            "estimate": _t(QT_TRANSLATE_NOOP("IntakePage", "Estimate")),
-            "deposit": _t(QT_TRANSLATE_NOOP("IntakePage", "Deposit")),
-            "agreement": _t(QT_TRANSLATE_NOOP("IntakePage", "Service agreement")),
-            "condition": _t(QT_TRANSLATE_NOOP("IntakePage", "Condition checklist")),
-        }
-        return labels.get(name, name)
 
-    def step_title(self, index: int) -> str:
-        return (
-            _t(QT_TRANSLATE_NOOP("IntakePage", "Customer")),
-            _t(QT_TRANSLATE_NOOP("IntakePage", "Device")),
-            _t(QT_TRANSLATE_NOOP("IntakePage", "Fault and condition")),
-            _t(QT_TRANSLATE_NOOP("IntakePage", "Agreement and estimate")),
-        )[index]
+def step_title(index: int) -> str:
+    return (
+        _t(QT_TRANSLATE_NOOP("IntakePage", "Customer")),
+        _t(QT_TRANSLATE_NOOP("IntakePage", "Device")),
+        _t(QT_TRANSLATE_NOOP("IntakePage", "Fault and condition")),
+        _t(QT_TRANSLATE_NOOP("IntakePage", "Agreement and estimate")),
+    )[index]
 
-    def translate_choices(self) -> None:
-        services = {
+
+def choice_names() -> dict[str, dict[object, str]]:
+    """The texts of each choice box's items by item data: service, photo_part, condition, priority, fault."""
+    language = current_language()
+    return {
+        "service": {
             "maintenance": _t(QT_TRANSLATE_NOOP("IntakePage", "Walk-in repair")),
             "send_in": _t(QT_TRANSLATE_NOOP("IntakePage", "Send-in repair")),
             "return_exchange": _t(QT_TRANSLATE_NOOP("IntakePage", "Return / exchange")),
-        }
-        for i in range(self.service.count()):  # type: ignore[attr-defined]
-            self.service.setItemText(i, services[self.service.itemData(i)])  # type: ignore[attr-defined]
-        parts = {
+        },
+        "photo_part": {
             "screen": _t(QT_TRANSLATE_NOOP("IntakePage", "Screen")),
             "housing": _t(QT_TRANSLATE_NOOP("IntakePage", "Housing")),
             "water_indicator": _t(QT_TRANSLATE_NOOP("IntakePage", "Water indicator")),
             "buttons": _t(QT_TRANSLATE_NOOP("IntakePage", "Buttons")),
             "cameras": _t(QT_TRANSLATE_NOOP("IntakePage", "Cameras")),
             "other": _t(QT_TRANSLATE_NOOP("IntakePage", "Other")),
-        }
-        for i in range(self.photo_part.count()):  # type: ignore[attr-defined]
-            self.photo_part.setItemText(i, parts[self.photo_part.itemData(i)])  # type: ignore[attr-defined]
-        states = {
+        },
+        "condition": {
             "ok": _t(QT_TRANSLATE_NOOP("IntakePage", "OK")),
             "damaged": _t(QT_TRANSLATE_NOOP("IntakePage", "Damaged")),
             "not_checked": _t(QT_TRANSLATE_NOOP("IntakePage", "Not checked")),
-        }
-        for box in self.condition.values():  # type: ignore[attr-defined]
-            for i in range(box.count()):
-                box.setItemText(i, states[box.itemData(i)])
-        priorities = {
+        },
+        "priority": {
             1: _t(QT_TRANSLATE_NOOP("IntakePage", "1 - response in 30 minutes")),
             2: _t(QT_TRANSLATE_NOOP("IntakePage", "2 - response in 2 hours")),
             3: _t(QT_TRANSLATE_NOOP("IntakePage", "3 - response in 24 business hours")),
             4: _t(QT_TRANSLATE_NOOP("IntakePage", "4 - as the outlet sets")),
-        }
-        for i in range(self.priority.count()):  # type: ignore[attr-defined]
-            self.priority.setItemText(i, priorities[self.priority.itemData(i)])  # type: ignore[attr-defined]
-        from app.core.privacy_catalogue import FAULTS
-
-        language = "zh_CN" if _t(QT_TRANSLATE_NOOP("IntakePage", "Intake")) != "Intake" else "en"
-        for i in range(self.fault_category.count()):  # type: ignore[attr-defined]
-            identifier = self.fault_category.itemData(i)  # type: ignore[attr-defined]
-            self.fault_category.setItemText(i, FAULTS[identifier].label.get(language))  # type: ignore[attr-defined]
-
-    def problem_text(self, problem: str) -> str:
-        known = {
-            "required": _t(QT_TRANSLATE_NOOP("IntakePage", "required")),
-            "not asked for this service type; leave it empty": _t(
-                QT_TRANSLATE_NOOP("IntakePage", "not asked for this service type")
-            ),
-            "not a phone number": _t(QT_TRANSLATE_NOOP("IntakePage", "not a phone number")),
-            "not an e-mail address": _t(QT_TRANSLATE_NOOP("IntakePage", "not an e-mail address")),
-            "after today": _t(QT_TRANSLATE_NOOP("IntakePage", "not a date up to today (YYYY-MM-DD)")),
-            "the check digit does not match (a digit is mistyped)": _t(
-                QT_TRANSLATE_NOOP("IntakePage", "check digit wrong (a digit is mistyped)")
-            ),
-            "the same as the first IMEI": _t(QT_TRANSLATE_NOOP("IntakePage", "the same as the first IMEI")),
-            "an amount from 0 to 1,000,000": _t(QT_TRANSLATE_NOOP("IntakePage", "an amount like 199.00")),
-        }
-        if problem in known:
-            return known[problem]
-        if problem.startswith("it has ") and "digits" in problem:
-            return _t(QT_TRANSLATE_NOOP("IntakePage", "an IMEI has 15 digits"))
-        return problem
+        },
+        "fault": {identifier: fault.label.get(language) for identifier, fault in FAULTS.items()},
+    }

@@ -11,11 +11,13 @@ Signals: `ticket_opened(str)` with the new ticket's number.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTextBrowser,
@@ -31,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts.session import Session
 from app.core.identifiers import TacCatalogue, imeis_in_scan
 from app.core.privacy_catalogue import FAULTS
 from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
@@ -50,8 +52,12 @@ from app.tickets.moves import signature_digest
 from app.tickets.service_types import FIELDS, Need, ServiceType
 from app.tickets.warranty_check import shipped_reference
 from app.ui.error_dialogs import show_error
-from app.ui.pages.intake_fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
-from app.ui.pages.intake_labels import IntakeLabels
+from app.ui.fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.intake_labels import choice_names, field_label, step_title
+from app.ui.pages.page_base import Page
+from app.ui.problem_words import field_problem_text
 from app.ui.tasks import BackgroundTasks
 
 #: Which step each field is on, so a refused intake opens the step of its first problem.
@@ -83,32 +89,34 @@ STEPS = 4
 #: Rows outside the service-type table that a person may leave empty.
 OPTIONAL_EXTRAS = frozenset({"condition_notes", "photos", "accessories", "estimate", "deposit"})
 _ERROR_STYLE = "border: 2px solid #c62828;"
+_Field = TypeVar("_Field", bound=QWidget)
 
 
-class IntakePage(QWidget, IntakeLabels):
+def relabel_items(box: QComboBox, names: Mapping[object, str]) -> None:
+    """Set each item's text from its data (after a language switch)."""
+    for index in range(box.count()):
+        box.setItemText(index, names[box.itemData(index)])
+
+
+class IntakePage(Page):
     ticket_opened = Signal(str)
 
     def __init__(
         self, tasks: BackgroundTasks, identity_source: DeviceIdentitySource | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("intakePage")
+        super().__init__("intakePage", parent)
         self._tasks, self._identity_source = tasks, identity_source
-        self._session: Session | None = None
+        self._software_version = ""
         self._tacs = TacCatalogue.with_registry(
             (d.imei, d.model) for d in shipped_reference().benefits.devices.values()
         )
-        self._language = "en"
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.step_label = QLabel(objectName="stepLabel")
-        self.steps = QStackedWidget(objectName="intakeSteps")
+        self.step_label = named(QLabel(), "stepLabel")
+        self.steps = named(QStackedWidget(), "intakeSteps")
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         for builder in (self._build_customer, self._build_device, self._build_fault, self._build_agreement):
             self.steps.addWidget(builder())
         self._build_buttons()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.step_label)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.message)
@@ -120,7 +128,7 @@ class IntakePage(QWidget, IntakeLabels):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, name: str, widget: QWidget) -> QWidget:
+    def _row(self, form: QFormLayout, name: str, widget: _Field) -> _Field:
         label = QLabel()
         label.setBuddy(widget)
         widget.setObjectName(name)
@@ -129,7 +137,7 @@ class IntakePage(QWidget, IntakeLabels):
         return widget
 
     def _build_customer(self) -> QWidget:
-        page, form = QWidget(objectName="customerStep"), QFormLayout()
+        page, form = named(QWidget(), "customerStep"), QFormLayout()
         self.service = self._row(form, "service_type", QComboBox())
         for service_type in ServiceType:
             self.service.addItem("", service_type.value)
@@ -145,19 +153,19 @@ class IntakePage(QWidget, IntakeLabels):
         self.purchase_date.setPlaceholderText("YYYY-MM-DD")
         self.proof = self._row(form, "purchase_proof", NextOnReturnLineEdit())
         self._build_age_rows(form)
-        self.returning = QLabel(objectName="returningLabel")
+        self.returning = named(QLabel(), "returningLabel")
         form.addRow(self.returning)
         page.setLayout(form)
         return page
 
     def _build_age_rows(self, form: QFormLayout) -> None:
         """The age bracket; under the region's age a guardian's consent is recorded (issue 8)."""
-        self.age = QComboBox(objectName="ageBracket")
+        self.age = named(QComboBox(), "ageBracket")
         for bracket in AGE_BRACKETS:
             self.age.addItem("", bracket)
         self.age.setCurrentIndex(self.age.findData("18_plus"))
-        self.guardian = NextOnReturnLineEdit(objectName="guardianName")
-        self.guardian_consents = QCheckBox(objectName="guardianConsents")
+        self.guardian = named(NextOnReturnLineEdit(), "guardianName")
+        self.guardian_consents = named(QCheckBox(), "guardianConsents")
         self.age_label, self.guardian_label = QLabel(), QLabel()
         self.age_label.setBuddy(self.age)
         self.guardian_label.setBuddy(self.guardian)
@@ -170,18 +178,18 @@ class IntakePage(QWidget, IntakeLabels):
         self.guardian_label.setText(self.tr("Guardian's name (under-age customer)"))
         self.guardian_consents.setText(self.tr("The guardian agrees to the processing this service needs"))
         for index in range(self.age.count()):
-            self.age.setItemText(index, AGE_BRACKETS[self.age.itemData(index)][1].get(self._language))
+            self.age.setItemText(index, AGE_BRACKETS[self.age.itemData(index)][1].get(current_language()))
 
     def age_declaration(self) -> AgeDeclaration:
         return AgeDeclaration(self.age.currentData(), self.guardian.text().strip(), self.guardian_consents.isChecked())
 
     def _build_device(self) -> QWidget:
-        page, form = QWidget(objectName="deviceStep"), QFormLayout()
-        self.read_phone = QPushButton(objectName="readPhoneButton")
+        page, form = named(QWidget(), "deviceStep"), QFormLayout()
+        self.read_phone = named(QPushButton(), "readPhoneButton")
         self.read_phone.clicked.connect(self.fill_from_phone)
         form.addRow(self.read_phone)
         self.imei = self._row(form, "imei", ImeiLineEdit())
-        self.imei_status = QLabel(objectName="imeiStatus")
+        self.imei_status = named(QLabel(), "imeiStatus")
         form.addRow("", self.imei_status)
         self.imei2 = self._row(form, "imei2", ImeiLineEdit())
         self.model = self._row(form, "device_model", NextOnReturnLineEdit())
@@ -191,7 +199,7 @@ class IntakePage(QWidget, IntakeLabels):
         return page
 
     def _build_fault(self) -> QWidget:
-        page, form = QWidget(objectName="faultStep"), QFormLayout()
+        page, form = named(QWidget(), "faultStep"), QFormLayout()
         self.fault_category = self._row(form, "fault_category", QComboBox())
         for identifier in FAULTS:
             self.fault_category.addItem("", identifier)
@@ -216,13 +224,13 @@ class IntakePage(QWidget, IntakeLabels):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.photo_part = QComboBox(objectName="photoPart")
+        self.photo_part = named(QComboBox(), "photoPart")
         for part in (*CONDITION_ITEMS, "other"):
             self.photo_part.addItem("", part)
-        self.photo_button = QPushButton(objectName="addPhotoButton")
+        self.photo_button = named(QPushButton(), "addPhotoButton")
         self.photo_button.setAutoDefault(False)
         self.photo_button.clicked.connect(self._on_add_photo)
-        self.photo_count = QLabel(objectName="photoCount")
+        self.photo_count = named(QLabel(), "photoCount")
         for widget in (self.photo_part, self.photo_button, self.photo_count):
             layout.addWidget(widget)
         layout.addStretch(1)
@@ -255,9 +263,9 @@ class IntakePage(QWidget, IntakeLabels):
         self.photo_count.setText(self.tr("Photos: %1").replace("%1", str(len(self._photos))))
 
     def _build_agreement(self) -> QWidget:
-        page = QWidget(objectName="agreementStep")
+        page = named(QWidget(), "agreementStep")
         layout = QVBoxLayout(page)
-        self.agreement_text = QTextBrowser(objectName="agreementText")
+        self.agreement_text = named(QTextBrowser(), "agreementText")
         layout.addWidget(self.agreement_text, 1)
         form = QFormLayout()
         self.signed_by = self._row(form, "signed_by", NextOnReturnLineEdit())
@@ -268,11 +276,11 @@ class IntakePage(QWidget, IntakeLabels):
         return page
 
     def _build_buttons(self) -> None:
-        self.message = QLabel(objectName="intakeMessage")
+        self.message = named(QLabel(), "intakeMessage")
         self.message.setWordWrap(True)
-        self.back_button = QPushButton(objectName="backButton")
-        self.next_button = QPushButton(objectName="nextButton")
-        self.save_button = QPushButton(objectName="saveButton")
+        self.back_button = named(QPushButton(), "backButton")
+        self.next_button = named(QPushButton(), "nextButton")
+        self.save_button = named(QPushButton(), "saveButton")
         for button in (self.back_button, self.next_button, self.save_button):
             button.setAutoDefault(False)
         self.back_button.clicked.connect(self.back)
@@ -293,13 +301,7 @@ class IntakePage(QWidget, IntakeLabels):
 
     # --- language ------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
-        self._language = "zh_CN" if QCoreApplication.translate("IntakePage", "Intake") != "Intake" else "en"
         self.heading.setText(self.tr("New repair ticket"))
         self.back_button.setText(self.tr("< Back (Alt+B)"))
         self.next_button.setText(self.tr("Next (Ctrl+Enter) >"))
@@ -308,27 +310,37 @@ class IntakePage(QWidget, IntakeLabels):
         self.signed.setText(self.tr("The customer has read and signed the agreement"))
         self.photo_button.setText(self.tr("Add photo..."))
         self._show_photo_count()
-        self.translate_choices()
+        self._on_imei_checked()
+        self._translate_choices()
         self._translate_age_rows()
         self._refresh_labels()
         self._show_agreement()
         self._show_step(self.steps.currentIndex())
 
+    def _translate_choices(self) -> None:
+        names = choice_names()
+        boxes = [
+            ("service", self.service),
+            ("photo_part", self.photo_part),
+            ("priority", self.priority),
+            ("fault", self.fault_category),
+            *(("condition", box) for box in self.condition.values()),
+        ]
+        for kind, box in boxes:
+            relabel_items(box, names[kind])
+
     def _refresh_labels(self) -> None:
         service = ServiceType(self.service.currentData())
         for name, (label, _) in self._rows.items():
             need = Need.OPTIONAL if name in OPTIONAL_EXTRAS else FIELDS[service].get(name)
-            text = self.field_label(name)
+            text = field_label(name)
             label.setText(text + (" " + self.tr("(optional)") if need is Need.OPTIONAL else ""))
 
     def _show_agreement(self) -> None:
-        document = shipped_reference().consents.latest("service_agreement").text(self._language)
+        document = shipped_reference().consents.latest("service_agreement").text(current_language())
         self.agreement_text.setPlainText(document.title + "\n\n" + document.body)
 
     # --- session, steps ------------------------------------------------------------------------
-
-    def show_session(self, session: Session) -> None:
-        self._session = session
 
     def _show_step(self, index: int) -> None:
         if index != self.steps.currentIndex():
@@ -338,7 +350,7 @@ class IntakePage(QWidget, IntakeLabels):
             self.tr("Step %1 of %2: %3")
             .replace("%1", str(index + 1))
             .replace("%2", str(STEPS))
-            .replace("%3", self.step_title(index))
+            .replace("%3", step_title(index))
         )
         self.back_button.setEnabled(index > 0)
         self.next_button.setVisible(index < STEPS - 1)
@@ -349,6 +361,11 @@ class IntakePage(QWidget, IntakeLabels):
         first = {0: self.phone, 1: self.imei, 2: self.fault_category, 3: self.signed_by}[index]
         if self.isVisible():
             first.setFocus()
+
+    def begin(self) -> None:
+        """The first step, cursor in the customer's phone (Ctrl+N)."""
+        self._show_step(0)
+        self.phone.setFocus()
 
     def advance(self) -> None:
         if self.steps.currentIndex() < STEPS - 1:
@@ -388,17 +405,15 @@ class IntakePage(QWidget, IntakeLabels):
             if widget.isVisibleTo(self) and not widget.text():
                 widget.setText(value)
 
-    def _on_imei_checked(self, text: str, valid: bool) -> None:
-        digits = "".join(ch for ch in text if ch.isdigit())
-        if valid:
-            hint = self._tacs.model_hint(digits)
-            self.imei_status.setText(self.tr("IMEI valid") + (f" - {hint}" if hint else ""))
-            if hint and not self.model.text():
-                self.model.setText(hint)
-        elif len(digits) >= 15:
-            self.imei_status.setText(self.tr("Check digit wrong: read the IMEI again"))
-        else:
-            self.imei_status.setText(self.tr("%1 of 15 digits").replace("%1", str(len(digits))))
+    def _on_imei_checked(self, _text: str = "", valid: bool = False) -> None:
+        imei = self.imei.imei()
+        if imei is None:
+            self.imei_status.setText(self.imei.problem() if self.imei.text() else "")
+            return
+        hint = self._tacs.model_hint(imei.digits)
+        self.imei_status.setText(self.tr("IMEI valid") + (f" - {hint}" if hint else ""))
+        if hint and not self.model.text():
+            self.model.setText(hint)
 
     def scanned(self, text: str) -> None:
         """A serial 2D scanner read something: fill the IMEI fields with the valid IMEIs in it."""
@@ -423,7 +438,7 @@ class IntakePage(QWidget, IntakeLabels):
         for widget, value in ((self.model, identity.model), (self.serial, identity.serial)):
             if value:
                 widget.setText(value)
-        for widget, value in zip((self.imei, self.imei2), identity.imeis):
+        for widget, value in zip((self.imei, self.imei2), identity.imeis, strict=False):
             widget.setText(value)
         self.message.setText(self.tr("Filled in from the plugged phone."))
 
@@ -434,8 +449,8 @@ class IntakePage(QWidget, IntakeLabels):
         service = ServiceType(self.service.currentData())
         asked = FIELDS[service]
 
-        def text(name: str, widget: QWidget) -> str:
-            return widget.text().strip() if name in asked else ""  # type: ignore[attr-defined]
+        def text(name: str, widget: QLineEdit) -> str:
+            return widget.text().strip() if name in asked else ""
 
         return NewTicket(
             service_type=service.value,
@@ -452,7 +467,7 @@ class IntakePage(QWidget, IntakeLabels):
             imei=self.imei.text().strip(),
             imei2=self.imei2.text().strip(),
             serial=self.serial.text().strip(),
-            software_version=getattr(self, "_software_version", ""),
+            software_version=self._software_version,
             fault=self.fault.toPlainText().strip() if "fault" in asked else "",
             fault_category=self.fault_category.currentData(),
             priority=int(self.priority.currentData()),
@@ -483,7 +498,7 @@ class IntakePage(QWidget, IntakeLabels):
             return None
         document = shipped_reference().consents.latest("service_agreement")
         return Agreement(
-            document.text_id, document.version, self._language, signer, signature_digest(f"typed:{signer}".encode())
+            document.text_id, document.version, current_language(), signer, signature_digest(f"typed:{signer}".encode())
         )
 
     def save(self) -> None:
@@ -507,7 +522,7 @@ class IntakePage(QWidget, IntakeLabels):
         else:
             show_error(self, error)
 
-    def _mark(self, problems: dict[str, str]) -> None:
+    def _mark(self, problems: Mapping[str, str]) -> None:
         """Outline the fields to fix, list them, and open the step of the first one."""
         for name, (_, widget) in self._rows.items():
             widget.setStyleSheet(
@@ -516,9 +531,7 @@ class IntakePage(QWidget, IntakeLabels):
         if not problems:
             self.message.clear()
             return
-        listed = "; ".join(
-            f"{self.field_label(name)}: {self.problem_text(problem)}" for name, problem in problems.items()
-        )
+        listed = "; ".join(f"{field_label(name)}: {field_problem_text(problem)}" for name, problem in problems.items())
         self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
         self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
 

@@ -2,46 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from app.accounts.session import Session
 from app.accounts.verification import VerifyReport, read_journal
 from app.sync.verification import verify_store
 from app.ui.error_dialogs import show_error
+from app.ui.journal_words import action_words, entity_words
+from app.ui.named import named
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
-class JournalPage(QWidget):
+class JournalPage(Page):
+    refill_on_language = True
+
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("journalPage")
+        super().__init__("journalPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.verify_button = QPushButton(objectName="verifyButton")
+        self.verify_button = named(QPushButton(), "verifyButton")
         self.verify_button.clicked.connect(self._on_verify_clicked)
-        self.result = QLabel(objectName="verifyResult")
-        self.table = QTableWidget(0, 6, objectName="journalTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.result = named(QLabel(), "verifyResult")
+        self.table = read_only_table(
+            "journalTable", 6, resize=QHeaderView.ResizeMode.ResizeToContents, select_rows=False
+        )
         top = QHBoxLayout()
         top.addWidget(self.verify_button)
         top.addWidget(self.result, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.retranslate()
@@ -53,20 +41,24 @@ class JournalPage(QWidget):
             [self.tr("#"), self.tr("Time (UTC)"), self.tr("Who"), self.tr("Record"), self.tr("Action"), self.tr("Hash")]
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_session(self, session: Session) -> None:
-        self._session = session
+        super().show_session(session)
         head = session.store.journal_head().seq
         entries = read_journal(session, after=max(0, head - 500), limit=500)
-        self.table.setRowCount(len(entries))
-        for r, e in enumerate(reversed(entries)):
-            values = (str(e.seq), e.at[:19].replace("T", " "), e.actor, e.entity, e.action, e.hash[:16])
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        fill_table(
+            self.table,
+            (
+                (
+                    str(e.seq),
+                    e.at[:19].replace("T", " "),
+                    e.actor,
+                    entity_words(e.entity),
+                    action_words(e.action),
+                    e.hash[:16],
+                )
+                for e in reversed(entries)
+            ),
+        )
 
     def _on_verify_clicked(self) -> None:
         if self._session is None:

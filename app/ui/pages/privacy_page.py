@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -34,9 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +49,8 @@ from app.storage import staff_repository
 from app.storage.privacy_records import REQUEST_KINDS, PrivacyRequest
 from app.tickets.warranty_check import shipped_reference
 from app.ui.error_dialogs import show_error
+from app.ui.named import named
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 DAY_MS = 24 * 60 * 60 * 1000
@@ -59,7 +59,9 @@ OVERDUE_BACKGROUND = QColor("#ffcdd2")
 ExportChoice = tuple[Path, str | None] | None
 
 
-class PrivacyPage(QWidget):
+class PrivacyPage(Page):
+    refill_on_language = True
+
     def __init__(
         self,
         tasks: BackgroundTasks,
@@ -70,18 +72,17 @@ class PrivacyPage(QWidget):
         ask_corrections: Callable[[], dict[str, str] | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("privacyPage")
+        super().__init__("privacyPage", parent)
         self._tasks = tasks
         self._reference = reference
         self._confirm = confirm or self._confirm_with_dialog
         self._choose_export = choose_export or self._choose_export_with_dialogs
         self._ask_corrections = ask_corrections or self._corrections_with_dialogs
-        self._session: Session | None = None
         self._retention_session: Session | None = None
         self._shown: list[PrivacyRequest] = []
         self.last_receipt: PurgeReceipt | None = None
-        self.retention_timer = QTimer(self, interval=DAY_MS)
+        self.retention_timer = QTimer(self)
+        self.retention_timer.setInterval(DAY_MS)
         self.retention_timer.timeout.connect(self._on_retention_due)
         self._build()
         self.retranslate()
@@ -89,35 +90,30 @@ class PrivacyPage(QWidget):
     # --- building -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.table = QTableWidget(0, 6, objectName="requestTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
+        self.table = read_only_table("requestTable", 6, resize=QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
-        self.overdue_label = QLabel(objectName="overdueSummary")
+        self.overdue_label = named(QLabel(), "overdueSummary")
         self.overdue_label.setStyleSheet("color: #b00020; font-weight: 600;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.overdue_label)
         layout.addLayout(self._build_new_request())
         layout.addWidget(self.table, 1)
         layout.addLayout(self._build_actions())
-        self.result = QLabel(objectName="privacyResult", wordWrap=True)
+        self.result = named(QLabel(), "privacyResult")
+        self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the key is copied from here
-        self.retention_label = QLabel(objectName="retentionStatus")
+        self.retention_label = named(QLabel(), "retentionStatus")
         layout.addWidget(self.result)
         layout.addWidget(self.retention_label)
 
     def _build_new_request(self) -> QFormLayout:
-        self.kind = QComboBox(objectName="requestKind")
-        self.ticket = QLineEdit(objectName="requestTicket", maxLength=40)
-        self.identity_check = QLineEdit(objectName="identityCheck", maxLength=300)
-        self.new_button = QPushButton(objectName="newRequestButton")
+        self.kind = named(QComboBox(), "requestKind")
+        self.ticket = named(QLineEdit(), "requestTicket")
+        self.ticket.setMaxLength(40)
+        self.identity_check = named(QLineEdit(), "identityCheck")
+        self.identity_check.setMaxLength(300)
+        self.new_button = named(QPushButton(), "newRequestButton")
         self.new_button.clicked.connect(self._on_new_clicked)
         row = QHBoxLayout()
         row.addWidget(self.kind)
@@ -130,10 +126,12 @@ class PrivacyPage(QWidget):
         return form
 
     def _build_actions(self) -> QHBoxLayout:
-        self.act_button = QPushButton(objectName="actButton", enabled=False)
-        self.close_button = QPushButton(objectName="closeRequestButton", enabled=False)
-        self.refuse_button = QPushButton(objectName="refuseRequestButton", enabled=False)
-        self.retention_button = QPushButton(objectName="runRetentionButton")
+        self.act_button = named(QPushButton(), "actButton")
+        self.close_button = named(QPushButton(), "closeRequestButton")
+        self.refuse_button = named(QPushButton(), "refuseRequestButton")
+        for button in (self.act_button, self.close_button, self.refuse_button):
+            button.setEnabled(False)
+        self.retention_button = named(QPushButton(), "runRetentionButton")
         self.act_button.clicked.connect(self._on_act_clicked)
         self.close_button.clicked.connect(lambda: self._close_selected("done"))
         self.refuse_button.clicked.connect(lambda: self._close_selected("refused"))
@@ -192,43 +190,37 @@ class PrivacyPage(QWidget):
         self._on_selection_changed()
         self._show_receipt()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._session is not None:
-                self.show_session(self._session)
-        super().changeEvent(event)
-
     # --- showing ------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        self._session = session
+        super().show_session(session)
         allowed = may(session.role, Permission.HANDLE_REQUESTS)
         for widget in (self.new_button, self.retention_button):
             widget.setEnabled(allowed)
         self._shown = requests.list_requests(session) if allowed else []
         now = iso(session.store.clock())
         labels = self._kind_labels()
-        self.table.setRowCount(len(self._shown))
-        for r, request in enumerate(self._shown):
-            overdue = request.is_overdue(now)
-            status = self.tr("Overdue") if overdue else self._status_label(request.status)
-            values = (
-                request.number,
-                labels[request.kind],
-                status,
-                request.received_at[:10],
-                request.due_at[:10],
-                request.latest_due_at[:10],
-            )
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if overdue:
+        rows = fill_table(
+            self.table,
+            (
+                (
+                    request.number,
+                    labels[request.kind],
+                    self.tr("Overdue") if request.is_overdue(now) else self._status_label(request.status),
+                    request.received_at[:10],
+                    request.due_at[:10],
+                    request.latest_due_at[:10],
+                )
+                for request in self._shown
+            ),
+        )
+        for request, items in zip(self._shown, rows, strict=True):
+            if request.is_overdue(now):
+                for item in items:
                     item.setBackground(QBrush(OVERDUE_BACKGROUND))
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
-                self.table.setItem(r, c, item)
         count = sum(r.is_overdue(now) for r in self._shown)
         self.overdue_label.setText(
             self.tr("%1 request(s) overdue: answer them first.").replace("%1", str(count)) if count else ""

@@ -15,17 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,9 +33,11 @@ from app.tickets.intake import outlet_clock
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.progress import ProgressReport, query_progress
 from app.ui.error_dialogs import show_error
-from app.ui.pages.intake_fields import NextOnReturnLineEdit
-from app.ui.pages.queue_page import QueuePage
+from app.ui.fields import NextOnReturnLineEdit
+from app.ui.named import named
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_words import service_label, status_label
 
 # Longest inputs taken: a ticket number is 18 characters, a phone or IMEI (with spaces) well under 32.
 NUMBER_MAX, PROOF_MAX = 40, 32
@@ -52,48 +52,37 @@ class _Answer:
     clock: OutletClock
 
 
-class ProgressPage(QWidget):
-    """The form and its answer.  `labels` supplies the status and service wordings (the queue's)."""
+class ProgressPage(Page):
+    """The form and its answer."""
 
-    def __init__(
-        self, tasks: BackgroundTasks, parent: QWidget | None = None, *, labels: QueuePage | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("progressPage")
+    def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
+        super().__init__("progressPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
         self._asked = 0  # numbers each question, so a late answer to an older one is dropped
         self.report: ProgressReport | None = None
         self._clock: OutletClock | None = None
-        if labels is None:
-            labels = QueuePage(self)  # a hidden child, only for its wordings
-            labels.hide()
-        self._labels = labels
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.intro = QLabel(objectName="progressIntro")
+        self.intro = named(QLabel(), "progressIntro")
         self.intro.setWordWrap(True)
-        self.number = NextOnReturnLineEdit(objectName="progressNumber")
+        self.number = named(NextOnReturnLineEdit(), "progressNumber")
         self.number.setMaxLength(NUMBER_MAX)
-        self.proof = QLineEdit(objectName="progressProof")
+        self.proof = named(QLineEdit(), "progressProof")
         self.proof.setMaxLength(PROOF_MAX)
         self.proof.returnPressed.connect(self.ask)  # Return and keypad Enter both
-        self.ask_button = QPushButton(objectName="progressAsk")  # made in this order: the Tab order
+        self.ask_button = named(QPushButton(), "progressAsk")  # made in this order: the Tab order
         self.ask_button.clicked.connect(self.ask)
         self.form = QFormLayout()
         self.number_label, self.proof_label = QLabel(), QLabel()
         self.form.addRow(self.number_label, self.number)
         self.form.addRow(self.proof_label, self.proof)
         self.form.addRow("", self.ask_button)
-        self.message = QLabel(objectName="progressMessage")  # the refusal or a hint, plainly
+        self.message = named(QLabel(), "progressMessage")  # the refusal or a hint, plainly
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.current = QLabel(objectName="progressCurrent")
+        self.current = named(QLabel(), "progressCurrent")
         self.current.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.facts = QLabel(objectName="progressFacts")
+        self.facts = named(QLabel(), "progressFacts")
         self.history = self._build_history_table()
-        self._layout = layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        self._layout = layout = self.body
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
@@ -106,12 +95,9 @@ class ProgressPage(QWidget):
 
     @staticmethod
     def _build_history_table() -> QTableWidget:
-        table = QTableWidget(0, 2, objectName="progressHistory")
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table = read_only_table("progressHistory", 2, select_rows=False)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes number -> phone/IMEI -> ask, not into it
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         return table
 
     # --- texts ---------------------------------------------------------------------------------
@@ -143,16 +129,11 @@ class ProgressPage(QWidget):
             + self.tr("Check the ticket number on the slip and give the phone number or IMEI used at intake.")
         )
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # --- content -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
         """A new sign-in starts from an empty form: one customer's answer never waits for the next."""
-        self._session = session
+        super().show_session(session)
         self.number.clear()
         self.proof.clear()
         self.clear()
@@ -222,17 +203,13 @@ class ProgressPage(QWidget):
         self.report, self._clock = report, clock
         self.message.hide()
         self.current.setText(
-            self.tr("Ticket %1: %2")
-            .replace("%1", report.number)
-            .replace("%2", self._labels.status_label(report.status))
+            self.tr("Ticket %1: %2").replace("%1", report.number).replace("%2", status_label(report.status))
         )
-        service = self._labels.service_label(report.service_type)
+        service = service_label(report.service_type)
         self.facts.setText(f"{service}  {report.device_model}".strip())
-        self.history.setRowCount(len(report.history))
-        for r, step in enumerate(report.history):
-            cells = (self.local_time(step.at, clock), self._labels.status_label(step.status))
-            for c, value in enumerate(cells):
-                self.history.setItem(r, c, QTableWidgetItem(value))
+        fill_table(
+            self.history, ((self.local_time(step.at, clock), status_label(step.status)) for step in report.history)
+        )
         self._layout.setStretch(self._layout.count() - 1, 0)
         self.history.show()
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +35,8 @@ from app.tickets.intake import outlet_clock
 from app.tickets.queue import QueueEntry, counter_queue, format_left, queue_entries
 from app.tickets.search import QueryKind, classify, search
 from app.ui.error_dialogs import show_error
+from app.ui.pages.page_base import Page
+from app.ui.ticket_words import service_label, status_label
 
 _OVERDUE = QBrush(QColor("#ffcdd2"))
 _SOON = QBrush(QColor("#fff3c4"))
@@ -87,31 +87,31 @@ class QueueModel(QAbstractTableModel):
         return None
 
 
-class QueuePage(QWidget):
+class QueuePage(Page):
     ticket_requested = Signal(str)
+    refill_on_language = True
 
     def __init__(self, parent: QWidget | None = None, *, slip_key: bytes | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("queuePage")
-        self._session: Session | None = None
+        super().__init__("queuePage", parent)
         self._slip_key = slip_key
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMaxLength(100)
         self.search_box.returnPressed.connect(self._on_search)
-        self.summary = QLabel(objectName="queueSummary")
+        self.summary = QLabel()
+        self.summary.setObjectName("queueSummary")
         self.model = QueueModel(self)
-        self.table = QTableView(objectName="queueTable")
+        self.table = QTableView()
+        self.table.setObjectName("queueTable")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(self._on_row_activated)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.search_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -123,14 +123,14 @@ class QueuePage(QWidget):
         samples = (
             "SZ01-20261123-0042",
             "4",
-            self.status_label("sent_to_repair_centre"),
-            self.service_label("return_exchange"),
+            status_label("sent_to_repair_centre"),
+            service_label("return_exchange"),
             "RC-X2 Pro",
             "",
             "11-23 18:00",
             self.tr("OVERDUE %1").replace("%1", "120h 00m"),
         )
-        for column, (sample, title) in enumerate(zip(samples, self.headers())):
+        for column, (sample, title) in enumerate(zip(samples, self.headers(), strict=True)):
             if sample:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(
@@ -160,37 +160,6 @@ class QueuePage(QWidget):
             self.tr("Time left"),
         ]
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._session is not None and self._session.store.is_open:
-                self.show_session(self._session)
-        super().changeEvent(event)
-
-    def status_label(self, status: str) -> str:
-        labels = {
-            "received": self.tr("Received"),
-            "diagnosing": self.tr("Diagnosing"),
-            "awaiting_approval": self.tr("Awaiting approval"),
-            "repairing": self.tr("Repairing"),
-            "quality_check": self.tr("Quality check"),
-            "ready_for_pickup": self.tr("Ready for pickup"),
-            "collected": self.tr("Collected"),
-            "waiting_for_parts": self.tr("Waiting for parts"),
-            "sent_to_repair_centre": self.tr("Sent to repair centre"),
-            "cancelled": self.tr("Cancelled"),
-            "returned_unrepaired": self.tr("Returned unrepaired"),
-        }
-        return labels.get(status, status)
-
-    def service_label(self, service_type: str) -> str:
-        labels = {
-            "maintenance": self.tr("Walk-in repair"),
-            "send_in": self.tr("Send-in repair"),
-            "return_exchange": self.tr("Return / exchange"),
-        }
-        return labels.get(service_type, service_type)
-
     def cells(self, entry: QueueEntry, zone_of: Any) -> tuple[str, ...]:
         row = entry.row
         due = zone_of(entry.due).strftime("%m-%d %H:%M") if entry.due else "-"
@@ -200,8 +169,8 @@ class QueuePage(QWidget):
         return (
             row.number,
             str(row.priority),
-            self.status_label(row.status),
-            self.service_label(row.service_type),
+            status_label(row.status),
+            service_label(row.service_type),
             row.device_model or "",
             f"{mask_name(row.customer_name or '')} {mask_phone(row.customer_phone or '')}",
             due,
@@ -212,7 +181,7 @@ class QueuePage(QWidget):
 
     def show_session(self, session: Session) -> None:
         """Show the open tickets, the most pressing deadline first."""
-        self._session = session
+        super().show_session(session)
         self._slip_key = self._slip_key or slip_repository.slip_key(session.store)  # checks scanned slips
         clock = outlet_clock(session)
         entries = counter_queue(session)

@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.accounts import service
 from app.accounts.session import Session
 from app.core.roles import ROLE_LABELS, Role
+from app.ui.dialogs.outlet_calendar_dialog import OutletCalendarDialog
 from app.ui.error_dialogs import show_error
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
@@ -37,12 +36,15 @@ class AddStaffDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("addStaffDialog")
         self.setWindowTitle(self.tr("Add a staff account"))
-        self.engineer_id = QLineEdit(objectName="newEngineerId", maxLength=32)
-        self.display_name = QLineEdit(objectName="newDisplayName", maxLength=80)
-        self.role = QComboBox(objectName="newRole")
+        self.engineer_id = named(QLineEdit(), "newEngineerId")
+        self.engineer_id.setMaxLength(32)
+        self.display_name = named(QLineEdit(), "newDisplayName")
+        self.display_name.setMaxLength(80)
+        self.role = named(QComboBox(), "newRole")
         for role in Role:
-            self.role.addItem(ROLE_LABELS[role][0], role)
-        self.password = QLineEdit(objectName="newPassword", echoMode=QLineEdit.EchoMode.Password)
+            self.role.addItem(role_label(role, current_language()), role)
+        self.password = named(QLineEdit(), "newPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -54,33 +56,28 @@ class AddStaffDialog(QDialog):
         form.addRow(buttons)
 
 
-class StaffPage(QWidget):
+class StaffPage(Page):
     """Signals: `store_reopened()` after a removal rotated the key."""
 
     store_reopened = Signal()
+    refill_on_language = True
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staffPage")
+        super().__init__("staffPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.table = QTableWidget(0, 3, objectName="staffTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        self.add_button = QPushButton(objectName="addStaffButton")
-        self.remove_button = QPushButton(objectName="removeStaffButton")
+        self.table = read_only_table("staffTable", 3)
+        self.add_button = named(QPushButton(), "addStaffButton")
+        self.remove_button = named(QPushButton(), "removeStaffButton")
+        self.calendar_button = named(QPushButton(), "outletCalendarButton")
+        self.calendar_button.clicked.connect(self._on_calendar_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.retranslate()
@@ -89,23 +86,16 @@ class StaffPage(QWidget):
         self.heading.setText(self.tr("Staff accounts"))
         self.add_button.setText(self.tr("&Add account..."))
         self.remove_button.setText(self.tr("&Remove account"))
+        self.calendar_button.setText(self.tr("Opening &hours..."))
         self.table.setHorizontalHeaderLabels([self.tr("Engineer ID"), self.tr("Name"), self.tr("Role")])
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._session:
-                self.show_session(self._session)
-        super().changeEvent(event)
-
     def show_session(self, session: Session) -> None:
-        self._session = session
-        members = service.list_accounts(session)
-        language = QLocale().name()  # the switcher sets the default locale with the language
-        self.table.setRowCount(len(members))
-        for r, m in enumerate(members):
-            for c, value in enumerate((m.engineer_id, m.display_name, role_label(m.role, language))):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        super().show_session(session)
+        language = current_language()
+        fill_table(
+            self.table,
+            ((m.engineer_id, m.display_name, role_label(m.role, language)) for m in service.list_accounts(session)),
+        )
 
     def _on_add_clicked(self) -> None:
         dialog = AddStaffDialog(self)
@@ -124,11 +114,15 @@ class StaffPage(QWidget):
             lambda e: show_error(self, e),
         )
 
+    def _on_calendar_clicked(self) -> None:
+        if self._session is not None:
+            OutletCalendarDialog(self._session, self).exec()
+
     def _on_remove_clicked(self) -> None:
         row = self.table.currentRow()
         if row < 0 or self._session is None:
             return
-        engineer_id = self.table.item(row, 0).text()
+        engineer_id = cell_text(self.table, row, 0)
         answer = QMessageBox.question(
             self,
             self.tr("Remove account"),
@@ -139,8 +133,9 @@ class StaffPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         session = self._session
-        self._tasks.run(
-            lambda: service.remove_account(session, engineer_id),
-            lambda _: (self.show_session(session), self.store_reopened.emit()),
-            lambda e: show_error(self, e),
-        )
+
+        def removed(_: object) -> None:
+            self.show_session(session)
+            self.store_reopened.emit()
+
+        self._tasks.run(lambda: service.remove_account(session, engineer_id), removed, lambda e: show_error(self, e))

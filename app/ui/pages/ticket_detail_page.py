@@ -8,17 +8,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,41 +24,37 @@ from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.workflow import Status, allowed_targets
 from app.storage.ticket_records import TicketDetail
-from app.tickets import moves, pickup
-from app.tickets.errors import TicketError
+from app.tickets import moves, pickup, pricing
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
 from app.ui.dialogs.print_slip_panel import PrintSlipPanel
 from app.ui.error_dialogs import show_error
-from app.ui.pages.intake_fields import NextOnReturnLineEdit
-from app.ui.pages.queue_page import QueuePage
+from app.ui.fields import NextOnReturnLineEdit
+from app.ui.language import current_language
+from app.ui.named import named
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_words import service_label, status_label
 
 
-class TicketDetailPage(QWidget):
+class TicketDetailPage(Page):
     ticket_changed = Signal(str)
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("ticketDetailPage")
+        super().__init__("ticketDetailPage", parent)
         self._tasks = tasks
-        self._session: Session | None = None
         self.detail: TicketDetail | None = None
-        self._labels = QueuePage(self)  # shares the status and service wordings (a hidden child)
-        self._labels.hide()
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.facts = QFormLayout()
         self._fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("customer", "device", "fault", "warranty", "due", "agreement", "estimate"):
-            name, value = QLabel(), QLabel(objectName=f"fact_{key}")
+            name, value = QLabel(), QLabel()
+            value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
             self.facts.addRow(name, value)
             self._fact_labels[key] = (name, value)
-        self.history = self._table("historyTable", 4)
-        self.lines = self._table("linesTable", 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        self.history = read_only_table("historyTable", 4, select_rows=False)
+        self.lines = read_only_table("linesTable", 3, select_rows=False)
+        layout = self.body
         layout.addLayout(self.facts)
         self.history_box, self.lines_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.history_box).addWidget(self.history)
@@ -73,33 +66,30 @@ class TicketDetailPage(QWidget):
         layout.addWidget(self.slip)
         self.retranslate()
 
-    @staticmethod
-    def _table(name: str, columns: int) -> QTableWidget:
-        table = QTableWidget(0, columns, objectName=name)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        return table
-
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.target = QComboBox(objectName="targetStatus")
-        self.note = NextOnReturnLineEdit(objectName="moveNote")
-        self.move_button = QPushButton(objectName="moveButton")
-        self.move_button.clicked.connect(self.move)
-        self.last4 = NextOnReturnLineEdit(objectName="pickupLast4")
+        self.target = named(QComboBox(), "targetStatus")
+        self.note = named(NextOnReturnLineEdit(), "moveNote")
+        self.move_button = named(QPushButton(), "moveButton")
+        self.move_button.clicked.connect(self.move_to_target)
+        self.last4 = named(NextOnReturnLineEdit(), "pickupLast4")
         self.last4.setMaxLength(4)
-        self.pickup_signer = NextOnReturnLineEdit(objectName="pickupSigner")
-        self.pickup_button = QPushButton(objectName="pickupButton")
+        self.pickup_signer = named(NextOnReturnLineEdit(), "pickupSigner")
+        self.pickup_button = named(QPushButton(), "pickupButton")
         self.pickup_button.clicked.connect(self.hand_over)
-        for widget in (self.target, self.note, self.move_button, self.last4, self.pickup_signer, self.pickup_button):
+        self.invoice_button = named(QPushButton(), "invoiceButton")
+        self.invoice_button.clicked.connect(self.make_invoice)
+        for widget in (
+            self.target,
+            self.note,
+            self.move_button,
+            self.invoice_button,
+            self.last4,
+            self.pickup_signer,
+            self.pickup_button,
+        ):
             row.addWidget(widget)
         return row
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = {
@@ -122,13 +112,14 @@ class TicketDetailPage(QWidget):
         self.last4.setPlaceholderText(self.tr("Phone last 4"))
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
+        self.invoice_button.setText(self.tr("Invoice"))
         if self.detail is not None:
             self._fill(self.detail)
 
     # --- content -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        self._session = session
+        super().show_session(session)
         if self.detail is not None:
             self.show_ticket(self.detail.number)
 
@@ -143,16 +134,13 @@ class TicketDetailPage(QWidget):
         self._fill(self.detail)
         self.slip.set_ticket(self._session, self.detail.number)
 
-    def _language(self) -> str:
-        return "zh_CN" if QCoreApplication.translate("IntakePage", "Intake") != "Intake" else "en"
-
     def _fill(self, detail: TicketDetail) -> None:
         row = detail.row
-        self.heading.setText(f"{row.number} - {self._labels.status_label(row.status)}")
+        self.heading.setText(f"{row.number} - {status_label(row.status)}")
         values = {
             "customer": f"{mask_name(row.customer_name or '')}  {mask_phone(row.customer_phone or '')}",
             "device": f"{row.device_model or ''}  IMEI {mask_imei(row.imei or '')}",
-            "fault": f"{self._labels.service_label(row.service_type)}: {row.fault or '-'}",
+            "fault": f"{service_label(row.service_type)}: {row.fault or '-'}",
             "warranty": self._warranty_text(detail),
             "due": self._due_text(detail),
             "agreement": (
@@ -172,7 +160,7 @@ class TicketDetailPage(QWidget):
         if not detail.warranty:
             return "-"
         verdict = self.tr("In warranty") if detail.warranty.get("in_warranty") else self.tr("Not in warranty")
-        reason = detail.warranty.get("reason_zh_CN" if self._language() == "zh_CN" else "reason_en", "")
+        reason = detail.warranty.get("reason_zh_CN" if current_language() == "zh_CN" else "reason_en", "")
         return f"{verdict}. {reason}"
 
     def _due_text(self, detail: TicketDetail) -> str:
@@ -189,46 +177,68 @@ class TicketDetailPage(QWidget):
         return self.tr("%1 OVERDUE").replace("%1", text) if left.total_seconds() < 0 else text
 
     def _fill_history(self, detail: TicketDetail) -> None:
-        self.history.setRowCount(len(detail.events))
         clock = outlet_clock(self._session) if self._session else None
-        for r, event in enumerate(detail.events):
-            at = datetime.fromisoformat(event.at)
-            when = f"{clock.local(at):%Y-%m-%d %H:%M}" if clock else event.at
-            cells = (
-                when,
-                event.actor,
-                self._labels.status_label(event.from_status) if event.from_status else "-",
-                self._labels.status_label(event.to_status),
-            )
-            for c, value in enumerate(cells):
-                self.history.setItem(r, c, QTableWidgetItem(value))
+
+        def when(event_at: str) -> str:
+            return f"{clock.local(datetime.fromisoformat(event_at)):%Y-%m-%d %H:%M}" if clock else event_at
+
+        fill_table(
+            self.history,
+            (
+                (
+                    when(event.at),
+                    event.actor,
+                    status_label(event.from_status) if event.from_status else "-",
+                    status_label(event.to_status),
+                )
+                for event in detail.events
+            ),
+        )
 
     def _fill_lines(self, detail: TicketDetail) -> None:
-        self.lines.setRowCount(len(detail.lines))
-        for r, line in enumerate(detail.lines):
-            kind = self.tr("Estimate") if line.kind == "estimate" else self.tr("Invoice")
-            for c, value in enumerate((f"{kind}: {line.description}", str(line.quantity), str(line.total))):
-                self.lines.setItem(r, c, QTableWidgetItem(value))
+        estimate, invoice = self.tr("Estimate"), self.tr("Invoice")
+        fill_table(
+            self.lines,
+            (
+                (
+                    f"{estimate if line.kind == 'estimate' else invoice}: {line.description}",
+                    str(line.quantity),
+                    str(line.total),
+                )
+                for line in detail.lines
+            ),
+        )
 
     def _fill_actions(self, detail: TicketDetail) -> None:
         self.target.clear()
         for status in sorted(allowed_targets(Status(detail.status)), key=list(Status).index):
             if status is not Status.COLLECTED:
-                self.target.addItem(self._labels.status_label(status.value), status.value)
+                self.target.addItem(status_label(status.value), status.value)
         can_move = self.target.count() > 0
         for widget in (self.target, self.note, self.move_button):
             widget.setEnabled(can_move)
+        invoiced = any(line.kind == "invoice" for line in detail.lines)
+        self.invoice_button.setVisible(
+            detail.status in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP) and not invoiced
+        )
         ready = detail.status == Status.READY_FOR_PICKUP
         for widget in (self.last4, self.pickup_signer, self.pickup_button):
             widget.setVisible(ready)
 
     # --- actions -------------------------------------------------------------------------------
 
-    def move(self) -> None:
+    def move_to_target(self) -> None:
         if self._session is None or self.detail is None or self.target.currentData() is None:
             return
         session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()
         self._tasks.run(lambda: moves.move_ticket(session, number, target, note), self._on_changed, self._on_failed)
+
+    def make_invoice(self) -> None:
+        """The invoice from the estimate, priced by the ticket's warranty decision (as `ticket invoice`)."""
+        if self._session is None or self.detail is None:
+            return
+        session, number = self._session, self.detail.number
+        self._tasks.run(lambda: pricing.invoice(session, number), self._on_changed, self._on_failed)
 
     def hand_over(self) -> None:
         if self._session is None or self.detail is None:
@@ -251,6 +261,4 @@ class TicketDetailPage(QWidget):
         self.ticket_changed.emit(number)
 
     def _on_failed(self, error: BaseException) -> None:
-        box = show_error(self, error)
-        if isinstance(error, TicketError) and error.localized is not None:
-            box.setText(error.localized.get(self._language()))  # the refusal in the counter's language
+        show_error(self, error)  # a refused move is worded from its code and statuses

@@ -12,16 +12,7 @@ Roles that may not write tickets (auditors) do not get the New ticket tab.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTableWidget, QTabWidget, QWidget
 
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_phone
@@ -30,13 +21,15 @@ from app.storage.ticket_records import TicketRow
 from app.tickets.device_identity import DeviceIdentitySource
 from app.tickets.intake import recent
 from app.ui.pages.intake_page import IntakePage
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.pages.progress_page import ProgressPage
 from app.ui.pages.queue_page import QueuePage
 from app.ui.pages.ticket_detail_page import TicketDetailPage
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_words import service_label, status_label
 
 
-class TicketsPage(QWidget):
+class TicketsPage(Page):
     COLUMNS = 6
 
     def __init__(
@@ -47,36 +40,28 @@ class TicketsPage(QWidget):
         identity_source: DeviceIdentitySource | None = None,
         slip_key: bytes | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("ticketsPage")
-        self._session: Session | None = None
+        super().__init__("ticketsPage", parent)
         tasks = tasks or BackgroundTasks(self)
-        self.heading = QLabel(objectName="pageHeading")
-        self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.queue = QueuePage(slip_key=slip_key)
         self.intake = IntakePage(tasks, identity_source)
         self.detail = TicketDetailPage(tasks)
         self.table = self._build_recent_table()
-        self.progress = ProgressPage(tasks, labels=self.queue)
-        self.tabs = QTabWidget(objectName="ticketTabs")
+        self.progress = ProgressPage(tasks)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ticketTabs")
         for widget in (self.queue, self.intake, self.detail, self.table, self.progress):
             self.tabs.addTab(widget, "")
         self.queue.ticket_requested.connect(self.open_ticket)
         self.intake.ticket_opened.connect(self.open_ticket)
         self.detail.ticket_changed.connect(self._on_ticket_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
     def _build_recent_table(self) -> QTableWidget:
-        table = QTableWidget(0, self.COLUMNS, objectName="ticketTable")
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().hide()
-        table.cellActivated.connect(lambda row, _column: self.open_ticket(table.item(row, 0).text()))
+        table = read_only_table("ticketTable", self.COLUMNS)
+        table.cellActivated.connect(lambda row, _column: self.open_ticket(cell_text(table, row, 0)))
         return table
 
     def retranslate(self) -> None:
@@ -102,41 +87,33 @@ class TicketsPage(QWidget):
         ):
             self.tabs.setTabText(index, text)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            if self._session is not None and self._session.store.is_open:
-                self.show_rows(recent(self._session, 200))
-        super().changeEvent(event)
-
-    def status_label(self, status: str) -> str:
-        return self.queue.status_label(status)
-
-    def service_label(self, service_type: str) -> str:
-        return self.queue.service_label(service_type)
+    def refill(self, session: Session) -> None:
+        self.show_rows(recent(session, 200))  # the tabs refill themselves
 
     # --- content -------------------------------------------------------------------------------
 
     def show_session(self, session: Session) -> None:
-        self._session = session
+        super().show_session(session)
         self.tabs.setTabVisible(1, may(session.role, Permission.WRITE_TICKETS))
         for page in (self.queue, self.intake, self.detail, self.progress):
             page.show_session(session)
         self.show_rows(recent(session, 200))
 
     def show_rows(self, rows: list[TicketRow]) -> None:
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = (
-                row.number,
-                self.status_label(row.status),
-                self.service_label(row.service_type),
-                row.device_model or "",
-                mask_phone(row.customer_phone or ""),
-                mask_imei(row.imei or ""),
-            )
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        fill_table(
+            self.table,
+            (
+                (
+                    row.number,
+                    status_label(row.status),
+                    service_label(row.service_type),
+                    row.device_model or "",
+                    mask_phone(row.customer_phone or ""),
+                    mask_imei(row.imei or ""),
+                )
+                for row in rows
+            ),
+        )
 
     def open_ticket(self, number: str) -> None:
         self.detail.show_ticket(number)

@@ -7,7 +7,9 @@ stateless upstream workers can use at once.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ import psycopg
 
 from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.upstream.storage.schema import POSTGRES_SERIAL, SQLITE_SERIAL
-from app.upstream.storage.store import UpstreamStore
+from app.upstream.storage.store import UpstreamStore, _json_key
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
@@ -24,6 +26,10 @@ POSTGRES_PREFIXES = ("postgresql://", "postgres://")
 SQLITE_BUSY_TIMEOUT = 30.0
 #: SQLite primary result codes meaning "cannot serve now": BUSY, LOCKED, NOMEM, IOERR, FULL, CANTOPEN.
 SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 10, 13, 14})
+#: The database holds outlets' records: only the service's own account may read it.
+OWNER_ONLY = 0o600
+#: SQLite's files beside the database; it creates them with the database file's mode.
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class SqliteUpstreamStore(UpstreamStore):
@@ -40,12 +46,33 @@ class SqliteUpstreamStore(UpstreamStore):
 
     def _connect(self) -> Any:
         try:
+            self._make_owner_only()
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.busy_timeout)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")  # an acknowledged push must survive a power cut
-        except sqlite3.Error as exc:
+            # Deleted and overwritten content is zeroed, so an erased payload leaves no copy in free space.
+            conn.execute("PRAGMA secure_delete=ON")
+        except (sqlite3.Error, OSError) as exc:
             raise UpstreamDatabaseUnavailable(f"Cannot open the upstream database {self.path}: {exc}") from exc
         return conn
+
+    def _make_owner_only(self) -> None:
+        """Create the database file owner-only (SQLite gives its WAL and shared-memory files the
+        same mode) and tighten files an older version left readable by others."""
+        if not self.path.exists():
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
+        for path in (self.path, *(Path(f"{self.path}{suffix}") for suffix in SQLITE_SIDE_FILES)):
+            try:
+                if stat.S_IMODE(path.stat().st_mode) != OWNER_ONLY:
+                    path.chmod(OWNER_ONLY)
+            except FileNotFoundError:
+                continue
+
+    def _forget_old_copies(self) -> None:
+        # Copy the WAL into the database and truncate it, so erased payloads are gone from both
+        # files now, not at the next automatic checkpoint or at shutdown.
+        conn = self._connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
     def _is_unavailable(self, exc: BaseException) -> bool:
         code = getattr(exc, "sqlite_errorcode", None)
@@ -93,6 +120,19 @@ class PostgresUpstreamStore(UpstreamStore):
         # One array parameter: the statement text stays the same whatever the batch size,
         # so PostgreSQL plans it once instead of once per list length.
         return f"{column} = ANY(?)", (list(values),)
+
+    def json_text(self, column: str, key: str) -> str:
+        return f"(({column})::jsonb ->> '{_json_key(key)}')"
+
+    def shifted(self, moment: str, days: int) -> str:
+        # Same text form as the counter's UTC stamps, so text comparison stays time order.
+        return (
+            f"to_char((({moment})::timestamptz + interval '{int(days)} days') AT TIME ZONE 'UTC',"
+            ' \'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\')'
+        )
+
+    def minutes_between(self, start: str, end: str) -> str:
+        return f"CAST(round(EXTRACT(EPOCH FROM (({end})::timestamptz - ({start})::timestamptz)) / 60) AS INTEGER)"
 
     def _lock_reference_items(self, cursor: Any) -> None:
         # Identity values are handed out before commit; one publisher at a time keeps the

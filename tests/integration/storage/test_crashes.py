@@ -19,6 +19,7 @@ from app.storage.errors import AccountError, WrongPassword
 from app.storage.keyfile import KeyFile
 from app.storage.store import integrity_problems
 from app.storage.ticket_repository import recent_tickets
+from app.storage.vault import Vault
 from app.sync.verification import verify_store
 from app.tickets.intake import find_ticket, open_ticket
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, make_vault, sample_ticket
@@ -75,7 +76,8 @@ def test_sigkill_in_the_middle_of_transactions_loses_no_acknowledged_write(vault
     assert len(acknowledged) >= KILLS
 
 
-ROTATION_STEPS = ["pending-written", "exported", "checkpointed", "swapped", "committed"]
+#: "marked" is the account marked removed in the database, before the key file changes.
+ROTATION_STEPS = ["marked", "pending-written", "exported", "checkpointed", "swapped", "committed"]
 
 
 @pytest.fixture(scope="module")
@@ -92,23 +94,41 @@ def three_accounts(tmp_path_factory) -> Path:
     return vault.paths.root
 
 
-@pytest.mark.parametrize("step", ROTATION_STEPS)
-def test_a_kill_between_rotation_steps_never_locks_out_the_remaining_accounts(three_accounts, tmp_path, step) -> None:
+def _removal_killed_at(store: Path, tmp_path: Path, step: str) -> Vault:
+    """A copy of the store whose `staff remove GONE1` was SIGKILLed right after `step`."""
     data = tmp_path / "data"
-    shutil.copytree(three_accounts, data)
+    shutil.copytree(store, data)
     proc = _child("rotate", str(data), step, ADMIN, ADMIN_PASSWORD, "GONE1")
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGKILL, out + err
+    return make_vault(tmp_path)
 
-    vault = make_vault(tmp_path)
-    with pytest.raises((AccountError, WrongPassword)):
-        service.sign_in(vault, "GONE1", "gone-password")
-    keeper = service.sign_in(vault, "KEEP1", "keep-password")  # finishes the rotation if it was half done
+
+@pytest.mark.parametrize("step", ROTATION_STEPS)
+def test_a_kill_between_rotation_steps_never_locks_out_the_remaining_accounts(three_accounts, tmp_path, step) -> None:
+    vault = _removal_killed_at(three_accounts, tmp_path, step)
+    keeper = service.sign_in(vault, "KEEP1", "keep-password")  # finishes the removal if it was half done
     assert [t.number for t in recent_tickets(keeper.store, 1)] != []
     keeper.lock()
     keys = KeyFile.load(vault.paths.key_file)
     assert keys.pending is None and keys.generation == 2 and "GONE1" not in keys.slots
+    with pytest.raises((AccountError, WrongPassword)):
+        vault.unlock("GONE1", "gone-password")  # the removed slot opens nothing, not even the raw key
+    with pytest.raises((AccountError, WrongPassword)):
+        service.sign_in(vault, "GONE1", "gone-password")
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     assert verify_store(session).ok
     assert session.store.query_one("SELECT count(*) FROM ticket")[0] == 30
+    assert [m.engineer_id for m in service.list_accounts(session)] == [ADMIN, "KEEP1"]
     session.lock()
+
+
+@pytest.mark.parametrize("step", ROTATION_STEPS)
+def test_the_removed_person_signing_in_first_finishes_their_own_removal(three_accounts, tmp_path, step) -> None:
+    vault = _removal_killed_at(three_accounts, tmp_path, step)
+    with pytest.raises((AccountError, WrongPassword)):
+        service.sign_in(vault, "GONE1", "gone-password")
+    with pytest.raises((AccountError, WrongPassword)):
+        vault.unlock("GONE1", "gone-password")  # before the swap their attempt re-keyed the store without them
+    service.sign_in(vault, "KEEP1", "keep-password").lock()
+    assert "GONE1" not in KeyFile.load(vault.paths.key_file).slots

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from app.accounts import service as accounts
+from app.storage.errors import JournalBroken
 from app.storage.ticket_records import NewTicket
 from app.sync import service as sync
 from app.sync.verification import verify_store
@@ -94,10 +95,13 @@ def test_verify_uses_the_receipt_to_catch_an_older_copy(enrolled, upstream, vaul
     keys = json.loads(vault.paths.key_file.read_text())
     keys["anchor"] = None  # even with the local anchor gone, the upstream's receipt catches it
     vault.paths.key_file.write_text(json.dumps(keys))
-    session = accounts.sign_in(vault, ADMIN, ADMIN_PASSWORD)
+    with pytest.raises(JournalBroken, match="anchor has been removed"):
+        accounts.sign_in(vault, ADMIN, ADMIN_PASSWORD)
+    session = accounts.sign_in(vault, ADMIN, ADMIN_PASSWORD, check_anchor=False)  # as `verify` does
     report = verify_store(session)
     session.lock()
     assert not report.ok
+    assert any("anchor has been removed" in p for p in report.problems)
     assert any("older copy" in p and "upstream receipt" in p for p in report.problems)
 
 

@@ -35,7 +35,12 @@ def test_a_refused_move_says_where_the_ticket_can_go_in_both_languages(manager, 
     with pytest.raises(TransitionNotAllowed) as refused:
         moves.move_ticket(manager, number, "ready_for_pickup")
     assert "cannot go from received to ready for pickup" in refused.value.message
-    assert "可以改为" in refused.value.localized.zh_CN
+    assert refused.value.code == "transition_not_allowed"  # the GUI words it from the code and the statuses
+    assert refused.value.params == {
+        "current": "received",
+        "target": "ready_for_pickup",
+        "allowed": ["diagnosing", "sent_to_repair_centre", "cancelled"],
+    }
     assert refused.value.exit_code == 51
 
 

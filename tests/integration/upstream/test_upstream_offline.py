@@ -9,7 +9,13 @@ import pytest
 
 from app.sync.relay import Backoff, SyncRelay
 from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet, free_port
+from tests.integration.upstream.upstream_harness import (
+    OUTLET,
+    TRANSPORT_POLICY,
+    UpstreamServer,
+    enrol_outlet,
+    free_port,
+)
 from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = pytest.mark.integration
@@ -20,7 +26,9 @@ def test_an_unreachable_upstream_leaves_everything_queued(outbox: SqliteOutbox) 
     waits: list[float] = []
     backoff = Backoff(base=0.5, cap=4.0, max_attempts=6, rng=random.Random(2))
     closed_port = UpstreamEndpoint(f"http://127.0.0.1:{free_port()}", connect_timeout=0.5)
-    with SyncRelay(outbox, closed_port, OUTLET, "t" * 43, backoff=backoff, sleep=waits.append) as relay:
+    with SyncRelay(
+        outbox, closed_port, OUTLET, "t" * 43, backoff=backoff, sleep=waits.append, policy=TRANSPORT_POLICY
+    ) as relay:
         with pytest.raises(UpstreamUnreachable):
             relay.push_pending()
         push_waits = list(waits)
@@ -37,7 +45,9 @@ def test_the_queue_drains_when_the_line_comes_back(outbox: SqliteOutbox, tmp_pat
     server.stop()  # the line drops
     outbox.add_many([("ticket", str(uuid.uuid4()), "upsert", {"n": n}) for n in range(50)])
     endpoint = UpstreamEndpoint(server.url, connect_timeout=0.5)
-    with SyncRelay(outbox, endpoint, OUTLET, token, backoff=Backoff(max_attempts=2), sleep=lambda _: None) as relay:
+    with SyncRelay(
+        outbox, endpoint, OUTLET, token, backoff=Backoff(max_attempts=2), sleep=lambda _: None, policy=TRANSPORT_POLICY
+    ) as relay:
         assert relay.sync_once(kinds=[]).pending == 50
         server.start()  # the line is back
         try:

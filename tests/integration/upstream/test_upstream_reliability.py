@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -26,7 +27,7 @@ from app.sync.relay import Backoff, SyncRelay, encode_batch
 from app.sync.transport import UpstreamEndpoint
 from app.upstream.storage import UpstreamDatabaseUnavailable
 from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_harness import OUTLET, TRANSPORT_POLICY, UpstreamServer, enrol_outlet
 from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -87,11 +88,11 @@ class CrashAfterAnswer:
         self.handed_out += len(items)
         return items
 
-    def mark_sent(self, op_ids: list[str]) -> None:
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         self.acks += 1
         if self.acks % self.every == 0:
             raise self.Crash()
-        self.inner.mark_sent(op_ids)
+        self.inner.mark_sent(op_ids, digests)
 
     def __getattr__(self, name: str):  # noqa: ANN204 - the rest of the OutboxSource contract
         return getattr(self.inner, name)
@@ -124,7 +125,9 @@ def test_client_killed_between_answer_and_ack(upstream: UpstreamServer, token: s
     crashing = CrashAfterAnswer(outbox, every=4)
     crashes = 0
     while outbox.pending_count():
-        with SyncRelay(crashing, UpstreamEndpoint(upstream.url), OUTLET, token, batch_size=400) as relay:
+        with SyncRelay(
+            crashing, UpstreamEndpoint(upstream.url), OUTLET, token, batch_size=400, policy=TRANSPORT_POLICY
+        ) as relay:
             try:
                 relay.push_pending()
             except CrashAfterAnswer.Crash:
@@ -162,7 +165,7 @@ def test_batches_replayed_and_reordered(upstream: UpstreamServer, token: str, ou
     assert any(status == "superseded" for status, _ in first_answers.values()), "reordering was exercised"
 
     # The relay then sends everything again (its outbox never saw the acks): all replays.
-    with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token) as relay:
+    with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token, policy=TRANSPORT_POLICY) as relay:
         assert relay.push_pending()[0] == OPERATIONS
     assert_exactly_once(upstream, outbox)
 
@@ -177,7 +180,9 @@ def test_resets_timeouts_and_500s_from_a_proxy(upstream: UpstreamServer, token: 
     )
     with FaultProxy(upstream.url, plan) as proxy:
         endpoint = UpstreamEndpoint(proxy.url, read_timeout=0.4)
-        with SyncRelay(outbox, endpoint, OUTLET, token, batch_size=200, backoff=fast_backoff()) as relay:
+        with SyncRelay(
+            outbox, endpoint, OUTLET, token, batch_size=200, backoff=fast_backoff(), policy=TRANSPORT_POLICY
+        ) as relay:
             report = relay.sync_once(kinds=["price_list"])
     assert report.errors == []
     assert report.pushed == OPERATIONS and report.pending == 0
@@ -221,6 +226,7 @@ def test_upstream_restarted_mid_sync(upstream: UpstreamServer, token: str, outbo
         token,
         batch_size=500,
         backoff=Backoff(base=0.05, cap=0.5, max_attempts=40, rng=random.Random(1)),
+        policy=TRANSPORT_POLICY,
     ) as relay:
         pushed, _, _ = relay.push_pending()
     assert source.restarter is not None
@@ -263,7 +269,7 @@ def test_two_workers_sharing_one_database_apply_concurrent_deliveries_once(
         assert failures == []
     finally:
         second.stop()
-    with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token) as relay:
+    with SyncRelay(outbox, UpstreamEndpoint(upstream.url), OUTLET, token, policy=TRANSPORT_POLICY) as relay:
         relay.push_pending()
     assert_exactly_once(upstream, outbox)
 
@@ -286,7 +292,9 @@ def test_postgres_restarted_mid_sync(pg_cluster, tmp_path: Path) -> None:  # noq
                 return self.inner.pending(limit)
 
         source = RestartDatabase(outbox, server, at=2)
-        with SyncRelay(source, UpstreamEndpoint(server.url), OUTLET, token, backoff=fast_backoff()) as relay:
+        with SyncRelay(
+            source, UpstreamEndpoint(server.url), OUTLET, token, backoff=fast_backoff(), policy=TRANSPORT_POLICY
+        ) as relay:
             assert relay.push_pending()[0] == OPERATIONS
         assert source.calls >= 2
         # This thread's own connection was cut too: its first use fails, then it is replaced.

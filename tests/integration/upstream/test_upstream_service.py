@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.core.sharing_rules import parse_sharing_rules
 from app.sync.anchors import verify_receipt
 from app.sync.policy import SharingPolicy, imei_hash
 from app.sync.protocol import AnchorReceipt, AnchorRequest, SigningKeyInfo
@@ -16,7 +17,7 @@ from app.sync.relay import AnchorRefusedError, SyncRelay, enrol
 from app.sync.transport import EnrolmentRefused, UpstreamAuthRefused, UpstreamEndpoint
 from app.upstream.enrolment import issue_enrol_code, secret_hash
 from app.upstream.publishing import publish_reference
-from tests.integration.upstream.upstream_harness import OUTLET, UpstreamServer, enrol_outlet
+from tests.integration.upstream.upstream_harness import OUTLET, TRANSPORT_POLICY, UpstreamServer, enrol_outlet
 from tests.integration.upstream.upstream_sqlite_outbox import SqliteOutbox
 
 pytestmark = pytest.mark.integration
@@ -24,6 +25,7 @@ HEAD_A, HEAD_B, HEAD_C = "a" * 64, "b" * 64, "c" * 64
 
 
 def relay_for(server: UpstreamServer, outbox: SqliteOutbox, token: str, **kwargs: object) -> SyncRelay:
+    kwargs.setdefault("policy", TRANSPORT_POLICY)
     return SyncRelay(outbox, UpstreamEndpoint(server.url), OUTLET, token, **kwargs)  # type: ignore[arg-type]
 
 
@@ -135,7 +137,22 @@ def test_policy_decides_what_reaches_the_upstream(upstream: UpstreamServer, toke
     outbox.add("customer", send_in, "upsert", {"service_type": "send_in", "name": "Li Lei", "phone": "2", "email": "x"})
     outbox.add("device", device, "upsert", {"imei": "356938035643809", "model": "X1"})
     outbox.add("payment", new_id(), "upsert", {"amount": 199})
-    policy = SharingPolicy(region="EU", deidentify=True, imei_key=b"k" * 32)
+    rules = parse_sharing_rules(
+        {
+            "format": 1,
+            "version": "t",
+            "default_region": "EU",
+            "regions": {
+                "EU": {
+                    "entities": {
+                        "customer": {"upsert": {"send_in": {"fields": ["service_type", "phone", "name"]}}},
+                        "device": {"upsert": {"*": {"fields": ["imei", "model"]}}},
+                    }
+                }
+            },
+        }
+    )
+    policy = SharingPolicy(region="EU", rules=rules.regions["EU"], deidentify=True, imei_key=b"k" * 32)
     with relay_for(upstream, outbox, token, policy=policy) as relay:
         report = relay.sync_once(kinds=[])
     assert (report.pushed, report.withheld, report.pending) == (2, 2, 0)

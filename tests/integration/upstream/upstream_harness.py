@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import NameOID
 
+from app.core.sharing_rules import parse_sharing_rules
+from app.sync.policy import SharingPolicy
 from app.sync.relay import enrol
 from app.sync.transport import UpstreamEndpoint
 from app.upstream.enrolment import issue_enrol_code
@@ -28,6 +30,28 @@ from app.upstream.service import create_app
 
 #: The outlet the tests enrol.
 OUTLET = "SZ01"
+
+_GENERIC = {"*": {"fields": ["n", "status", "model", "request_id", "reason"]}}
+#: The transport tests push generic operations (upsert {"n": 1, "status": "open"}), which the
+#: shipped allow-list rightly keeps at the counter; this one lets them through.
+TRANSPORT_POLICY = SharingPolicy(
+    "CN",
+    parse_sharing_rules(
+        {
+            "format": 1,
+            "version": "transport-tests",
+            "default_region": "CN",
+            "regions": {
+                "CN": {
+                    "entities": {
+                        entity: {action: _GENERIC for action in ("upsert", "rectify", "delete", "erase")}
+                        for entity in ("ticket", "device", "consent", "part", "customer")
+                    }
+                }
+            },
+        }
+    ).regions["CN"],
+)
 
 
 def free_port() -> int:

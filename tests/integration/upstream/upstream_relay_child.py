@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
+from upstream_harness import TRANSPORT_POLICY
 from upstream_sqlite_outbox import SqliteOutbox
 
 from app.sync.relay import SyncRelay
@@ -24,18 +26,18 @@ class StopBeforeAck(SqliteOutbox):
         self.stop_at = stop_at
         self.acks = 0
 
-    def mark_sent(self, op_ids: list[str]) -> None:
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         self.acks += 1
         if self.acks == self.stop_at:
             print("ANSWERED", flush=True)
             time.sleep(120)  # the parent kills us here
-        super().mark_sent(op_ids)
+        super().mark_sent(op_ids, digests)
 
 
 def main() -> int:
     db, url, outlet, token, stop_at = sys.argv[1:6]
     box = StopBeforeAck(Path(db), int(stop_at))
-    with SyncRelay(box, UpstreamEndpoint(url), outlet, token) as relay:
+    with SyncRelay(box, UpstreamEndpoint(url), outlet, token, policy=TRANSPORT_POLICY) as relay:
         relay.push_pending()
     print("FINISHED", flush=True)
     return 0

@@ -1,0 +1,419 @@
+"""The GUI's words for the services' problems: a `KnownError`'s code and params, or a form
+field's `Problem`, in the interface language.
+
+Services raise typed problems with a stable code and the parameters that make them specific;
+they never word them for a person in any language but English (kept for logs and the command
+line).  This is the one place the GUI turns them into sentences, in English or Simplified
+Chinese, through Qt's translation files (context "ProblemWords").  A code without words here
+falls back to the service's English sentence, and tests/ui/test_problem_words.py lists every
+code the services have, so a new one is noticed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import KnownError, Problem
+from app.ui.ticket_words import status_label
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+class _Unfilled(Exception):
+    pass
+
+
+class _Params(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        raise _Unfilled(key)
+
+
+def _fill(template: str, params: Mapping[str, object]) -> str | None:
+    """The template with its {placeholders} filled; None when the service did not give one (or a stray brace)."""
+    try:
+        return template.format_map(_Params(params))
+    except (_Unfilled, ValueError, IndexError, KeyError):
+        return None
+
+
+def _messages() -> dict[str, str]:
+    """What happened, by code (the params fill {placeholders})."""
+    return {
+        "permission_denied": translate("ProblemWords", "Your role does not allow this."),
+        "store_error": translate("ProblemWords", "The store could not do this."),
+        "store_not_initialised": translate("ProblemWords", "There is no Repair Counter store in this folder yet."),
+        "wrong_password": translate("ProblemWords", "The account or the password is wrong."),
+        "database_damaged": translate("ProblemWords", "The database file is damaged."),
+        "database_missing": translate("ProblemWords", "The key file is here, but the database file is missing."),
+        "not_repair_counter_file": translate("ProblemWords", "This is not a Repair Counter file."),
+        "journal_broken": translate(
+            "ProblemWords", "The audit journal does not verify: records may have been changed."
+        ),
+        "account_error": translate("ProblemWords", "The account could not be changed."),
+        "already_initialised": translate("ProblemWords", "This folder already holds a store."),
+        "store_closed": translate("ProblemWords", "The store is locked."),
+        "device_error": translate("ProblemWords", "The phone did not answer as expected."),
+        "adb_server_unavailable": translate("ProblemWords", "The phone connection service (adb) could not start."),
+        "device_gone": translate("ProblemWords", "The phone was disconnected."),
+        "device_unauthorized": translate("ProblemWords", "The phone has not allowed USB debugging for this PC yet."),
+        "output_too_large": translate("ProblemWords", "The phone sent far more data than expected."),
+        "device_command_failed": translate("ProblemWords", "A command on the phone failed."),
+        "transfer_failed": translate("ProblemWords", "A file could not be copied to or from the phone."),
+        "remote_file_missing": translate("ProblemWords", "A file expected on the phone is not there."),
+        "install_failed": translate("ProblemWords", "The diagnostic tool could not be installed on the phone."),
+        "device_timeout": translate("ProblemWords", "The phone took too long to answer."),
+        "serial_port_error": translate("ProblemWords", "The serial port could not be used."),
+        "serial_port_cannot_open": translate("ProblemWords", "The serial port {port} could not be opened."),
+        "insecure_upstream_url": translate("ProblemWords", "The upstream address is not a secure (https) address."),
+        "certificate_not_trusted": translate("ProblemWords", "The upstream's certificate is not trusted."),
+        "upstream_unreachable": translate("ProblemWords", "The upstream could not be reached."),
+        "enrolment_refused": translate("ProblemWords", "The upstream refused the enrolment code."),
+        "upstream_auth_refused": translate("ProblemWords", "The upstream no longer accepts this outlet's credentials."),
+        "upstream_protocol_error": translate(
+            "ProblemWords", "The upstream answered in a way this version does not understand."
+        ),
+        "anchor_refused_error": translate(
+            "ProblemWords", "The upstream has newer records of this outlet than this PC."
+        ),
+        "not_enrolled": translate("ProblemWords", "This outlet is not enrolled with an upstream."),
+        "receipt_not_genuine": translate("ProblemWords", "The upstream's receipt is not genuine."),
+        "diagnostics_error": translate("ProblemWords", "The diagnostics could not go on."),
+        "category_not_consented": translate("ProblemWords", "The customer has not consented to this data category."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "The consent names a data category that none of the chosen checks reads."
+        ),
+        "no_consenting_customer": translate("ProblemWords", "The consent names no customer."),
+        "consent_not_active": translate("ProblemWords", "There is no active consent of the customer for this run."),
+        "tool_update_needed": translate("ProblemWords", "The diagnostic tool on the phone needs an update."),
+        "tool_apk_rejected": translate("ProblemWords", "The diagnostic tool's installer is not genuine."),
+        "diagnostics_cancelled": translate("ProblemWords", "The diagnostics were cancelled."),
+        "invalid_consent_input": translate("ProblemWords", "The consent is not complete."),
+        "run_not_found": translate("ProblemWords", "No such diagnostics run."),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "This phone (IMEI {read}) is not the phone of ticket {ticket} (IMEI {on_ticket}); nothing beyond its "
+            "identity was read.",
+        ),
+        "phone_gave_no_imei": translate(
+            "ProblemWords", "The phone gave no IMEI, so it cannot be checked against ticket {ticket}; the run stopped."
+        ),
+        "ticket_run_needs_identity": translate(
+            "ProblemWords",
+            "A run for a ticket first reads the phone's identity: add device information to the consent.",
+        ),
+        "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
+        "unknown_customer": translate("ProblemWords", "No such customer."),
+        "no_customer_for_ticket": translate("ProblemWords", "No customer found for ticket {ticket}."),
+        "unknown_request": translate("ProblemWords", "No privacy request {request}."),
+        "request_closed": translate("ProblemWords", "This request is already closed."),
+        "identity_not_checked": translate("ProblemWords", "The person's identity has not been checked."),
+        "processing_restricted": translate("ProblemWords", "The customer has restricted the processing of their data."),
+        "restricted_diagnostics": translate(
+            "ProblemWords",
+            "Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_printing": translate(
+            "ProblemWords",
+            "Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_sync": translate(
+            "ProblemWords",
+            "Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_customer_diagnostics": translate(
+            "ProblemWords",
+            "This customer's phone cannot be diagnosed: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
+        "restricted_customer_printing": translate(
+            "ProblemWords",
+            "This customer's data cannot be printed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_customer_sync": translate(
+            "ProblemWords",
+            "This customer's data is not sent upstream: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
+        "export_unreadable": translate("ProblemWords", "The export cannot be opened with this password or key."),
+        "weak_export_password": translate("ProblemWords", "The export password is too short."),
+        "guardian_consent_needed": translate("ProblemWords", "Below {age} a guardian's consent is needed."),
+        "invalid_request_input": translate("ProblemWords", "A value of the request is not valid."),
+        "ticket_error": translate("ProblemWords", "The ticket could not be changed."),
+        "ticket_not_found": translate("ProblemWords", "No ticket {ticket} in this store."),
+        "transition_not_allowed": translate(
+            "ProblemWords", "A ticket that is {current} cannot go to {target}. It can go to: {allowed}."
+        ),
+        "ticket_closed": translate("ProblemWords", "The ticket is {current} and closed; its status cannot change."),
+        "ticket_already": translate("ProblemWords", "The ticket is already {current}."),
+        "invoice_before_repair": translate("ProblemWords", "Ticket {number} is {current}: invoice after the repair."),
+        "collect_by_pickup": translate("ProblemWords", "Collection needs the pickup check and signature."),
+        "intake_incomplete": translate("ProblemWords", "The intake is not complete."),
+        "slip_not_genuine": translate("ProblemWords", "This slip's code is not genuine."),
+        "pickup_refused": translate("ProblemWords", "The pickup check did not match."),
+        "agreement_missing": translate("ProblemWords", "The service agreement is not signed yet."),
+        "approval_missing": translate(
+            "ProblemWords", "The ticket is not under warranty and its estimate is not approved."
+        ),
+        "progress_not_found": translate(
+            "ProblemWords", "No ticket matches that number together with that phone number or IMEI."
+        ),
+        "ticket_changed": translate("ProblemWords", "The ticket was changed meanwhile."),
+        "price_lookup_failed": translate("ProblemWords", "The part is not in the price list for this model."),
+        "printer_offline": translate("ProblemWords", "The thermal printer does not answer."),
+        "paper_out": translate("ProblemWords", "The thermal printer is out of paper."),
+        "printer_cover_open": translate("ProblemWords", "The thermal printer's cover is open."),
+        "not_a_receipt_printer": translate("ProblemWords", "The device on {port} is not a receipt printer."),
+        "printer_port_error": translate("ProblemWords", "The thermal printer's port could not be opened."),
+        "slip_too_large": translate("ProblemWords", "The slip is too long to print."),
+        "slip_font_missing": translate("ProblemWords", "The font for the slip is missing."),
+        "slip_output_error": translate("ProblemWords", "The slip could not be saved there."),
+    }
+
+
+def _next_steps() -> dict[str, str]:
+    """What to do next, by code."""
+    check_cable = translate("ProblemWords", "Check the cable and that the phone is unlocked, then try again.")
+    return {
+        "permission_denied": translate("ProblemWords", "Ask an outlet manager to do this, or to change your role."),
+        "store_not_initialised": translate("ProblemWords", "Set up the store with the first-run wizard."),
+        "wrong_password": translate(
+            "ProblemWords",
+            "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "
+            "use the recovery key.",
+        ),
+        "database_damaged": translate(
+            "ProblemWords",
+            "Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup "
+            "or call support with this message.",
+        ),
+        "database_missing": translate(
+            "ProblemWords",
+            "Restore counter.db from the backup or find where it was moved. A new empty store is never created "
+            "over a key file.",
+        ),
+        "not_repair_counter_file": translate(
+            "ProblemWords", "Choose a Repair Counter data folder, or move the foreign file away."
+        ),
+        "journal_broken": translate(
+            "ProblemWords",
+            "Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.",
+        ),
+        "already_initialised": translate("ProblemWords", "Sign in instead, or choose another data folder."),
+        "store_closed": translate("ProblemWords", "Sign in again."),
+        "device_error": check_cable,
+        "adb_server_unavailable": translate(
+            "ProblemWords", "Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program."
+        ),
+        "device_gone": translate(
+            "ProblemWords", "Reconnect the phone (try another cable or port) and keep it unlocked."
+        ),
+        "device_unauthorized": translate(
+            "ProblemWords", 'On the phone, tap "Allow" in the "Allow USB debugging?" dialog.'
+        ),
+        "output_too_large": translate(
+            "ProblemWords", "Restart the phone and try again; if it repeats, report the phone model."
+        ),
+        "device_command_failed": check_cable,
+        "transfer_failed": check_cable,
+        "remote_file_missing": check_cable,
+        "install_failed": translate("ProblemWords", "Free some storage on the phone and try again."),
+        "device_timeout": translate("ProblemWords", "Unlock the phone, keep it connected, and try again."),
+        "serial_port_error": translate(
+            "ProblemWords", "Check that the scanner or modem is plugged in and that no other program uses its port."
+        ),
+        "insecure_upstream_url": translate("ProblemWords", "Use an https:// address."),
+        "certificate_not_trusted": translate(
+            "ProblemWords", "Install the upstream's CA certificate and give its path as the CA bundle setting."
+        ),
+        "upstream_unreachable": translate(
+            "ProblemWords", "Nothing is lost: pending records stay queued. Check the line and try again later."
+        ),
+        "enrolment_refused": translate("ProblemWords", "Ask the upstream operator for a new code and enrol again."),
+        "upstream_auth_refused": translate(
+            "ProblemWords", "Enrol the outlet again with a new code from the upstream operator."
+        ),
+        "upstream_protocol_error": translate(
+            "ProblemWords", "Check that the counter and the upstream run compatible versions; the queue is kept."
+        ),
+        "anchor_refused_error": translate(
+            "ProblemWords", "This PC's store may have been replaced by an older copy: verify the store and inform HQ."
+        ),
+        "not_enrolled": translate("ProblemWords", "A manager enrols the outlet once with a code from HQ."),
+        "receipt_not_genuine": translate("ProblemWords", "Check the upstream address, then inform HQ."),
+        "diagnostics_error": translate(
+            "ProblemWords", "Check the phone and the consent, then start the diagnostics again."
+        ),
+        "category_not_consented": translate(
+            "ProblemWords",
+            "Ask the customer whether they agree to this data category, or run only the consented checks.",
+        ),
+        "consent_not_active": translate("ProblemWords", "Record the customer's consent before running diagnostics."),
+        "tool_update_needed": translate("ProblemWords", "Ask the customer whether they agree to the tool update."),
+        "tool_apk_rejected": translate(
+            "ProblemWords",
+            "Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.",
+        ),
+        "diagnostics_cancelled": translate("ProblemWords", "Start the diagnostics again when ready."),
+        "invalid_consent_input": translate(
+            "ProblemWords", "Fill in the customer's name, choose the categories, and have the customer sign or tick."
+        ),
+        "run_not_found": translate("ProblemWords", "Check the identifier."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "Ask consent only for the categories the chosen checks read (listed with each check)."
+        ),
+        "no_consenting_customer": translate(
+            "ProblemWords", "Name the customer: open the diagnostics from their ticket, or pick a known customer."
+        ),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.",
+        ),
+        "store_in_use": translate(
+            "ProblemWords",
+            "Close Repair Counter where it is open, then try again: two programs writing one store could lose records.",
+        ),
+        "unknown_customer": translate("ProblemWords", "Check the ticket number on the request."),
+        "unknown_request": translate("ProblemWords", "Pick a request from the list."),
+        "request_closed": translate(
+            "ProblemWords", "A closed request stays closed; take a new one if the person asks again."
+        ),
+        "identity_not_checked": translate(
+            "ProblemWords", "Check an identity document or the phone number and ticket, then say how."
+        ),
+        "processing_restricted": translate(
+            "ProblemWords", "Nothing may be done with this customer's data until a manager lifts the restriction."
+        ),
+        "export_unreadable": translate(
+            "ProblemWords", "Check the password or key the customer chose, or make a new export."
+        ),
+        "weak_export_password": translate(
+            "ProblemWords", "Choose at least 10 characters, or let the app make a key to show once."
+        ),
+        "guardian_consent_needed": translate(
+            "ProblemWords", "Record the guardian's name and consent, or take no identity data."
+        ),
+        "invalid_request_input": translate("ProblemWords", "Correct the value and try again."),
+        "ticket_not_found": translate(
+            "ProblemWords", "Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI."
+        ),
+        "transition_not_allowed": translate("ProblemWords", "Choose one of the statuses listed."),
+        "collect_by_pickup": translate(
+            "ProblemWords", "Use Hand over: it checks the phone's last 4 digits and the signature."
+        ),
+        "intake_incomplete": translate("ProblemWords", "Fill in or correct the fields named, then save again."),
+        "slip_not_genuine": translate(
+            "ProblemWords", "Ask for the original slip, or search by the ticket number and the customer's phone."
+        ),
+        "pickup_refused": translate(
+            "ProblemWords",
+            "Ask for the slip and the phone number given at intake; a manager can help if both are lost.",
+        ),
+        "agreement_missing": translate(
+            "ProblemWords", "Show the customer the service agreement and have it signed before any work starts."
+        ),
+        "approval_missing": translate("ProblemWords", "Record the customer's approval of the estimate first."),
+        "progress_not_found": translate(
+            "ProblemWords", "Check the ticket number and give the phone number or IMEI used at intake."
+        ),
+        "ticket_changed": translate("ProblemWords", "Open the ticket again to see its current status, then retry."),
+        "price_lookup_failed": translate("ProblemWords", "Pick a part from the price list for this model."),
+        "printer_offline": translate(
+            "ProblemWords",
+            "Check that the printer is on, its cover is closed and its cable is plugged in, then print again.",
+        ),
+        "paper_out": translate("ProblemWords", "Load a new paper roll and print again."),
+        "printer_port_error": translate(
+            "ProblemWords", "Choose the printer's port from the list and check that no other program uses it."
+        ),
+        "slip_too_large": translate(
+            "ProblemWords", "Check the ticket for duplicated lines or identifiers and correct it, then print again."
+        ),
+        "slip_font_missing": translate("ProblemWords", "Reinstall Repair Counter."),
+        "slip_output_error": translate("ProblemWords", "Choose a .pdf file in a folder you can write to."),
+    }
+
+
+def _statuses(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return translate("ProblemWords", ", ").join(status_label(str(item)) for item in value)
+    return status_label(str(value))
+
+
+#: Parameters that are identifiers to be worded before they are shown.
+_WORD_PARAMS: dict[str, Callable[[object], str]] = {"current": _statuses, "target": _statuses, "allowed": _statuses}
+
+
+def _worded(params: Mapping[str, object]) -> dict[str, object]:
+    return {key: _WORD_PARAMS[key](value) if key in _WORD_PARAMS else value for key, value in params.items()}
+
+
+def _by_code(table: dict[str, str], error: KnownError) -> str | None:
+    for code in (error.code, *(cls.code for cls in type(error).__mro__ if issubclass(cls, KnownError))):
+        if code in table:
+            return table[code]
+    return None
+
+
+def problem_message(error: KnownError) -> str:
+    """What happened, in the interface language (nearest worded class; the service's English otherwise)."""
+    template = _by_code(_messages(), error)
+    filled = _fill(template, _worded(error.params)) if template is not None else None
+    return filled if filled is not None else error.message
+
+
+def problem_next_step(error: KnownError) -> str:
+    """What to do next, in the interface language (nearest worded class; the service's English otherwise)."""
+    step = _by_code(_next_steps(), error)
+    return step if step is not None else error.next_step
+
+
+def has_words(code: str) -> bool:
+    return code in _messages()
+
+
+def _field_problems() -> dict[str, str]:
+    return {
+        "required": translate("ProblemWords", "required"),
+        "not_asked": translate("ProblemWords", "not asked for this service type"),
+        "too_long": translate("ProblemWords", "longer than {limit} characters"),
+        "not_phone": translate("ProblemWords", "not a phone number"),
+        "not_email": translate("ProblemWords", "not an e-mail address"),
+        "imei_not_digits": translate("ProblemWords", "only digits are allowed"),
+        "imei_wrong_length": translate("ProblemWords", "an IMEI has 15 digits; this has {digits}"),
+        "imei_check_digit": translate("ProblemWords", "check digit wrong (a digit is mistyped)"),
+        "imei_too_long": translate("ProblemWords", "far too long for an IMEI"),
+        "same_imei": translate("ProblemWords", "the same as the first IMEI"),
+        "after_today": translate("ProblemWords", "not a date up to today (YYYY-MM-DD)"),
+        "priority_range": translate("ProblemWords", "a priority from 1 (most urgent) to 4"),
+        "too_many_photos": translate("ProblemWords", "at most {limit} photos"),
+        "photo_part": translate("ProblemWords", "a photo's part is not one of the checklist items"),
+        "photo_too_large": translate("ProblemWords", "a photo is larger than {limit} MB"),
+        "photo_type": translate("ProblemWords", "photos must be JPEG or PNG"),
+        "condition_items": translate("ProblemWords", "unknown checklist items"),
+        "condition_states": translate("ProblemWords", "each item is OK, damaged or not checked"),
+        "accessories": translate("ProblemWords", "at most 20 short names"),
+        "amount_range": translate("ProblemWords", "an amount like 199.00"),
+        "fault_category": translate("ProblemWords", "choose a fault category"),
+        "service_type": translate("ProblemWords", "choose a service type"),
+        "model_not_imei": translate("ProblemWords", "this IMEI belongs to another model: check the model or the IMEI"),
+        "unknown_customer": translate("ProblemWords", "no customer {customer}"),
+        "customer_name_differs": translate(
+            "ProblemWords",
+            "the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk",
+        ),
+        "customer_phone_differs": translate(
+            "ProblemWords",
+            "the chosen customer's phone differs; a correction is a rectification request at the privacy desk",
+        ),
+    }
+
+
+def field_problem_text(problem: str) -> str:
+    """One form field's problem in the interface language (a plain string is shown as it is)."""
+    if not isinstance(problem, Problem):
+        return problem
+    template = _field_problems().get(problem.code)
+    filled = _fill(template, problem.params) if template is not None else None
+    return filled if filled is not None else str(problem)
