@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FROZEN = ROOT / "build" / "dist" / "repair-counter" / "repair-counter"
 VENV_APP = ROOT / ".venv" / "bin" / "repair-counter"
-ROUNDS = 5
+ROUNDS = 3
 WINDOW_TITLE = "Repair Counter"
 
 
@@ -68,17 +68,23 @@ def window_is_viewable(display: str) -> bool:
 
 
 def time_to_window(command: list[str], env: dict[str, str], display: str) -> float:
+    errors = tempfile.TemporaryFile()
     started = time.perf_counter()
-    app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=errors)
     try:
         while not window_is_viewable(display):
             if app.poll() is not None:
-                raise RuntimeError(f"{command[0]} exited with {app.returncode} before its window showed")
+                errors.seek(0)
+                said = errors.read()[-2000:].decode(errors="replace")
+                raise RuntimeError(f"{command[0]} exited with {app.returncode} before its window showed:\n{said}")
             if time.perf_counter() - started > 120:
                 raise RuntimeError(f"{command[0]}: no window after 120 s")
             time.sleep(0.01)
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        print(f"{command[0]}: {elapsed:.2f} s", file=sys.stderr, flush=True)
+        return elapsed
     finally:
+        errors.close()
         app.send_signal(signal.SIGTERM)
         try:
             app.wait(timeout=20)
