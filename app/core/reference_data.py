@@ -34,6 +34,7 @@ from app.core.localized import LANGUAGES, LocalizedText
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod, RetentionPolicy
 from app.core.sharing_rules import SharingRules, SharingRulesError, parse_sharing_rules
 from app.core.warranty import BenefitStatus, CareBenefit
+from app.paths import RESOURCES
 
 SUPPORTED_FORMAT = 1
 #: Largest reference file read; the registry sample is small, a real one is paged by sync.
@@ -524,8 +525,8 @@ class ReferenceData:
 
 
 def default_resources_dir() -> Path:
-    """The `resources/` folder beside the `app` package (a path; nothing is read)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The shipped `resources/` folder, also inside the frozen app (a path; nothing is read)."""
+    return RESOURCES
 
 
 def load_reference_data(resources_dir: Path) -> ReferenceData:

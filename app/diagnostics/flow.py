@@ -52,6 +52,7 @@ from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.ticket_records import TicketDetail
+from app.tickets.warranty_decision import decision_for
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,12 @@ class DiagnosticsFlow:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
         # A customer who restricted processing: nothing is read from the phone (issue 8).
-        ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
+        ensure_may_process(
+            self._session.store,
+            request.ticket_number or consent.ticket_number,
+            Purpose.DIAGNOSTICS,
+            consent.customer_id,
+        )
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         # A run for a ticket: the ticket must exist, and the phone's identity is read (and checked) first.
@@ -285,10 +291,11 @@ class DiagnosticsFlow:
                 decision.ticked,
                 consent.ticket_number,
                 consents.TOOL_UPDATE_TEXT,
+                customer_id=consent.customer_id,  # the same customer, so withdrawal reaches it too
             ),
         )
         gate.allow_update()
-        tool_update.install_verified(gate, self.requirement, self._apk_dir)
+        tool_update.install_verified(gate, self.requirement, self._apk_dir, self._session.vault.paths.staging)
         after = tool_update.check_tool(gate, self.requirement, self._apk_dir)
         if not after.recent_enough:
             raise DeviceCommandFailed("The phone still has an old diagnostic tool after the update.")
@@ -394,6 +401,8 @@ class DiagnosticsFlow:
     def _in_warranty(self, report: RunReport, request: RunRequest) -> bool:
         if request.in_warranty is not None:
             return request.in_warranty
+        if request.ticket_number:  # the ticket's warranty decision is the one verdict (issue 12)
+            return decision_for(self._session, request.ticket_number).battery_free
         imeis = (report.identity or {}).get("imei") or []
         for imei in imeis:
             device = self._reference.benefits.lookup(imei)

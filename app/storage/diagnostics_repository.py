@@ -39,6 +39,9 @@ class ConsentRecord:
     signature_png: bytes | None
     signature_sha256: str | None
     withdrawn_at: str | None
+    #: The customer who consented (from the ticket, or named at the counter); restriction and
+    #: withdrawal find consents by it, with or without a ticket.
+    customer_id: str | None = None
 
     @property
     def active(self) -> bool:
@@ -131,6 +134,7 @@ def insert_consent(
     ticket_number: str | None,
     method: str,
     signature_png: bytes | None,
+    customer_id: str | None = None,
 ) -> ConsentRecord:
     digest = hashlib.sha256(signature_png).hexdigest() if signature_png else None
     record = ConsentRecord(
@@ -147,11 +151,12 @@ def insert_consent(
         signature_png,
         digest,
         None,
+        customer_id,
     )
     work.execute(
         "INSERT INTO diag_consent (id, text_id, text_version, language, categories, customer_name,"
-        " ticket_number, technician, given_at, method, signature_png, signature_sha256, withdrawn_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        " ticket_number, technician, given_at, method, signature_png, signature_sha256, withdrawn_at, customer_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         (
             record.id,
             text_id,
@@ -165,6 +170,7 @@ def insert_consent(
             method,
             signature_png,
             digest,
+            customer_id,
         ),
     )
     return record
@@ -172,7 +178,7 @@ def insert_consent(
 
 _CONSENT_COLUMNS = (
     "id, text_id, text_version, language, categories, customer_name, ticket_number, technician,"
-    " given_at, method, signature_png, signature_sha256, withdrawn_at"
+    " given_at, method, signature_png, signature_sha256, withdrawn_at, customer_id"
 )
 
 
@@ -191,6 +197,7 @@ def _consent(row: tuple[Any, ...]) -> ConsentRecord:
         bytes(row[10]) if row[10] is not None else None,
         row[11],
         row[12],
+        row[13],
     )
 
 

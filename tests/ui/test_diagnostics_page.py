@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.device.session import DeviceSession
 from app.device.simulator import load_profile
+from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage import diagnostics_repository as repo
 from app.ui.pages.diagnostics_page import DiagnosticsPage
@@ -53,7 +54,7 @@ def page(qtbot, manager, phones, reference):
     HookedFlow.hook = None
     made = DiagnosticsPage(
         tasks,
-        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        DeviceWorkers(lambda serial: DeviceSession(phones.client, serial, timeout=5)),
         reference,
         flow_factory=lambda session: HookedFlow(session, reference, tool_timeout=10, poll_seconds=0.05),
     )

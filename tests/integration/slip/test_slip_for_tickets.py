@@ -64,7 +64,9 @@ def test_a_diagnosed_ticket_maps_onto_the_slip_in_the_customers_language(manager
     assert [c.category for c in content.collected] == ["device_info", "battery_record"]
     assert all(c.purpose and c.retention for c in content.collected)
     assert "diagnostics v1 (en)" in content.consent_reference and not content.diagnostics_declined
-    assert [line.description for line in content.price_lines] and content.total > 0
+    # In warranty (the ticket's decision): the estimate's lines are free, their guide price kept (issue 12).
+    assert [line.description for line in content.price_lines] and content.total == 0
+    assert all("guide price" in line.description for line in content.price_lines)
     assert content.warranty_verdict.startswith(("In warranty", "Not in warranty"))
     assert any("Service agreement signed by" in note for note in content.extra_notes)
     texts = "\n".join(build_layout(content, slip_repository.slip_key(manager.store)).texts())
