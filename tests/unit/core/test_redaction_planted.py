@@ -252,3 +252,12 @@ def test_the_name_shortcut_never_skips_a_name_the_pattern_finds(pieces: list[str
     pattern = redaction._name_pattern(names)
     assert pattern is not None
     assert redact_names(text, names) == pattern.sub("[NAME]", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(alphabet="0123456789 .,+-\u0663\uff11", max_size=12), max_size=40))
+def test_the_numeric_hint_never_skips_a_run_the_numeric_patterns_change(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for run in redaction._NUMERIC_RUN.finditer(text):
+        full = redaction._NUMERIC.sub(redaction._replace_number, run.group(0))
+        assert redaction._replace_numeric_run(run) == full
