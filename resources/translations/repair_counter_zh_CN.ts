@@ -1925,6 +1925,11 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
+        <source>Purchase date per the registry %1 (the customer said %2).</source>
+        <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
         <source>Customer</source>
         <translation>客户</translation>
