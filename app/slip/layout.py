@@ -13,7 +13,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, Union
+from typing import Literal
 
 from app.core.masking import mask_email, mask_imei, mask_phone
 from app.core.ticket_numbers import parse_ticket_number, qr_payload
@@ -174,7 +174,7 @@ class Columns:
     columns: tuple[tuple[Heading | Fields, ...], ...]
 
 
-Block = Union[Title, CopyMark, Heading, Fields, Table, Paragraph, Codes, Signatures, Columns]
+Block = Title | CopyMark | Heading | Fields | Table | Paragraph | Codes | Signatures | Columns
 
 
 @dataclass(frozen=True)
