@@ -122,10 +122,8 @@ def run_request_new(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(request_json(request, _now_iso(session)), ensure_ascii=False, indent=2))
         else:
-            print(
-                f"{request.number}  {request.kind}  due {request.due_at[:10]}"
-                f" (at the latest {request.latest_due_at[:10]})"
-            )
+            due, latest = request.due_at[:10], request.latest_due_at[:10]
+            print(f"{request.number}  {request.kind}  due {due} (at the latest {latest})")
         return 0
 
     return in_session(args, act)

@@ -202,3 +202,19 @@ def test_a_manager_edits_the_opening_hours_and_holidays_in_the_dialog(qtbot, man
     assert dialog.holidays.count() == 0
     actions = [r[0] for r in manager.store.query("SELECT action FROM audit_journal WHERE entity = 'outlet_calendar'")]
     assert actions == ["set_hours", "holiday", "holiday_removed"]
+
+
+def test_the_detail_page_shows_a_purchase_date_conflict(qtbot, queue, manager) -> None:
+    import dataclasses
+    from datetime import date as day
+
+    from app.ui.pages.ticket_detail_page import TicketDetailPage
+    from app.ui.tasks import ImmediateTasks
+
+    told = open_ticket(manager, dataclasses.replace(ticket(3, "13800000009"), purchase_date=day(2026, 1, 1)))
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(told.number)
+    text = detail.findChild(object, "fact_warranty").text()
+    assert "Purchase date per the registry 2025-03-10 (the customer said 2026-01-01)." in text

@@ -161,6 +161,11 @@ class TicketDetailPage(Page):
             return "-"
         verdict = self.tr("In warranty") if detail.warranty.get("in_warranty") else self.tr("Not in warranty")
         reason = detail.warranty.get("reason_zh_CN" if current_language() == "zh_CN" else "reason_en", "")
+        conflict = detail.warranty.get("purchase_date_conflict")
+        if conflict:  # the registry's date was used: say so, with the date the customer gave
+            reason += " " + self.tr("Purchase date per the registry %1 (the customer said %2).").replace(
+                "%1", str(conflict.get("registry"))
+            ).replace("%2", str(conflict.get("customer")))
         return f"{verdict}. {reason}"
 
     def _due_text(self, detail: TicketDetail) -> str:
