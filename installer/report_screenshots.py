@@ -60,7 +60,8 @@ def main() -> None:
         pdf = Path(tempfile.mkdtemp()) / f"report-{language}.pdf"
         write_report_pdf(page.report, pdf, language)
         stem = OUT / f"report-pdf-{language}"
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)], check=True)
+        first_page = ["-f", "1", "-l", "1", "-singlefile"]
+        subprocess.run(["pdftoppm", "-png", "-r", "80", *first_page, str(pdf), str(stem)], check=True)
         print("wrote", stem.with_suffix(".png"))
     languages.apply("zh_CN")
     settle(app, 400)

@@ -9,6 +9,9 @@ naming an existing folder its store is reused.  Then, on the same store connecti
 * the outlet report of the last full month (by nothing, by technician, service and fault);
 * its baseline, the bare SQL aggregate of the same month (`count(*)` over the created_at range);
 
+* a second baseline: the report's own aggregate queries run bare (no permission check, no
+  figure assembly), so the ratio shows what the service adds on top of its SQL;
+
 each the median of 3 runs.  Prints rows `name | value | baseline | ratio`.
 """
 
@@ -27,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.accounts import service  # noqa: E402
+from app.clock import iso  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.reports.periods import Granularity, split_periods  # noqa: E402
-from app.reports.service import outlet_report  # noqa: E402
+from app.reports.service import outlet_report, read_aggregates  # noqa: E402
 from app.storage.report_queries import bare_monthly_aggregate  # noqa: E402
 from app.storage.sealing import Argon2Params  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
@@ -96,6 +100,8 @@ def main() -> None:
         for by in ("none", "technician", "service", "fault"):
             took = median_ms(lambda by=by: outlet_report(session, first, last, "month", by))
             row(f"monthly report by {by} ({count:,} tickets)", took, baseline)
+            queries = median_ms(lambda by=by: read_aggregates(session, [month], by, iso(session.store.clock())))
+            row(f"  the same against its bare aggregate queries (by {by})", took, queries)
         took = median_ms(lambda: outlet_report(session, first, last, "day", "none"))
         row(f"month per day ({count:,} tickets)", took, baseline)
     finally:

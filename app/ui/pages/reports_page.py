@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QRectF
+from PySide6.QtCore import QDate, QRectF, Qt
 from PySide6.QtGui import QFontInfo, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,8 +105,9 @@ def figures_table(chart: Chart) -> QTableWidget:
     table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     table.setHorizontalHeaderLabels(list(header))
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header_view = table.horizontalHeader()
+    header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names elide, numbers stay whole
     table.verticalHeader().setDefaultSectionSize(22)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
@@ -241,7 +242,7 @@ class ReportsPage(Page):
             row = QHBoxLayout(pair)
             row.setContentsMargins(0, 0, 0, 0)
             row.addWidget(ChartView(chart), 3)
-            row.addWidget(figures_table(chart), 2)
+            row.addWidget(figures_table(chart), 2, Qt.AlignmentFlag.AlignTop)
             self.body_layout.addWidget(pair)
         self.body_layout.addStretch(1)
 

@@ -162,3 +162,24 @@ def test_seeded_tickets_keep_the_same_facts_as_their_history(manager) -> None:
     assert any(row[2] for row in kept) and any(row[1] for row in kept)
     _backfill(manager.store)
     assert _facts(manager.store) == kept
+
+
+def test_a_report_reads_tickets_from_its_covering_indexes_only(built) -> None:
+    """At a million tickets reading the ticket rows themselves is 5x slower (tests/bench/bench_reports.py)."""
+    store, seen = built.store, []
+    query = store.query
+
+    def recording(sql, params=()):
+        seen.append((sql, params))
+        return query(sql, params)
+
+    store.query = recording
+    try:
+        _report(built, by="fault")
+    finally:
+        store.query = query
+    plans = {sql: [row[-1] for row in query("EXPLAIN QUERY PLAN " + sql, params)] for sql, params in seen}
+    ticket_steps = [step for steps in plans.values() for step in steps if " t " in f" {step} " or "ticket" in step]
+    assert any("COVERING INDEX ticket_report_intake" in step for step in ticket_steps)
+    assert any("COVERING INDEX ticket_report_closed" in step for step in ticket_steps)
+    assert not [step for step in ticket_steps if step.startswith("SCAN t")], ticket_steps
