@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlcipher3
 
 from app import APPLICATION_ID
-from app.storage import migrations
+from app.storage import migrations, name_search
 from app.storage.atomic_file import fsync_directory
 from app.storage.errors import DatabaseDamaged, NotRepairCounterFile
 
@@ -53,6 +53,7 @@ def open_existing(path: Path, key: bytes) -> Connection:
         _check_application_id(conn, path)
         _configure(conn)
         migrations.migrate(conn)
+        name_search.backfill(conn)  # once after migration 8: needs Python (pinyin) for each name
     except BaseException:
         conn.close()
         raise
@@ -66,6 +67,7 @@ def create_new(path: Path, key: bytes) -> Connection:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
     _configure(conn)
     migrations.migrate(conn)
+    name_search.backfill(conn)
     return conn
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
@@ -61,6 +62,7 @@ MIGRATIONS: list[list[str]] = [
     PRIVACY_SCHEMA,  # 6: privacy desk: requests, restrictions, contacts, purge receipts, exports (issue 8)
     # 7: the outlet's postal address, printed on the slip.
     ["ALTER TABLE outlet ADD COLUMN address TEXT NOT NULL DEFAULT ''"],
+    NAME_SEARCH_SCHEMA,  # 8: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
