@@ -32,6 +32,8 @@ NAME_SEARCH_SCHEMA: list[str] = [
     """CREATE TRIGGER customer_search_key_renamed AFTER UPDATE OF name ON customer
        BEGIN DELETE FROM customer_search_key WHERE customer_id = old.id; END""",
     "INSERT OR REPLACE INTO meta (key, value) VALUES ('name_keys_backfill', 'pending')",
+    # The key table serves name search now; the old NOCASE index only cost every new customer a page.
+    "DROP INDEX customer_name",
 ]
 
 #: Most customers a name search looks at.  A prefix shared by more (a common surname at a
