@@ -22,12 +22,11 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,36 +34,27 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.accounts import service  # noqa: E402
 from pypinyin import lazy_pinyin  # noqa: E402
 
+from app.accounts import service  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.storage import name_search, ticket_repository  # noqa: E402
 from app.storage.sealing import Argon2Params  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
 from app.tickets.search import DEFAULT_LIMIT, search  # noqa: E402
+from tests.bench.timing import p50_ms, row  # noqa: E402
 
 ADMIN, PASSWORD = "E1001", "bench-pass-123"
 KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 SAMPLES = 200
-HAN_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+HAN_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 HAN_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯鹏飞鑫波晶欣怡雪梅琳丹宁晨阳佳颖"
 LATIN_SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma"]
 LATIN_GIVEN = ["Wei", "Fang", "Na", "Min", "Jing", "Lei", "Yan", "Jun", "Tao", "Ming", "Xiu", "Hui", "Qiang"]
-
-
-def row(name: str, value: float, baseline: float, unit: str = "ms") -> None:
-    ratio = value / baseline if baseline else float("nan")
-    print(f"{name} | {value:.3f} {unit} | {baseline:.3f} {unit} | {ratio:.2f}", flush=True)
-
-
-def p50_ms(fn: Callable[..., Any], args_list: list[tuple[Any, ...]]) -> float:
-    samples = []
-    for args in args_list:
-        start = time.perf_counter()
-        fn(*args)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def customer_name(rng: random.Random) -> str:
@@ -184,7 +174,8 @@ def other_queries(session: Any, rng: random.Random) -> dict[str, list[str]]:
     count = session.store.query_one("SELECT max(rowid) FROM ticket")[0]
     picks = ",".join(str(rng.randrange(1, count + 1)) for _ in range(SAMPLES))
     rows = session.store.query(
-        f"SELECT t.number, t.imei, c.phone FROM ticket t JOIN customer c ON c.id = t.customer_id WHERE t.rowid IN ({picks})"
+        "SELECT t.number, t.imei, c.phone FROM ticket t JOIN customer c ON c.id = t.customer_id"
+        f" WHERE t.rowid IN ({picks})"
     )
     return {
         "ticket number": [r[0] for r in rows],
