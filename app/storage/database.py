@@ -23,6 +23,8 @@ from app.storage.errors import DatabaseDamaged, NotRepairCounterFile
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE = re.compile(r"page (\d+)", re.IGNORECASE)
 
+#: WAL pages after which a commit checkpoints.
+WAL_CHECKPOINT_PAGES = 4000
 #: Prepared statements kept per connection.
 STATEMENT_CACHE = 512
 
@@ -83,6 +85,10 @@ def _configure(conn: Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")  # legal records: a commit survives power loss
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # A checkpoint (copy the WAL into the file, two fsyncs) runs inside whichever commit crosses the
+    # threshold; a ticket write dirties about 35 pages, so the default 1000 put one in every ~30 writes
+    # (the write path's p95).  At 4000 pages (a 16 MiB WAL) it is one write in ~115.
+    conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES:d}").fetchone()
 
 
 def _refuse_plain_sqlite(path: Path) -> None:

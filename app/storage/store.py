@@ -68,15 +68,14 @@ class UnitOfWork:
 
         `upstream=False` journals only: data that came from upstream is not sent back.
         """
-        digest = journal.change_digest(self._store.journal_salt, change)
+        canonical = journal.canonical_json(change)  # once: the digest covers it and the outbox sends it
+        digest = journal.digest_of(self._store.journal_salt, canonical)
         journal.append(
             self._conn, at=self.at, actor=self.actor, entity=entity, entity_id=entity_id, action=action, digest=digest
         )
         if not upstream:
             return
-        payload = json.dumps(
-            outbox_payload if outbox_payload is not None else change, sort_keys=True, default=str, ensure_ascii=False
-        )
+        payload = canonical if outbox_payload is None else journal.canonical_json(outbox_payload)
         self._conn.execute(
             "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
