@@ -40,7 +40,7 @@ NAME_SEARCH_SCHEMA: list[str] = [
 #: read and decrypted when cold).  A prefix shared by more (a common surname at a million tickets)
 #: shows the newest tickets of the first customers in key order, where the keys equal to what was
 #: typed come before the longer ones; the counter types more of the name to narrow it.
-MAX_CANDIDATES = 64
+MAX_CANDIDATES = 32
 #: Customers whose keys the backfill writes per statement batch (their keys sorted first: inserting
 #: in key order touches each index page once per batch instead of once per key).
 BACKFILL_BATCH = 20_000
@@ -63,8 +63,10 @@ def candidate_args(query: str) -> tuple[str | int, ...] | None:
     prefixes = query_prefixes(query)
     if not prefixes:
         return None
-    typed, compact = prefixes[0], prefixes[-1]
-    return (*prefix_range(typed), MAX_CANDIDATES, *prefix_range(compact), MAX_CANDIDATES)
+    typed = (*prefix_range(prefixes[0]), MAX_CANDIDATES)
+    # A query without spaces reads its one range once (the second range is empty).
+    compact = (*prefix_range(prefixes[1]), MAX_CANDIDATES) if len(prefixes) > 1 else ("", "", 0)
+    return (*typed, *compact)
 
 
 def backfill_pending(conn: Any) -> bool:
