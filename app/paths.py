@@ -12,7 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR_ENV = "REPAIR_COUNTER_DATA_DIR"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resources_dir() -> Path:
+    """The read-only `resources/` folder (fonts, translations, consent texts, reference data, handsets).
+
+    From a checkout or a pip install it sits beside the `app` package.  In the frozen app
+    (PyInstaller, installer/repair-counter.spec) modules have no folder of their own, so it is
+    inside the bundle: `sys._MEIPASS`, which is the `_internal` folder next to the executable.
+    """
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).resolve().parent / "_internal"
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+RESOURCES = resources_dir()
 
 
 def default_data_dir() -> Path:
@@ -52,6 +67,11 @@ class DataPaths:
     def lock_file(self) -> Path:
         """Held by the process that has the store open (app/storage/writer_lock.py)."""
         return self.root / "counter.lock"
+
+    @property
+    def staging(self) -> Path:
+        """Files made only to be handed on at once (the diagnostic tool's installer), never the system temp."""
+        return self.root / "staging"
 
     @property
     def logs(self) -> Path:

@@ -10,9 +10,10 @@ from dataclasses import asdict, dataclass, field
 
 from app.accounts.session import Session
 from app.core.roles import Permission
+from app.storage import staff_repository as staff_repo
 from app.storage.errors import JournalBroken
 from app.storage.journal import JournalEntry
-from app.storage.store import integrity_problems, verify_journal
+from app.storage.store import integrity_problems, row_seal_problems, verify_journal
 
 
 @dataclass
@@ -50,6 +51,12 @@ def store_report(session: Session) -> VerifyReport:
         session.vault.check_anchor(session.store)
     except JournalBroken as exc:
         report.fail(f"anchor: {exc.message}")
+    for problem in row_seal_problems(session.store)[:20]:
+        report.fail(f"records: {problem}")
+    if staff_repo.signing_started(session.store):
+        problems = staff_repo.signature_problems(session.store, session.vault.recovery_signing_public())
+        for engineer_id, problem in sorted(problems.items()):
+            report.fail(f"staff record {engineer_id}: {problem}")
     return report
 
 

@@ -24,6 +24,7 @@ class Permission(StrEnum):
     HANDLE_REQUESTS = "handle_requests"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
     SYNC = "sync"
+    READ_REPORTS = "read_reports"
 
 
 _COUNTER_WORK = {
@@ -43,6 +44,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VERIFY_STORE,
             Permission.READ_TICKETS,
             Permission.EXPORT_PERSONAL_DATA,
+            Permission.READ_REPORTS,
         }
     ),
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,10 +88,17 @@ def verified_apk(requirement: DiagnosticToolRequirement, apk_dir: Path) -> bytes
     return data
 
 
-def install_verified(gate: ConsentGate, requirement: DiagnosticToolRequirement, apk_dir: Path) -> None:
-    """Check the digest, then install exactly the checked bytes through the gate."""
+def install_verified(gate: ConsentGate, requirement: DiagnosticToolRequirement, apk_dir: Path, staging: Path) -> None:
+    """Check the digest, then install exactly the checked bytes through the gate.
+
+    The checked copy is staged inside the data directory (`staging`), owner-only: nothing
+    is written outside it, and no other user can swap the file between check and install.
+    """
     data = verified_apk(requirement, apk_dir)
-    with tempfile.TemporaryDirectory(prefix="repaircounter-apk-") as folder:
+    staging.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with tempfile.TemporaryDirectory(prefix="apk-", dir=staging) as folder:
         private = Path(folder) / requirement.apk_file
-        private.write_bytes(data)
+        fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         gate.install_tool(private)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 import sqlcipher3
 
@@ -30,7 +32,17 @@ WAL_CHECKPOINT_PAGES = 4000
 #: Prepared statements kept per connection.
 STATEMENT_CACHE = 512
 
-Connection = sqlcipher3.Connection
+
+class Connection(Protocol):
+    """What the store uses of a sqlcipher3 connection (the module ships no type information)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Any: ...
+
+    def close(self) -> None: ...
+
+
 DatabaseError = sqlcipher3.DatabaseError
 IntegrityError = sqlcipher3.IntegrityError
 
@@ -42,7 +54,7 @@ class KeyDoesNotFit(Exception):
 def _connect(path: Path, key: bytes) -> Connection:
     # Every statement is prepared once per connection and reused (the write path runs a dozen
     # statements per ticket; the default cache of 100 is flushed by the many IN (?, ?, ...) shapes).
-    conn = sqlcipher3.connect(
+    conn: Connection = sqlcipher3.connect(
         str(path), isolation_level=None, check_same_thread=False, cached_statements=STATEMENT_CACHE
     )
     # SQLCipher prints its own errors to stderr; we report damage ourselves, with the page number.
@@ -96,7 +108,22 @@ def _configure(conn: Connection) -> None:
     conn.execute(f"PRAGMA cache_size = {-PAGE_CACHE_KIB:d}")
 
 
+PAGE_SIZE = 4096
+
+
+def refuse_what_is_not_a_database_file(path: Path) -> None:
+    """A directory, or a file cut short, told apart before SQLCipher would call it foreign."""
+    if path.is_dir():
+        raise NotRepairCounterFile(f"{path.name} is a directory, not a database file.")
+    size = path.stat().st_size
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        raise DatabaseDamaged(
+            f"The database file {path.name} is truncated: {size} bytes is not a whole number of {PAGE_SIZE}-byte pages."
+        )
+
+
 def _refuse_plain_sqlite(path: Path) -> None:
+    refuse_what_is_not_a_database_file(path)
     with open(path, "rb") as handle:
         if handle.read(len(PLAIN_SQLITE_HEADER)) == PLAIN_SQLITE_HEADER:
             raise NotRepairCounterFile(
@@ -127,7 +154,7 @@ def failing_pages(conn: Connection) -> tuple[int, ...]:
 
 
 def page_count(path: Path) -> int:
-    return max(1, path.stat().st_size // 4096)
+    return max(1, path.stat().st_size // PAGE_SIZE)
 
 
 def raise_damaged(path: Path, key: bytes) -> None:

@@ -159,7 +159,8 @@ class KeyFile:
 
 def new_account_slot(
     store_id: str, generation: int, account: str, password: str, db_key: bytes, params: sealing.Argon2Params
-) -> AccountSlot:
+) -> tuple[AccountSlot, bytes]:
+    """The slot, and the account's private key (its signing key is derived from it)."""
     salt = sealing.new_database_key()[:16]
     private, public = sealing.new_key_pair()
     wrapping_key = sealing.password_key(password, salt, params)
@@ -169,7 +170,7 @@ def new_account_slot(
         public=sealing.b64(public),
         wrapped_private=sealing.wrap(wrapping_key, private, private_key_context(store_id, account)),
         db_key=sealing.seal_to(public, db_key, db_key_context(store_id, generation, account)),
-    )
+    ), private
 
 
 def open_account_private_key(keys: KeyFile, account: str, password: str) -> bytes:

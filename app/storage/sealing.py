@@ -16,14 +16,16 @@ import os
 from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 DB_KEY_BYTES = 32
 SEAL_INFO = b"repair-counter seal v1"
+SIGNING_INFO = b"repair-counter staff signing v1"
 
 _RAW = serialization.Encoding.Raw
 _RAW_PUB = serialization.PublicFormat.Raw
@@ -140,3 +142,28 @@ def parse_recovery_key(text: str) -> bytes:
     if len(raw) != 32:
         raise SealBroken("not a recovery key")
     return raw
+
+
+# Each holder's Ed25519 signing key is derived from the private key its slot wraps, so only
+# the holder's password (or the recovery key) yields it, and a password change keeps it.
+
+
+def _signing_key(private: bytes) -> Ed25519PrivateKey:
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SIGNING_INFO).derive(private)
+    return Ed25519PrivateKey.from_private_bytes(seed)
+
+
+def signing_public_of(private: bytes) -> bytes:
+    return _signing_key(private).public_key().public_bytes(_RAW, _RAW_PUB)
+
+
+def sign(private: bytes, message: bytes) -> str:
+    return b64(_signing_key(private).sign(message))
+
+
+def signature_holds(public: bytes, message: bytes, signature: str) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(unb64(signature), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True

@@ -11,14 +11,14 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, iso, utc_now
-from app.storage import database, journal
+from app.storage import database, journal, row_seals
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -68,18 +68,32 @@ class UnitOfWork:
 
         `upstream=False` journals only: data that came from upstream is not sent back.
         """
+        salt = self._store.journal_salt
         canonical = journal.canonical_json(change)  # once: the digest covers it and the outbox sends it
-        digest = journal.digest_of(self._store.journal_salt, canonical)
-        journal.append(
+        digest = journal.digest_of(salt, canonical)
+        seals = row_seals.take_touched(salt, self._conn)  # the rows this change left, bound into its entry
+        if seals:
+            digest += ":" + row_seals.set_digest(salt, seals)
+        entry = journal.append(
             self._conn, at=self.at, actor=self.actor, entity=entity, entity_id=entity_id, action=action, digest=digest
         )
+        row_seals.log(self._conn, entry.seq, seals)
         if not upstream:
             return
         payload = canonical if outbox_payload is None else journal.canonical_json(outbox_payload)
+        # seq given explicitly: acknowledged rows leave this table, and SQLite would hand out a
+        # rowid again once the highest is gone; the upstream needs every seq to be new and growing.
         self._conn.execute(
-            "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (seq, op_id, entity, entity_id, action, payload, created_at) VALUES ("
+            "(SELECT max(coalesce((SELECT max(seq) FROM outbox), 0), coalesce((SELECT max(seq) FROM outbox_done), 0))"
+            " + 1), ?, ?, ?, ?, ?, ?)",
             (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
         )
+
+    def seal_the_rest(self) -> None:
+        """Rows touched after the transaction's last journal entry get an entry of their own."""
+        if self._conn.execute("SELECT 1 FROM touched_rows LIMIT 1").fetchone():
+            self.record(row_seals.SEAL_ENTITY, "", "seal", {}, upstream=False)
 
 
 class Store:
@@ -91,6 +105,7 @@ class Store:
         self._lock = threading.RLock()  # one connection, used by the GUI thread and workers in turn
         self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
+        self._start_row_seals()
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -143,6 +158,15 @@ class Store:
                     self.connection.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (name, value))
         return rows["store_id"], bytes.fromhex(rows["journal_salt"])
 
+    def _start_row_seals(self) -> None:
+        row_seals.install_triggers(self.connection)
+        conn = self.connection
+        if row_seals.has_seals(conn) or row_seals.journal_covers_seals(conn):
+            return
+        row_seals.touch_every_row(conn)  # a store from before row seals: seal its rows as they are
+        with self.transaction(row_seals.SEAL_ENTITY) as work:
+            work.seal_the_rest()
+
     @contextmanager
     def _raw_transaction(self) -> Iterator[database.Connection]:
         with self._lock:
@@ -159,11 +183,13 @@ class Store:
     def transaction(self, actor: str) -> Iterator[UnitOfWork]:
         """One business write: the caller's rows, a journal entry and an outbox row, atomically."""
         with self._guard_damage(), self._raw_transaction():
-            yield UnitOfWork(self, actor)
+            work = UnitOfWork(self, actor)
+            yield work
+            work.seal_the_rest()
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._guard_damage(), self._lock:
-            return self.connection.execute(sql, params).fetchall()
+            return list(self.connection.execute(sql, params).fetchall())
 
     def query_one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
@@ -226,12 +252,24 @@ class Store:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
         return int(row[0]) if row else 0
 
-    def mark_outbox_sent(self, op_ids: Sequence[str]) -> None:
+    def mark_outbox_sent(self, op_ids: Sequence[str], digests: Mapping[str, str] | None = None) -> None:
+        """Done: the upstream acknowledged these (or the policy kept them here).
+
+        The outbox forgets: a done operation moves to `outbox_done` with its op_id, seq and the
+        digest the upstream holds for it (the idempotency proof; None for what never left), and
+        its payload is deleted, so the tickets' own tables stay the one copy of the data that
+        retention and erasure deal with.  Moving rows out (rather than emptying them in place)
+        frees whole pages, which the next writes reuse.
+        """
         at = iso(self.clock())
+        found = digests or {}
         with self._raw_transaction() as conn:
             conn.executemany(
-                "UPDATE outbox SET sent_at = ? WHERE op_id = ? AND sent_at IS NULL", [(at, op_id) for op_id in op_ids]
+                "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
+                " SELECT seq, op_id, entity, entity_id, action, ?, ? FROM outbox WHERE op_id = ? AND sent_at IS NULL",
+                [(found.get(op_id), at, op_id) for op_id in op_ids],
             )
+            conn.executemany("DELETE FROM outbox WHERE op_id = ? AND sent_at IS NULL", [(op_id,) for op_id in op_ids])
 
 
 def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:
@@ -253,6 +291,17 @@ def journal_continues_from(store: Store, seq: int, head_hash: str) -> str:
     """ "" when the entries after `seq` descend from `head_hash`, else what breaks the chain."""
     with store._lock:
         return journal.chain_problem_after(store.connection, seq, head_hash)
+
+
+def row_seal_problems(store: Store) -> list[str]:
+    with store._lock:
+        conn = store.connection
+
+        def digest_at(seq: int) -> str | None:
+            row = conn.execute("SELECT change_digest FROM audit_journal WHERE seq = ?", (seq,)).fetchone()
+            return str(row[0]) if row else None
+
+        return list(row_seals.problems(store.journal_salt, conn, digest_at))
 
 
 def journal_hash_at(store: Store, seq: int) -> str | None:

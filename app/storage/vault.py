@@ -16,13 +16,15 @@ rotation it finds half done.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from app.clock import Clock, utc_now
+from app.clock import Clock, iso, utc_now
 from app.paths import DataPaths
-from app.storage import database, sealing
+from app.storage import database, sealing, wal_check
 from app.storage.errors import (
     AccountError,
     AlreadyInitialised,
@@ -50,6 +52,18 @@ from app.storage.writer_lock import acquire_writer_lock
 #: Set inside the encrypted database when the store is created: from then on a key file
 #: without an anchor means the anchor was removed, which needs no key to do.
 ANCHOR_BOUND = "anchor_bound"
+RECOVERY_SIGNING = "recovery_signing_public"
+#: Key-file record of a damaged write-ahead log found at open (kept aside, never deleted).
+WAL_LOSS = "wal_loss"
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new store, open; the recovery key (shown once); the first manager's private key."""
+
+    store: Store
+    recovery_key: str
+    admin_private: bytes
 
 
 @dataclass(frozen=True)
@@ -99,20 +113,21 @@ class Vault:
 
     # --- first run --------------------------------------------------------------------------
 
-    def initialise(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+    def initialise(self, admin_account: str, admin_password: str) -> Created:
         """Create the database and key file; returns the open store and the recovery key (shown once)."""
         if self.paths.key_file.exists() or self.paths.database.exists():
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         self.paths.ensure_root()
         lock = acquire_writer_lock(self.paths.lock_file, admin_account)
         try:
-            store, recovery_key = self._create(admin_account, admin_password)
+            created = self._create(admin_account, admin_password)
         except BaseException:
             lock.release()
             raise
-        return store.take_writer_lock(lock), recovery_key
+        created.store.take_writer_lock(lock)
+        return created
 
-    def _create(self, admin_account: str, admin_password: str) -> tuple[Store, str]:
+    def _create(self, admin_account: str, admin_password: str) -> Created:
         if self.paths.key_file.exists() or self.paths.database.exists():  # made meanwhile by another process
             raise AlreadyInitialised(f"{self.paths.root} already holds a Repair Counter store.")
         db_key = sealing.new_database_key()
@@ -125,17 +140,19 @@ class Vault:
         head = store.journal_head()
         database.checkpoint_and_close(store.detach_connection(), side)
         recovery_private, recovery_public = sealing.new_key_pair()
+        admin_slot, admin_private = new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)
         keys = KeyFile(
             store_id=store_id,
             generation=1,
-            slots={admin_account: new_account_slot(store_id, 1, admin_account, admin_password, db_key, self.argon2)},
+            slots={admin_account: admin_slot},
             recovery_public=sealing.b64(recovery_public),
             recovery_db_key=sealing.seal_to(recovery_public, db_key, db_key_context(store_id, 1, RECOVERY)),
             anchor=Anchor.make(db_key, store_id, head.seq, head.hash),
+            extra={RECOVERY_SIGNING: sealing.b64(sealing.signing_public_of(recovery_private))},
         )
         keys.save(self.paths.key_file)
         os.replace(side, self.paths.database)
-        return self._open_with_key(db_key), sealing.format_recovery_key(recovery_private)
+        return Created(self._open_with_key(db_key), sealing.format_recovery_key(recovery_private), admin_private)
 
     def _finish_interrupted_init(self) -> None:
         """The key file was written but the database not yet moved into place: move it now."""
@@ -181,6 +198,8 @@ class Vault:
     def _open_locked(self, who: Credentials) -> Store:
         keys = self.load_keys()  # read again under the lock: a rotation may have just finished
         self._finish_interrupted_init()
+        self._tidy_data_directory()
+        self._keep_damaged_wal()
         if not self.paths.database.exists():
             raise DatabaseMissing(
                 f"The key file is in {self.paths.root} but the database {self.paths.database.name} is missing."
@@ -207,6 +226,32 @@ class Vault:
                 return store
         assert pending is not None
         return self._finish_rotation_after_swap(keys, pending)
+
+    def _tidy_data_directory(self) -> None:
+        """Under the lock, nobody else writes here: key-file temp copies left by a killed process
+        go, and every file of the store is made owner-only again (a copy or restore may widen it)."""
+        own_temp = f".{self.paths.key_file.name}.tmp-{os.getpid()}"
+        for stale in self.paths.root.glob(f".{self.paths.key_file.name}.tmp-*"):
+            if stale.name != own_temp:
+                stale.unlink(missing_ok=True)
+        db = self.paths.database
+        store_files = [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm"), self.paths.key_file]
+        for path in [*store_files, self.paths.lock_file]:
+            if path.is_file() and path.stat().st_mode & 0o077:
+                os.chmod(path, 0o600)
+
+    def _keep_damaged_wal(self) -> None:
+        """Before SQLite reads the WAL (and drops what follows a bad frame): copy it aside and
+        record the loss, which sign-in and `verify` then report."""
+        wal = self.paths.database.with_name(self.paths.database.name + "-wal")
+        found = wal_check.damage(wal)
+        if found is None:
+            return
+        kept = wal.with_name(f"{wal.name}.damaged-{utc_now().strftime('%Y%m%dT%H%M%S')}")
+        shutil.copyfile(wal, kept)
+        os.chmod(kept, 0o600)
+        record = {"kept": kept.name, "first_bad_frame": found.first_bad_frame, "commits_lost": found.commits_lost}
+        self.write_extra(WAL_LOSS, {**record, "found_at": iso(self.clock())})
 
     def _unseal(self, keys: KeyFile, who: Credentials, *, pending: bool) -> bytes | None:
         sealed = keys.sealed_key_for(who.holder, pending=pending)
@@ -238,14 +283,16 @@ class Vault:
 
     # --- accounts ---------------------------------------------------------------------------
 
-    def add_account(self, store: Store, account: str, password: str) -> None:
+    def add_account(self, store: Store, account: str, password: str) -> bytes:
+        """Give the account a slot; returns its public signing key."""
         keys = self.load_keys()
         if account in keys.slots:
             raise AccountError(f"The account {account} already has a key slot.")
-        keys.slots[account] = new_account_slot(
+        keys.slots[account], private = new_account_slot(
             keys.store_id, keys.generation, account, password, store.key, self.argon2
         )
         keys.save(self.paths.key_file)
+        return sealing.signing_public_of(private)
 
     def change_password(self, account: str, old_password: str, new_password: str) -> None:
         """Only this account's slot changes; the database is not touched."""
@@ -254,15 +301,23 @@ class Vault:
         rewrap_private_key(keys, account, who.private_key, new_password, self.argon2)
         keys.save(self.paths.key_file)
 
-    def reset_password(self, store: Store, account: str, new_password: str) -> None:
-        """A manager gives an account a new slot (the person forgot the password)."""
+    def reset_password(self, store: Store, account: str, new_password: str) -> bytes:
+        """A manager gives an account a new slot (the person forgot the password); returns its
+        new public signing key, which the manager signs into the account's staff record."""
         keys = self.load_keys()
         if account not in keys.slots:
             raise AccountError(f"There is no account {account}.")
-        keys.slots[account] = new_account_slot(
+        keys.slots[account], private = new_account_slot(
             keys.store_id, keys.generation, account, new_password, store.key, self.argon2
         )
         keys.save(self.paths.key_file)
+        return sealing.signing_public_of(private)
+
+    def recovery_signing_public(self) -> bytes:
+        """The recovery key's public signing key, bound into every staff record's signature
+        (empty for a store made before staff records were signed)."""
+        value = self.load_keys().extra.get(RECOVERY_SIGNING)
+        return sealing.unb64(value) if isinstance(value, str) else b""
 
     def remove_account(self, store: Store, account: str) -> Store:
         """Drop the account's slot and rotate the database key; returns the re-opened store."""
@@ -330,11 +385,11 @@ class Vault:
 
     # --- small records kept beside the key slots (sync enrolment, the last anchor receipt) ------
 
-    def read_extra(self, name: str) -> dict | None:
+    def read_extra(self, name: str) -> dict[str, Any] | None:
         value = self.load_keys().extra.get(name)
         return value if isinstance(value, dict) else None
 
-    def write_extra(self, name: str, value: dict | None) -> None:
+    def write_extra(self, name: str, value: dict[str, Any] | None) -> None:
         keys = self.load_keys()
         if value is None:
             keys.extra.pop(name, None)
@@ -347,6 +402,13 @@ class Vault:
     def check_anchor(self, store: Store) -> None:
         """Raise JournalBroken unless the database's journal descends from the anchored head."""
         keys = self.load_keys()
+        loss = keys.extra.get(WAL_LOSS)
+        if isinstance(loss, dict):
+            raise JournalBroken(
+                f"The database lost at least {loss.get('commits_lost')} committed changes: its write-ahead log "
+                f"was damaged at frame {loss.get('first_bad_frame')} and everything after it was dropped. "
+                f"The damaged log is kept as {loss.get('kept')}."
+            )
         anchor = keys.anchor
         if anchor is None:
             if store.meta_value(ANCHOR_BOUND):

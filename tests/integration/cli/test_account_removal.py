@@ -31,11 +31,18 @@ def data(tmp_path: Path) -> Path:
 
 
 def _marked_but_not_rotated(data: Path) -> None:
-    session = service.sign_in(Vault(DataPaths(data)), MANAGER, PASSWORD)
+    vault = Vault(DataPaths(data))
+    session = service.sign_in(vault, MANAGER, PASSWORD)
     member = staff_repository.staff_by_engineer_id(session.store, "GONE1")
     assert member is not None
     with session.store.transaction(MANAGER) as work:
-        staff_repository.deactivate_staff(work, member)
+        staff_repository.deactivate_staff(
+            work,
+            member,
+            signer=session.signer(),
+            recovery_signing=vault.recovery_signing_public(),
+            store=session.store,
+        )
     session.lock()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import tempfile
 from datetime import timedelta
 
 import pytest
@@ -29,7 +30,11 @@ def _run(phones, flow, handset, consent, prompts=None, functions=EVERYTHING, **k
     return flow.run(device_session(phones, handset), RunRequest(functions, consent), prompts, **kwargs)
 
 
-def test_old_tool_is_updated_after_the_customer_agrees(phones, flow, consent_for, manager) -> None:
+def test_old_tool_is_updated_after_the_customer_agrees(
+    phones, flow, consent_for, manager, monkeypatch, tmp_path
+) -> None:
+    # The installer is staged inside the data directory: with no usable system temp folder it still works.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-system-temp-here"))
     handset = phones.start("realme-gt2-old-tool")
     recorder = Recorder(handset)
     consent = consent_for(*CATEGORIES)
@@ -42,6 +47,8 @@ def test_old_tool_is_updated_after_the_customer_agrees(phones, flow, consent_for
         functions=("identity", "battery"),
     )
     assert (report.tool.installed_version, report.tool.updated, report.status) == (300, True, "complete")
+    staging = manager.vault.paths.staging
+    assert staging.is_dir() and list(staging.iterdir()) == [], "staged inside the data directory, then removed"
     assert any(line.startswith("pm install -r -t /data/local/tmp/") for line in recorder.lines)
     assert report.identity["imei"] == ["867160061122333"] and report.battery["health_percent"] == 88
     run = repo.run_by_id(manager.store, report.run_id)

@@ -81,13 +81,14 @@ def _tamper(vault, key, statements: list[str]) -> None:
             ],
             "does not follow",
         ),
-        (["DELETE FROM audit_journal WHERE seq = 6"], "ends at entry 5"),
+        (["DELETE FROM audit_journal WHERE seq = 7"], "ends at entry 6"),
     ],
     ids=["edited", "deleted", "reordered", "truncated"],
 )
 def test_verify_catches_an_edited_deleted_reordered_or_truncated_journal(vault, manager, statements, expected) -> None:
     _write_tickets(manager, 4)
-    assert verify_store(manager).ok  # anchors the head at entry 6
+    assert verify_store(manager).ok
+    assert manager.store.journal_head().seq == 7  # outlet, signing start, manager, 4 tickets: anchored at lock
     key = manager.store.key
     manager.lock()
     _tamper(vault, key, statements)

@@ -1,0 +1,144 @@
+"""Business rows bound to the audit journal, so a row edited outside the app is found by `verify`.
+
+The journal holds digests of each change, but nothing tied the rows themselves to it:
+anyone with a staff password could UPDATE a ticket row and `verify` saw nothing.  Now
+temporary triggers on this connection note every ticket and customer row a transaction
+touches; the next journal entry of that transaction carries a keyed digest of those
+rows' new contents (appended to its change digest, so the hash chain covers it), and
+`row_seal` logs each row's digest under that entry's number.  `verify` then checks
+that each row still has the digest its last journaled change gave it, and that each
+logged digest is the one its journal entry covers.  A connection opened without the
+app (without the triggers) leaves rows whose digests no longer match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from typing import Any
+
+#: table -> its key column.  Tables whose rows a person would be misled by if edited.
+SEALED_TABLES = {"ticket": "id", "customer": "id"}
+DELETED = "deleted"
+SEAL_ENTITY = "row_seal"
+
+SCHEMA = [
+    """CREATE TABLE row_seal (
+        seq INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest TEXT NOT NULL,
+        PRIMARY KEY (entity, entity_id, seq))""",
+    """CREATE TRIGGER row_seal_no_update BEFORE UPDATE ON row_seal
+       BEGIN SELECT RAISE(ABORT, 'row seals cannot be changed'); END""",
+    """CREATE TRIGGER row_seal_no_delete BEFORE DELETE ON row_seal
+       BEGIN SELECT RAISE(ABORT, 'row seals cannot be deleted'); END""",
+]
+
+
+def install_triggers(conn: Any) -> None:
+    """Per connection: temporary, so they exist only where the app writes."""
+    conn.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS touched_rows (entity TEXT NOT NULL, entity_id TEXT NOT NULL,"
+        " PRIMARY KEY (entity, entity_id))"
+    )
+    for table, key in SEALED_TABLES.items():
+        for event, ref in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            conn.execute(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS seal_{table}_{event.lower()} AFTER {event} ON main.{table}"
+                f" BEGIN INSERT OR IGNORE INTO touched_rows (entity, entity_id) VALUES ('{table}', {ref}.{key}); END"
+            )
+
+
+def row_digest(salt: bytes, conn: Any, table: str, row_id: str) -> str:
+    key = SEALED_TABLES[table]
+    cursor = conn.execute(f"SELECT * FROM {table} WHERE {key} = ?", (row_id,))
+    row = cursor.fetchone()
+    if row is None:
+        return DELETED
+    names = [d[0] for d in cursor.description]
+    # NULLs left out: a later migration's ADD COLUMN (NULL by default) must not change every digest
+    return _digest(salt, {name: value for name, value in zip(names, row, strict=True) if value is not None})
+
+
+def _digest(salt: bytes, value: object) -> str:
+    canonical = json.dumps(value, sort_keys=True, separators=(",", ":"), default=_plain)
+    return hmac.new(salt, canonical.encode(), hashlib.sha256).hexdigest()
+
+
+def _plain(value: object) -> str:
+    return value.hex() if isinstance(value, bytes) else str(value)
+
+
+def take_touched(salt: bytes, conn: Any) -> list[tuple[str, str, str]]:
+    """(entity, id, digest) of the rows touched since the last call, and forget them."""
+    touched = conn.execute("SELECT entity, entity_id FROM touched_rows ORDER BY entity, entity_id").fetchall()
+    if not touched:
+        return []
+    conn.execute("DELETE FROM touched_rows")
+    return [(entity, row_id, row_digest(salt, conn, entity, row_id)) for entity, row_id in touched]
+
+
+def set_digest(salt: bytes, seals: list[tuple[str, str, str]]) -> str:
+    return _digest(salt, sorted(seals))
+
+
+def log(conn: Any, seq: int, seals: list[tuple[str, str, str]]) -> None:
+    conn.executemany(
+        "INSERT INTO row_seal (seq, entity, entity_id, digest) VALUES (?, ?, ?, ?)",
+        [(seq, entity, row_id, digest) for entity, row_id, digest in seals],
+    )
+
+
+def has_seals(conn: Any) -> bool:
+    return conn.execute("SELECT 1 FROM row_seal LIMIT 1").fetchone() is not None
+
+
+def touch_every_row(conn: Any) -> None:
+    """A store from before row seals: its rows as they are become the baseline."""
+    for table, key in SEALED_TABLES.items():
+        conn.execute(f"INSERT OR IGNORE INTO touched_rows (entity, entity_id) SELECT '{table}', {key} FROM {table}")
+
+
+def journal_covers_seals(conn: Any) -> bool:
+    return conn.execute("SELECT 1 FROM audit_journal WHERE change_digest LIKE '%:%' LIMIT 1").fetchone() is not None
+
+
+def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
+    """Rows whose contents are not what their last journaled change left, and seal logs that
+    their journal entries do not cover."""
+    if not has_seals(conn) and journal_covers_seals(conn):
+        yield "the row seals have been removed"
+    yield from _log_problems(salt, conn, journal_digest_at)
+    yield from _row_problems(salt, conn)
+
+
+def _log_problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
+    by_seq: dict[int, list[tuple[str, str, str]]] = {}
+    for seq, entity, row_id, digest in conn.execute("SELECT seq, entity, entity_id, digest FROM row_seal"):
+        by_seq.setdefault(seq, []).append((entity, row_id, digest))
+    for seq, seals in sorted(by_seq.items()):
+        covered = journal_digest_at(seq)
+        if covered is None or not covered.endswith(":" + set_digest(salt, seals)):
+            yield f"the row seals logged under journal entry {seq} are not the ones that entry covers"
+
+
+def _row_problems(salt: bytes, conn: Any) -> Iterator[str]:
+    latest = {
+        (entity, row_id): digest
+        for entity, row_id, digest in conn.execute(
+            "SELECT entity, entity_id, digest FROM row_seal s WHERE seq ="
+            " (SELECT max(seq) FROM row_seal t WHERE t.entity = s.entity AND t.entity_id = s.entity_id)"
+        )
+    }
+    if not latest:
+        return
+    for table, key in SEALED_TABLES.items():
+        for (row_id,) in conn.execute(f"SELECT {key} FROM {table}").fetchall():
+            sealed = latest.pop((table, row_id), None)
+            if sealed is None:
+                yield f"{table} {row_id} was written outside the journal"
+            elif sealed != row_digest(salt, conn, table, row_id):
+                yield f"{table} {row_id} was changed outside the journal"
+    for (table, row_id), digest in sorted(latest.items()):
+        if digest != DELETED:
+            yield f"{table} {row_id} was deleted outside the journal"
