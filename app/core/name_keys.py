@@ -8,8 +8,8 @@ pattern character: `%`, `_` and `\\` are just text.  The keys of a name:
 * the same without spaces (`wang fang` and `wangfang` both find `Wang Fang`);
 * each whole word (`fang` finds `Wang Fang`);
 * for a name with Chinese characters, its pinyin in full (`wangfang` finds 王芳)
-  and its initials (`wf`), with each reading a surname character has
-  (曾 is read `zeng` as a surname, `ceng` elsewhere).
+  and its initials (`wf`), also with the surname reading of a character read
+  otherwise in words (曾 is `zeng` as a surname, `ceng` in 曾经).
 """
 
 from __future__ import annotations
@@ -17,14 +17,39 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin import Style, lazy_pinyin
 
 #: Longest key kept: a prefix longer than this still matches the truncated key's start.
 MAX_KEY_CHARS = 64
 #: Most keys one name gets (a name of many words gets its first words' keys).
 MAX_KEYS = 24
-#: Readings of the first (surname) character tried; pypinyin lists the common one first.
-MAX_SURNAME_READINGS = 3
+#: Surnames read differently from the same character in words (pypinyin gives the word reading).
+#: Every reading pypinyin knows would add wrong keys (王 has a rare `yu`) and a page per key to each write.
+SURNAME_READINGS = {
+    "曾": "zeng",
+    "单": "shan",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "查": "zha",
+    "朴": "piao",
+    "乐": "yue",
+    "盖": "ge",
+    "覃": "qin",
+    "缪": "miao",
+    "翟": "zhai",
+    "薄": "bo",
+    "藏": "zang",
+    "种": "chong",
+    "秘": "bi",
+    "召": "shao",
+    "员": "yun",
+    "黑": "he",
+    "繁": "po",
+    "折": "she",
+    "句": "gou",
+    "洗": "xian",
+}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 _SPACES = re.compile(r"\s+")
 _SURROGATES = range(0xD800, 0xE000)
@@ -49,12 +74,11 @@ def name_keys(name: str) -> list[str]:
 
 
 def _pinyin_keys(full: str) -> list[str]:
-    """Full pinyin and initials, once per reading of the surname character."""
+    """Full pinyin and initials, with the word reading of the first character and its surname reading."""
     syllables = [s.strip() for s in lazy_pinyin(full, style=Style.NORMAL) if s.strip()]
     surnames = [syllables[0]]
-    if _HAN.match(full):
-        readings = pinyin(full[0], style=Style.NORMAL, heteronym=True)[0]
-        surnames += [r for r in readings[:MAX_SURNAME_READINGS] if r not in surnames]
+    if SURNAME_READINGS.get(full[0], syllables[0]) != syllables[0]:
+        surnames.append(SURNAME_READINGS[full[0]])
     keys: list[str] = []
     for surname in surnames:
         spelled = [surname, *syllables[1:]]
