@@ -6,7 +6,8 @@ pattern character: `%`, `_` and `\\` are just text.  The keys of a name:
 
 * the whole name, NFKC-normalised and casefolded, words separated by one space;
 * the same without spaces (`wang fang` and `wangfang` both find `Wang Fang`);
-* each whole word (`fang` finds `Wang Fang`);
+* each whole word after the first (`fang` finds `Wang Fang`; the first word's prefixes are the
+  whole name's, so it needs no key of its own, and each key is a page written per new customer);
 * for a name with Chinese characters, its pinyin in full (`wangfang` finds 王芳)
   and its initials (`wf`), also with the surname reading of a character read
   otherwise in words (曾 is `zeng` as a surname, `ceng` in 曾经).
@@ -66,7 +67,7 @@ def name_keys(name: str) -> list[str]:
     if not full:
         return []
     words = full.split(" ")
-    keys = [full, full.replace(" ", ""), *words]
+    keys = [full, full.replace(" ", ""), *words[1:]]
     if _HAN.search(full):
         keys += _pinyin_keys(full)
     unique = dict.fromkeys(key[:MAX_KEY_CHARS] for key in keys if key)
