@@ -76,7 +76,7 @@ def open_existing(path: Path, key: bytes) -> Connection:
         _check_application_id(conn, path)
         _configure(conn)
         migrations.migrate(conn)
-        name_search.backfill(conn)  # once after migration 8: needs Python (pinyin) for each name
+        name_search.backfill(conn)  # once after migration 13: needs Python (pinyin) for each name
     except BaseException:
         conn.close()
         raise

@@ -19,7 +19,7 @@ from typing import Any
 
 from app.core.name_keys import name_keys, prefix_range, query_prefixes
 
-#: Migration 8: the key table, its triggers, and a marker asking for the keys of existing customers.
+#: Migration 13: the key table, its triggers, and a marker asking for the keys of existing customers.
 NAME_SEARCH_SCHEMA: list[str] = [
     # WITHOUT ROWID: the primary key is the search index itself, no second copy of each key.
     """CREATE TABLE customer_search_key (
@@ -75,7 +75,7 @@ def backfill_pending(conn: Any) -> bool:
 
 
 def backfill(conn: Any) -> int:
-    """Keys for every named customer, once after migration 8; returns how many customers got keys.
+    """Keys for every named customer, once after migration 13; returns how many customers got keys.
 
     Idempotent: keys are inserted OR IGNORE, and the marker goes in the same
     transaction as the last keys, so an interrupted backfill simply runs again.

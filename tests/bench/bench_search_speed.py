@@ -7,7 +7,7 @@ tickets through the service (journal and outbox per ticket) takes over six minut
 machine and far longer on the shared 2-core one, and the searches read only customers, tickets
 and the name keys.  So customers and tickets go in with one `executemany` each inside one
 transaction, on a store made by the real first run (real SQLCipher, real migrations), and the
-name keys are then made by the real backfill of migration 8 (`name_search.backfill`), which is
+name keys are then made by the real backfill of migration 13 (`name_search.backfill`), which is
 timed too.  Names: two thirds Chinese (common surnames and given names, as the counter sees
 them), one third Latin pinyin.  A customer has 1-3 tickets.
 
@@ -132,7 +132,7 @@ def build_store(data: Path, count: int) -> None:
     keyed = name_search.backfill(conn)
     backfill = time.perf_counter() - start
     print(f"# bulk insert {count:,} tickets, {len(customers):,} customers: {inserted:.0f} s", file=sys.stderr)
-    row(f"backfill name keys of {keyed:,} customers (once, migration 8)", backfill, inserted, "s")
+    row(f"backfill name keys of {keyed:,} customers (once, after migration 13)", backfill, inserted, "s")
     first.session.lock()
 
 

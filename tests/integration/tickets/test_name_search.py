@@ -121,7 +121,7 @@ def test_a_customer_purged_by_retention_is_found_by_no_search(manager, clock) ->
 
 def test_keys_of_customers_from_before_the_key_table_are_filled_once_on_open(vault, manager, clock) -> None:
     open_ticket(manager, walk_in(customer_name="王芳", customer_phone=CUSTOMERS["王芳"]))
-    with manager.store.transaction(manager.actor) as work:  # the store as migration 8 finds it
+    with manager.store.transaction(manager.actor) as work:  # the store as migration 13 finds it
         work.execute("DELETE FROM customer_search_key")
         work.execute("INSERT INTO meta (key, value) VALUES ('name_keys_backfill', 'pending')")
     assert names_found(manager, "wf") == set()
