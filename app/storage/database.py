@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import sqlcipher3
 
 from app import APPLICATION_ID
-from app.storage import migrations, name_search
+from app.storage import migrations
 from app.storage.atomic_file import fsync_directory
 from app.storage.errors import DatabaseDamaged, NotRepairCounterFile
 
@@ -76,7 +76,6 @@ def open_existing(path: Path, key: bytes) -> Connection:
         _check_application_id(conn, path)
         _configure(conn)
         migrations.migrate(conn)
-        name_search.backfill(conn)  # once after migration 13: needs Python (pinyin) for each name
     except BaseException:
         conn.close()
         raise
@@ -90,7 +89,6 @@ def create_new(path: Path, key: bytes) -> Connection:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
     _configure(conn)
     migrations.migrate(conn)
-    name_search.backfill(conn)
     return conn
 
 

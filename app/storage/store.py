@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, iso, utc_now
-from app.storage import database, journal, row_seals
+from app.storage import database, journal, name_search, row_seals
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -106,6 +106,8 @@ class Store:
         self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
         self._start_row_seals()
+        with self._guard_damage(), self._lock:  # once after migration 13: needs Python (pinyin) per name
+            name_search.backfill(self.connection)
 
     # --- life cycle ------------------------------------------------------------------------
 
