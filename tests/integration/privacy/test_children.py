@@ -66,7 +66,7 @@ def _ticket_new(vault, *extra: str):  # noqa: ANN202
 def test_the_guardians_consent_on_the_command_line(vault, manager) -> None:
     manager.lock()
     refused = _ticket_new(vault, "--age-bracket", "under_14")
-    assert refused.returncode == 97 and "guardian" in refused.stderr and "监护人" in refused.stderr
+    assert refused.returncode == 97 and "guardian" in refused.stderr
     stray = _ticket_new(vault, "--guardian-name", "Xiao Hua")
     assert stray.returncode == 2 and "--age-bracket" in stray.stderr
     made = _ticket_new(vault, "--age-bracket", "under_14", "--guardian-name", "Xiao Hua", "--guardian-consents")

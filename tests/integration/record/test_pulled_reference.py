@@ -66,7 +66,8 @@ def test_pulled_prices_tool_minimum_periods_and_holidays_are_in_force(
     diagnosed = run_cli(
         data,
         *["diagnose", "--device", handset.address, "--functions", "identity,battery", "--consent"],
-        *["device_info,battery_record", "--customer", "Wang Fang", "--refuse-update", "--json"],
+        *["device_info,battery_record", "--customer", "Wang Fang", "--phone", "13987654321", "--refuse-update"],
+        "--json",
         env=adb_env(diag_adb_server),
     )
     assert json_of(diagnosed)["tool"]["required_version"] == 320, "the pulled tool minimum (the phone has 312)"
