@@ -37,10 +37,18 @@ class JournalHead:
     hash: str
 
 
-def change_digest(salt: bytes, change: dict[str, Any]) -> str:
+def canonical_json(change: dict[str, Any]) -> str:
+    """The change as the digest covers it (sorted keys); the outbox sends the same text."""
+    return json.dumps(change, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def digest_of(salt: bytes, canonical: str) -> str:
     """Keyed, so a low-entropy value (a phone number) cannot be found by guessing its digest."""
-    canonical = json.dumps(change, sort_keys=True, separators=(",", ":"), default=str).encode()
-    return hmac.new(salt, canonical, hashlib.sha256).hexdigest()
+    return hmac.new(salt, canonical.encode(), hashlib.sha256).hexdigest()
+
+
+def change_digest(salt: bytes, change: dict[str, Any]) -> str:
+    return digest_of(salt, canonical_json(change))
 
 
 def entry_hash(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
@@ -91,6 +92,7 @@ MIGRATIONS: list[list[str]] = [
     ],
     RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
     REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
+    NAME_SEARCH_SCHEMA,  # 13: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from app.storage import name_search
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import phone_tail
@@ -356,6 +357,8 @@ def rectify_customer(work: UnitOfWork, customer_id: str, corrections: dict[str, 
         if column != "name" and not cleaned:
             cleaned = None
         work.execute(f"UPDATE customer SET {column} = ? WHERE id = ?", (cleaned, customer_id))
+        if column == "name" and cleaned:  # the trigger dropped the old name's search keys
+            name_search.add_keys(work, customer_id, cleaned)
         if column == "phone" and cleaned:
             work.execute("UPDATE ticket SET phone_tail = ? WHERE customer_id = ?", (phone_tail(cleaned), customer_id))
 

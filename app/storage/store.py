@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, iso, utc_now
-from app.storage import database, journal, row_seals
+from app.storage import database, journal, name_search, row_seals
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -69,7 +69,8 @@ class UnitOfWork:
         `upstream=False` journals only: data that came from upstream is not sent back.
         """
         salt = self._store.journal_salt
-        digest = journal.change_digest(salt, change)
+        canonical = journal.canonical_json(change)  # once: the digest covers it and the outbox sends it
+        digest = journal.digest_of(salt, canonical)
         seals = row_seals.take_touched(salt, self._conn)  # the rows this change left, bound into its entry
         if seals:
             digest += ":" + row_seals.set_digest(salt, seals)
@@ -79,9 +80,7 @@ class UnitOfWork:
         row_seals.log(self._conn, entry.seq, seals)
         if not upstream:
             return
-        payload = json.dumps(
-            outbox_payload if outbox_payload is not None else change, sort_keys=True, default=str, ensure_ascii=False
-        )
+        payload = canonical if outbox_payload is None else journal.canonical_json(outbox_payload)
         # seq given explicitly: acknowledged rows leave this table, and SQLite would hand out a
         # rowid again once the highest is gone; the upstream needs every seq to be new and growing.
         self._conn.execute(
@@ -107,6 +106,8 @@ class Store:
         self.writer_lock: WriterLock | None = None  # the process's hold on the store, released at close
         self.store_id, self.journal_salt = self._read_identity()
         self._start_row_seals()
+        with self._guard_damage(), self._lock:  # once after migration 13: needs Python (pinyin) per name
+            name_search.backfill(self.connection)
 
     # --- life cycle ------------------------------------------------------------------------
 

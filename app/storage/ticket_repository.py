@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from app.storage import name_search
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_records import (
@@ -130,6 +131,7 @@ def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> 
             work.at,
         ),
     )
+    name_search.add_keys(work, customer_id, new.customer_name)
     return customer_id
 
 
@@ -396,9 +398,17 @@ SEARCH_WHERE = {
     " WHERE imei2_tail = ?) ORDER BY t.created_at DESC",
     "phone": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE phone = ?"),
     "phone_tail": "WHERE t.phone_tail = ? ORDER BY t.created_at DESC",
-    "name": _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\'"),
+    "name": _NEWEST_OF_CUSTOMERS.format(customers=name_search.CANDIDATES_SQL),
     "tracking": "WHERE t.tracking_number = ? ORDER BY t.created_at DESC",
 }
+
+
+#: Candidate arguments that match no key (an empty range), for a query that normalises to nothing.
+_NO_NAME = ("", "", 0, "", "", 0)
+
+#: The name search as it was before migration 8 (a LIKE prefix no index serves): the benchmark's
+#: reference for what the key table gained.
+NAME_LIKE_WHERE = _NEWEST_OF_CUSTOMERS.format(customers="SELECT id FROM customer WHERE name LIKE ? ESCAPE '\\'")
 
 
 def search_sql(kind: str) -> str:
@@ -412,8 +422,7 @@ def search_args(kind: str, value: str, limit: int) -> tuple[str | int, ...]:
     if kind in ("imei", "imei_tail"):
         return (value, value, limit)
     if kind == "name":
-        prefix = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return (prefix, limit, limit)
+        return (*(name_search.candidate_args(value) or _NO_NAME), limit, limit)
     if kind == "phone":
         return (value, limit, limit)
     return (value, limit)

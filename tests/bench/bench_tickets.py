@@ -35,6 +35,7 @@ from app.storage.vault import Vault  # noqa: E402
 from app.tickets import moves  # noqa: E402
 from app.tickets.search import DEFAULT_LIMIT, search  # noqa: E402
 from app.tickets.seeding import seed_tickets  # noqa: E402
+from tests.bench.timing import p50_ms, row  # noqa: E402
 
 ADMIN, PASSWORD = "E1001", "bench-pass-123"
 KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
@@ -43,20 +44,6 @@ RAW_ROW = (
     "SELECT t.id, t.number, t.status, t.service_type, t.priority, c.name, c.phone, t.device_model, t.imei,"
     " t.fault, t.created_at, t.due_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id"
 )
-
-
-def row(name: str, value: float, baseline: float, unit: str = "ms") -> None:
-    ratio = value / baseline if baseline else float("nan")
-    print(f"{name} | {value:.3f} {unit} | {baseline:.3f} {unit} | {ratio:.2f}", flush=True)
-
-
-def p50_ms(fn, args_list: list) -> float:
-    samples = []
-    for args in args_list:
-        start = time.perf_counter()
-        fn(*args)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def open_store(data: Path, tickets: int):
