@@ -12,7 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_DIR_ENV = "REPAIR_COUNTER_DATA_DIR"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def resources_dir() -> Path:
+    """The read-only `resources/` folder (fonts, translations, consent texts, reference data, handsets).
+
+    From a checkout or a pip install it sits beside the `app` package.  In the frozen app
+    (PyInstaller, installer/repair-counter.spec) modules have no folder of their own, so it is
+    inside the bundle: `sys._MEIPASS`, which is the `_internal` folder next to the executable.
+    """
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None) or Path(sys.executable).resolve().parent / "_internal"
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+RESOURCES = resources_dir()
 
 
 def default_data_dir() -> Path:

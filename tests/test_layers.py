@@ -53,7 +53,17 @@ def sql_literals(tree: ast.AST) -> list[str]:
 #: shared modules directly under app/).  The privacy rules every service consults come early;
 #: the privacy desk, which acts on other areas, comes after them all.  The upstream is the
 #: region's server: it shares the sync protocol, and no counter package imports it.
-SERVICE_ORDER = ("accounts", "privacy_rules", "tickets", "diagnostics", "slip", "sync", "privacy", "upstream")
+SERVICE_ORDER = (
+    "accounts",
+    "privacy_rules",
+    "tickets",
+    "diagnostics",
+    "slip",
+    "sync",
+    "privacy",
+    "reports",
+    "upstream",
+)
 #: On top: they may import any service; no service imports them.
 TOP = ("cli", "ui", "demo")
 SERVICES = {*SERVICE_ORDER, *TOP}

@@ -30,6 +30,9 @@ COMMAND_MODULES = (
     "app.cli.policy_commands",
     "app.cli.privacy_commands",
     "app.cli.password_commands",
+    "app.cli.outlet_commands",
+    "app.cli.report_commands",
+    "app.cli.region_commands",
 )
 
 
@@ -40,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"repair-counter {__version__}")
     add_data_dir_argument(parser)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation headless (store, slip, phone, sync) and exit 0, or name what failed",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -66,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "data_dir", None):
         args.data_dir = None
-    handler = getattr(args, "func", None)
+    handler = _self_test if args.self_test else getattr(args, "func", None)
     if handler is None:
         return _open_gui(args)
     try:
@@ -74,6 +82,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnownError as exc:
         report_known_error(exc)
         return exc.exit_code
+
+
+def _self_test(args: argparse.Namespace) -> int:
+    from app.cli.self_test import run_self_test
+
+    return run_self_test()
 
 
 def _open_gui(args: argparse.Namespace) -> int:

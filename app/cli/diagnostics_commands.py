@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Iterator
 
+from app.accounts.session import Session
 from app.cli.store_commands import _common, open_session
 from app.core.privacy_catalogue import (
     UnknownIdentifier,
@@ -22,13 +23,13 @@ from app.core.privacy_catalogue import (
     check_functions,
     parse_identifier_list,
 )
-from app.core.reference_data import default_resources_dir, load_reference_data
+from app.core.reference_data import ConsentLibrary
 from app.device.adb_client import CounterAdbClient
 from app.device.adb_server import DEFAULT_PORT, AdbServer
 from app.device.errors import AdbServerUnavailable, DeviceGone, DeviceUnauthorized
 from app.device.session import DeviceSession
-from app.diagnostics.consent import ConsentInput, give_consent, withdraw_consent
-from app.diagnostics.errors import DiagnosticsError
+from app.diagnostics.consent import ConsentInput, check_consent, give_consent, withdraw_consent
+from app.diagnostics.errors import DiagnosticsError, NoConsentingCustomer
 from app.diagnostics.flow import (
     DiagnosticsFlow,
     RunRequest,
@@ -38,6 +39,7 @@ from app.diagnostics.flow import (
 from app.diagnostics.report import RunReport
 from app.diagnostics.ticket_binding import ticket_for_run
 from app.errors import UsageError
+from app.tickets.reference_in_force import reference_in_force
 
 PORT_ENV = "ANDROID_ADB_SERVER_PORT"
 #: Exit status of a run that produced a report but is not complete (unplug, cancel, withdrawal).
@@ -60,7 +62,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     update = diagnose.add_mutually_exclusive_group()
     update.add_argument("--accept-update", action="store_true", help="the customer agrees to update the tool")
     update.add_argument("--refuse-update", action="store_true", help="the customer refuses the update")
-    diagnose.add_argument("--ticket", metavar="NO", default=None)
+    diagnose.add_argument("--ticket", metavar="NO", default=None, help="the ticket, whose customer consents")
+    diagnose.add_argument(
+        "--phone", metavar="NUMBER", default=None, help="without --ticket: the phone number of a known customer"
+    )
     diagnose.add_argument("--imei", default=None, help="scanned or typed IMEI, used when the phone gives none")
     diagnose.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="language of the consent text")
     diagnose.add_argument("--tool-timeout", type=float, default=60.0, metavar="SECONDS")
@@ -132,14 +137,20 @@ def run_diagnose(args: argparse.Namespace) -> int:
     try:
         if args.ticket:  # an unknown ticket is refused before any consent is recorded or the phone is read
             ticket_for_run(session, args.ticket)
-        reference = load_reference_data(default_resources_dir())
+        reference = reference_in_force(session.store).data  # what the last sync brought is in force
+        given = ConsentInput(
+            args.customer,
+            categories,
+            args.language,
+            "verbal",
+            ticket_number=args.ticket,
+            customer_id=_customer_by_phone(session, args.phone),
+            functions=functions,
+        )
+        _check_consent_first(session, reference.consents, given)
         with adb_client(adb_port()) as client:
             _check_device(client, args.device)
-            consent = give_consent(
-                session,
-                reference.consents,
-                ConsentInput(args.customer, categories, args.language, "verbal", ticket_number=args.ticket),
-            )
+            consent = give_consent(session, reference.consents, given)
             flow = DiagnosticsFlow(session, reference, tool_timeout=args.tool_timeout)
             device = DeviceSession(client, args.device, timeout=15)
             report = flow.run(device, RunRequest(functions, consent, args.ticket), ScriptedPrompts(update, args.imei))
@@ -147,6 +158,29 @@ def run_diagnose(args: argparse.Namespace) -> int:
         session.lock()
     _print_report(report, args.json)
     return 0 if report.complete or report.declined else INCOMPLETE_EXIT
+
+
+def _check_consent_first(session: Session, library: ConsentLibrary, given: ConsentInput) -> None:
+    """Refuse before the phone is touched: no customer, a restricted one, or categories beyond need."""
+    if check_consent(session, library, given)[2] is None:
+        raise NoConsentingCustomer(
+            "Diagnostics need a customer: the consent must name who gives it. / 诊断须关联客户。",
+            next_step="Give --ticket NO of a stored ticket, or --phone NUMBER of a customer known here.",
+        )
+
+
+def _customer_by_phone(session: Session, phone: str | None) -> str | None:
+    if not phone:
+        return None
+    from app.tickets.intake import returning_customer
+
+    found = returning_customer(session, phone)
+    if found is None:
+        raise NoConsentingCustomer(
+            "No customer with this phone number is known here. / 未找到该手机号的客户。",
+            next_step="Open a ticket for the customer first (repair-counter ticket new), or give --ticket NO.",
+        )
+    return found.customer_id
 
 
 def _print_report(report: RunReport, as_json: bool) -> None:
@@ -171,6 +205,5 @@ def run_consent(args: argparse.Namespace) -> int:
         withdrawal = withdraw_consent(session, args.consent_id)
     finally:
         session.lock()
-    deleted = ", ".join(f"{count} {kind}" for kind, count in withdrawal.deleted.items())
-    print(f"consent {withdrawal.consent_id} withdrawn at {withdrawal.withdrawn_at}; deleted {deleted}")
+    print(withdrawal.describe())
     return 0

@@ -26,21 +26,21 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
-from app.core.reference_data import default_resources_dir, load_reference_data
 from app.errors import UsageError
 from app.privacy import actions, requests
-from app.privacy.export import customer_document, make_export
+from app.privacy.export import ExportResult, customer_document, make_export
 from app.privacy.retention_engine import purge
 from app.privacy_rules.contact import log_contact
 from app.storage import staff_repository
 from app.storage.privacy_records import CLOSING_STATUSES, REQUEST_KINDS, PrivacyRequest
+from app.tickets.reference_in_force import reference_in_force
 
 EXPORT_PASSWORD_ENV = "REPAIR_COUNTER_EXPORT_PASSWORD"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     _register_requests(subparsers)
-    export = subparsers.add_parser("export", help="encrypted export of one customer's data / 导出客户个人信息（加密）")
+    export = subparsers.add_parser("export", help="encrypted export of one customer's data")
     _common(export)
     export.add_argument("--customer", required=True, metavar="ID")
     export.add_argument("--out", required=True, type=Path, metavar="FILE")
@@ -55,10 +55,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--pdf",
         type=Path,
         metavar="FILE",
-        help="also write the printable answer (NOT encrypted: print it, then delete it)",
+        help="also write the printable answer, encrypted with the export's password or key",
     )
     export.set_defaults(func=run_export)
-    purge_parser = subparsers.add_parser("purge", help="apply the retention periods now / 按保留期限清理数据")
+    purge_parser = subparsers.add_parser("purge", help="apply the retention periods now")
     _common(purge_parser)
     purge_parser.add_argument("--dry-run", action="store_true", help="count what would go; change nothing")
     purge_parser.add_argument("--json", action="store_true")
@@ -71,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _register_requests(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    request = subparsers.add_parser("request", help="data-subject requests: new, list, close, do / 个人信息权利申请")
+    request = subparsers.add_parser("request", help="data-subject requests: new, list, close, do")
     verbs = request.add_subparsers(dest="request_action", required=True)
     new = verbs.add_parser("new", help="record a request received now")
     _common(new)
@@ -162,19 +162,21 @@ def _export_password(args: argparse.Namespace) -> str | None:
         return os.environ[EXPORT_PASSWORD_ENV]
     if getattr(args, "password_stdin", False):
         return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Export password (the customer chooses it) / 导出密码: ")
-    if getpass.getpass("Again / 再次输入: ") != first:
-        raise UsageError("The two passwords differ. / 两次输入的密码不一致")
+    first = getpass.getpass("Export password (the customer chooses it)")
+    if getpass.getpass("Again") != first:
+        raise UsageError("The two passwords differ.")
     return first
 
 
-def _export(session: Session, customer: str, out: Path, password: str | None, request: PrivacyRequest | None) -> int:
+def _export(
+    session: Session, customer: str, out: Path, password: str | None, request: PrivacyRequest | None
+) -> ExportResult:
     result = make_export(session, customer, out, password=password, request=request)
     print(f"{result.path}  sha256={result.sha256[:16]}")
     if result.key_shown_once:
-        print("KEY (shown once; give it to the customer, it is not stored) / 密钥（仅显示一次）:")
+        print("KEY (shown once; give it to the customer, it is not stored)")
         print(f"  {result.key_shown_once}")
-    return 0
+    return result
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -183,12 +185,14 @@ def run_export(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         chosen = password if password is not None else _export_password(args)
         request = requests.find_request(session, args.request) if args.request else None
-        _export(session, args.customer, args.out, chosen, request)
+        result = _export(session, args.customer, args.out, chosen, request)
         if args.pdf:
             from app.slip.render_access import write_access_pdf
 
-            pages = write_access_pdf(customer_document(session, args.customer), args.pdf)
-            print(f"{args.pdf}  pages={pages}  (not encrypted: print it, then delete it / 未加密，打印后请删除)")
+            # The PDF opens with the same secret as the export: the customer's password or the key shown.
+            secret = chosen if chosen is not None else (result.key_shown_once or "")
+            pages = write_access_pdf(customer_document(session, args.customer), args.pdf, password=secret)
+            print(f"{args.pdf}  pages={pages}  (encrypted: it opens with the export's password or key)")
         if request is not None:
             requests.close_request(session, request.number, "done", "export handed over")
         return 0
@@ -201,7 +205,7 @@ def run_request_do(args: argparse.Namespace) -> int:
         request = requests.find_request(session, args.number)
         if request.kind == "access":
             if args.out is None:
-                raise UsageError("An access request needs --out FILE for the export. / 请用 --out 指定导出文件")
+                raise UsageError("An access request needs --out FILE for the export.")
             _export(session, request.customer_id, args.out, _export_password(args), request)
             requests.close_request(session, request.number, "done", "export handed over")
         elif request.kind == "erasure":
@@ -215,7 +219,12 @@ def run_request_do(args: argparse.Namespace) -> int:
         elif request.kind == "objection":
             actions.record_objection(session, request.number)
         else:
-            print(f"{actions.withdraw(session, request.number)} consents withdrawn")
+            withdrawn = actions.withdraw(session, request.number)
+            earlier = actions.last_withdrawal(session, request.customer_id) if withdrawn == 0 else None
+            if earlier is not None:
+                print(f"consents already withdrawn at {earlier} / 同意已于 {earlier} 撤回")
+            else:
+                print(f"{withdrawn} consents withdrawn / 已撤回 {withdrawn} 项同意")
         print(f"{request.number}: done")
         return 0
 
@@ -224,7 +233,7 @@ def run_request_do(args: argparse.Namespace) -> int:
 
 def run_purge(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        reference = load_reference_data(default_resources_dir())
+        reference = reference_in_force(session.store).data  # region periods pulled by sync are in force
         outlet = staff_repository.outlet(session.store)
         policy = reference.regions.get(outlet.region if outlet else None).retention_policy()
         receipt = purge(session, policy, dry_run=args.dry_run, registry=reference.benefits)
@@ -244,7 +253,7 @@ def run_purge(args: argparse.Namespace) -> int:
 def run_contact(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         log_contact(session, args.customer, args.kind)
-        print(f"{args.kind} logged / 已记录")
+        print(f"{args.kind} logged")
         return 0
 
     return in_session(args, act)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("slip", help="render or print a repair slip / 生成或打印维修单")
+    parser = subparsers.add_parser("slip", help="render or print a repair slip")
     parser.add_argument("ticket", nargs="?", metavar="TICKET_NO", help="ticket number, e.g. SZ01-20261122-0042")
     parser.add_argument(
         "--pdf", metavar="OUT", type=Path, help="write the slip to OUT (.pdf; thermal also .png, .pbm, .bin)"
@@ -41,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--retry",
         action="store_true",
-        help="send the thermal slips kept after paper out / offline / 重新打印保留的热敏单",
+        help="send the thermal slips kept after paper out",
     )
     _common(parser)
     parser.set_defaults(func=_on_slip)
@@ -51,7 +51,7 @@ def _on_slip(args: argparse.Namespace) -> int:
     if args.retry:
         return _retry(args)
     if not args.pdf and not args.escpos_port:
-        raise UsageError("Say where the slip goes: --pdf OUT and/or --escpos-port PORT / 请指定 --pdf 或 --escpos-port")
+        raise UsageError("Say where the slip goes: --pdf OUT and/or --escpos-port PORT")
     if not args.demo:
         return _print_ticket(args)
     from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
@@ -72,7 +72,7 @@ def _print_ticket(args: argparse.Namespace) -> int:
     from app.slip import print_service
 
     if not args.ticket:
-        raise UsageError("Give a ticket number, or --demo / 请提供工单号或使用 --demo")
+        raise UsageError("Give a ticket number, or --demo")
     session = open_session(args)
     try:
         if args.pdf:
@@ -109,9 +109,9 @@ def _retry(args: argparse.Namespace) -> int:
     for row in outcome.printed:
         print(f"printed {row.ticket_number} copy={row.copy_number} on {row.target.removeprefix('escpos:')}")
     if outcome.error is not None:
-        print(f"{outcome.still_waiting} slip(s) still waiting / 仍有 {outcome.still_waiting} 张待打印", file=sys.stderr)
+        print(f"{outcome.still_waiting} slip(s) still waiting", file=sys.stderr)
         raise outcome.error
-    print(f"{len(outcome.printed)} printed, none waiting / 已全部打印")
+    print(f"{len(outcome.printed)} printed, none waiting")
     return 0
 
 
@@ -159,7 +159,7 @@ def print_slip_on_thermal_printer(
     error = queue.submit(ThermalPrinter(port), job, f"slip {layout.ticket_number} copy {layout.copy_number}")
     if error is not None:
         print(
-            f"the slip is kept to print again ({len(queue.pending)} waiting) / 打印任务已保留，可稍后重试",
+            f"the slip is kept to print again ({len(queue.pending)} waiting)",
             file=sys.stderr,
         )
         raise error

@@ -17,8 +17,10 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
+from app.core.priority import suggest_priority
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage import slip_repository
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
@@ -36,6 +38,7 @@ from app.tickets.moves import signature_digest
 from app.tickets.seeding import seed_tickets
 from app.tickets.service_types import ServiceType
 from app.tickets.warranty_check import shipped_reference
+from app.tickets.warranty_decision import decision_of
 
 MAX_SIGNATURE_BYTES = 2 * 1024 * 1024
 
@@ -90,7 +93,13 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="a returning customer's id (ticket show --json gives it); otherwise phone and name must both match",
     )
     new.add_argument("--fault-category", default="other")
-    new.add_argument("--priority", type=int, default=3, choices=(1, 2, 3, 4))
+    new.add_argument(
+        "--priority",
+        type=int,
+        default=None,
+        choices=(1, 2, 3, 4),
+        help="1 (most urgent) to 4; default: suggested from the service type and fault category",
+    )
     new.add_argument("--purchase-date", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD")
     new.add_argument(
         "--condition",
@@ -116,8 +125,31 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     new.add_argument("--agreement-language", default="zh_CN", choices=("zh_CN", "en"))
     new.add_argument("--signature-file", type=Path, default=None, help="the signature image or strokes")
+    _add_guardian_arguments(new)
     new.add_argument("--json", action="store_true")
     new.set_defaults(func=run_new)
+
+
+def _add_guardian_arguments(new: argparse.ArgumentParser) -> None:
+    """The intake's age question and, below the region's age, the guardian's consent (issue 8, 13)."""
+    new.add_argument("--age-bracket", choices=tuple(AGE_BRACKETS), default=None, help="the customer's age bracket")
+    new.add_argument("--guardian-name", default="", metavar="NAME", help="the guardian present at the counter")
+    new.add_argument(
+        "--guardian-consents",
+        action="store_true",
+        help="the guardian agreed, at the counter, to the processing the service needs",
+    )
+
+
+def age_declaration_from(args: argparse.Namespace) -> AgeDeclaration | None:
+    if args.age_bracket is None:
+        if args.guardian_name or args.guardian_consents:
+            raise UsageError(
+                "A guardian is recorded with the customer's age bracket.",
+                next_step="Add --age-bracket, e.g. --age-bracket under_14.",
+            )
+        return None
+    return AgeDeclaration(args.age_bracket, args.guardian_name, args.guardian_consents)
 
 
 def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -142,6 +174,11 @@ def _register_reads(actions: argparse._SubParsersAction[argparse.ArgumentParser]
     _common(parts)
     parts.add_argument("number")
     parts.set_defaults(func=run_parts)
+    bill = actions.add_parser("invoice", help="invoice the repair (covered lines at zero); prints the balance due")
+    _common(bill)
+    bill.add_argument("number")
+    bill.add_argument("--json", action="store_true")
+    bill.set_defaults(func=run_invoice)
 
 
 def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -244,7 +281,7 @@ def new_ticket_from(args: argparse.Namespace) -> NewTicket:
         device_model=args.model,
         imei=args.imei,
         fault=args.fault,
-        priority=args.priority,
+        priority=args.priority or suggest_priority(args.service_type, args.fault_category),
         customer_email=args.email,
         customer_address=args.address,
         imei2=args.imei2,
@@ -285,10 +322,24 @@ def detail_json(detail: TicketDetail) -> dict[str, Any]:
 
 def run_new(args: argparse.Namespace) -> int:
     new = new_ticket_from(args)
+    age = age_declaration_from(args)
 
     def act(session: Session) -> int:
-        ticket = open_ticket(session, new)
-        _print_json(row_json(ticket)) if args.json else print(ticket.number)
+        ticket = open_ticket(session, new, age=age)
+        detail = moves.load(session, ticket.number)
+        conflict = (detail.warranty or {}).get("purchase_date_conflict")
+        if conflict:
+            print(
+                f"note: the registry has this phone as sold on {conflict['registry']}; that date is used, not the"
+                f" customer's {conflict['customer']}.",
+                file=sys.stderr,
+            )
+        if args.json:
+            suggested = int(suggest_priority(ticket.service_type, detail.fault_category))
+            extra = {"imei2": detail.imei2, "priority_suggested": suggested, "warranty": detail.warranty}
+            _print_json({**row_json(ticket), **extra})
+        else:
+            print(ticket.number)
         return 0
 
     return in_session(args, act)
@@ -302,7 +353,14 @@ def run_show(args: argparse.Namespace) -> int:
         else:
             row = detail.row
             print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
-            print(f"  {row.customer_name}  {row.customer_phone}  {row.device_model}  {row.imei}")
+            shown = (row.customer_name, row.customer_phone, row.device_model, row.imei, detail.imei2)
+            print("  " + "  ".join(value for value in shown if value))  # an anonymised ticket has no name
+            warranty = detail.warranty or {}
+            if warranty:
+                print(f"  warranty: {warranty.get('reason_en', '')}")
+            if warranty.get("purchase_date_conflict"):
+                conflict = warranty["purchase_date_conflict"]
+                print(f"  purchase date: registry {conflict['registry']} (customer said {conflict['customer']})")
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
         return 0
@@ -354,8 +412,38 @@ def run_progress(args: argparse.Namespace) -> int:
 
 def run_parts(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        for item in pricing.parts_for(moves.load(session, args.number)):
-            print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}")
+        detail = moves.load(session, args.number)
+        items = pricing.parts_for(session, detail)
+        decision = decision_of(detail)
+        for item in items:
+            cover = decision.part_cover(item.part_id) if item.kind == "part" else None
+            free = f"  free ({cover})" if cover else ""
+            print(f"{item.part_id:<10} {item.kind:<7} {item.price:>9}  {item.name.en}{free}")
+        return 0
+
+    return in_session(args, act)
+
+
+def run_invoice(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        lines = pricing.invoice(session, args.number)
+        detail = moves.load(session, args.number)
+        total = sum((line.total for line in lines), Decimal("0.00"))
+        balance = total - (detail.deposit or Decimal("0.00"))
+        if args.json:
+            _print_json(
+                {
+                    "number": detail.number,
+                    "lines": [{**dataclasses.asdict(line), "unit_price": str(line.unit_price)} for line in lines],
+                    "total": str(total),
+                    "deposit": str(detail.deposit or Decimal("0.00")),
+                    "balance_due": str(balance),
+                }
+            )
+            return 0
+        for line in lines:
+            print(f"{line.part_id or '':<10} {line.quantity} x {line.unit_price:>9}  {line.description}")
+        print(f"total {total}  balance due {balance}")
         return 0
 
     return in_session(args, act)

@@ -112,6 +112,22 @@ class BusinessCalendar:
         return any(start <= offset < end for start, end in self.intervals_on(moment.date()))
 
 
+def calendar_with(
+    calendar: BusinessCalendar,
+    days: Mapping[date, tuple[Interval, ...]],
+    weekly: Mapping[int, tuple[Interval, ...]] | None = None,
+) -> BusinessCalendar:
+    """`calendar` with other weekly hours and with `days` laid over it: no intervals closes the day
+    (a holiday), intervals replace its hours (a short day, a make-up working Saturday)."""
+    closed = frozenset(day for day, intervals in days.items() if not intervals)
+    special = {day: intervals for day, intervals in days.items() if intervals}
+    return BusinessCalendar(
+        {**calendar.weekly, **(weekly or {})},
+        (calendar.holidays - frozenset(special)) | closed,
+        {**{d: i for d, i in calendar.special_days.items() if d not in closed}, **special},
+    )
+
+
 def default_calendar() -> BusinessCalendar:
     """Demo outlet: Monday to Friday 09:00-18:00, Saturday 10:00-16:00, Sunday closed."""
     weekday = parse_hours("09:00-18:00")

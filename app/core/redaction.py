@@ -273,17 +273,30 @@ _FOLDED_BEYOND_ASCII = frozenset("sSiIkK")
 
 def _may_hold_a_name(text: str, names: tuple[str, ...]) -> bool:
     """False only when no name's first word can be in the text: a plain substring search (memory speed)
-    spares the case-insensitive pattern a whole capture that never names the customer."""
-    lowered = text.lower()
+    spares the case-insensitive pattern a whole capture that never names the customer.
+
+    An ASCII word is looked for in the text's UTF-8 bytes with ASCII letters lowered (`bytes.lower`
+    leaves other characters alone, and is far cheaper than lowering a text in another script); a word
+    without case (Chinese) as it is; any other word in the lowered text."""
     ascii_text = text.isascii()
+    lowered_bytes: bytes | None = None
+    lowered: str | None = None
     for name in names:
         words = name.split()
         if not words:
             continue
-        first = words[0].lower()
-        if first in lowered or (not ascii_text and not _FOLDED_BEYOND_ASCII.isdisjoint(first)):
-            return True
-        if len(first) != len(words[0]):  # lowering changed its length: no shortcut for this name
+        word = words[0]
+        if word.lower() == word.upper():
+            found = word in text
+        elif word.isascii():
+            if not ascii_text and not _FOLDED_BEYOND_ASCII.isdisjoint(word):
+                return True  # ſ, İ, ı or K in the text could stand for one of its letters
+            lowered_bytes = text.encode("utf-8", "surrogatepass").lower() if lowered_bytes is None else lowered_bytes
+            found = word.lower().encode("ascii") in lowered_bytes
+        else:
+            lowered = text.lower() if lowered is None else lowered
+            found = word.lower() in lowered or len(word.lower()) != len(word)
+        if found:
             return True
     return False
 

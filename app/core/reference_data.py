@@ -34,6 +34,7 @@ from app.core.localized import LANGUAGES, LocalizedText
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod, RetentionPolicy
 from app.core.sharing_rules import SharingRules, SharingRulesError, parse_sharing_rules
 from app.core.warranty import BenefitStatus, CareBenefit
+from app.paths import RESOURCES
 
 SUPPORTED_FORMAT = 1
 #: Largest reference file read; the registry sample is small, a real one is paged by sync.
@@ -311,6 +312,45 @@ def parse_diagnostic_tool(data: Any, where: str = "diagnostic_tool.json") -> Dia
     )
 
 
+# --- the rules the diagnostics judge by ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DiagnosticRules:
+    """Thresholds of the per-function verdicts (`app.core.function_verdicts`); the upstream may change them."""
+
+    version: str = "built-in"
+    #: After-sales guide: 3 consecutive abnormal touch detections qualify for a screen replacement.
+    touch_abnormal_in_a_row: int = 3
+    storage_nearly_full_percent: int = 90
+    storage_chip_health_min_percent: int = 70
+    #: A slot whose signal level (0-4) is below this has "no signal".
+    signal_level_min: int = 1
+    security_patch_min: date = date(2024, 1, 1)
+    charging_max_temperature_c: int = 45
+    charging_voltage_min_mv: int = 3300
+    charging_voltage_max_mv: int = 4500
+
+
+def parse_diagnostic_rules(data: Any, where: str = "diagnostic_rules.json") -> DiagnosticRules:
+    root = _Node(data, where)
+    _check_format(root)
+    rules = DiagnosticRules(
+        root.field("version").text(max_length=40),
+        root.field("touch_abnormal_in_a_row").integer(1, 100),
+        root.field("storage_nearly_full_percent").integer(50, 100),
+        root.field("storage_chip_health_min_percent").integer(0, 100),
+        root.field("signal_level_min").integer(0, 4),
+        root.field("security_patch_min").day(),
+        root.field("charging_max_temperature_c").integer(30, 80),
+        root.field("charging_voltage_min_mv").integer(2000, 5000),
+        root.field("charging_voltage_max_mv").integer(3000, 6000),
+    )
+    if rules.charging_voltage_min_mv >= rules.charging_voltage_max_mv:
+        raise root.fail("charging_voltage_min_mv must be below charging_voltage_max_mv")
+    return rules
+
+
 # --- regions -----------------------------------------------------------------
 
 
@@ -481,11 +521,12 @@ class ReferenceData:
     regions: Regions
     consents: ConsentLibrary
     sharing: SharingRules
+    diagnostic_rules: DiagnosticRules = DiagnosticRules()
 
 
 def default_resources_dir() -> Path:
-    """The `resources/` folder beside the `app` package (a path; nothing is read)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """The shipped `resources/` folder, also inside the frozen app (a path; nothing is read)."""
+    return RESOURCES
 
 
 def load_reference_data(resources_dir: Path) -> ReferenceData:
@@ -498,7 +539,13 @@ def load_reference_data(resources_dir: Path) -> ReferenceData:
         parse_regions(read_json(reference / "regions.json")),
         load_consent_library(resources_dir / "consent"),
         load_sharing_rules(resources_dir),
+        _diagnostic_rules(reference / "diagnostic_rules.json"),
     )
+
+
+def _diagnostic_rules(path: Path) -> DiagnosticRules:
+    """The shipped rules; an outlet whose data predates the file judges by the built-in defaults."""
+    return parse_diagnostic_rules(read_json(path)) if path.exists() else DiagnosticRules()
 
 
 def load_sharing_rules(resources_dir: Path) -> SharingRules:

@@ -27,6 +27,7 @@ class Permission(StrEnum):
     #: Filling a store with synthetic tickets (demo, training, benchmarks): managers only,
     #: since they mix with real records.
     SEED_SYNTHETIC = "seed_synthetic"
+    READ_REPORTS = "read_reports"
 
 
 _COUNTER_WORK = {
@@ -46,6 +47,7 @@ PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.VERIFY_STORE,
             Permission.READ_TICKETS,
             Permission.EXPORT_PERSONAL_DATA,
+            Permission.READ_REPORTS,
         }
     ),
 }

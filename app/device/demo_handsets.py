@@ -10,9 +10,10 @@ from adbutils import AdbClient
 
 from app.device.adb_client import connect_network_device
 from app.device.simulator import SimulatedHandset, load_profile
+from app.paths import RESOURCES
 
-#: The profiles shipped with the app (resources/handsets/ in a source checkout).
-SHIPPED_PROFILES = Path(__file__).resolve().parents[2] / "resources" / "handsets"
+#: The profiles shipped with the app (resources/handsets/, also inside the frozen app).
+SHIPPED_PROFILES = RESOURCES / "handsets"
 
 
 def shipped_profile_dirs(root: Path = SHIPPED_PROFILES) -> list[Path]:

@@ -38,10 +38,6 @@ class DeviceHub:
         if self._listener is not None:
             self._listener(event)
 
-    def new_session(self, serial: str) -> DeviceSession:
-        """A session of its own for a flow that runs on a worker thread the caller owns."""
-        return DeviceSession(self._client, serial)
-
     def states(self) -> dict[str, str]:
         """{serial: state} as last reported (device, unauthorized, offline, ...)."""
         return self._tracker.snapshot()
@@ -49,6 +45,10 @@ class DeviceHub:
     def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> Future[T]:
         """Run `job(session)` on the phone's worker; the Future carries the result or a DeviceError."""
         return self._workers.submit(serial, job)
+
+    def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+        """`submit` and wait, for a caller already off the GUI thread (a `PhoneJobs`)."""
+        return self._workers.run(serial, job)
 
     def start(self) -> DeviceHub:
         self._tracker.start()

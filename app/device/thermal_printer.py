@@ -42,27 +42,21 @@ class PrinterOffline(KnownError):
     """The printer does not answer, or says it is offline (cover open, error)."""
 
     exit_code = 61
-    next_step = (
-        "Check that the printer is on, its cover is closed and its cable is plugged in, then print again. "
-        "请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。"
-    )
+    next_step = "Check that the printer is on, its cover is closed and its cable is plugged in, then print again."
 
 
 class PaperOut(KnownError):
     """The printer reports no paper."""
 
     exit_code = 62
-    next_step = "Load a new paper roll and print again. 请装入新的打印纸卷后重新打印。"
+    next_step = "Load a new paper roll and print again."
 
 
 class PrinterPortError(KnownError):
     """The serial port cannot be opened (wrong name, in use, no permission)."""
 
     exit_code = 63
-    next_step = (
-        "Check the printer's port name in the settings and that no other program uses it. "
-        "请在设置中检查打印机端口名称，并确认没有其他程序占用该端口。"
-    )
+    next_step = "Check the printer's port name in the settings and that no other program uses it."
 
 
 class SerialLike(Protocol):
@@ -80,7 +74,7 @@ def open_serial_port(port: str, baudrate: int = 19200, timeout: float = 1.0) -> 
     try:
         return serial.Serial(port=port, baudrate=baudrate, timeout=timeout, write_timeout=max(5.0, timeout * 5))
     except (serial.SerialException, OSError, ValueError) as exc:
-        raise PrinterPortError(f"Cannot open printer port {port}: {exc} / 无法打开打印机端口 {port}") from exc
+        raise PrinterPortError(f"Cannot open printer port {port}: {exc}", params={"port": port}) from exc
 
 
 class ThermalPrinter:
@@ -116,9 +110,9 @@ class ThermalPrinter:
                 link.write(job[start : start + WRITE_CHUNK])
             link.flush()
         except serial.SerialTimeoutException as exc:
-            raise PrinterOffline(f"The printer on {self.port} stopped taking data / 打印机停止接收数据") from exc
+            raise PrinterOffline(f"The printer on {self.port} stopped taking data", params={"port": self.port}) from exc
         except (serial.SerialException, OSError) as exc:
-            raise PrinterPortError(f"Lost the printer port {self.port}: {exc} / 打印机端口断开") from exc
+            raise PrinterPortError(f"Lost the printer port {self.port}: {exc}", params={"port": self.port}) from exc
         finally:
             link.close()
         log.info("sent %d bytes to the printer on %s", len(job), self.port)
@@ -133,8 +127,9 @@ class ThermalPrinter:
                 parts.append(parse_offline_cause(self._ask(link, STATUS_OFFLINE_CAUSE)))
         except EscPosFormatError as exc:  # something answers, but not an ESC/POS printer
             raise PrinterOffline(
-                f"The device on {self.port} is not answering as a receipt printer "
-                f"/ {self.port} 上的设备不是可用的小票打印机"
+                f"The device on {self.port} is not answering as a receipt printer",
+                code="not_a_receipt_printer",
+                params={"port": self.port},
             ) from exc
         return merge_status(*parts)
 
@@ -143,18 +138,20 @@ class ThermalPrinter:
         link.flush()
         reply = link.read(1)
         if len(reply) != 1:
-            raise PrinterOffline(f"The printer on {self.port} does not answer / 打印机 {self.port} 无响应")
+            raise PrinterOffline(f"The printer on {self.port} does not answer", params={"port": self.port})
         return reply[0]
 
 
 def raise_unless_ready(status: PrinterStatus, port: str) -> None:
     """Turn a status into the error the person needs to see, most specific first."""
     if status.paper_out:
-        raise PaperOut(f"The printer on {port} is out of paper / 打印机缺纸")
+        raise PaperOut(f"The printer on {port} is out of paper", params={"port": port})
     if status.cover_open:
-        raise PrinterOffline(f"The printer on {port} has its cover open / 打印机上盖未合好")
+        raise PrinterOffline(
+            f"The printer on {port} has its cover open", code="printer_cover_open", params={"port": port}
+        )
     if status.offline or status.error:
-        raise PrinterOffline(f"The printer on {port} is offline / 打印机处于离线状态")
+        raise PrinterOffline(f"The printer on {port} is offline", params={"port": port})
 
 
 @dataclass

@@ -10,11 +10,19 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from app.device.session import DeviceSession
 
 T = TypeVar("T")
+
+
+class PhoneJobs(Protocol):
+    """Where work on a phone runs: one job at a time per phone (`DeviceWorkers`, `DeviceHub`)."""
+
+    def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+        """Run `job(session)` on the phone's own worker and return its result (or raise its error)."""
+        ...
 
 
 class DeviceWorkers:
@@ -33,6 +41,10 @@ class DeviceWorkers:
                 self._workers[serial] = (executor, self._session_factory(serial))
             executor, session = self._workers[serial]
         return executor.submit(job, session)
+
+    def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+        """`submit` and wait: the caller (a background task, never the GUI thread) gets the result."""
+        return self.submit(serial, job).result()
 
     def serials(self) -> list[str]:
         with self._lock:

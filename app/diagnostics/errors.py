@@ -61,6 +61,20 @@ class InvalidConsentInput(DiagnosticsError):
     next_step = "Fill in the customer's name, choose the categories, and have the customer sign or tick."
 
 
+class ConsentBeyondNeed(DiagnosticsError):
+    """A category was to be consented that none of the chosen functions reads (minimum necessary)."""
+
+    exit_code = 87
+    next_step = "Ask consent only for the categories the chosen checks read (they are listed with each check)."
+
+
+class NoConsentingCustomer(DiagnosticsError):
+    """A diagnostics consent that names no customer: restriction and withdrawal could not reach it."""
+
+    exit_code = 89
+    next_step = "Name the customer: give the ticket, or the phone number of a customer known at this counter."
+
+
 class RunNotFound(DiagnosticsError):
     """No diagnostic run or consent with that id."""
 

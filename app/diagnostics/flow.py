@@ -18,11 +18,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from app.accounts.session import Session
 from app.clock import iso
 from app.core.battery_verdict import battery_verdict
+from app.core.fault_suggestion import suggest_faults
+from app.core.function_verdicts import battery_function_verdict, function_verdict
 from app.core.privacy_catalogue import categories_for, check_functions, refused_categories, runnable_functions
 from app.core.reference_data import DiagnosticToolRequirement, ReferenceData
 from app.core.roles import Permission
@@ -42,6 +44,7 @@ from app.diagnostics.errors import (
 )
 from app.diagnostics.functions import COLLECTORS, CollectionContext, FunctionResult, ToolRun
 from app.diagnostics.gate import CancelToken, ConsentGate, ConsentScope
+from app.diagnostics.history import phone_history
 from app.diagnostics.logs import log_expiry, purge_expired_logs, redact_capture
 from app.diagnostics.report import RunReport, ToolReport
 from app.diagnostics.tool_update import ToolCheck
@@ -49,6 +52,7 @@ from app.privacy_rules.restriction import Purpose, ensure_may_process
 from app.storage import diagnostics_repository as repo
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.ticket_records import TicketDetail
+from app.tickets.warranty_decision import decision_for
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +163,12 @@ class DiagnosticsFlow:
         self._session.require(Permission.RUN_DIAGNOSTICS)
         consent = request.consent
         # A customer who restricted processing: nothing is read from the phone (issue 8).
-        ensure_may_process(self._session.store, request.ticket_number or consent.ticket_number, Purpose.DIAGNOSTICS)
+        ensure_may_process(
+            self._session.store,
+            request.ticket_number or consent.ticket_number,
+            Purpose.DIAGNOSTICS,
+            consent.customer_id,
+        )
         if not self._consent_active(consent.id):
             raise ConsentNotActive("This consent was withdrawn; record a new one.")
         # A run for a ticket: the ticket must exist, and the phone's identity is read (and checked) first.
@@ -221,13 +230,15 @@ class DiagnosticsFlow:
         tool = self._prepare_tool(gate, report, request.consent, prompts, progress)
         if report.status == "declined":
             return None
+        context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)  # one per run: shared readings
         for function in report.runnable:
             progress(function, 0.0)
-            context = CollectionContext(gate, tool, prompts.ask_imei, report.notes)
             self._store(report, request, function, COLLECTORS[function](context))
             if ticket is not None and function == ticket_binding.IDENTITY:
                 ticket_binding.check_phone(self._session, ticket, report.identity or {}, report.run_id)
             progress(function, 1.0)
+        report.suggestions = [s.to_json() for s in suggest_faults(report.verdicts.values())]
+        report.history = self._history(report)
         report.status = (
             "complete" if all(report.function_status[f] == "collected" for f in report.runnable) else "incomplete"
         )
@@ -280,6 +291,7 @@ class DiagnosticsFlow:
                 decision.ticked,
                 consent.ticket_number,
                 consents.TOOL_UPDATE_TEXT,
+                customer_id=consent.customer_id,  # the same customer, so withdrawal reaches it too
             ),
         )
         gate.allow_update()
@@ -335,6 +347,13 @@ class DiagnosticsFlow:
                 customer_names=(consent.customer_name,),
             )
         verdict = self._verdict(report, request, result) if function == "battery" else None
+        judged = (
+            battery_function_verdict(verdict)
+            if function == "battery"
+            else function_verdict(function, data, self._reference.diagnostic_rules)
+        )
+        if judged is not None:
+            data["verdict"] = judged.to_json()
         store = self._session.store
         with store.transaction(self._session.actor) as work:
             if repo.consent_withdrawn_at(store, consent.id) is not None:
@@ -363,6 +382,9 @@ class DiagnosticsFlow:
                 {"function": function, "categories": list(result.categories), "source": result.source},
             )
         report.function_status[function] = "collected"
+        report.findings[function] = data
+        if judged is not None:
+            report.verdicts[function] = judged
         for category in result.categories:
             if category not in report.collected:
                 report.collected.append(category)
@@ -379,6 +401,8 @@ class DiagnosticsFlow:
     def _in_warranty(self, report: RunReport, request: RunRequest) -> bool:
         if request.in_warranty is not None:
             return request.in_warranty
+        if request.ticket_number:  # the ticket's warranty decision is the one verdict (issue 12)
+            return decision_for(self._session, request.ticket_number).battery_free
         imeis = (report.identity or {}).get("imei") or []
         for imei in imeis:
             device = self._reference.benefits.lookup(imei)
@@ -389,6 +413,15 @@ class DiagnosticsFlow:
                 ).in_warranty
         report.notes.append(run_notes.WARRANTY_UNKNOWN)
         return False
+
+    def _history(self, report: RunReport) -> list[dict[str, Any]]:
+        """This phone's earlier runs (by the IMEIs just read), oldest first, within retention."""
+        seen: dict[str, dict[str, Any]] = {}
+        for imei in (report.identity or {}).get("imei") or []:
+            policy = self._reference.regions.get().retention_policy()
+            for entry in phone_history(self._session, imei, policy=policy, exclude_run=report.run_id):
+                seen[entry.run_id] = entry.to_json()
+        return sorted(seen.values(), key=lambda entry: str(entry["started_at"]))
 
     # --- run rows -----------------------------------------------------------------------------------
 

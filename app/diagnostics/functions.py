@@ -11,6 +11,8 @@ so the flow can end the run as incomplete.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +23,10 @@ from app.core.identifiers import IdentifierError, Imei, parse_imei
 from app.core.localized import LocalizedText
 from app.core.privacy_catalogue import FUNCTIONS
 from app.device.errors import DeviceCommandFailed, OutputTooLarge, TransferFailed
-from app.device.parsers import OutputParseError
+from app.device.parsers import OutputParseError, function_results
+from app.device.parsers.charge_history_parser import parse_charge_history
+from app.device.parsers.storage_parser import parse_df_data, parse_diskstats
+from app.device.parsers.telephony_parser import SlotSignal, parse_sim_states, parse_telephony_registry, parse_wifi_state
 from app.device.parsers.tool_results import (
     load_result_json,
     parse_battery_record_result,
@@ -29,12 +34,14 @@ from app.device.parsers.tool_results import (
 )
 from app.device.session import RemoteFileMissing
 from app.diagnostics import notes as run_notes
-from app.diagnostics.gate import ConsentGate
+from app.diagnostics.gate import SOFTWARE_PROPERTIES, ConsentGate
 
 log = logging.getLogger(__name__)
 
 #: How many log lines the `logs` function asks the phone for.
 LOGCAT_LINES = 50_000
+#: The source name of a reading from the Diagnostic Tool's result files.
+TOOL = ReadingSource.DIAGNOSTIC_TOOL.value
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,8 @@ class CollectionContext:
     #: Scanner or typed IMEI when neither the tool nor `service call` gives one (None: none offered).
     ask_imei: Callable[[], str | None] = lambda: None
     notes: list[LocalizedText] = field(default_factory=list)
+    #: Readings several functions share (the tool's software_info), read once per run.
+    cache: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
     def tool_json(self, category: str) -> dict[str, Any] | None:
         """A category's checked result object from the tool, or None (no tool, missing, invalid, unavailable)."""
@@ -272,8 +281,15 @@ def collect_charging(ctx: CollectionContext) -> FunctionResult | None:
         "charging_policy": state.charging_policy,
         "voltage_mv": state.voltage_mv,
         "temperature_c": state.temperature_c,
+        "health": state.health,
     }
-    return FunctionResult(("battery_record",), ReadingSource.DUMPSYS_BATTERY.value, data)
+    sources = {k: ReadingSource.DUMPSYS_BATTERY.value for k, v in data.items() if v is not None}
+    history = _parsed_text(ctx, "dumpsys batterystats --checkin", ctx.gate.charge_history_text, parse_charge_history)
+    if history is not None:
+        data["history"] = dataclasses.asdict(history)
+        sources["history"] = "batterystats --checkin"
+    data["sources"] = sources
+    return FunctionResult(("battery_record",), _joined_sources(sources), data)
 
 
 # --- logs --------------------------------------------------------------------------------------------
@@ -292,21 +308,165 @@ def collect_logs(ctx: CollectionContext) -> FunctionResult | None:
     )
 
 
-# --- functions only the tool can answer ---------------------------------------------------------------
+# --- display, network, bluetooth, camera, storage, software ---------------------------------------------
+#
+# Each reads the tool's schema-checked result first; where Android has a shell command for the same
+# reading, that answers when the tool does not.  Every reading names its source in `sources`.
 
 
-def _tool_only(function: str) -> Callable[[CollectionContext], FunctionResult | None]:
-    categories = FUNCTIONS[function].categories
+def _schema_result(ctx: CollectionContext, category: str) -> dict[str, Any] | None:
+    """A category's tool result checked against its JSON Schema, or None (no tool, missing, invalid, unavailable)."""
+    raw = ctx.tool_bytes(category)
+    if raw is None:
+        return None
+    try:
+        value = function_results.checked_result(category, raw)
+    except OutputParseError:
+        ctx.notes.append(run_notes.result_failed_checks(category))
+        return None
+    return None if value.get("available") is False else value
 
-    def collect(ctx: CollectionContext) -> FunctionResult | None:
-        found = {category: ctx.tool_json(category) for category in categories}
-        present = tuple(c for c, value in found.items() if value is not None)
-        if not present:
+
+def _parsed_text(ctx: CollectionContext, what: str, read: Callable[[], str], parse: Callable[[str], Any]) -> Any:
+    """A shell reading parsed, or None when the command failed or its answer is garbage (noted)."""
+    try:
+        return parse(read())
+    except (DeviceCommandFailed, OutputTooLarge):
+        return None
+    except OutputParseError:
+        ctx.notes.append(run_notes.answer_unreadable(what))
+        return None
+
+
+def _software_info(ctx: CollectionContext) -> dict[str, Any] | None:
+    if "software_info" not in ctx.cache:
+        ctx.cache["software_info"] = _schema_result(ctx, "software_info")
+    else:
+        ctx.gate.require(("software_info",), "tool_result")  # cached, but still only with consent
+    return ctx.cache["software_info"]
+
+
+def collect_display(ctx: CollectionContext) -> FunctionResult | None:
+    found = function_results.display_result(_software_info(ctx) or {})
+    if found is None:
+        return None
+    data: dict[str, Any] = {
+        "touch_detections": list(found.touch_detections),
+        "dead_pixels": found.dead_pixels,
+        "brightness_control": found.brightness_control,
+    }
+    data["sources"] = {k: TOOL for k, v in data.items() if v is not None}
+    return FunctionResult(("software_info",), TOOL, data)
+
+
+def collect_network(ctx: CollectionContext) -> FunctionResult | None:
+    tool = _schema_result(ctx, "network_record")
+    if tool is not None and tool.get("slots"):
+        data: dict[str, Any] = {"slots": tool["slots"], "wifi": tool.get("wifi"), "sources": {"slots": TOOL}}
+        if tool.get("wifi") is not None:
+            data["sources"]["wifi"] = TOOL
+        return FunctionResult(FUNCTIONS["network"].categories, TOOL, data)
+    slots = _parsed_text(ctx, "dumpsys telephony.registry", ctx.gate.telephony_text, parse_telephony_registry)
+    sims = _parsed_text(ctx, "gsm.sim.state", ctx.gate.sim_state_text, parse_sim_states) or ()
+    wifi = _parsed_text(ctx, "dumpsys wifi", ctx.gate.wifi_text, parse_wifi_state)
+    if not slots and not sims and wifi is None:
+        return None
+    data = {"slots": _slot_rows(slots or (), sims), "wifi": None, "sources": {}}
+    data["sources"]["slots"] = "+".join(n for n, v in (("telephony.registry", slots), ("gsm.sim.state", sims)) if v)
+    if wifi is not None:
+        data["wifi"] = {"enabled": wifi.enabled, "connected": wifi.connected, "rssi_dbm": wifi.rssi_dbm}
+        data["sources"]["wifi"] = "dumpsys wifi"
+    return FunctionResult(FUNCTIONS["network"].categories, "shell", data)
+
+
+def _slot_rows(slots: tuple[SlotSignal, ...], sims: tuple[str, ...]) -> list[dict[str, Any]]:
+    by_slot = {s.slot: s for s in slots}
+    rows = []
+    for index in range(max(len(sims), max(by_slot, default=-1) + 1)):
+        signal = by_slot.get(index)
+        rows.append(
+            {
+                "slot": index,
+                "sim_state": sims[index] if index < len(sims) else "unknown",
+                "service_state": signal.service_state if signal else "unknown",
+                "signal_level": signal.signal_level if signal else None,
+                "signal_dbm": signal.signal_dbm if signal else None,
+                "data_connected": signal.data_connected if signal else None,
+            }
+        )
+    return rows
+
+
+def collect_bluetooth(ctx: CollectionContext) -> FunctionResult | None:
+    tool = _schema_result(ctx, "bluetooth_record")
+    if not tool or set(tool) <= {"available"}:
+        return None
+    data = {k: tool.get(k) for k in ("enabled", "switch_test", "paired_devices", "scan_found")}
+    data["sources"] = {k: TOOL for k, v in data.items() if v is not None}
+    return FunctionResult(("bluetooth_record",), TOOL, data)
+
+
+def collect_camera(ctx: CollectionContext) -> FunctionResult | None:
+    tool = _schema_result(ctx, "camera_startup")
+    ctx.gate.require(("photo_record",), "tool_result")  # the function's other category: read by nothing here
+    cameras = function_results.camera_results(tool or {})
+    if not cameras:
+        return None
+    data = {
+        "cameras": [{"id": c.camera_id, "facing": c.facing, "started": c.started, "focus": c.focus} for c in cameras],
+        "sources": {"cameras": TOOL},
+    }
+    return FunctionResult(("camera_startup",), TOOL, data)
+
+
+def collect_storage(ctx: CollectionContext) -> FunctionResult | None:
+    tool = function_results.storage_result(_software_info(ctx) or {})
+    chip = None
+    if tool is not None:
+        total, free, chip = tool
+        source = TOOL
+    else:
+        space = _parsed_text(ctx, "dumpsys diskstats", ctx.gate.diskstats_text, parse_diskstats)
+        source = "dumpsys diskstats"
+        if space is None:
+            space, source = _parsed_text(ctx, "df /data", ctx.gate.df_data_text, parse_df_data), "df"
+        if space is None:
             return None
-        return FunctionResult(present, "diagnostic_tool", {c: found[c] for c in present})
+        total, free = space.total_bytes, space.free_bytes
+    data: dict[str, Any] = {
+        "total_bytes": total,
+        "free_bytes": free,
+        "used_percent": round((total - free) / total * 100.0, 1),
+        "chip_health_percent": chip,
+    }
+    data["sources"] = {k: (TOOL if k == "chip_health_percent" else source) for k, v in data.items() if v is not None}
+    return FunctionResult(("software_info",), source, data)
 
-    collect.__name__ = f"collect_{function}"
-    return collect
+
+def collect_software(ctx: CollectionContext) -> FunctionResult | None:
+    system = function_results.system_result(_software_info(ctx) or {})
+    data: dict[str, Any] = {"fingerprint": None, "security_patch": None, "android_release": None, "sources": {}}
+    if system is not None:
+        for key in ("fingerprint", "security_patch", "android_release"):
+            if getattr(system, key) is not None:
+                data[key], data["sources"][key] = getattr(system, key), TOOL
+    for key, prop in zip(("fingerprint", "security_patch", "android_release"), SOFTWARE_PROPERTIES, strict=True):
+        if data[key] is None:
+            value = _parsed_text(
+                ctx, f"getprop {prop}", functools.partial(ctx.gate.software_property, prop), _short_value
+            )
+            if value:
+                data[key], data["sources"][key] = value, "getprop"
+    if not data["sources"]:
+        return None
+    return FunctionResult(("software_info",), _joined_sources(data["sources"]), data)
+
+
+def _short_value(text: str) -> str | None:
+    value = text.strip()
+    if len(value) > 256 or not value.isprintable():
+        raise OutputParseError("getprop: not a short printable value")
+    return value or None
 
 
 #: The collector of every diagnostic function of the catalogue.
@@ -314,12 +474,12 @@ COLLECTORS: dict[str, Callable[[CollectionContext], FunctionResult | None]] = {
     "identity": collect_identity,
     "battery": collect_battery,
     "charging": collect_charging,
-    "display": _tool_only("display"),
-    "network": _tool_only("network"),
-    "bluetooth": _tool_only("bluetooth"),
-    "camera": _tool_only("camera"),
+    "display": collect_display,
+    "network": collect_network,
+    "bluetooth": collect_bluetooth,
+    "camera": collect_camera,
     "logs": collect_logs,
-    "storage": _tool_only("storage"),
-    "software": _tool_only("software"),
+    "storage": collect_storage,
+    "software": collect_software,
 }
 assert set(COLLECTORS) == set(FUNCTIONS), "every catalogue function needs a collector"

@@ -43,7 +43,9 @@ def redact_capture(
     out the few lines that can hold personal data, so the digits of every
     threadtime header cost nothing.
     """
-    lines = [line[:MAX_LINE_CHARS] for line in raw.splitlines()[:max_lines]]
+    lines = raw.splitlines()[:max_lines]
+    if lines and max(map(len, lines)) > MAX_LINE_CHARS:  # measured in C; the cut is needed rarely
+        lines = [line[:MAX_LINE_CHARS] for line in lines]
     text = redact_text("\n".join(lines), keep_ssid=keep_ssid, keep_bssid=keep_bssid)
     if customer_names:
         text = redact_names(text, customer_names)

@@ -46,3 +46,9 @@ def result_too_large(category: str) -> T:
 
 def result_not_copied(category: str) -> T:
     return T(f"{category}：检测工具的结果无法复制。", f"{category}: the tool's result could not be copied")
+
+
+def answer_unreadable(command: str) -> T:
+    return T(
+        f"{command}：手机的回答无法读取，已忽略。", f"{command}: the phone's answer could not be read and was ignored"
+    )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.core.battery_verdict import BatteryVerdict
+from app.core.function_verdicts import FunctionVerdict
 from app.core.localized import LocalizedText as T
 
 #: Shown after every run that reached the phone (docs/ARCHITECTURE.md section 7, clean-up).
@@ -45,6 +46,14 @@ class RunReport:
     identity: dict[str, Any] | None = None
     battery: dict[str, Any] | None = None
     verdict: BatteryVerdict | None = None
+    #: Each collected function's verdict with its reason and readings (battery's too, in this shape).
+    verdicts: dict[str, FunctionVerdict] = field(default_factory=dict)
+    #: What each collected function read (JSON-ready, with `sources`), for the results page and the slip.
+    findings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Likely fault categories, best first, each with the verdicts behind it (`app.core.fault_suggestion`).
+    suggestions: list[dict[str, Any]] = field(default_factory=list)
+    #: The same phone's earlier runs, oldest first (`app.diagnostics.history`).
+    history: list[dict[str, Any]] = field(default_factory=list)
     log_id: str | None = None
     log_lines: int | None = None
     notes: list[T] = field(default_factory=list)
@@ -88,6 +97,9 @@ class RunReport:
             "consent_id": self.consent_id,
             "functions": {f: self.function_status.get(f, "not_run") for f in self.functions},
             "battery_verdict": _verdict_json(self.verdict),
+            "verdicts": {f: v.to_json() for f, v in self.verdicts.items()},
+            "fault_suggestions": list(self.suggestions),
+            "history": list(self.history),
             "logs": None if self.log_id is None else {"id": self.log_id, "lines": self.log_lines},
             "cleaned_up": self.cleaned_up,
             "revoke_usb_debugging": REVOKE_USB_DEBUGGING.as_dict() if self.reached_phone else None,

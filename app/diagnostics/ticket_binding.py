@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from app.accounts.session import Session
-from app.core.localized import LocalizedText as T
 from app.core.privacy_catalogue import check_functions
 from app.diagnostics.errors import DiagnosticsError, InvalidConsentInput
 from app.storage import ticket_repository
@@ -28,16 +27,11 @@ IDENTITY = "identity"
 class PhoneNotThisTicket(DiagnosticsError):
     """The phone plugged in is not the phone of the ticket the run is for (its IMEIs differ)."""
 
-    exit_code = 87
+    exit_code = 102
     next_step = (
         "Check which phone this is: run the diagnostics for the ticket it belongs to (--ticket), "
-        "or open a new ticket for it. / 请核对手机：为其所属工单重新检测（--ticket），或为其新建工单。"
+        "or open a new ticket for it."
     )
-    next_step_zh = "请核对手机：为其所属工单重新检测，或为其新建工单。"
-
-    def __init__(self, message: T) -> None:
-        super().__init__(f"{message.en}\n{message.zh_CN}")
-        self.localized = message
 
 
 def ticket_for_run(session: Session, number: str) -> TicketDetail:
@@ -50,7 +44,8 @@ def identity_first(functions: Sequence[str], consented: Sequence[str]) -> tuple[
     if "device_info" not in consented:
         raise InvalidConsentInput(
             "A run for a ticket first reads the phone's identity to check it is the ticket's phone: "
-            "add device_info to the consent. / 为工单检测须先读取手机身份以核对，请在授权中加入 device_info。"
+            "add device_info to the consent.",
+            code="ticket_run_needs_identity",
         )
     return (IDENTITY, *(f for f in check_functions(functions) if f != IDENTITY))
 
@@ -66,22 +61,18 @@ def check_phone(session: Session, ticket: TicketDetail, identity: Mapping[str, A
     on_ticket = [i for i in (ticket.row.imei, ticket.imei2) if i]
     if not read:
         raise PhoneNotThisTicket(
-            T(
-                f"未能读取手机的 IMEI，无法核对是否为工单 {ticket.number} 的手机；已停止检测。",
-                f"The phone gave no IMEI, so it cannot be checked against ticket {ticket.number}; the run stopped.",
-            )
+            f"The phone gave no IMEI, so it cannot be checked against ticket {ticket.number}; the run stopped.",
+            code="phone_gave_no_imei",
+            params={"ticket": ticket.number},
         )
     if not on_ticket:
         _take_identity(session, ticket, read, identity, run_id)
         return
     if not set(read) & set(on_ticket):
         raise PhoneNotThisTicket(
-            T(
-                f"这部手机（IMEI {_last6(read)}）不是工单 {ticket.number} 的手机（IMEI {_last6(on_ticket)}）；"
-                "除设备信息外未读取任何数据。",
-                f"This phone (IMEI {_last6(read)}) is not the phone of ticket {ticket.number} "
-                f"(IMEI {_last6(on_ticket)}); nothing beyond device_info was read.",
-            )
+            f"This phone (IMEI {_last6(read)}) is not the phone of ticket {ticket.number} "
+            f"(IMEI {_last6(on_ticket)}); nothing beyond device_info was read.",
+            params={"ticket": ticket.number, "read": _last6(read), "on_ticket": _last6(on_ticket)},
         )
 
 

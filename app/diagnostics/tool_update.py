@@ -88,9 +88,7 @@ def verified_apk(requirement: DiagnosticToolRequirement, apk_dir: Path) -> bytes
     return data
 
 
-def install_verified(
-    gate: ConsentGate, requirement: DiagnosticToolRequirement, apk_dir: Path, staging: Path
-) -> None:
+def install_verified(gate: ConsentGate, requirement: DiagnosticToolRequirement, apk_dir: Path, staging: Path) -> None:
     """Check the digest, then install exactly the checked bytes through the gate.
 
     The checked copy is staged inside the data directory (`staging`), owner-only: nothing

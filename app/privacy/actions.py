@@ -170,8 +170,15 @@ def record_objection(session: Session, request_number: str) -> None:
         close_in(work, request, "done", "objection recorded")
 
 
+def last_withdrawal(session: Session, customer_id: str) -> str | None:
+    """When the customer's latest consent was withdrawn, or None if none was (a repeated request's answer)."""
+    facts = _facts(session, customer_id)
+    times = [c["withdrawn_at"] for c in facts.consents if c["withdrawn_at"] is not None]
+    return max(times) if times else None
+
+
 def withdraw(session: Session, request_number: str) -> int:
-    """Withdraw every active consent of the customer's tickets (their diagnostic data goes with them)."""
+    """Withdraw every active consent of the customer, with or without a ticket (their diagnostic data goes too)."""
     request = _open_request(session, request_number, "withdrawal")
     facts = _facts(session, request.customer_id)
     active = [c["id"] for c in facts.consents if c["withdrawn_at"] is None]

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,11 +29,13 @@ from app.accounts.session import Session
 from app.core.reference_data import default_resources_dir
 from app.core.roles import Permission
 from app.privacy_rules.errors import ExportUnreadable, UnknownCustomer, WeakExportPassword
+from app.storage import diagnostics_repository as diag
 from app.storage import privacy_repository as repo
 from app.storage import staff_repository
 from app.storage.atomic_file import write_atomically
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.sealing import Argon2Params, password_key
+from app.storage.store import Store
 
 FORMAT = "repair-counter.customer-export"
 ENVELOPE_FORMAT = "repair-counter.encrypted-export"
@@ -59,25 +62,89 @@ def _split(text: str | None) -> list[str]:
     return [part for part in (text or "").split(",") if part]
 
 
+_TICKET_FIELDS = (
+    "number",
+    "service_type",
+    "status",
+    "device_model",
+    "imei",
+    "imei2",
+    "serial",
+    "software_version",
+    "fault",
+    "fault_category",
+    "purchase_date",
+    "courier",
+    "tracking_number",
+    "created_at",
+    "updated_at",
+    "priority",
+    "due_at",
+    "purchase_proof",
+    "parcel_condition",
+    "estimate",
+    "deposit",
+)
+#: JSON kept on the ticket (column -> key in the export): every stored value goes out, signers included.
+_TICKET_JSON = {
+    "intake_json": "intake",
+    "agreement_json": "agreement",
+    "warranty_json": "warranty",
+    "approval_json": "approval",
+    "pickup_json": "pickup",
+}
+
+
+def _json_object(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return {"unreadable": text}  # shown as stored rather than left out
+    return value if isinstance(value, dict) else {"value": value}
+
+
 def _ticket(ticket: dict[str, Any]) -> dict[str, Any]:
-    fields = (
-        "number",
-        "service_type",
-        "status",
-        "device_model",
-        "imei",
-        "imei2",
-        "serial",
-        "software_version",
-        "fault",
-        "fault_category",
-        "purchase_date",
-        "courier",
-        "tracking_number",
-        "created_at",
-        "updated_at",
-    )
-    return {**{k: ticket[k] for k in fields}, "events": ticket["events"], "lines": ticket["lines"]}
+    stored = {k: ticket.get(k) for k in _TICKET_FIELDS}
+    kept = {key: _json_object(ticket.get(column)) for column, key in _TICKET_JSON.items()}
+    return {**stored, **kept, "events": ticket["events"], "lines": ticket["lines"]}
+
+
+def collected_values(store: Store, run_id: str) -> dict[str, Any]:
+    """What a diagnostic run collected and still holds: each function's data, the battery readings, the logs."""
+    battery = diag.battery_for_run(store, run_id)
+    return {
+        "results": [
+            {
+                "function": r.function,
+                "categories": list(r.categories),
+                "source": r.source,
+                "data": r.data,
+                "collected_at": r.collected_at,
+            }
+            for r in diag.results_for_run(store, run_id)
+        ],
+        "battery": None
+        if battery is None
+        else {
+            "advice": battery.advice,
+            "health_percent": battery.health_percent,
+            "health_basis": battery.health_basis,
+            "in_warranty": battery.in_warranty,
+            "readings": battery.readings,
+            "decided_at": battery.decided_at,
+        },
+        "logs": [
+            {
+                "captured_at": log.captured_at,
+                "expires_at": log.expires_at,
+                "line_count": log.line_count,
+                "text": diag.log_text(store, log.id),
+            }
+            for log in diag.logs_for_run(store, run_id)
+        ],
+    }
 
 
 def _request(request: PrivacyRequest) -> dict[str, Any]:
@@ -91,8 +158,15 @@ def _request(request: PrivacyRequest) -> dict[str, Any]:
     }
 
 
-def export_document(facts: CustomerFacts, requests: list[PrivacyRequest], made_at: str, outlet: str) -> dict[str, Any]:
-    """The customer's data as the schema describes it."""
+def export_document(
+    facts: CustomerFacts,
+    requests: list[PrivacyRequest],
+    made_at: str,
+    outlet: str,
+    collected: Mapping[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The customer's data as the schema describes it; `collected` is each run's `collected_values`."""
+    found = collected or {}
     return {
         "format": FORMAT,
         "version": 1,
@@ -103,7 +177,12 @@ def export_document(facts: CustomerFacts, requests: list[PrivacyRequest], made_a
         "tickets": [_ticket(t) for t in facts.tickets],
         "consents": [{**c, "categories": _split(c["categories"])} for c in facts.consents],
         "diagnostic_runs": [
-            {**r, "functions": _split(r["functions"]), "categories": _split(r["categories"])}
+            {
+                **r,
+                "functions": _split(r["functions"]),
+                "categories": _split(r["categories"]),
+                **found.get(r["id"], {"results": [], "battery": None, "logs": []}),
+            }
             for r in facts.diagnostic_runs
         ],
         "contacts": list(facts.contacts),
@@ -228,6 +307,7 @@ def customer_document(session: Session, customer_id: str) -> dict[str, Any]:
         repo.requests_of_customer(session.store, customer_id),
         iso(session.store.clock()),
         outlet.code if outlet else "",
+        {run["id"]: collected_values(session.store, run["id"]) for run in facts.diagnostic_runs},
     )
     problems = schema_problems(document)
     if problems:  # our own bug: the document and its schema disagree

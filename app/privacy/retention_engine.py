@@ -149,7 +149,10 @@ def run_retention(
     now = store.clock()
     due = due_for_disposal(store, policy, now, registry)
     if dry_run:
-        return PurgeReceipt(None, _iso(now), policy.region, True, {k: len(v) for k, v in due.items()})
+        counts = {k: len(v) for k, v in due.items()}
+        # The real run counts service records as the tickets it anonymises, not their customers.
+        counts["service_records"] = q.count_tickets_of_customers(store, due["service_records"])
+        return PurgeReceipt(None, _iso(now), policy.region, True, counts)
     receipt_id = str(uuid.uuid4())
     q.overwrite_deleted_content(store)
     with store.transaction(actor) as work:

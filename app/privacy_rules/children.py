@@ -50,8 +50,8 @@ def check_declaration(age: AgeDeclaration, guardian_consent_age: int) -> None:
     name = age.guardian_name.strip()
     if not name or not age.guardian_consents:
         raise GuardianConsentNeeded(
-            f"Below {guardian_consent_age} a guardian's consent is needed: record the guardian's name and consent. "
-            f"未满 {guardian_consent_age} 周岁需监护人同意，请记录监护人姓名及同意。"
+            f"Below {guardian_consent_age} a guardian's consent is needed: record the guardian's name and consent.",
+            params={"age": guardian_consent_age},
         )
     if len(name) > MAX_GUARDIAN_NAME:
         raise InvalidRequestInput(f"The guardian's name is longer than {MAX_GUARDIAN_NAME} characters.")

@@ -76,6 +76,10 @@ class SlipContent:
     #: 0 for the original print; n for the n-th reprint, printed as "COPY n".
     copy_number: int = 0
     currency: str = "CNY"
+    #: The reference data in force when the slip was made (prices, periods): shipped version + pulled items.
+    reference_version: str = ""
+    #: Who took the phone in at the counter (the engineer is who repaired it).
+    intake_clerk: str = ""
     extra_notes: tuple[str, ...] = field(default=())
 
     def __post_init__(self) -> None:

@@ -13,7 +13,9 @@ else Simplified Chinese.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,10 +28,12 @@ from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, 
 from app.storage import diagnostics_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
-from app.storage.ticket_records import TicketDetail, TicketLine
+from app.storage.store import Store
+from app.storage.ticket_records import CONDITION_ITEMS, TicketDetail, TicketLine
 from app.tickets import moves
 from app.tickets.intake import outlet_clock
 from app.tickets.outlet_clock import OutletClock
+from app.tickets.reference_in_force import reference_in_force
 
 DIAGNOSTICS_TEXT = "diagnostics"
 
@@ -54,6 +58,7 @@ _CONDITION_ITEMS = {
     "cameras": T("摄像头", "Cameras"),
     "other": T("其他", "Other"),
 }
+_CHECKLIST_ORDER = {item: n for n, item in enumerate(CONDITION_ITEMS)}
 _CONDITION_STATES = {
     "ok": T("完好", "OK"),
     "damaged": T("有损伤", "damaged"),
@@ -92,8 +97,10 @@ def slip_content_for(
     session.require(Permission.PRINT_SLIPS)
     detail = moves.load(session, ticket_number)
     store = session.store
-    consent = _latest_consent(diagnostics_repository.consents_for_ticket(store, detail.number))
-    run = slip_repository.latest_run_for_ticket(store, detail.number)
+    consents = _active_consents(diagnostics_repository.consents_for_ticket(store, detail.number))
+    consent = consents[-1] if consents else None
+    runs = slip_repository.runs_for_ticket(store, detail.number)
+    run = runs[-1] if runs else None
     stored = customer_language(detail, consent)
     language: Language = lang if override_language and lang else stored or lang or "zh_CN"
     outlet = staff_repository.outlet(store)
@@ -105,7 +112,8 @@ def slip_content_for(
         outlet_code=outlet.code if outlet else detail.number.split("-")[0],
         outlet_name=outlet.name if outlet else "",
         outlet_address=outlet.address if outlet else "",
-        engineer_id=detail.created_by,
+        engineer_id=repair_engineer(detail),
+        intake_clerk=detail.created_by,
         intake_date=_local(clock, detail.row.created_at) or clock.local(store.clock()),
         due_date=_local_date(clock, detail.row.due_at),
         customer_name=detail.row.customer_name or "",
@@ -115,19 +123,20 @@ def slip_content_for(
         imeis=tuple(imei for imei in (detail.row.imei, detail.imei2) if imei),
         fault=detail.row.fault or "",
         condition_at_intake=condition_text(detail.intake, language),
-        diagnosis_summary=diagnosis_text(run, language),
-        battery_verdict=battery_text(run, language),
+        diagnosis_summary=diagnoses_text(store, runs, language, clock),
+        battery_verdict=battery_text(_newest_with_battery(runs), language),
         warranty_verdict=warranty_text(detail.warranty, language),
         price_lines=price_lines(detail.lines),
         deposit=_decimal(detail.deposit),
         terms=TERMS.get(language),
-        collected=() if declined or consent is None else collected_categories(consent, language),
-        consent_reference="" if declined or consent is None else consent_reference(consent),
+        collected=() if declined or consent is None else collected_categories(_all_of(consents), language),
+        consent_reference="" if declined else "; ".join(consent_reference(c) for c in consents),
         diagnostics_declined=declined,
         pickup_date=_local(clock, str(detail.pickup.get("at", ""))) if detail.pickup else None,
         language=language,
         copy_number=copy_number,
         extra_notes=signature_notes(detail, language, clock),
+        reference_version=reference_in_force(store).version,
     )
 
 
@@ -139,10 +148,15 @@ def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> La
     return None
 
 
-def _latest_consent(consents: list[ConsentRecord]) -> ConsentRecord | None:
-    """The newest active diagnostics consent (a withdrawn one no longer covers any data)."""
-    active = [c for c in consents if c.active and c.text_id == DIAGNOSTICS_TEXT]
-    return active[-1] if active else None
+def _active_consents(consents: list[ConsentRecord]) -> list[ConsentRecord]:
+    """The active diagnostics consents of the ticket, oldest first (a withdrawn one covers no data)."""
+    return [c for c in consents if c.active and c.text_id == DIAGNOSTICS_TEXT]
+
+
+def _all_of(consents: list[ConsentRecord]) -> ConsentRecord:
+    """One consent standing for all of them: every category any of the ticket's runs was consented for."""
+    categories = tuple(dict.fromkeys(category for c in consents for category in c.categories))
+    return dataclasses.replace(consents[-1], categories=categories)
 
 
 def _local(clock: OutletClock, iso_text: str | None) -> dt.datetime | None:
@@ -172,7 +186,10 @@ def _decimal(value: Any) -> Decimal:
 def condition_text(intake: dict[str, Any], language: Language) -> str:
     """The intake checklist in words: `Screen: damaged; Housing: OK. <notes>. Accessories: charger`."""
     parts = []
-    for item, state in (intake.get("condition") or {}).items():
+    condition = intake.get("condition") or {}
+    # In the order the checklist is asked at the counter (the stored JSON has its keys sorted).
+    ordered = sorted(condition.items(), key=lambda pair: _CHECKLIST_ORDER.get(str(pair[0]), len(_CHECKLIST_ORDER)))
+    for item, state in ordered:
         name = _CONDITION_ITEMS.get(str(item))
         wording = _CONDITION_STATES.get(str(state))
         parts.append(f"{name.get(language) if name else item}: {wording.get(language) if wording else state}")
@@ -188,8 +205,11 @@ def condition_text(intake: dict[str, Any], language: Language) -> str:
     return text
 
 
-def diagnosis_text(run: LatestRun | None, language: Language) -> str:
-    """The latest run in one line: its outcome and the checks that ran."""
+def diagnosis_text(
+    run: LatestRun | None, language: Language, verdicts: Mapping[str, Mapping[str, Any]] | None = None
+) -> str:
+    """The latest run: its outcome and the checks that ran, then one line per judged check with its finding
+    in words (the verdict's reason stored with the run's result)."""
     if run is None:
         return _NOT_DIAGNOSED.get(language)
     status = _RUN_STATUS.get(run.status)
@@ -198,7 +218,57 @@ def diagnosis_text(run: LatestRun | None, language: Language) -> str:
     if not checks or run.status == "declined":
         return outcome
     joiner = "、" if language == "zh_CN" else ", "
-    return f"{outcome}: {joiner.join(checks)}" if language == "en" else f"{outcome}：{joiner.join(checks)}"
+    colon = "：" if language == "zh_CN" else ": "
+    lines = [f"{outcome}{colon}{joiner.join(checks)}"]
+    for function in run.functions:
+        reason = (verdicts or {}).get(function, {}).get("reason") or {}
+        if function in FUNCTIONS and reason.get("zh_CN") and reason.get("en"):
+            lines.append(
+                f"{FUNCTIONS[function].label.get(language)}{colon}{T(reason['zh_CN'], reason['en']).get(language)}"
+            )
+    return "\n".join(lines)
+
+
+def _run_verdicts(store: Store, run: LatestRun | None) -> dict[str, dict[str, Any]]:
+    """Each judged function's stored verdict (reason in both languages) of the run; none for no run."""
+    if run is None or run.status == "declined":
+        return {}
+    return {
+        row.function: row.data["verdict"]
+        for row in diagnostics_repository.results_for_run(store, run.run_id)
+        if isinstance(row.data.get("verdict"), dict)
+    }
+
+
+def diagnoses_text(store: Store, runs: list[LatestRun], language: Language, clock: OutletClock) -> str:
+    """Every complete run of the ticket, oldest first, with its local time and each check's finding; the
+    newest run too when it is not complete (declined, cancelled...), so a later short run never hides an
+    earlier one."""
+    shown = [r for r in runs if r.status == "complete"]
+    if runs and runs[-1].status != "complete":
+        shown.append(runs[-1])
+    if not shown:
+        return diagnosis_text(None, language)
+    if len(shown) == 1:
+        return diagnosis_text(shown[0], language, _run_verdicts(store, shown[0]))
+    return "\n".join(
+        f"{_when(clock, r.started_at)} {diagnosis_text(r, language, _run_verdicts(store, r))}".strip() for r in shown
+    )
+
+
+def _newest_with_battery(runs: list[LatestRun]) -> LatestRun | None:
+    """The newest run that gave a battery verdict (an identity-only run after it has none)."""
+    return next((r for r in reversed(runs) if r.battery_advice is not None), None)
+
+
+def repair_engineer(detail: TicketDetail) -> str:
+    """Who did the repair: the last to move the ticket into repairing (else into diagnosing), else who
+    took it in."""
+    for status in ("repairing", "diagnosing"):
+        actors = [e.actor for e in detail.events if e.to_status == status]
+        if actors:
+            return actors[-1]
+    return detail.created_by
 
 
 def battery_text(run: LatestRun | None, language: Language) -> str:

@@ -50,6 +50,8 @@ LABELS: dict[str, dict[Language, str]] = {
     "copy": {"zh_CN": "副本 {n}  COPY {n}", "en": "COPY {n}"},
     "ticket_number": {"zh_CN": "工单号", "en": "Ticket No."},
     "engineer_id": {"zh_CN": "工程师工号", "en": "Engineer ID"},
+    "reference_version": {"zh_CN": "参考数据版本", "en": "Reference data"},
+    "intake_clerk": {"zh_CN": "受理人工号", "en": "Taken in by"},
     "intake_date": {"zh_CN": "受理时间", "en": "Received"},
     "due_date": {"zh_CN": "预计取机日期", "en": "Ready by"},
     "pickup_date": {"zh_CN": "取机时间", "en": "Collected"},
@@ -304,11 +306,14 @@ def _ticket_fields(content: SlipContent) -> Fields:
     rows = [
         (label("ticket_number", lang), content.ticket_number),
         (label("engineer_id", lang), content.engineer_id),
+        *([(label("intake_clerk", lang), content.intake_clerk)] if content.intake_clerk else []),
         (label("intake_date", lang), format_datetime(content.intake_date, lang)),
         (label("due_date", lang), format_datetime(content.due_date, lang)),
     ]
     if content.pickup_date is not None:
         rows.append((label("pickup_date", lang), format_datetime(content.pickup_date, lang)))
+    if content.reference_version:
+        rows.append((label("reference_version", lang), content.reference_version))
     return Fields(tuple(rows), emphasis=True)
 
 

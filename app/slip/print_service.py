@@ -134,7 +134,7 @@ def print_to_thermal(
             if (row.ticket_number, row.copy_number) == (job.ticket_number, job.copy_number)
         ]
         if outcome.error is not None or not printed:
-            raise outcome.error or PrinterOffline(f"Slip {job.description} is still waiting / 打印任务仍在等待")
+            raise outcome.error or PrinterOffline(f"Slip {job.description} is still waiting")
         return printed[0]
     try:
         printer.print_job(data)

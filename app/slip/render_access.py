@@ -8,13 +8,15 @@ from `app.privacy.export.customer_document`; this module only lays it out.
 from __future__ import annotations
 
 import html
+import io
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from app.slip.render_fonts import SLIP_FONT_FAMILY, ensure_gui_application, register_bundled_fonts
+from app.storage.atomic_file import write_atomically
 
 _CUSTOMER_FIELDS = (
     ("name", "姓名", "Name"),
@@ -102,13 +104,39 @@ def access_html(document: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def write_access_pdf(document: dict[str, Any], out_path: Path) -> int:
-    """Write the printable access answer; returns the number of pages."""
-    _app = ensure_gui_application()  # held until rendering is done
-    register_bundled_fonts()
+def write_access_pdf(document: dict[str, Any], out_path: Path, *, password: str) -> int:
+    """Write the printable access answer, encrypted (AES-256) under `password`; returns the number of pages.
+
+    The pages are drawn into memory and encrypted before anything reaches the disk, so no
+    readable copy of the customer's data is ever written.
+    """
+    if not password:
+        raise ValueError("the access PDF needs a password")
+    plain, pages = _render(document)
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(out_path))
+    write_atomically(out_path, encrypted_pdf(plain, password))
+    return pages
+
+
+def encrypted_pdf(plain: bytes, password: str) -> bytes:
+    """`plain` PDF encrypted with AES-256: opening it needs `password`."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(plain)))
+    writer.encrypt(user_password=password, owner_password=None, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _render(document: dict[str, Any]) -> tuple[bytes, int]:
+    _app = ensure_gui_application()  # held until rendering is done
+    register_bundled_fonts()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -122,4 +150,7 @@ def write_access_pdf(document: dict[str, Any], out_path: Path) -> int:
     text.setDefaultFont(QFont(SLIP_FONT_FAMILY, 10))
     text.setHtml(access_html(document))
     text.print_(writer)
-    return text.pageCount()
+    pages = text.pageCount()
+    del writer  # the PDF is complete in the buffer once its writer is gone
+    buffer.close()
+    return bytes(data.data()), pages

@@ -16,8 +16,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from app.errors import KnownError
+from app.paths import RESOURCES
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+FONT_DIR = RESOURCES / "fonts"
 BUNDLED_FONT_FILES = ("wqy-microhei.ttc",)
 #: The family every slip is drawn in (the proportional face of wqy-microhei.ttc).
 SLIP_FONT_FAMILY = "WenQuanYi Micro Hei"
@@ -31,10 +32,7 @@ class SlipFontMissing(KnownError):
     """The bundled slip font is missing or unreadable, so Chinese would print as boxes."""
 
     exit_code = 60
-    next_step = (
-        "Reinstall Repair Counter; the file resources/fonts/wqy-microhei.ttc must be present. "
-        "请重新安装 Repair Counter，确保 resources/fonts/wqy-microhei.ttc 存在。"
-    )
+    next_step = "Reinstall Repair Counter; the file resources/fonts/wqy-microhei.ttc must be present."
 
 
 def register_bundled_fonts(font_dir: Path = FONT_DIR) -> list[str]:
@@ -57,10 +55,10 @@ def register_bundled_fonts(font_dir: Path = FONT_DIR) -> list[str]:
 
 def _add_font_file(path: Path) -> tuple[int, list[str]]:
     if not path.is_file():
-        raise SlipFontMissing(f"Slip font not found: {path} / 找不到打印字体")
+        raise SlipFontMissing(f"Slip font not found: {path}")
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:
-        raise SlipFontMissing(f"Slip font could not be loaded: {path} / 无法加载打印字体")
+        raise SlipFontMissing(f"Slip font could not be loaded: {path}")
     return font_id, list(QFontDatabase.applicationFontFamilies(font_id))
 
 

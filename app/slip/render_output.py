@@ -36,14 +36,12 @@ def write_slip(layout: SlipLayout, out_path: Path, slip_format: SlipFormat = "a5
     suffix = out_path.suffix.lower()
     allowed = THERMAL_SUFFIXES if slip_format == "thermal" else PAPER_SUFFIXES
     if slip_format not in SLIP_FORMATS or suffix not in allowed:
-        raise SlipOutputError(
-            f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'} / 无法以该文件类型输出"
-        )
+        raise SlipOutputError(f"Cannot write a {slip_format} slip as {suffix or 'a file without extension'}")
     try:
         pages = _write(layout, out_path, slip_format, suffix)
         output = out_path.read_bytes()
     except OSError as exc:
-        raise SlipOutputError(f"Cannot write {out_path}: {exc.strerror} / 无法写入文件") from exc
+        raise SlipOutputError(f"Cannot write {out_path}: {exc.strerror}") from exc
     return make_record(
         layout.ticket_number, layout.copy_number, layout.language, slip_format, f"file:{out_path}", pages, output
     )

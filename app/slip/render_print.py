@@ -36,7 +36,7 @@ def print_slip(layout: SlipLayout, printer: QPrinter) -> int:
     page_height = printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter).height() * ppm
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrinterUnavailable(f"The printer {printer.printerName() or ''} cannot start a job / 打印机无法开始打印")
+        raise PrinterUnavailable(f"The printer {printer.printerName() or ''} cannot start a job")
     try:
         slip = SlipPainter(painter, spec, ppm, page_height, printer.newPage)
         slip.set_footer(layout.ticket_number)

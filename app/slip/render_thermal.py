@@ -35,8 +35,8 @@ def render_thermal_image(layout: SlipLayout, spec: PageSpec = THERMAL_80) -> QIm
     height = _measure(layout, spec, width)
     if height > MAX_SLIP_DOTS:
         raise SlipTooLarge(
-            f"The slip would be {height // (DOTS_PER_MM * 10)} cm of paper / 小票过长",
-            next_step="Print it on A5 or A4 instead. 请改用 A5 或 A4 打印。",
+            f"The slip would be {height // (DOTS_PER_MM * 10)} cm of paper",
+            next_step="Print it on A5 or A4 instead.",
         )
     image = _canvas(width, height)
     _paint(image, layout, spec)

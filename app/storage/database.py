@@ -26,7 +26,6 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE = re.compile(r"page (\d+)", re.IGNORECASE)
 
 
-
 class Connection(Protocol):
     """What the store uses of a sqlcipher3 connection (the module ships no type information)."""
 
@@ -99,8 +98,7 @@ def refuse_what_is_not_a_database_file(path: Path) -> None:
     size = path.stat().st_size
     if size < PAGE_SIZE or size % PAGE_SIZE:
         raise DatabaseDamaged(
-            f"The database file {path.name} is truncated: {size} bytes is not a whole number of "
-            f"{PAGE_SIZE}-byte pages."
+            f"The database file {path.name} is truncated: {size} bytes is not a whole number of {PAGE_SIZE}-byte pages."
         )
 
 

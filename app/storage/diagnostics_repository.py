@@ -39,6 +39,9 @@ class ConsentRecord:
     signature_png: bytes | None
     signature_sha256: str | None
     withdrawn_at: str | None
+    #: The customer who consented (from the ticket, or named at the counter); restriction and
+    #: withdrawal find consents by it, with or without a ticket.
+    customer_id: str | None = None
 
     @property
     def active(self) -> bool:
@@ -131,6 +134,7 @@ def insert_consent(
     ticket_number: str | None,
     method: str,
     signature_png: bytes | None,
+    customer_id: str | None = None,
 ) -> ConsentRecord:
     digest = hashlib.sha256(signature_png).hexdigest() if signature_png else None
     record = ConsentRecord(
@@ -147,11 +151,12 @@ def insert_consent(
         signature_png,
         digest,
         None,
+        customer_id,
     )
     work.execute(
         "INSERT INTO diag_consent (id, text_id, text_version, language, categories, customer_name,"
-        " ticket_number, technician, given_at, method, signature_png, signature_sha256, withdrawn_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        " ticket_number, technician, given_at, method, signature_png, signature_sha256, withdrawn_at, customer_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         (
             record.id,
             text_id,
@@ -165,6 +170,7 @@ def insert_consent(
             method,
             signature_png,
             digest,
+            customer_id,
         ),
     )
     return record
@@ -172,7 +178,7 @@ def insert_consent(
 
 _CONSENT_COLUMNS = (
     "id, text_id, text_version, language, categories, customer_name, ticket_number, technician,"
-    " given_at, method, signature_png, signature_sha256, withdrawn_at"
+    " given_at, method, signature_png, signature_sha256, withdrawn_at, customer_id"
 )
 
 
@@ -191,6 +197,7 @@ def _consent(row: tuple[Any, ...]) -> ConsentRecord:
         bytes(row[10]) if row[10] is not None else None,
         row[11],
         row[12],
+        row[13],
     )
 
 
@@ -422,3 +429,38 @@ def finish_run_if_running(work: UnitOfWork, run_id: str, status: str) -> None:
     work.execute(
         "UPDATE diag_run SET status = ?, finished_at = ? WHERE id = ? AND status = 'running'", (status, work.at, run_id)
     )
+
+
+# --- history per phone ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunctionResultOfRun:
+    """One function's stored result with its run's date, ticket and status (for a phone's history)."""
+
+    run_id: str
+    started_at: str
+    ticket_number: str | None
+    status: str
+    data: dict[str, Any]
+
+
+def results_of_function_since(
+    store: Store, function: str, since_iso: str, limit: int = 5_000
+) -> list[FunctionResultOfRun]:
+    """Every stored `function` result of runs started at or after `since_iso`, newest first, at most `limit`.
+
+    The IMEI sits inside the (compressed) identity result, so a phone's runs are found by reading these.
+    """
+    rows = store.query(
+        "SELECT r.id, r.started_at, r.ticket_number, r.status, d.data FROM diag_result d"
+        " JOIN diag_run r ON r.id = d.run_id WHERE d.function = ? AND r.started_at >= ?"
+        " ORDER BY r.started_at DESC LIMIT ?",
+        (function, since_iso, limit),
+    )
+    return [FunctionResultOfRun(r[0], r[1], r[2], r[3], json.loads(decompress(bytes(r[4])))) for r in rows]
+
+
+def result_of_run(store: Store, run_id: str, function: str) -> dict[str, Any] | None:
+    row = store.query_one("SELECT data FROM diag_result WHERE run_id = ? AND function = ?", (run_id, function))
+    return None if row is None else dict(json.loads(decompress(bytes(row[0]))))

@@ -10,6 +10,8 @@ from typing import Any
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
+from app.storage.schema_record import RECORD_SCHEMA
+from app.storage.schema_reports import REPORTS_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -70,6 +72,25 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE staff ADD COLUMN signature TEXT",
         *ROW_SEAL_SCHEMA,
     ],
+    # 9: a consent names its customer, so restriction and withdrawal reach consents given without a ticket.
+    [
+        "ALTER TABLE diag_consent ADD COLUMN customer_id TEXT",
+        "UPDATE diag_consent SET customer_id = (SELECT customer_id FROM ticket WHERE ticket.number ="
+        " diag_consent.ticket_number) WHERE ticket_number IS NOT NULL",
+        "CREATE INDEX diag_consent_customer ON diag_consent (customer_id)",
+    ],
+    # 10: the outbox forgets: an acknowledged operation moves to outbox_done, which keeps its op_id,
+    #    seq and the digest the upstream holds (the idempotency proof) and no payload.
+    [
+        """CREATE TABLE outbox_done (
+            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, digest TEXT, sent_at TEXT NOT NULL)""",
+        "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
+        " SELECT seq, op_id, entity, entity_id, action, NULL, sent_at FROM outbox WHERE sent_at IS NOT NULL",
+        "DELETE FROM outbox WHERE sent_at IS NOT NULL",
+    ],
+    RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
+    REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -88,4 +109,4 @@ def migrate(conn: Any) -> int:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    return max(0, LATEST_VERSION - current)
+    return max(0, LATEST_VERSION - int(current))

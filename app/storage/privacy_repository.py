@@ -168,7 +168,11 @@ def restricted_entity_ids(store: Store) -> set[str]:
         " WHERE p.restricted_at IS NOT NULL"
     )
     ids = {value for row in rows for value in row if value}
-    return ids | restricted_customer_ids(store)
+    named = store.query(  # consents given without a ticket name their customer, and their runs follow them
+        "SELECT dc.id, dr.id FROM customer_privacy p JOIN diag_consent dc ON dc.customer_id = p.customer_id"
+        " LEFT JOIN diag_run dr ON dr.consent_id = dc.id WHERE p.restricted_at IS NOT NULL"
+    )
+    return ids | {value for row in named for value in row if value} | restricted_customer_ids(store)
 
 
 # --- reading everything about one customer (access, export, erasure) ---------------------------
@@ -179,6 +183,14 @@ def _dicts(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
         cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+#: A customer's consents: those of their tickets and those naming them (given without a ticket).
+_CONSENTS_OF_CUSTOMER = "(ticket_number IN ({marks}) OR customer_id = ?)"
+#: A customer's runs: those of their tickets and those under any of their consents.
+_RUNS_OF_CUSTOMER = (
+    "(ticket_number IN ({marks}) OR consent_id IN (SELECT id FROM diag_consent WHERE " + _CONSENTS_OF_CUSTOMER + "))"
+)
 
 
 def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
@@ -194,7 +206,9 @@ def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
         store,
         "SELECT id, number, service_type, status, device_model, imei, imei2, serial,"
         " software_version, fault, fault_category, purchase_date, courier, tracking_number,"
-        " created_at, updated_at FROM ticket WHERE customer_id = ? ORDER BY created_at",
+        " created_at, updated_at, priority, due_at, purchase_proof, parcel_condition, estimate, deposit,"
+        " intake_json, agreement_json, warranty_json, approval_json, pickup_json"
+        " FROM ticket WHERE customer_id = ? ORDER BY created_at",
         (customer_id,),
     )
     numbers = [t["number"] for t in tickets]
@@ -213,15 +227,15 @@ def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
     consents = _dicts(
         store,
         "SELECT id, text_id, text_version, language, categories, ticket_number, given_at,"
-        f" method, withdrawn_at FROM diag_consent WHERE ticket_number IN ({marks})"
+        f" method, withdrawn_at FROM diag_consent WHERE {_CONSENTS_OF_CUSTOMER.format(marks=marks)}"
         " ORDER BY given_at",
-        numbers,
+        [*numbers, customer_id],
     )
     runs = _dicts(
         store,
         "SELECT id, ticket_number, functions, categories, status, started_at, finished_at"
-        f" FROM diag_run WHERE ticket_number IN ({marks}) ORDER BY started_at",
-        numbers,
+        f" FROM diag_run WHERE {_RUNS_OF_CUSTOMER.format(marks=marks)} ORDER BY started_at",
+        [*numbers, *numbers, customer_id],
     )
     contacts = _dicts(store, "SELECT kind, at FROM contact_event WHERE customer_id = ? ORDER BY seq", (customer_id,))
     privacy = _dicts(
@@ -269,9 +283,19 @@ def erasable_ids(store: Store, customer_id: str) -> dict[str, list[str]]:
         "ticket": [r[0] for r in tickets],
         "ticket_number": numbers,
         "diag_consent": [
-            r[0] for r in store.query(f"SELECT id FROM diag_consent WHERE ticket_number IN ({marks})", numbers)
+            r[0]
+            for r in store.query(
+                f"SELECT id FROM diag_consent WHERE {_CONSENTS_OF_CUSTOMER.format(marks=marks)}",
+                [*numbers, customer_id],
+            )
         ],
-        "diag_run": [r[0] for r in store.query(f"SELECT id FROM diag_run WHERE ticket_number IN ({marks})", numbers)],
+        "diag_run": [
+            r[0]
+            for r in store.query(
+                f"SELECT id FROM diag_run WHERE {_RUNS_OF_CUSTOMER.format(marks=marks)}",
+                [*numbers, *numbers, customer_id],
+            )
+        ],
     }
 
 
@@ -296,7 +320,16 @@ def scrub_outbox(work: UnitOfWork, entity_ids: Sequence[str], values: Sequence[s
     for value in values:
         if value:
             count += _scrub_where(work, "instr(payload, ?) > 0", (value,))
+    ids = list(entity_ids)
+    for start in range(0, len(ids), _IN_CHUNK):  # done rows hold no payload: one scan for their ids
+        part = ids[start : start + _IN_CHUNK]
+        count += work.execute(
+            f"DELETE FROM outbox_done WHERE action <> 'erase' AND entity_id IN ({','.join('?' * len(part))})", part
+        ).rowcount
     return count
+
+
+_IN_CHUNK = 500
 
 
 def _scrub_where(work: UnitOfWork, condition: str, params: tuple[Any, ...]) -> int:

@@ -54,6 +54,15 @@ def service_record_candidates(store: Store, cutoff: str) -> list[tuple[str, str]
     ]
 
 
+def count_tickets_of_customers(store: Store, customer_ids: Sequence[str]) -> int:
+    """How many tickets these customers have: what anonymising their service records touches."""
+    total = 0
+    for part in _chunks(customer_ids):
+        row = store.query_one(f"SELECT count(*) FROM ticket WHERE customer_id IN ({_marks(part)})", tuple(part))
+        total += int(row[0]) if row else 0
+    return total
+
+
 def device_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     """(ticket id, anchor) of tickets holding device identifiers whose last contact is on or before `cutoff`.
 
@@ -139,7 +148,9 @@ def empty_waiting_payloads(work: UnitOfWork, entity_ids: Sequence[str]) -> int:
 
 def prune_delivered_outbox(work: UnitOfWork, sent_before: str) -> int:
     """Outbox rows the upstream acknowledged before `sent_before`: their copy of the data has done its job."""
-    return int(work.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", (sent_before,)).rowcount)
+    delivered = work.execute("DELETE FROM outbox_done WHERE sent_at <= ?", (sent_before,)).rowcount
+    legacy = work.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", (sent_before,)).rowcount
+    return int(delivered) + int(legacy)
 
 
 def _ticket_ids_of_customers(work: UnitOfWork, customer_ids: Sequence[str]) -> list[str]:

@@ -217,28 +217,40 @@ def remove_job(work: UnitOfWork, job_id: str) -> bool:
 # --- what the slip reads of the diagnostics ------------------------------------------------------
 
 
-def latest_run_for_ticket(store: Store, ticket_number: str) -> LatestRun | None:
-    """The newest run of the ticket (declined ones included: the slip then says so)."""
-    row = store.query_one(
+#: Most runs of one ticket the slip lists (a ticket diagnosed more often is unusual).
+MAX_RUNS_ON_SLIP = 20
+
+
+def runs_for_ticket(store: Store, ticket_number: str) -> list[LatestRun]:
+    """The ticket's runs, oldest first (the newest MAX_RUNS_ON_SLIP), each with its battery verdict."""
+    rows = store.query(
         "SELECT r.id, r.consent_id, r.status, r.functions, r.categories, r.refused, r.started_at,"
         " b.advice, b.health_percent FROM diag_run r LEFT JOIN diag_battery b ON b.run_id = r.id"
-        " WHERE r.ticket_number = ? ORDER BY r.started_at DESC, r.rowid DESC LIMIT 1",
-        (ticket_number,),
+        " WHERE r.ticket_number = ? ORDER BY r.started_at DESC, r.rowid DESC LIMIT ?",
+        (ticket_number, MAX_RUNS_ON_SLIP),
     )
-    if row is None:
-        return None
 
     def split(text: str | None) -> tuple[str, ...]:
         return tuple(part for part in (text or "").split(",") if part)
 
-    return LatestRun(
-        row[0],
-        row[1],
-        row[2],
-        split(row[3]),
-        split(row[4]),
-        split(row[5]),
-        row[6],
-        row[7],
-        None if row[8] is None else float(row[8]),
-    )
+    runs = [
+        LatestRun(
+            row[0],
+            row[1],
+            row[2],
+            split(row[3]),
+            split(row[4]),
+            split(row[5]),
+            row[6],
+            row[7],
+            None if row[8] is None else float(row[8]),
+        )
+        for row in rows
+    ]
+    return runs[::-1]
+
+
+def latest_run_for_ticket(store: Store, ticket_number: str) -> LatestRun | None:
+    """The newest run of the ticket (declined ones included: the slip then says so)."""
+    runs = runs_for_ticket(store, ticket_number)
+    return runs[-1] if runs else None

@@ -271,6 +271,4 @@ def sign_all_unsigned(work: UnitOfWork, store: Store, signer: Signer, recovery_s
     (their current state is taken as it is) and becomes the root."""
     start_signing(work)
     for member in all_staff(store, include_removed=True):
-        sign_again(
-            work, member, signing_public=None, signer=signer, recovery_signing=recovery_signing, store=store
-        )
+        sign_again(work, member, signing_public=None, signer=signer, recovery_signing=recovery_signing, store=store)

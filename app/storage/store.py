@@ -11,7 +11,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,11 +82,14 @@ class UnitOfWork:
         payload = json.dumps(
             outbox_payload if outbox_payload is not None else change, sort_keys=True, default=str, ensure_ascii=False
         )
+        # seq given explicitly: acknowledged rows leave this table, and SQLite would hand out a
+        # rowid again once the highest is gone; the upstream needs every seq to be new and growing.
         self._conn.execute(
-            "INSERT INTO outbox (op_id, entity, entity_id, action, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outbox (seq, op_id, entity, entity_id, action, payload, created_at) VALUES ("
+            "(SELECT max(coalesce((SELECT max(seq) FROM outbox), 0), coalesce((SELECT max(seq) FROM outbox_done), 0))"
+            " + 1), ?, ?, ?, ?, ?, ?)",
             (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
         )
-
 
     def seal_the_rest(self) -> None:
         """Rows touched after the transaction's last journal entry get an entry of their own."""
@@ -250,12 +253,24 @@ class Store:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
         return int(row[0]) if row else 0
 
-    def mark_outbox_sent(self, op_ids: Sequence[str]) -> None:
+    def mark_outbox_sent(self, op_ids: Sequence[str], digests: Mapping[str, str] | None = None) -> None:
+        """Done: the upstream acknowledged these (or the policy kept them here).
+
+        The outbox forgets: a done operation moves to `outbox_done` with its op_id, seq and the
+        digest the upstream holds for it (the idempotency proof; None for what never left), and
+        its payload is deleted, so the tickets' own tables stay the one copy of the data that
+        retention and erasure deal with.  Moving rows out (rather than emptying them in place)
+        frees whole pages, which the next writes reuse.
+        """
         at = iso(self.clock())
+        found = digests or {}
         with self._raw_transaction() as conn:
             conn.executemany(
-                "UPDATE outbox SET sent_at = ? WHERE op_id = ? AND sent_at IS NULL", [(at, op_id) for op_id in op_ids]
+                "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
+                " SELECT seq, op_id, entity, entity_id, action, ?, ? FROM outbox WHERE op_id = ? AND sent_at IS NULL",
+                [(found.get(op_id), at, op_id) for op_id in op_ids],
             )
+            conn.executemany("DELETE FROM outbox WHERE op_id = ? AND sent_at IS NULL", [(op_id,) for op_id in op_ids])
 
 
 def integrity_problems(store: Store) -> tuple[list[str], tuple[int, ...]]:

@@ -7,6 +7,7 @@ never leave a cursor that points past data we do not have (or the reverse).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from app.clock import iso
@@ -15,8 +16,20 @@ from app.storage.store import Store
 SYNC_ACTOR = "#sync"
 
 
-def save_reference(store: Store, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
+def save_reference(
+    store: Store,
+    kind: str,
+    cursor: str,
+    items: list[dict[str, Any]],
+    rejected: Sequence[tuple[str, dict[str, Any], str]] = (),
+) -> None:
+    """Keep a pulled page: the items that passed their check, the `rejected` ones (key, item, reason)
+    set aside, and the cursor, all in one transaction."""
     with store.transaction(SYNC_ACTOR) as work:
+        work.executemany(
+            "INSERT INTO sync_reference_rejected (kind, item_key, item, reason, received_at) VALUES (?, ?, ?, ?, ?)",
+            [(kind, key, json.dumps(item, sort_keys=True), reason[:500], work.at) for key, item, reason in rejected],
+        )
         start = work.execute(
             "SELECT coalesce(max(position), 0) FROM sync_reference WHERE kind = ?", (kind,)
         ).fetchone()[0]
@@ -30,8 +43,26 @@ def save_reference(store: Store, kind: str, cursor: str, items: list[dict[str, A
             (kind, cursor, work.at),
         )
         work.record(
-            "reference_data", kind, "pull", {"kind": kind, "items": len(items), "cursor": cursor}, upstream=False
+            "reference_data",
+            kind,
+            "pull",
+            {"kind": kind, "items": len(items), "set_aside": [key for key, _, _ in rejected], "cursor": cursor},
+            upstream=False,
         )
+
+
+def rejected_references(store: Store, after: int = 0) -> list[tuple[int, str, str, str]]:
+    """(seq, kind, key, reason) of the pulled items set aside, oldest first, after `seq`."""
+    rows = store.query(
+        "SELECT seq, kind, item_key, reason FROM sync_reference_rejected WHERE seq > ? ORDER BY seq LIMIT 1000",
+        (after,),
+    )
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
+
+
+def last_rejected_seq(store: Store) -> int:
+    row = store.query_one("SELECT coalesce(max(seq), 0) FROM sync_reference_rejected")
+    return int(row[0]) if row else 0
 
 
 def reference_cursor(store: Store, kind: str) -> str | None:

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -202,6 +203,8 @@ def insert_ticket(
         ),
     )
     add_event(work, ticket_id, None, "received", "", at=at)
+    if new.imei:
+        mark_repeat_visits(work, ticket_id, new.imei, at)
     for photo in new.photos:
         work.execute(
             "INSERT INTO ticket_photo (id, ticket_id, part, media_type, sha256, data, created_at)"
@@ -224,6 +227,36 @@ def insert_ticket(
     )
 
 
+#: A ticket for an IMEI that had another within this many days is a repeat visit (the outlet reports).
+REPEAT_WINDOW = timedelta(days=90)
+
+
+def _shifted(at: str, delta: timedelta) -> str:
+    return (datetime.fromisoformat(at) + delta).astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> None:
+    """Link a new ticket with the same IMEI's tickets of the 90 days around it, both ways.
+
+    Earlier ones get `came_back` (not fixed the first time), later ones (a backdated insert,
+    as seeding makes) `repeat_visit`, and the new ticket whichever applies to it, so the
+    reports count repeats from the ticket rows alone (app/storage/schema_reports.py).
+    """
+    before = work.execute(
+        "UPDATE ticket SET came_back = 1 WHERE imei = ? AND created_at >= ? AND created_at < ? AND id <> ?",
+        (imei, _shifted(at, -REPEAT_WINDOW), at, ticket_id),
+    ).rowcount
+    after = work.execute(
+        "UPDATE ticket SET repeat_visit = 1 WHERE imei = ? AND created_at > ? AND created_at <= ? AND id <> ?",
+        (imei, at, _shifted(at, REPEAT_WINDOW), ticket_id),
+    ).rowcount
+    if before or after:
+        work.execute(
+            "UPDATE ticket SET repeat_visit = ?, came_back = ? WHERE id = ?",
+            (int(before > 0), int(after > 0), ticket_id),
+        )
+
+
 def add_event(
     work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *, at: str | None = None
 ) -> None:
@@ -234,15 +267,32 @@ def add_event(
 
 
 def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
-    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not."""
+    """Move the ticket if it is still in `expected` (another counter may have moved it); False if not.
+
+    The move also keeps the ticket's report facts (first response, closing time, a failed
+    quality check) on its row, so the outlet reports never read its history (schema_reports).
+    """
     cursor = work.execute(
-        "UPDATE ticket SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
-        (target, work.at, ticket_id, expected),
+        "UPDATE ticket SET status = ?, updated_at = ?, responded_at = coalesce(responded_at, ?),"
+        f" closed_at = CASE WHEN ? IN ({CLOSED_STATUSES_SQL}) THEN ? ELSE closed_at END,"
+        " qc_failed = max(qc_failed, ? = 'quality_check' AND ? = 'repairing')"
+        " WHERE id = ? AND status = ?",
+        (target, work.at, work.at, target, work.at, expected, target, ticket_id, expected),
     )
     if cursor.rowcount != 1:
         return False
     add_event(work, ticket_id, expected, target, note)
     return True
+
+
+def set_report_facts(
+    work: UnitOfWork, ticket_id: str, *, responded_at: str | None, closed_at: str | None, qc_failed: bool
+) -> None:
+    """The report facts of a ticket written with its history at once (seeding), as set_status keeps them."""
+    work.execute(
+        "UPDATE ticket SET responded_at = ?, closed_at = ?, qc_failed = ? WHERE id = ?",
+        (responded_at, closed_at, int(qc_failed), ticket_id),
+    )
 
 
 def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any]) -> None:

@@ -6,6 +6,7 @@ depend on it and not on each other.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -29,8 +30,13 @@ class OutboxSource(Protocol):
     def pending(self, limit: int) -> list[OutboxItem]:
         """Unsent items, lowest seq first."""
 
-    def mark_sent(self, op_ids: list[str]) -> None:
-        """Record these items as done; called only after the upstream acknowledged them."""
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
+        """Record these items as done; called only after the upstream acknowledged them.
+
+        `digests` (op_id -> SHA-256 of the operation as the upstream received it, the digest it
+        checks a repeated op_id against) is kept in place of the payload, which a store may drop.
+        Items the policy kept at the counter have no digest.
+        """
 
     def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
         """Store pulled items and the cursor after them in one transaction."""

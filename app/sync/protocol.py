@@ -9,6 +9,7 @@ relay parses answers from the network, and neither trusts the other's sizes.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from datetime import datetime
 from typing import Annotated, Literal
@@ -37,8 +38,15 @@ HexDigest = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Cursor = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,19}$")]
 
 Action = Literal["upsert", "delete", "erase", "rectify"]
-ReferenceKind = Literal["price_list", "warranty_registry", "consent_texts", "diagtool", "retention"]
-REFERENCE_KINDS: tuple[str, ...] = ("price_list", "warranty_registry", "consent_texts", "diagtool", "retention")
+ReferenceKind = Literal["price_list", "warranty_registry", "consent_texts", "diagtool", "retention", "holidays"]
+REFERENCE_KINDS: tuple[str, ...] = (
+    "price_list",
+    "warranty_registry",
+    "consent_texts",
+    "diagtool",
+    "retention",
+    "holidays",
+)
 
 #: How the upstream answered one operation.
 #: applied: the record now holds it; superseded: a later seq of the same record was there
@@ -156,6 +164,12 @@ class ProblemDetail(_Model):
 
     code: str
     detail: str
+
+
+def operation_digest(op: Operation) -> str:
+    """SHA-256 (hex) of what must match when the same op_id arrives twice: the upstream stores
+    it, the counter keeps it once the operation is acknowledged and its payload dropped."""
+    return hashlib.sha256(op.digest_source()).hexdigest()
 
 
 def canonical_json(value: object) -> bytes:

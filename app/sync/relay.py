@@ -44,6 +44,7 @@ from app.sync.protocol import (
     PushBatch,
     PushResult,
     SigningKeyInfo,
+    operation_digest,
 )
 from app.sync.transport import (
     CertificateNotTrusted,
@@ -103,6 +104,8 @@ class _PreparedBatch:
     outgoing: list[OutboxItem]
     kept_local: list[str]
     body: bytes | None
+    #: op_id -> the digest the upstream computes for it (what the outbox keeps once acknowledged).
+    digests: dict[str, str]
 
 
 @dataclass
@@ -253,7 +256,10 @@ class SyncRelay:
         outgoing = [shaped for item in items if (shaped := outbound_item(item, self.policy)) is not None]
         leaving = {o.op_id for o in outgoing}
         kept_local = [item.op_id for item in items if item.op_id not in leaving]
-        return _PreparedBatch(outgoing, kept_local, encode_batch(outgoing) if outgoing else None)
+        if not outgoing:
+            return _PreparedBatch(outgoing, kept_local, None, {})
+        body, digests = encode_batch_with_digests(outgoing)
+        return _PreparedBatch(outgoing, kept_local, body, digests)
 
     def _send(self, prepared: _PreparedBatch) -> PushResult:
         return self._request(PushResult, "POST", f"{self._prefix}/push", content=prepared.body)
@@ -261,7 +267,7 @@ class SyncRelay:
     def _acknowledge(self, prepared: _PreparedBatch, result: PushResult | None, totals: _PushTotals) -> None:
         acked, conflicts = _check_acknowledged(prepared.outgoing, result) if result is not None else ([], [])
         # Policy-withheld items are done too: they never leave the outlet.
-        self.source.mark_sent(acked + prepared.kept_local)
+        self.source.mark_sent(acked + prepared.kept_local, {op_id: prepared.digests[op_id] for op_id in acked})
         totals.pushed += len(acked)
         totals.withheld += len(prepared.kept_local)
         totals.conflicts.extend(conflicts)
@@ -352,7 +358,13 @@ class _Refused(Exception):
 
 
 def encode_batch(items: Sequence[OutboxItem]) -> bytes:
-    """The push body, checked against the shared protocol model before it leaves.
+    """The push body, checked against the shared protocol model before it leaves."""
+    return encode_batch_with_digests(items)[0]
+
+
+def encode_batch_with_digests(items: Sequence[OutboxItem]) -> tuple[bytes, dict[str, str]]:
+    """The push body, checked against the shared protocol model before it leaves, and each
+    operation's digest as the upstream computes it (op_id -> SHA-256 hex).
 
     Encoded with the standard library and validated from the bytes: the same check as
     building the model from Python objects, at a lower cost per operation.
@@ -362,10 +374,10 @@ def encode_batch(items: Sequence[OutboxItem]) -> bytes:
     except (TypeError, ValueError) as exc:  # a payload JSON cannot carry, e.g. a datetime
         raise UpstreamProtocolError(f"An outbox payload is not plain JSON data: {exc}") from exc
     try:
-        PushBatch.model_validate_json(body)
+        batch = PushBatch.model_validate_json(body)
     except pydantic.ValidationError as exc:
         raise UpstreamProtocolError(f"An outbox item does not fit the sync protocol: {exc.errors()[0]['msg']}") from exc
-    return body
+    return body, {str(op.op_id): operation_digest(op) for op in batch.operations}
 
 
 def _operations_json(items: Sequence[OutboxItem]) -> bytes:

@@ -9,6 +9,7 @@ always leave: forgetting is not processing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.storage import privacy_repository as repo
@@ -50,8 +51,8 @@ class RestrictionAwareOutbox:
             " 客户已申请限制处理，暂不上传。"
         )
 
-    def mark_sent(self, op_ids: list[str]) -> None:
-        self._source.mark_sent(op_ids)
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
+        self._source.mark_sent(op_ids, digests)
 
     def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
         self._source.save_reference(kind, cursor, items)

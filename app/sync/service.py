@@ -31,6 +31,7 @@ from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
 from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
 from app.sync.transport import UpstreamEndpoint, UpstreamUnreachable
+from app.tickets.reference_in_force import reference_in_force
 
 log = logging.getLogger(__name__)
 ENROLMENT = "sync"
@@ -147,6 +148,7 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
             backoff=COUNTER_BACKOFF,
         )
     )
+    set_aside_before = sync_repository.last_rejected_seq(session.store)  # a round reports its own
     try:
         with make() as relay:
             try:
@@ -159,6 +161,10 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
     except KnownError as exc:
         sync_repository.set_status(session.store, last_attempt=iso(session.store.clock()), last_error=exc.message)
         raise
+    report.errors.extend(
+        f"{kind} item {key!r} set aside, not applied: {reason}"
+        for _, kind, key, reason in sync_repository.rejected_references(session.store, set_aside_before)
+    )
     finished = iso(session.store.clock())
     error = "; ".join(report.errors)[:500]
     if error:
@@ -245,6 +251,8 @@ class SyncState:
     pending: int
     last_sync: str
     last_error: str
+    #: The reference data in force: shipped version, plus the pulled items laid over it.
+    reference_version: str = ""
 
 
 def sync_state(session: Session) -> SyncState:
@@ -254,4 +262,5 @@ def sync_state(session: Session) -> SyncState:
         session.store.pending_outbox_count(),
         status.get("last_sync", ""),
         status.get("last_error", ""),
+        reference_in_force(session.store).version,
     )

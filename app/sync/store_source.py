@@ -8,11 +8,14 @@ action kept in the payload.  Local entity names map to the upstream's.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
+from app.core.reference_updates import ReferenceDataError, check_item, item_key
 from app.storage import sync_repository
 from app.storage.store import QueuedChange, Store
 from app.sync.outbox import OutboxItem
+from app.tickets.reference_in_force import reference_in_force
 
 #: Local entity -> the upstream's name for it (entities not listed keep their name).
 WIRE_ENTITIES = {"diag_consent": "consent", "diag_run": "diagnostic_run", "diag_log": "log_capture"}
@@ -62,11 +65,22 @@ class StoreOutbox:
     def pending(self, limit: int) -> list[OutboxItem]:
         return [to_wire(item) for item in self._store.pending_outbox(limit)]
 
-    def mark_sent(self, op_ids: list[str]) -> None:
-        self._store.mark_outbox_sent(op_ids)
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
+        self._store.mark_outbox_sent(op_ids, digests)
 
     def save_reference(self, kind: str, cursor: str, items: list[dict[str, Any]]) -> None:
-        sync_repository.save_reference(self._store, kind, cursor, items)
+        """Each item is checked whole against the reference in force; one that fails is set aside
+        with its reason and none of it applies (issue 12)."""
+        base = reference_in_force(self._store).data
+        kept, rejected = [], []
+        for item in items:
+            try:
+                check_item(kind, item, base)
+            except ReferenceDataError as error:
+                rejected.append((item_key(item), item, str(error)))
+                continue
+            kept.append(item)
+        sync_repository.save_reference(self._store, kind, cursor, kept, rejected)
 
     def reference_cursor(self, kind: str) -> str | None:
         return sync_repository.reference_cursor(self._store, kind)

@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
-from app.core.identifiers import normalise_imei
+from app.core.identifiers import TacCatalogue, normalise_imei
+from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
+from app.core.reference_updates import ReferenceInForce
 from app.core.roles import Permission
 from app.errors import Problem, UsageError
 from app.logging_setup import remember_names
@@ -21,9 +23,11 @@ from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
 from app.tickets.customers import matching_customer, picked_customer
 from app.tickets.errors import IntakeIncomplete
+from app.tickets.outlet_calendar import business_calendar
 from app.tickets.outlet_clock import OutletClock
+from app.tickets.reference_in_force import reference_in_force
 from app.tickets.service_types import field_problems, normalise_phone
-from app.tickets.warranty_check import check_warranty, shipped_reference, verdict_record
+from app.tickets.warranty_check import check_warranty, verdict_record
 
 SERVICE_TYPES = ("maintenance", "send_in", "return_exchange")
 
@@ -58,11 +62,24 @@ def normalised(new: NewTicket) -> NewTicket:
     return dataclasses.replace(new, **stripped)
 
 
-def intake_problems(new: NewTicket, today: datetime) -> dict[str, Problem]:
+def intake_problems(new: NewTicket, today: datetime, reference: ReferenceData | None = None) -> dict[str, Problem]:
     problems = field_problems(new, today.date())
     if new.fault_category not in FAULTS:
         problems["fault_category"] = Problem("fault_category", f"one of {', '.join(FAULTS)}")
+    if reference is not None and "device_model" not in problems:
+        problems.update(model_problems(new, reference))
     return problems
+
+
+def model_problems(new: NewTicket, reference: ReferenceData) -> dict[str, Problem]:
+    """An IMEI whose TAC (its first 8 digits) belongs to another model than the one entered."""
+    catalogue = TacCatalogue.with_registry((d.imei, d.model) for d in reference.benefits.devices.values())
+    for imei in (new.imei, new.imei2):
+        hint = catalogue.model_hint(imei) if imei else None
+        if hint and new.device_model and hint.casefold() != new.device_model.strip().casefold():
+            english = f"the IMEI {imei[:8]}... is a {hint}, not a {new.device_model}: check the model or the IMEI"
+            return {"device_model": Problem("model_not_imei", english, tac=imei[:8], hint=hint, model=new.device_model)}
+    return {}
 
 
 def returning_customer(session: Session, phone: str) -> ReturningCustomer | None:
@@ -72,9 +89,10 @@ def returning_customer(session: Session, phone: str) -> ReturningCustomer | None
     return ReturningCustomer(*found) if found else None
 
 
-def outlet_clock(session: Session) -> OutletClock:
+def outlet_clock(session: Session, reference: ReferenceInForce | None = None) -> OutletClock:
+    """The outlet's zone and calendar (app.tickets.outlet_calendar: its hours, the region's and its own holidays)."""
     outlet = staff_repository.outlet(session.store)
-    return OutletClock.for_region(outlet.region if outlet else "CN")
+    return OutletClock.for_region(outlet.region if outlet else "CN", business_calendar(session, reference))
 
 
 def open_ticket(
@@ -90,19 +108,21 @@ def open_ticket(
     if outlet is None:
         raise UsageError("This store has no outlet yet.")
     now = session.store.clock()
+    in_force = reference_in_force(session.store)
+    reference = reference or in_force.data
+    clock = outlet_clock(session, in_force)
     new = normalised(new)
     picked = picked_customer(session.store, new)
     if picked is not None:
         new = picked.new
-    problems = intake_problems(new, OutletClock.for_region(outlet.region).local(now))
+    problems = intake_problems(new, clock.local(now), reference)
     if problems:
         raise IntakeIncomplete(problems)
-    clock = OutletClock.for_region(outlet.region)
     local_today = clock.local(now).date()
-    warranty = check_warranty(reference or shipped_reference(), outlet.region, new.imei, new.purchase_date, local_today)
+    warranty = check_warranty(reference, outlet.region, new.imei, new.purchase_date, local_today)
     guardian_age = 0
     if age is not None:
-        guardian_age = (reference or shipped_reference()).regions.get(outlet.region).guardian_consent_age
+        guardian_age = reference.regions.get(outlet.region).guardian_consent_age
         check_declaration(age, guardian_age)
         remember_names([age.guardian_name])
     due = clock.due_at(now, new.priority).isoformat(timespec="milliseconds")
@@ -123,6 +143,8 @@ def open_ticket(
             "customer_match": match.how,
             "due_at": due,
             "warranty": warranty.verdict.reason_code.value,
+            "priority_suggested": int(suggest_priority(new.service_type, new.fault_category)),
+            "purchase_date_conflict": verdict_record(warranty)["purchase_date_conflict"],
             **new.journal_change(),
         }
         work.record("ticket", ticket.id, "create", change)

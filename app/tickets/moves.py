@@ -47,12 +47,18 @@ def load(session: Session, number: str) -> TicketDetail:
     return detail
 
 
+def _free_of_charge(detail: TicketDetail) -> bool:
+    """An estimate whose every line is covered (a care benefit) costs nothing: no approval to wait for."""
+    estimate = [line for line in detail.lines if line.kind == "estimate"]
+    return bool(estimate) and all(line.total == 0 for line in estimate)
+
+
 def _preconditions(detail: TicketDetail, target: Status) -> None:
     if target in WORK_STATUSES and not detail.agreement:
         raise AgreementMissing(f"Ticket {detail.number}: the service agreement is not signed yet.")
     if target is Status.REPAIRING:
         in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
-        if not in_warranty and not detail.approval:
+        if not in_warranty and not detail.approval and not _free_of_charge(detail):
             raise ApprovalMissing(f"Ticket {detail.number} is not under warranty and its estimate is not approved.")
     if target is Status.COLLECTED:
         raise TransitionNotAllowed(

@@ -19,7 +19,8 @@ from app.storage import ticket_repository
 from app.storage.ticket_records import TicketDetail, TicketLine
 from app.tickets.errors import ApprovalMissing, TicketError, TransitionNotAllowed
 from app.tickets.moves import load, signature_digest
-from app.tickets.warranty_check import shipped_reference
+from app.tickets.reference_in_force import reference_in_force
+from app.tickets.warranty_decision import charged, decision_of
 
 MAX_QUANTITY = 20
 
@@ -29,9 +30,14 @@ class PriceLookupFailed(TicketError):
     next_step = "Pick a part from the price list for this model (ticket parts NO lists them)."
 
 
-def parts_for(detail: TicketDetail, prices: PriceList | None = None) -> tuple[PriceItem, ...]:
-    """The parts and labour lines that apply to this ticket's model."""
-    return (prices or shipped_reference().price_list).for_model(detail.row.device_model or "")
+def parts_for(session: Session, detail: TicketDetail, prices: PriceList | None = None) -> tuple[PriceItem, ...]:
+    """The parts and labour lines that apply to this ticket's model, at the prices in force."""
+    return (prices or prices_in_force(session)).for_model(detail.row.device_model or "")
+
+
+def prices_in_force(session: Session) -> PriceList:
+    """The shipped price list with the prices sync pulled laid over it."""
+    return reference_in_force(session.store).data.price_list
 
 
 def _items(detail: TicketDetail, part_ids: Sequence[str], prices: PriceList) -> list[PriceItem]:
@@ -53,19 +59,27 @@ def add_estimate(
     """Price the chosen parts and labour at guide prices; the ticket's estimate becomes their total."""
     session.require(Permission.WRITE_TICKETS)
     detail = load(session, number)
-    prices = prices or shipped_reference().price_list
+    prices = prices or prices_in_force(session)
     items = _items(detail, part_ids, prices)
+    covers = decision_of(detail).covers([(i.part_id, i.kind) for i in items])
     with session.store.transaction(session.actor) as work:
-        lines = [
-            ticket_repository.add_line(work, detail.row.id, "estimate", i.part_id, i.name.en, 1, i.price) for i in items
-        ]
+        lines = []
+        for item, cover in zip(items, covers, strict=True):
+            price, text = charged(item.price, item.name.en, cover)
+            lines.append(ticket_repository.add_line(work, detail.row.id, "estimate", item.part_id, text, 1, price))
         total = sum((line.total for line in _estimate_lines(detail) + lines), Decimal("0.00"))
         ticket_repository.set_estimate(work, detail.row.id, total)
         work.record(
             "ticket",
             detail.row.id,
             "estimate",
-            {"number": detail.number, "parts": list(part_ids), "total": str(total), "price_list": prices.version},
+            {
+                "number": detail.number,
+                "parts": list(part_ids),
+                "total": str(total),
+                "price_list": prices.version,
+                "covered": {i.part_id: c for i, c in zip(items, covers, strict=True) if c},
+            },
         )
     return tuple(load(session, number).lines)
 
@@ -100,7 +114,7 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
     detail = load(session, number)
     if any(line.kind == "invoice" for line in detail.lines):
         return tuple(line for line in detail.lines if line.kind == "invoice")
-    in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
+    in_warranty = decision_of(detail).in_warranty
     if detail.status not in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP):
         raise TransitionNotAllowed(
             f"Ticket {detail.number} is {detail.status}: invoice after the repair.",
@@ -109,8 +123,10 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
         )
     with session.store.transaction(session.actor) as work:
         for line in _estimate_lines(detail):
-            price = Decimal("0.00") if in_warranty else line.unit_price
-            text = f"{line.description} (warranty; guide price {line.unit_price})" if in_warranty else line.description
+            # The estimate was priced by the same decision; a line still charged under warranty (an
+            # estimate older than the decision's rules) is made free here.
+            cover = "warranty" if in_warranty and line.unit_price else None
+            price, text = charged(line.unit_price, line.description, cover)
             ticket_repository.add_line(work, detail.row.id, "invoice", line.part_id, text, line.quantity, price)
         work.record("ticket", detail.row.id, "invoice", {"number": detail.number, "warranty": in_warranty})
     return tuple(line for line in load(session, number).lines if line.kind == "invoice")

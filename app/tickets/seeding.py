@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from app.accounts.session import Session
 from app.core.roles import Permission
-from app.core.workflow import Status
+from app.core.workflow import TERMINAL, Status
 from app.errors import UsageError
 from app.storage import staff_repository, ticket_repository
 from app.storage.store import UnitOfWork
@@ -134,10 +134,16 @@ def _history(work: UnitOfWork, ticket_id: str, plan: SeedTicket, now: datetime) 
     steps = plan.moves if full else plan.moves[-1:]
     previous = "received" if full else (plan.moves[-2].value if len(plan.moves) > 1 else "received")
     span = min(now - plan.received, timedelta(days=3)) / (len(steps) + 1)
+    moments = []
     for index, step in enumerate(steps, start=1):
         at = (plan.received + span * index).isoformat(timespec="milliseconds")
         ticket_repository.add_event(work, ticket_id, previous, step.value, "" if full else "seeded", at=at)
         previous = step.value
+        moments.append(at)
+    closed = plan.moves[-1] in TERMINAL
+    ticket_repository.set_report_facts(
+        work, ticket_id, responded_at=moments[0], closed_at=moments[-1] if closed else None, qc_failed=False
+    )
 
 
 def seed_tickets(

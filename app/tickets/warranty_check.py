@@ -28,23 +28,29 @@ class WarrantyCheck:
     #: Where the purchase date came from: "customer", "registry" or None.
     purchase_date_source: str | None
     purchase_date: date | None
+    #: The customer's date when the registry has another one (the registry's wins; shown and journaled).
+    customer_date_overruled: date | None = None
 
 
 def check_warranty(
     reference: ReferenceData, region: str, imei: str, purchase_date: date | None, today: date
 ) -> WarrantyCheck:
-    """The customer's purchase date wins; else the maker's registry's; benefits come from the registry."""
+    """The maker's registry's purchase date wins (it is the sale as recorded); the customer's is used
+    when the registry has none, and a differing one is kept as overruled.  Benefits come from the registry."""
     try:
         months = reference.regions.get(region).warranty_months
     except ValueError:
         months = reference.regions.get().warranty_months
     registered = reference.benefits.lookup(imei) if imei else None
     source = "customer" if purchase_date else None
-    if purchase_date is None and registered is not None and registered.purchase_date is not None:
+    overruled = None
+    if registered is not None and registered.purchase_date is not None:
+        if purchase_date is not None and purchase_date != registered.purchase_date:
+            overruled = purchase_date
         purchase_date, source = registered.purchase_date, "registry"
     benefits = registered.benefits if registered is not None else ()
     verdict = warranty_verdict(purchase_date, today, months=months, benefits=benefits)
-    return WarrantyCheck(verdict, source, purchase_date)
+    return WarrantyCheck(verdict, source, purchase_date, overruled)
 
 
 def verdict_record(check: WarrantyCheck) -> dict[str, Any]:
@@ -64,5 +70,10 @@ def verdict_record(check: WarrantyCheck) -> dict[str, Any]:
         ],
         "purchase_date": check.purchase_date.isoformat() if check.purchase_date else None,
         "purchase_date_source": check.purchase_date_source,
+        "purchase_date_conflict": None
+        if check.customer_date_overruled is None
+        else {"customer": check.customer_date_overruled.isoformat(), "registry": check.purchase_date.isoformat()}
+        if check.purchase_date
+        else None,
         "checked_on": verdict.checked_on.isoformat(),
     }

@@ -7,6 +7,7 @@ import signal
 import sys
 from collections import deque
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
@@ -40,7 +41,7 @@ def log_tail(paths: DataPaths, lines: int = 40) -> str:
 def install_crash_dialog(paths: DataPaths) -> None:
     """A bug anywhere on the GUI thread gets the crash dialog with the log tail, not a silent exit."""
 
-    def hook(exc_type, exc, tb) -> None:  # noqa: ANN001
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         show_error(QApplication.activeWindow(), exc, log_tail(paths))
 
     sys.excepthook = hook
@@ -52,8 +53,8 @@ def start_device_monitor(adb: AdbServer | None, parent: QApplication) -> DeviceM
     Without a working adb the counter still works (tickets, slips, sync); the
     Phones page then simply lists nothing, and the log says why.
     """
-    server = adb or AdbServer()
     try:
+        server = adb or AdbServer()  # finding the adb program can fail too (ADBUTILS_ADB_PATH wrong, none found)
         server.start()  # a no-op when a server already runs there; we never stop one we did not start
     except KnownError as exc:
         log.warning("phones will not be seen: %s", exc.message)
@@ -80,7 +81,8 @@ def quit_on_termination(app: QApplication) -> QTimer:
 def run_gui(
     data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "", adb: AdbServer | None = None
 ) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     paths = DataPaths.at(data_dir)
@@ -103,7 +105,7 @@ def run_gui(
             return 1
     else:
         window.login.reset(login_hint, account=login_account)
-    window.show()
+    window.showMaximized()  # counter screens are small (1366x768): use all of it
     try:
         return app.exec()
     finally:

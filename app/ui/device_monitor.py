@@ -7,6 +7,9 @@ only ever touched on the GUI thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QObject, Signal
 
 from app.device.errors import AdbServerUnavailable
@@ -14,21 +17,22 @@ from app.device.hub import DeviceHub
 from app.device.session import DeviceSession
 from app.device.tracking import DeviceEvent
 
+T = TypeVar("T")
+
 
 class DeviceMonitor(QObject):
     """Signals: `device_changed(serial, state)`; state "absent" when a phone goes away."""
 
     device_changed = Signal(str, str)
 
-    def __init__(self, hub_factory, parent: QObject | None = None) -> None:  # noqa: ANN001 - callable(on_event) -> DeviceHub
+    def __init__(
+        self, hub_factory: Callable[[Callable[[DeviceEvent], None]], DeviceHub], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.hub: DeviceHub = hub_factory(self._on_event)
 
     def _on_event(self, event: DeviceEvent) -> None:  # tracker thread
         self.device_changed.emit(event.serial, event.state)
-
-    def session_for(self, serial: str) -> DeviceSession:
-        return self.hub.new_session(serial)
 
     def states(self) -> dict[str, str]:
         return self.hub.states()
@@ -40,6 +44,8 @@ class DeviceMonitor(QObject):
         self.hub.stop()
 
 
-def no_adb_session(serial: str) -> DeviceSession:
-    """The session factory when no adb server could be started."""
-    raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")
+class NoPhones:
+    """The `PhoneJobs` when no adb server could be started: every job says why."""
+
+    def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+        raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")

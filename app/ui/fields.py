@@ -12,8 +12,8 @@ dialog's to accept.  `NextOnReturnLineEdit` gives every other one-line field the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QWheelEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from app.core.identifiers import IdentifierError, Imei, parse_imei
 
@@ -105,3 +105,23 @@ class TabbingTextEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setMaximumHeight(80)
+
+
+class SettingComboBox(QComboBox):
+    """A combo box for a setting: a stray arrow key or mouse wheel never changes it.
+
+    A closed QComboBox takes Up/Down/PageUp/PageDown/Home/End and the wheel as "choose
+    another item", which applied a setting (the interface language) on one key press.
+    Here the choice is only made in the opened list (Space, F4 or Alt+Down opens it).
+    """
+
+    _STRAY = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in self._STRAY and not event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            event.ignore()  # passed on to the parent, as if the box were not there
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()

@@ -22,6 +22,7 @@ from app.accounts import service
 from app.accounts.service import FirstRun, OutletInfo
 from app.storage.vault import Vault
 from app.ui.error_dialogs import show_error
+from app.ui.named import named
 from app.ui.tasks import BackgroundTasks
 
 REGIONS = ("CN", "HK", "IN", "EU", "UK", "SG", "ID", "MY", "TH", "VN", "PH")
@@ -32,12 +33,15 @@ class OutletPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Your outlet"))
         self.setSubTitle(self.tr("The outlet code starts every ticket number, e.g. SZ01-20261122-0042."))
-        self.code = QLineEdit(objectName="outletCode", maxLength=8)
+        self.code = named(QLineEdit(), "outletCode")
+        self.code.setMaxLength(8)
         self.code.setPlaceholderText("SZ01")
-        self.name = QLineEdit(objectName="outletName", maxLength=80)
-        self.region = QComboBox(objectName="outletRegion")
+        self.name = named(QLineEdit(), "outletName")
+        self.name.setMaxLength(80)
+        self.region = named(QComboBox(), "outletRegion")
         self.region.addItems(REGIONS)
-        self.address = QLineEdit(objectName="outletAddress", maxLength=200)
+        self.address = named(QLineEdit(), "outletAddress")
+        self.address.setMaxLength(200)
         form = QFormLayout(self)
         form.addRow(self.tr("Outlet &code"), self.code)
         form.addRow(self.tr("Outlet &name"), self.name)
@@ -56,11 +60,15 @@ class ManagerPage(QWizardPage):
         self._wizard = wizard
         self.setTitle(self.tr("The first manager account"))
         self.setSubTitle(self.tr("The manager adds the other staff accounts later."))
-        self.engineer_id = QLineEdit(objectName="managerId", maxLength=32)
-        self.display_name = QLineEdit(objectName="managerName", maxLength=80)
-        self.password = QLineEdit(objectName="managerPassword", echoMode=QLineEdit.EchoMode.Password)
-        self.confirm = QLineEdit(objectName="managerConfirm", echoMode=QLineEdit.EchoMode.Password)
-        self.problem = QLabel(objectName="managerProblem")
+        self.engineer_id = named(QLineEdit(), "managerId")
+        self.engineer_id.setMaxLength(32)
+        self.display_name = named(QLineEdit(), "managerName")
+        self.display_name.setMaxLength(80)
+        self.password = named(QLineEdit(), "managerPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm = named(QLineEdit(), "managerConfirm")
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = named(QLabel(), "managerProblem")
         self.problem.setStyleSheet("color: #b00020;")
         form = QFormLayout(self)
         form.addRow(self.tr("&Engineer ID"), self.engineer_id)
@@ -96,16 +104,16 @@ class RecoveryPage(QWizardPage):
                 "keep it in the outlet safe."
             )
         )
-        self.key_label = QLabel(objectName="recoveryKey")
+        self.key_label = named(QLabel(), "recoveryKey")
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = QFont("monospace")
         font.setStyleHint(QFont.StyleHint.TypeWriter)
         font.setPointSize(14)
         self.key_label.setFont(font)
         self.key_label.setWordWrap(True)
-        self.print_button = QPushButton(self.tr("&Print the recovery key..."), objectName="printRecovery")
-        self.confirmed = QCheckBox(
-            self.tr("I have printed or written down the recovery key"), objectName="recoveryConfirmed"
+        self.print_button = named(QPushButton(self.tr("&Print the recovery key...")), "printRecovery")
+        self.confirmed = named(
+            QCheckBox(self.tr("I have printed or written down the recovery key")), "recoveryConfirmed"
         )
         self.confirmed.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)

@@ -21,6 +21,7 @@ from app.accounts.session import Session
 from app.storage.vault import Vault
 from app.ui.error_dialogs import show_error
 from app.ui.language import on_language_change
+from app.ui.named import named
 from app.ui.tasks import BackgroundTasks
 
 
@@ -38,22 +39,22 @@ class LoginView(QWidget):
         on_language_change(self, self.retranslate)
 
     def _build(self) -> None:
-        self.title = QLabel(objectName="loginTitle")
+        self.title = named(QLabel(), "loginTitle")
         self.title.setStyleSheet("font-size: 20px; font-weight: 600;")
-        self.account = QComboBox(objectName="accountBox")
-        self.password = QLineEdit(objectName="passwordField")
+        self.account = named(QComboBox(), "accountBox")
+        self.password = named(QLineEdit(), "passwordField")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.returnPressed.connect(self._on_sign_in_clicked)
-        self.sign_in_button = QPushButton(objectName="signInButton")
+        self.sign_in_button = named(QPushButton(), "signInButton")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._on_sign_in_clicked)
-        self.recovery_button = QPushButton(objectName="recoveryButton")
+        self.recovery_button = named(QPushButton(), "recoveryButton")
         self.recovery_button.setFlat(True)
         self.recovery_button.clicked.connect(self._on_recovery_clicked)
-        self.progress = QProgressBar(objectName="signInProgress")
+        self.progress = named(QProgressBar(), "signInProgress")
         self.progress.setRange(0, 0)  # Argon2id takes a fifth of a second: show it is working
         self.progress.hide()
-        self.hint = QLabel(objectName="loginHint")
+        self.hint = named(QLabel(), "loginHint")
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("background: #fff8e1; border: 1px solid #ffe082; padding: 8px;")
         self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -100,7 +101,9 @@ class LoginView(QWidget):
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         # A wrapped label in a fixed-width box does not grow by itself: give it the height it needs.
-        self.hint.setMinimumHeight(self.hint.heightForWidth(self.hint.parentWidget().width()) if hint else 0)
+        box = self.hint.parentWidget()
+        width = box.width() if box is not None else self.hint.width()
+        self.hint.setMinimumHeight(self.hint.heightForWidth(width) if hint else 0)
         self.password.setFocus()
 
     def _set_busy(self, busy: bool) -> None:

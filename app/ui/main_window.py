@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,8 +28,10 @@ from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
-from app.ui.device_monitor import DeviceMonitor, no_adb_session
+from app.ui.device_monitor import DeviceMonitor, NoPhones
+from app.ui.dialogs.help_overlay import HelpOverlay
 from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
+from app.ui.fields import SettingComboBox
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
@@ -39,12 +40,18 @@ from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.privacy_page import PrivacyPage
+from app.ui.pages.reports_page import ReportsPage
 from app.ui.pages.staff_page import StaffPage
 from app.ui.pages.tickets_page import TicketsPage
 from app.ui.sync_status import SyncStatus
 from app.ui.tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)
+
+
+#: The keys that open each navigation entry, in the order of the entries.
+PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6")
+NEW_TICKET_KEYS, SEARCH_KEYS, LOCK_KEYS, HELP_KEYS = "Ctrl+N", "Ctrl+F", "Ctrl+L", "F1"
 
 
 class Workspace(QWidget):
@@ -65,7 +72,7 @@ class Workspace(QWidget):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = named(QStackedWidget(), "pages")
         self.devices = DevicesPage()
-        self.diagnostics = DiagnosticsPage(tasks, monitor.session_for if monitor else no_adb_session, reference)
+        self.diagnostics = DiagnosticsPage(tasks, monitor.hub if monitor else NoPhones(), reference)
         identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
         self.tickets = TicketsPage(tasks=tasks, identity_source=identity, slip_key=slip_key)
         self.staff = StaffPage(tasks)
@@ -78,6 +85,7 @@ class Workspace(QWidget):
             (self.staff, Permission.MANAGE_ACCOUNTS),
             (self.journal, Permission.READ_JOURNAL),
             (self.privacy, Permission.HANDLE_REQUESTS),
+            (ReportsPage(tasks), Permission.READ_REPORTS),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -94,17 +102,67 @@ class Workspace(QWidget):
         self.retranslate()
         on_language_change(self, self.retranslate)
 
-    def retranslate(self) -> None:
-        names = (
+    def page_names(self) -> tuple[str, ...]:
+        return (
             self.tr("Tickets"),
             self.tr("Phones"),
             self.tr("Diagnostics"),
             self.tr("Staff"),
             self.tr("Audit journal"),
             self.tr("Privacy desk"),
+            self.tr("Reports"),
         )
-        for row, text in enumerate(names):
-            self.nav.item(row).setText(text)
+
+    def retranslate(self) -> None:
+        for row, (text, keys) in enumerate(zip(self.page_names(), PAGE_KEYS, strict=True)):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setText(f"{text} ({keys})")
+
+    def go_to(self, row: int) -> bool:
+        """Show the page of navigation entry `row` (when the signed-in role may see it) and focus into it."""
+        item = self.nav.item(row)
+        if self.session is None or item is None or item.isHidden():
+            return False
+        self.nav.setCurrentRow(row)
+        page = self._entries[row][0]
+        if page is self.tickets:
+            self.focus_search()
+        else:
+            page.setFocus()
+            page.focusNextChild()  # the page's first control, not the navigation
+        return True
+
+    def focus_search(self) -> None:
+        """The queue's search box, ready for typing or a scan (where a session starts)."""
+        if self.session is None:
+            return
+        self.nav.setCurrentRow(self.pages.indexOf(self.tickets))
+        self.tickets.tabs.setCurrentWidget(self.tickets.queue)
+        self.tickets.queue.search_box.setFocus()
+        self.tickets.queue.search_box.selectAll()
+
+    def new_ticket(self) -> None:
+        """The intake wizard from its first step, cursor in the customer's phone (when the role may write)."""
+        if self.session is None or not self.tickets.tabs.isTabVisible(self.tickets.tabs.indexOf(self.tickets.intake)):
+            return
+        self.nav.setCurrentRow(self.pages.indexOf(self.tickets))
+        self.tickets.tabs.setCurrentWidget(self.tickets.intake)
+        self.tickets.intake.begin()
+
+    def shortcut_texts(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the help overlay, in the interface language."""
+        return [
+            *zip(PAGE_KEYS, self.page_names(), strict=True),
+            (NEW_TICKET_KEYS, self.tr("New ticket")),
+            (SEARCH_KEYS, self.tr("Search or scan in the counter queue")),
+            ("Ctrl+Enter", self.tr("New ticket: next step; on the last step, save")),
+            ("Alt+B", self.tr("New ticket: previous step")),
+            ("Esc", self.tr("Queue: back from a search; progress query: next customer")),
+            ("Tab / Shift+Tab", self.tr("Next / previous field (also out of tables)")),
+            (LOCK_KEYS, self.tr("Lock the counter")),
+            (HELP_KEYS, self.tr("This help")),
+        ]
 
     def scanned(self, text: str) -> None:
         """A serial scanner's read: to the Tickets page (the wizard's IMEI when it shows, else the search)."""
@@ -161,9 +219,11 @@ class MainWindow(QMainWindow):
         self.login.signed_in.connect(self.start_session)
         self.workspace.staff.store_reopened.connect(self._refresh_status)
         self.monitor = monitor
-        self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
+        self.lock_shortcut = QShortcut(QKeySequence(LOCK_KEYS), self)
         self.lock_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.lock_shortcut.activated.connect(self.lock)
+        self._bind_shortcuts()
+        self.help_overlay: HelpOverlay | None = None
         self.idle = IdleWatcher(settings.idle_lock_minutes, self)
         self.idle.idle.connect(self._on_idle)
         self.scanner_dialog: ScannerSettingsDialog | None = None
@@ -175,6 +235,20 @@ class MainWindow(QMainWindow):
         self.scanner.start(settings.scanner_port)
         self.login.reset()
 
+    def _bind_shortcuts(self) -> None:
+        workspace = self.workspace
+        for row, keys in enumerate(PAGE_KEYS):
+            page_shortcut = QShortcut(QKeySequence(keys), self)
+            page_shortcut.activated.connect(lambda row=row: workspace.go_to(row))
+        for keys, slot in ((NEW_TICKET_KEYS, workspace.new_ticket), (SEARCH_KEYS, workspace.focus_search)):
+            QShortcut(QKeySequence(keys), self).activated.connect(slot)
+        QShortcut(QKeySequence(HELP_KEYS), self).activated.connect(self.show_help)
+
+    def show_help(self) -> None:
+        """F1: the shortcuts, in a window over the counter (Esc, F1 or Return closes it)."""
+        self.help_overlay = HelpOverlay(self.workspace.shortcut_texts(), self)
+        self.help_overlay.open()
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.who_label = named(QLabel(), "whoLabel")
@@ -184,7 +258,7 @@ class MainWindow(QMainWindow):
         self.scanner_button = named(QPushButton(), "scannerButton")
         self.scanner_button.setFlat(True)
         self.scanner_button.clicked.connect(self.choose_scanner)
-        self.language_box = named(QComboBox(), "languageBox")
+        self.language_box = named(SettingComboBox(), "languageBox")
         for code, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, code)
         self.language_box.setCurrentIndex(self.language_box.findData(self._settings.language))
@@ -200,6 +274,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Repair Counter"))
         self.lock_button.setText(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setToolTip(self.tr("F1: keyboard shortcuts"))
         self._show_scanner_state()
         self._refresh_status()
 
@@ -209,7 +284,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
         self.lock_button.setEnabled(not locked)
         self.sync_status.refresh()
-        if locked:
+        if session is None or locked:
             self.who_label.setText(self.tr("Not signed in"))
             return
         en, zh = ROLE_LABELS[session.role]
@@ -221,6 +296,7 @@ class MainWindow(QMainWindow):
         log.info("signed in as %s", session.engineer_id)
         self.workspace.show_session(session)
         self.stack.setCurrentWidget(self.workspace)
+        self.workspace.focus_search()  # the counter starts where a walk-in's ticket or a scan goes
         self.idle.set_minutes(self._settings.idle_lock_minutes)  # a deferred lock may have shortened it
         self.idle.start()
         self.sync_status.start()
@@ -293,7 +369,7 @@ class MainWindow(QMainWindow):
         self.scanner_button.setText(text)
         self.scanner_button.setStyleSheet("color: #b00020;" if link.problem else "")
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.scanner.stop(wait=True)
         if self.session is not None:
             self.session.lock()

@@ -81,21 +81,64 @@ def _messages() -> dict[str, str]:
         "receipt_not_genuine": translate("ProblemWords", "The upstream's receipt is not genuine."),
         "diagnostics_error": translate("ProblemWords", "The diagnostics could not go on."),
         "category_not_consented": translate("ProblemWords", "The customer has not consented to this data category."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "The consent names a data category that none of the chosen checks reads."
+        ),
+        "no_consenting_customer": translate("ProblemWords", "The consent names no customer."),
         "consent_not_active": translate("ProblemWords", "There is no active consent of the customer for this run."),
         "tool_update_needed": translate("ProblemWords", "The diagnostic tool on the phone needs an update."),
         "tool_apk_rejected": translate("ProblemWords", "The diagnostic tool's installer is not genuine."),
         "diagnostics_cancelled": translate("ProblemWords", "The diagnostics were cancelled."),
         "invalid_consent_input": translate("ProblemWords", "The consent is not complete."),
         "run_not_found": translate("ProblemWords", "No such diagnostics run."),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "This phone (IMEI {read}) is not the phone of ticket {ticket} (IMEI {on_ticket}); nothing beyond its "
+            "identity was read.",
+        ),
+        "phone_gave_no_imei": translate(
+            "ProblemWords", "The phone gave no IMEI, so it cannot be checked against ticket {ticket}; the run stopped."
+        ),
+        "ticket_run_needs_identity": translate(
+            "ProblemWords",
+            "A run for a ticket first reads the phone's identity: add device information to the consent.",
+        ),
+        "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
         "unknown_customer": translate("ProblemWords", "No such customer."),
         "no_customer_for_ticket": translate("ProblemWords", "No customer found for ticket {ticket}."),
         "unknown_request": translate("ProblemWords", "No privacy request {request}."),
         "request_closed": translate("ProblemWords", "This request is already closed."),
         "identity_not_checked": translate("ProblemWords", "The person's identity has not been checked."),
         "processing_restricted": translate("ProblemWords", "The customer has restricted the processing of their data."),
+        "restricted_diagnostics": translate(
+            "ProblemWords",
+            "Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_printing": translate(
+            "ProblemWords",
+            "Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_sync": translate(
+            "ProblemWords",
+            "Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_customer_diagnostics": translate(
+            "ProblemWords",
+            "This customer's phone cannot be diagnosed: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
+        "restricted_customer_printing": translate(
+            "ProblemWords",
+            "This customer's data cannot be printed: the customer restricted the processing of their data on {since}.",
+        ),
+        "restricted_customer_sync": translate(
+            "ProblemWords",
+            "This customer's data is not sent upstream: the customer restricted the processing of their data on"
+            " {since}.",
+        ),
         "export_unreadable": translate("ProblemWords", "The export cannot be opened with this password or key."),
         "weak_export_password": translate("ProblemWords", "The export password is too short."),
-        "guardian_consent_needed": translate("ProblemWords", "An under-age customer needs a guardian's consent."),
+        "guardian_consent_needed": translate("ProblemWords", "Below {age} a guardian's consent is needed."),
         "invalid_request_input": translate("ProblemWords", "A value of the request is not valid."),
         "ticket_error": translate("ProblemWords", "The ticket could not be changed."),
         "ticket_not_found": translate("ProblemWords", "No ticket {ticket} in this store."),
@@ -104,6 +147,7 @@ def _messages() -> dict[str, str]:
         ),
         "ticket_closed": translate("ProblemWords", "The ticket is {current} and closed; its status cannot change."),
         "ticket_already": translate("ProblemWords", "The ticket is already {current}."),
+        "invoice_before_repair": translate("ProblemWords", "Ticket {number} is {current}: invoice after the repair."),
         "collect_by_pickup": translate("ProblemWords", "Collection needs the pickup check and signature."),
         "intake_incomplete": translate("ProblemWords", "The intake is not complete."),
         "slip_not_genuine": translate("ProblemWords", "This slip's code is not genuine."),
@@ -119,6 +163,8 @@ def _messages() -> dict[str, str]:
         "price_lookup_failed": translate("ProblemWords", "The part is not in the price list for this model."),
         "printer_offline": translate("ProblemWords", "The thermal printer does not answer."),
         "paper_out": translate("ProblemWords", "The thermal printer is out of paper."),
+        "printer_cover_open": translate("ProblemWords", "The thermal printer's cover is open."),
+        "not_a_receipt_printer": translate("ProblemWords", "The device on {port} is not a receipt printer."),
         "printer_port_error": translate("ProblemWords", "The thermal printer's port could not be opened."),
         "slip_too_large": translate("ProblemWords", "The slip is too long to print."),
         "slip_font_missing": translate("ProblemWords", "The font for the slip is missing."),
@@ -214,6 +260,20 @@ def _next_steps() -> dict[str, str]:
             "ProblemWords", "Fill in the customer's name, choose the categories, and have the customer sign or tick."
         ),
         "run_not_found": translate("ProblemWords", "Check the identifier."),
+        "consent_beyond_need": translate(
+            "ProblemWords", "Ask consent only for the categories the chosen checks read (listed with each check)."
+        ),
+        "no_consenting_customer": translate(
+            "ProblemWords", "Name the customer: open the diagnostics from their ticket, or pick a known customer."
+        ),
+        "phone_not_this_ticket": translate(
+            "ProblemWords",
+            "Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.",
+        ),
+        "store_in_use": translate(
+            "ProblemWords",
+            "Close Repair Counter where it is open, then try again: two programs writing one store could lose records.",
+        ),
         "unknown_customer": translate("ProblemWords", "Check the ticket number on the request."),
         "unknown_request": translate("ProblemWords", "Pick a request from the list."),
         "request_closed": translate(
@@ -337,6 +397,16 @@ def _field_problems() -> dict[str, str]:
         "amount_range": translate("ProblemWords", "an amount like 199.00"),
         "fault_category": translate("ProblemWords", "choose a fault category"),
         "service_type": translate("ProblemWords", "choose a service type"),
+        "model_not_imei": translate("ProblemWords", "this IMEI belongs to another model: check the model or the IMEI"),
+        "unknown_customer": translate("ProblemWords", "no customer {customer}"),
+        "customer_name_differs": translate(
+            "ProblemWords",
+            "the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk",
+        ),
+        "customer_phone_differs": translate(
+            "ProblemWords",
+            "the chosen customer's phone differs; a correction is a rectification request at the privacy desk",
+        ),
     }
 
 

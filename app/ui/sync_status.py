@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from app.accounts.session import Session
 from app.sync import service
 from app.ui.language import on_language_change
+from app.ui.named import named
 from app.ui.tasks import BackgroundTasks
 
 SCHEDULE_MINUTES = 5
@@ -30,8 +31,8 @@ class SyncStatus(QWidget):
         self.setObjectName("syncStatus")
         self._tasks, self._current_session = tasks, current_session
         self._running = False
-        self.label = QLabel(objectName="syncLabel")
-        self.button = QPushButton(objectName="syncNowButton")
+        self.label = named(QLabel(), "syncLabel")
+        self.button = named(QPushButton(), "syncNowButton")
         self.button.clicked.connect(self.sync_now)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +77,7 @@ class SyncStatus(QWidget):
             return self.tr("Syncing...")
         last = state.last_sync[:16].replace("T", " ") if state.last_sync else self.tr("never")
         text = self.tr("Last sync %1 (UTC); %2 waiting").replace("%1", last).replace("%2", str(state.pending))
+        text += " - " + self.tr("reference data %1").replace("%1", state.reference_version)
         if state.last_error:
             text += " - " + self.tr("last error: %1").replace("%1", state.last_error[:120])
         return text

@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-Done = Callable[[Any], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[Any], object]
+Failed = Callable[[BaseException], object]
 
 
 RETIRED_KEPT = 16
@@ -66,7 +66,7 @@ class BackgroundTasks(QObject):
             self.busy_changed.emit(True)
         self._pool.start(_Job(fn, relay))
 
-    def _finish(self, relay: _Relay, callback: Callable[[Any], None], value: Any) -> None:
+    def _finish(self, relay: _Relay, callback: Callable[[Any], object], value: Any) -> None:
         self._running.discard(relay)
         if not self._running:
             self.busy_changed.emit(False)

@@ -9,7 +9,6 @@ needs the outlet's bearer token, and a token opens only its own outlet's routes.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -22,6 +21,7 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from app.errors import UsageError
 from app.sync.anchors import key_id_for, public_key_bytes, sign_anchor
 from app.sync.protocol import (
     API_PREFIX,
@@ -43,11 +43,13 @@ from app.sync.protocol import (
     SigningKeyInfo,
     Summary,
     canonical_json,
+    operation_digest,
 )
 from app.upstream.anchoring import AnchorRefused, judge_anchor
 from app.upstream.body_limit import BodyLimitMiddleware
 from app.upstream.enrolment import redeem_enrol_code, secret_hash, utc_now
 from app.upstream.rate_limit import FailureLimiter
+from app.upstream.reports import region_query, region_report
 from app.upstream.storage import (
     AnchorRow,
     IncomingOperation,
@@ -60,7 +62,7 @@ log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
 MAX_CURSOR = 2**62
 PROBLEMS: dict[int | str, dict[str, object]] = {
-    code: {"model": ProblemDetail} for code in (401, 403, 404, 409, 413, 422, 429, 503)
+    code: {"model": ProblemDetail} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
 
 
@@ -164,6 +166,22 @@ def authorised_outlet(request: Request, outlet: OutletPath) -> str:
 Caller = Annotated[str, Depends(authorised_outlet)]
 
 
+def authorised_operator(request: Request) -> None:
+    """The region operator's bearer token, or 401 / 403 (an outlet's token reads only its own routes)."""
+    store: UpstreamStore = request.app.state.store
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token or len(token) > 256:
+        raise Refusal(401, "token_missing", "Send the region operator's bearer token.")
+    if not store.is_operator_token(secret_hash(token.strip())):
+        if store.outlet_for_token(secret_hash(token.strip())) is not None:
+            raise Refusal(403, "not_operator", "An outlet's token cannot read the region's reports.")
+        raise Refusal(401, "token_unknown", "The token is not valid; ask for a new operator token.")
+
+
+Operator = Annotated[None, Depends(authorised_operator)]
+ReportDate = Annotated[str, Query(min_length=10, max_length=10, pattern=r"^\d{4}-\d{2}-\d{2}$")]
+
+
 def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> None:
     public_key = public_key_bytes(key)
 
@@ -223,6 +241,21 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
             raise Refusal(404, "no_anchor", "This outlet has anchored no journal head yet.")
         return receipt_from_row(row)
 
+    @app.get(f"{API_PREFIX}/reports/outlets")
+    def outlets_report(
+        _: Operator,
+        first: Annotated[ReportDate, Query(alias="from")],
+        last: Annotated[ReportDate, Query(alias="to")],
+        period: Annotated[str, Query(max_length=8)] = "month",
+        by: Annotated[str, Query(max_length=16)] = "none",
+        zone: Annotated[str, Query(max_length=64)] = "UTC",
+    ) -> JSONResponse:
+        """Every outlet's ticket figures from what it synced, for the region's operator (issue 16)."""
+        try:
+            return JSONResponse(region_report(store, region_query(first, last, period, by, zone)))
+        except UsageError as exc:
+            raise Refusal(400, "bad_report_query", exc.message) from exc
+
     @app.get(f"{API_PREFIX}/outlets/{{outlet}}/summary", response_model=Summary)
     def summary(outlet: Caller) -> Summary:
         counts = store.outlet_counts(outlet)
@@ -256,7 +289,7 @@ def _incoming(op: Operation) -> IncomingOperation:
         entity_id=op.entity_id,
         action=op.action,
         payload_json=canonical_json(op.payload).decode("utf-8"),
-        digest=hashlib.sha256(op.digest_source()).hexdigest(),
+        digest=operation_digest(op),
         created_at=op.created_at.isoformat(),
     )
 

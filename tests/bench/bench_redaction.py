@@ -15,7 +15,8 @@ Each log has three rows against baselines measured on the same bytes in the same
       redactor must do with `re`);
   redact_text vs exact passes: every exact pattern over the whole text (the redaction without the
       Hyperscan prefilter);
-  prefilter share: the Hyperscan scan alone, against the whole redaction.
+  prefilter share: the Hyperscan scan alone, against the whole redaction;
+and redact_capture, what the diagnostics flow runs (lines bounded, redact_text, a customer's name).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from app.core import redaction_prefilter  # noqa: E402
 from app.core.redaction import redact_exact, redact_text  # noqa: E402
+from app.diagnostics.logs import redact_capture  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "unit" / "device" / "samples" / "10_logcat_threadtime_loghub.txt"
@@ -93,7 +95,12 @@ def rows_for(name: str, text: str) -> list[tuple[str, float, float]]:
     plain = cpu_rate(lambda: phone.sub("[PHONE]", text), megabytes)
     exact = cpu_rate(lambda: redact_exact(text), megabytes, repeats=1)
     scan = cpu_rate(lambda: redaction_prefilter.flagged_lines(text), megabytes)
+    capture = cpu_rate(
+        lambda: redact_capture(text, keep_ssid=False, keep_bssid=False, customer_names=("Bench Customer",)),
+        megabytes,
+    )
     return [
+        (f"{name}: redact_capture (lines bounded, a customer name) MB/s vs plain re scan", capture, plain),
         (f"{name}: redact_text MB/s vs plain re scan", ours, plain),
         (f"{name}: redact_text MB/s vs exact passes", ours, exact),
         (f"{name}: redact_text MB/s vs prefilter scan alone", ours, scan),

@@ -5,11 +5,15 @@ scans (a keyboard-wedge scanner types digits and Return) or types it, or skips."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.device.session import DeviceSession
+from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage import diagnostics_repository as repo
 from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
@@ -25,6 +29,7 @@ from tests.integration.diagnostics.conftest import (  # noqa: F401 - fixtures
 )
 
 pytestmark = pytest.mark.integration
+T = TypeVar("T")
 RUN_TIMEOUT_MS = 20_000
 VALID = "490154203237518"  # the Luhn digit is 8
 WRONG_CHECK_DIGIT = "490154203237519"
@@ -35,7 +40,7 @@ def make_page(qtbot, manager, phones, reference, tmp_path, imei_wait_seconds: fl
     tasks = BackgroundTasks()
     page = DiagnosticsPage(
         tasks,
-        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        DeviceWorkers(lambda serial: DeviceSession(phones.client, serial, timeout=5)),
         reference,
         flow_factory=lambda session: DiagnosticsFlow(
             session, reference, apk_dir=tmp_path, tool_timeout=5, poll_seconds=0.05
@@ -200,11 +205,17 @@ def test_the_dialog_speaks_simplified_chinese(qtbot) -> None:
 
 
 def test_on_the_gui_thread_the_question_is_modal(qtbot, manager, phones, reference, tmp_path, no_imei_phone) -> None:
-    """With ImmediateTasks the flow runs on the GUI thread: the dialog runs its own event loop."""
+    """With ImmediateTasks and phone jobs run in place, the flow runs on the GUI thread: the dialog runs
+    its own event loop.  (Per-phone workers would block the GUI thread waiting for their own prompt.)"""
     handset, _ = no_imei_phone
+
+    class PhonesInPlace:
+        def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
+            return job(DeviceSession(phones.client, serial, timeout=5))
+
     page = DiagnosticsPage(
         ImmediateTasks(),
-        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        PhonesInPlace(),
         reference,
         flow_factory=lambda session: DiagnosticsFlow(session, reference, apk_dir=tmp_path, tool_timeout=5),
     )

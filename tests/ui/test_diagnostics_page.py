@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.device.session import DeviceSession
 from app.device.simulator import load_profile
+from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage import diagnostics_repository as repo
 from app.ui.pages.diagnostics_page import DiagnosticsPage
@@ -53,7 +54,7 @@ def page(qtbot, manager, phones, reference):
     HookedFlow.hook = None
     made = DiagnosticsPage(
         tasks,
-        lambda serial: DeviceSession(phones.client, serial, timeout=5),
+        DeviceWorkers(lambda serial: DeviceSession(phones.client, serial, timeout=5)),
         reference,
         flow_factory=lambda session: HookedFlow(session, reference, tool_timeout=10, poll_seconds=0.05),
     )
@@ -264,3 +265,39 @@ def test_cancel_while_the_update_question_is_open(qtbot, page, phones) -> None:
         page.cancel_button.click()
     assert finished.args[0].status == "cancelled" and not page.update_dialog.isVisible()
     assert not any("pm install" in line for line in recorder.lines)
+
+
+def _findings(page: DiagnosticsPage) -> dict[str, tuple[str, str]]:
+    table = page.results.findings
+    return {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    }
+
+
+def test_every_function_is_said_in_words_with_suggestions_and_history(qtbot, page, phones) -> None:
+    """Issue 15 item 5: no "done" for a function with a verdict; the faults ranked; the phone's earlier run."""
+    handset = phones.start("honor-400-lite-android15")
+    page.set_device(handset.address, "device")
+    choose(page, "identity", "battery", "charging", "display", "network", "camera", "storage", "software")
+    for _ in range(2):  # the second run shows the first in the phone's history
+        with qtbot.waitSignal(page.run_finished, timeout=RUN_TIMEOUT_MS) as finished:
+            sign_consent(qtbot, page)
+        report = finished.args[0]
+    rows = _findings(page)
+    assert rows["Display"][0] == "Fault found" and "qualifies for a screen replacement" in rows["Display"][1]
+    assert rows["Camera"] == ("Fault found", "The front camera (1) failed to start.")
+    assert rows["Storage"][0] == "Fault found" and "nearly full" in rows["Storage"][1]
+    assert rows["Software"][0] == "OK" and "security patch 2025-03-01" in rows["Software"][1]
+    assert rows["Identity"][1] == "The phone was identified (see above)."
+    assert "done" not in {state for state, _ in rows.values()}
+    suggestions = page.results.suggestions.text()
+    assert suggestions.splitlines()[1].startswith("1. Screen (cracked, touch, display): Touch detection abnormal 3")
+    assert page.results.accept_button.isVisible()
+    page.results.accept_button.click()
+    assert page.fault.currentData() == "screen"  # chosen only now, by the technician
+    history = page.results.history.text().splitlines()
+    assert len(history) == 2 and "█" in history[1] and len(report.history) == 1
+    page.results.show_report(report, "zh_CN")  # the findings follow the customer's language
+    chinese = _findings(page)
+    assert "符合更换屏幕条件" in chinese["屏幕检测"][1] and chinese["相机检测"][1] == "前置相机（1）无法启动。"
+    assert "1. 屏幕问题（碎屏、触摸、显示）：触摸检测连续 3 次异常" in page.results.suggestions.text()

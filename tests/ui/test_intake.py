@@ -169,7 +169,9 @@ def test_return_exchange_intake_asks_for_purchase_date_and_proof_not_fault(qtbot
     sign_and_save(qtbot, page)
     detail = load(manager, opened[0])
     assert (detail.purchase_date, detail.purchase_proof, detail.row.fault) == ("2026-11-20", "invoice 0012", None)
-    assert detail.warranty["purchase_date_source"] == "customer"
+    # The registry knows this IMEI's sale: its date wins over the one typed, and the conflict is kept.
+    assert detail.warranty["purchase_date_source"] == "registry"
+    assert detail.warranty["purchase_date_conflict"] == {"customer": "2026-11-20", "registry": "2025-03-10"}
 
 
 def test_a_keyboard_wedge_scan_ending_in_return_never_submits(qtbot, page, manager) -> None:

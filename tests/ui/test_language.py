@@ -106,3 +106,20 @@ def test_the_one_imei_field_words_its_problem_in_the_new_language(qtbot, make_wi
     qtbot.waitUntil(lambda: intake.imei_status.text() != "An IMEI has 15 digits; this has 10.", timeout=2000)
     assert "10" in intake.imei_status.text() and "IMEI" in intake.imei_status.text()
     assert not any("a" <= char <= "z" for char in intake.imei_status.text())  # no English word left
+
+
+def test_the_journal_is_shown_in_words_in_both_languages(qtbot, make_window, manager) -> None:
+    from app.tickets.intake import open_ticket
+    from tests.integration.tickets.conftest import SIGNED, walk_in
+
+    open_ticket(manager, walk_in(agreement=SIGNED))
+    window = make_window()
+    window.start_session(manager)
+    journal = window.workspace.journal
+    journal.show_session(manager)
+    rows = {(journal.table.item(r, 3).text(), journal.table.item(r, 4).text()) for r in range(journal.table.rowCount())}
+    assert ("Ticket", "created") in rows
+    window.language_box.setCurrentIndex(window.language_box.findData("zh_CN"))
+    qtbot.waitUntil(lambda: journal.heading.text() != "Audit journal", timeout=2000)
+    rows = {(journal.table.item(r, 3).text(), journal.table.item(r, 4).text()) for r in range(journal.table.rowCount())}
+    assert ("工单", "创建") in rows

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -159,3 +159,46 @@ def test_a_ticket_already_answered_is_not_overdue_and_comes_after_those_waiting(
     assert cell(page, 2, 7) == "Responded"
     assert page.model.data(page.model.index(2, 0), Qt.ItemDataRole.BackgroundRole) is None
     assert page.summary.text() == "Open tickets: 3, overdue: 0"
+
+
+def test_the_detail_page_invoices_an_in_warranty_repair_at_zero(qtbot, queue, manager) -> None:
+    from app.tickets import pricing
+    from app.ui.pages.ticket_detail_page import TicketDetailPage
+    from app.ui.tasks import ImmediateTasks
+
+    _, numbers = queue
+    pricing.add_estimate(manager, numbers["normal"], ["SCR-X1", "LAB-STD"])
+    for target in ("diagnosing", "repairing", "quality_check"):
+        moves.move_ticket(manager, numbers["normal"], target)
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(numbers["normal"])
+    assert detail.invoice_button.isVisibleTo(detail)
+    detail.invoice_button.click()
+    invoice = [line for line in detail.detail.lines if line.kind == "invoice"]
+    assert [str(line.total) for line in invoice] == ["0.00", "0.00"]
+    assert "guide price 1099.00" in invoice[0].description
+    assert not detail.invoice_button.isVisibleTo(detail), "invoiced once"
+
+
+def test_a_manager_edits_the_opening_hours_and_holidays_in_the_dialog(qtbot, manager) -> None:
+    from app.tickets.intake import outlet_clock
+    from app.ui.dialogs.outlet_calendar_dialog import OutletCalendarDialog
+
+    dialog = OutletCalendarDialog(manager)
+    qtbot.addWidget(dialog)
+    assert dialog.hours["sat"].text() == "10:00-16:00"
+    dialog.hours["sat"].setText("closed")
+    dialog.save_hours_button.click()
+    dialog.holiday_day.setText("2026-12-24")
+    dialog.holiday_hours.setText("09:00-12:00")
+    dialog.add_holiday_button.click()
+    assert [dialog.holidays.item(i).text() for i in range(dialog.holidays.count())] == ["2026-12-24  09:00-12:00"]
+    calendar = outlet_clock(manager).calendar
+    assert calendar.intervals_on(date(2026, 11, 28)) == () and len(calendar.intervals_on(date(2026, 12, 24))) == 1
+    dialog.holidays.setCurrentRow(0)
+    dialog.remove_holiday_button.click()
+    assert dialog.holidays.count() == 0
+    actions = [r[0] for r in manager.store.query("SELECT action FROM audit_journal WHERE entity = 'outlet_calendar'")]
+    assert actions == ["set_hours", "holiday", "holiday_removed"]

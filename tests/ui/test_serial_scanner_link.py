@@ -113,3 +113,17 @@ def test_the_port_is_picked_from_the_listed_ports_and_nothing_is_preset(qtbot, p
     qtbot.addWidget(again)
     assert again.chosen_port() == "/dev/ttyUSB7"  # the saved choice stays visible while unplugged
     assert again.ports.currentItem().text() == "/dev/ttyUSB7 (not found now)"
+
+
+def test_a_bad_scanner_port_in_the_settings_file_is_dropped(tmp_path) -> None:
+    import json
+
+    from app.settings import MAX_PORT
+
+    path = tmp_path / "settings.json"
+    for bad in (42, ["/dev/ttyUSB0"], "x" * (MAX_PORT + 1)):
+        path.write_text(json.dumps({"language": "zh_CN", "scanner_port": bad}), "utf-8")
+        settings = load_settings(path)
+        assert settings.scanner_port == "" and settings.language == "zh_CN"  # the rest of the file still counts
+    path.write_text(json.dumps({"scanner_port": " /dev/ttyACM0 "}), "utf-8")
+    assert load_settings(path).scanner_port == "/dev/ttyACM0"

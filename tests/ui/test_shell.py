@@ -81,12 +81,12 @@ def test_switching_to_chinese_at_run_time_translates_the_shell(qtbot, manager, m
     window.start_session(manager)
     window.language_box.setCurrentIndex(window.language_box.findData("zh_CN"))
     # Qt posts LanguageChange to every widget; they re-set their texts when the events are processed.
-    qtbot.waitUntil(lambda: window.workspace.nav.item(0).text() == "工单", timeout=2000)
+    qtbot.waitUntil(lambda: window.workspace.nav.item(0).text() == "工单 (Ctrl+1)", timeout=2000)
     assert window.lock_button.text() == "锁定 (Ctrl+L)"
     assert "网点经理" in window.who_label.text()
     assert window.workspace.tickets.heading.text() == "工单"
     window.language_box.setCurrentIndex(window.language_box.findData("en"))
-    qtbot.waitUntil(lambda: window.workspace.nav.item(0).text() == "Tickets", timeout=2000)
+    qtbot.waitUntil(lambda: window.workspace.nav.item(0).text() == "Tickets (Ctrl+1)", timeout=2000)
 
 
 def test_a_technician_does_not_see_staff_or_journal(qtbot, vault, manager, make_window) -> None:
@@ -97,7 +97,7 @@ def test_a_technician_does_not_see_staff_or_journal(qtbot, vault, manager, make_
     _type_password_and_enter(qtbot, window, "tech-password")
     nav = window.workspace.nav
     visible = [nav.item(i).text() for i in range(nav.count()) if not nav.item(i).isHidden()]
-    assert visible == ["Tickets", "Phones", "Diagnostics"]
+    assert visible == ["Tickets (Ctrl+1)", "Phones (Ctrl+2)", "Diagnostics (Ctrl+3)"]
 
 
 @pytest.mark.parametrize(

@@ -128,7 +128,7 @@ def parse_sim_states(text: str) -> tuple[str, ...]:
     if not value:
         return ()
     states = [part.strip().upper() for part in value.split(",")][:MAX_SLOTS]
-    if not all(re.fullmatch(r"[A-Z_]{1,32}", s) for s in states):
+    if not all(re.fullmatch(r"[A-Z_]{0,32}", s) for s in states):  # an empty entry: that slot is unknown
         raise OutputParseError("gsm.sim.state: not a list of SIM states")
     return tuple(_SIM_STATES.get(s, "unknown") for s in states)
 

@@ -31,6 +31,7 @@ from app.core.privacy_catalogue import describe_collection
 from app.core.reference_data import ConsentLibrary
 from app.diagnostics.consent import DIAGNOSTICS_TEXT, ConsentInput
 from app.ui.language import CUSTOMER_LANGUAGES
+from app.ui.named import named
 from app.ui.signature_pad import SignaturePad
 
 #: In the customer's chosen language (not the technician's screen language), so not a Qt translation.
@@ -52,25 +53,25 @@ class ConsentDialog(QDialog):
         self._document = library.latest(DIAGNOSTICS_TEXT)
         self._categories = categories
         self.resize(760, 720)
-        self.language = QComboBox(objectName="consentLanguage")
+        self.language = named(QComboBox(), "consentLanguage")
         for code, name in CUSTOMER_LANGUAGES:
             self.language.addItem(name, code)
-        self.heading = QLabel(objectName="consentTitle")
+        self.heading = named(QLabel(), "consentTitle")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.body = QLabel(objectName="consentBody")
+        self.body = named(QLabel(), "consentBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setMinimumHeight(200)
-        self.category_list = QListWidget(objectName="consentCategories")
+        self.category_list = named(QListWidget(), "consentCategories")
         self.category_list.setWordWrap(True)
-        self.customer = QLineEdit(customer_name, objectName="consentCustomer")
-        self.ticket = QLineEdit(ticket_number, objectName="consentTicket")
+        self.customer = named(QLineEdit(customer_name), "consentCustomer")
+        self.ticket = named(QLineEdit(ticket_number), "consentTicket")
         self.pad = SignaturePad()
-        self.clear_button = QPushButton(objectName="clearSignature")
-        self.tick = QCheckBox(objectName="consentTick")
+        self.clear_button = named(QPushButton(), "clearSignature")
+        self.tick = named(QCheckBox(), "consentTick")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self._build_layout(scroll)
         self._connect()

@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.diagnostics.logs import search_lines
+from app.ui.named import named
 
 
 class LogViewerDialog(QDialog):
@@ -14,10 +15,10 @@ class LogViewerDialog(QDialog):
         self.setObjectName("logViewer")
         self._text = text
         self.resize(900, 600)
-        self.search = QLineEdit(objectName="logSearch")
+        self.search = named(QLineEdit(), "logSearch")
         self.search.setClearButtonEnabled(True)
-        self.count = QLabel(objectName="logCount")
-        self.view = QPlainTextEdit(objectName="logText")
+        self.count = named(QLabel(), "logCount")
+        self.view = named(QPlainTextEdit(), "logText")
         self.view.setReadOnly(True)
         self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.view.setFont(QFont("monospace", 9))

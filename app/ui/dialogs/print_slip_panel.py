@@ -34,13 +34,14 @@ from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortErro
 from app.errors import KnownError
 from app.slip import print_service
 from app.slip.layout import SlipLayout
-from app.slip.print_record import make_record
+from app.slip.print_record import SlipFormat, make_record
 from app.slip.render_blocks import A4, A5
 from app.slip.render_pdf import pdf_bytes
 from app.slip.render_print import build_print_preview, spec_for_printer
 from app.storage.slip_repository import PrintRow
 from app.ui.error_dialogs import show_error
 from app.ui.language import on_language_change
+from app.ui.named import named
 from app.ui.serial_ports import serial_port_names
 from app.ui.tasks import BackgroundTasks
 
@@ -60,16 +61,16 @@ class PrintSlipPanel(QGroupBox):
         self._tasks = tasks
         self._session: Session | None = None
         self._number: str | None = None
-        self.print_button = QPushButton(objectName="printSlipButton")
-        self.pdf_button = QPushButton(objectName="saveSlipPdfButton")
-        self.thermal_button = QPushButton(objectName="thermalSlipButton")
-        self.retry_button = QPushButton(objectName="retrySlipButton")
-        self.port = QComboBox(objectName="thermalPort")
+        self.print_button = named(QPushButton(), "printSlipButton")
+        self.pdf_button = named(QPushButton(), "saveSlipPdfButton")
+        self.thermal_button = named(QPushButton(), "thermalSlipButton")
+        self.retry_button = named(QPushButton(), "retrySlipButton")
+        self.port = named(QComboBox(), "thermalPort")
         self.port.setEditable(True)
         self.port.addItems(serial_port_names())
         if os.environ.get(THERMAL_PORT_ENV):
             self.port.setCurrentText(os.environ[THERMAL_PORT_ENV])
-        self.status = QLabel(objectName="slipPrintStatus")
+        self.status = named(QLabel(), "slipPrintStatus")
         self.status.setWordWrap(True)
         self.print_button.clicked.connect(self.print_with_preview)
         self.pdf_button.clicked.connect(self.choose_pdf_file)
@@ -90,7 +91,9 @@ class PrintSlipPanel(QGroupBox):
         self.print_button.setText(self.tr("Print..."))
         self.pdf_button.setText(self.tr("Save PDF..."))
         self.thermal_button.setText(self.tr("Thermal"))
-        self.port.lineEdit().setPlaceholderText(self.tr("Printer port"))
+        port_field = self.port.lineEdit()
+        if port_field is not None:
+            port_field.setPlaceholderText(self.tr("Printer port"))
         self._show_waiting()
 
     # --- what is shown ------------------------------------------------------------------------
@@ -169,7 +172,7 @@ class PrintSlipPanel(QGroupBox):
         if path:
             self.save_pdf(Path(path))
 
-    def save_pdf(self, path: Path, slip_format: str = "a5") -> None:
+    def save_pdf(self, path: Path, slip_format: SlipFormat = "a5") -> None:
         """Render and journal off the GUI thread."""
         ready = self._ready()
         if ready is None:
@@ -177,7 +180,7 @@ class PrintSlipPanel(QGroupBox):
         session, number = ready
         self.status.setText(self.tr("Saving the slip..."))
         self._tasks.run(
-            lambda: print_service.print_to_file(session, number, path, slip_format),  # type: ignore[arg-type]
+            lambda: print_service.print_to_file(session, number, path, slip_format),
             self._on_printed,
             self._on_failed,
         )

@@ -10,6 +10,7 @@ from app.diagnostics.consent import TOOL_UPDATE_TEXT
 from app.diagnostics.flow import UpdateDecision
 from app.diagnostics.tool_update import ToolCheck
 from app.ui.language import CUSTOMER_LANGUAGES
+from app.ui.named import named
 
 
 class ToolUpdateDialog(QDialog):
@@ -23,17 +24,17 @@ class ToolUpdateDialog(QDialog):
         self._document = library.latest(TOOL_UPDATE_TEXT)
         self._check = check
         self.resize(640, 400)
-        self.language = QComboBox(objectName="updateLanguage")
+        self.language = named(QComboBox(), "updateLanguage")
         for code, name in CUSTOMER_LANGUAGES:
             self.language.addItem(name, code)
-        self.heading = QLabel(objectName="updateTitle")
+        self.heading = named(QLabel(), "updateTitle")
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.versions = QLabel(objectName="updateVersions")
-        self.body = QLabel(objectName="updateBody")
+        self.versions = named(QLabel(), "updateVersions")
+        self.body = named(QLabel(), "updateBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.agree = QCheckBox(objectName="updateAgree")
+        self.agree = named(QCheckBox(), "updateAgree")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)

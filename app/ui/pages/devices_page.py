@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from app.accounts.session import Session
 from app.device.tracking import ABSENT, advice_for
 from app.ui.language import current_language
 from app.ui.named import named
-from app.ui.pages.page_base import Page, fill_table, read_only_table
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 
 STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#b26a00", "offline": "#b00020"}
 
@@ -33,8 +33,7 @@ class DevicesPage(Page):
         self.table = read_only_table("deviceTable", 3, resize=QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         self.table.itemActivated.connect(self._on_row_activated)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table)
         self.retranslate()
@@ -72,7 +71,7 @@ class DevicesPage(Page):
         self._refill()
 
     def _on_row_activated(self, item: QTableWidgetItem) -> None:
-        serial = self.table.item(item.row(), 0).text()
+        serial = cell_text(self.table, item.row(), 0)
         self.phone_chosen.emit(serial, self._states.get(serial, ABSENT))
 
     def _refill(self) -> None:

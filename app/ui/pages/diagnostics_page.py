@@ -1,8 +1,9 @@
 """The diagnostics page: the phone card, the checks to run, consent, update, progress, results.
 
 The page gets its phone from `set_device(serial, state)` (the device monitor
-calls it) and makes a `DeviceSession` for each job with `session_factory`.
-Every phone job runs off the GUI thread through `BackgroundTasks`; progress
+calls it) and runs each job on that phone's own worker (`PhoneJobs`), so one
+phone never serves two jobs at once.  The wait for the worker happens off the
+GUI thread, in `BackgroundTasks`; progress
 comes back through a signal.  Consent is asked here before the run starts; the
 questions the run itself raises (the tool update, an IMEI to scan or type when
 the phone gives none) come back from the worker and are shown here too.
@@ -34,8 +35,8 @@ from PySide6.QtWidgets import (
 from app.accounts.session import Session
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS, categories_for, functions_for_fault
 from app.core.reference_data import ReferenceData
-from app.device.session import DeviceSession
 from app.device.tracking import advice_for
+from app.device.workers import PhoneJobs
 from app.diagnostics.consent import give_consent, withdraw_consent
 from app.diagnostics.flow import DiagnosticsFlow, RunRequest, UpdateDecision
 from app.diagnostics.gate import CancelToken
@@ -43,6 +44,7 @@ from app.diagnostics.logs import read_log
 from app.diagnostics.report import RunReport
 from app.diagnostics.tool_update import ToolCheck
 from app.storage.diagnostics_repository import ConsentRecord
+from app.tickets.reference_in_force import reference_in_force
 from app.ui.dialogs.consent_dialog import ConsentDialog
 from app.ui.dialogs.imei_entry_dialog import ImeiEntryDialog
 from app.ui.dialogs.log_viewer import LogViewerDialog
@@ -145,15 +147,17 @@ class DiagnosticsPage(Page):
     def __init__(
         self,
         tasks: BackgroundTasks,
-        session_factory: Callable[[str], DeviceSession],
+        phones: PhoneJobs,
         reference: ReferenceData,
         flow_factory: Callable[[Session], DiagnosticsFlow] | None = None,
         parent: QWidget | None = None,
         imei_wait_seconds: float = IMEI_WAIT_SECONDS,
     ) -> None:
         super().__init__("diagnosticsPage", parent)
-        self._tasks, self._session_factory, self._reference = tasks, session_factory, reference
-        self._flow_factory = flow_factory or (lambda session: DiagnosticsFlow(session, reference))
+        self._tasks, self._phones, self._reference = tasks, phones, reference
+        self._flow_factory = flow_factory or (
+            lambda session: DiagnosticsFlow(session, reference_in_force(session.store, reference).data)
+        )
         self._serial: str | None = None
         self._state = "absent"
         self._consent: ConsentRecord | None = None
@@ -204,6 +208,7 @@ class DiagnosticsPage(Page):
         self.progress = ProgressPanel()
         self.results = ResultsPanel()
         self.results.log_requested.connect(self._on_log_requested)
+        self.results.suggestion_accepted.connect(self._on_suggestion_accepted)
         self._relay.progressed.connect(self.progress.set_progress)
         left = QVBoxLayout()
         left.addWidget(self.card)
@@ -215,8 +220,7 @@ class DiagnosticsPage(Page):
         columns = QHBoxLayout()
         columns.addLayout(left, 2)
         columns.addWidget(self.results, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(columns, 1)
 
     def retranslate(self) -> None:
@@ -318,11 +322,13 @@ class DiagnosticsPage(Page):
         self.results.clear()
         self._cancel = CancelToken()
         self._set_running(True)
-        flow, device = self._flow_factory(self._session), self._session_factory(self._serial or "")
+        flow, phones, serial = self._flow_factory(self._session), self._phones, self._serial or ""
         request = RunRequest(functions, self._consent, self._consent.ticket_number)
         cancel, relay, prompts = self._cancel, self._relay, _DialogPrompts(self, self._cancel, self._imei_wait)
         self._tasks.run(
-            lambda: flow.run(device, request, prompts, relay.progressed.emit, cancel),
+            lambda: phones.run(
+                serial, lambda device: flow.run(device, request, prompts, relay.progressed.emit, cancel)
+            ),
             self._on_run_finished,
             self._on_failed,
         )
@@ -391,6 +397,12 @@ class DiagnosticsPage(Page):
             self.results.clear()
             self.results.status.setText(self.results.status_text_for("withdrawn"))
         self._refresh()
+
+    def _on_suggestion_accepted(self, fault: str) -> None:
+        """The technician accepted the top suggestion: it becomes the fault chosen here (never by itself)."""
+        index = self.fault.findData(fault)
+        if index >= 0:
+            self.fault.setCurrentIndex(index)
 
     def _on_log_requested(self, log_id: str) -> None:
         if self._session is None:

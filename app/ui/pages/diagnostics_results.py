@@ -1,11 +1,17 @@
 """The results panel of the diagnostics page: per-function progress, findings, battery verdict, log access.
 
-Signals: `log_requested(str)` with the stored log capture's id.
+Every function's finding is shown in words (its verdict's reason in the chosen language), the likely
+fault categories ranked with the findings behind them, and, for a phone seen before, its earlier runs
+with battery health and cycles as a small bar chart.
+
+Signals: `log_requested(str)` with the stored log capture's id; `suggestion_accepted(str)` with the
+fault category the technician accepted (nothing is chosen for them).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -20,10 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.battery_verdict import BatteryAdvice
+from app.core.localized import LocalizedText
 from app.core.masking import mask_imei
-from app.core.privacy_catalogue import FUNCTIONS
+from app.core.privacy_catalogue import FAULTS, FUNCTIONS
 from app.diagnostics.report import REVOKE_USB_DEBUGGING, RunReport
+from app.ui.named import named
+from app.ui.pages.page_base import fill_table, read_only_table
 
+_COLON = LocalizedText("：", ": ")  # a domain line in the customer's language, so its punctuation too
+_STATUS_COLOURS = {"ok": "#1b5e20", "fault": "#b3261e", "unknown": "#555555"}
+#: Width of the longest bar of the battery-history chart, in block characters.
+_BAR_WIDTH = 20
 _ADVICE_COLOURS = {
     BatteryAdvice.FREE_REPLACEMENT: "#1b5e20",
     BatteryAdvice.PAID_REPLACEMENT: "#8a4b00",
@@ -51,12 +64,13 @@ class ProgressPanel(QGroupBox):
         """(step id, label) rows, all at 0."""
         while self._grid.count():
             item = self._grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.bars, self.labels = {}, {}
         for row, (step, label) in enumerate(steps):
             name = QLabel(label)
-            bar = QProgressBar(objectName=f"progress_{step}")
+            bar = named(QProgressBar(), f"progress_{step}")
             bar.setRange(0, 100)
             bar.setValue(0)
             self._grid.addWidget(name, row, 0)
@@ -71,31 +85,42 @@ class ProgressPanel(QGroupBox):
 
 class ResultsPanel(QGroupBox):
     log_requested = Signal(str)
+    suggestion_accepted = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPanel")
-        self.status = QLabel(objectName="runStatus")
+        self.status = named(QLabel(), "runStatus")
         self.status.setStyleSheet("font-size: 15px; font-weight: 600;")
         self.status.setWordWrap(True)
-        self.table = QTableWidget(0, 2, objectName="resultsTable")
+        self.table = named(QTableWidget(0, 2), "resultsTable")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().hide()
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.verdict = QLabel(objectName="batteryVerdict")
+        self.verdict = named(QLabel(), "batteryVerdict")
         self.verdict.setWordWrap(True)
-        self.notes = QLabel(objectName="runNotes")
+        self.findings = read_only_table("findingsTable", 3, resize=QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.setWordWrap(True)
+        self.suggestions = named(QLabel(), "faultSuggestions")
+        self.suggestions.setWordWrap(True)
+        self.accept_button = named(QPushButton(), "acceptSuggestionButton")
+        self.accept_button.clicked.connect(self._on_accept_clicked)
+        self.history = named(QLabel(), "phoneHistory")
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet("font-family: monospace;")
+        self._top_fault: str | None = None
+        self.notes = named(QLabel(), "runNotes")
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555555;")
-        self.revoke = QLabel(objectName="revokeReminder")
+        self.revoke = named(QLabel(), "revokeReminder")
         self.revoke.setWordWrap(True)
         self.revoke.setStyleSheet("background: #fff4ce; padding: 6px; border-radius: 4px;")
-        self.placeholder = QLabel(objectName="resultsPlaceholder")
+        self.placeholder = named(QLabel(), "resultsPlaceholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: #555555;")
-        self.log_button = QPushButton(objectName="viewLogButton")
+        self.log_button = named(QPushButton(), "viewLogButton")
         self.log_button.clicked.connect(self._on_log_clicked)
         self._log_id: str | None = None
         layout = QVBoxLayout(self)
@@ -104,6 +129,10 @@ class ResultsPanel(QGroupBox):
             self.status,
             self.table,
             self.verdict,
+            self.findings,
+            self.suggestions,
+            self.accept_button,
+            self.history,
             self.notes,
             self.revoke,
             self.log_button,
@@ -115,6 +144,8 @@ class ResultsPanel(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Results"))
         self.log_button.setText(self.tr("View the device log"))
+        self.accept_button.setText(self.tr("Use the top suggestion as the fault category"))
+        self.findings.setHorizontalHeaderLabels([self.tr("Check"), self.tr("Result"), self.tr("Finding")])
         self.placeholder.setText(
             self.tr(
                 "The findings appear here when the checks have run. Nothing is read from "
@@ -129,10 +160,20 @@ class ResultsPanel(QGroupBox):
         self.table.hide()
         self.placeholder.show()
         self.verdict.clear()
+        self.findings.setRowCount(0)
+        self.findings.hide()
+        self.suggestions.clear()
+        self.accept_button.hide()
+        self.history.clear()
+        self._top_fault = None
         self.notes.clear()
         self.revoke.hide()
         self.log_button.hide()
         self._log_id = None
+
+    def _on_accept_clicked(self) -> None:
+        if self._top_fault:
+            self.suggestion_accepted.emit(self._top_fault)
 
     def _on_log_clicked(self) -> None:
         if self._log_id:
@@ -172,6 +213,9 @@ class ResultsPanel(QGroupBox):
         if report.verdict is not None:
             self.verdict.setText(report.verdict.reason.get(language))
             self.verdict.setStyleSheet(f"font-weight: 600; color: {_ADVICE_COLOURS[report.verdict.advice]};")
+        self._show_findings(report, language)
+        self._show_suggestions(report, language)
+        self.history.setText(self._history_text(report))
         self.notes.setText("\n".join(note.get(language) for note in report.notes))
         if report.reached_phone:
             self.revoke.setText(self.tr("Before handing the phone back: ") + REVOKE_USB_DEBUGGING.get(language))
@@ -207,6 +251,68 @@ class ResultsPanel(QGroupBox):
         ]
         return rows + [(name, value) for name, value in values if value]
 
+    def _show_findings(self, report: RunReport, language: str) -> None:
+        """One row per chosen function: its result in a word and its finding in a sentence."""
+        rows, colours = [], []
+        for function in report.functions:
+            verdict = report.verdicts.get(function)
+            state = report.function_status.get(function, "not_run")
+            if verdict is not None:
+                word, finding = self._verdict_word(verdict.status.value), verdict.reason.get(language)
+                colour: str | None = _STATUS_COLOURS[verdict.status.value]
+            else:
+                word, finding, colour = self._function_state(state), self._state_finding(function, state), None
+            rows.append((FUNCTIONS[function].label.get(language), word, finding))
+            colours.append(colour)
+        items = fill_table(self.findings, rows)
+        for row, colour in zip(items, colours, strict=True):
+            if colour:
+                row[1].setForeground(QColor(colour))
+        self.findings.resizeRowsToContents()
+        self.findings.setFixedHeight(
+            self.findings.horizontalHeader().height() + self.findings.verticalHeader().length() + 4
+        )
+        self.findings.setVisible(bool(rows))
+
+    def _verdict_word(self, status: str) -> str:
+        return {"ok": self.tr("OK"), "fault": self.tr("Fault found"), "unknown": self.tr("No verdict")}[status]
+
+    def _state_finding(self, function: str, state: str) -> str:
+        if function == "identity" and state == "collected":
+            return self.tr("The phone was identified (see above).")
+        if function == "logs" and state == "collected":
+            return self.tr("The device log was read and stored without personal data.")
+        return {
+            "no_data": self.tr("The phone gave no reading for this check."),
+            "not_consented": self.tr("Not run: the customer did not consent to what it reads."),
+        }.get(state, "")
+
+    def _show_suggestions(self, report: RunReport, language: str) -> None:
+        if not report.suggestions:
+            return
+        lines = [self.tr("Likely faults, most likely first:")]
+        for rank, suggestion in enumerate(report.suggestions, start=1):
+            label = FAULTS[suggestion["fault"]].label.get(language)
+            because = "; ".join(LocalizedText(**reason["text"]).get(language) for reason in suggestion["because"])
+            lines.append(f"{rank}. {label}{_COLON.get(language)}{because}")
+        self.suggestions.setText("\n".join(lines))
+        self._top_fault = str(report.suggestions[0]["fault"])
+        self.accept_button.show()
+
+    def _history_text(self, report: RunReport) -> str:
+        """The phone's earlier runs: date, battery health as a bar, cycles; empty for a phone not seen before."""
+        if not report.history:
+            return ""
+        lines = [self.tr("This phone was seen before (battery health and charge cycles):")]
+        for entry in report.history:
+            health = entry.get("health_percent")
+            bar = "█" * round((health or 0) / 100 * _BAR_WIDTH)
+            health_text = f"{health:.0f}%" if health is not None else "—"
+            cycles = entry.get("cycle_count")
+            cycles_text = self.tr("%1 cycles").replace("%1", str(int(cycles))) if cycles is not None else ""
+            lines.append(f"{str(entry['started_at'])[:10]}  {bar:<{_BAR_WIDTH}} {health_text:>5}  {cycles_text}")
+        return "\n".join(lines)
+
     def _source(self, source: str | None) -> str:
         """How a reading was obtained, in words (the stored value is the identifier)."""
         if source is None:
@@ -220,7 +326,7 @@ class ResultsPanel(QGroupBox):
 
     def _function_state(self, state: str) -> str:
         return {
-            "collected": self.tr("done"),
+            "collected": self.tr("read"),
             "no_data": self.tr("no data"),
             "not_consented": self.tr("not consented"),
             "pending": self.tr("not finished"),

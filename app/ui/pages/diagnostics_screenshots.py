@@ -15,11 +15,12 @@ import dataclasses
 import socket
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 
 from app.accounts import service
 from app.core.reference_data import default_resources_dir, load_reference_data
@@ -29,6 +30,7 @@ from app.device.adb_server import EMULATOR_PORTS, AdbServer
 from app.device.demo_handsets import SHIPPED_PROFILES
 from app.device.session import DeviceSession
 from app.device.simulator import SimulatedHandset, load_profile
+from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
 from app.storage.vault import Vault
 from app.ui.language import LanguageSwitcher
@@ -42,7 +44,7 @@ def settle(ms: int = 200) -> None:
     loop.exec()
 
 
-def wait_for(condition, timeout_ms: int = 20_000) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition: Callable[[], object], timeout_ms: int = 20_000) -> None:
     waited = 0
     while not condition():
         settle(50)
@@ -61,13 +63,13 @@ def _free_port() -> int:
     while True:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+            port: int = probe.getsockname()[1]
         if port not in EMULATOR_PORTS:
             return port
 
 
 @contextlib.contextmanager
-def demo_phone(server: AdbServer, name: str, **tool_changes: int) -> Iterator[SimulatedHandset]:
+def demo_phone(server: AdbServer, name: str, **tool_changes: Any) -> Iterator[SimulatedHandset]:
     profile = load_profile(SHIPPED_PROFILES / name)
     if tool_changes and profile.diagtool is not None:
         profile = dataclasses.replace(profile, diagtool=dataclasses.replace(profile.diagtool, **tool_changes))
@@ -83,7 +85,24 @@ def demo_phone(server: AdbServer, name: str, **tool_changes: int) -> Iterator[Si
 def _state(server: AdbServer, serial: str) -> str:
     wait_for(lambda: serial in {d.serial for d in server.client().list()}, 10_000)
     settle(300)
-    return {d.serial: d.state for d in server.client().list()}.get(serial, "absent")
+    return str({d.serial: d.state for d in server.client().list()}.get(serial, "absent"))
+
+
+_Dialog = TypeVar("_Dialog", bound=QDialog)
+
+
+def shown(dialog: Callable[[], _Dialog | None]) -> _Dialog:
+    """The page's dialog once it is open."""
+    wait_for(lambda: (opened := dialog()) is not None and opened.isVisible())
+    opened = dialog()
+    assert opened is not None
+    return opened
+
+
+def ok(buttons: QDialogButtonBox) -> None:
+    button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert button is not None
+    button.click()
 
 
 def sign(page: DiagnosticsPage) -> None:
@@ -104,15 +123,15 @@ def walkthrough(page: DiagnosticsPage, server: AdbServer, out: Path, languages: 
         page._on_fault_chosen(page.fault.currentIndex())
         shoot(page, out, "phone-ready")
         page.start_button.click()
-        wait_for(lambda: page.consent_dialog is not None and page.consent_dialog.isVisible())
-        page.consent_dialog.language.setCurrentIndex(page.consent_dialog.language.findData("zh_CN"))
+        consent = shown(lambda: page.consent_dialog)
+        consent.language.setCurrentIndex(consent.language.findData("zh_CN"))
         sign(page)
-        shoot(page.consent_dialog, out, "consent")
-        page.consent_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-        wait_for(lambda: page.update_dialog is not None and page.update_dialog.isVisible())
-        page.update_dialog.agree.setChecked(True)
-        shoot(page.update_dialog, out, "tool-update-zh_CN")
-        page.update_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        shoot(consent, out, "consent")
+        ok(consent.buttons)
+        update = shown(lambda: page.update_dialog)
+        update.agree.setChecked(True)
+        shoot(update, out, "tool-update-zh_CN")
+        ok(update.buttons)
         wait_for(lambda: page.progress.bars.get("tool") is not None and page.progress.bars["tool"].value() > 5)
         shoot(page, out, "progress")
         wait_for(lambda: not page.cancel_button.isEnabled())
@@ -125,12 +144,12 @@ def walkthrough(page: DiagnosticsPage, server: AdbServer, out: Path, languages: 
         for function, box in page.function_boxes.items():
             box.setChecked(function == "logs")
         page.start_button.click()
-        wait_for(lambda: page.consent_dialog is not None and page.consent_dialog.isVisible())
-        page.consent_dialog.customer.setText("Wang Fang")
-        page.consent_dialog.language.setCurrentIndex(page.consent_dialog.language.findData("en"))
-        page.consent_dialog.tick.setChecked(True)
-        shoot(page.consent_dialog, out, "consent-tick-en")
-        page.consent_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        consent = shown(lambda: page.consent_dialog)
+        consent.customer.setText("Wang Fang")
+        consent.language.setCurrentIndex(consent.language.findData("en"))
+        consent.tick.setChecked(True)
+        shoot(consent, out, "consent-tick-en")
+        ok(consent.buttons)
         wait_for(lambda: page.results.log_button.isVisible())
         page.results.log_button.click()
         assert page.log_viewer is not None
@@ -154,7 +173,7 @@ def main(argv: list[str]) -> int:
         client = server.client()
         page = DiagnosticsPage(
             tasks,
-            lambda serial: DeviceSession(client, serial, timeout=10),
+            DeviceWorkers(lambda serial: DeviceSession(client, serial, timeout=10)),
             reference,
             lambda s: DiagnosticsFlow(s, reference, tool_timeout=15, poll_seconds=0.1),
         )

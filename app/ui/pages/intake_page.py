@@ -116,8 +116,7 @@ class IntakePage(Page):
         for builder in (self._build_customer, self._build_device, self._build_fault, self._build_agreement):
             self.steps.addWidget(builder())
         self._build_buttons()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.step_label)
         layout.addWidget(self.steps, 1)
         layout.addWidget(self.message)
@@ -363,6 +362,11 @@ class IntakePage(Page):
         if self.isVisible():
             first.setFocus()
 
+    def begin(self) -> None:
+        """The first step, cursor in the customer's phone (Ctrl+N)."""
+        self._show_step(0)
+        self.phone.setFocus()
+
     def advance(self) -> None:
         if self.steps.currentIndex() < STEPS - 1:
             self._show_step(self.steps.currentIndex() + 1)
@@ -518,7 +522,7 @@ class IntakePage(Page):
         else:
             show_error(self, error)
 
-    def _mark(self, problems: dict[str, str]) -> None:
+    def _mark(self, problems: Mapping[str, str]) -> None:
         """Outline the fields to fix, list them, and open the step of the first one."""
         for name, (_, widget) in self._rows.items():
             widget.setStyleSheet(

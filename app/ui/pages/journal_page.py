@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWidget
 
 from app.accounts.session import Session
 from app.accounts.verification import VerifyReport, read_journal
 from app.sync.verification import verify_store
 from app.ui.error_dialogs import show_error
+from app.ui.journal_words import action_words, entity_words
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
 class JournalPage(Page):
+    refill_on_language = True
+
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
         super().__init__("journalPage", parent)
         self._tasks = tasks
@@ -26,8 +29,7 @@ class JournalPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.verify_button)
         top.addWidget(self.result, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(top)
         layout.addWidget(self.table)
         self.retranslate()
@@ -46,7 +48,14 @@ class JournalPage(Page):
         fill_table(
             self.table,
             (
-                (str(e.seq), e.at[:19].replace("T", " "), e.actor, e.entity, e.action, e.hash[:16])
+                (
+                    str(e.seq),
+                    e.at[:19].replace("T", " "),
+                    e.actor,
+                    entity_words(e.entity),
+                    action_words(e.action),
+                    e.hash[:16],
+                )
                 for e in reversed(entries)
             ),
         )

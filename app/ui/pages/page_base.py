@@ -1,9 +1,10 @@
 """What every workspace page shares: a heading, the signed-in session, and one way to follow the language.
 
-A page builds its widgets, then sets their texts in `retranslate()` (called once at the end
-of its constructor and again on every language switch); `show_session(session)` shows the
-signed-in person's content.  A page whose content holds translated words (status names in
-a table) sets `refill_on_language`, so a switch shows the content again in the new words.
+A page builds its widgets into `body` (a vertical layout that starts with the heading), then
+sets their texts in `retranslate()` (called once at the end of its constructor and again on
+every language switch); `show_session(session)` shows the signed-in person's content.  A page
+whose content holds translated words (status names in a table) sets `refill_on_language`, so
+a switch shows the content again in the new words.
 Tables are made by `read_only_table`: nothing edits them in place, and Tab leaves them.
 """
 
@@ -11,7 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.accounts.session import Session
 from app.ui.language import on_language_change
@@ -59,6 +68,11 @@ def fill_table(table: QTableWidget, rows: Iterable[Sequence[str]]) -> list[list[
     return items
 
 
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
+
+
 class Page(QWidget):
     """Base of the workspace pages (see the module text)."""
 
@@ -70,6 +84,8 @@ class Page(QWidget):
         self.setObjectName(name)
         self._session: Session | None = None
         self.heading = heading_label()
+        self.body = QVBoxLayout(self)  # the page's layout, its heading on top; pages add below it
+        self.body.addWidget(self.heading)
         on_language_change(self, self._on_language_changed)
 
     @property

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -96,8 +95,7 @@ class PrivacyPage(Page):
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.overdue_label = named(QLabel(), "overdueSummary")
         self.overdue_label.setStyleSheet("color: #b00020; font-weight: 600;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.overdue_label)
         layout.addLayout(self._build_new_request())
         layout.addWidget(self.table, 1)

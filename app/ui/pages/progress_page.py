@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -83,8 +82,7 @@ class ProgressPage(Page):
         self.current.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.facts = named(QLabel(), "progressFacts")
         self.history = self._build_history_table()
-        self._layout = layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        self._layout = layout = self.body
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addWidget(self.message)

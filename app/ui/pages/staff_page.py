@@ -12,17 +12,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.accounts import service
 from app.accounts.session import Session
 from app.core.roles import ROLE_LABELS, Role
+from app.ui.dialogs.outlet_calendar_dialog import OutletCalendarDialog
 from app.ui.error_dialogs import show_error
 from app.ui.language import current_language
 from app.ui.named import named
-from app.ui.pages.page_base import Page, fill_table, read_only_table
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 
 
@@ -68,14 +68,16 @@ class StaffPage(Page):
         self.table = read_only_table("staffTable", 3)
         self.add_button = named(QPushButton(), "addStaffButton")
         self.remove_button = named(QPushButton(), "removeStaffButton")
+        self.calendar_button = named(QPushButton(), "outletCalendarButton")
+        self.calendar_button.clicked.connect(self._on_calendar_clicked)
         self.add_button.clicked.connect(self._on_add_clicked)
         self.remove_button.clicked.connect(self._on_remove_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.retranslate()
@@ -84,6 +86,7 @@ class StaffPage(Page):
         self.heading.setText(self.tr("Staff accounts"))
         self.add_button.setText(self.tr("&Add account..."))
         self.remove_button.setText(self.tr("&Remove account"))
+        self.calendar_button.setText(self.tr("Opening &hours..."))
         self.table.setHorizontalHeaderLabels([self.tr("Engineer ID"), self.tr("Name"), self.tr("Role")])
 
     def show_session(self, session: Session) -> None:
@@ -111,11 +114,15 @@ class StaffPage(Page):
             lambda e: show_error(self, e),
         )
 
+    def _on_calendar_clicked(self) -> None:
+        if self._session is not None:
+            OutletCalendarDialog(self._session, self).exec()
+
     def _on_remove_clicked(self) -> None:
         row = self.table.currentRow()
         if row < 0 or self._session is None:
             return
-        engineer_id = self.table.item(row, 0).text()
+        engineer_id = cell_text(self.table, row, 0)
         answer = QMessageBox.question(
             self,
             self.tr("Remove account"),
@@ -126,8 +133,9 @@ class StaffPage(Page):
         if answer != QMessageBox.StandardButton.Yes:
             return
         session = self._session
-        self._tasks.run(
-            lambda: service.remove_account(session, engineer_id),
-            lambda _: (self.show_session(session), self.store_reopened.emit()),
-            lambda e: show_error(self, e),
-        )
+
+        def removed(_: object) -> None:
+            self.show_session(session)
+            self.store_reopened.emit()
+
+        self._tasks.run(lambda: service.remove_account(session, engineer_id), removed, lambda e: show_error(self, e))

@@ -24,7 +24,7 @@ from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.workflow import Status, allowed_targets
 from app.storage.ticket_records import TicketDetail
-from app.tickets import moves, pickup
+from app.tickets import moves, pickup, pricing
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
 from app.ui.dialogs.print_slip_panel import PrintSlipPanel
@@ -54,8 +54,7 @@ class TicketDetailPage(Page):
             self._fact_labels[key] = (name, value)
         self.history = read_only_table("historyTable", 4, select_rows=False)
         self.lines = read_only_table("linesTable", 3, select_rows=False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addLayout(self.facts)
         self.history_box, self.lines_box = QGroupBox(), QGroupBox()
         QVBoxLayout(self.history_box).addWidget(self.history)
@@ -72,13 +71,23 @@ class TicketDetailPage(Page):
         self.target = named(QComboBox(), "targetStatus")
         self.note = named(NextOnReturnLineEdit(), "moveNote")
         self.move_button = named(QPushButton(), "moveButton")
-        self.move_button.clicked.connect(self.move)
+        self.move_button.clicked.connect(self.move_to_target)
         self.last4 = named(NextOnReturnLineEdit(), "pickupLast4")
         self.last4.setMaxLength(4)
         self.pickup_signer = named(NextOnReturnLineEdit(), "pickupSigner")
         self.pickup_button = named(QPushButton(), "pickupButton")
         self.pickup_button.clicked.connect(self.hand_over)
-        for widget in (self.target, self.note, self.move_button, self.last4, self.pickup_signer, self.pickup_button):
+        self.invoice_button = named(QPushButton(), "invoiceButton")
+        self.invoice_button.clicked.connect(self.make_invoice)
+        for widget in (
+            self.target,
+            self.note,
+            self.move_button,
+            self.invoice_button,
+            self.last4,
+            self.pickup_signer,
+            self.pickup_button,
+        ):
             row.addWidget(widget)
         return row
 
@@ -103,6 +112,7 @@ class TicketDetailPage(Page):
         self.last4.setPlaceholderText(self.tr("Phone last 4"))
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
+        self.invoice_button.setText(self.tr("Invoice"))
         if self.detail is not None:
             self._fill(self.detail)
 
@@ -207,17 +217,28 @@ class TicketDetailPage(Page):
         can_move = self.target.count() > 0
         for widget in (self.target, self.note, self.move_button):
             widget.setEnabled(can_move)
+        invoiced = any(line.kind == "invoice" for line in detail.lines)
+        self.invoice_button.setVisible(
+            detail.status in (Status.QUALITY_CHECK, Status.READY_FOR_PICKUP) and not invoiced
+        )
         ready = detail.status == Status.READY_FOR_PICKUP
         for widget in (self.last4, self.pickup_signer, self.pickup_button):
             widget.setVisible(ready)
 
     # --- actions -------------------------------------------------------------------------------
 
-    def move(self) -> None:
+    def move_to_target(self) -> None:
         if self._session is None or self.detail is None or self.target.currentData() is None:
             return
         session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()
         self._tasks.run(lambda: moves.move_ticket(session, number, target, note), self._on_changed, self._on_failed)
+
+    def make_invoice(self) -> None:
+        """The invoice from the estimate, priced by the ticket's warranty decision (as `ticket invoice`)."""
+        if self._session is None or self.detail is None:
+            return
+        session, number = self._session, self.detail.number
+        self._tasks.run(lambda: pricing.invoice(session, number), self._on_changed, self._on_failed)
 
     def hand_over(self) -> None:
         if self._session is None or self.detail is None:

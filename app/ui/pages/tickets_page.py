@@ -12,7 +12,7 @@ Roles that may not write tickets (auditors) do not get the New ticket tab.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableWidget, QTabWidget, QWidget
 
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_phone
@@ -21,7 +21,7 @@ from app.storage.ticket_records import TicketRow
 from app.tickets.device_identity import DeviceIdentitySource
 from app.tickets.intake import recent
 from app.ui.pages.intake_page import IntakePage
-from app.ui.pages.page_base import Page, fill_table, read_only_table
+from app.ui.pages.page_base import Page, cell_text, fill_table, read_only_table
 from app.ui.pages.progress_page import ProgressPage
 from app.ui.pages.queue_page import QueuePage
 from app.ui.pages.ticket_detail_page import TicketDetailPage
@@ -55,14 +55,13 @@ class TicketsPage(Page):
         self.intake.ticket_opened.connect(self.open_ticket)
         self.detail.ticket_changed.connect(self._on_ticket_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout = self.body
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
     def _build_recent_table(self) -> QTableWidget:
         table = read_only_table("ticketTable", self.COLUMNS)
-        table.cellActivated.connect(lambda row, _column: self.open_ticket(table.item(row, 0).text()))
+        table.cellActivated.connect(lambda row, _column: self.open_ticket(cell_text(table, row, 0)))
         return table
 
     def retranslate(self) -> None:

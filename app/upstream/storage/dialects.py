@@ -18,7 +18,7 @@ import psycopg
 
 from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.upstream.storage.schema import POSTGRES_SERIAL, SQLITE_SERIAL
-from app.upstream.storage.store import UpstreamStore
+from app.upstream.storage.store import UpstreamStore, _json_key
 
 SQLITE_PREFIX = "sqlite:///"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
@@ -120,6 +120,19 @@ class PostgresUpstreamStore(UpstreamStore):
         # One array parameter: the statement text stays the same whatever the batch size,
         # so PostgreSQL plans it once instead of once per list length.
         return f"{column} = ANY(?)", (list(values),)
+
+    def json_text(self, column: str, key: str) -> str:
+        return f"(({column})::jsonb ->> '{_json_key(key)}')"
+
+    def shifted(self, moment: str, days: int) -> str:
+        # Same text form as the counter's UTC stamps, so text comparison stays time order.
+        return (
+            f"to_char((({moment})::timestamptz + interval '{int(days)} days') AT TIME ZONE 'UTC',"
+            ' \'YYYY-MM-DD"T"HH24:MI:SS.MS"+00:00"\')'
+        )
+
+    def minutes_between(self, start: str, end: str) -> str:
+        return f"CAST(round(EXTRACT(EPOCH FROM (({end})::timestamptz - ({start})::timestamptz)) / 60) AS INTEGER)"
 
     def _lock_reference_items(self, cursor: Any) -> None:
         # Identity values are handed out before commit; one publisher at a time keeps the

@@ -40,6 +40,8 @@ _STATEMENTS = (
         status TEXT NOT NULL,
         PRIMARY KEY (outlet, op_id))""",
     """CREATE INDEX IF NOT EXISTS operations_by_record ON operations (outlet, entity, entity_id)""",
+    # The region's reports read ticket operations by when the counter made them (issue 16).
+    """CREATE INDEX IF NOT EXISTS operations_by_time ON operations (entity, action, created_at)""",
     # The current state of each record: the operation with the highest seq wins.
     """CREATE TABLE IF NOT EXISTS records (
         outlet TEXT NOT NULL,

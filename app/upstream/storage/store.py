@@ -33,6 +33,15 @@ from app.upstream.storage.records import (
 )
 from app.upstream.storage.schema import SCHEMA_VERSION, schema_statements
 
+#: upstream_meta names that hold a region operator's token hash.
+OPERATOR_TOKEN_PREFIX = "operator_token:"
+
+
+def _json_key(key: str) -> str:
+    if not key.replace("_", "").isalnum():
+        raise ValueError(f"not a JSON field name: {key!r}")
+    return key
+
 
 class Cursor(Protocol):
     """What both drivers' cursors offer, as far as this module uses them."""
@@ -300,6 +309,39 @@ class UpstreamStore(ABC):
                 "UPDATE operations SET payload = ? WHERE outlet = ? AND entity = ? AND entity_id = ? AND seq < ?",
                 [(ERASED_PAYLOAD, outlet, entity, entity_id, seq) for entity, entity_id, seq in sorted(plan.erasures)],
             )
+
+    # -- the region's reports (issue 16) -----------------------------------------------------------
+
+    def aggregate(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read-only aggregate query (app/upstream/storage/report_queries.py)."""
+        with self._transaction(write=False) as cur:
+            cur.execute(statement, params)
+            return [tuple(row) for row in cur.fetchall()]
+
+    def json_text(self, column: str, key: str) -> str:
+        """SQL reading one top-level field of a JSON text column (SQLite's JSON1 here)."""
+        return f"json_extract({column}, '$.{_json_key(key)}')"
+
+    def shifted(self, moment: str, days: int) -> str:
+        """SQL for a stored UTC moment moved by whole days, in the stored text form."""
+        return f"strftime('%Y-%m-%dT%H:%M:%f+00:00', {moment}, '{int(days):+d} days')"
+
+    def minutes_between(self, start: str, end: str) -> str:
+        """SQL for the whole minutes from one stored moment to another."""
+        return f"CAST(round((julianday({end}) - julianday({start})) * 1440) AS INTEGER)"
+
+    def add_operator_token(self, token_hash: str, created_at: str) -> None:
+        """Keep the hash of a region operator's token (reads every outlet's reports)."""
+        with self._transaction(write=True) as cur:
+            cur.execute(
+                "INSERT INTO upstream_meta (name, value) VALUES (?, ?)",
+                (OPERATOR_TOKEN_PREFIX + token_hash, created_at),
+            )
+
+    def is_operator_token(self, token_hash: str) -> bool:
+        with self._transaction(write=False) as cur:
+            cur.execute("SELECT 1 FROM upstream_meta WHERE name = ?", (OPERATOR_TOKEN_PREFIX + token_hash,))
+            return cur.fetchone() is not None
 
     # -- reads for people and tests -------------------------------------------------------------
 

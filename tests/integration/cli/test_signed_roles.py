@@ -41,7 +41,14 @@ def test_a_clerk_who_updates_their_role_is_caught(data: Path) -> None:
     _as_clerk_with_the_key(data, "UPDATE staff SET role = 'manager' WHERE engineer_id = ?", (CLERK,))
 
     raised = run_cli(
-        data, "staff", "add", "M9", "--role", "manager", user=CLERK, password=CLERK_PASSWORD,
+        data,
+        "staff",
+        "add",
+        "M9",
+        "--role",
+        "manager",
+        user=CLERK,
+        password=CLERK_PASSWORD,
         REPAIR_COUNTER_NEW_PASSWORD="manager-9-pass",
     )
     assert raised.returncode == JOURNAL_BROKEN, raised.stdout + raised.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -11,7 +10,8 @@ import sys
 import pytest
 
 from app.tickets.intake import open_ticket
-from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, sample_ticket
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
+from tests.integration.tickets.conftest import walk_in
 
 pytestmark = pytest.mark.integration
 
@@ -33,19 +33,24 @@ def diagnose(server, data_dir, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+#: The customer every run here is for: diagnostics need a customer the consent names (issue 13).
+ZHAO_PHONE = "13800138000"
+
+
 @pytest.fixture
-def phone_ticket(manager) -> str:
+def ticket_number(manager) -> str:
     """A ticket for the simulated OnePlus (diagnose --ticket checks that the phone is the ticket's)."""
-    return open_ticket(manager, dataclasses.replace(sample_ticket(), imei="868915051234565")).number
+    phone = walk_in(customer_name="Zhao Lei", customer_phone=ZHAO_PHONE, device_model="IN2010", imei="868915051234565")
+    return open_ticket(manager, phone).number
 
 
 @pytest.fixture
-def data_dir(manager, vault, phone_ticket):
+def data_dir(manager, vault, ticket_number):
     manager.lock()  # the command signs in by itself
     return vault.paths.root
 
 
-def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir, phone_ticket) -> None:
+def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir, ticket_number) -> None:
     handset = phones.start("coloros-oneplus8-tool")
     result = diagnose(
         diag_adb_server,
@@ -60,12 +65,12 @@ def test_diagnose_prints_the_issue_json(phones, diag_adb_server, data_dir, phone
         "--customer",
         "Zhao Lei",
         "--ticket",
-        phone_ticket,
+        ticket_number,
         "--json",
     )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["ticket"] == phone_ticket and out["complete"] is True
+    assert out["ticket"] == ticket_number and out["complete"] is True
     assert out["collected"] == ["device_info", "battery_record"]
     assert out["refused"] == ["base_station_id", "ssid", "bssid", "wifi_list", "network_record"]
     assert out["tool"] == {
@@ -113,6 +118,8 @@ def test_refused_update_gives_no_data_and_says_declined(phones, diag_adb_server,
         "device_info",
         "--customer",
         "Zhao Lei",
+        "--phone",
+        ZHAO_PHONE,
         "--refuse-update",
         "--json",
     )
@@ -136,6 +143,8 @@ def test_accepted_update_installs_the_genuine_tool(phones, diag_adb_server, data
         "device_info",
         "--customer",
         "Zhao Lei",
+        "--phone",
+        ZHAO_PHONE,
         "--accept-update",
         "--json",
     )
@@ -163,6 +172,8 @@ def test_no_update_answer_and_an_unauthorised_phone_are_explained(phones, diag_a
         "device_info",
         "--customer",
         "Zhao Lei",
+        "--phone",
+        ZHAO_PHONE,
     )
     assert result.returncode == 83 and "--accept-update or --refuse-update" in result.stderr
     locked = phones.start("unauthorised-oppo-reno", wait={"unauthorized"})
@@ -178,6 +189,8 @@ def test_no_update_answer_and_an_unauthorised_phone_are_explained(phones, diag_a
         "device_info",
         "--customer",
         "Zhao Lei",
+        "--phone",
+        ZHAO_PHONE,
     )
     assert result.returncode == 43 and "Allow" in result.stderr
 

@@ -105,3 +105,40 @@ def test_only_managers_and_auditors_export(vault, manager, customer, tmp_path) -
     finally:
         auditor.store.close()
         clerk.store.close()
+
+
+def test_the_export_carries_every_stored_value_including_the_collected_readings(manager, customer, tmp_path) -> None:
+    from app.storage import diagnostics_repository as diag
+    from app.tickets import moves
+    from app.tickets.warranty_check import shipped_reference
+
+    (run_id,) = manager.store.query_one("SELECT id FROM diag_run")
+    readings = {"level": 57, "cycle_count": 812, "voltage_mv": 3871, "source": {"level": "dumpsys_battery"}}
+    with manager.store.transaction(manager.actor) as work:
+        diag.insert_battery(
+            work,
+            run_id,
+            advice="replace",
+            health_percent=78.5,
+            health_basis="charge_full",
+            in_warranty=False,
+            readings=readings,
+        )
+    number = manager.store.query_one("SELECT number FROM ticket")[0]
+    agreement = shipped_reference().consents.latest("service_agreement")
+    moves.sign_agreement(manager, number, agreement, "en", "Markersigner Agreement", b"strokes")
+
+    document = open_export(
+        make_export(manager, customer, tmp_path / "e.rcx", password=PASSWORD).path.read_bytes(), password=PASSWORD
+    )
+    assert schema_problems(document) == []
+    [run] = document["diagnostic_runs"]
+    assert run["battery"]["readings"] == readings and run["battery"]["health_percent"] == 78.5
+    assert {r["function"]: r["data"] for r in run["results"]} == {
+        "identity": {"imei": MARKERS["imei"]},
+        "network": {"ssid": "MarkerNet"},
+    }
+    assert [log["text"] for log in run["logs"]] == [f"log line for {number}"]
+    [ticket] = document["tickets"]
+    assert ticket["agreement"]["signed_by"] == "Markersigner Agreement"
+    assert ticket["priority"] == 3 and ticket["intake"] is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from pypdf import PdfReader
 
 import app.cli
 from app.logging_setup import stop_logging
@@ -68,6 +69,8 @@ def test_export_with_a_key_shown_once_opens(cli, tmp_path) -> None:
     assert code == 0, err
     key = out.splitlines()[2].strip()
     assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
+    pdf = PdfReader(tmp_path / "x.pdf")
+    assert pdf.is_encrypted and pdf.decrypt(key) != 0, "the printable answer opens with the key shown once"
     document = open_export((tmp_path / "x.rcx").read_bytes(), key=key)
     assert document["customer"]["name"] == MARKERS["name"]
 

@@ -46,7 +46,7 @@ def test_diagnostics_refuse_before_anything_reaches_the_phone(manager, restricte
         flow.run(None, RunRequest(("battery",), consent, ticket.number), prompts=None)  # type: ignore[arg-type]
     assert f"Ticket {ticket.number} cannot be diagnosed" in refused.value.message
     assert "restricted the processing" in refused.value.message and request.number in refused.value.message
-    assert "不能进行诊断" in refused.value.message
+    assert refused.value.code == "restricted_diagnostics" and refused.value.params["ticket"] == ticket.number
     assert manager.store.query_one("SELECT count(*) FROM diag_run")[0] == runs_before
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.diagnostics.conftest import Recorder, diag_adb_server, phones  # noqa: F401 - fixtures
-from tests.integration.record.conftest import json_of, new_ticket, run_cli
+from tests.integration.diagnostics.conftest import Recorder
+from tests.integration.record.conftest import adb_env, json_of, new_ticket, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -15,23 +15,22 @@ PHONE_IMEIS = ["868915051234565", "868915051234573"]
 
 
 def diagnose(server, data, number: str, *extra: str):  # type: ignore[no-untyped-def]
-    env = {"ANDROID_ADB_SERVER_PORT": str(server.port), "HOME": str(server.home)}
     args = ["diagnose", "--functions", "identity,battery", "--consent", "device_info,battery_record"]
     args += ["--customer", "Wang Fang", "--ticket", number, *extra]
-    return run_cli(data, *args, env=env)
+    return run_cli(data, *args, env=adb_env(server))
 
 
-def test_a_phone_that_is_not_the_tickets_stops_after_device_info(phones, diag_adb_server, data, reopen) -> None:  # noqa: F811
+def test_a_phone_that_is_not_the_tickets_stops_after_device_info(phones, diag_adb_server, data, reopen) -> None:
     ticket = new_ticket(data, "--model", "RC-X2 Pro", "--imei", "352099001761481")
     handset = phones.start("coloros-oneplus8-tool")
     recorder = Recorder(handset)
 
     result = diagnose(diag_adb_server, data, ticket["number"], "--device", handset.address, "--json")
 
-    assert result.returncode == 87, result.stderr
+    assert result.returncode == 102, result.stderr
     assert "is not the phone of ticket" in result.stderr and "…234565" in result.stderr
-    assert "不是工单" in result.stderr, "said in both languages"
-    assert "new ticket" in result.stderr and "新建工单" in result.stderr, "says what to do"
+    assert "code: phone_not_this_ticket" in result.stderr, "the window words the code in the counter's language"
+    assert "new ticket" in result.stderr, "says what to do"
     assert not any("dumpsys battery" in line or "power_supply" in line for line in recorder.lines)
     store = reopen().store
     run = store.query_one("SELECT status, categories FROM diag_run WHERE ticket_number = ?", (ticket["number"],))
@@ -41,7 +40,7 @@ def test_a_phone_that_is_not_the_tickets_stops_after_device_info(phones, diag_ad
     assert store.query_one("SELECT imei FROM ticket")[0] == "352099001761481", "the ticket keeps its IMEI"
 
 
-def test_an_unknown_ticket_is_refused_before_anything_is_recorded(phones, diag_adb_server, data, reopen) -> None:  # noqa: F811
+def test_an_unknown_ticket_is_refused_before_anything_is_recorded(phones, diag_adb_server, data, reopen) -> None:
     handset = phones.start("coloros-oneplus8-tool")
     recorder = Recorder(handset)
 
@@ -54,7 +53,7 @@ def test_an_unknown_ticket_is_refused_before_anything_is_recorded(phones, diag_a
     assert store.query_one("SELECT count(*) FROM diag_run")[0] == 0
 
 
-def test_a_ticket_without_imei_takes_the_phones_identity_journaled(phones, diag_adb_server, data, reopen) -> None:  # noqa: F811
+def test_a_ticket_without_imei_takes_the_phones_identity_journaled(phones, diag_adb_server, data, reopen) -> None:
     ticket = new_ticket(data, "--type", "send_in", "--address", "12 Jianshe Road", "--imei", "")
     handset = phones.start("coloros-oneplus8-tool")
 
@@ -65,8 +64,8 @@ def test_a_ticket_without_imei_takes_the_phones_identity_journaled(phones, diag_
     shown = json_of(run_cli(data, "ticket", "show", ticket["number"], "--json"))
     assert (shown["imei"], shown["imei2"]) == tuple(PHONE_IMEIS)
     assert shown["serial"] == report["identity"]["serial"] and shown["serial"]
-    store = reopen().store
-    actions = [r[0] for r in store.query("SELECT action FROM audit_journal WHERE entity = 'ticket'")]
-    assert "identity_from_phone" in actions
     found = json_of(run_cli(data, "search", "234565", "--json"))
     assert [t["number"] for t in found] == [ticket["number"]], "the IMEI tail is searchable too"
+    store = reopen().store  # last: a signed-in session holds the store's one-writer lock
+    actions = [r[0] for r in store.query("SELECT action FROM audit_journal WHERE entity = 'ticket'")]
+    assert "identity_from_phone" in actions

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.accounts import service
+from app.core.battery_verdict import BatteryReadings, Reading, ReadingSource, battery_verdict
+from app.core.function_verdicts import battery_function_verdict
 from app.core.roles import Role
 from app.core.ticket_numbers import parse_ticket_number, qr_payload, verify_qr_payload
 from app.device.escpos import parse_job
@@ -20,7 +22,7 @@ from app.errors import PermissionDenied
 from app.slip import print_service
 from app.slip.from_ticket import slip_content_for
 from app.slip.layout import build_layout
-from app.storage import slip_repository
+from app.storage import diagnostics_repository, slip_repository
 from app.tickets import search
 from app.tickets.errors import SlipNotGenuine
 from tests.fixtures_store import ADMIN
@@ -62,7 +64,9 @@ def test_a_diagnosed_ticket_maps_onto_the_slip_in_the_customers_language(manager
     assert [c.category for c in content.collected] == ["device_info", "battery_record"]
     assert all(c.purpose and c.retention for c in content.collected)
     assert "diagnostics v1 (en)" in content.consent_reference and not content.diagnostics_declined
-    assert [line.description for line in content.price_lines] and content.total > 0
+    # In warranty (the ticket's decision): the estimate's lines are free, their guide price kept (issue 12).
+    assert [line.description for line in content.price_lines] and content.total == 0
+    assert all("guide price" in line.description for line in content.price_lines)
     assert content.warranty_verdict.startswith(("In warranty", "Not in warranty"))
     assert any("Service agreement signed by" in note for note in content.extra_notes)
     texts = "\n".join(build_layout(content, slip_repository.slip_key(manager.store)).texts())
@@ -174,3 +178,20 @@ def test_a_discarded_kept_slip_is_journaled_and_gone(manager, scripted_printer: 
     assert print_service.discard_job(manager, job.id) and print_service.pending_jobs(manager) == []
     assert "discard_slip_job" in [e.action for e in manager.store.journal_entries()]
     assert not print_service.discard_job(manager, job.id)
+
+
+def test_each_judged_check_is_printed_in_words(manager) -> None:
+    """Issue 15 item 5: a stored verdict's reason reaches the slip's diagnosis, in the slip's language."""
+    number = open_ticket(manager).number
+    diagnose(manager, number)
+    run = slip_repository.latest_run_for_ticket(manager.store, number)
+    readings = BatteryReadings(health_percent=Reading(72, ReadingSource.DIAGNOSTIC_TOOL))
+    verdict = battery_function_verdict(battery_verdict(readings, in_warranty=True))
+    with manager.store.transaction(manager.actor) as work:
+        data = {"health_percent": 72, "verdict": verdict.to_json()}
+        diagnostics_repository.upsert_result(work, run.run_id, "battery", ("battery_record",), "diagnostic_tool", data)
+    content = slip_content_for(manager, number, "en")
+    line = "Battery: Battery health 72%, below 80% within warranty: free battery replacement recommended."
+    assert content.diagnosis_summary.splitlines()[1] == line
+    texts = " ".join(build_layout(content, slip_repository.slip_key(manager.store)).texts()).replace("\n", " ")
+    assert "free battery replacement recommended" in texts

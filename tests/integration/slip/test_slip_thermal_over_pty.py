@@ -12,6 +12,7 @@ from app.device.thermal_printer import PaperOut, PrinterOffline, PrinterPortErro
 from app.slip.demo_slip import DEMO_VERIFICATION_KEY, demo_content
 from app.slip.layout import build_layout
 from app.slip.render_thermal import THERMAL_WIDTH_DOTS, render_thermal_raster
+from app.ui.problem_words import has_words
 from tests.integration.slip.scripted_printer import (
     STATUS_COVER_OPEN,
     STATUS_GARBAGE,
@@ -75,14 +76,15 @@ def test_paper_near_end_still_prints(scripted_printer: ScriptedPrinter, slip_job
         (STATUS_GARBAGE, PrinterOffline, "not answering as a receipt printer"),
     ],
 )
-def test_a_printer_that_cannot_print_gets_a_clear_bilingual_error_and_no_job(
+def test_a_printer_that_cannot_print_gets_a_clear_error_with_its_code_and_no_job(
     scripted_printer: ScriptedPrinter, slip_job: bytes, state: dict[int, int], error: type, words: str
 ) -> None:
     scripted_printer.state = dict(state)
     with pytest.raises(error) as caught:
         _printer(scripted_printer).print_job(slip_job)
     assert words in caught.value.message
-    assert any("\u4e00" <= ch <= "\u9fff" for ch in caught.value.message + caught.value.next_step)
+    # The service says it in English with a code and the port; the window words the code in Chinese.
+    assert caught.value.params["port"] == scripted_printer.port and has_words(caught.value.code)
     assert scripted_printer.jobs == []
 
 

@@ -82,5 +82,5 @@ def diagnose(
 
 def estimate(session: Session, number: str) -> None:
     """The first guide-priced part that fits the model, as the estimate."""
-    parts = pricing.parts_for(moves.load(session, number))
+    parts = pricing.parts_for(session, moves.load(session, number))
     pricing.add_estimate(session, number, [parts[0].part_id])

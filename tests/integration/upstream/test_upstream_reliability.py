@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 import httpx
@@ -87,11 +88,11 @@ class CrashAfterAnswer:
         self.handed_out += len(items)
         return items
 
-    def mark_sent(self, op_ids: list[str]) -> None:
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         self.acks += 1
         if self.acks % self.every == 0:
             raise self.Crash()
-        self.inner.mark_sent(op_ids)
+        self.inner.mark_sent(op_ids, digests)
 
     def __getattr__(self, name: str):  # noqa: ANN204 - the rest of the OutboxSource contract
         return getattr(self.inner, name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from upstream_harness import TRANSPORT_POLICY
@@ -25,12 +26,12 @@ class StopBeforeAck(SqliteOutbox):
         self.stop_at = stop_at
         self.acks = 0
 
-    def mark_sent(self, op_ids: list[str]) -> None:
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         self.acks += 1
         if self.acks == self.stop_at:
             print("ANSWERED", flush=True)
             time.sleep(120)  # the parent kills us here
-        super().mark_sent(op_ids)
+        super().mark_sent(op_ids, digests)
 
 
 def main() -> int:

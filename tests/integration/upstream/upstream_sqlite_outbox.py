@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,7 @@ class SqliteOutbox:
         ).fetchall()
         return [OutboxItem(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
 
-    def mark_sent(self, op_ids: list[str]) -> None:
+    def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         with self.conn:
             self.conn.execute("BEGIN")
             self.conn.executemany("UPDATE outbox SET sent = 1 WHERE op_id = ?", [(i,) for i in op_ids])

@@ -96,3 +96,36 @@ def test_an_intake_clerk_may_not_record_diagnostic_consent(manager) -> None:
             give_consent(clerk, LIBRARY, consent())
     finally:
         clerk.lock()
+
+
+def test_consent_is_recorded_only_for_what_the_chosen_functions_read(manager) -> None:
+    from app.diagnostics.errors import ConsentBeyondNeed
+
+    with pytest.raises(ConsentBeyondNeed) as refused:
+        give_consent(manager, LIBRARY, consent(categories=("location", "ssid"), functions=("identity",)))
+    assert "ssid, location" in refused.value.message and refused.value.exit_code == 87
+    assert manager.store.query("SELECT id FROM diag_consent") == []
+    record = give_consent(manager, LIBRARY, consent(categories=("device_info",), functions=("identity", "battery")))
+    assert record.categories == ("device_info",), "consenting to less than the checks read stays allowed"
+
+
+def test_a_consent_names_the_customer_of_its_ticket_or_the_one_chosen(manager) -> None:
+    from app.tickets.intake import open_ticket
+    from tests.fixtures_store import sample_ticket
+
+    ticket = open_ticket(manager, sample_ticket(1, phone="13812345670"))
+    customer = manager.store.query_one("SELECT customer_id FROM ticket")[0]
+    by_ticket = give_consent(manager, LIBRARY, consent(ticket_number=ticket.number))
+    by_customer = give_consent(manager, LIBRARY, consent(customer_id=customer))
+    assert by_ticket.customer_id == by_customer.customer_id == customer
+    with pytest.raises(InvalidConsentInput):
+        give_consent(manager, LIBRARY, consent(customer_id="no-such-customer"))
+
+
+def test_withdrawing_twice_answers_with_the_first_time_and_journals_nothing(manager) -> None:
+    record = give_consent(manager, LIBRARY, consent())
+    first = withdraw_consent(manager, record.id)
+    entries = len(manager.store.journal_entries())
+    second = withdraw_consent(manager, record.id)
+    assert second.already and second.withdrawn_at == first.withdrawn_at and not first.already
+    assert "already withdrawn at" in second.describe() and len(manager.store.journal_entries()) == entries

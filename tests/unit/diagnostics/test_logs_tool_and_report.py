@@ -47,6 +47,28 @@ def test_the_gate_declares_the_categories_of_the_shell_readings() -> None:
     assert set(COLLECTORS) == set(FUNCTIONS)
 
 
+def test_the_gate_declares_the_categories_of_the_new_shell_readings() -> None:
+    """Each new command names every category its raw answer can hold, whatever the parser keeps."""
+    declared = ConsentGate.declared_calls()
+    assert declared["telephony_text"] == ("base_station_id", "network_record")  # it prints cell identities
+    assert declared["sim_state_text"] == ("network_record",)
+    assert set(declared["wifi_text"]) == {"network_record", "ssid", "bssid", "wifi_list"}
+    assert set(declared["diskstats_text"]) == {"software_info", "app_installs"}  # per-app sizes
+    assert declared["df_data_text"] == declared["software_property"] == ("software_info",)
+    assert declared["charge_history_text"] == ("battery_record",)
+    for function, definition in FUNCTIONS.items():  # no command reads beyond what its function asks for
+        assert all(set(declared[call]) <= set(definition.categories) for call in _calls_of(function)), function
+
+
+def _calls_of(function: str) -> tuple[str, ...]:
+    return {
+        "network": ("telephony_text", "sim_state_text", "wifi_text"),
+        "storage": ("diskstats_text", "df_data_text"),
+        "software": ("software_property",),
+        "charging": ("battery", "charge_history_text"),
+    }.get(function, ())
+
+
 def test_redaction_bounds_lines_and_removes_names() -> None:
     raw = "\n".join(f"line {i} for Chen Jing at 13812345678" for i in range(50))
     redacted = redact_capture(raw, keep_ssid=False, keep_bssid=False, customer_names=("Chen Jing",), max_lines=10)

@@ -58,3 +58,18 @@ def test_the_invoice_replaces_the_estimate_when_there_is_one() -> None:
     assert [p.amount for p in price_lines((estimate,))] == [Decimal("1099.00")]
     assert [p.description for p in price_lines((estimate, invoice))] == ["Screen (warranty; guide price 1099.00)"]
     assert price_lines(()) == ()
+
+
+def test_the_slip_says_each_judged_check_in_words() -> None:
+    """Issue 15 item 5: the finding of every judged function, in the slip's language, under the outcome."""
+    verdicts = {
+        "battery": {
+            "reason": {"zh_CN": "电池健康度 64%，建议付费更换电池。", "en": "Battery health 64%: paid replacement."}
+        },
+        "identity": {"reason": {"zh_CN": "", "en": ""}},  # nothing to say: no line
+    }
+    assert diagnosis_text(_run(), "en", verdicts) == (
+        "Diagnostics complete: Identity, Battery\nBattery: Battery health 64%: paid replacement."
+    )
+    assert diagnosis_text(_run(), "zh_CN", verdicts).splitlines()[1] == "电池检测：电池健康度 64%，建议付费更换电池。"
+    assert diagnosis_text(_run("declined"), "en", verdicts) == "Diagnostics declined"

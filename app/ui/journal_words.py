@@ -1,0 +1,72 @@
+"""The audit journal's record kinds and actions in words (the journal stores identifiers like `diag_run`).
+
+An identifier without words here (a newer one) is shown with spaces for underscores rather than hidden.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate  # the name pyside6-lupdate looks for
+
+
+def _entities() -> dict[str, str]:
+    return {
+        "ticket": translate("JournalWords", "Ticket"),
+        "customer": translate("JournalWords", "Customer"),
+        "contact": translate("JournalWords", "Contact details"),
+        "diag_run": translate("JournalWords", "Diagnostics run"),
+        "diag_consent": translate("JournalWords", "Diagnostics consent"),
+        "diag_log": translate("JournalWords", "Device log"),
+        "staff": translate("JournalWords", "Staff account"),
+        "outlet": translate("JournalWords", "Outlet"),
+        "privacy_request": translate("JournalWords", "Privacy request"),
+        "privacy_export": translate("JournalWords", "Data export"),
+        "purge_receipt": translate("JournalWords", "Retention run"),
+        "reference_data": translate("JournalWords", "Reference data"),
+    }
+
+
+def _actions() -> dict[str, str]:
+    return {
+        "create": translate("JournalWords", "created"),
+        "move": translate("JournalWords", "status changed"),
+        "sign_agreement": translate("JournalWords", "agreement signed"),
+        "approve_estimate": translate("JournalWords", "estimate approved"),
+        "estimate": translate("JournalWords", "estimate"),
+        "invoice": translate("JournalWords", "invoiced"),
+        "pickup": translate("JournalWords", "handed over"),
+        "collected": translate("JournalWords", "collected"),
+        "print_slip": translate("JournalWords", "slip printed"),
+        "discard_slip_job": translate("JournalWords", "waiting slip discarded"),
+        "give": translate("JournalWords", "consent given"),
+        "withdraw": translate("JournalWords", "consent withdrawn"),
+        "erase_data": translate("JournalWords", "data erased"),
+        "start": translate("JournalWords", "started"),
+        "finish": translate("JournalWords", "finished"),
+        "tool_updated": translate("JournalWords", "tool updated"),
+        "update_declined": translate("JournalWords", "tool update declined"),
+        "delete": translate("JournalWords", "deleted"),
+        "erase": translate("JournalWords", "erased"),
+        "restrict": translate("JournalWords", "processing restricted"),
+        "lift_restriction": translate("JournalWords", "restriction lifted"),
+        "object": translate("JournalWords", "objection recorded"),
+        "rectify": translate("JournalWords", "corrected"),
+        "export": translate("JournalWords", "exported"),
+        "close": translate("JournalWords", "closed"),
+        "remove": translate("JournalWords", "removed"),
+        "purge": translate("JournalWords", "retention applied"),
+        "seed": translate("JournalWords", "sample data added"),
+    }
+
+
+def _plain(identifier: str) -> str:
+    return identifier.replace("_", " ")
+
+
+def entity_words(entity: str) -> str:
+    return _entities().get(entity, _plain(entity))
+
+
+def action_words(action: str) -> str:
+    return _actions().get(action, _plain(action))
