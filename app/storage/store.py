@@ -160,10 +160,11 @@ class Store:
         return rows["store_id"], bytes.fromhex(rows["journal_salt"])
 
     def _start_row_seals(self) -> None:
-        row_seals.install_triggers(self.connection)
-        version = migrations.LATEST_VERSION
-        if row_seals.sealed_version(self.connection) >= version:
-            return
+        with self._guard_damage():  # the first reads past the header: a damaged page is named here
+            row_seals.install_triggers(self.connection)
+            version = migrations.LATEST_VERSION
+            if row_seals.sealed_version(self.connection) >= version:
+                return
         row_seals.touch_every_row(self.connection)  # migrations may have changed rows: seal them as they are
         with self.transaction(row_seals.SEAL_ENTITY) as work:
             work.record(row_seals.SEAL_ENTITY, str(version), row_seals.SEAL_ALL, {"schema": version}, upstream=False)
