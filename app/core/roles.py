@@ -24,6 +24,9 @@ class Permission(StrEnum):
     HANDLE_REQUESTS = "handle_requests"
     MANAGE_REFERENCE_DATA = "manage_reference_data"
     SYNC = "sync"
+    #: Filling a store with synthetic tickets (demo, training, benchmarks): managers only,
+    #: since they mix with real records.
+    SEED_SYNTHETIC = "seed_synthetic"
     READ_REPORTS = "read_reports"
 
 

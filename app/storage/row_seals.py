@@ -93,8 +93,26 @@ def has_seals(conn: Any) -> bool:
     return conn.execute("SELECT 1 FROM row_seal LIMIT 1").fetchone() is not None
 
 
+SEAL_ALL = "seal_all"
+SEALED_VERSION = "row_seals_version"
+
+
+def sealed_version(conn: Any) -> int:
+    """The schema version the rows were last sealed under as a whole, as the journal says
+    (a meta row is only the fast path: removing it cannot force a reseal)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (SEALED_VERSION,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    found = conn.execute(
+        "SELECT max(CAST(entity_id AS INTEGER)) FROM audit_journal WHERE entity = ? AND action = ?",
+        (SEAL_ENTITY, SEAL_ALL),
+    ).fetchone()[0]
+    return int(found or 0)
+
+
 def touch_every_row(conn: Any) -> None:
-    """A store from before row seals: its rows as they are become the baseline."""
+    """Rows as they are become the baseline: a store from before row seals, or after a migration
+    that changed sealed tables (a new column with a default changes every row's digest)."""
     for table, key in SEALED_TABLES.items():
         conn.execute(f"INSERT OR IGNORE INTO touched_rows (entity, entity_id) SELECT '{table}', {key} FROM {table}")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from app.clock import Clock, iso, utc_now
-from app.storage import database, journal, name_search, row_seals
+from app.storage import database, journal, migrations, name_search, row_seals
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -161,13 +161,18 @@ class Store:
         return rows["store_id"], bytes.fromhex(rows["journal_salt"])
 
     def _start_row_seals(self) -> None:
-        row_seals.install_triggers(self.connection)
-        conn = self.connection
-        if row_seals.has_seals(conn) or row_seals.journal_covers_seals(conn):
-            return
-        row_seals.touch_every_row(conn)  # a store from before row seals: seal its rows as they are
+        with self._guard_damage():  # the first reads past the header: a damaged page is named here
+            row_seals.install_triggers(self.connection)
+            version = migrations.LATEST_VERSION
+            if row_seals.sealed_version(self.connection) >= version:
+                return
+        row_seals.touch_every_row(self.connection)  # migrations may have changed rows: seal them as they are
         with self.transaction(row_seals.SEAL_ENTITY) as work:
-            work.seal_the_rest()
+            work.record(row_seals.SEAL_ENTITY, str(version), row_seals.SEAL_ALL, {"schema": version}, upstream=False)
+        with self._raw_transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (row_seals.SEALED_VERSION, str(version))
+            )
 
     @contextmanager
     def _raw_transaction(self) -> Iterator[database.Connection]:

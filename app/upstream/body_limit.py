@@ -29,19 +29,33 @@ class BodyLimitMiddleware:
             await _refuse(send)
             return
         seen = 0
+        too_large = False
+        answered = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, too_large
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_bytes:
+                too_large = True
                 raise BodyTooLarge()
             return message
 
+        async def guarded_send(message: Message) -> None:
+            # FastAPI turns an error while reading the body into its own 400; the answer is 413.
+            nonlocal answered
+            if too_large:
+                if not answered:
+                    answered = True
+                    await _refuse(send)
+                return
+            await send(message)
+
         try:
-            await self.app(scope, counting_receive, send)
+            await self.app(scope, counting_receive, guarded_send)
         except BodyTooLarge:
-            await _refuse(send)
+            if not answered:
+                await _refuse(send)
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from app.errors import UsageError
@@ -47,6 +48,7 @@ from app.sync.protocol import (
 from app.upstream.anchoring import AnchorRefused, judge_anchor
 from app.upstream.body_limit import BodyLimitMiddleware
 from app.upstream.enrolment import redeem_enrol_code, secret_hash, utc_now
+from app.upstream.rate_limit import FailureLimiter
 from app.upstream.reports import region_query, region_report
 from app.upstream.storage import (
     AnchorRow,
@@ -58,19 +60,21 @@ from app.upstream.storage import (
 
 log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
+MAX_CURSOR = 2**62
 PROBLEMS: dict[int | str, dict[str, object]] = {
-    code: {"model": ProblemDetail} for code in (400, 401, 403, 404, 409, 413, 503)
+    code: {"model": ProblemDetail} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
 
 
 class Refusal(Exception):
     """An answer other than success, with a stable code for programs and a sentence for people."""
 
-    def __init__(self, status: int, code: str, detail: str) -> None:
+    def __init__(self, status: int, code: str, detail: str, *, retry_after: int | None = None) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
         self.detail = detail
+        self.retry_after = retry_after
 
 
 def create_app(
@@ -98,13 +102,36 @@ def create_app(
     app.state.store = store
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_exception_handler(Refusal, _refusal_response)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _invalid_request)  # type: ignore[arg-type]
     app.add_exception_handler(UpstreamDatabaseUnavailable, _database_unavailable)  # type: ignore[arg-type]
     _add_routes(app, store, key)
     return app
 
 
 def _refusal_response(_: Request, exc: Refusal) -> JSONResponse:
-    return JSONResponse(status_code=exc.status, content={"code": exc.code, "detail": exc.detail})
+    headers = {"retry-after": str(exc.retry_after)} if exc.retry_after else None
+    return JSONResponse(status_code=exc.status, content={"code": exc.code, "detail": exc.detail}, headers=headers)
+
+
+def _invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 without echoing the input: a value JSON cannot carry (1e999 parses to infinity, a
+    lone surrogate cannot be UTF-8) would make FastAPI's own answer fail with a 500."""
+    errors = [
+        {
+            "loc": [_printable(part) for part in error.get("loc", ())],
+            "msg": _printable(error.get("msg", "")),
+            "type": _printable(error.get("type", "")),
+        }
+        for error in exc.errors()[:20]
+    ]
+    return JSONResponse(
+        status_code=422,
+        content={"code": "invalid_request", "detail": "The request does not fit the protocol.", "errors": errors},
+    )
+
+
+def _printable(value: object) -> str:
+    return str(value)[:300].encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _database_unavailable(_: Request, exc: UpstreamDatabaseUnavailable) -> JSONResponse:
@@ -158,10 +185,19 @@ ReportDate = Annotated[str, Query(min_length=10, max_length=10, pattern=r"^\d{4}
 def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> None:
     public_key = public_key_bytes(key)
 
+    limiter = FailureLimiter()
+
     @app.post(f"{API_PREFIX}/enrol", response_model=EnrolResponse)
-    def enrol(request: EnrolRequest) -> EnrolResponse:
+    def enrol(request: EnrolRequest, http: Request) -> EnrolResponse:
+        who = (f"outlet:{request.outlet}", f"client:{http.client.host if http.client else '?'}")
+        wait = limiter.retry_after(*who)
+        if wait:
+            raise Refusal(
+                429, "enrol_rate_limited", "Too many failed enrolment attempts; try again later.", retry_after=wait
+            )
         token = redeem_enrol_code(store, request.outlet, request.code)
         if token is None:
+            limiter.failed(*who)
             raise Refusal(
                 403, "enrol_code_invalid", "The enrolment code is unknown, used, expired or for another outlet."
             )
@@ -182,7 +218,10 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
         after: Annotated[Cursor, Query()] = "0",
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_ITEMS)] = 500,
     ) -> Response:
-        return _json(reference_page(store, kind, int(after), limit))
+        cursor = int(after)
+        if cursor >= MAX_CURSOR:  # the pattern allows 19 digits; the database's integers stop at 2**63
+            raise Refusal(422, "invalid_request", "The cursor is beyond any this upstream hands out.")
+        return _json(reference_page(store, kind, cursor, limit))
 
     @app.post(f"{API_PREFIX}/outlets/{{outlet}}/anchors", response_model=AnchorReceipt)
     def anchor(outlet: Caller, request: AnchorRequest) -> AnchorReceipt:

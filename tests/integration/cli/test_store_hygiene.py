@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from app.paths import DataPaths
+from app.storage.vault import Vault
 from tests.integration.cli.store_cli import copy_store, make_store, run_cli
 
 
@@ -57,3 +59,18 @@ def test_a_directory_in_place_of_the_database(data: Path) -> None:
     result = run_cli(data, "verify")
     assert result.returncode == 24, result.stderr
     assert "counter.db is a directory" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_seed_is_for_managers_and_journaled_as_synthetic(data: Path) -> None:
+    clerk_password = {"REPAIR_COUNTER_NEW_PASSWORD": "clerk-pass-12"}
+    added = run_cli(data, "staff", "add", "C3002", "--role", "intake_clerk", **clerk_password)
+    assert added.returncode == 0, added.stderr
+    clerk = run_cli(data, "seed", "--tickets", "2", user="C3002", password="clerk-pass-12")
+    assert clerk.returncode == 13, "a clerk may not mix synthetic tickets into a real store"
+    assert run_cli(data, "seed", "--tickets", "2").returncode == 0
+    store = Vault(DataPaths(data)).unlock("E1001", "manager-pass-1")
+    try:
+        marks = [e for e in store.journal_entries(limit=100_000) if e.entity == "synthetic_tickets"]
+    finally:
+        store.close()
+    assert len(marks) == 2, "the fixture's seed and this one each say which tickets are synthetic"

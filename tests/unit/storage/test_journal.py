@@ -81,14 +81,15 @@ def _tamper(vault, key, statements: list[str]) -> None:
             ],
             "does not follow",
         ),
-        (["DELETE FROM audit_journal WHERE seq = 7"], "ends at entry 6"),
+        (["DELETE FROM audit_journal WHERE seq = 8"], "ends at entry 7"),
     ],
     ids=["edited", "deleted", "reordered", "truncated"],
 )
 def test_verify_catches_an_edited_deleted_reordered_or_truncated_journal(vault, manager, statements, expected) -> None:
     _write_tickets(manager, 4)
     assert verify_store(manager).ok
-    assert manager.store.journal_head().seq == 7  # outlet, signing start, manager, 4 tickets: anchored at lock
+    # rows sealed at creation, outlet, signing start, manager, 4 tickets: anchored at lock
+    assert manager.store.journal_head().seq == 8
     key = manager.store.key
     manager.lock()
     _tamper(vault, key, statements)
