@@ -113,7 +113,8 @@ def test_restrict_blocks_printing_of_the_ticket(qtbot, desk) -> None:
     number = _take(qtbot, page, "restriction", ticket.number)
     page.select_request(number)
     qtbot.mouseClick(page.act_button, Qt.MouseButton.LeftButton)
-    assert "cannot be printed" in refusal(manager.store, ticket.number, Purpose.PRINTING)
+    refused = refusal(manager.store, ticket.number, Purpose.PRINTING)
+    assert refused is not None and "cannot be printed" in refused.message and refused.code == "restricted_printing"
     assert not page.act_button.isEnabled()  # the request is closed
 
 

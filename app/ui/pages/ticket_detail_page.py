@@ -102,7 +102,7 @@ class TicketDetailPage(Page):
         self.last4.setPlaceholderText(self.tr("Phone last 4"))
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
-        if self.detail is not None:
+        if self.detail is not None and self.open_session() is not None:  # a locked store shows nothing new
             self._fill(self.detail)
 
     # --- content -------------------------------------------------------------------------------
