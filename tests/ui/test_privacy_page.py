@@ -114,7 +114,7 @@ def test_restrict_blocks_printing_of_the_ticket(qtbot, desk) -> None:
     page.select_request(number)
     qtbot.mouseClick(page.act_button, Qt.MouseButton.LeftButton)
     refused = refusal(manager.store, ticket.number, Purpose.PRINTING)
-    assert refused is not None and "cannot be printed" in refused.message
+    assert refused is not None and "cannot be printed" in refused.message and refused.code == "restricted_printing"
     assert not page.act_button.isEnabled()  # the request is closed
 
 
