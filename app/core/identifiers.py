@@ -1,17 +1,14 @@
-"""Handset identifiers: IMEI, IMEI-SV, MEID and TAC.
+"""Handset identifiers: IMEI, IMEI-SV and TAC.
 
 Every identifier that reaches a ticket comes from an untrusted source (a phone's
 output, a scanned box label, a person typing), so each one is parsed here into a
 frozen dataclass and its check digit verified.  Anything else raises
 `IdentifierError`, a `ValueError`, so callers can tell "not an identifier" from a bug.
 
-Formats (3GPP TS 23.003 and 3GPP2 S.R0048):
+Formats (3GPP TS 23.003):
 
 - IMEI: 15 decimal digits = TAC (8) + serial (6) + Luhn check digit (1).
 - IMEI-SV: 16 decimal digits = TAC (8) + serial (6) + software version (2), no check digit.
-- MEID: 14 hex digits = manufacturer code (8) + serial (6); printed with a 15th check
-  digit (Luhn in base 16), or as 18 decimal digits (manufacturer code as 10 decimal
-  digits, serial as 8 decimal digits).
 - TAC: the 8-digit type allocation code that starts an IMEI; it names the model.
 
 This is the one identifiers module: tickets, diagnostics, the scanner and the UI all
@@ -133,34 +130,6 @@ class ImeiSv:
         return self.digits
 
 
-@dataclass(frozen=True)
-class Meid:
-    """A CDMA mobile equipment identifier, kept as its 14 upper-case hex digits."""
-
-    hex_digits: str
-
-    @property
-    def manufacturer_code(self) -> str:
-        return self.hex_digits[:8]
-
-    @property
-    def serial_number(self) -> str:
-        return self.hex_digits[8:]
-
-    @property
-    def check_digit(self) -> str:
-        """The 15th digit printed on labels (Luhn computed in base 16)."""
-        return format(luhn_check_digit(self.hex_digits, base=16), "X")
-
-    @property
-    def decimal(self) -> str:
-        """The 18-digit decimal form: manufacturer code as 10 digits, serial as 8."""
-        return f"{int(self.manufacturer_code, 16):010d}{int(self.serial_number, 16):08d}"
-
-    def __str__(self) -> str:
-        return self.hex_digits
-
-
 IMEI_LENGTH = 15
 TAC_LENGTH = 8
 
@@ -209,41 +178,6 @@ def parse_tac(text: str) -> Tac:
     if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
         raise IdentifierError("TAC", "a TAC has 8 digits")
     return Tac(digits)
-
-
-_HEX = re.compile(r"[0-9A-Fa-f]+")
-
-
-def parse_meid(text: str) -> Meid:
-    """An MEID from 14 hex digits, 15 (with check digit, verified) or 18 decimal digits."""
-    compact = _compact(text, "MEID")
-    if not compact.isascii() or not _HEX.fullmatch(compact or "x"):
-        raise IdentifierError("MEID", "only hex digits are allowed")
-    if len(compact) == 18 and compact.isdigit():
-        return _meid_from_decimal(compact)
-    upper = compact.upper()
-    if len(upper) == 14:
-        return _checked_meid(upper)
-    if len(upper) == 15:
-        meid = _checked_meid(upper[:14])
-        if meid.check_digit != upper[14]:
-            raise IdentifierError("MEID", "check digit does not match")
-        return meid
-    raise IdentifierError("MEID", "an MEID has 14 hex digits (15 with check digit) or 18 decimal digits")
-
-
-def _meid_from_decimal(digits: str) -> Meid:
-    manufacturer, serial = int(digits[:10]), int(digits[10:])
-    if manufacturer > 0xFFFFFFFF or serial > 0xFFFFFF:
-        raise IdentifierError("MEID", "decimal form out of range")
-    return _checked_meid(f"{manufacturer:08X}{serial:06X}")
-
-
-def _checked_meid(hex_digits: str) -> Meid:
-    # A decimal-only first hex digit pair marks an IMEI-range identifier, not an MEID (3GPP2: RR >= A0).
-    if int(hex_digits[:2], 16) < 0xA0:
-        raise IdentifierError("MEID", "MEIDs start with A0-FF; this looks like an IMEI range")
-    return Meid(hex_digits)
 
 
 def find_imeis(text: str, limit: int = 4) -> list[Imei]:

@@ -1,4 +1,4 @@
-"""IMEI / IMEI-SV / MEID / TAC parsing: known values, check digits, and hostile input."""
+"""IMEI / IMEI-SV / TAC parsing: known values, check digits, and hostile input."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from app.core.identifiers import (
     luhn_is_valid,
     parse_imei,
     parse_imei_sv,
-    parse_meid,
     parse_tac,
 )
 
@@ -62,23 +61,6 @@ def test_tac_is_eight_digits() -> None:
         parse_tac("8609550")
 
 
-def test_meid_forms_agree() -> None:
-    # A0000000 002329 hex: manufacturer 2684354560, serial 9001 -> decimal 268435456000009001.
-    meid = parse_meid("A0000000002329")
-    assert meid.decimal == "268435456000009001"
-    assert parse_meid("268435456000009001") == meid
-    assert parse_meid("a0000000002329" + meid.check_digit.lower()) == meid
-    wrong = format((int(meid.check_digit, 16) + 1) % 16, "X")
-    with pytest.raises(IdentifierError):
-        parse_meid("A0000000002329" + wrong)
-
-
-@pytest.mark.parametrize("bad", ["350000000000000", "G0000000002329", "99999999999999999999", "A00000000023"])
-def test_bad_meids_are_refused(bad: str) -> None:
-    with pytest.raises(IdentifierError):
-        parse_meid(bad)
-
-
 def test_find_imeis_picks_only_valid_standalone_numbers() -> None:
     label = f"IMEI1: {SAMPLE_IMEI}\nIMEI2: 860955027785042\nSN: 1{SAMPLE_IMEI}\n"
     assert find_imeis(label) == [Imei(SAMPLE_IMEI)]
@@ -99,16 +81,9 @@ def test_any_single_digit_typo_is_caught(body: str, position: int, delta: int) -
         parse_imei(typo)
 
 
-@given(st.integers(0xA0000000, 0xFFFFFFFF), st.integers(0, 0xFFFFFF))
-def test_meid_hex_and_decimal_round_trip(manufacturer: int, serial: int) -> None:
-    meid = parse_meid(f"{manufacturer:08X}{serial:06X}")
-    assert parse_meid(meid.decimal) == meid
-    assert parse_meid(meid.hex_digits + meid.check_digit) == meid
-
-
 @given(st.text(max_size=200))
 def test_any_text_parses_or_raises_identifier_error(text: str) -> None:
-    for parse in (parse_imei, parse_imei_sv, parse_meid, parse_tac):
+    for parse in (parse_imei, parse_imei_sv, parse_tac):
         try:
             parse(text)
         except IdentifierError:
