@@ -22,6 +22,7 @@ from app.device.hub import DeviceHub  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
+from app.ui.application import use_bundled_fonts  # noqa: E402
 from app.ui.device_monitor import DeviceMonitor  # noqa: E402
 from app.ui.first_run_wizard import FirstRunWizard  # noqa: E402
 from app.ui.language import LanguageSwitcher  # noqa: E402
@@ -64,6 +65,7 @@ def first_run_screens(app: QApplication) -> None:
 
 def main() -> None:
     app = QApplication(sys.argv[:1])
+    use_bundled_fonts()
     OUT.mkdir(parents=True, exist_ok=True)
     first_run_screens(app)
     demo = make_demo_store(Path(tempfile.mkdtemp()) / "data")
@@ -85,6 +87,7 @@ def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None: 
     languages = LanguageSwitcher(app)
     window = MainWindow(Vault(demo.paths), Settings(), ImmediateTasks(), languages, monitor)
     window.login.reset(demo.login_hint, account=DEMO_MANAGER)
+    window.resize(1366, 768)  # a common counter screen; the app itself opens maximised
     window.show()
     shoot(app, window, "sign-in")
     window.login.password.setText(DEMO_PASSWORD)

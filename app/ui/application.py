@@ -19,6 +19,7 @@ from app.errors import KnownError
 from app.logging_setup import LOG_FILE, configure_logging
 from app.paths import DataPaths
 from app.settings import load_settings
+from app.slip.render_fonts import register_bundled_fonts
 from app.storage.vault import Vault
 from app.ui.device_monitor import DeviceMonitor
 from app.ui.error_dialogs import show_error
@@ -78,6 +79,15 @@ def quit_on_termination(app: QApplication) -> QTimer:
     return wake
 
 
+def use_bundled_fonts() -> None:
+    """Chinese in the window (and in the customer's consent text) needs a CJK font, which a bare counter
+    PC may lack: the bundled one is registered for Qt's fallback, as the slip already does."""
+    try:
+        register_bundled_fonts()
+    except KnownError as exc:  # the window still works; Chinese would show as boxes
+        log.warning("bundled fonts not loaded: %s", exc.message)
+
+
 def run_gui(
     data_dir: str | Path | None, *, login_hint: str = "", login_account: str = "", adb: AdbServer | None = None
 ) -> int:
@@ -90,6 +100,7 @@ def run_gui(
     configure_logging(paths.logs)
     install_crash_dialog(paths)
     quit_on_termination(app)
+    use_bundled_fonts()
     settings = load_settings(paths.settings)
     languages = LanguageSwitcher(app)
     languages.apply(settings.language)
