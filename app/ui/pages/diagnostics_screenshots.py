@@ -1,6 +1,6 @@
 """Screenshots of each step of the diagnostics flow, on demo phones through a real adb server.
 
-    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \\
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1366x768x24" \\
         python -m app.ui.pages.diagnostics_screenshots docs/screenshots
 
 A throwaway demo store, an adb server on a free port with its own HOME (stopped at the end), and
@@ -32,6 +32,7 @@ from app.device.session import DeviceSession
 from app.device.simulator import SimulatedHandset, load_profile
 from app.device.workers import DeviceWorkers
 from app.diagnostics.flow import DiagnosticsFlow
+from app.slip.render_fonts import register_bundled_fonts
 from app.storage.vault import Vault
 from app.ui.language import LanguageSwitcher
 from app.ui.pages.diagnostics_page import DiagnosticsPage
@@ -162,6 +163,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots").resolve()
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_bundled_fonts()  # the customer's consent text is Chinese: a bare machine has no CJK font
     languages = LanguageSwitcher(app)
     demo = make_demo_store(Path(tempfile.mkdtemp()) / "data", tickets=3)
     session = service.sign_in(Vault(demo.paths), "T001", DEMO_PASSWORD)
@@ -177,7 +179,7 @@ def main(argv: list[str]) -> int:
             reference,
             lambda s: DiagnosticsFlow(s, reference, tool_timeout=15, poll_seconds=0.1),
         )
-        page.resize(1100, 720)
+        page.resize(1366, 768)
         page.show()
         page.show_session(session)
         walkthrough(page, server, out, languages)
