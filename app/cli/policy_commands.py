@@ -30,7 +30,7 @@ def run_policy_show(args: argparse.Namespace) -> int:
     if region not in rules.regions:
         raise UsageError(
             f"No sharing policy for region {region!r}. / 没有该地区的数据外发策略。",
-            next_step=f"Known regions / 已知地区: {', '.join(rules.regions)}.",
+            next_step=f"Known regions: {', '.join(rules.regions)}.",
         )
     chosen = rules.regions[region]
     if args.json:

@@ -46,10 +46,7 @@ class RestrictionAwareOutbox:
             want += limit - len(allowed)
 
     def _why(self, item: OutboxItem) -> str:
-        return (
-            f"{item.entity} {item.entity_id}: held back, the customer restricted the processing of their data."
-            " 客户已申请限制处理，暂不上传。"
-        )
+        return f"{item.entity} {item.entity_id}: held back, the customer restricted the processing of their data."
 
     def mark_sent(self, op_ids: list[str], digests: Mapping[str, str] | None = None) -> None:
         self._source.mark_sent(op_ids, digests)
