@@ -140,7 +140,7 @@
     <message>
         <location filename="../../app/ui/pages/diagnostics_page.py" line="229" />
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>手机</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/diagnostics_page.py" line="230" />
