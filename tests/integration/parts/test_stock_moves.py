@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -142,3 +144,31 @@ def test_low_stock_lists_parts_below_their_minimum(manager) -> None:
     assert [(level.part_id, level.bin, level.available) for level in stock.low_stock(manager)] == [
         ("SCR-X1", "A-01", 1)
     ]
+
+
+def test_two_sessions_of_one_process_racing_for_the_last_part_take_it_once(vault, manager) -> None:
+    """Two counter windows: two connections to one store; the conditional update lets one win."""
+    stock.make_move(manager, Move("CHG-X1", "receive", 1, "delivery"))
+    second = service.sign_in(vault, "E1001", "manager-pass-1")
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def reserve(session) -> None:
+        start.wait()
+        try:
+            stock.make_move(session, Move("CHG-X1", "reserve", 1, "window race"))
+            outcomes.append("reserved")
+        except NotEnoughStock:
+            outcomes.append("refused")
+
+    try:
+        threads = [threading.Thread(target=reserve, args=(s,)) for s in (manager, second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        second.store.close()
+    assert sorted(outcomes) == ["refused", "reserved"]
+    level = parts_repository.stock_level(manager.store, "CHG-X1")
+    assert level is not None and (level.on_hand, level.reserved) == (1, 1)
