@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from app.parts import dispatch, on_ticket, stock
 from app.parts.errors import PartLabelRefused, StockMoveRefused, TicketPartsRefused
 from app.parts.stock import Move
-from app.storage import parts_repository
+from app.slip.from_ticket import slip_content_for
+from app.slip.layout import build_layout
+from app.slip.render_blocks import A5
+from app.slip.render_pdf import write_pdf
+from app.storage import parts_repository, slip_repository
 from app.tickets import moves, pricing
 from app.tickets.intake import open_ticket
 from tests.integration.tickets.conftest import SIGNED, walk_in
@@ -106,3 +112,32 @@ def test_one_part_scanned_in_twice_is_counted_once(manager) -> None:
     with pytest.raises(PartLabelRefused):
         stock.receive_label(manager, forged_label("SCR-X1", "X1S0000010"))
     assert counts(manager, "SCR-X1") == (1, 0)
+
+
+@pytest.mark.usefixtures("qapp")
+@pytest.mark.parametrize(
+    ("language", "verified_words"), [("en", "genuine part, verified"), ("zh_CN", "原装备件，已验证")]
+)
+def test_the_slip_prints_the_fitted_serial_as_a_verified_genuine_part(
+    manager, clock, tmp_path, language, verified_words
+) -> None:
+    stock.receive_label(manager, genuine_label("SCR-A5", "A5S0000777"))
+    stock.make_move(manager, Move("BAT-A5", "receive", 1, "delivery"))
+    number = awaiting_approval(manager, ["SCR-A5", "BAT-A5"])
+    on_ticket.approve_and_reserve(manager, number, "Zhang Wei", b"strokes")
+    moves.move_ticket(manager, number, "repairing")
+    on_ticket.use_parts(manager, number, [genuine_label("SCR-A5", "A5S0000777")])
+
+    content = slip_content_for(manager, number, language, override_language=True)
+    pdf = tmp_path / "slip.pdf"
+    write_pdf(build_layout(content, slip_repository.slip_key(manager.store)), pdf, A5)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    flat = " ".join(text.split())
+    assert f"SCR-A5 {'序列号' if language == 'zh_CN' else 'serial'} A5S0000777" in flat
+    assert verified_words in flat
+    battery_line = next(line for line in text.splitlines() if "BAT-A5" in line and "A5S" not in line)
+    assert "verified" not in battery_line and "已验证" not in battery_line, (
+        "a part fitted without a label is not vouched for"
+    )
