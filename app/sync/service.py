@@ -26,7 +26,7 @@ from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
 from app.sync.policy import SharingPolicy, policy_for_region
-from app.sync.protocol import AnchorReceipt, AnchorRequest
+from app.sync.protocol import AnchorReceipt, AnchorRequest, PartHolders
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
 from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
@@ -131,6 +131,26 @@ def region_policy(session: Session) -> SharingPolicy:
     """The outlet's region decides what leaves (its allow-list; no de-identification)."""
     found = outlet(session.store)
     return policy_for_region(found.region if found else None)
+
+
+def part_holders(
+    session: Session, part_id: str, *, relay_factory: Callable[[], SyncRelay] | None = None
+) -> PartHolders:
+    """Ask the upstream which outlets of the region hold a part (counts only; issue 18)."""
+    session.require(Permission.READ_TICKETS)
+    enrolment = load_enrolment(session)
+    make = relay_factory or (
+        lambda: SyncRelay(
+            StoreOutbox(session.store),
+            enrolment.endpoint(),
+            enrolment.outlet,
+            enrolment.token,
+            policy=region_policy(session),
+            backoff=COUNTER_BACKOFF,
+        )
+    )
+    with make() as relay:
+        return relay.part_holders(part_id)
 
 
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:
