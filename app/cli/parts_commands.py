@@ -3,7 +3,8 @@
 `stock`, `low` and `moves` read; `receive` (by count, or by scanning labels: `--label` or one
 label a line on standard input, as a keyboard-wedge scanner types them), `correct`, `count`,
 `reserve`, `release`, `use`, `return` and `place` change stock; `dispatch` requests and sends
-parts between outlets.  `--json` output is for scripts and is stable.
+parts between outlets, and `holders` asks the upstream which outlets of the region hold a part.
+`--json` output is for scripts and is stable.
 
 `--wait SECONDS` waits that long for another process holding the store (one writer per store)
 instead of refusing at once, so two scripted counters take turns rather than fail.
@@ -29,6 +30,7 @@ from app.parts.stock import Move
 from app.storage import parts_repository
 from app.storage.errors import StoreInUse
 from app.storage.parts_repository import StockLevel
+from app.sync import service as sync_service
 
 MAX_SCANS = 500
 MAX_WAIT_SECONDS = 600
@@ -108,6 +110,9 @@ def _register_dispatch(actions: argparse._SubParsersAction[argparse.ArgumentPars
     request.add_argument("--send-to", default=None, metavar="OUTLET", help="send the parts to this outlet (managers)")
     request.add_argument("--reason", default="transfer")
     request.set_defaults(func=run_dispatch)
+    holders = _add(actions, "holders", "ask the upstream which outlets of the region hold a part (counts only)")
+    holders.add_argument("part")
+    holders.set_defaults(func=run_holders)
 
 
 # --- running -------------------------------------------------------------------------------
@@ -254,5 +259,13 @@ def run_dispatch(args: argparse.Namespace) -> int:
         if args.part:
             return {"dispatch_id": dispatch.request_dispatch(session, args.part, args.quantity)}
         return [asdict(request) for request in dispatch.open_requests(session)]
+
+    return _in_session(args, act)
+
+
+def run_holders(args: argparse.Namespace) -> int:
+    def act(session: Session) -> list[dict[str, Any]]:
+        answer = sync_service.part_holders(session, stock.known_part(session, args.part))
+        return [holder.model_dump() for holder in answer.holders]
 
     return _in_session(args, act)

@@ -29,6 +29,7 @@ from app.sync.transport import UpstreamEndpoint
 from app.upstream.enrolment import issue_enrol_code
 from app.upstream.storage import parts_queries
 from tests.fixtures_store import FAST_KDF
+from tests.integration.cli.store_cli import make_store, run_cli
 from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
 from tests.integration.upstream.upstream_harness import UpstreamServer
 from tests.parts_maker import genuine_label
@@ -152,3 +153,17 @@ def test_nothing_but_counts_and_outlet_codes_of_a_stock_move_leaves(manager, ups
         "move",
         "local_action",
     }
+
+
+def test_the_command_line_asks_which_outlets_hold_a_part(tmp_path, upstream) -> None:
+    data = make_store(tmp_path / "cli", tickets=0)
+    enrolled = run_cli(data, "enroll", "--upstream", upstream.url, "--code", issue_enrol_code(upstream.store, "SZ01"))
+    assert enrolled.returncode == 0, enrolled.stderr
+    assert run_cli(data, "parts", "receive", "BAT-X2P", "--quantity", "4", "--reason", "delivery").returncode == 0
+    assert run_cli(data, "parts", "reserve", "BAT-X2P", "--reason", "ticket").returncode == 0
+    assert run_cli(data, "sync", "--once").returncode == 0
+    holders = run_cli(data, "parts", "holders", "bat-x2p", "--json")
+    assert holders.returncode == 0, holders.stderr
+    assert json.loads(holders.stdout) == [{"outlet": "SZ01", "on_hand": 4, "available": 3}]
+    unknown = run_cli(data, "parts", "holders", "NOPE-9")
+    assert unknown.returncode == 103 and "code: unknown_part" in unknown.stderr
