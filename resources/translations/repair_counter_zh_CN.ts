@@ -854,144 +854,234 @@
         <translation>参考数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="32" />
+        <location filename="../../app/ui/journal_words.py" line="27" />
+        <source>Spare-part stock</source>
+        <translation>备件库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="28" />
+        <source>Parts dispatch request</source>
+        <translation>备件调拨申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="29" />
+        <source>Parts transfer</source>
+        <translation>备件调拨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="35" />
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="33" />
+        <location filename="../../app/ui/journal_words.py" line="36" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="34" />
+        <location filename="../../app/ui/journal_words.py" line="37" />
         <source>agreement signed</source>
         <translation>签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="35" />
+        <location filename="../../app/ui/journal_words.py" line="38" />
         <source>estimate approved</source>
         <translation>确认报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="36" />
+        <location filename="../../app/ui/journal_words.py" line="39" />
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="37" />
+        <location filename="../../app/ui/journal_words.py" line="40" />
         <source>invoiced</source>
         <translation>开具账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="38" />
+        <location filename="../../app/ui/journal_words.py" line="41" />
         <source>handed over</source>
         <translation>交机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="39" />
+        <location filename="../../app/ui/journal_words.py" line="42" />
         <source>collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="40" />
+        <location filename="../../app/ui/journal_words.py" line="43" />
         <source>slip printed</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="41" />
+        <location filename="../../app/ui/journal_words.py" line="44" />
         <source>waiting slip discarded</source>
         <translation>放弃待打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="42" />
+        <location filename="../../app/ui/journal_words.py" line="45" />
         <source>consent given</source>
         <translation>给予授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="43" />
+        <location filename="../../app/ui/journal_words.py" line="46" />
         <source>consent withdrawn</source>
         <translation>撤回授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="44" />
+        <location filename="../../app/ui/journal_words.py" line="47" />
         <source>data erased</source>
         <translation>删除数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="45" />
+        <location filename="../../app/ui/journal_words.py" line="48" />
         <source>started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="46" />
+        <location filename="../../app/ui/journal_words.py" line="49" />
         <source>finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="47" />
+        <location filename="../../app/ui/journal_words.py" line="50" />
         <source>tool updated</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="48" />
+        <location filename="../../app/ui/journal_words.py" line="51" />
         <source>tool update declined</source>
         <translation>拒绝更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="49" />
+        <location filename="../../app/ui/journal_words.py" line="52" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="50" />
+        <location filename="../../app/ui/journal_words.py" line="53" />
         <source>erased</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="51" />
+        <location filename="../../app/ui/journal_words.py" line="54" />
         <source>processing restricted</source>
         <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="52" />
+        <location filename="../../app/ui/journal_words.py" line="55" />
         <source>restriction lifted</source>
         <translation>解除限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="53" />
+        <location filename="../../app/ui/journal_words.py" line="56" />
         <source>objection recorded</source>
         <translation>记录异议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="54" />
+        <location filename="../../app/ui/journal_words.py" line="57" />
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="55" />
+        <location filename="../../app/ui/journal_words.py" line="58" />
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="56" />
+        <location filename="../../app/ui/journal_words.py" line="59" />
         <source>closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="57" />
+        <location filename="../../app/ui/journal_words.py" line="60" />
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="58" />
+        <location filename="../../app/ui/journal_words.py" line="61" />
         <source>retention applied</source>
         <translation>执行保留期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="59" />
+        <location filename="../../app/ui/journal_words.py" line="62" />
         <source>sample data added</source>
         <translation>添加示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="63" />
+        <source>parts received</source>
+        <translation>备件入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="64" />
+        <source>transfer received</source>
+        <translation>调拨已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="65" />
+        <source>transferred out</source>
+        <translation>已调出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="66" />
+        <source>transfer sent</source>
+        <translation>调拨已发出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="67" />
+        <source>stock corrected</source>
+        <translation>库存已更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="68" />
+        <source>stock counted</source>
+        <translation>库存已盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="69" />
+        <source>parts reserved</source>
+        <translation>备件已预留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="70" />
+        <source>reservation released</source>
+        <translation>预留已释放</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="71" />
+        <source>parts used</source>
+        <translation>备件已使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="72" />
+        <source>parts fitted</source>
+        <translation>备件已安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="73" />
+        <source>returned to the maker</source>
+        <translation>已退回厂商</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="74" />
+        <source>bin and minimum set</source>
+        <translation>已设置库位和最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="75" />
+        <source>part requested</source>
+        <translation>已申请备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="76" />
+        <source>request met</source>
+        <translation>申请已满足</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="77" />
+        <source>request cancelled</source>
+        <translation>申请已取消</translation>
     </message>
 </context>
 <context>
@@ -1058,62 +1148,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="279" />
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="280" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="288" />
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="292" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="296" />
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="362" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="364" />
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
+        <location filename="../../app/ui/main_window.py" line="368" />
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="372" />
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1220,6 +1310,69 @@
         <location filename="../../app/ui/first_run_wizard.py" line="49" />
         <source>&amp;Address (printed on slips)</source>
         <translation>地址（打印在服务单上）(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="53" />
+        <source>Spare parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="54" />
+        <source>Scan a part label to receive the part</source>
+        <translation>扫描备件标签以入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="55" />
+        <source>&amp;Receive</source>
+        <translation>入库(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="56" />
+        <source>&amp;Low stock only</source>
+        <translation>仅显示低库存(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="59" />
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="60" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="61" />
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="62" />
+        <source>On hand</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="63" />
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="64" />
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="65" />
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="119" />
+        <source>Genuine part, verified: %1 serial %2 received; %3 on hand.</source>
+        <translation>原装备件，已验证：%1 序列号 %2 已入库；现有 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -3430,78 +3583,83 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/main_window.py" line="110" />
         <source>Tickets</source>
         <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/main_window.py" line="117" />
+        <source>Spare parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161" />
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/main_window.py" line="162" />
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/main_window.py" line="111" />
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
