@@ -43,7 +43,8 @@ class StockMoveRefused(PartsError):
 
 
 class TicketPartsRefused(PartsError):
-    """Codes: nothing_reserved (params: ticket), parts_ticket_status (params: ticket, current)."""
+    """Codes: nothing_reserved (params: ticket), parts_ticket_status (params: ticket, current),
+    estimate_not_approved (params: ticket), part_not_reserved (params: part, serial)."""
 
     exit_code = 107
     next_step = "Approve the estimate so its parts are reserved, or check the ticket's status."

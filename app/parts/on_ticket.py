@@ -63,6 +63,12 @@ def reserve_for_ticket(session: Session, number: str) -> Reservation:
     ticket to waiting for parts."""
     session.require(Permission.WRITE_TICKETS)
     detail = moves.load(session, number)
+    if not _may_take_parts(detail):
+        raise TicketPartsRefused(
+            f"Ticket {detail.number}: the estimate is not approved and the repair is not under warranty.",
+            code="estimate_not_approved",
+            params={"ticket": detail.number},
+        )
     held = [p.part_id for p in parts_repository.ticket_parts(session.store, detail.row.id) if p.state != "released"]
     wanted = _estimate_parts(session, detail)
     for part in held:
@@ -86,6 +92,14 @@ def reserve_for_ticket(session: Session, number: str) -> Reservation:
     return Reservation(tuple(reserved), tuple(missing), dispatch_ids, status)
 
 
+def _may_take_parts(detail: TicketDetail) -> bool:
+    """What repairing needs (tickets.moves): an approved estimate, a warranty repair, or nothing to pay."""
+    in_warranty = bool(detail.warranty and detail.warranty.get("in_warranty"))
+    estimate = [line for line in detail.lines if line.kind == "estimate"]
+    free = bool(estimate) and all(line.total == 0 for line in estimate)
+    return bool(detail.approval) or in_warranty or free
+
+
 def _wait_for_parts(session: Session, detail: TicketDetail) -> str:
     current = moves.load(session, detail.number).status
     if Status.WAITING_FOR_PARTS in allowed_targets(Status(current)):
@@ -106,6 +120,12 @@ def use_parts(
     replaced faulty part logged for return to the maker."""
     session.require(Permission.WRITE_TICKETS)
     detail = moves.load(session, number)
+    if detail.status != Status.REPAIRING:
+        raise TicketPartsRefused(
+            f"Ticket {detail.number} is {detail.status}: parts are fitted while it is repairing.",
+            code="parts_ticket_status",
+            params={"ticket": detail.number, "current": detail.status},
+        )
     reserved = [p for p in parts_repository.ticket_parts(session.store, detail.row.id) if p.state == "reserved"]
     if not reserved:
         raise TicketPartsRefused(

@@ -191,6 +191,12 @@ def _messages() -> dict[str, str]:
         "outlet_invalid": translate("ProblemWords", "That is not another outlet's code."),
         "ticket_parts_refused": translate("ProblemWords", "The ticket's parts cannot be changed now."),
         "nothing_reserved": translate("ProblemWords", "Ticket {ticket} has no parts reserved."),
+        "parts_ticket_status": translate(
+            "ProblemWords", "Ticket {ticket} is {current}: parts are fitted while it is being repaired."
+        ),
+        "estimate_not_approved": translate(
+            "ProblemWords", "Ticket {ticket}: the estimate is not approved and the repair is not under warranty."
+        ),
         "part_not_reserved": translate("ProblemWords", "No {part} is reserved on this ticket for serial {serial}."),
     }
 

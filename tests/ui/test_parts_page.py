@@ -7,8 +7,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.accounts import service
 from app.core.roles import Role
-from app.parts import stock
+from app.parts import on_ticket, stock
 from app.parts.stock import Move
+from app.storage import parts_repository
+from app.tickets import moves, pricing
+from app.tickets.intake import open_ticket
+from app.ui.pages.ticket_detail_page import TicketDetailPage
+from app.ui.tasks import ImmediateTasks
+from tests.integration.tickets.conftest import SIGNED, walk_in
 from tests.parts_maker import forged_label, genuine_label
 from tests.ui.test_keyboard import focused, signed_in_by_keyboard
 
@@ -69,3 +75,21 @@ def test_a_technician_does_not_see_the_parts_page(qtbot, vault, manager, make_wi
     window.start_session(service.sign_in(vault, "T001", "tech-pass-1234"))
     assert window.workspace.nav.item(7).isHidden()
     assert not window.workspace.go_to(7)
+
+
+def test_cancelling_a_ticket_on_its_page_gives_its_reserved_parts_back(qtbot, manager, clock) -> None:
+    stock.make_move(manager, Move("BAT-A5", "receive", 1, "delivery"))
+    number = open_ticket(manager, walk_in(agreement=SIGNED, imei="861234040000013", device_model="RC-A5")).number
+    moves.move_ticket(manager, number, "diagnosing")
+    moves.move_ticket(manager, number, "awaiting_approval")
+    pricing.add_estimate(manager, number, ["BAT-A5"])
+    on_ticket.approve_and_reserve(manager, number, "Zhang Wei", b"strokes")
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(number)
+    detail.target.setCurrentIndex(detail.target.findData("cancelled"))
+    detail.move_button.click()
+    assert detail.detail.status == "cancelled"
+    level = parts_repository.stock_level(manager.store, "BAT-A5")
+    assert level is not None and (level.on_hand, level.reserved) == (1, 0)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.workflow import Status, allowed_targets
+from app.parts import on_ticket
 from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup, pricing
 from app.tickets.intake import outlet_clock
@@ -237,7 +238,9 @@ class TicketDetailPage(Page):
         if self._session is None or self.detail is None or self.target.currentData() is None:
             return
         session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()
-        self._tasks.run(lambda: moves.move_ticket(session, number, target, note), self._on_changed, self._on_failed)
+        # a cancel (or a return unrepaired) gives the ticket's reserved parts back to stock
+        release = on_ticket.move_and_release
+        self._tasks.run(lambda: release(session, number, target, note), self._on_changed, self._on_failed)
 
     def make_invoice(self) -> None:
         """The invoice from the estimate, priced by the ticket's warranty decision (as `ticket invoice`)."""

@@ -141,3 +141,16 @@ def test_the_slip_prints_the_fitted_serial_as_a_verified_genuine_part(
     assert "verified" not in battery_line and "已验证" not in battery_line, (
         "a part fitted without a label is not vouched for"
     )
+
+
+def test_parts_are_reserved_only_for_an_approved_estimate_and_fitted_only_while_repairing(manager, clock) -> None:
+    stock.make_move(manager, Move("BAT-A5", "receive", 1, "delivery"))
+    number = awaiting_approval(manager, ["BAT-A5"])
+    with pytest.raises(TicketPartsRefused) as early:
+        on_ticket.reserve_for_ticket(manager, number)
+    assert early.value.code == "estimate_not_approved" and counts(manager, "BAT-A5") == (1, 0)
+    on_ticket.approve_and_reserve(manager, number, "Zhang Wei", b"strokes")
+    with pytest.raises(TicketPartsRefused) as not_yet:
+        on_ticket.use_parts(manager, number)
+    assert not_yet.value.params == {"ticket": number, "current": "awaiting_approval"}
+    assert counts(manager, "BAT-A5") == (1, 1)
