@@ -99,3 +99,44 @@ def test_corrections_counts_and_the_low_list(data: Path) -> None:
     ]
     too_many = run_cli(data, "parts", "return", "SCR-A5", "--quantity", "3", "--reason", "recall")
     assert too_many.returncode == NOT_ENOUGH_STOCK
+
+
+def test_ticket_approve_reserves_and_requests_the_rest_and_a_cancel_releases(data: Path) -> None:
+    assert run_cli(data, "parts", "receive", "BAT-A5", "--reason", "delivery").returncode == 0
+    new = run_cli(
+        data,
+        "ticket",
+        "new",
+        "--type",
+        "maintenance",
+        "--name",
+        "Zhang Wei",
+        "--phone",
+        "13812345678",
+        "--model",
+        "RC-A5",
+        "--imei",
+        "861234040000013",
+        "--fault",
+        "cracked screen, battery weak",
+        "--agreement-signed-by",
+        "Zhang Wei",
+    )
+    assert new.returncode == 0, new.stderr
+    number = new.stdout.strip()
+    for status in ("diagnosing", "awaiting_approval"):
+        assert run_cli(data, "ticket", "move", number, status).returncode == 0
+    assert run_cli(data, "ticket", "estimate", number, "BAT-A5", "SCR-A5", "LAB-STD").returncode == 0
+    approved = run_cli(data, "ticket", "approve", number, "--approved-by", "Zhang Wei")
+    assert approved.returncode == 0, approved.stderr
+    assert "reserved: BAT-A5" in approved.stdout
+    assert "dispatch requested: SCR-A5 (waiting_for_parts)" in approved.stdout
+    requests = json.loads(run_cli(data, "parts", "dispatch", "--json").stdout)
+    assert [(r["part_id"], r["state"]) for r in requests if r["ticket_id"]] == [("SCR-A5", "open")]
+    assert stock_of(data, "BAT-A5")["reserved"] == 1
+
+    cancelled = run_cli(data, "ticket", "move", number, "cancelled")
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert "1 reserved part(s) released" in cancelled.stdout
+    assert stock_of(data, "BAT-A5")["reserved"] == 0
+    assert [r for r in json.loads(run_cli(data, "parts", "dispatch", "--json").stdout) if r["ticket_id"]] == []
