@@ -33,7 +33,8 @@ class StockLevel:
 
     @property
     def low(self) -> bool:
-        return self.available < self.minimum or (self.minimum > 0 and self.available == 0)
+        """Below the minimum level the manager set (a part with no minimum is never low)."""
+        return self.available < self.minimum
 
 
 @dataclass(frozen=True)
