@@ -158,6 +158,7 @@ def _print(args: argparse.Namespace, result: Any) -> None:
             print(
                 f"{row['part_id']:<10} on hand {row['on_hand']:>4}  reserved {row['reserved']:>4}"
                 f"  available {row['available']:>4}  min {row['minimum']:>3}  bin {row['bin'] or '-'}"
+                + (f"  fits {', '.join(row['models'])}" if row.get("models") else "")
                 + ("  LOW" if row["low"] else "")
             )
         elif isinstance(row, dict):
@@ -166,12 +167,17 @@ def _print(args: argparse.Namespace, result: Any) -> None:
             print(row)
 
 
+def _levels_json(session: Session, levels: list[StockLevel]) -> list[dict[str, Any]]:
+    models = stock.compatible_models(session)
+    return [{**_level_json(level), "models": list(models.get(level.part_id, ()))} for level in levels]
+
+
 def run_stock(args: argparse.Namespace) -> int:
-    return _in_session(args, lambda session: [_level_json(level) for level in stock.stock(session)])
+    return _in_session(args, lambda session: _levels_json(session, stock.stock(session)))
 
 
 def run_low(args: argparse.Namespace) -> int:
-    return _in_session(args, lambda session: [_level_json(level) for level in stock.low_stock(session)])
+    return _in_session(args, lambda session: _levels_json(session, stock.low_stock(session)))
 
 
 def run_moves(args: argparse.Namespace) -> int:

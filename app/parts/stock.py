@@ -185,6 +185,11 @@ def set_place(session: Session, part_id: str, bin_location: str | None, minimum:
     return level
 
 
+def compatible_models(session: Session) -> dict[str, tuple[str, ...]]:
+    """part -> the phone models it fits, from the price list in force (empty: fits every model)."""
+    return {item.part_id: item.models for item in prices_in_force(session).items if item.kind == "part"}
+
+
 def stock(session: Session) -> list[StockLevel]:
     session.require(Permission.READ_TICKETS)
     return parts_repository.stock_levels(session.store)

@@ -91,7 +91,9 @@ def test_corrections_counts_and_the_low_list(data: Path) -> None:
     assert run_cli(data, "parts", "correct", "SCR-A5", "-1", "--reason", "cracked in the drawer").returncode == 0
     assert run_cli(data, "parts", "count", "SCR-A5", "2", "--reason", "stock-take December").returncode == 0
     low = run_cli(data, "parts", "low", "--json")
-    assert [(r["part_id"], r["on_hand"], r["bin"]) for r in json.loads(low.stdout)] == [("SCR-A5", 2, "R2-07")]
+    assert [(r["part_id"], r["on_hand"], r["bin"], r["models"]) for r in json.loads(low.stdout)] == [
+        ("SCR-A5", 2, "R2-07", ["RC-A5"])
+    ]
     moves = json.loads(run_cli(data, "parts", "moves", "SCR-A5", "--json").stdout)
     assert [(m["kind"], m["on_hand_change"], m["reason"]) for m in moves[:2]] == [
         ("count", -2, "stock-take December"),
