@@ -129,7 +129,8 @@ class ConsentDialog(QDialog):
     def _fit_screen(self) -> None:
         """Wide rather than tall, inside the screen's free area (a 1366x768 counter screen included)."""
         wanted = QSize(1200, 660)
-        screen = self.screen() if self.parentWidget() is None else self.parentWidget().screen()
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else self.screen()
         if screen is not None:
             free = screen.availableGeometry().size() - QSize(40, 60)
             wanted = wanted.boundedTo(free)

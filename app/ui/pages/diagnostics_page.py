@@ -378,9 +378,8 @@ class DiagnosticsPage(Page):
         if len(ready) <= 1:
             return ready[0] if ready else None
         current = ready.index(self._serial) if self._serial in ready else 0
-        chosen, ok = QInputDialog.getItem(
-            self, self.tr("Which phone?"), self.tr("Several phones are plugged in: pick the customer's."), ready, current
-        )
+        question = self.tr("Several phones are plugged in: pick the customer's.")
+        chosen, ok = QInputDialog.getItem(self, self.tr("Which phone?"), question, ready, current, False)
         return chosen if ok else None
 
     def _on_consent_given(self) -> None:
@@ -453,7 +452,7 @@ class DiagnosticsPage(Page):
         self.last_report = report
         self.results.show_report(report, current_language())
         self.run_finished.emit(report)
-        number = report.ticket_number if self.ticket_run is not None else None
+        number = report.ticket if self.ticket_run is not None else None
         if number and self._session is not None and report.collected:
             session = self._session
             self._tasks.run(
