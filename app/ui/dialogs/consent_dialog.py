@@ -192,11 +192,7 @@ class ConsentDialog(QDialog):
     def _on_changed(self) -> None:
         named_customer = bool(self.customer.text().strip())
         self.missing_name.setVisible(not named_customer)
-        ready = (
-            named_customer
-            and bool(self.chosen_categories())
-            and (self.pad.has_signature or self.tick.isChecked())
-        )
+        ready = named_customer and bool(self.chosen_categories()) and (self.pad.has_signature or self.tick.isChecked())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def consent_input(self) -> ConsentInput:
