@@ -30,6 +30,7 @@ def join_counter_flow(workspace: Workspace) -> None:
         diagnostics.run_for_ticket(request)
 
     def ended(request: TicketRun, report: RunReport | None) -> None:
+        workspace.window().activateWindow()  # the keys go to the counter again, not to the closed dialog
         workspace.nav.setCurrentRow(workspace.pages.indexOf(tickets))
         if request.origin == "intake":
             tickets.tabs.setCurrentWidget(tickets.intake)
