@@ -6,8 +6,8 @@ untick some, and signs on the pad, or, where no pad or mouse is usable, ticks
 an explicit box.  `consent_input()` is what the diagnostics service records.
 
 The text is read in full without scrolling on a 1366x768 counter screen: it
-takes the left column, and what the customer does (categories, name, signature)
-the right.  The cursor starts on the first thing left to do: the customer's
+and the categories take the left column, and what the customer does (name,
+signature or tick) the right.  The cursor starts on the first thing left to do: the customer's
 name when it is not known yet, else the tick box.
 """
 
@@ -99,15 +99,16 @@ class ConsentDialog(QDialog):
         pad_row = QHBoxLayout()
         pad_row.addWidget(self.pad, 1)
         pad_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignBottom)
-        text = QVBoxLayout()
-        text.addWidget(self.body, 1)
-        actions = QVBoxLayout()
-        actions.addWidget(self.categories_label)
-        actions.addWidget(self.category_list, 1)
+        text = QVBoxLayout()  # what the customer reads: the text, then each category with why and how long
+        text.addWidget(self.body)
+        text.addWidget(self.categories_label)
+        text.addWidget(self.category_list, 1)
+        actions = QVBoxLayout()  # what the customer does
         actions.addLayout(form)
         actions.addWidget(self.sign_label)
         actions.addLayout(pad_row)
         actions.addWidget(self.tick)
+        actions.addStretch(1)
         actions.addWidget(self.buttons)
         columns = QHBoxLayout()
         columns.addLayout(text, 1)
