@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from app.accounts.session import Session
 from app.core.identifiers import TacCatalogue, imeis_in_scan
 from app.core.privacy_catalogue import FAULTS
+from app.core.roles import Permission, may
 from app.diagnostics.report import RunReport
 from app.diagnostics.ticket_binding import file_run_under_ticket
 from app.errors import KnownError
@@ -413,6 +414,7 @@ class IntakePage(Page):
         super().show_session(session)
         self._guardian_age = guardian_consent_age(session)
         self._show_guardian_rows()
+        self.run_diagnostics.setVisible(may(session.role, Permission.RUN_DIAGNOSTICS))  # not for a clerk
 
     def begin(self) -> None:
         """The first step, cursor in the customer's phone (Ctrl+N)."""
@@ -446,7 +448,7 @@ class IntakePage(Page):
 
     def request_diagnostics(self) -> None:
         """Ctrl+D: a consented run on the plugged phone for this customer (the customer step must be done)."""
-        if self._session is None:
+        if self._session is None or not may(self._session.role, Permission.RUN_DIAGNOSTICS):
             return
         if self.steps.currentIndex() == 0:
             if not self.step_is_complete(0):
