@@ -37,52 +37,52 @@
         <translation>必填：表示同意的客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="150" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="151" />
         <source>Customer consent</source>
         <translation>客户授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="151" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="152" />
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="152" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="153" />
         <source>Ticket number (if any)</source>
         <translation>维修单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="153" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="154" />
         <source>Data the checks read (untick what the customer does not allow):</source>
         <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="154" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="155" />
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="155" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="156" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="156" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="157" />
         <source>The customer's name is needed: nobody can consent for an unnamed person.</source>
         <translation>需要填写客户姓名：不能代替未具名的人表示同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="157" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="158" />
         <source>No signature pad: the customer ticks here to agree</source>
         <translation>无签名板：客户在此勾选表示同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="158" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="159" />
         <source>Customer agrees</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="159" />
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="160" />
         <source>Customer declines</source>
         <translation>客户不同意</translation>
     </message>
@@ -143,97 +143,97 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="247" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="248" />
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="248" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="249" />
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="249" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="250" />
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="251" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="252" />
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="257" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="258" />
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="258" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="259" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="259" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="260" />
         <source>Customer withdraws consent (deletes the data)</source>
         <translation>客户撤回授权（删除检测数据）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="260" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="261" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="301" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="302" />
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="302" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="303" />
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="303" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="304" />
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="304" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="305" />
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="311" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="312" />
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="314" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="315" />
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="363" />
-        <source>Plug in the customer's phone and allow USB debugging.</source>
-        <translation>请连接客户的手机并允许 USB 调试。</translation>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="384" />
+        <source>Plug in the customer's phone and allow USB debugging, then press Ask for consent and start.</source>
+        <translation>请连接客户的手机并允许 USB 调试，然后按“征求授权并开始”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="381" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="399" />
         <source>Several phones are plugged in: pick the customer's.</source>
         <translation>连接了多部手机：请选择这位客户的手机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="382" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="400" />
         <source>Which phone?</source>
         <translation>哪一部手机？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="443" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="461" />
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="501" />
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="519" />
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -632,148 +632,148 @@
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="346" />
+        <location filename="../../app/ui/pages/intake_page.py" line="347" />
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="347" />
+        <location filename="../../app/ui/pages/intake_page.py" line="348" />
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="348" />
+        <location filename="../../app/ui/pages/intake_page.py" line="349" />
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="349" />
+        <location filename="../../app/ui/pages/intake_page.py" line="350" />
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="352" />
+        <location filename="../../app/ui/pages/intake_page.py" line="353" />
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="282" />
+        <location filename="../../app/ui/pages/intake_page.py" line="283" />
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="208" />
+        <location filename="../../app/ui/pages/intake_page.py" line="209" />
         <source>Customer's age</source>
         <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. The intake's checklist states, "not checked" first: nothing is OK until someone looked. Where a guardian's consent is needed when the region is not known yet (the strictest shipped age). Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="209" />
+        <location filename="../../app/ui/pages/intake_page.py" line="210" />
         <source>Guardian's name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="210" />
+        <location filename="../../app/ui/pages/intake_page.py" line="211" />
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="282" />
+        <location filename="../../app/ui/pages/intake_page.py" line="283" />
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="293" />
+        <location filename="../../app/ui/pages/intake_page.py" line="294" />
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="297" />
+        <location filename="../../app/ui/pages/intake_page.py" line="298" />
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="303" />
+        <location filename="../../app/ui/pages/intake_page.py" line="304" />
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="350" />
+        <location filename="../../app/ui/pages/intake_page.py" line="351" />
         <source>Take from the last diagnostics run</source>
         <translation>采用最近一次检测的结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="351" />
+        <location filename="../../app/ui/pages/intake_page.py" line="352" />
         <source>Run diagnostics on the plugged phone (Ctrl+D)</source>
         <translation>检测已连接的手机 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="353" />
+        <location filename="../../app/ui/pages/intake_page.py" line="354" />
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="364" />
+        <location filename="../../app/ui/pages/intake_page.py" line="365" />
         <source>Not checked yet: choose one</source>
         <translation>尚未检查：请选择</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="380" />
+        <location filename="../../app/ui/pages/intake_page.py" line="381" />
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="393" />
+        <location filename="../../app/ui/pages/intake_page.py" line="394" />
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="462" />
+        <location filename="../../app/ui/pages/intake_page.py" line="464" />
         <source>No diagnostics were run: scan or type the IMEI.</source>
         <translation>未进行检测：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="497" />
+        <location filename="../../app/ui/pages/intake_page.py" line="499" />
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="499" />
+        <location filename="../../app/ui/pages/intake_page.py" line="501" />
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="510" />
+        <location filename="../../app/ui/pages/intake_page.py" line="512" />
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="518" />
+        <location filename="../../app/ui/pages/intake_page.py" line="520" />
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="530" />
+        <location filename="../../app/ui/pages/intake_page.py" line="532" />
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="539" />
+        <location filename="../../app/ui/pages/intake_page.py" line="541" />
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="604" />
+        <location filename="../../app/ui/pages/intake_page.py" line="606" />
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="613" />
+        <location filename="../../app/ui/pages/intake_page.py" line="615" />
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="635" />
+        <location filename="../../app/ui/pages/intake_page.py" line="637" />
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>

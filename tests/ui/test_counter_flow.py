@@ -17,8 +17,12 @@ from app.storage import diagnostics_repository
 from app.storage.ticket_records import Agreement
 from app.tickets.intake import open_ticket
 from app.tickets.moves import load
+from app.ui.device_monitor import NoPhones
 from app.ui.dialogs.consent_dialog import ConsentDialog
+from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.diagnostics_results import ProgressPanel
+from app.ui.tasks import ImmediateTasks
+from app.ui.ticket_run import TicketRun
 from tests.integration.diagnostics.conftest import diag_adb_server  # noqa: F401 - a fixture
 from tests.integration.tickets.conftest import walk_in
 from tests.ui.test_walkin_keyboard import RUN_TIMEOUT_MS, Counter, counter  # noqa: F401 - a fixture
@@ -140,3 +144,26 @@ def test_the_consent_dialog_needs_a_name_and_starts_on_what_is_left_to_do(qtbot,
     named_customer.show()
     qtbot.waitExposed(named_customer)
     assert named_customer.focusWidget() is named_customer.tick
+
+
+def test_a_ticket_request_without_a_phone_waits_on_the_page_for_start(qtbot, manager, library) -> None:
+    reference = load_reference_data(default_resources_dir())
+    page = DiagnosticsPage(ImmediateTasks(), NoPhones(), reference)
+    qtbot.addWidget(page)
+    page.show()
+    page.show_session(manager)
+    ended: list[object] = []
+    page.ticket_run_ended.connect(lambda request, report: ended.append(report))
+    page.run_for_ticket(TicketRun("Zhang Wei", "SZ01-20261123-0001", "battery_drain"))
+    assert ended == [] and page.consent_dialog is None  # nothing to ask consent for yet
+    assert "Plug in the customer's phone" in page.results.status.text()
+    assert page.chosen_functions() == ("identity", "battery", "software")  # the ticket's fault chose them
+    page.set_device("127.0.0.1:5555", "device")  # the phone is plugged in
+    page.start_button.click()
+    assert page.consent_dialog is not None
+    assert (page.consent_dialog.customer.text(), page.consent_dialog.ticket.text()) == (
+        "Zhang Wei",
+        "SZ01-20261123-0001",
+    )
+    page.consent_dialog.reject()  # the customer declines: the counter goes back to the ticket
+    assert ended == [None] and page.ticket_run is None

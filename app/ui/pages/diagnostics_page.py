@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -328,8 +329,18 @@ class DiagnosticsPage(Page):
     # --- consent, update, run ------------------------------------------------------------------------
 
     def _on_start_clicked(self) -> None:
-        self.ticket_run = None  # started here: no ticket to go back to
-        self._ask_consent()
+        waiting = self.ticket_run  # a ticket's request that waited for its phone
+        if waiting is None:
+            self._ask_consent()
+        else:
+            self._ask_consent(waiting.customer_name, waiting.ticket_number or "")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Leaving the page drops a ticket's request still waiting for its phone (a later Start is a new run)."""
+        asking = self.consent_dialog is not None and self.consent_dialog.isVisible()
+        if not self._running and not asking:
+            self.ticket_run = None
+        super().hideEvent(event)
 
     def _ask_consent(self, customer_name: str = "", ticket_number: str = "") -> None:
         functions = self.chosen_functions()
@@ -356,18 +367,25 @@ class DiagnosticsPage(Page):
             self.ticket_run_ended.emit(request, report)
 
     def run_for_ticket(self, request: TicketRun) -> None:
-        """The consent dialog for this ticket's customer on the plugged phone, the ticket's checks chosen."""
-        serial = self._phone_for_ticket()
-        if serial is None or self._session is None or self._running:
-            if not self._running:
-                self.results.status.setText(self.tr("Plug in the customer's phone and allow USB debugging."))
+        """The consent dialog for this ticket's customer on the plugged phone, the ticket's checks chosen.
+
+        With no phone ready the request waits here, saying what to do; Start then asks the same consent.
+        """
+        if self._running or self._session is None:
             self.ticket_run_ended.emit(request, None)
             return
-        self.set_device(serial, "device")
         self.ticket_run = request
         wanted = set(request.functions())
         for function, box in self.function_boxes.items():
             box.setChecked(function in wanted)
+        serial = self._phone_for_ticket()
+        if serial is None:
+            self.results.status.setText(
+                self.tr("Plug in the customer's phone and allow USB debugging, then press Ask for consent and start.")
+            )
+            self.start_button.setFocus()
+            return
+        self.set_device(serial, "device")
         self._ask_consent(request.customer_name, request.ticket_number or "")
 
     def _phone_for_ticket(self) -> str | None:
