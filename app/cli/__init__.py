@@ -21,6 +21,7 @@ from app.errors import KnownError
 COMMAND_MODULES = (
     "app.cli.store_commands",
     "app.cli.ticket_commands",
+    "app.cli.parts_commands",
     "app.cli.slip_commands",
     "app.cli.demo_commands",
     "app.cli.device_commands",

@@ -28,6 +28,7 @@ from app.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_PULL_ITEMS,
     OUTLET_PATTERN,
+    PART_PATTERN,
     AnchorReceipt,
     AnchorRequest,
     Cursor,
@@ -35,6 +36,8 @@ from app.sync.protocol import (
     EnrolResponse,
     Operation,
     OpResult,
+    PartHolder,
+    PartHolders,
     ProblemDetail,
     PullResponse,
     PushBatch,
@@ -56,10 +59,12 @@ from app.upstream.storage import (
     UpstreamDatabaseUnavailable,
     UpstreamStore,
     open_upstream_store,
+    parts_queries,
 )
 
 log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
+PartPath = Annotated[str, Path(pattern=PART_PATTERN)]
 MAX_CURSOR = 2**62
 PROBLEMS: dict[int | str, dict[str, object]] = {
     code: {"model": ProblemDetail} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
@@ -255,6 +260,17 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
             return JSONResponse(region_report(store, region_query(first, last, period, by, zone)))
         except UsageError as exc:
             raise Refusal(400, "bad_report_query", exc.message) from exc
+
+    @app.get(f"{API_PREFIX}/outlets/{{outlet}}/parts/{{part_id}}/holders", response_model=PartHolders)
+    def part_holders(_: Caller, part_id: PartPath) -> PartHolders:
+        """Which outlets of the region hold this part, by the counts they last synced (issue 18)."""
+        rows = parts_queries.part_holders(store, part_id)
+        return PartHolders(
+            part_id=part_id,
+            holders=[
+                PartHolder(outlet=outlet, on_hand=on_hand, available=available) for outlet, on_hand, available in rows
+            ],
+        )
 
     @app.get(f"{API_PREFIX}/outlets/{{outlet}}/summary", response_model=Summary)
     def summary(outlet: Caller) -> Summary:

@@ -894,144 +894,234 @@
         <translation>参考数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="32" />
+        <location filename="../../app/ui/journal_words.py" line="27" />
+        <source>Spare-part stock</source>
+        <translation>备件库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="28" />
+        <source>Parts dispatch request</source>
+        <translation>备件调拨申请</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="29" />
+        <source>Parts transfer</source>
+        <translation>备件调拨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="35" />
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="33" />
+        <location filename="../../app/ui/journal_words.py" line="36" />
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="34" />
+        <location filename="../../app/ui/journal_words.py" line="37" />
         <source>agreement signed</source>
         <translation>签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="35" />
+        <location filename="../../app/ui/journal_words.py" line="38" />
         <source>estimate approved</source>
         <translation>确认报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="36" />
+        <location filename="../../app/ui/journal_words.py" line="39" />
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="37" />
+        <location filename="../../app/ui/journal_words.py" line="40" />
         <source>invoiced</source>
         <translation>开具账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="38" />
+        <location filename="../../app/ui/journal_words.py" line="41" />
         <source>handed over</source>
         <translation>交机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="39" />
+        <location filename="../../app/ui/journal_words.py" line="42" />
         <source>collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="40" />
+        <location filename="../../app/ui/journal_words.py" line="43" />
         <source>slip printed</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="41" />
+        <location filename="../../app/ui/journal_words.py" line="44" />
         <source>waiting slip discarded</source>
         <translation>放弃待打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="42" />
+        <location filename="../../app/ui/journal_words.py" line="45" />
         <source>consent given</source>
         <translation>给予授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="43" />
+        <location filename="../../app/ui/journal_words.py" line="46" />
         <source>consent withdrawn</source>
         <translation>撤回授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="44" />
+        <location filename="../../app/ui/journal_words.py" line="47" />
         <source>data erased</source>
         <translation>删除数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="45" />
+        <location filename="../../app/ui/journal_words.py" line="48" />
         <source>started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="46" />
+        <location filename="../../app/ui/journal_words.py" line="49" />
         <source>finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="47" />
+        <location filename="../../app/ui/journal_words.py" line="50" />
         <source>tool updated</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="48" />
+        <location filename="../../app/ui/journal_words.py" line="51" />
         <source>tool update declined</source>
         <translation>拒绝更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="49" />
+        <location filename="../../app/ui/journal_words.py" line="52" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="50" />
+        <location filename="../../app/ui/journal_words.py" line="53" />
         <source>erased</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="51" />
+        <location filename="../../app/ui/journal_words.py" line="54" />
         <source>processing restricted</source>
         <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="52" />
+        <location filename="../../app/ui/journal_words.py" line="55" />
         <source>restriction lifted</source>
         <translation>解除限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="53" />
+        <location filename="../../app/ui/journal_words.py" line="56" />
         <source>objection recorded</source>
         <translation>记录异议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="54" />
+        <location filename="../../app/ui/journal_words.py" line="57" />
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="55" />
+        <location filename="../../app/ui/journal_words.py" line="58" />
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="56" />
+        <location filename="../../app/ui/journal_words.py" line="59" />
         <source>closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="57" />
+        <location filename="../../app/ui/journal_words.py" line="60" />
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="58" />
+        <location filename="../../app/ui/journal_words.py" line="61" />
         <source>retention applied</source>
         <translation>执行保留期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="59" />
+        <location filename="../../app/ui/journal_words.py" line="62" />
         <source>sample data added</source>
         <translation>添加示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="63" />
+        <source>parts received</source>
+        <translation>备件入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="64" />
+        <source>transfer received</source>
+        <translation>调拨已接收</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="65" />
+        <source>transferred out</source>
+        <translation>已调出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="66" />
+        <source>transfer sent</source>
+        <translation>调拨已发出</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="67" />
+        <source>stock corrected</source>
+        <translation>库存已更正</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="68" />
+        <source>stock counted</source>
+        <translation>库存已盘点</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="69" />
+        <source>parts reserved</source>
+        <translation>备件已预留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="70" />
+        <source>reservation released</source>
+        <translation>预留已释放</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="71" />
+        <source>parts used</source>
+        <translation>备件已使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="72" />
+        <source>parts fitted</source>
+        <translation>备件已安装</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="73" />
+        <source>returned to the maker</source>
+        <translation>已退回厂商</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="74" />
+        <source>bin and minimum set</source>
+        <translation>已设置库位和最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="75" />
+        <source>part requested</source>
+        <translation>已申请备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="76" />
+        <source>request met</source>
+        <translation>申请已满足</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="77" />
+        <source>request cancelled</source>
+        <translation>申请已取消</translation>
     </message>
 </context>
 <context>
@@ -1098,62 +1188,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="281" />
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="278" />
+        <location filename="../../app/ui/main_window.py" line="282" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="279" />
+        <location filename="../../app/ui/main_window.py" line="283" />
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="286" />
+        <location filename="../../app/ui/main_window.py" line="290" />
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290" />
+        <location filename="../../app/ui/main_window.py" line="294" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294" />
+        <location filename="../../app/ui/main_window.py" line="298" />
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="364" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="362" />
+        <location filename="../../app/ui/main_window.py" line="366" />
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366" />
+        <location filename="../../app/ui/main_window.py" line="370" />
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="372" />
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370" />
+        <location filename="../../app/ui/main_window.py" line="374" />
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1260,6 +1350,69 @@
         <location filename="../../app/ui/first_run_wizard.py" line="49" />
         <source>&amp;Address (printed on slips)</source>
         <translation>地址（打印在服务单上）(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PartsPage</name>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="53" />
+        <source>Spare parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="54" />
+        <source>Scan a part label to receive the part</source>
+        <translation>扫描备件标签以入库</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="55" />
+        <source>&amp;Receive</source>
+        <translation>入库(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="56" />
+        <source>&amp;Low stock only</source>
+        <translation>仅显示低库存(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="59" />
+        <source>Part</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="60" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="61" />
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="62" />
+        <source>On hand</source>
+        <translation>现有</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="63" />
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="64" />
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="65" />
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/parts_page.py" line="119" />
+        <source>Genuine part, verified: %1 serial %2 received; %3 on hand.</source>
+        <translation>原装备件，已验证：%1 序列号 %2 已入库；现有 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -2073,458 +2226,578 @@
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/problem_words.py" line="173" />
+        <source>The stock could not be changed.</source>
+        <translation>库存无法更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="174" />
+        <source>There is no part {part} in the price list.</source>
+        <translation>价目表中没有备件 {part}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="175" />
+        <source>Part {part}: {available} available, but {wanted} are needed.</source>
+        <translation>备件 {part}：可用 {available} 个，但需要 {wanted} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="176" />
+        <source>This part label is refused.</source>
+        <translation>此备件标签被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="177" />
+        <source>The scan is not a part label.</source>
+        <translation>扫描内容不是备件标签。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/problem_words.py" line="178" />
+        <source>The label names a maker's key that is not known: the part is not verified genuine.</source>
+        <translation>标签所指的厂商密钥未知：无法验证为原装备件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="181" />
+        <source>The label is not signed by the part's maker: it is forged or was altered.</source>
+        <translation>标签并非由备件厂商签名：已被伪造或篡改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="184" />
+        <source>The label is for part {part}, not {expected}.</source>
+        <translation>此标签属于备件 {part}，而不是 {expected}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="185" />
+        <source>This stock move cannot be made as asked.</source>
+        <translation>无法按要求进行此库存变动。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="186" />
+        <source>The quantity {quantity} is not allowed for this move.</source>
+        <translation>此变动不允许数量 {quantity}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="187" />
+        <source>Every stock move needs a reason.</source>
+        <translation>每次库存变动都需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="188" />
+        <source>Serial {serial} was scanned in before; a part is counted once.</source>
+        <translation>序列号 {serial} 之前已扫描入库；一个备件只计一次。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="191" />
+        <source>Serial {serial} is not in this outlet's stock.</source>
+        <translation>序列号 {serial} 不在本网点库存中。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="192" />
+        <source>That is not another outlet's code.</source>
+        <translation>这不是其他网点的代码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="193" />
+        <source>The ticket's parts cannot be changed now.</source>
+        <translation>现在无法更改该工单的备件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="194" />
+        <source>Ticket {ticket} has no parts reserved.</source>
+        <translation>工单 {ticket} 没有预留备件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="195" />
+        <source>Ticket {ticket} is {current}: parts are fitted while it is being repaired.</source>
+        <translation>工单 {ticket} 当前为{current}：备件只能在维修中安装。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="198" />
+        <source>Ticket {ticket}: the estimate is not approved and the repair is not under warranty.</source>
+        <translation>工单 {ticket}：报价尚未确认，且维修不在保修范围内。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="201" />
+        <source>No {part} is reserved on this ticket for serial {serial}.</source>
+        <translation>此工单上没有为序列号 {serial} 预留的 {part}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="207" />
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="180" />
+        <location filename="../../app/ui/problem_words.py" line="209" />
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="181" />
+        <location filename="../../app/ui/problem_words.py" line="210" />
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="182" />
+        <location filename="../../app/ui/problem_words.py" line="211" />
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="187" />
+        <location filename="../../app/ui/problem_words.py" line="216" />
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="192" />
+        <location filename="../../app/ui/problem_words.py" line="221" />
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="197" />
+        <location filename="../../app/ui/problem_words.py" line="226" />
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="200" />
+        <location filename="../../app/ui/problem_words.py" line="229" />
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="204" />
+        <location filename="../../app/ui/problem_words.py" line="233" />
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="205" />
+        <location filename="../../app/ui/problem_words.py" line="234" />
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="207" />
+        <location filename="../../app/ui/problem_words.py" line="236" />
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="210" />
+        <location filename="../../app/ui/problem_words.py" line="239" />
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="213" />
+        <location filename="../../app/ui/problem_words.py" line="242" />
         <source>On the phone, tap "Allow" in the "Allow USB debugging?" dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="216" />
+        <location filename="../../app/ui/problem_words.py" line="245" />
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="222" />
+        <location filename="../../app/ui/problem_words.py" line="251" />
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="223" />
+        <location filename="../../app/ui/problem_words.py" line="252" />
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="224" />
+        <location filename="../../app/ui/problem_words.py" line="253" />
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="227" />
+        <location filename="../../app/ui/problem_words.py" line="256" />
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228" />
+        <location filename="../../app/ui/problem_words.py" line="257" />
         <source>Install the upstream's CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="231" />
+        <location filename="../../app/ui/problem_words.py" line="260" />
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="234" />
+        <location filename="../../app/ui/problem_words.py" line="263" />
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="235" />
+        <location filename="../../app/ui/problem_words.py" line="264" />
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="238" />
+        <location filename="../../app/ui/problem_words.py" line="267" />
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="241" />
+        <location filename="../../app/ui/problem_words.py" line="270" />
         <source>This PC's store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="244" />
+        <location filename="../../app/ui/problem_words.py" line="273" />
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="245" />
+        <location filename="../../app/ui/problem_words.py" line="274" />
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="246" />
+        <location filename="../../app/ui/problem_words.py" line="275" />
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="249" />
+        <location filename="../../app/ui/problem_words.py" line="278" />
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253" />
+        <location filename="../../app/ui/problem_words.py" line="282" />
         <source>Record the customer's consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="254" />
+        <location filename="../../app/ui/problem_words.py" line="283" />
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="255" />
+        <location filename="../../app/ui/problem_words.py" line="284" />
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="259" />
+        <location filename="../../app/ui/problem_words.py" line="288" />
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="260" />
+        <location filename="../../app/ui/problem_words.py" line="289" />
         <source>Fill in the customer's name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="263" />
+        <location filename="../../app/ui/problem_words.py" line="292" />
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="264" />
+        <location filename="../../app/ui/problem_words.py" line="293" />
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="267" />
+        <location filename="../../app/ui/problem_words.py" line="296" />
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="270" />
+        <location filename="../../app/ui/problem_words.py" line="299" />
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="274" />
+        <location filename="../../app/ui/problem_words.py" line="303" />
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="278" />
+        <location filename="../../app/ui/problem_words.py" line="307" />
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="279" />
+        <location filename="../../app/ui/problem_words.py" line="308" />
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="280" />
+        <location filename="../../app/ui/problem_words.py" line="309" />
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="283" />
+        <location filename="../../app/ui/problem_words.py" line="312" />
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="286" />
+        <location filename="../../app/ui/problem_words.py" line="315" />
         <source>Nothing may be done with this customer's data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="289" />
+        <location filename="../../app/ui/problem_words.py" line="318" />
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="292" />
+        <location filename="../../app/ui/problem_words.py" line="321" />
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="295" />
+        <location filename="../../app/ui/problem_words.py" line="324" />
         <source>Record the guardian's name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="298" />
+        <location filename="../../app/ui/problem_words.py" line="327" />
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="299" />
+        <location filename="../../app/ui/problem_words.py" line="328" />
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="302" />
+        <location filename="../../app/ui/problem_words.py" line="331" />
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="303" />
+        <location filename="../../app/ui/problem_words.py" line="332" />
         <source>Use Hand over: it checks the phone's last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="306" />
+        <location filename="../../app/ui/problem_words.py" line="335" />
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="307" />
+        <location filename="../../app/ui/problem_words.py" line="336" />
         <source>Ask for the original slip, or search by the ticket number and the customer's phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="310" />
+        <location filename="../../app/ui/problem_words.py" line="339" />
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="314" />
+        <location filename="../../app/ui/problem_words.py" line="343" />
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="317" />
+        <location filename="../../app/ui/problem_words.py" line="346" />
         <source>Record the customer's approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="318" />
+        <location filename="../../app/ui/problem_words.py" line="347" />
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="321" />
+        <location filename="../../app/ui/problem_words.py" line="350" />
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322" />
+        <location filename="../../app/ui/problem_words.py" line="351" />
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="323" />
+        <location filename="../../app/ui/problem_words.py" line="352" />
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="327" />
+        <location filename="../../app/ui/problem_words.py" line="356" />
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="328" />
+        <location filename="../../app/ui/problem_words.py" line="357" />
         <source>Choose the printer's port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="331" />
+        <location filename="../../app/ui/problem_words.py" line="360" />
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="334" />
+        <location filename="../../app/ui/problem_words.py" line="363" />
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335" />
+        <location filename="../../app/ui/problem_words.py" line="364" />
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="341" />
+        <location filename="../../app/ui/problem_words.py" line="365" />
+        <source>Use a part number from the price list.</source>
+        <translation>请使用价目表中的备件编号。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="366" />
+        <source>Receive the part first, or request it from dispatch.</source>
+        <translation>请先将备件入库，或向调拨申请该备件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="367" />
+        <source>Do not fit this part: set it aside and report it to the maker, or scan the label again.</source>
+        <translation>请勿安装此备件：将其单独存放并报告厂商，或重新扫描标签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="370" />
+        <source>Correct the quantity, the reason or the label and try again.</source>
+        <translation>请更正数量、原因或标签后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="371" />
+        <source>Approve the estimate so its parts are reserved, or check the ticket's status.</source>
+        <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="379" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="379" />
+        <location filename="../../app/ui/problem_words.py" line="417" />
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="380" />
+        <location filename="../../app/ui/problem_words.py" line="418" />
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="381" />
+        <location filename="../../app/ui/problem_words.py" line="419" />
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="382" />
+        <location filename="../../app/ui/problem_words.py" line="420" />
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="383" />
+        <location filename="../../app/ui/problem_words.py" line="421" />
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="384" />
+        <location filename="../../app/ui/problem_words.py" line="422" />
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385" />
+        <location filename="../../app/ui/problem_words.py" line="423" />
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="386" />
+        <location filename="../../app/ui/problem_words.py" line="424" />
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="387" />
+        <location filename="../../app/ui/problem_words.py" line="425" />
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="388" />
+        <location filename="../../app/ui/problem_words.py" line="426" />
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389" />
+        <location filename="../../app/ui/problem_words.py" line="427" />
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="390" />
+        <location filename="../../app/ui/problem_words.py" line="428" />
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="391" />
+        <location filename="../../app/ui/problem_words.py" line="429" />
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="392" />
+        <location filename="../../app/ui/problem_words.py" line="430" />
         <source>a photo's part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="393" />
+        <location filename="../../app/ui/problem_words.py" line="431" />
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="394" />
+        <location filename="../../app/ui/problem_words.py" line="432" />
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="395" />
+        <location filename="../../app/ui/problem_words.py" line="433" />
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="396" />
+        <location filename="../../app/ui/problem_words.py" line="434" />
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="397" />
+        <location filename="../../app/ui/problem_words.py" line="435" />
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="398" />
+        <location filename="../../app/ui/problem_words.py" line="436" />
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="399" />
+        <location filename="../../app/ui/problem_words.py" line="437" />
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="400" />
+        <location filename="../../app/ui/problem_words.py" line="438" />
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="401" />
+        <location filename="../../app/ui/problem_words.py" line="439" />
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="402" />
+        <location filename="../../app/ui/problem_words.py" line="440" />
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403" />
+        <location filename="../../app/ui/problem_words.py" line="441" />
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="407" />
+        <location filename="../../app/ui/problem_words.py" line="445" />
         <source>the chosen customer's phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -3048,170 +3321,170 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="118" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="119" />
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="119" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="120" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="120" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122" />
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123" />
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124" />
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125" />
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125" />
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="240" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="241" />
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130" />
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131" />
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133" />
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133" />
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134" />
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135" />
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136" />
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138" />
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139" />
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140" />
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="173" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="174" />
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="175" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176" />
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="197" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="198" />
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="197" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="198" />
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="201" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202" />
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="214" />
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="214" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="215" />
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="214" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="215" />
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="218" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219" />
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140" />
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="240" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141" />
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="241" />
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -3384,78 +3657,83 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/main_window.py" line="112" />
         <source>Tickets</source>
         <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/main_window.py" line="115" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="116" />
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/main_window.py" line="119" />
+        <source>Spare parts</source>
+        <translation>备件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="163" />
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/main_window.py" line="164" />
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/main_window.py" line="165" />
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/main_window.py" line="166" />
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/main_window.py" line="167" />
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/main_window.py" line="168" />
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165" />
+        <location filename="../../app/ui/main_window.py" line="169" />
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166" />
+        <location filename="../../app/ui/main_window.py" line="170" />
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/main_window.py" line="113" />
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="114" />
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114" />
+        <location filename="../../app/ui/main_window.py" line="117" />
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115" />
+        <location filename="../../app/ui/main_window.py" line="118" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>

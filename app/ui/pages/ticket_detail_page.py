@@ -30,6 +30,7 @@ from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.roles import Permission, may
 from app.core.workflow import Status, allowed_targets
+from app.parts import on_ticket
 from app.slip.content import Language
 from app.slip.from_ticket import slip_content_for
 from app.storage.ticket_records import TicketDetail
@@ -292,7 +293,9 @@ class TicketDetailPage(Page):
         if self._session is None or self.detail is None or self.target.currentData() is None:
             return
         session, number, target, note = self._session, self.detail.number, self.target.currentData(), self.note.text()
-        self._tasks.run(lambda: moves.move_ticket(session, number, target, note), self._on_changed, self._on_failed)
+        # a cancel (or a return unrepaired) gives the ticket's reserved parts back to stock
+        release = on_ticket.move_and_release
+        self._tasks.run(lambda: release(session, number, target, note), self._on_changed, self._on_failed)
 
     def make_invoice(self) -> None:
         """The invoice from the estimate, priced by the ticket's warranty decision (as `ticket invoice`)."""
