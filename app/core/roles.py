@@ -28,6 +28,8 @@ class Permission(StrEnum):
     #: since they mix with real records.
     SEED_SYNTHETIC = "seed_synthetic"
     READ_REPORTS = "read_reports"
+    #: A backup is a copy of every customer's record: managers only.
+    BACK_UP_STORE = "back_up_the_store"
 
 
 _COUNTER_WORK = {
