@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "app.cli.report_commands",
     "app.cli.region_commands",
     "app.cli.backup_commands",
+    "app.cli.hub_commands",
 )
 
 

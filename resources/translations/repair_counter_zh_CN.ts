@@ -1654,197 +1654,197 @@
         <translation>此文件夹中已有数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="61"/>
+        <location filename="../../app/ui/problem_words.py" line="66"/>
         <source>The store is locked.</source>
         <translation>数据库已锁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="62"/>
+        <location filename="../../app/ui/problem_words.py" line="67"/>
         <source>The phone did not answer as expected.</source>
         <translation>手机的响应不符合预期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="63"/>
+        <location filename="../../app/ui/problem_words.py" line="68"/>
         <source>The phone connection service (adb) could not start.</source>
         <translation>手机连接服务（adb）无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="64"/>
+        <location filename="../../app/ui/problem_words.py" line="69"/>
         <source>The phone was disconnected.</source>
         <translation>手机已断开连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="65"/>
+        <location filename="../../app/ui/problem_words.py" line="70"/>
         <source>The phone has not allowed USB debugging for this PC yet.</source>
         <translation>手机尚未允许此电脑进行 USB 调试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="66"/>
+        <location filename="../../app/ui/problem_words.py" line="71"/>
         <source>The phone sent far more data than expected.</source>
         <translation>手机发送的数据远超预期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="67"/>
+        <location filename="../../app/ui/problem_words.py" line="72"/>
         <source>A command on the phone failed.</source>
         <translation>手机上的一条命令执行失败。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="68"/>
+        <location filename="../../app/ui/problem_words.py" line="73"/>
         <source>A file could not be copied to or from the phone.</source>
         <translation>无法向手机复制文件或从手机复制文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="69"/>
+        <location filename="../../app/ui/problem_words.py" line="74"/>
         <source>A file expected on the phone is not there.</source>
         <translation>手机上缺少应有的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="70"/>
+        <location filename="../../app/ui/problem_words.py" line="75"/>
         <source>The diagnostic tool could not be installed on the phone.</source>
         <translation>无法在手机上安装检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="71"/>
+        <location filename="../../app/ui/problem_words.py" line="76"/>
         <source>The phone took too long to answer.</source>
         <translation>手机响应超时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="72"/>
+        <location filename="../../app/ui/problem_words.py" line="77"/>
         <source>The serial port could not be used.</source>
         <translation>无法使用该串口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="73"/>
+        <location filename="../../app/ui/problem_words.py" line="78"/>
         <source>The serial port {port} could not be opened.</source>
         <translation>无法打开串口 {port}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="74"/>
+        <location filename="../../app/ui/problem_words.py" line="79"/>
         <source>The upstream address is not a secure (https) address.</source>
         <translation>上级服务器地址不是安全（https）地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="75"/>
+        <location filename="../../app/ui/problem_words.py" line="80"/>
         <source>The upstream&apos;s certificate is not trusted.</source>
         <translation>上级服务器的证书不受信任。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="76"/>
+        <location filename="../../app/ui/problem_words.py" line="81"/>
         <source>The upstream could not be reached.</source>
         <translation>无法连接上级服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="77"/>
+        <location filename="../../app/ui/problem_words.py" line="82"/>
         <source>The upstream refused the enrolment code.</source>
         <translation>上级服务器拒绝了注册码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="78"/>
+        <location filename="../../app/ui/problem_words.py" line="83"/>
         <source>The upstream no longer accepts this outlet&apos;s credentials.</source>
         <translation>上级服务器不再接受本网点的凭据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="79"/>
+        <location filename="../../app/ui/problem_words.py" line="84"/>
         <source>The upstream answered in a way this version does not understand.</source>
         <translation>上级服务器的应答无法被本版本识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="82"/>
+        <location filename="../../app/ui/problem_words.py" line="87"/>
         <source>The upstream has newer records of this outlet than this PC.</source>
         <translation>上级服务器上本网点的记录比本机更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="85"/>
+        <location filename="../../app/ui/problem_words.py" line="90"/>
         <source>This outlet is not enrolled with an upstream.</source>
         <translation>本网点尚未在上级服务器注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="86"/>
+        <location filename="../../app/ui/problem_words.py" line="91"/>
         <source>The upstream&apos;s receipt is not genuine.</source>
         <translation>上级服务器的回执不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="87"/>
+        <location filename="../../app/ui/problem_words.py" line="92"/>
         <source>The diagnostics could not go on.</source>
         <translation>检测无法继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="88"/>
+        <location filename="../../app/ui/problem_words.py" line="93"/>
         <source>The customer has not consented to this data category.</source>
         <translation>客户未同意该数据类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="93"/>
+        <location filename="../../app/ui/problem_words.py" line="98"/>
         <source>There is no active consent of the customer for this run.</source>
         <translation>本次检测没有有效的客户授权。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="94"/>
+        <location filename="../../app/ui/problem_words.py" line="99"/>
         <source>The diagnostic tool on the phone needs an update.</source>
         <translation>手机上的检测工具需要更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="95"/>
+        <location filename="../../app/ui/problem_words.py" line="100"/>
         <source>The diagnostic tool&apos;s installer is not genuine.</source>
         <translation>检测工具的安装包不是正式版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="96"/>
+        <location filename="../../app/ui/problem_words.py" line="101"/>
         <source>The diagnostics were cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="97"/>
+        <location filename="../../app/ui/problem_words.py" line="102"/>
         <source>The consent is not complete.</source>
         <translation>授权信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="98"/>
+        <location filename="../../app/ui/problem_words.py" line="103"/>
         <source>No such diagnostics run.</source>
         <translation>没有这次检测记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="112"/>
+        <location filename="../../app/ui/problem_words.py" line="117"/>
         <source>No such customer.</source>
         <translation>没有该客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="115"/>
+        <location filename="../../app/ui/problem_words.py" line="120"/>
         <source>This request is already closed.</source>
         <translation>该申请已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="116"/>
+        <location filename="../../app/ui/problem_words.py" line="121"/>
         <source>The person&apos;s identity has not been checked.</source>
         <translation>尚未核验申请人身份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="117"/>
+        <location filename="../../app/ui/problem_words.py" line="122"/>
         <source>The customer has restricted the processing of their data.</source>
         <translation>该客户已申请限制处理其数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="144"/>
+        <location filename="../../app/ui/problem_words.py" line="149"/>
         <source>The export cannot be opened with this password or key.</source>
         <translation>无法用此密码或密钥打开导出文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="145"/>
+        <location filename="../../app/ui/problem_words.py" line="150"/>
         <source>The export password is too short.</source>
         <translation>导出密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="147"/>
+        <location filename="../../app/ui/problem_words.py" line="152"/>
         <source>A value of the request is not valid.</source>
         <translation>申请中有无效的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="148"/>
+        <location filename="../../app/ui/problem_words.py" line="153"/>
         <source>The ticket could not be changed.</source>
         <translation>无法更改该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="113"/>
+        <location filename="../../app/ui/problem_words.py" line="118"/>
         <source>No customer found for ticket {ticket}.</source>
         <translation>找不到工单 {ticket} 对应的客户。</translation>
     </message>
@@ -1874,658 +1874,688 @@
         <translation>{folder} 中已有数据存储。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="89"/>
+        <location filename="../../app/ui/problem_words.py" line="61"/>
+        <source>The outlet hub&apos;s certificate is not the one this counter trusts.</source>
+        <translation>网点中心服务器的证书不是本柜台信任的那一个。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="64"/>
+        <source>The outlet hub refused this counter.</source>
+        <translation>网点中心服务器拒绝了本柜台。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="65"/>
+        <source>This counter has not joined an outlet hub.</source>
+        <translation>本柜台尚未加入网点中心服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="94"/>
         <source>The consent names a data category that none of the chosen checks reads.</source>
         <translation>同意书包含了所选检测项目均不读取的数据类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="92"/>
+        <location filename="../../app/ui/problem_words.py" line="97"/>
         <source>The consent names no customer.</source>
         <translation>同意书未关联客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="99"/>
+        <location filename="../../app/ui/problem_words.py" line="104"/>
         <source>This phone (IMEI {read}) is not the phone of ticket {ticket} (IMEI {on_ticket}); nothing beyond its identity was read.</source>
         <translation>这部手机（IMEI {read}）不是工单 {ticket} 的手机（IMEI {on_ticket}）；除设备信息外未读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="104"/>
+        <location filename="../../app/ui/problem_words.py" line="109"/>
         <source>The phone gave no IMEI, so it cannot be checked against ticket {ticket}; the run stopped.</source>
         <translation>未能读取手机的 IMEI，无法核对是否为工单 {ticket} 的手机；已停止检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="107"/>
+        <location filename="../../app/ui/problem_words.py" line="112"/>
         <source>A run for a ticket first reads the phone&apos;s identity: add device information to the consent.</source>
         <translation>为工单检测须先读取手机身份以核对，请在授权中加入设备信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="111"/>
+        <location filename="../../app/ui/problem_words.py" line="116"/>
         <source>Repair Counter has this store open elsewhere.</source>
         <translation>维修柜台已在别处打开此数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="114"/>
+        <location filename="../../app/ui/problem_words.py" line="119"/>
         <source>No privacy request {request}.</source>
         <translation>没有隐私申请 {request}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <location filename="../../app/ui/problem_words.py" line="123"/>
         <source>Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能进行诊断：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <location filename="../../app/ui/problem_words.py" line="127"/>
         <source>Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="126"/>
+        <location filename="../../app/ui/problem_words.py" line="131"/>
         <source>Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不会上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="130"/>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
         <source>This customer&apos;s phone cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的手机不能检测：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="135"/>
+        <location filename="../../app/ui/problem_words.py" line="140"/>
         <source>This customer&apos;s data cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="139"/>
+        <location filename="../../app/ui/problem_words.py" line="144"/>
         <source>This customer&apos;s data is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据暂不上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="146"/>
+        <location filename="../../app/ui/problem_words.py" line="151"/>
         <source>Below {age} a guardian&apos;s consent is needed.</source>
         <translation>未满 {age} 周岁需监护人同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="149"/>
+        <location filename="../../app/ui/problem_words.py" line="154"/>
         <source>No ticket {ticket} in this store.</source>
         <translation>本数据库中没有工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="150"/>
+        <location filename="../../app/ui/problem_words.py" line="155"/>
         <source>A ticket that is {current} cannot go to {target}. It can go to: {allowed}.</source>
         <translation>工单不能从“{current}”改为“{target}”。可以改为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="153"/>
+        <location filename="../../app/ui/problem_words.py" line="158"/>
         <source>The ticket is {current} and closed; its status cannot change.</source>
         <translation>工单已是“{current}”，已结束，不能再更改状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="154"/>
+        <location filename="../../app/ui/problem_words.py" line="159"/>
         <source>The ticket is already {current}.</source>
         <translation>工单已经是“{current}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="155"/>
+        <location filename="../../app/ui/problem_words.py" line="160"/>
         <source>Ticket {number} is {current}: invoice after the repair.</source>
         <translation>工单 {number} 当前为“{current}”：请在维修完成后开具账单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="156"/>
+        <location filename="../../app/ui/problem_words.py" line="161"/>
         <source>Collection needs the pickup check and signature.</source>
         <translation>取机需核对信息并签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="157"/>
+        <location filename="../../app/ui/problem_words.py" line="162"/>
         <source>The intake is not complete.</source>
         <translation>收件信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="158"/>
+        <location filename="../../app/ui/problem_words.py" line="163"/>
         <source>This slip&apos;s code is not genuine.</source>
         <translation>此单据上的码不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="159"/>
+        <location filename="../../app/ui/problem_words.py" line="164"/>
         <source>The pickup check did not match.</source>
         <translation>取机核对不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="160"/>
+        <location filename="../../app/ui/problem_words.py" line="165"/>
         <source>The service agreement is not signed yet.</source>
         <translation>服务协议尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="161"/>
+        <location filename="../../app/ui/problem_words.py" line="166"/>
         <source>The ticket is not under warranty and its estimate is not approved.</source>
         <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="164"/>
+        <location filename="../../app/ui/problem_words.py" line="169"/>
         <source>No ticket matches that number together with that phone number or IMEI.</source>
         <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="167"/>
+        <location filename="../../app/ui/problem_words.py" line="172"/>
         <source>The ticket was changed meanwhile.</source>
         <translation>该工单已被他人更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="168"/>
+        <location filename="../../app/ui/problem_words.py" line="173"/>
         <source>The part is not in the price list for this model.</source>
         <translation>该配件不在此机型的价目表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="169"/>
+        <location filename="../../app/ui/problem_words.py" line="174"/>
         <source>The thermal printer does not answer.</source>
         <translation>热敏打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="170"/>
+        <location filename="../../app/ui/problem_words.py" line="175"/>
         <source>The thermal printer is out of paper.</source>
         <translation>热敏打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="171"/>
+        <location filename="../../app/ui/problem_words.py" line="176"/>
         <source>The thermal printer&apos;s cover is open.</source>
         <translation>热敏打印机上盖未合好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="172"/>
+        <location filename="../../app/ui/problem_words.py" line="177"/>
         <source>The device on {port} is not a receipt printer.</source>
         <translation>{port} 上的设备不是可用的小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="173"/>
+        <location filename="../../app/ui/problem_words.py" line="178"/>
         <source>The thermal printer&apos;s port could not be opened.</source>
         <translation>无法打开热敏打印机的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="174"/>
+        <location filename="../../app/ui/problem_words.py" line="179"/>
         <source>The slip is too long to print.</source>
         <translation>单据过长，无法打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="175"/>
+        <location filename="../../app/ui/problem_words.py" line="180"/>
         <source>The font for the slip is missing.</source>
         <translation>缺少单据所需的字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="176"/>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
         <source>The slip could not be saved there.</source>
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="182"/>
+        <location filename="../../app/ui/problem_words.py" line="187"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="184"/>
+        <location filename="../../app/ui/problem_words.py" line="189"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="185"/>
+        <location filename="../../app/ui/problem_words.py" line="190"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="186"/>
+        <location filename="../../app/ui/problem_words.py" line="191"/>
         <source>Choose a new, empty folder for the backup.</source>
         <translation>请为备份选择一个新的空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="187"/>
+        <location filename="../../app/ui/problem_words.py" line="192"/>
         <source>Use another backup, or make a new one.</source>
         <translation>请使用另一份备份，或重新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <location filename="../../app/ui/problem_words.py" line="193"/>
         <source>Do not restore from this folder. Use another backup.</source>
         <translation>请勿从此文件夹恢复，请使用另一份备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="189"/>
+        <location filename="../../app/ui/problem_words.py" line="194"/>
         <source>Restore into a new, empty data directory.</source>
         <translation>请恢复到一个新的空数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="190"/>
+        <location filename="../../app/ui/problem_words.py" line="195"/>
+        <source>Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager.</source>
+        <translation>请勿继续：请核对中心服务器上显示的指纹，并询问网点经理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <source>Ask the hub&apos;s operator for a new one-time code for this counter.</source>
+        <translation>请向中心服务器的管理员为本柜台索取新的一次性验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
+        <source>Join the outlet hub with the code and fingerprint the hub shows.</source>
+        <translation>请使用中心服务器显示的验证码和指纹加入网点中心服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="200"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="195"/>
+        <location filename="../../app/ui/problem_words.py" line="205"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="200"/>
+        <location filename="../../app/ui/problem_words.py" line="210"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="205"/>
+        <location filename="../../app/ui/problem_words.py" line="215"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="208"/>
+        <location filename="../../app/ui/problem_words.py" line="218"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="222"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="213"/>
+        <location filename="../../app/ui/problem_words.py" line="223"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="215"/>
+        <location filename="../../app/ui/problem_words.py" line="225"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="218"/>
+        <location filename="../../app/ui/problem_words.py" line="228"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="221"/>
+        <location filename="../../app/ui/problem_words.py" line="231"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="224"/>
+        <location filename="../../app/ui/problem_words.py" line="234"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="230"/>
+        <location filename="../../app/ui/problem_words.py" line="240"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="231"/>
+        <location filename="../../app/ui/problem_words.py" line="241"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="232"/>
+        <location filename="../../app/ui/problem_words.py" line="242"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="235"/>
+        <location filename="../../app/ui/problem_words.py" line="245"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="236"/>
+        <location filename="../../app/ui/problem_words.py" line="246"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="239"/>
+        <location filename="../../app/ui/problem_words.py" line="249"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="242"/>
+        <location filename="../../app/ui/problem_words.py" line="252"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="243"/>
+        <location filename="../../app/ui/problem_words.py" line="253"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="246"/>
+        <location filename="../../app/ui/problem_words.py" line="256"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="249"/>
+        <location filename="../../app/ui/problem_words.py" line="259"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="252"/>
+        <location filename="../../app/ui/problem_words.py" line="262"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="263"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="254"/>
+        <location filename="../../app/ui/problem_words.py" line="264"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <location filename="../../app/ui/problem_words.py" line="267"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <location filename="../../app/ui/problem_words.py" line="271"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="262"/>
+        <location filename="../../app/ui/problem_words.py" line="272"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="263"/>
+        <location filename="../../app/ui/problem_words.py" line="273"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="267"/>
+        <location filename="../../app/ui/problem_words.py" line="277"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="268"/>
+        <location filename="../../app/ui/problem_words.py" line="278"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="271"/>
+        <location filename="../../app/ui/problem_words.py" line="281"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="272"/>
+        <location filename="../../app/ui/problem_words.py" line="282"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="275"/>
+        <location filename="../../app/ui/problem_words.py" line="285"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="278"/>
+        <location filename="../../app/ui/problem_words.py" line="288"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="282"/>
+        <location filename="../../app/ui/problem_words.py" line="292"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="286"/>
+        <location filename="../../app/ui/problem_words.py" line="296"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="287"/>
+        <location filename="../../app/ui/problem_words.py" line="297"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="288"/>
+        <location filename="../../app/ui/problem_words.py" line="298"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="291"/>
+        <location filename="../../app/ui/problem_words.py" line="301"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="294"/>
+        <location filename="../../app/ui/problem_words.py" line="304"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="297"/>
+        <location filename="../../app/ui/problem_words.py" line="307"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="300"/>
+        <location filename="../../app/ui/problem_words.py" line="310"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="303"/>
+        <location filename="../../app/ui/problem_words.py" line="313"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="306"/>
+        <location filename="../../app/ui/problem_words.py" line="316"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="307"/>
+        <location filename="../../app/ui/problem_words.py" line="317"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="310"/>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="311"/>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="314"/>
+        <location filename="../../app/ui/problem_words.py" line="324"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="315"/>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <location filename="../../app/ui/problem_words.py" line="328"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <location filename="../../app/ui/problem_words.py" line="336"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="340"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <location filename="../../app/ui/problem_words.py" line="341"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <location filename="../../app/ui/problem_words.py" line="345"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="336"/>
+        <location filename="../../app/ui/problem_words.py" line="346"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="339"/>
+        <location filename="../../app/ui/problem_words.py" line="349"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="342"/>
+        <location filename="../../app/ui/problem_words.py" line="352"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="343"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="349"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="387"/>
+        <location filename="../../app/ui/problem_words.py" line="397"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="388"/>
+        <location filename="../../app/ui/problem_words.py" line="398"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389"/>
+        <location filename="../../app/ui/problem_words.py" line="399"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="390"/>
+        <location filename="../../app/ui/problem_words.py" line="400"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="391"/>
+        <location filename="../../app/ui/problem_words.py" line="401"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="392"/>
+        <location filename="../../app/ui/problem_words.py" line="402"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="393"/>
+        <location filename="../../app/ui/problem_words.py" line="403"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="394"/>
+        <location filename="../../app/ui/problem_words.py" line="404"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="395"/>
+        <location filename="../../app/ui/problem_words.py" line="405"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="396"/>
+        <location filename="../../app/ui/problem_words.py" line="406"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="397"/>
+        <location filename="../../app/ui/problem_words.py" line="407"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="398"/>
+        <location filename="../../app/ui/problem_words.py" line="408"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="399"/>
+        <location filename="../../app/ui/problem_words.py" line="409"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="400"/>
+        <location filename="../../app/ui/problem_words.py" line="410"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="401"/>
+        <location filename="../../app/ui/problem_words.py" line="411"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="402"/>
+        <location filename="../../app/ui/problem_words.py" line="412"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403"/>
+        <location filename="../../app/ui/problem_words.py" line="413"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="404"/>
+        <location filename="../../app/ui/problem_words.py" line="414"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="405"/>
+        <location filename="../../app/ui/problem_words.py" line="415"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="406"/>
+        <location filename="../../app/ui/problem_words.py" line="416"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="407"/>
+        <location filename="../../app/ui/problem_words.py" line="417"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="408"/>
+        <location filename="../../app/ui/problem_words.py" line="418"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="409"/>
+        <location filename="../../app/ui/problem_words.py" line="419"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="410"/>
+        <location filename="../../app/ui/problem_words.py" line="420"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="411"/>
+        <location filename="../../app/ui/problem_words.py" line="421"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="415"/>
+        <location filename="../../app/ui/problem_words.py" line="425"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>

@@ -1,0 +1,32 @@
+"""Counters and an outlet hub on loopback: real SQLCipher stores, a real TLS hub, real HTTP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.accounts import service
+from app.accounts.session import Session
+from app.hub.server import issue_join_code
+from app.paths import DataPaths
+from app.storage.vault import Vault
+from app.sync import hub_client
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, FAST_KDF
+
+OUTLET = service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN", "6008 Shennan Avenue, Futian")
+
+
+def new_counter(root: Path, name: str) -> Session:
+    vault = Vault(DataPaths(root / f"counter-{name}"), argon2=FAST_KDF)
+    return service.initialise_store(vault, OUTLET, ADMIN, "Li Na", ADMIN_PASSWORD).session
+
+
+def reopen(session: Session) -> Session:
+    """Lock and sign in again: what a restarted counter does."""
+    vault = session.vault
+    session.lock()
+    return service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
+
+
+def join(session: Session, hub_folder: Path, url: str, counter: str) -> None:
+    code, fingerprint = issue_join_code(hub_folder, counter)
+    hub_client.join(session, url, counter, code, fingerprint)
