@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from app.accounts import service
@@ -30,3 +31,13 @@ def reopen(session: Session) -> Session:
 def join(session: Session, hub_folder: Path, url: str, counter: str) -> None:
     code, fingerprint = issue_join_code(hub_folder, counter)
     hub_client.join(session, url, counter, code, fingerprint)
+
+
+def every_row(db: Path) -> str:
+    """Every row of every table of a plain SQLite file (the region's upstream), as text to search."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
+    finally:
+        conn.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from app.tickets.moves import move_ticket
 from app.tickets.outlet_calendar import set_hours
 from app.upstream.enrolment import issue_enrol_code
 from app.upstream.loopback import LoopbackUpstream
-from tests.integration.hub.harness import join, new_counter
+from tests.integration.hub.harness import every_row, join, new_counter
 from tests.integration.tickets.conftest import SIGNED, walk_in
 
 
@@ -136,16 +135,7 @@ def test_no_walk_in_personal_field_reaches_the_region_behind_the_hub(tmp_path: P
         forwarded = forwarder.forward_once(hub.store, policy_for_region("CN"))
         assert forwarded > 0
         assert region.store.outlet_counts("SZ01").live.get("ticket") == 2  # both counters' tickets went up
-    text = _every_row(tmp_path / "region.db")
+    text = every_row(tmp_path / "region.db")
     for value in [*markers.values(), fault_phone, "Marker Other Qx8", "13912340088"]:
         assert value not in text
     assert forwarder.forward_once(hub.store, policy_for_region("CN")) == 0  # nothing is sent twice
-
-
-def _every_row(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
-    finally:
-        conn.close()

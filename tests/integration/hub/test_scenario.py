@@ -44,7 +44,7 @@ from app.upstream.enrolment import issue_enrol_code
 from app.upstream.loopback import LoopbackUpstream
 from app.upstream.storage import hub_log
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
-from tests.integration.hub.harness import join, new_counter
+from tests.integration.hub.harness import every_row, join, new_counter
 from tests.integration.hub.tcp_fault_proxy import TcpFaultProxy
 from tests.integration.tickets.conftest import SIGNED, walk_in
 from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
@@ -263,7 +263,7 @@ def test_three_counters_and_a_hub_converge_through_kills_and_cut_links(tmp_path:
     assert link.counts["refuse"] > 0 and link.counts["cut_late"] > 0
     assert sum(region_link.counts[f] for f in ("reset_before", "reset_after", "http500")) > 0
 
-    region_text = _every_row(tmp_path / "region.db")
+    region_text = every_row(tmp_path / "region.db")
     assert made
     for value in made:
         assert value not in region_text
@@ -272,12 +272,3 @@ def test_three_counters_and_a_hub_converge_through_kills_and_cut_links(tmp_path:
 def _operations_made(session: Session) -> int:
     row = session.store.query_one("SELECT count(*) FROM outbox_done")
     return int(row[0]) if row else 0
-
-
-def _every_row(db: Path) -> str:
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
-    finally:
-        conn.close()
