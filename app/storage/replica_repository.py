@@ -120,22 +120,33 @@ def _already_applied(work: UnitOfWork, op_id: str) -> bool:
 
 def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> int:
     conflicts = 0
-    for field, value in _fields_of(work, op):
+    now = _fields_now(work, op.entity, op.entity_id)  # one read per record, not one per field
+    writes = []
+    for field, value in _fields_of(work, op, now.get(STATUS_FIELD)):
         if value is None:  # a refused workflow move: listed, the record keeps its status
             conflicts += 1
             continue
-        current = _field(work, op.entity, op.entity_id, field)
+        current = now.get(field)
         if current is not None and _concurrent(current, op) and current.value != value:
-            _list_conflict(
-                work, CONCURRENT_CHANGE, op, field, kept=(value, op.counter, op.created_at, op.op_id), other=current
-            )
+            kept = (value, op.counter, op.created_at, op.op_id)
+            _list_conflict(work, CONCURRENT_CHANGE, op, field, kept=kept, other=current)
             conflicts += 1
-        work.execute(
-            "INSERT OR REPLACE INTO replica_field (entity, entity_id, field, value, op_id, author, hub_position,"
-            " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (op.entity, op.entity_id, field, value, op.op_id, op.counter, op.position, op.created_at),
-        )
+        writes.append((op.entity, op.entity_id, field, value, op.op_id, op.counter, op.position, op.created_at))
+    work.executemany(
+        "INSERT OR REPLACE INTO replica_field (entity, entity_id, field, value, op_id, author, hub_position,"
+        " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        writes,
+    )
     return conflicts
+
+
+def _fields_now(work: UnitOfWork, entity: str, entity_id: str) -> dict[str, FieldValue]:
+    rows = work.execute(
+        "SELECT field, value, op_id, author, hub_position, changed_at FROM replica_field"
+        " WHERE entity = ? AND entity_id = ?",
+        (entity, entity_id),
+    ).fetchall()
+    return {str(r[0]): FieldValue(str(r[1]), str(r[2]), str(r[3]), int(r[4]), str(r[5])) for r in rows}
 
 
 def _concurrent(current: FieldValue, op: ReplicaOperation) -> bool:
@@ -143,9 +154,9 @@ def _concurrent(current: FieldValue, op: ReplicaOperation) -> bool:
     return current.author != op.counter and op.hub_seen < current.position
 
 
-def _fields_of(work: UnitOfWork, op: ReplicaOperation) -> list[tuple[str, str | None]]:
+def _fields_of(work: UnitOfWork, op: ReplicaOperation, status: FieldValue | None) -> list[tuple[str, str | None]]:
     if op.local_action == "move":
-        return [(STATUS_FIELD, _checked_move(work, op))]
+        return [(STATUS_FIELD, _checked_move(work, op, status))]
     fields: list[tuple[str, str | None]] = [
         (name, _encoded(value)) for name, value in sorted(op.payload.items()) if name not in _NOT_FIELDS
     ]
@@ -154,10 +165,9 @@ def _fields_of(work: UnitOfWork, op: ReplicaOperation) -> list[tuple[str, str | 
     return fields
 
 
-def _checked_move(work: UnitOfWork, op: ReplicaOperation) -> str | None:
+def _checked_move(work: UnitOfWork, op: ReplicaOperation, current: FieldValue | None) -> str | None:
     """The new status, when the workflow allows the move from the status this replica holds."""
     target = op.payload.get("to")
-    current = _field(work, op.entity, op.entity_id, STATUS_FIELD)
     here = json.loads(current.value) if current else None
     allowed = (
         isinstance(target, str)
@@ -192,15 +202,6 @@ def _list_conflict(
         " ?, ?, ?)",
         (kind, op.entity, op.entity_id, field, *kept, *lost, op.position),
     )
-
-
-def _field(work: UnitOfWork, entity: str, entity_id: str, field: str) -> FieldValue | None:
-    row = work.execute(
-        "SELECT value, op_id, author, hub_position, changed_at FROM replica_field"
-        " WHERE entity = ? AND entity_id = ? AND field = ?",
-        (entity, entity_id, field),
-    ).fetchone()
-    return FieldValue(str(row[0]), str(row[1]), str(row[2]), int(row[3]), str(row[4])) if row else None
 
 
 def _encoded(value: Any) -> str:
