@@ -1,6 +1,7 @@
 """`hub ...`: the outlet hub (issue 22), its operator's commands and a counter's.
 
-On the hub's machine (`--data-dir` is the hub's folder):
+On the hub's machine (`--data-dir` is the hub's folder; the hub's database is encrypted with a
+key from the passphrase in $REPAIR_COUNTER_HUB_PASSPHRASE, at least 12 characters):
 
     repair-counter hub serve --data-dir HUB --outlet SZ01 --region CN [--host 0.0.0.0 --port 8471]
     repair-counter hub add-counter --data-dir HUB --counter B      (one-time code + fingerprint)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from app.accounts.session import Session
@@ -29,9 +31,11 @@ from app.cli.store_commands import _common, in_session
 from app.errors import UsageError
 from app.hub import forwarder
 from app.hub.certificate import grouped
-from app.hub.server import HubServer, issue_join_code, open_hub_store
+from app.hub.server import HubServer, hub_key, issue_join_code, open_hub_store
 from app.sync import hub_client
 from app.sync.policy import policy_for_region
+
+PASSPHRASE_ENV = "REPAIR_COUNTER_HUB_PASSPHRASE"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,8 +99,16 @@ def _hub_folder(args: argparse.Namespace) -> Path:
     return Path(args.data_dir).expanduser().resolve()
 
 
+def _hub_key(folder: Path) -> bytes:
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise UsageError(f"The hub's database is encrypted: set {PASSPHRASE_ENV} to the hub's passphrase.")
+    return hub_key(folder, passphrase)
+
+
 def run_serve(args: argparse.Namespace) -> int:
-    server = HubServer(_hub_folder(args), args.outlet.upper(), host=args.host, port=args.port)
+    folder = _hub_folder(args)
+    server = HubServer(folder, args.outlet.upper(), _hub_key(folder), host=args.host, port=args.port)
     print(f"outlet hub for {args.outlet.upper()} on https://{args.host}:{server.port}", flush=True)
     print(f"certificate fingerprint: {server.fingerprint}", flush=True)
     server.serve_forever(policy_for_region(args.region), args.forward_every)
@@ -104,7 +116,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_add_counter(args: argparse.Namespace) -> int:
-    code, fingerprint = issue_join_code(_hub_folder(args), args.counter.strip().upper())
+    folder = _hub_folder(args)
+    code, fingerprint = issue_join_code(folder, _hub_key(folder), args.counter.strip().upper())
     print(f"one-time code for counter {args.counter.upper()}: {code}")
     print(f"certificate fingerprint: {fingerprint}")
     print(f"  (read aloud: {grouped(fingerprint)})")
@@ -112,7 +125,8 @@ def run_add_counter(args: argparse.Namespace) -> int:
 
 
 def run_region(args: argparse.Namespace) -> int:
-    store = open_hub_store(_hub_folder(args))
+    folder = _hub_folder(args)
+    store = open_hub_store(folder, _hub_key(folder))
     try:
         forwarder.enrol_with_region(store, args.upstream, args.outlet.upper(), args.code)
     finally:
@@ -122,7 +136,8 @@ def run_region(args: argparse.Namespace) -> int:
 
 
 def run_forward(args: argparse.Namespace) -> int:
-    store = open_hub_store(_hub_folder(args))
+    folder = _hub_folder(args)
+    store = open_hub_store(folder, _hub_key(folder))
     try:
         sent = forwarder.forward_once(store, policy_for_region(args.region))
         waiting = forwarder.HubOutbox(store).pending_count()

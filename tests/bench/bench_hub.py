@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT)]
 
 from app.accounts import service  # noqa: E402
-from app.hub.server import HubServer, issue_join_code  # noqa: E402
+from app.hub.server import HubServer, hub_key, issue_join_code  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.storage import replica_repository  # noqa: E402
 from app.storage.sealing import Argon2Params  # noqa: E402
@@ -42,6 +42,7 @@ from tests.bench.timing import row  # noqa: E402
 
 FAST_KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 ADMIN, PASSWORD = "E1001", "manager-pass-1"
+PASSPHRASE = "bench-hub-passphrase"
 OUTLET = service.OutletInfo("SZ01", "Bench outlet", "CN", "")
 
 
@@ -55,12 +56,12 @@ def sign_in(root: Path) -> service.Session:
 
 
 def join(session: service.Session, hub: HubServer, name: str) -> None:
-    code, fingerprint = issue_join_code(hub.folder, name)
+    code, fingerprint = issue_join_code(hub.folder, hub.key, name)
     hub_client.join(session, hub.url, name, code, fingerprint)
 
 
 def latency(root: Path, samples: int) -> None:
-    with HubServer(root / "hub-latency", "SZ01") as hub:
+    with HubServer(root / "hub-latency", "SZ01", hub_key(root / "hub-latency", PASSPHRASE, FAST_KDF)) as hub:
         a, b = new_counter(root / "lat", "A"), new_counter(root / "lat", "B")
         join(a, hub, "A")
         join(b, hub, "B")
@@ -99,7 +100,7 @@ def replication(root: Path, operations: int) -> None:
         baseline = time.perf_counter() - start
         alone.lock()
 
-    with HubServer(root / "hub-rep", "SZ01") as hub:
+    with HubServer(root / "hub-rep", "SZ01", hub_key(root / "hub-rep", PASSPHRASE, FAST_KDF)) as hub:
         a = sign_in(root / "rep" / "counter-A")
         b, c = new_counter(root / "rep", "B"), new_counter(root / "rep", "C")
         for session, name in ((a, "A"), (b, "B"), (c, "C")):

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from app.accounts import service
 from app.accounts.session import Session
-from app.hub.server import issue_join_code
+from app.hub.server import hub_key, issue_join_code
 from app.paths import DataPaths
 from app.storage.vault import Vault
 from app.sync import hub_client
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, FAST_KDF
 
+HUB_PASSPHRASE = "hub-passphrase-for-tests"
 OUTLET = service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN", "6008 Shennan Avenue, Futian")
 
 
@@ -28,8 +29,13 @@ def reopen(session: Session) -> Session:
     return service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
 
 
+def key_of(hub_folder: Path) -> bytes:
+    """The hub's database key (cheap Argon2id, fixed in the folder at first use)."""
+    return hub_key(hub_folder, HUB_PASSPHRASE, FAST_KDF)
+
+
 def join(session: Session, hub_folder: Path, url: str, counter: str) -> None:
-    code, fingerprint = issue_join_code(hub_folder, counter)
+    code, fingerprint = issue_join_code(hub_folder, key_of(hub_folder), counter)
     hub_client.join(session, url, counter, code, fingerprint)
 
 

@@ -10,7 +10,7 @@ import pytest
 from app.core.ticket_numbers import parse_ticket_number
 from app.hub import forwarder
 from app.hub.certificate import CERTIFICATE_FILE, KEY_FILE
-from app.hub.server import HubServer, issue_join_code
+from app.hub.server import DATABASE_FILE, HubServer, hub_key, issue_join_code, open_hub_store
 from app.storage import replica_repository
 from app.sync import hub_client
 from app.sync.policy import policy_for_region
@@ -19,13 +19,14 @@ from app.tickets.moves import move_ticket
 from app.tickets.outlet_calendar import set_hours
 from app.upstream.enrolment import issue_enrol_code
 from app.upstream.loopback import LoopbackUpstream
-from tests.integration.hub.harness import every_row, join, new_counter
+from app.upstream.storage import UpstreamDatabaseUnavailable, hub_log
+from tests.integration.hub.harness import every_row, join, key_of, new_counter
 from tests.integration.tickets.conftest import SIGNED, walk_in
 
 
 @pytest.fixture
 def hub(tmp_path: Path):
-    with HubServer(tmp_path / "hub", "SZ01") as server:
+    with HubServer(tmp_path / "hub", "SZ01", key_of(tmp_path / "hub")) as server:
         yield server
 
 
@@ -42,7 +43,7 @@ def counters(tmp_path: Path, hub: HubServer):
 def test_join_refuses_a_certificate_other_than_the_one_shown(tmp_path: Path, hub: HubServer) -> None:
     session = new_counter(tmp_path, "C")
     try:
-        code, fingerprint = issue_join_code(hub.folder, "C")
+        code, fingerprint = issue_join_code(hub.folder, hub.key, "C")
         wrong = ("0" if fingerprint[0] != "0" else "1") + fingerprint[1:32]
         with pytest.raises(hub_client.HubCertificateMismatch):
             hub_client.join(session, hub.url, "C", code, wrong)
@@ -59,7 +60,7 @@ def test_a_counter_refuses_a_hub_with_another_certificate_at_the_same_address(
     hub.stop()
     for name in (CERTIFICATE_FILE, KEY_FILE):  # the same address, a new key: an impostor, or a rebuilt box
         (hub.folder / name).unlink()
-    impostor = HubServer(hub.folder, "SZ01", port=hub.port).start()
+    impostor = HubServer(hub.folder, "SZ01", hub.key, port=hub.port).start()
     try:
         with pytest.raises(hub_client.HubCertificateMismatch):
             hub_client.hub_sync_once(counters["A"])
@@ -139,3 +140,19 @@ def test_no_walk_in_personal_field_reaches_the_region_behind_the_hub(tmp_path: P
     for value in [*markers.values(), fault_phone, "Marker Other Qx8", "13912340088"]:
         assert value not in text
     assert forwarder.forward_once(hub.store, policy_for_region("CN")) == 0  # nothing is sent twice
+
+
+def test_the_hub_keeps_its_records_encrypted_under_its_passphrase(tmp_path: Path, counters, hub: HubServer) -> None:
+    open_ticket(counters["A"], walk_in(customer_name="Marker Hub Qx9", customer_phone="13912340066"))
+    _sync(counters["A"])
+    hub.stop()
+    raw = b"".join(p.read_bytes() for p in hub.folder.glob(f"{DATABASE_FILE}*"))
+    assert b"Marker Hub Qx9" not in raw and b"13912340066" not in raw
+    assert not raw.startswith(b"SQLite format 3")
+    with pytest.raises(UpstreamDatabaseUnavailable):
+        open_hub_store(hub.folder, hub_key(hub.folder, "another-passphrase-1"))
+    store = open_hub_store(hub.folder, hub.key)
+    try:
+        assert hub_log.last_position(store) > 0
+    finally:
+        store.close()
