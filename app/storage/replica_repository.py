@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.core.ticket_numbers import InvalidTicketNumber, parse_ticket_number
 from app.core.workflow import Status, allowed_targets
 from app.storage.store import Store, UnitOfWork
+from app.storage.ticket_repository import COUNTER_CODE
 
 HUB_SEEN = "hub_seen"
 REPLICA_ENTITY = "hub_replica"
@@ -132,12 +134,33 @@ def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> int:
             _list_conflict(work, CONCURRENT_CHANGE, op, field, kept=kept, other=current)
             conflicts += 1
         writes.append((op.entity, op.entity_id, field, value, op.op_id, op.counter, op.position, op.created_at))
+    _keep_own_numbers_unique(work, op)
     work.executemany(
         "INSERT OR REPLACE INTO replica_field (entity, entity_id, field, value, op_id, author, hub_position,"
         " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         writes,
     )
     return conflicts
+
+
+def _keep_own_numbers_unique(work: UnitOfWork, op: ReplicaOperation) -> None:
+    """A counter rebuilt from the hub (a replaced PC joining again under its old code) must not hand
+    out its old numbers again: its own tickets seen on the hub move its sequence past them."""
+    number = op.payload.get("number")
+    if op.entity != "ticket" or op.local_action != "create" or not isinstance(number, str):
+        return
+    try:
+        parsed = parse_ticket_number(number)
+    except InvalidTicketNumber:
+        return
+    mine = work.execute("SELECT value FROM meta WHERE key = ?", (COUNTER_CODE,)).fetchone()
+    if not parsed.counter or mine is None or parsed.counter != mine[0]:
+        return
+    work.execute(
+        "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, ?) ON CONFLICT (outlet_code, day)"
+        " DO UPDATE SET last = max(last, excluded.last)",
+        (f"{parsed.outlet}-{parsed.counter}", f"{parsed.day:%Y%m%d}", parsed.sequence),
+    )
 
 
 def _fields_now(work: UnitOfWork, entity: str, entity_id: str) -> dict[str, FieldValue]:

@@ -4,7 +4,8 @@
   change made without having seen another counter's change to the same field conflicts with it.
 - `replica_field`: the outlet's records as every counter sees them, one row per field, built by
   applying the hub's operations in the hub's order, so every counter computes the same rows.
-- `replica_applied`: each operation applied once (its op_id, author, sequence and hub position).
+- `replica_applied`: each operation applied once (its op_id, author, sequence and hub position);
+  the op_id is the identity: a replaced PC joining under its old counter code counts anew.
 - `replica_conflict`: two counters changed one field without seeing each other's change, or a
   workflow move that the record's status on the replica did not allow: both values, who, when.
 """
@@ -19,8 +20,7 @@ HUB_SCHEMA: list[str] = [
         PRIMARY KEY (entity, entity_id, field))""",
     """CREATE TABLE replica_applied (
         op_id TEXT PRIMARY KEY, author TEXT NOT NULL, author_seq INTEGER NOT NULL,
-        hub_position INTEGER NOT NULL UNIQUE, applied_at TEXT NOT NULL,
-        UNIQUE (author, author_seq))""",
+        hub_position INTEGER NOT NULL UNIQUE, applied_at TEXT NOT NULL)""",
     """CREATE TABLE replica_conflict (
         id INTEGER PRIMARY KEY, kind TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL,
         field TEXT NOT NULL, kept_value TEXT, kept_author TEXT, kept_at TEXT, kept_op TEXT,

@@ -156,3 +156,27 @@ def test_the_hub_keeps_its_records_encrypted_under_its_passphrase(tmp_path: Path
         assert hub_log.last_position(store) > 0
     finally:
         store.close()
+
+
+def test_a_wiped_counter_joining_again_gets_the_outlets_records_and_keeps_numbers_unique(
+    tmp_path: Path, counters, hub: HubServer
+) -> None:
+    a, b = counters["A"], counters["B"]
+    first = [open_ticket(a, walk_in(customer_name=f"Before Wipe {n}")).number for n in range(2)]
+    open_ticket(b, walk_in(customer_name="At Counter B"))
+    _sync(a, b)
+    before = replica_repository.snapshot(b.store)
+
+    replaced = new_counter(tmp_path / "new-pc", "A")  # the disk died; a new PC, the same counter code
+    try:
+        join(replaced, hub.folder, hub.url, "A")
+        _sync(replaced)
+        rebuilt = replica_repository.snapshot(replaced.store)
+        # Everything the outlet had is back (the new PC's own set-up operations come on top).
+        assert set(before["replica_field"]) <= set(rebuilt["replica_field"])
+        assert rebuilt["replica_applied"][: len(before["replica_applied"])] == before["replica_applied"]
+        assert replica_repository.find_by_field(replaced.store, "ticket", "customer_name", "Before Wipe 1")
+        number = open_ticket(replaced, walk_in(customer_name="After Wipe")).number
+        assert number not in first and parse_ticket_number(number).sequence == 3
+    finally:
+        replaced.lock()
