@@ -34,6 +34,8 @@ COMMAND_MODULES = (
     "app.cli.outlet_commands",
     "app.cli.report_commands",
     "app.cli.region_commands",
+    "app.cli.backup_commands",
+    "app.cli.hub_commands",
 )
 
 

@@ -31,6 +31,8 @@ class Permission(StrEnum):
     #: Stock corrections, stock counts, returns to the maker and transfers out: managers only,
     #: since they change what the outlet is accountable for (issue 18).
     MANAGE_STOCK = "manage_stock"
+    #: A backup is a copy of every customer's record: managers only.
+    BACK_UP_STORE = "back_up_the_store"
 
 
 _COUNTER_WORK = {

@@ -43,18 +43,27 @@ def imei_tail(imei: str) -> str | None:
     return imei[-6:] if imei else None
 
 
+#: The `meta` key of this counter's code in an outlet of several counters (set when it joins the hub).
+COUNTER_CODE = "counter_code"
+
+
 def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = None) -> str:
-    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (docs/ARCHITECTURE.md section 4)."""
+    """Outlet code + day (YYYYMMDD) + counter code + sequence, unique without the network
+    (docs/ARCHITECTURE.md section 4; app/core/ticket_numbers.py)."""
     day = day or work.at[:10].replace("-", "")
+    row = work.execute("SELECT value FROM meta WHERE key = ?", (COUNTER_CODE,)).fetchone()
+    counter = str(row[0]) if row else ""
+    # Each counter has its own run of numbers: the sequence row is kept per outlet and counter.
+    sequence_key = f"{outlet_code}-{counter}" if counter else outlet_code
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, 1)"
         " ON CONFLICT (outlet_code, day) DO UPDATE SET last = last + 1",
-        (outlet_code, day),
+        (sequence_key, day),
     )
     last = work.execute(
-        "SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?", (outlet_code, day)
+        "SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?", (sequence_key, day)
     ).fetchone()[0]
-    return f"{outlet_code}-{day}-{last:04d}"
+    return f"{outlet_code}-{day}-{counter}{last:04d}"
 
 
 @contextmanager

@@ -53,6 +53,16 @@ def _messages() -> dict[str, str]:
         ),
         "account_error": translate("ProblemWords", "The account could not be changed."),
         "already_initialised": translate("ProblemWords", "This folder already holds a store."),
+        "backup_error": translate("ProblemWords", "The backup could not be made or read."),
+        "backup_target_not_empty": translate("ProblemWords", "The backup folder {folder} is not empty."),
+        "backup_incomplete": translate("ProblemWords", "{folder} is not a finished backup."),
+        "backup_tampered": translate("ProblemWords", "The backup in {folder} was changed after it was made."),
+        "restore_target_not_empty": translate("ProblemWords", "{folder} already holds a store."),
+        "hub_certificate_mismatch": translate(
+            "ProblemWords", "The outlet hub's certificate is not the one this counter trusts."
+        ),
+        "hub_refused": translate("ProblemWords", "The outlet hub refused this counter."),
+        "not_joined": translate("ProblemWords", "This counter has not joined an outlet hub."),
         "store_closed": translate("ProblemWords", "The store is locked."),
         "device_error": translate("ProblemWords", "The phone did not answer as expected."),
         "adb_server_unavailable": translate("ProblemWords", "The phone connection service (adb) could not start."),
@@ -208,6 +218,15 @@ def _next_steps() -> dict[str, str]:
     return {
         "permission_denied": translate("ProblemWords", "Ask an outlet manager to do this, or to change your role."),
         "store_not_initialised": translate("ProblemWords", "Set up the store with the first-run wizard."),
+        "backup_target_not_empty": translate("ProblemWords", "Choose a new, empty folder for the backup."),
+        "backup_incomplete": translate("ProblemWords", "Use another backup, or make a new one."),
+        "backup_tampered": translate("ProblemWords", "Do not restore from this folder. Use another backup."),
+        "restore_target_not_empty": translate("ProblemWords", "Restore into a new, empty data directory."),
+        "hub_certificate_mismatch": translate(
+            "ProblemWords", "Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager."
+        ),
+        "hub_refused": translate("ProblemWords", "Ask the hub's operator for a new one-time code for this counter."),
+        "not_joined": translate("ProblemWords", "Join the outlet hub with the code and fingerprint the hub shows."),
         "wrong_password": translate(
             "ProblemWords",
             "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "

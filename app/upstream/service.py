@@ -154,15 +154,21 @@ def _json(model: PushResult | PullResponse) -> Response:
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
-def authorised_outlet(request: Request, outlet: OutletPath) -> str:
-    """The path's outlet, after checking the bearer token is that outlet's (401 / 403)."""
+def bearer_owner(request: Request, whose: str, again: str) -> str:
+    """Who the bearer token was issued to (an outlet, or a counter of the outlet hub), or 401."""
     store: UpstreamStore = request.app.state.store
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token or len(token) > 256:
-        raise Refusal(401, "token_missing", "Send the outlet's bearer token.")
+        raise Refusal(401, "token_missing", f"Send the {whose}'s bearer token.")
     owner = store.outlet_for_token(secret_hash(token.strip()))
     if owner is None:
-        raise Refusal(401, "token_unknown", "The token is not valid; enrol the outlet again.")
+        raise Refusal(401, "token_unknown", f"The token is not valid; {again}.")
+    return owner
+
+
+def authorised_outlet(request: Request, outlet: OutletPath) -> str:
+    """The path's outlet, after checking the bearer token is that outlet's (401 / 403)."""
+    owner = bearer_owner(request, "outlet", "enrol the outlet again")
     if owner != outlet:
         raise Refusal(403, "wrong_outlet", "This token belongs to another outlet.")
     return outlet
