@@ -13,6 +13,7 @@ from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_reports import REPORTS_SCHEMA
+from app.storage.schema_sizes import SIZES_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -93,6 +94,7 @@ MIGRATIONS: list[list[str]] = [
     RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
     REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
     NAME_SEARCH_SCHEMA,  # 13: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
+    SIZES_SCHEMA,  # 14: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
