@@ -136,6 +136,14 @@ def warranty_verdict(
 
 #: Keys of a stored verdict record that its reason code and dates say again.
 REASON_KEYS = {"en": "reason_en", "zh_CN": "reason_zh_CN"}
+#: Keys of a verdict record that most verdicts leave empty: stored only when they hold something.
+EMPTY_WHEN_UNKNOWN: dict[str, Any] = {
+    "standard_warranty_ends": None,
+    "benefits": [],
+    "purchase_date": None,
+    "purchase_date_source": None,
+    "purchase_date_conflict": None,
+}
 
 
 def reason_of_record(record: dict[str, Any]) -> T | None:
@@ -154,21 +162,21 @@ def reason_of_record(record: dict[str, Any]) -> T | None:
 
 
 def stored_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The record without the reason wording its code and dates give back (wording that differs stays)."""
+    """The record without what `shown_record` gives back: the reason wording its code and dates say
+    (wording that differs stays) and the keys left empty."""
     reason = reason_of_record(record)
     if reason is None:
         return record
     said = {language: record.get(key) for language, key in REASON_KEYS.items()}
-    if said != {"en": reason.en, "zh_CN": reason.zh_CN}:
-        return record
-    return {key: value for key, value in record.items() if key not in REASON_KEYS.values()}
+    derived = set(REASON_KEYS.values()) if said == {"en": reason.en, "zh_CN": reason.zh_CN} else set()
+    empty = {key for key, value in record.items() if key in EMPTY_WHEN_UNKNOWN and value == EMPTY_WHEN_UNKNOWN[key]}
+    return {key: value for key, value in record.items() if key not in derived | empty}
 
 
 def shown_record(record: dict[str, Any]) -> dict[str, Any]:
-    """The record as it was given: the reason wording put back where the store left it out."""
-    if all(key in record for key in REASON_KEYS.values()):
-        return record
+    """The record as it was given: the reason wording and the empty keys put back where the store left them out."""
     reason = reason_of_record(record)
     if reason is None:
         return record
-    return {**record, "reason_en": reason.en, "reason_zh_CN": reason.zh_CN}
+    empty = {key: list(value) if isinstance(value, list) else value for key, value in EMPTY_WHEN_UNKNOWN.items()}
+    return {**empty, "reason_en": reason.en, "reason_zh_CN": reason.zh_CN, **record}

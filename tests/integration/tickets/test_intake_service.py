@@ -47,6 +47,7 @@ def test_the_stored_verdict_keeps_its_code_and_dates_not_the_sentences_they_give
     (stored,) = manager.store.query_one("SELECT warranty_json FROM ticket WHERE number = ?", (number,))
     assert "In warranty until" not in stored and "保修至" not in stored, "issue 13: the wording is derived"
     assert '"reason_code":"in_standard_warranty"' in stored and '"standard_warranty_ends":"2027-03-09"' in stored
+    assert "null" not in stored and "purchase_date_conflict" not in stored
     assert load(manager, number).warranty["reason_zh_CN"] == "在保修期内，保修至 2027-03-09。"
 
 
