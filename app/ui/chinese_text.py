@@ -6,12 +6,10 @@ app's self-test calls these to show that what it kept still sorts and draws Chin
 
 from __future__ import annotations
 
-from functools import cmp_to_key
-
-from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtGui import QColor, QFont, QFontInfo, QImage, QPainter
 
 from app.slip.render_fonts import SLIP_FONT_FAMILY, ensure_gui_application, register_bundled_fonts
+from app.ui.language import sorted_as_in
 
 #: Dark pixels out of 256 grey levels count as ink.
 _INK_BELOW = 128
@@ -19,8 +17,7 @@ _INK_BELOW = 128
 
 def sorted_by_pinyin(words: list[str]) -> list[str]:
     """The words in the order a Chinese reader expects (pinyin), as Qt's collation gives it."""
-    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    return sorted(words, key=cmp_to_key(collator.compare))
+    return sorted_as_in("zh_CN", words)
 
 
 def drawn_in_bundled_font(text: str) -> tuple[str, int]:
