@@ -15,6 +15,7 @@ from app.storage.schema_hub import HUB_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_reports import REPORTS_SCHEMA
+from app.storage.schema_sizes import SIZES_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -97,6 +98,7 @@ MIGRATIONS: list[list[str]] = [
     NAME_SEARCH_SCHEMA,  # 13: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
     PARTS_SCHEMA,  # 14: spare parts: stock, moves, serials, ticket parts, returns, dispatch requests (issue 18)
     HUB_SCHEMA,  # 15: two-way sync through the outlet hub: replica, applied operations, conflicts (issue 22)
+    SIZES_SCHEMA,  # 16: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -170,7 +170,7 @@ class Store:
             version = migrations.LATEST_VERSION
             if row_seals.sealed_version(self.connection) >= version:
                 return
-        row_seals.touch_every_row(self.connection)  # migrations may have changed rows: seal them as they are
+        row_seals.touch_changed_rows(self.journal_salt, self.connection)  # migrations may have changed rows
         with self.transaction(row_seals.SEAL_ENTITY) as work:
             work.record(row_seals.SEAL_ENTITY, str(version), row_seals.SEAL_ALL, {"schema": version}, upstream=False)
         with self._raw_transaction() as conn:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from app.core.warranty import shown_record, stored_record
 from app.storage import name_search
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
@@ -152,7 +153,21 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    # No spaces after separators: a ticket carries four JSON columns, at a million tickets (issue 13).
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+
+
+def _warranty_json(verdict: dict[str, Any] | None) -> str | None:
+    """The verdict without the reason wording its code gives back (`load_warranty` puts it back)."""
+    return None if verdict is None else _json(stored_record(verdict))
+
+
+def load_warranty(text: str | None) -> dict[str, Any] | None:
+    """A stored verdict as it was given, reason wording included."""
+    verdict = _loads(text)
+    return shown_record(verdict) if isinstance(verdict, dict) else verdict
 
 
 def insert_ticket(
@@ -205,7 +220,7 @@ def insert_ticket(
             new.parcel_condition or None,
             _json(new.intake_details()),
             _json(agreement),
-            _json(warranty),
+            _warranty_json(warranty),
             _text(new.estimate),
             _text(new.deposit),
             imei_tail(new.imei),
@@ -310,7 +325,8 @@ def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any
     """Write one of the once-only JSON columns (agreement, approval, pickup, warranty)."""
     if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
         raise ValueError(f"not a JSON column: {column}")
-    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
+    text = _warranty_json(value) if column == "warranty_json" else _json(value)
+    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (text, work.at, ticket_id))
 
 
 def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
@@ -482,7 +498,7 @@ def ticket_detail(store: Store, number: str) -> TicketDetail | None:
         d[11],
         _loads(d[12]) or {},
         _loads(d[13]),
-        _loads(d[14]),
+        load_warranty(d[14]),
         _decimal(d[15]),
         _decimal(d[16]),
         _loads(d[17]),
