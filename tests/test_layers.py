@@ -58,6 +58,7 @@ SERVICE_ORDER = (
     "privacy_rules",
     "tickets",
     "diagnostics",
+    "erasure",
     "slip",
     "sync",
     "privacy",
