@@ -203,7 +203,8 @@ def _messages() -> dict[str, str]:
         ),
         "wipe_interrupted": translate(
             "ProblemWords",
-            "The phone was unplugged before the tool reported: nobody can say what was erased, so there is no certificate.",
+            "The phone was unplugged before the tool reported: nobody can say what was erased, "
+            "so there is no certificate.",
         ),
         "wipe_reported_failure": translate(
             "ProblemWords",

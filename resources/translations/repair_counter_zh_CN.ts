@@ -2074,545 +2074,545 @@
         <translation>检测工具报告结果前手机已断开：无法确认清除了什么，因此不出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="208"/>
+        <location filename="../../app/ui/problem_words.py" line="209"/>
         <source>The tool on the phone reported that the wipe failed; the phone was not reset.</source>
         <translation>手机上的检测工具报告清除失败，手机未被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
         <source>The tool&apos;s wipe result is missing or unreadable; no certificate was issued.</source>
         <translation>检测工具的清除结果缺失或无法读取，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <location filename="../../app/ui/problem_words.py" line="217"/>
         <source>The tool reported success but the phone did not reset and leave the cable; nothing was certified.</source>
         <translation>检测工具报告成功，但手机没有重启并断开连接，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="220"/>
+        <location filename="../../app/ui/problem_words.py" line="221"/>
         <source>This certificate of erasure does not verify.</source>
         <translation>这份数据清除证明验证未通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="224"/>
+        <location filename="../../app/ui/problem_words.py" line="225"/>
         <source>The file is not a readable certificate of erasure.</source>
         <translation>该文件不是可读取的数据清除证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <location filename="../../app/ui/problem_words.py" line="229"/>
         <source>The certificate was signed by another key than the one trusted here.</source>
         <translation>该证明不是由此处信任的密钥签名的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="232"/>
+        <location filename="../../app/ui/problem_words.py" line="233"/>
         <source>The outlet&apos;s signature does not match the certificate: it was altered or forged.</source>
         <translation>门店签名与证明内容不符：证明已被篡改或伪造。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="236"/>
+        <location filename="../../app/ui/problem_words.py" line="237"/>
         <source>The certificate does not record a successful wipe.</source>
         <translation>该证明没有记录一次成功的清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="240"/>
+        <location filename="../../app/ui/problem_words.py" line="241"/>
         <source>The upstream&apos;s countersignature does not match the certificate.</source>
         <translation>厂商服务器的加签与证明内容不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="244"/>
+        <location filename="../../app/ui/problem_words.py" line="245"/>
         <source>There is no such wipe or certificate.</source>
         <translation>没有这次清除或这份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="254"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="255"/>
+        <location filename="../../app/ui/problem_words.py" line="256"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="256"/>
+        <location filename="../../app/ui/problem_words.py" line="257"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <location filename="../../app/ui/problem_words.py" line="258"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="262"/>
+        <location filename="../../app/ui/problem_words.py" line="263"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="267"/>
+        <location filename="../../app/ui/problem_words.py" line="268"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="272"/>
+        <location filename="../../app/ui/problem_words.py" line="273"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="275"/>
+        <location filename="../../app/ui/problem_words.py" line="276"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="279"/>
+        <location filename="../../app/ui/problem_words.py" line="280"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="280"/>
+        <location filename="../../app/ui/problem_words.py" line="281"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="282"/>
+        <location filename="../../app/ui/problem_words.py" line="283"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="285"/>
+        <location filename="../../app/ui/problem_words.py" line="286"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="288"/>
+        <location filename="../../app/ui/problem_words.py" line="289"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="291"/>
+        <location filename="../../app/ui/problem_words.py" line="292"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="297"/>
+        <location filename="../../app/ui/problem_words.py" line="298"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="298"/>
+        <location filename="../../app/ui/problem_words.py" line="299"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="299"/>
+        <location filename="../../app/ui/problem_words.py" line="300"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="302"/>
+        <location filename="../../app/ui/problem_words.py" line="303"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="303"/>
+        <location filename="../../app/ui/problem_words.py" line="304"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="306"/>
+        <location filename="../../app/ui/problem_words.py" line="307"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="309"/>
+        <location filename="../../app/ui/problem_words.py" line="310"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="310"/>
+        <location filename="../../app/ui/problem_words.py" line="311"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="313"/>
+        <location filename="../../app/ui/problem_words.py" line="314"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="316"/>
+        <location filename="../../app/ui/problem_words.py" line="317"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="319"/>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="324"/>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="328"/>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="334"/>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <location filename="../../app/ui/problem_words.py" line="336"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="338"/>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="339"/>
+        <location filename="../../app/ui/problem_words.py" line="340"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="342"/>
+        <location filename="../../app/ui/problem_words.py" line="343"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="345"/>
+        <location filename="../../app/ui/problem_words.py" line="346"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="349"/>
+        <location filename="../../app/ui/problem_words.py" line="350"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="353"/>
+        <location filename="../../app/ui/problem_words.py" line="354"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="354"/>
+        <location filename="../../app/ui/problem_words.py" line="355"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="355"/>
+        <location filename="../../app/ui/problem_words.py" line="356"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="358"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="361"/>
+        <location filename="../../app/ui/problem_words.py" line="362"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="364"/>
+        <location filename="../../app/ui/problem_words.py" line="365"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="367"/>
+        <location filename="../../app/ui/problem_words.py" line="368"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="370"/>
+        <location filename="../../app/ui/problem_words.py" line="371"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="373"/>
+        <location filename="../../app/ui/problem_words.py" line="374"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="374"/>
+        <location filename="../../app/ui/problem_words.py" line="375"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="377"/>
+        <location filename="../../app/ui/problem_words.py" line="378"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="378"/>
+        <location filename="../../app/ui/problem_words.py" line="379"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="381"/>
+        <location filename="../../app/ui/problem_words.py" line="382"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="382"/>
+        <location filename="../../app/ui/problem_words.py" line="383"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385"/>
+        <location filename="../../app/ui/problem_words.py" line="386"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389"/>
+        <location filename="../../app/ui/problem_words.py" line="390"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="392"/>
+        <location filename="../../app/ui/problem_words.py" line="393"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="393"/>
+        <location filename="../../app/ui/problem_words.py" line="394"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="396"/>
+        <location filename="../../app/ui/problem_words.py" line="397"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="397"/>
+        <location filename="../../app/ui/problem_words.py" line="398"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="398"/>
+        <location filename="../../app/ui/problem_words.py" line="399"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="402"/>
+        <location filename="../../app/ui/problem_words.py" line="403"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403"/>
+        <location filename="../../app/ui/problem_words.py" line="404"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="406"/>
+        <location filename="../../app/ui/problem_words.py" line="407"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="409"/>
+        <location filename="../../app/ui/problem_words.py" line="410"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="410"/>
+        <location filename="../../app/ui/problem_words.py" line="411"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="411"/>
-        <location filename="../../app/ui/problem_words.py" line="415"/>
-        <location filename="../../app/ui/problem_words.py" line="419"/>
+        <location filename="../../app/ui/problem_words.py" line="412"/>
+        <location filename="../../app/ui/problem_words.py" line="416"/>
+        <location filename="../../app/ui/problem_words.py" line="420"/>
         <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
         <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="423"/>
+        <location filename="../../app/ui/problem_words.py" line="424"/>
         <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
         <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="427"/>
+        <location filename="../../app/ui/problem_words.py" line="428"/>
         <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
         <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="431"/>
+        <location filename="../../app/ui/problem_words.py" line="432"/>
         <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
         <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="435"/>
+        <location filename="../../app/ui/problem_words.py" line="436"/>
         <source>Check the phone for a device administrator policy, then try again.</source>
         <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="440"/>
         <source>Restart the phone and check whether it was reset.</source>
         <translation>请重启手机并检查是否已被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="443"/>
+        <location filename="../../app/ui/problem_words.py" line="444"/>
         <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
         <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="452"/>
+        <location filename="../../app/ui/problem_words.py" line="453"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="490"/>
+        <location filename="../../app/ui/problem_words.py" line="491"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="491"/>
+        <location filename="../../app/ui/problem_words.py" line="492"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="492"/>
+        <location filename="../../app/ui/problem_words.py" line="493"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="493"/>
+        <location filename="../../app/ui/problem_words.py" line="494"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="494"/>
+        <location filename="../../app/ui/problem_words.py" line="495"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="495"/>
+        <location filename="../../app/ui/problem_words.py" line="496"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="496"/>
+        <location filename="../../app/ui/problem_words.py" line="497"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="497"/>
+        <location filename="../../app/ui/problem_words.py" line="498"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="498"/>
+        <location filename="../../app/ui/problem_words.py" line="499"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="499"/>
+        <location filename="../../app/ui/problem_words.py" line="500"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="500"/>
+        <location filename="../../app/ui/problem_words.py" line="501"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="501"/>
+        <location filename="../../app/ui/problem_words.py" line="502"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="502"/>
+        <location filename="../../app/ui/problem_words.py" line="503"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="503"/>
+        <location filename="../../app/ui/problem_words.py" line="504"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="504"/>
+        <location filename="../../app/ui/problem_words.py" line="505"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="505"/>
+        <location filename="../../app/ui/problem_words.py" line="506"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="506"/>
+        <location filename="../../app/ui/problem_words.py" line="507"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="507"/>
+        <location filename="../../app/ui/problem_words.py" line="508"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="508"/>
+        <location filename="../../app/ui/problem_words.py" line="509"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="509"/>
+        <location filename="../../app/ui/problem_words.py" line="510"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="510"/>
+        <location filename="../../app/ui/problem_words.py" line="511"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="511"/>
+        <location filename="../../app/ui/problem_words.py" line="512"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="512"/>
+        <location filename="../../app/ui/problem_words.py" line="513"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="513"/>
+        <location filename="../../app/ui/problem_words.py" line="514"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="514"/>
+        <location filename="../../app/ui/problem_words.py" line="515"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="518"/>
+        <location filename="../../app/ui/problem_words.py" line="519"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
