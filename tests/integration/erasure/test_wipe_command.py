@@ -1,0 +1,88 @@
+"""`repair-counter wipe` and `wipe-certificate show|verify` in real processes, against a real adb server."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.integration.diagnostics.test_diagnose_command import diagnose as repair_counter
+from tests.integration.erasure.conftest import IMEI, profile
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def data_dir(manager, vault):
+    return vault.paths.root
+
+
+def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_copy(  # type: ignore[no-untyped-def]
+    phones, diag_adb_server, manager, vault, ticket_for, tmp_path
+) -> None:
+    ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
+    manager.lock()
+    handset = phones.start(profile("coloros-oneplus8-tool"))
+    out = tmp_path / "certificate.json"
+    data_dir = vault.paths.root
+    wiped = repair_counter(
+        diag_adb_server,
+        data_dir,
+        "wipe",
+        "--ticket",
+        ticket,
+        "--consent-signed-by",
+        "Zhao Lei",
+        "--device",
+        handset.address,
+        "--out",
+        str(out),
+        "--language",
+        "en",
+    )
+    assert wiped.returncode == 0, wiped.stderr
+    assert handset.state.wiped and json.loads(out.read_text("utf-8"))["certificate"]["ticket"] == ticket
+
+    verified = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "verify", str(out))
+    assert verified.returncode == 0, verified.stderr
+    assert f"for ticket {ticket}: valid" in verified.stdout and "countersignature: absent" in verified.stdout
+
+    shown = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "show", "--ticket", ticket)
+    assert shown.returncode == 0 and json.loads(shown.stdout) == json.loads(out.read_text("utf-8"))
+
+    altered = json.loads(out.read_text("utf-8"))
+    altered["certificate"]["imei_masked"] = "*********000000"
+    forged = tmp_path / "altered.json"
+    forged.write_text(json.dumps(altered), "utf-8")
+    refused = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "verify", str(forged))
+    assert refused.returncode == 117
+    assert "code: certificate_signature_invalid" in refused.stderr and "altered or forged" in refused.stderr
+
+
+def test_a_refusal_is_recorded_and_a_failure_exits_with_its_code(  # type: ignore[no-untyped-def]
+    phones, diag_adb_server, manager, vault, ticket_for
+) -> None:
+    ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
+    manager.lock()
+    data_dir = vault.paths.root
+    refused = repair_counter(
+        diag_adb_server, data_dir, "wipe", "--ticket", ticket, "--consent-signed-by", "Zhao Lei", "--refused"
+    )
+    assert refused.returncode == 0 and "refused data forgetting" in refused.stdout
+    handset = phones.start(profile("coloros-oneplus8-tool", crypto_state="unencrypted"))
+    failed = repair_counter(
+        diag_adb_server,
+        data_dir,
+        "wipe",
+        "--ticket",
+        ticket,
+        "--consent-signed-by",
+        "Zhao Lei",
+        "--device",
+        handset.address,
+    )
+    assert failed.returncode == 112, failed.stderr
+    assert "code: phone_not_encrypted" in failed.stderr and "not encrypted" in failed.stderr
+    assert failed.stdout == "" and not handset.state.wiped
+    shown = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "show", "--ticket", ticket)
+    assert shown.stdout.strip() == f"ticket {ticket}: no certificate of erasure"
