@@ -5,8 +5,8 @@ A certificate file is one JSON document::
     {"format": "repair-counter/wipe-certificate/1",
      "certificate": {...the body...},
      "outlet_signature": {"algorithm": "Ed25519", "key_id": ..., "public_key": ..., "signature": ...},
-     "countersignature": null | {"algorithm": "Ed25519", "key_id": ..., "public_key": ..., "signed_at": ...,
-                                 "signature": ...}}
+     "countersignature": null | {"algorithm": "Ed25519", "key_id": ..., "public_key": ..., "outlet": ...,
+                                 "signed_at": ..., "signature": ...}}
 
 The outlet signs the body's canonical form (sorted keys, no spaces, UTF-8).  The
 digest that goes up at sync is SHA-256 over the canonical form of the body together
@@ -90,8 +90,9 @@ def certificate_digest(body: dict[str, Any], outlet_signature: dict[str, str]) -
     return hashlib.sha256(canonical({"certificate": body, "outlet_signature": outlet_signature})).hexdigest()
 
 
-def countersign_message(digest: str) -> bytes:
-    return _COUNTERSIGN_CONTEXT + digest.encode("ascii")
+def countersign_message(digest: str, outlet: str, signed_at: str) -> bytes:
+    """What the upstream signs: the certificate's digest, for this outlet, at this time."""
+    return _COUNTERSIGN_CONTEXT + f"{outlet}\n{digest}\n{signed_at}".encode()
 
 
 def document(
@@ -152,7 +153,8 @@ def _countersignature(counter: Any, digest: str, upstream_key: bytes | None) -> 
     if not isinstance(counter, dict):
         raise CertificateInvalid("The countersignature is not readable.", code="certificate_malformed")
     code = "certificate_countersignature_invalid"
-    _signed_by(counter, countersign_message(digest), upstream_key, "countersignature", code, code)
+    message = countersign_message(digest, str(counter.get("outlet", "")), str(counter.get("signed_at", "")))
+    _signed_by(counter, message, upstream_key, "countersignature", code, code)
     return "valid (pinned key)" if upstream_key is not None else "valid (key in the file)"
 
 
@@ -170,8 +172,8 @@ def _signed_by(
     return key
 
 
-def countersignature_holds(public_key: bytes, digest: str, signature: str) -> bool:
-    return _holds(public_key, countersign_message(digest), signature)
+def countersignature_holds(public_key: bytes, digest: str, outlet: str, signed_at: str, signature: str) -> bool:
+    return _holds(public_key, countersign_message(digest, outlet, signed_at), signature)
 
 
 def _parsed(data: bytes) -> dict[str, Any]:

@@ -38,6 +38,8 @@ from app.sync.protocol import (
     REFERENCE_KINDS,
     AnchorReceipt,
     AnchorRequest,
+    Countersignature,
+    CountersignRequest,
     EnrolRequest,
     EnrolResponse,
     PullResponse,
@@ -310,6 +312,12 @@ class SyncRelay:
             if exc.status == 409:
                 raise AnchorRefusedError(f"The upstream refused journal head {request.seq}: {exc.detail}") from exc
             raise UpstreamProtocolError(f"Anchor refused with HTTP {exc.status}: {exc.detail}") from exc
+
+    def countersign(self, request: CountersignRequest) -> Countersignature:
+        """Send a certificate of erasure's digest up; the caller checks the countersignature and keeps it."""
+        return self._request(
+            Countersignature, "POST", f"{self._prefix}/wipe-certificates", content=request.model_dump_json()
+        )
 
     def latest_anchor(self) -> AnchorReceipt | None:
         """The upstream's last receipt for this outlet (to recover a receipt lost in a crash)."""

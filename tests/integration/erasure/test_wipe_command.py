@@ -12,9 +12,9 @@ from tests.integration.erasure.conftest import IMEI, profile
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def data_dir(manager, vault):
-    return vault.paths.root
+def wipe(server, data_dir, ticket: str, *more: str):  # type: ignore[no-untyped-def]
+    """`repair-counter wipe` for the ticket, the customer Zhao Lei deciding."""
+    return repair_counter(server, data_dir, "wipe", "--ticket", ticket, "--consent-signed-by", "Zhao Lei", *more)
 
 
 def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_copy(  # type: ignore[no-untyped-def]
@@ -25,14 +25,10 @@ def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_
     handset = phones.start(profile("coloros-oneplus8-tool"))
     out = tmp_path / "certificate.json"
     data_dir = vault.paths.root
-    wiped = repair_counter(
+    wiped = wipe(
         diag_adb_server,
         data_dir,
-        "wipe",
-        "--ticket",
         ticket,
-        "--consent-signed-by",
-        "Zhao Lei",
         "--device",
         handset.address,
         "--out",
@@ -65,22 +61,10 @@ def test_a_refusal_is_recorded_and_a_failure_exits_with_its_code(  # type: ignor
     ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
     manager.lock()
     data_dir = vault.paths.root
-    refused = repair_counter(
-        diag_adb_server, data_dir, "wipe", "--ticket", ticket, "--consent-signed-by", "Zhao Lei", "--refused"
-    )
+    refused = wipe(diag_adb_server, data_dir, ticket, "--refused")
     assert refused.returncode == 0 and "refused data forgetting" in refused.stdout
     handset = phones.start(profile("coloros-oneplus8-tool", crypto_state="unencrypted"))
-    failed = repair_counter(
-        diag_adb_server,
-        data_dir,
-        "wipe",
-        "--ticket",
-        ticket,
-        "--consent-signed-by",
-        "Zhao Lei",
-        "--device",
-        handset.address,
-    )
+    failed = wipe(diag_adb_server, data_dir, ticket, "--device", handset.address)
     assert failed.returncode == 112, failed.stderr
     assert "code: phone_not_encrypted" in failed.stderr and "not encrypted" in failed.stderr
     assert failed.stdout == "" and not handset.state.wiped
