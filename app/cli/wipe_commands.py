@@ -57,6 +57,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     _common(show)
     show.add_argument("--ticket", required=True, metavar="NO")
     show.add_argument("--out", type=Path, metavar="FILE", help="save the newest certificate to FILE")
+    show.add_argument("--pdf", type=Path, metavar="FILE", help="render the newest certificate to a PDF (A5)")
+    show.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="language of the PDF")
     show.set_defaults(func=run_show)
     verify = actions.add_parser("verify", help="check a certificate file offline: exit 0, or 117 with the reason")
     verify.add_argument("file", type=Path, metavar="FILE")
@@ -95,9 +97,13 @@ def run_show(args: argparse.Namespace) -> int:
         if not documents:
             print(f"ticket {args.ticket}: no certificate of erasure")
             return 0
+        if args.pdf:
+            from app.slip.render_certificate import write_certificate_pdf  # Qt only when a PDF is wanted
+
+            write_certificate_pdf(documents[-1], args.language, args.pdf)
         if args.out:
             _write(records.file_bytes(documents[-1]), args.out)
-        else:
+        elif not args.pdf:
             for document in documents:
                 sys.stdout.write(records.file_bytes(document).decode("utf-8"))
         return 0

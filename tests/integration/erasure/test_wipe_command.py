@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -45,6 +46,7 @@ def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_
 
     shown = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "show", "--ticket", ticket)
     assert shown.returncode == 0 and json.loads(shown.stdout) == json.loads(out.read_text("utf-8"))
+    _the_pdf_reads_back(diag_adb_server, data_dir, ticket, json.loads(out.read_text("utf-8")), tmp_path)
 
     altered = json.loads(out.read_text("utf-8"))
     altered["certificate"]["imei_masked"] = "*********000000"
@@ -55,14 +57,41 @@ def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_
     assert "code: certificate_signature_invalid" in refused.stderr and "altered or forged" in refused.stderr
 
 
+def _the_pdf_reads_back(server, data_dir, ticket: str, document, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The printed certificate, read back: its words in both languages, and its QR code carrying the signature."""
+    body = document["certificate"]
+    for language, words in (("en", "Certificate of Erasure"), ("zh_CN", "数据清除证明")):
+        pdf = tmp_path / f"certificate-{language}.pdf"
+        made = repair_counter(
+            server, data_dir, "wipe-certificate", "show", "--ticket", ticket, "--pdf", str(pdf), "--language", language
+        )
+        assert made.returncode == 0, made.stderr
+        text = _tool("pdftotext", str(pdf), "-")
+        assert words in text and ticket in text and body["imei_masked"] in text and body["id"] in text
+        assert "NIST SP 800-88" in text and "868915051234565" not in text and "Zhao" not in text
+        _tool("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / f"page-{language}"))
+        (png,) = tmp_path.glob(f"page-{language}*.png")
+        codes = dict(line.split(":", 1) for line in _tool("zbarimg", "-q", str(png)).splitlines())
+        assert codes["CODE-128"] == ticket
+        assert codes["QR-Code"] == f"RCW1/{body['id']}/{document['outlet_signature']['signature']}"
+
+
+def _tool(*args: str) -> str:
+    return subprocess.run(list(args), capture_output=True, text=True, check=True, timeout=60).stdout
+
+
 def test_a_refusal_is_recorded_and_a_failure_exits_with_its_code(  # type: ignore[no-untyped-def]
-    phones, diag_adb_server, manager, vault, ticket_for
+    phones, diag_adb_server, manager, vault, ticket_for, tmp_path
 ) -> None:
     ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
     manager.lock()
     data_dir = vault.paths.root
     refused = wipe(diag_adb_server, data_dir, ticket, "--refused")
     assert refused.returncode == 0 and "refused data forgetting" in refused.stdout
+    slip = tmp_path / "slip.pdf"
+    printed = repair_counter(diag_adb_server, data_dir, "slip", ticket, "--pdf", str(slip), "--lang", "en")
+    assert printed.returncode == 0, printed.stderr
+    assert "Data forgetting declined: the phone was not erased." in _tool("pdftotext", str(slip), "-")
     handset = phones.start(profile("coloros-oneplus8-tool", crypto_state="unencrypted"))
     failed = wipe(diag_adb_server, data_dir, ticket, "--device", handset.address)
     assert failed.returncode == 112, failed.stderr
