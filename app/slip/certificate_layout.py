@@ -54,6 +54,17 @@ _CHECKS: dict[str, dict[Language, str]] = {
     "accounts": {"zh_CN": "手机上的账号数", "en": "Accounts on the phone"},
     "left_usb": {"zh_CN": "手机重启并断开 USB", "en": "Phone reset and left USB"},
 }
+#: The tool reports method and standard in English; the customer's language gets them worded.
+_TOOL_WORDS: dict[str, dict[Language, str]] = {
+    "factory reset: cryptographic erase of FBE keys": {
+        "zh_CN": "恢复出厂设置：销毁文件级加密（FBE）密钥（密码学擦除）",
+        "en": "factory reset: cryptographic erase of FBE keys",
+    },
+    "NIST SP 800-88 Rev. 1 purge": {
+        "zh_CN": "NIST SP 800-88 Rev. 1 “清除”（purge）",
+        "en": "NIST SP 800-88 Rev. 1 purge",
+    },
+}
 _RESULTS: dict[str, dict[Language, str]] = {
     "match": {"zh_CN": "一致", "en": "match"},
     "encrypted": {"zh_CN": "已加密", "en": "encrypted"},
@@ -99,8 +110,8 @@ def _main_fields(body: dict[str, Any], language: Language) -> Fields:
         ("certificate", body["id"]),
         ("imei", body["imei_masked"]),
         ("model", body["model"]),
-        ("method", body["method"]),
-        ("standard", body["standard"]),
+        ("method", _tool_words(str(body["method"]), language)),
+        ("standard", _tool_words(str(body["standard"]), language)),
         ("phone", phone),
         ("wiped_at", tool.get("time", "")),
         ("technician", body["technician"]),
@@ -135,6 +146,10 @@ def _signature_fields(signature: dict[str, Any], counter: dict[str, Any] | None,
 
 def _result(value: str, language: Language) -> str:
     return _RESULTS.get(value, {}).get(language, value)
+
+
+def _tool_words(value: str, language: Language) -> str:
+    return _TOOL_WORDS.get(value, {}).get(language, value)
 
 
 def _size(value: object) -> str:
