@@ -30,6 +30,115 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="206"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="207"/>
+        <source>Certificate of erasure</source>
+        <translation>数据清除证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="208"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="209"/>
+        <source>Save certificate file…</source>
+        <translation>保存证明文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="221"/>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="222"/>
+        <source>Certificate</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="223"/>
+        <source>IMEI (masked)</source>
+        <translation>IMEI（部分隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="224"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="225"/>
+        <source>Method</source>
+        <translation>清除方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <source>Android version</source>
+        <translation>安卓版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <source>Encryption before the wipe</source>
+        <translation>清除前的加密状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <source>Accounts on the phone</source>
+        <translation>手机上的账号数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <source>Phone after the wipe</source>
+        <translation>清除后的手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <source>Technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="240"/>
+        <source>reset and left USB</source>
+        <translation>已重启并断开 USB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <source>Does not verify: %1</source>
+        <translation>验证未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="248"/>
+        <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
+        <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="249"/>
+        <source>Signed by this outlet and countersigned by the upstream.</source>
+        <translation>已由本店签名，并已由厂商服务器加签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="253"/>
+        <source>Save certificate file</source>
+        <translation>保存证明文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="261"/>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/consent_dialog.py" line="117"/>
@@ -76,6 +185,31 @@
         <location filename="../../app/ui/dialogs/consent_dialog.py" line="125"/>
         <source>Customer declines</source>
         <translation>客户不同意</translation>
+    </message>
+</context>
+<context>
+    <name>DataForgettingButton</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="284"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="285"/>
+        <source>Data forgetting…</source>
+        <translation>数据遗忘…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="304"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="313"/>
+        <source>Data forgetting</source>
+        <translation>数据遗忘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="304"/>
+        <source>The refusal is recorded and printed on the slip.</source>
+        <translation>客户拒绝已记录，并会打印在维修单上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="312"/>
+        <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
+        <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
 </context>
 <context>
@@ -3128,159 +3262,159 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="107"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="112"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="113"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="112"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="114"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="113"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="115"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="114"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="116"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="168"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="179"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="179"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="183"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="185"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="115"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="117"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -3448,6 +3582,59 @@
         <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="69"/>
         <source>On the phone: %1    Required: %2 or later</source>
         <translation>手机上：%1    要求：%2 或更高</translation>
+    </message>
+</context>
+<context>
+    <name>WipeConsentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="130"/>
+        <source>Data forgetting</source>
+        <translation>数据遗忘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="131"/>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="132"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="133"/>
+        <source>Customer signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <source>No signature pad: the customer ticks here to decide</source>
+        <translation>没有签名板：客户在此勾选以作决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <source>The customer also agrees to update the diagnostic tool if it is too old</source>
+        <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <source>Customer agrees: erase the phone</source>
+        <translation>客户同意：清除手机数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <source>Customer refuses</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <source>Close without a decision</source>
+        <translation>关闭（不作决定）</translation>
     </message>
 </context>
 <context>
