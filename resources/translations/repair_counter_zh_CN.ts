@@ -32,108 +32,113 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="206"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="207"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="208"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="209"/>
         <source>Certificate of erasure</source>
         <translation>数据清除证明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="208"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="210"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="209"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="211"/>
         <source>Save certificate file…</source>
         <translation>保存证明文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="221"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="223"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="222"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="224"/>
         <source>Certificate</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="223"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="225"/>
         <source>IMEI (masked)</source>
         <translation>IMEI（部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="224"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="225"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
         <source>Method</source>
         <translation>清除方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
         <source>Android version</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
         <source>Encryption before the wipe</source>
         <translation>清除前的加密状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
         <source>Accounts on the phone</source>
         <translation>手机上的账号数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
         <source>Phone after the wipe</source>
         <translation>清除后的手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
         <source>Technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="240"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="242"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="245"/>
         <source>reset and left USB</source>
         <translation>已重启并断开 USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="251"/>
         <source>Does not verify: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="248"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="253"/>
         <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
         <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="249"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="254"/>
         <source>Signed by this outlet and countersigned by the upstream.</source>
         <translation>已由本店签名，并已由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="253"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="258"/>
         <source>Save certificate file</source>
         <translation>保存证明文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="261"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="266"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -190,24 +195,24 @@
 <context>
     <name>DataForgettingButton</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="284"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="285"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="289"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="290"/>
         <source>Data forgetting…</source>
         <translation>数据遗忘…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="304"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="313"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="309"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="318"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="304"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="309"/>
         <source>The refusal is recorded and printed on the slip.</source>
         <translation>客户拒绝已记录，并会打印在维修单上。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="312"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="317"/>
         <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
         <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
@@ -3587,52 +3592,52 @@
 <context>
     <name>WipeConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="130"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="131"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="131"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="132"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="132"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="133"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="133"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
         <source>No signature pad: the customer ticks here to decide</source>
         <translation>没有签名板：客户在此勾选以作决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
         <source>The customer also agrees to update the diagnostic tool if it is too old</source>
         <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
         <source>Customer agrees: erase the phone</source>
         <translation>客户同意：清除手机数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
         <source>Customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
         <source>Close without a decision</source>
         <translation>关闭（不作决定）</translation>
     </message>

@@ -227,7 +227,7 @@ class CertificateDialog(QDialog):
             (self.tr("Method"), body.get("method")),
             (self.tr("Standard"), body.get("standard")),
             (self.tr("Android version"), tool.get("android_version")),
-            (self.tr("Encryption before the wipe"), before.get("encryption")),
+            (self.tr("Encryption before the wipe"), self._encryption_text(before.get("encryption"))),
             (self.tr("Accounts on the phone"), before.get("accounts")),
             (self.tr("Phone after the wipe"), self._after_text(after.get("left_usb"))),
             (self.tr("Technician"), body.get("technician")),
@@ -237,6 +237,9 @@ class CertificateDialog(QDialog):
             shown = named(QLabel("" if value is None else str(value)), "certificateValue")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fields.addRow(label, shown)
+
+    def _encryption_text(self, state: object) -> str:
+        return self.tr("encrypted") if state == "encrypted" else str(state or "")
 
     def _after_text(self, state: object) -> str:
         return self.tr("reset and left USB") if state in ("absent", "offline") else str(state or "")
