@@ -39,6 +39,7 @@ from app.erasure import records
 from app.erasure.consent import DATA_FORGETTING_TEXT, WipeDecision, record_wipe_decision
 from app.erasure.errors import CertificateInvalid
 from app.erasure.wipe import WipeFlow
+from app.errors import KnownError
 from app.tickets.reference_in_force import reference_in_force
 from app.ui.error_dialogs import show_error
 from app.ui.language import CUSTOMER_LANGUAGES, on_language_change
@@ -290,6 +291,12 @@ class DataForgettingButton(QPushButton):
         self.setText(self.tr("Data forgetting…"))
 
     def open_for_ticket(self) -> None:
+        try:
+            self._open_for_ticket()
+        except KnownError as problem:  # a refused decision (restriction, bad name...) is worded, not a crash
+            show_error(self, problem)
+
+    def _open_for_ticket(self) -> None:
         session = getattr(self._page, "open_session", lambda: None)()
         detail = getattr(self._page, "detail", None)
         if session is None or detail is None:
