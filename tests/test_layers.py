@@ -60,6 +60,7 @@ SERVICE_ORDER = (
     "tickets",
     "parts",
     "diagnostics",
+    "erasure",
     "slip",
     "sync",
     "privacy",

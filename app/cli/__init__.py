@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "app.cli.device_commands",
     "app.cli.upstream_commands",
     "app.cli.diagnostics_commands",
+    "app.cli.wipe_commands",
     "app.cli.sync_commands",
     "app.cli.policy_commands",
     "app.cli.privacy_commands",

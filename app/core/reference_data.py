@@ -39,7 +39,7 @@ from app.paths import RESOURCES
 SUPPORTED_FORMAT = 1
 #: Largest reference file read; the registry sample is small, a real one is paged by sync.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-CONSENT_TEXT_IDS = ("diagnostics", "tool_update", "service_agreement")
+CONSENT_TEXT_IDS = ("diagnostics", "tool_update", "service_agreement", "data_forgetting")
 _CONSENT_FILE = re.compile(r"^([a-z_]+)\.v(\d{1,4})\.json$")
 _IDENTIFIER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\- ]{0,63}$")
 _PACKAGE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")

@@ -54,3 +54,14 @@ def connect_network_device(client: adbutils.AdbClient, address: str, timeout: fl
     phone is attached but unauthorised) all leave a device in the list.
     """
     return str(client.connect(address, timeout=timeout))
+
+
+def disconnect_network_device(client: adbutils.AdbClient, address: str) -> None:
+    """`adb disconnect ADDRESS`: the network phone leaves the server's list, as an unplugged USB one does.
+
+    A server that no longer knows the address (or is gone) leaves nothing to do.
+    """
+    try:
+        client.disconnect(address)
+    except (adbutils.AdbError, OSError, AdbServerUnavailable):
+        pass

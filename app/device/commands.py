@@ -161,3 +161,26 @@ def remove_tree_command(path: str) -> str:
 def pm_install_command(remote_apk: str, replace: bool = True) -> str:
     flags = "-r -t " if replace else "-t "
     return f"pm install {flags}{shlex.quote(device_path(remote_apk))}"
+
+
+# --- the wipe action of the Diagnostic Tool (docs/ARCHITECTURE.md section 7) ------------------------
+
+#: The tool's wipe service; present from the contract's version 3.0.0 (versionCode 300).
+WIPE_SERVICE = ".WipeService"
+#: Where the tool writes a wipe's result before it resets; relative to the tool's package.
+WIPE_ROOT = "/sdcard/Android/data/{package}/files/wipe"
+
+
+def wipe_folder(package: str, session: str) -> str:
+    """The folder holding one wipe's `result.json`; removing it tells the tool the result was taken."""
+    return f"{WIPE_ROOT.format(package=package_name(package))}/{session_id(session)}"
+
+
+def start_wipe_command(package: str, session: str) -> str:
+    """`am start-foreground-service` of the tool's wipe action for one session."""
+    return f"am start-foreground-service -n {package_name(package)}/{WIPE_SERVICE} --es session {session_id(session)}"
+
+
+def dumpsys_account_command() -> str:
+    """The accounts on the phone (only their count is read: the names are the customer's)."""
+    return "dumpsys account"

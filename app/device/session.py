@@ -41,6 +41,7 @@ from app.device.errors import (
     TransferFailed,
 )
 from app.device.parsers import OutputParseError
+from app.device.parsers.account_parser import parse_accounts_count
 from app.device.parsers.am_parser import AmStartResult, parse_am_start
 from app.device.parsers.battery_parser import (
     BatteryState,
@@ -62,6 +63,8 @@ DEFAULT_OUTPUT_LIMIT = 8 * 1024 * 1024
 DEFAULT_PULL_LIMIT = 256 * 1024 * 1024
 #: Bound on one Diagnostic Tool result file.
 RESULT_FILE_LIMIT = 2 * 1024 * 1024
+#: A wipe result is a few hundred bytes; anything near this is not one.
+WIPE_RESULT_LIMIT = 64 * 1024
 _SYNC_CHUNK = 64 * 1024
 _READ_BUFFER = 1024 * 1024
 
@@ -322,6 +325,42 @@ class DeviceSession:
     def clean_session(self, package: str, session: str) -> None:
         self.remove_tree(commands.session_folder(package, session))
         self.shell(commands.force_stop_command(package))
+
+    # --- the wipe action (docs/ARCHITECTURE.md section 7) ----------------------------------------
+
+    def crypto_state(self) -> str:
+        """`ro.crypto.state`: "encrypted", "unencrypted", or "" when the phone does not say."""
+        return self.checked_shell(commands.getprop_command("ro.crypto.state")).text.strip()[:32]
+
+    def accounts_count(self) -> int:
+        """How many accounts `dumpsys account` lists (only the count: the names are personal data)."""
+        return _parsed(parse_accounts_count, self.checked_shell(commands.dumpsys_account_command()).text)
+
+    def start_wipe(self, package: str, session: str) -> None:
+        """Ask the tool to wipe; DeviceCommandFailed when no wipe service started (tool missing or too old)."""
+        output = self.shell(commands.start_wipe_command(package, session))
+        result = _parsed(parse_am_start, output.all_text, output.exit_code)
+        if not result.started or result.error:
+            raise DeviceCommandFailed("The Diagnostic Tool on the phone has no wipe action.")
+
+    def wait_for_wipe_result(self, package: str, session: str, timeout: float, poll: float = 0.1) -> bytes | None:
+        """The tool's `result.json` once written, or None after `timeout`; DeviceGone if the phone leaves."""
+        result = f"{commands.wipe_folder(package, session)}/result.json"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.exists(result):
+                return self.read_file(result, max_bytes=WIPE_RESULT_LIMIT)
+            time.sleep(poll)
+        return None
+
+    def release_wipe(self, package: str, session: str) -> None:
+        """Tell the tool its result was taken (the folder goes); a tool that reported success then resets."""
+        self.remove_tree(commands.wipe_folder(package, session))
+
+    def state_in_server(self) -> str:
+        """This phone's state in the adb server's list ("device", "offline", ...), or "absent"."""
+        with self._guard("devices"):
+            return str({info.serial: info.state for info in self._client.list()}.get(self.serial, "absent"))
 
 
 # --- wire helpers (bounded reads) ---------------------------------------------------------------

@@ -295,7 +295,8 @@ class DiagnosticsFlow:
             ),
         )
         gate.allow_update()
-        tool_update.install_verified(gate, self.requirement, self._apk_dir, self._session.vault.paths.staging)
+        staging = self._session.vault.paths.staging
+        tool_update.install_verified(gate.install_tool, self.requirement, self._apk_dir, staging)
         after = tool_update.check_tool(gate, self.requirement, self._apk_dir)
         if not after.recent_enough:
             raise DeviceCommandFailed("The phone still has an old diagnostic tool after the update.")

@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,8 +89,10 @@ def verified_apk(requirement: DiagnosticToolRequirement, apk_dir: Path) -> bytes
     return data
 
 
-def install_verified(gate: ConsentGate, requirement: DiagnosticToolRequirement, apk_dir: Path, staging: Path) -> None:
-    """Check the digest, then install exactly the checked bytes through the gate.
+def install_verified(
+    install: Callable[[Path], None], requirement: DiagnosticToolRequirement, apk_dir: Path, staging: Path
+) -> None:
+    """Check the digest, then install exactly the checked bytes with `install` (the gate's, or the wipe's).
 
     The checked copy is staged inside the data directory (`staging`), owner-only: nothing
     is written outside it, and no other user can swap the file between check and install.
@@ -101,4 +104,4 @@ def install_verified(gate: ConsentGate, requirement: DiagnosticToolRequirement, 
         fd = os.open(private, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        gate.install_tool(private)
+        install(private)

@@ -25,7 +25,13 @@ from app.core.masking import mask_name
 from app.core.privacy_catalogue import FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
-from app.storage import diagnostics_repository, parts_repository, slip_repository, staff_repository
+from app.storage import (
+    diagnostics_repository,
+    erasure_repository,
+    parts_repository,
+    slip_repository,
+    staff_repository,
+)
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
 from app.storage.store import Store
@@ -135,7 +141,9 @@ def slip_content_for(
         pickup_date=_local(clock, str(detail.pickup.get("at", ""))) if detail.pickup else None,
         language=language,
         copy_number=copy_number,
-        extra_notes=signature_notes(detail, language, clock) + parts_notes(store, detail, language),
+        extra_notes=signature_notes(detail, language, clock)
+        + parts_notes(store, detail, language)
+        + wipe_notes(store, detail.number, language),
         reference_version=reference_in_force(store).version,
     )
 
@@ -360,6 +368,27 @@ def parts_notes(store: Store, detail: TicketDetail, language: Language) -> tuple
         return ()
     heading = "已更换备件：" if language == "zh_CN" else "Parts fitted:"
     return ("\n".join([heading, *lines]),)
+
+
+def wipe_notes(store: Store, ticket_number: str, language: Language) -> tuple[str, ...]:
+    """Data forgetting (issue 20): a refusal, or a certificate issued, as the customer's last word on it."""
+    jobs = erasure_repository.jobs_for_ticket(store, ticket_number)
+    decided = [job for job in jobs if job.status in ("refused", "done")]
+    if not decided:
+        return ()
+    if decided[-1].status == "refused":
+        return (
+            "客户拒绝数据清除：手机上的数据未被清除。"
+            if language == "zh_CN"
+            else "Data forgetting declined: the phone was not erased.",
+        )
+    certificates = erasure_repository.certificates_for_ticket(store, ticket_number)
+    reference = certificates[-1].id[:8] if certificates else ""
+    return (
+        f"手机数据已清除，数据清除证明 {reference}"
+        if language == "zh_CN"
+        else f"Phone erased; certificate of erasure {reference}",
+    )
 
 
 def _when(clock: OutletClock, iso_text: Any) -> str:

@@ -61,22 +61,22 @@ class BackupError(StoreError):
 
 
 class BackupTargetNotEmpty(BackupError):
-    exit_code = 110
+    exit_code = 120
     next_step = "Choose a new, empty folder for the backup (old backups are never overwritten)."
 
 
 class BackupIncomplete(BackupError):
-    exit_code = 111
+    exit_code = 121
     next_step = "This folder is not a finished backup: use another backup, or make a new one."
 
 
 class BackupTampered(BackupError):
-    exit_code = 112
+    exit_code = 122
     next_step = "Do not restore from this folder: it was changed after it was made. Use another backup."
 
 
 class RestoreTargetNotEmpty(BackupError):
-    exit_code = 113
+    exit_code = 123
     next_step = "Restore into a new, empty data directory; an existing store is never overwritten."
 
 

@@ -10,8 +10,9 @@ from typing import Any
 from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
-from app.storage.schema_parts import PARTS_SCHEMA
+from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
+from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_reports import REPORTS_SCHEMA
@@ -99,6 +100,7 @@ MIGRATIONS: list[list[str]] = [
     PARTS_SCHEMA,  # 14: spare parts: stock, moves, serials, ticket parts, returns, dispatch requests (issue 18)
     HUB_SCHEMA,  # 15: two-way sync through the outlet hub: replica, applied operations, conflicts (issue 22)
     SIZES_SCHEMA,  # 16: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
+    ERASURE_SCHEMA,  # 17: data forgetting: wipe jobs and their steps, certificates of erasure (issue 20)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -131,6 +131,8 @@ def reduce_consents_to_digests(work: UnitOfWork, ticket_numbers: Sequence[str]) 
             " AND (customer_name <> '' OR signature_png IS NOT NULL)",
             tuple(part),
         ).rowcount
+        # A data forgetting decision keeps what was decided; the signer's name goes with the consent's.
+        work.execute(f"UPDATE wipe_job SET signed_by = '' WHERE ticket_number IN ({_marks(part)})", tuple(part))
     return count
 
 
@@ -175,6 +177,7 @@ def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
         work.execute(f"UPDATE customer_privacy SET guardian_name = NULL WHERE customer_id IN ({marks})", tuple(part))
     for part in _chunks(numbers):
         work.execute(f"UPDATE diag_consent SET customer_name = '' WHERE ticket_number IN ({_marks(part)})", tuple(part))
+        work.execute(f"UPDATE wipe_job SET signed_by = '' WHERE ticket_number IN ({_marks(part)})", tuple(part))
     return count
 
 

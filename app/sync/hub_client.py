@@ -51,17 +51,17 @@ PULL_PAGE = 500
 
 
 class HubCertificateMismatch(KnownError):
-    exit_code = 114
+    exit_code = 124
     next_step = "Compare the fingerprint shown on the hub again; if it differs, do not join: something else answered."
 
 
 class HubRefused(KnownError):
-    exit_code = 115
+    exit_code = 125
     next_step = "Ask the hub's operator for a new one-time code for this counter."
 
 
 class NotJoined(KnownError):
-    exit_code = 116
+    exit_code = 126
     next_step = (
         "Join the outlet hub first: repair-counter hub join --hub URL --counter CODE --code CODE --fingerprint HEX"
     )

@@ -129,6 +129,26 @@ class AnchorRequest(_Model):
     prev_head: HexDigest | None = None
 
 
+class CountersignRequest(_Model):
+    """A certificate of erasure's digest going up (issue 20): nothing else about it leaves."""
+
+    certificate: Annotated[
+        str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+    ]
+    digest: HexDigest
+
+
+class Countersignature(_Model):
+    """The upstream's Ed25519 signature (base64) over `countersign_message(digest, outlet, signed_at)`."""
+
+    certificate: str
+    digest: HexDigest
+    outlet: OutletCode
+    signed_at: Annotated[str, StringConstraints(max_length=40)]
+    key_id: HexDigest
+    signature: Annotated[str, StringConstraints(max_length=128)]
+
+
 class AnchorReceipt(_Model):
     outlet: OutletCode
     seq: int

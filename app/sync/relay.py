@@ -38,6 +38,8 @@ from app.sync.protocol import (
     REFERENCE_KINDS,
     AnchorReceipt,
     AnchorRequest,
+    Countersignature,
+    CountersignRequest,
     EnrolRequest,
     EnrolResponse,
     PartHolders,
@@ -318,6 +320,12 @@ class SyncRelay:
         if answer.part_id != part_id:
             raise UpstreamProtocolError(f"Asked about part {part_id}, the upstream answered about {answer.part_id}.")
         return answer
+
+    def countersign(self, request: CountersignRequest) -> Countersignature:
+        """Send a certificate of erasure's digest up; the caller checks the countersignature and keeps it."""
+        return self._request(
+            Countersignature, "POST", f"{self._prefix}/wipe-certificates", content=request.model_dump_json()
+        )
 
     def latest_anchor(self) -> AnchorReceipt | None:
         """The upstream's last receipt for this outlet (to recover a receipt lost in a crash)."""

@@ -25,6 +25,7 @@ from app.storage.errors import JournalBroken
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
+from app.sync.countersigning import countersign_waiting
 from app.sync.outbox import OutboxSource
 from app.sync.policy import SharingPolicy, policy_for_region
 from app.sync.protocol import AnchorReceipt, AnchorRequest, PartHolders
@@ -171,6 +172,10 @@ def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None
             except UpstreamUnreachable:  # the round below reports the line; nothing is anchored
                 upstream_receipt, checked = None, False
             report = relay.sync_once()
+            if not report.errors:
+                report.errors.extend(
+                    countersign_waiting(session, relay, enrolment.outlet, enrolment.key_id, enrolment.public_key)[1]
+                )
             if checked and not report.errors:
                 _anchor(session, relay, enrolment, upstream_receipt)
     except KnownError as exc:

@@ -209,6 +209,83 @@ def _messages() -> dict[str, str]:
             "ProblemWords", "Ticket {ticket}: the estimate is not approved and the repair is not under warranty."
         ),
         "part_not_reserved": translate("ProblemWords", "No {part} is reserved on this ticket for serial {serial}."),
+        "wipe_error": translate(
+            "ProblemWords",
+            "The wipe did not end in a certificate.",
+        ),
+        "wipe_tool_unavailable": translate(
+            "ProblemWords",
+            "The phone's diagnostic tool cannot wipe, and it was not updated.",
+        ),
+        "wipe_tool_missing": translate(
+            "ProblemWords",
+            "The diagnostic tool is not on the phone and the update was refused, so the phone was not wiped.",
+        ),
+        "wipe_tool_too_old": translate(
+            "ProblemWords",
+            "The phone's diagnostic tool is too old to wipe and it was not updated, so the phone was not wiped.",
+        ),
+        "phone_not_encrypted": translate(
+            "ProblemWords",
+            "The phone's storage is not encrypted: destroying its keys would erase nothing, so no wipe was started.",
+        ),
+        "wipe_imei_mismatch": translate(
+            "ProblemWords",
+            "This phone is not the phone of ticket {ticket} (its IMEI differs); nothing was erased.",
+        ),
+        "wipe_ticket_has_no_imei": translate(
+            "ProblemWords",
+            "Ticket {ticket} has no IMEI, so the phone cannot be checked against it; nothing was erased.",
+        ),
+        "wipe_imei_unreadable": translate(
+            "ProblemWords",
+            "The phone gave no IMEI to check against the ticket; nothing was erased.",
+        ),
+        "wipe_interrupted": translate(
+            "ProblemWords",
+            "The phone was unplugged before the tool reported: nobody can say what was erased, "
+            "so there is no certificate.",
+        ),
+        "wipe_reported_failure": translate(
+            "ProblemWords",
+            "The tool on the phone reported that the wipe failed; the phone was not reset.",
+        ),
+        "wipe_result_unreadable": translate(
+            "ProblemWords",
+            "The tool's wipe result is missing or unreadable; no certificate was issued.",
+        ),
+        "phone_stayed_connected": translate(
+            "ProblemWords",
+            "The tool reported success but the phone did not reset and leave the cable; nothing was certified.",
+        ),
+        "certificate_invalid": translate(
+            "ProblemWords",
+            "This certificate of erasure does not verify.",
+        ),
+        "certificate_malformed": translate(
+            "ProblemWords",
+            "The file is not a readable certificate of erasure.",
+        ),
+        "certificate_wrong_outlet": translate(
+            "ProblemWords",
+            "The certificate was signed by another key than the one trusted here.",
+        ),
+        "certificate_signature_invalid": translate(
+            "ProblemWords",
+            "The outlet's signature does not match the certificate: it was altered or forged.",
+        ),
+        "certificate_not_success": translate(
+            "ProblemWords",
+            "The certificate does not record a successful wipe.",
+        ),
+        "certificate_countersignature_invalid": translate(
+            "ProblemWords",
+            "The upstream's countersignature does not match the certificate.",
+        ),
+        "wipe_record_missing": translate(
+            "ProblemWords",
+            "There is no such wipe or certificate.",
+        ),
     }
 
 
@@ -389,6 +466,42 @@ def _next_steps() -> dict[str, str]:
         "stock_move_refused": translate("ProblemWords", "Correct the quantity, the reason or the label and try again."),
         "ticket_parts_refused": translate(
             "ProblemWords", "Approve the estimate so its parts are reserved, or check the ticket's status."
+        ),
+        "wipe_tool_unavailable": translate(
+            "ProblemWords",
+            "Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.",
+        ),
+        "wipe_tool_missing": translate(
+            "ProblemWords",
+            "Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.",
+        ),
+        "wipe_tool_too_old": translate(
+            "ProblemWords",
+            "Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.",
+        ),
+        "phone_not_encrypted": translate(
+            "ProblemWords",
+            "Do not certify this phone: an unencrypted phone needs the maker's full overwrite procedure.",
+        ),
+        "wipe_imei_mismatch": translate(
+            "ProblemWords",
+            "Check that the right phone is connected and that the ticket's IMEI is correct.",
+        ),
+        "wipe_interrupted": translate(
+            "ProblemWords",
+            "Reconnect the phone; if it still starts with the customer's data, offer the wipe again.",
+        ),
+        "wipe_reported_failure": translate(
+            "ProblemWords",
+            "Check the phone for a device administrator policy, then try again.",
+        ),
+        "phone_stayed_connected": translate(
+            "ProblemWords",
+            "Restart the phone and check whether it was reset.",
+        ),
+        "certificate_invalid": translate(
+            "ProblemWords",
+            "Do not accept this certificate: ask the outlet that issued it for the original.",
         ),
     }
 

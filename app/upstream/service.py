@@ -21,6 +21,7 @@ from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
+from app.erasure.certificate import countersign_message
 from app.errors import UsageError
 from app.sync.anchors import key_id_for, public_key_bytes, sign_anchor
 from app.sync.protocol import (
@@ -31,6 +32,8 @@ from app.sync.protocol import (
     PART_PATTERN,
     AnchorReceipt,
     AnchorRequest,
+    Countersignature,
+    CountersignRequest,
     Cursor,
     EnrolRequest,
     EnrolResponse,
@@ -244,6 +247,20 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
         except AnchorRefused as exc:
             raise Refusal(409, exc.code, exc.detail) from exc
         return receipt_from_row(row)
+
+    @app.post(f"{API_PREFIX}/outlets/{{outlet}}/wipe-certificates", response_model=Countersignature)
+    def countersign(outlet: Caller, request: CountersignRequest) -> Countersignature:
+        """Countersign a certificate of erasure's digest; the digest is all the upstream sees of it."""
+        signed_at = utc_now().strftime("%Y-%m-%dT%H:%M:%SZ")
+        signature = key.sign(countersign_message(request.digest, outlet, signed_at))
+        return Countersignature(
+            certificate=request.certificate,
+            digest=request.digest,
+            outlet=outlet,
+            signed_at=signed_at,
+            key_id=key_id_for(public_key_bytes(key)),
+            signature=base64.b64encode(signature).decode("ascii"),
+        )
 
     @app.get(f"{API_PREFIX}/outlets/{{outlet}}/anchors/latest", response_model=AnchorReceipt)
     def latest_anchor(outlet: Caller) -> AnchorReceipt:

@@ -30,6 +30,120 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="209"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="210"/>
+        <source>Certificate of erasure</source>
+        <translation>数据清除证明</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="211"/>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="212"/>
+        <source>Save certificate file…</source>
+        <translation>保存证明文件…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="224"/>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="225"/>
+        <source>Certificate</source>
+        <translation>证明编号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
+        <source>IMEI (masked)</source>
+        <translation>IMEI（部分隐藏）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <source>Method</source>
+        <translation>清除方法</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <source>Android version</source>
+        <translation>安卓版本</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <source>Encryption before the wipe</source>
+        <translation>清除前的加密状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <source>Accounts on the phone</source>
+        <translation>手机上的账号数</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
+        <source>Phone after the wipe</source>
+        <translation>清除后的手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
+        <source>Technician</source>
+        <translation>技术人员</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="243"/>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <source>reset and left USB</source>
+        <translation>已重启并断开 USB</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="252"/>
+        <source>Does not verify: %1</source>
+        <translation>验证未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="254"/>
+        <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
+        <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="255"/>
+        <source>Signed by this outlet and countersigned by the upstream.</source>
+        <translation>已由本店签名，并已由厂商服务器加签。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="259"/>
+        <source>Save certificate file</source>
+        <translation>保存证明文件</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="267"/>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/consent_dialog.py" line="71"/>
@@ -86,6 +200,31 @@
         <location filename="../../app/ui/dialogs/consent_dialog.py" line="160"/>
         <source>Customer declines</source>
         <translation>客户不同意</translation>
+    </message>
+</context>
+<context>
+    <name>DataForgettingButton</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="290"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="291"/>
+        <source>Data forgetting…</source>
+        <translation>数据遗忘…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="316"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="325"/>
+        <source>Data forgetting</source>
+        <translation>数据遗忘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="316"/>
+        <source>The refusal is recorded and printed on the slip.</source>
+        <translation>客户拒绝已记录，并会打印在维修单上。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="324"/>
+        <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
+        <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
 </context>
 <context>
@@ -2362,518 +2501,645 @@
         <translation>此工单上没有为序列号 {serial} 预留的 {part}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="217"/>
+        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <source>The wipe did not end in a certificate.</source>
+        <translation>本次清除未能出具证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <source>The phone&apos;s diagnostic tool cannot wipe, and it was not updated.</source>
+        <translation>手机上的检测工具无法执行清除，且未更新。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="220"/>
+        <source>The diagnostic tool is not on the phone and the update was refused, so the phone was not wiped.</source>
+        <translation>手机上没有检测工具，且客户拒绝更新，手机未被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="224"/>
+        <source>The phone&apos;s diagnostic tool is too old to wipe and it was not updated, so the phone was not wiped.</source>
+        <translation>手机上的检测工具版本过旧，无法清除，且未更新，手机未被清除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <source>The phone&apos;s storage is not encrypted: destroying its keys would erase nothing, so no wipe was started.</source>
+        <translation>手机存储未加密：销毁密钥无法清除数据，因此未开始清除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="232"/>
+        <source>This phone is not the phone of ticket {ticket} (its IMEI differs); nothing was erased.</source>
+        <translation>这部手机不是维修单 {ticket} 的手机（IMEI 不符），未清除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="236"/>
+        <source>Ticket {ticket} has no IMEI, so the phone cannot be checked against it; nothing was erased.</source>
+        <translation>维修单 {ticket} 没有 IMEI，无法核对手机，未清除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="240"/>
+        <source>The phone gave no IMEI to check against the ticket; nothing was erased.</source>
+        <translation>手机未提供 IMEI，无法与维修单核对，未清除任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="244"/>
+        <source>The phone was unplugged before the tool reported: nobody can say what was erased, so there is no certificate.</source>
+        <translation>检测工具报告结果前手机已断开：无法确认清除了什么，因此不出具证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="249"/>
+        <source>The tool on the phone reported that the wipe failed; the phone was not reset.</source>
+        <translation>手机上的检测工具报告清除失败，手机未被重置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <source>The tool&apos;s wipe result is missing or unreadable; no certificate was issued.</source>
+        <translation>检测工具的清除结果缺失或无法读取，未出具证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <source>The tool reported success but the phone did not reset and leave the cable; nothing was certified.</source>
+        <translation>检测工具报告成功，但手机没有重启并断开连接，未出具证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <source>This certificate of erasure does not verify.</source>
+        <translation>这份数据清除证明验证未通过。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="265"/>
+        <source>The file is not a readable certificate of erasure.</source>
+        <translation>该文件不是可读取的数据清除证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="269"/>
+        <source>The certificate was signed by another key than the one trusted here.</source>
+        <translation>该证明不是由此处信任的密钥签名的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="273"/>
+        <source>The outlet&apos;s signature does not match the certificate: it was altered or forged.</source>
+        <translation>门店签名与证明内容不符：证明已被篡改或伪造。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="277"/>
+        <source>The certificate does not record a successful wipe.</source>
+        <translation>该证明没有记录一次成功的清除。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="281"/>
+        <source>The upstream&apos;s countersignature does not match the certificate.</source>
+        <translation>厂商服务器的加签与证明内容不符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="285"/>
+        <source>There is no such wipe or certificate.</source>
+        <translation>没有这次清除或这份证明。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="294"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="219"/>
+        <location filename="../../app/ui/problem_words.py" line="296"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="220"/>
+        <location filename="../../app/ui/problem_words.py" line="297"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="221"/>
+        <location filename="../../app/ui/problem_words.py" line="298"/>
         <source>Choose a new, empty folder for the backup.</source>
         <translation>请为备份选择一个新的空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="222"/>
+        <location filename="../../app/ui/problem_words.py" line="299"/>
         <source>Use another backup, or make a new one.</source>
         <translation>请使用另一份备份，或重新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="223"/>
+        <location filename="../../app/ui/problem_words.py" line="300"/>
         <source>Do not restore from this folder. Use another backup.</source>
         <translation>请勿从此文件夹恢复，请使用另一份备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="224"/>
+        <location filename="../../app/ui/problem_words.py" line="301"/>
         <source>Restore into a new, empty data directory.</source>
         <translation>请恢复到一个新的空数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="225"/>
+        <location filename="../../app/ui/problem_words.py" line="302"/>
         <source>Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager.</source>
         <translation>请勿继续：请核对中心服务器上显示的指纹，并询问网点经理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <location filename="../../app/ui/problem_words.py" line="305"/>
         <source>Ask the hub&apos;s operator for a new one-time code for this counter.</source>
         <translation>请向中心服务器的管理员为本柜台索取新的一次性验证码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="229"/>
+        <location filename="../../app/ui/problem_words.py" line="306"/>
         <source>Join the outlet hub with the code and fingerprint the hub shows.</source>
         <translation>请使用中心服务器显示的验证码和指纹加入网点中心服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="230"/>
+        <location filename="../../app/ui/problem_words.py" line="307"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="235"/>
+        <location filename="../../app/ui/problem_words.py" line="312"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="240"/>
+        <location filename="../../app/ui/problem_words.py" line="317"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="245"/>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="248"/>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="252"/>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="255"/>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="258"/>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <location filename="../../app/ui/problem_words.py" line="338"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="264"/>
+        <location filename="../../app/ui/problem_words.py" line="341"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="270"/>
+        <location filename="../../app/ui/problem_words.py" line="347"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="271"/>
+        <location filename="../../app/ui/problem_words.py" line="348"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="272"/>
+        <location filename="../../app/ui/problem_words.py" line="349"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="275"/>
+        <location filename="../../app/ui/problem_words.py" line="352"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="276"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="279"/>
+        <location filename="../../app/ui/problem_words.py" line="356"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="282"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="283"/>
+        <location filename="../../app/ui/problem_words.py" line="360"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="286"/>
+        <location filename="../../app/ui/problem_words.py" line="363"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="289"/>
+        <location filename="../../app/ui/problem_words.py" line="366"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="292"/>
+        <location filename="../../app/ui/problem_words.py" line="369"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="293"/>
+        <location filename="../../app/ui/problem_words.py" line="370"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="294"/>
+        <location filename="../../app/ui/problem_words.py" line="371"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="297"/>
+        <location filename="../../app/ui/problem_words.py" line="374"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="301"/>
+        <location filename="../../app/ui/problem_words.py" line="378"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="302"/>
+        <location filename="../../app/ui/problem_words.py" line="379"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="303"/>
+        <location filename="../../app/ui/problem_words.py" line="380"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="307"/>
+        <location filename="../../app/ui/problem_words.py" line="384"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="308"/>
+        <location filename="../../app/ui/problem_words.py" line="385"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="311"/>
+        <location filename="../../app/ui/problem_words.py" line="388"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="312"/>
+        <location filename="../../app/ui/problem_words.py" line="389"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="315"/>
+        <location filename="../../app/ui/problem_words.py" line="392"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <location filename="../../app/ui/problem_words.py" line="395"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="399"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <location filename="../../app/ui/problem_words.py" line="403"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="327"/>
+        <location filename="../../app/ui/problem_words.py" line="404"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="328"/>
+        <location filename="../../app/ui/problem_words.py" line="405"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <location filename="../../app/ui/problem_words.py" line="408"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="334"/>
+        <location filename="../../app/ui/problem_words.py" line="411"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="337"/>
+        <location filename="../../app/ui/problem_words.py" line="414"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="340"/>
+        <location filename="../../app/ui/problem_words.py" line="417"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="343"/>
+        <location filename="../../app/ui/problem_words.py" line="420"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="346"/>
+        <location filename="../../app/ui/problem_words.py" line="423"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="347"/>
+        <location filename="../../app/ui/problem_words.py" line="424"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="350"/>
+        <location filename="../../app/ui/problem_words.py" line="427"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="351"/>
+        <location filename="../../app/ui/problem_words.py" line="428"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="354"/>
+        <location filename="../../app/ui/problem_words.py" line="431"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="355"/>
+        <location filename="../../app/ui/problem_words.py" line="432"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="358"/>
+        <location filename="../../app/ui/problem_words.py" line="435"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="362"/>
+        <location filename="../../app/ui/problem_words.py" line="439"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="365"/>
+        <location filename="../../app/ui/problem_words.py" line="442"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="366"/>
+        <location filename="../../app/ui/problem_words.py" line="443"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="369"/>
+        <location filename="../../app/ui/problem_words.py" line="446"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="370"/>
+        <location filename="../../app/ui/problem_words.py" line="447"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="371"/>
+        <location filename="../../app/ui/problem_words.py" line="448"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="375"/>
+        <location filename="../../app/ui/problem_words.py" line="452"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="376"/>
+        <location filename="../../app/ui/problem_words.py" line="453"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="379"/>
+        <location filename="../../app/ui/problem_words.py" line="456"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="382"/>
+        <location filename="../../app/ui/problem_words.py" line="459"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="383"/>
+        <location filename="../../app/ui/problem_words.py" line="460"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="384"/>
+        <location filename="../../app/ui/problem_words.py" line="461"/>
         <source>Use a part number from the price list.</source>
         <translation>请使用价目表中的备件编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385"/>
+        <location filename="../../app/ui/problem_words.py" line="462"/>
         <source>Receive the part first, or request it from dispatch.</source>
         <translation>请先将备件入库，或向调拨申请该备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="386"/>
+        <location filename="../../app/ui/problem_words.py" line="463"/>
         <source>Do not fit this part: set it aside and report it to the maker, or scan the label again.</source>
         <translation>请勿安装此备件：将其单独存放并报告厂商，或重新扫描标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389"/>
+        <location filename="../../app/ui/problem_words.py" line="466"/>
         <source>Correct the quantity, the reason or the label and try again.</source>
         <translation>请更正数量、原因或标签后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="390"/>
-        <source>Approve the estimate so its parts are reserved, or check the ticket&apos;s status.</source>
-        <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
+        <location filename="../../app/ui/problem_words.py" line="469"/>
+        <location filename="../../app/ui/problem_words.py" line="473"/>
+        <location filename="../../app/ui/problem_words.py" line="477"/>
+        <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
+        <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="398"/>
+        <location filename="../../app/ui/problem_words.py" line="481"/>
+        <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
+        <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="485"/>
+        <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
+        <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="489"/>
+        <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
+        <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="493"/>
+        <source>Check the phone for a device administrator policy, then try again.</source>
+        <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="497"/>
+        <source>Restart the phone and check whether it was reset.</source>
+        <translation>请重启手机并检查是否已被重置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="501"/>
+        <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
+        <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="510"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="436"/>
+        <location filename="../../app/ui/problem_words.py" line="548"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="437"/>
+        <location filename="../../app/ui/problem_words.py" line="549"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="438"/>
+        <location filename="../../app/ui/problem_words.py" line="550"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="551"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="440"/>
+        <location filename="../../app/ui/problem_words.py" line="552"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="441"/>
+        <location filename="../../app/ui/problem_words.py" line="553"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="442"/>
+        <location filename="../../app/ui/problem_words.py" line="554"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="443"/>
+        <location filename="../../app/ui/problem_words.py" line="555"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="444"/>
+        <location filename="../../app/ui/problem_words.py" line="556"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="445"/>
+        <location filename="../../app/ui/problem_words.py" line="557"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="446"/>
+        <location filename="../../app/ui/problem_words.py" line="558"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="447"/>
+        <location filename="../../app/ui/problem_words.py" line="559"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="448"/>
+        <location filename="../../app/ui/problem_words.py" line="560"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="449"/>
+        <location filename="../../app/ui/problem_words.py" line="561"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="450"/>
+        <location filename="../../app/ui/problem_words.py" line="562"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="451"/>
+        <location filename="../../app/ui/problem_words.py" line="563"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="452"/>
+        <location filename="../../app/ui/problem_words.py" line="564"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="453"/>
+        <location filename="../../app/ui/problem_words.py" line="565"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="454"/>
+        <location filename="../../app/ui/problem_words.py" line="566"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="455"/>
+        <location filename="../../app/ui/problem_words.py" line="567"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="456"/>
+        <location filename="../../app/ui/problem_words.py" line="568"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="457"/>
+        <location filename="../../app/ui/problem_words.py" line="569"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="458"/>
+        <location filename="../../app/ui/problem_words.py" line="570"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="459"/>
+        <location filename="../../app/ui/problem_words.py" line="571"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="460"/>
+        <location filename="../../app/ui/problem_words.py" line="572"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="464"/>
+        <location filename="../../app/ui/problem_words.py" line="576"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -3397,170 +3663,170 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="119"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121"/>
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="120"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="241"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="243"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="174"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="198"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="200"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="198"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="200"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="204"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="214"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="216"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="215"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="215"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="241"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="243"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -3728,6 +3994,59 @@
         <location filename="../../app/ui/dialogs/tool_update_dialog.py" line="69"/>
         <source>On the phone: %1    Required: %2 or later</source>
         <translation>手机上：%1    要求：%2 或更高</translation>
+    </message>
+</context>
+<context>
+    <name>WipeConsentDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="132"/>
+        <source>Data forgetting</source>
+        <translation>数据遗忘</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="133"/>
+        <source>Ticket</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
+        <source>Customer name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <source>Customer signature</source>
+        <translation>客户签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <source>No signature pad: the customer ticks here to decide</source>
+        <translation>没有签名板：客户在此勾选以作决定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <source>The customer also agrees to update the diagnostic tool if it is too old</source>
+        <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <source>Customer agrees: erase the phone</source>
+        <translation>客户同意：清除手机数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
+        <source>Customer refuses</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
+        <source>Close without a decision</source>
+        <translation>关闭（不作决定）</translation>
     </message>
 </context>
 <context>

@@ -91,3 +91,8 @@ class MemoryFileSystem:
             for key in [p for p in self._entries if p == path or p.startswith(prefix)]:
                 del self._entries[key]
             return True
+
+    def clear(self) -> None:
+        """Empty the storage (a factory reset): only the root folder is left."""
+        with self._lock:
+            self._entries = {"/": Entry(stat.S_IFDIR | 0o755, b"", int(time.time()))}

@@ -5,7 +5,9 @@ Order for each command of a `;`-separated line: injected faults, the profile's
 commands (getprop, dumpsys package, pm, am, echo, cat, ls, rm, mkdir, true,
 false), else `not found` with exit 127 like a real phone.  The on-phone
 Diagnostic Tool of docs/ARCHITECTURE.md section 7 is played here too (`am
-start-foreground-service ... --es session ID --es categories a,b`).
+start-foreground-service ... --es session ID --es categories a,b`), and so is its
+wipe action (`.WipeService`): it writes its result, waits for the counter to take
+it, then "resets": the storage is emptied and the phone drops off the bus.
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ from app.device.simulator.profile import HandsetProfile
 SIMULATOR_MANIFEST = "simulator-manifest.json"
 _SESSION_ID = re.compile(r"\A[A-Za-z0-9_\-]{1,64}\Z")
 _CATEGORY = re.compile(r"\A[a-z][a-z0-9_]{0,39}\Z")
+#: The wipe action's service class, and the first tool version that has it (the contract's 3.0.0).
+WIPE_SERVICE = ".WipeService"
+WIPE_SINCE_VERSION = 300
+WIPE_METHOD = "factory reset: cryptographic erase of FBE keys"
+WIPE_STANDARD = "NIST SP 800-88 Rev. 1 purge"
+#: How long the tool waits for the counter to take its result before it resets anyway.
+WIPE_GRACE_S = 60.0
 _BASE_PACKAGES = (
     ("android", 35, "15"),
     ("com.android.shell", 35, "15"),
@@ -66,6 +75,12 @@ class PhoneState:
     sessions: list[str] = field(default_factory=list)
     timers: list[threading.Timer] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Set when the handset stops: the tool's background work ends with it.
+    stopped: threading.Event = field(default_factory=threading.Event)
+    #: What the phone does when it resets or the cable is pulled: leave the bus (set by the handset).
+    drop_off_bus: Callable[[], None] | None = None
+    #: True once a wipe reset the phone.
+    wiped: bool = False
 
 
 class PhoneShell:
@@ -161,6 +176,8 @@ class PhoneShell:
             ("ro.product.device", device.name),
             ("ro.build.version.release", device.android_release),
             ("ro.build.version.sdk", str(device.sdk) if device.sdk else ""),
+            ("ro.crypto.state", device.crypto_state),
+            ("ro.crypto.type", "file" if device.crypto_state == "encrypted" else ""),
         ):
             if value:
                 props.setdefault(key, value)
@@ -176,7 +193,15 @@ class PhoneShell:
     def _dumpsys(self, args: list[str]) -> CommandResult:
         if len(args) >= 2 and args[0] == "package":
             return _text(self._package_dump(args[1]))
+        if args == ["account"]:
+            return _text(self._account_dump())
         return _text()
+
+    def _account_dump(self) -> str:
+        """`dumpsys account` as Android 13 prints it (made-up account names)."""
+        count = 0 if self.state.wiped else self.profile.device.accounts
+        accounts = "".join(f"    Account {{name=customer{n}@example.cn, type=com.google}}\n" for n in range(count))
+        return f"User UserInfo{{0:Owner:c13}}:\n  Accounts: {count}\n{accounts}\n  Active Sessions: 0\n"
 
     def _package_dump(self, name: str) -> str:
         with self.state.lock:
@@ -275,6 +300,9 @@ class PhoneShell:
         package, _, service = component.partition("/")
         with self.state.lock:
             installed = tool is not None and package == tool.package and package in self.state.packages
+            version = self.state.packages[package].version_code if installed else 0
+        if installed and tool is not None and service == WIPE_SERVICE and version >= WIPE_SINCE_VERSION:
+            return self._start_wipe(package, options.get("--es session", ""), started)
         if not installed or tool is None or service != tool.service:
             return _text(started, "Error: Not found; no service started.\n")
         session = options.get("--es session", "")
@@ -302,6 +330,60 @@ class PhoneShell:
                 result = json.dumps({"category": category, "available": False}).encode()
             self.files.write(f"{folder}/{category}.json", result)
         self.files.write(f"{folder}/done", json.dumps({"categories": categories}).encode())
+
+    # --- the wipe action -------------------------------------------------------------------------
+
+    def _start_wipe(self, package: str, session: str, started: str) -> CommandResult:
+        if not _SESSION_ID.match(session):
+            return _text(started)  # no valid request: the tool writes nothing and nothing is erased
+        folder = f"/sdcard/Android/data/{package}/files/wipe/{session}"
+        tool = self.profile.diagtool
+        assert tool is not None
+        timer = threading.Timer(tool.result_delay_ms / 1000, self._run_wipe, (folder,))
+        timer.daemon = True
+        with self.state.lock:
+            self.state.timers.append(timer)
+        timer.start()
+        return _text(started)
+
+    def _run_wipe(self, folder: str) -> None:
+        tool = self.profile.diagtool
+        assert tool is not None
+        if tool.wipe == "unplug":
+            self._leave_bus()  # the cable is pulled before the tool wrote anything
+            return
+        self.files.write(f"{folder}/result.json", json.dumps(self._wipe_result(tool.wipe)).encode())
+        if tool.wipe != "success":
+            return  # a failed wipe leaves the phone as it was, still on the cable
+        deadline = time.monotonic() + WIPE_GRACE_S
+        while self.files.get(folder) is not None and time.monotonic() < deadline:
+            if self.state.stopped.wait(0.02):
+                return
+        with self.state.lock:
+            self.state.wiped = True
+            self.state.packages.clear()
+        self.files.clear()
+        self._leave_bus()
+
+    def _wipe_result(self, outcome: str) -> dict[str, object]:
+        device = self.profile.device
+        result: dict[str, object] = {
+            "status": outcome,
+            "method": WIPE_METHOD,
+            "standard": WIPE_STANDARD,
+            "android_version": device.android_release,
+            "encryption_state": device.crypto_state,
+            "encryption_type": "file" if device.crypto_state == "encrypted" else "none",
+            "storage_bytes": device.storage_bytes,
+            "time": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        if outcome != "success":
+            result["reason"] = "the factory reset was refused by a device administrator policy"
+        return result
+
+    def _leave_bus(self) -> None:
+        if self.state.drop_off_bus is not None:
+            self.state.drop_off_bus()
 
     # --- files -----------------------------------------------------------------------------------
 

@@ -2,10 +2,13 @@
 
 Format (issue 3), so a capture from a real phone drops in with no code change::
 
-    [device]      serial, model, brand, manufacturer, product, name, android_release, sdk
+    [device]      serial, model, brand, manufacturer, product, name, android_release, sdk,
+                  crypto_state ("encrypted" | "unencrypted"; ro.crypto.state), accounts (how many
+                  `dumpsys account` lists), storage_bytes (what the wipe result reports)
     [adb]         features = [...], auth = "none" | "accept" | "deny"
     [diagtool]    package, version_code, version_name, service   (absent: tool not installed)
                   result_delay_ms (optional; how long the tool "works" before writing results)
+                  wipe = "success" | "failed" | "unplug" (optional; how the wipe action ends)
     [diagtool.results]  category = { file = "..." } | { inline = '''...''' }
     [shell]       "exact command" | "prefix*" = { file = "..." } | { inline = '''...''' }, exit = N
     [files]       "/device/path" = { file = "..." } | { inline = '''...''' }
@@ -23,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 AUTH_MODES = ("none", "accept", "deny")
+WIPE_OUTCOMES = ("success", "failed", "unplug")
+CRYPTO_STATES = ("encrypted", "unencrypted")
 #: Features this simulator implements; a profile may advertise only these.
 SUPPORTED_FEATURES = frozenset(
     {"shell_v2", "stat_v2", "fixed_push_mkdir", "fixed_push_symlink_timestamp", "delayed_ack", "ls_v2"}
@@ -45,6 +50,9 @@ class DeviceSection:
     name: str = ""
     android_release: str = ""
     sdk: int = 0
+    crypto_state: str = "encrypted"
+    accounts: int = 1
+    storage_bytes: int = 128 * 1024**3
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,10 @@ class DiagToolSection:
     service: str
     results: dict[str, bytes] = field(default_factory=dict)
     result_delay_ms: int = 200
+    #: How the wipe action ends (docs/ARCHITECTURE.md section 7): the phone resets and drops off USB
+    #: ("success"), the tool reports a failure and the phone stays ("failed"), or the cable is pulled
+    #: after the tool started and before it wrote its result ("unplug").
+    wipe: str = "success"
 
 
 @dataclass(frozen=True)
@@ -125,6 +137,10 @@ def _check(profile: HandsetProfile) -> None:
         raise ProfileError(f"{profile.name}: the simulator does not implement features {sorted(unknown)}")
     if not profile.device.serial or any(c in profile.device.serial for c in " \t\n;:"):
         raise ProfileError(f"{profile.name}: device.serial must be a plain word")
+    if profile.diagtool is not None and profile.diagtool.wipe not in WIPE_OUTCOMES:
+        raise ProfileError(f"{profile.name}: diagtool.wipe must be one of {WIPE_OUTCOMES}")
+    if profile.device.crypto_state not in CRYPTO_STATES:
+        raise ProfileError(f"{profile.name}: device.crypto_state must be one of {CRYPTO_STATES}")
     for path in profile.files:
         if not path.startswith("/") or ".." in path.split("/"):
             raise ProfileError(f"{profile.name}: file path {path!r} must be absolute without '..'")

@@ -321,6 +321,10 @@ class SimulatedHandset:
                 profile.diagtool.version_code, profile.diagtool.version_name
             )
         self.shell = PhoneShell(profile, self.files, self.state)
+        self.state.drop_off_bus = self.leave_bus
+        #: Called when the phone leaves the bus by itself (reset, cable pulled): the harness that
+        #: "plugged" it in takes it out of the adb server's list, as the USB stack does for a real one.
+        self.on_gone: list[Callable[[], None]] = []
         self.key_accepted = threading.Event()
         self._requested_port = port
         self._listener: socket.socket | None = None
@@ -360,6 +364,7 @@ class SimulatedHandset:
         listener.settimeout(0.2)
         self._listener = listener
         self._stopping.clear()
+        self.state.stopped.clear()
         self._accept_thread = threading.Thread(target=self._accept_loop, name=f"handset-{self.port}", daemon=True)
         self._accept_thread.start()
         return self
@@ -396,9 +401,19 @@ class SimulatedHandset:
         for connection in connections:
             connection.abort()
 
+    def leave_bus(self) -> None:
+        """The phone resets or is unplugged: it stops answering and leaves the adb server's list."""
+        for gone in list(self.on_gone):
+            try:
+                gone()
+            except OSError:  # the adb server may be gone already; the phone leaves all the same
+                log.debug("a handset's on_gone hook failed", exc_info=True)
+        self.stop()
+
     def stop(self) -> None:
         """Stop listening, drop every connection, cancel the tool's pending work."""
         self._stopping.set()
+        self.state.stopped.set()
         if self._accept_thread is not None:
             self._accept_thread.join(timeout=5)
         if self._listener is not None:

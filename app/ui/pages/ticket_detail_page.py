@@ -37,6 +37,7 @@ from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup, pricing
 from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
+from app.ui.dialogs.data_forgetting import DataForgettingButton
 from app.ui.dialogs.print_slip_panel import PrintSlipPanel
 from app.ui.error_dialogs import show_error
 from app.ui.fields import NextOnReturnLineEdit
@@ -80,6 +81,7 @@ class TicketDetailPage(Page):
         layout.addLayout(self._build_actions())
         self.slip = PrintSlipPanel(tasks, self)  # Print / Save PDF / Thermal / Retry
         layout.addWidget(self.slip)
+        layout.addWidget(DataForgettingButton(tasks, self))  # issue 20: the wipe consent and its certificate
         for keys, slot in ((DIAGNOSE_KEYS, self.request_diagnostics), (SAVE_PDF_KEYS, self.slip.choose_pdf_file)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the wizard has its own Ctrl+D

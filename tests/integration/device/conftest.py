@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app.device.adb_client import CounterAdbClient, connect_network_device
+from app.device.adb_client import CounterAdbClient, connect_network_device, disconnect_network_device
 from app.device.adb_server import AdbServer, bundled_adb_path, free_loopback_port
 from app.device.session import DeviceSession
 from app.device.simulator import SimulatedHandset, load_profile
@@ -66,6 +66,8 @@ class Phones:
         loaded = load_profile(HANDSETS / profile) if isinstance(profile, str) else profile
         handset = SimulatedHandset(loaded).start()
         self.started.append(handset)
+        # A simulated phone that resets or is unplugged leaves the list, as the USB stack removes a real one.
+        handset.on_gone.append(lambda: disconnect_network_device(self.client, handset.address))
         connect_network_device(self.client, handset.address)
         if wait:
             wait_for_state(self.client, handset.address, set(wait))
