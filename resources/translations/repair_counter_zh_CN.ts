@@ -2971,175 +2971,180 @@
         <translation>请更正数量、原因或标签后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="469"/>
-        <location filename="../../app/ui/problem_words.py" line="473"/>
-        <location filename="../../app/ui/problem_words.py" line="477"/>
+        <location filename="../../app/ui/problem_words.py" line="467"/>
+        <source>Approve the estimate so its parts are reserved, or check the ticket&apos;s status.</source>
+        <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="470"/>
+        <location filename="../../app/ui/problem_words.py" line="474"/>
+        <location filename="../../app/ui/problem_words.py" line="478"/>
         <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
         <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="481"/>
+        <location filename="../../app/ui/problem_words.py" line="482"/>
         <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
         <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="485"/>
+        <location filename="../../app/ui/problem_words.py" line="486"/>
         <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
         <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="489"/>
+        <location filename="../../app/ui/problem_words.py" line="490"/>
         <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
         <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="493"/>
+        <location filename="../../app/ui/problem_words.py" line="494"/>
         <source>Check the phone for a device administrator policy, then try again.</source>
         <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="497"/>
+        <location filename="../../app/ui/problem_words.py" line="498"/>
         <source>Restart the phone and check whether it was reset.</source>
         <translation>请重启手机并检查是否已被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="501"/>
+        <location filename="../../app/ui/problem_words.py" line="502"/>
         <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
         <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="510"/>
+        <location filename="../../app/ui/problem_words.py" line="511"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="548"/>
+        <location filename="../../app/ui/problem_words.py" line="549"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="549"/>
+        <location filename="../../app/ui/problem_words.py" line="550"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="550"/>
+        <location filename="../../app/ui/problem_words.py" line="551"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="551"/>
+        <location filename="../../app/ui/problem_words.py" line="552"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="552"/>
+        <location filename="../../app/ui/problem_words.py" line="553"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="553"/>
+        <location filename="../../app/ui/problem_words.py" line="554"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="554"/>
+        <location filename="../../app/ui/problem_words.py" line="555"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="555"/>
+        <location filename="../../app/ui/problem_words.py" line="556"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="556"/>
+        <location filename="../../app/ui/problem_words.py" line="557"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="557"/>
+        <location filename="../../app/ui/problem_words.py" line="558"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="558"/>
+        <location filename="../../app/ui/problem_words.py" line="559"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="559"/>
+        <location filename="../../app/ui/problem_words.py" line="560"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="560"/>
+        <location filename="../../app/ui/problem_words.py" line="561"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="561"/>
+        <location filename="../../app/ui/problem_words.py" line="562"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="562"/>
+        <location filename="../../app/ui/problem_words.py" line="563"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="563"/>
+        <location filename="../../app/ui/problem_words.py" line="564"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="564"/>
+        <location filename="../../app/ui/problem_words.py" line="565"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="565"/>
+        <location filename="../../app/ui/problem_words.py" line="566"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="566"/>
+        <location filename="../../app/ui/problem_words.py" line="567"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="567"/>
+        <location filename="../../app/ui/problem_words.py" line="568"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="568"/>
+        <location filename="../../app/ui/problem_words.py" line="569"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="569"/>
+        <location filename="../../app/ui/problem_words.py" line="570"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="570"/>
+        <location filename="../../app/ui/problem_words.py" line="571"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="571"/>
+        <location filename="../../app/ui/problem_words.py" line="572"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="572"/>
+        <location filename="../../app/ui/problem_words.py" line="573"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="576"/>
+        <location filename="../../app/ui/problem_words.py" line="577"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
