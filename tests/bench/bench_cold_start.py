@@ -67,7 +67,8 @@ def main() -> int:
     print("name | value | baseline | ratio")
     print(f"sign_in_window_s (median of {ROUNDS}) | {app:.2f} s | {bare:.2f} s bare PySide6 window | {app / bare:.2f}x")
     verdict = "within" if app / bare <= 2 else "OVER"
-    print(f"cold start: app {app:.2f} s, bare {bare:.2f} s, ratio {app / bare:.2f}: {verdict} the 2x target", file=sys.stderr)
+    summary = f"cold start: app {app:.2f} s, bare {bare:.2f} s, ratio {app / bare:.2f}: {verdict} the 2x target"
+    print(summary, file=sys.stderr)
     return 0
 
 
