@@ -37,6 +37,9 @@ class DeviceMonitor(QObject):
     def states(self) -> dict[str, str]:
         return self.hub.states()
 
+    def model_of(self, serial: str) -> str:
+        return self.hub.model_of(serial)
+
     def start(self) -> None:
         self.hub.start()
 

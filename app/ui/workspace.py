@@ -43,7 +43,7 @@ class Workspace(QWidget):
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px 6px; }")
         self.pages = named(QStackedWidget(), "pages")
-        self.devices = DevicesPage()
+        self.devices = DevicesPage(monitor.model_of if monitor else None)
         self.diagnostics = DiagnosticsPage(tasks, monitor.hub if monitor else NoPhones(), reference)
         identity = ConsentedIdentitySource(lambda: self.diagnostics.last_report)
         self.tickets = TicketsPage(tasks=tasks, identity_source=identity, slip_key=slip_key)

@@ -80,52 +80,57 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="42" />
+        <location filename="../../app/ui/pages/devices_page.py" line="47" />
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="44" />
+        <location filename="../../app/ui/pages/devices_page.py" line="49" />
         <source>No phone is connected. Plug the customer's phone in with a data cable and turn on USB debugging.</source>
         <translation>未连接手机。请用数据线连接客户的手机，并打开 USB 调试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46" />
-        <source>Connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46" />
+        <location filename="../../app/ui/pages/devices_page.py" line="51" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46" />
+        <location filename="../../app/ui/pages/devices_page.py" line="51" />
         <source>What to do</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="55" />
+        <location filename="../../app/ui/pages/devices_page.py" line="51" />
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="60" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="56" />
+        <location filename="../../app/ui/pages/devices_page.py" line="61" />
         <source>Not allowed yet</source>
         <translation>尚未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="57" />
+        <location filename="../../app/ui/pages/devices_page.py" line="62" />
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="58" />
+        <location filename="../../app/ui/pages/devices_page.py" line="63" />
         <source>Waiting for the phone</source>
         <translation>等待手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="90" />
+        <location filename="../../app/ui/pages/devices_page.py" line="99" />
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="106" />
         <source>Ready: press Enter to open diagnostics; nothing is read before the customer agrees.</source>
         <translation>就绪：按回车打开检测；客户同意前不会读取任何数据。</translation>
     </message>
@@ -1058,62 +1063,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275" />
+        <location filename="../../app/ui/main_window.py" line="140" />
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276" />
+        <location filename="../../app/ui/main_window.py" line="141" />
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277" />
+        <location filename="../../app/ui/main_window.py" line="142" />
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284" />
+        <location filename="../../app/ui/main_window.py" line="149" />
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288" />
+        <location filename="../../app/ui/main_window.py" line="153" />
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292" />
+        <location filename="../../app/ui/main_window.py" line="157" />
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358" />
+        <location filename="../../app/ui/main_window.py" line="223" />
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360" />
+        <location filename="../../app/ui/main_window.py" line="225" />
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364" />
+        <location filename="../../app/ui/main_window.py" line="229" />
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366" />
+        <location filename="../../app/ui/main_window.py" line="231" />
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368" />
+        <location filename="../../app/ui/main_window.py" line="233" />
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1220,6 +1225,14 @@
         <location filename="../../app/ui/first_run_wizard.py" line="49" />
         <source>&amp;Address (printed on slips)</source>
         <translation>地址（打印在服务单上）(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneNames</name>
+    <message>
+        <location filename="../../app/ui/phone_names.py" line="23" />
+        <source>Phone (…%1)</source>
+        <translation>手机（…%1）</translation>
     </message>
 </context>
 <context>
@@ -2957,37 +2970,37 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="48" />
+        <location filename="../../app/ui/sync_status.py" line="51" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="73" />
+        <location filename="../../app/ui/sync_status.py" line="78" />
         <source>Offline: not enrolled with an upstream; %1 changes kept here</source>
         <translation>离线：尚未登记上游服务；%1 项更改保存在本机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="77" />
+        <location filename="../../app/ui/sync_status.py" line="82" />
         <source>Syncing...</source>
         <translation>正在同步……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="78" />
+        <location filename="../../app/ui/sync_status.py" line="83" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="79" />
+        <location filename="../../app/ui/sync_status.py" line="84" />
         <source>Last sync %1 (UTC); %2 waiting</source>
         <translation>上次同步 %1 (UTC)；%2 项待同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="80" />
+        <location filename="../../app/ui/sync_status.py" line="85" />
         <source>reference data %1</source>
         <translation>参考数据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="82" />
+        <location filename="../../app/ui/sync_status.py" line="87" />
         <source>last error: %1</source>
         <translation>上次错误：%1</translation>
     </message>
@@ -3320,78 +3333,77 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107" />
+        <location filename="../../app/ui/workspace.py" line="79" />
         <source>Tickets</source>
-        <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110" />
+        <location filename="../../app/ui/workspace.py" line="82" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/workspace.py" line="83" />
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157" />
+        <location filename="../../app/ui/workspace.py" line="129" />
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158" />
+        <location filename="../../app/ui/workspace.py" line="130" />
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159" />
+        <location filename="../../app/ui/workspace.py" line="131" />
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160" />
+        <location filename="../../app/ui/workspace.py" line="132" />
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161" />
+        <location filename="../../app/ui/workspace.py" line="133" />
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162" />
+        <location filename="../../app/ui/workspace.py" line="134" />
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163" />
+        <location filename="../../app/ui/workspace.py" line="135" />
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164" />
+        <location filename="../../app/ui/workspace.py" line="136" />
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108" />
+        <location filename="../../app/ui/workspace.py" line="80" />
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109" />
+        <location filename="../../app/ui/workspace.py" line="81" />
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112" />
+        <location filename="../../app/ui/workspace.py" line="84" />
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/workspace.py" line="85" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
