@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWi
 from app.accounts.session import Session
 from app.accounts.verification import VerifyReport, read_journal
 from app.sync.verification import verify_store
+from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
 from app.ui.journal_words import action_words, entity_words
 from app.ui.named import named
@@ -23,6 +24,7 @@ class JournalPage(Page):
         self.verify_button = named(QPushButton(), "verifyButton")
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.result = named(QLabel(), "verifyResult")
+        self.busy = BusyBar("verifyBusy")  # verifying reads every journal entry and row seal: seconds at 1M tickets
         self.table = read_only_table(
             "journalTable", 6, resize=QHeaderView.ResizeMode.ResizeToContents, select_rows=False
         )
@@ -31,6 +33,7 @@ class JournalPage(Page):
         top.addWidget(self.result, 1)
         layout = self.body
         layout.addLayout(top)
+        layout.addWidget(self.busy)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -64,12 +67,13 @@ class JournalPage(Page):
         if self._session is None:
             return
         session = self._session
-        self.verify_button.setEnabled(False)
+        self.result.setStyleSheet("")
         self.result.setText(self.tr("Verifying..."))
-        self._tasks.run(lambda: verify_store(session), self._on_verified, self._on_failed)
+        self.busy.run(
+            self._tasks, lambda: verify_store(session), self._on_verified, self._on_failed, [self.verify_button]
+        )
 
     def _on_verified(self, report: VerifyReport) -> None:
-        self.verify_button.setEnabled(True)
         if report.ok:
             self.result.setText(
                 self.tr("Everything holds: %1 journal entries verified.").replace("%1", str(report.journal_entries))
@@ -80,6 +84,5 @@ class JournalPage(Page):
             self.result.setStyleSheet("color: #b00020;")
 
     def _on_failed(self, error: BaseException) -> None:
-        self.verify_button.setEnabled(True)
         self.result.clear()
         show_error(self, error)
