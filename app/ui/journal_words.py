@@ -24,6 +24,10 @@ def _entities() -> dict[str, str]:
         "privacy_export": translate("JournalWords", "Data export"),
         "purge_receipt": translate("JournalWords", "Retention run"),
         "reference_data": translate("JournalWords", "Reference data"),
+        "outlet_calendar": translate("JournalWords", "Opening hours"),
+        "staff_signing": translate("JournalWords", "Staff record signing"),
+        "row_seal": translate("JournalWords", "Record seals"),
+        "synthetic_tickets": translate("JournalWords", "Sample tickets"),
     }
 
 
@@ -57,6 +61,13 @@ def _actions() -> dict[str, str]:
         "remove": translate("JournalWords", "removed"),
         "purge": translate("JournalWords", "retention applied"),
         "seed": translate("JournalWords", "sample data added"),
+        "holiday": translate("JournalWords", "holiday added"),
+        "holiday_removed": translate("JournalWords", "holiday removed"),
+        "set_hours": translate("JournalWords", "hours set"),
+        "refused": translate("JournalWords", "refused"),
+        "sign": translate("JournalWords", "signed"),
+        "seal": translate("JournalWords", "sealed"),
+        "seal_all": translate("JournalWords", "every record sealed"),
     }
 
 

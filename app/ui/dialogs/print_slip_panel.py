@@ -47,6 +47,7 @@ from app.storage.slip_repository import PrintRow
 from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
 from app.ui.language import on_language_change
+from app.ui.live_text import say
 from app.ui.named import named
 from app.ui.serial_ports import SerialPortChoice, ports_with_hardware
 from app.ui.tasks import BackgroundTasks
@@ -141,7 +142,7 @@ class PrintSlipPanel(QGroupBox):
         allowed = session is not None and may(session.role, Permission.PRINT_SLIPS)
         for button in (self.print_button, self.pdf_button, self.thermal_button, self.retry_button):
             button.setEnabled(allowed)  # the service checks too; this only spares a refusal
-        self.status.clear()
+        say(self.status, None)
         self._show_waiting()
 
     def _waiting_count(self) -> int:
@@ -234,7 +235,7 @@ class PrintSlipPanel(QGroupBox):
         if ready is None:
             return
         session, number = ready
-        self.status.setText(self.tr("Saving the slip..."))
+        say(self.status, lambda: self.tr("Saving the slip..."))
         self._run(lambda: print_service.print_to_file(session, number, path, slip_format), self._on_printed)
 
     # --- thermal ------------------------------------------------------------------------------
@@ -247,10 +248,10 @@ class PrintSlipPanel(QGroupBox):
             self.refill_ports()  # plugged in since the page opened?
         port = self.thermal_port()
         if not port:
-            self.status.setText(self._no_port_text())
+            say(self.status, self._no_port_text)
             return
         session, number = ready
-        self.status.setText(self.tr("Sending the slip to the thermal printer..."))
+        say(self.status, lambda: self.tr("Sending the slip to the thermal printer..."))
         self._run(lambda: print_service.print_to_thermal(session, number, port), self._on_printed)
 
     def _no_port_text(self) -> str:
@@ -265,7 +266,7 @@ class PrintSlipPanel(QGroupBox):
         if self._session is None:
             return
         session = self._session
-        self.status.setText(self.tr("Sending the kept slips again..."))
+        say(self.status, lambda: self.tr("Sending the kept slips again..."))
         self._run(lambda: print_service.retry_thermal_jobs(session), self._on_retried)
 
     def _run(self, job: Callable[[], Any], on_done: Callable[[Any], object]) -> None:
@@ -276,8 +277,7 @@ class PrintSlipPanel(QGroupBox):
     # --- outcomes (GUI thread) ----------------------------------------------------------------
 
     def _on_printed(self, row: PrintRow) -> None:
-        copy = self.tr(" (copy %1)").replace("%1", str(row.copy_number)) if row.copy_number else ""
-        self.status.setText(self.tr("Slip printed%1: %2").replace("%1", copy).replace("%2", row.target))
+        say(self.status, lambda: self._printed_text(row))
         self._show_waiting()
         self.printed.emit(row.ticket_number)
 
@@ -285,22 +285,29 @@ class PrintSlipPanel(QGroupBox):
         if outcome.error is not None:
             self._on_failed(outcome.error)
             return
-        self.status.setText(self.tr("%1 kept slip(s) printed.").replace("%1", str(len(outcome.printed))))
+        count = str(len(outcome.printed))
+        say(self.status, lambda: self.tr("%1 kept slip(s) printed.").replace("%1", count))
         self._show_waiting()
         if outcome.printed:
             self.printed.emit(outcome.printed[-1].ticket_number)
 
+    def _printed_text(self, row: PrintRow) -> str:
+        copy = self.tr(" (copy %1)").replace("%1", str(row.copy_number)) if row.copy_number else ""
+        return self.tr("Slip printed%1: %2").replace("%1", copy).replace("%2", row.target)
+
+    def _failed_text(self, error: BaseException) -> str:
+        if not isinstance(error, PRINTER_PROBLEMS):
+            return self.tr("The slip was not printed.")
+        reason = (
+            self.tr("The printer is out of paper.")
+            if isinstance(error, PaperOut)
+            else self.tr("The printer is offline or cannot be reached.")
+        )
+        return reason + " " + self.tr("The slip is kept: fix the printer, then press Retry.")
+
     def _on_failed(self, error: BaseException) -> None:
         self._show_waiting()
-        if isinstance(error, PRINTER_PROBLEMS):
-            reason = (
-                self.tr("The printer is out of paper.")
-                if isinstance(error, PaperOut)
-                else self.tr("The printer is offline or cannot be reached.")
-            )
-            self.status.setText(reason + " " + self.tr("The slip is kept: fix the printer, then press Retry."))
-        else:
-            self.status.setText(self.tr("The slip was not printed."))
+        say(self.status, lambda: self._failed_text(error))
         self.error_box = show_error(self, error)
 
 

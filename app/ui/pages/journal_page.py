@@ -10,6 +10,7 @@ from app.sync.verification import verify_store
 from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
 from app.ui.journal_words import action_words, entity_words
+from app.ui.live_text import say
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
@@ -68,21 +69,26 @@ class JournalPage(Page):
             return
         session = self._session
         self.result.setStyleSheet("")
-        self.result.setText(self.tr("Verifying..."))
+        say(self.result, lambda: self.tr("Verifying..."))
         self.busy.run(
             self._tasks, lambda: verify_store(session), self._on_verified, self._on_failed, [self.verify_button]
         )
 
     def _on_verified(self, report: VerifyReport) -> None:
         if report.ok:
-            self.result.setText(
-                self.tr("Everything holds: %1 journal entries verified.").replace("%1", str(report.journal_entries))
-            )
+            entries = str(report.journal_entries)
+            say(self.result, lambda: self.tr("Everything holds: %1 journal entries verified.").replace("%1", entries))
             self.result.setStyleSheet("color: #1b5e20;")
         else:
-            self.result.setText("; ".join(report.problems))
+            details = "; ".join(report.problems)  # the service's English, with its specifics, for support
+            say(
+                self.result,
+                lambda: self.tr("The store does not verify: keep this folder and call support. Details: %1").replace(
+                    "%1", details
+                ),
+            )
             self.result.setStyleSheet("color: #b00020;")
 
     def _on_failed(self, error: BaseException) -> None:
-        self.result.clear()
+        say(self.result, None)
         show_error(self, error)
