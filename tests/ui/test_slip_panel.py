@@ -204,3 +204,21 @@ def test_the_print_preview_opens_tall_and_at_the_page_width(page: TicketDetailPa
     assert preview.height() >= area.height() * 0.85
     qtbot.waitUntil(lambda: widget.zoomFactor() > 0.6)  # Qt's default whole-page view was 0.38 at 1366x768
     preview.reject()
+
+
+def test_the_save_pdf_dialog_is_all_chinese_in_chinese(qtbot, manager) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.ui.language import LanguageSwitcher
+
+    languages = LanguageSwitcher()
+    languages.apply("zh_CN")
+    try:
+        panel = _panel(qtbot, manager, ImmediateTasks())
+        panel.choose_pdf_file()
+        labels = {label.text() for label in panel.file_dialog.findChildren(QLabel) if label.text()}
+        assert {"查找范围：", "文件名称(&N)：", "文件类型："} <= labels  # "Look in:" stayed English
+        assert not {"Look in:", "Files of type:"} & labels
+        panel.file_dialog.reject()
+    finally:
+        languages.apply("en")

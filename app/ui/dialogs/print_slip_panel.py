@@ -24,7 +24,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -46,6 +45,7 @@ from app.slip.render_print import build_print_preview, spec_for_printer
 from app.storage.slip_repository import PrintRow
 from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
+from app.ui.file_dialogs import worded_file_dialog
 from app.ui.language import on_language_change
 from app.ui.live_text import say
 from app.ui.named import named
@@ -221,10 +221,10 @@ class PrintSlipPanel(QGroupBox):
             return
         folder = self.slips_folder()
         suggested = str(folder / f"{self._number}.pdf") if folder else f"{self._number}.pdf"
-        self.file_dialog = QFileDialog(self, self.tr("Save the slip as PDF"), suggested, self.tr("PDF files (*.pdf)"))
+        self.file_dialog = worded_file_dialog(
+            self, self.tr("Save the slip as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
         self.file_dialog.setObjectName("slipPdfDialog")
-        self.file_dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        self.file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # Qt's, so qtbase_zh_CN.qm words it
         self.file_dialog.setDefaultSuffix("pdf")
         self.file_dialog.fileSelected.connect(lambda chosen: self.save_pdf(Path(chosen)))
         self.file_dialog.open()
