@@ -71,6 +71,20 @@ def _actions() -> dict[str, str]:
     }
 
 
+def _system_actors() -> dict[str, str]:
+    """Who acted when no person did (engineer IDs never start with "#")."""
+    return {
+        "#retention": translate("JournalWords", "Retention (automatic)"),
+        "#sync": translate("JournalWords", "Sync (automatic)"),
+        "#recovery": translate("JournalWords", "Recovery key"),
+    }
+
+
+def actor_words(actor: str) -> str:
+    """A person's engineer ID as it is; the app's own jobs in words."""
+    return _system_actors().get(actor, actor)
+
+
 def _plain(identifier: str) -> str:
     return identifier.replace("_", " ")
 

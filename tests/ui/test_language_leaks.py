@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTableView, QTableWidget, QWidget
 
 from app.accounts.verification import read_journal
-from app.ui.journal_words import action_words, entity_words
+from app.ui.journal_words import action_words, actor_words, entity_words
 from tests.integration.slip.ticket_setup import open_ticket
 
 #: Two English words in a row: a sentence or a label, not a model number or a masked name.
@@ -84,3 +84,7 @@ def test_every_journal_record_of_a_new_store_and_a_ticket_is_in_words(manager) -
         if entity_words(entity) == entity.replace("_", " ") or action_words(action) == action.replace("_", " ")
     }
     assert unworded == set()
+
+
+def test_the_apps_own_jobs_are_named_in_words_in_the_journal() -> None:
+    assert actor_words("#retention") == "Retention (automatic)" and actor_words("M001") == "M001"

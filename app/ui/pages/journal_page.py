@@ -9,7 +9,7 @@ from app.accounts.verification import VerifyReport, read_journal
 from app.sync.verification import verify_store
 from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
-from app.ui.journal_words import action_words, entity_words
+from app.ui.journal_words import action_words, actor_words, entity_words
 from app.ui.live_text import say
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
@@ -55,7 +55,7 @@ class JournalPage(Page):
                 (
                     str(e.seq),
                     e.at[:19].replace("T", " "),
-                    e.actor,
+                    actor_words(e.actor),
                     entity_words(e.entity),
                     action_words(e.action),
                     e.hash[:16],
