@@ -14,7 +14,9 @@ from pathlib import Path
 
 from app.demo import make_demo_store
 
-NOT_BEFORE_SIGN_IN = ("httpx", "pydantic", "fastapi", "adbutils", "app.sync", "pypinyin", "app.ui.workspace")
+NOT_BEFORE_SIGN_IN = (
+    "httpx", "pydantic", "fastapi", "adbutils", "app.sync", "pypinyin", "app.ui.workspace", "cryptography", "argon2",
+)  # fmt: skip
 
 SHOW_SIGN_IN = """
 import json, sys
