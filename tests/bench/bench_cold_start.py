@@ -16,8 +16,10 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
@@ -36,12 +38,23 @@ BARE_WINDOW = (
 )
 
 
+def live_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    """An Xvfb that is still up a moment after starting: two started at once (other benchmarks, xvfb-run)
+    can pick the same free display, and the one that loses exits."""
+    for _ in range(5):
+        xvfb, display = start_xvfb()
+        time.sleep(0.5)
+        if xvfb.poll() is None:
+            return xvfb, display
+    raise RuntimeError("Xvfb did not stay up")
+
+
 def main() -> int:
     for tool in ("Xvfb", "xwininfo"):
         if shutil.which(tool) is None:
             print(f"{tool} is missing (Debian packages xvfb, x11-utils)", file=sys.stderr)
             return 1
-    xvfb, display = start_xvfb()
+    xvfb, display = live_xvfb()
     home = Path(tempfile.mkdtemp(prefix="bench-cold-start-"))
     try:
         env = {
