@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -43,6 +45,7 @@ _SOON = QBrush(QColor("#fff3c4"))
 _Index = QModelIndex | QPersistentModelIndex
 COLUMN_PADDING = 24  # the cell's margins and the sort of room a reader expects between columns
 MAX_COLUMN_WIDTH = 420  # a very long model name must not push the deadline off the screen
+CUSTOMER_COLUMN = 5  # takes the room the others leave
 
 
 class QueueModel(QAbstractTableModel):
@@ -116,6 +119,8 @@ class QueuePage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(self._on_row_activated)
+        self._widths: list[int] = []
+        self.table.viewport().installEventFilter(self)
         layout = self.body
         layout.addWidget(self.search_box)
         layout.addWidget(self.summary)
@@ -124,20 +129,31 @@ class QueuePage(Page):
 
     def _size_columns(self) -> None:
         """Each column as wide as its widest text (header included), measured with the font rather than
-        by Qt's resize-to-contents (which lays out every row); the last column takes what is left.
+        by Qt's resize-to-contents (which lays out every row); room to spare goes to the customer.
 
-        The customer column used to stretch into the space left over, which was 25 px on a small window.
+        The customer column used to stretch into what the others left, which was 25 px in a small window;
+        now a narrow window scrolls sideways instead.
         """
-        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        header_metrics = header.fontMetrics()
+        metrics, header_metrics = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
         cells = self.model.cells_text()
+        self._widths = []
         for column, title in enumerate(self.headers()):
-            texts = {row[column] for row in cells} or {""}
-            widest = max(metrics.horizontalAdvance(text) for text in texts)
+            widest = max((metrics.horizontalAdvance(row[column]) for row in cells), default=0)
             width = max(widest, header_metrics.horizontalAdvance(title)) + COLUMN_PADDING
+            self._widths.append(min(width, MAX_COLUMN_WIDTH))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        spare = max(0, self.table.viewport().width() - sum(self._widths))
+        for column, width in enumerate(self._widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, min(width, MAX_COLUMN_WIDTH))
-        header.setStretchLastSection(True)
+            header.resizeSection(column, width + (spare if column == CUSTOMER_COLUMN else 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the window was resized: the spare room changed
+        return False
 
     # --- texts ---------------------------------------------------------------------------------
 
