@@ -50,5 +50,8 @@ class DeviceMonitor(QObject):
 class NoPhones:
     """The `PhoneJobs` when no adb server could be started: every job says why."""
 
+    def model_of(self, serial: str) -> str:
+        return ""
+
     def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
         raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")
