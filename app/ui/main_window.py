@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget
 
 from app.accounts.session import Session
@@ -19,8 +19,6 @@ from app.core.roles import ROLE_LABELS
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
-from app.ui.dialogs.help_overlay import HelpOverlay
-from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
 from app.ui.fields import SettingComboBox
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
@@ -30,9 +28,13 @@ from app.ui.shortcuts import HELP_KEYS, LOCK_KEYS, NEW_TICKET_KEYS, PAGE_KEYS, S
 from app.ui.sync_status import SyncStatus
 from app.ui.tasks import BackgroundTasks
 
-if TYPE_CHECKING:  # the workspace and the phones load at the first sign-in (see `workspace`)
+if TYPE_CHECKING:  # the workspace and the phones load at the first sign-in (see `workspace`), dialogs when opened
+    from PySide6.QtGui import QCloseEvent
+
     from app.core.reference_data import ReferenceData
     from app.ui.device_monitor import DeviceMonitor
+    from app.ui.dialogs.help_overlay import HelpOverlay
+    from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
     from app.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -111,6 +113,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         """F1: the shortcuts, in a window over the counter (Esc, F1 or Return closes it)."""
+        from app.ui.dialogs.help_overlay import HelpOverlay  # its table widgets load on F1, not at start-up
+
         self.help_overlay = HelpOverlay(self.workspace.shortcut_texts(), self)
         self.help_overlay.open()
 
@@ -201,6 +205,8 @@ class MainWindow(QMainWindow):
 
     def choose_scanner(self) -> None:
         """Pick the scanner's port from the PC's list (saved in the settings), or none."""
+        from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog  # on first use, not at start-up
+
         self.scanner_dialog = ScannerSettingsDialog(self._settings.scanner_port, self)
         dialog = self.scanner_dialog
         dialog.accepted.connect(lambda: self.use_scanner_port(dialog.chosen_port()))
