@@ -12,6 +12,7 @@ from app.accounts.session import Session
 from app.core.reference_data import ReferenceData
 from app.core.roles import Permission, may
 from app.diagnostics.intake_identity import ConsentedIdentitySource
+from app.ui.counter_flow import join_counter_flow
 from app.ui.device_monitor import DeviceMonitor, NoPhones
 from app.ui.language import on_language_change
 from app.ui.named import named
@@ -64,6 +65,7 @@ class Workspace(QWidget):
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self.devices.phone_chosen.connect(self.open_diagnostics)
+        join_counter_flow(self)  # "Run diagnostics" on the wizard and the ticket (issue 14)
         if monitor is not None:
             monitor.device_changed.connect(self._on_device_changed)
             self.devices.set_states(monitor.states())
