@@ -82,6 +82,11 @@ class DataPaths:
         return self.root / "exports"
 
     @property
+    def slips(self) -> Path:
+        """Where the counter saves slips as PDF by default (Save PDF starts here); made on first use."""
+        return self.root / "slips"
+
+    @property
     def settings(self) -> Path:
         return self.root / "settings.json"
 

@@ -1,10 +1,11 @@
 """Render the README's screenshots from a demo store (run under Xvfb for the real xcb platform):
 
-xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python installer/screenshots.py
+xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python installer/screenshots.py
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -61,6 +62,10 @@ def first_run_screens(app: QApplication) -> None:
     shoot(app, wizard, "first-run-recovery-key")
     wizard.first_run.session.lock()
     wizard.close()
+    del wizard
+    # The wizard's Qt objects are cyclic garbage: collect them now, with nothing else running, rather
+    # than whenever Python next collects (that crashed inside adb calls of the demo's phones).
+    gc.collect()
 
 
 def main() -> None:
@@ -94,18 +99,43 @@ def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None: 
     window.login.account.setCurrentText(DEMO_MANAGER)
     window.login.sign_in_button.click()
     shoot(app, window, "tickets")
-    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.devices))
+    number = window.workspace.tickets.queue.model.entries[0].row.number
     settle(app, 2500)  # the phones connect and authorise
-    shoot(app, window, "phones")
-    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.journal))
-    window.workspace.journal.verify_button.click()
-    shoot(app, window, "journal")
-    window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.privacy))
-    shoot(app, window, "privacy-desk")
-    languages.apply("zh_CN")
+    for suffix in ("", "-zh_CN"):
+        language_screens(app, window, number, suffix)
+        if not suffix:
+            window.workspace.nav.setCurrentRow(window.workspace.pages.indexOf(window.workspace.privacy))
+            shoot(app, window, "privacy-desk")
+            window.language_box.setCurrentIndex(window.language_box.findData("zh_CN"))  # as a person switches
     window.workspace.nav.setCurrentRow(0)
+    window.workspace.tickets.tabs.setCurrentWidget(window.workspace.tickets.queue)
     shoot(app, window, "tickets-zh_CN")
     window.lock()
+
+
+def language_screens(app: QApplication, window: MainWindow, number: str, suffix: str) -> None:
+    """The pages this language's screenshots show: queue, ticket with its slip panel, preview, phones, journal."""
+    workspace = window.workspace
+    workspace.nav.setCurrentRow(0)
+    workspace.tickets.tabs.setCurrentWidget(workspace.tickets.queue)
+    workspace.tickets.queue.table.selectRow(0)
+    shoot(app, window, f"queue{suffix}")
+    workspace.tickets.open_ticket(number)
+    slip = workspace.tickets.detail.slip
+    slip.thermal_button.click()  # no printer on this PC: the panel says so, in this language only
+    shoot(app, window, f"queue-ticket-detail{suffix}")
+    slip.print_button.click()
+    slip.preview.move(window.pos())
+    shoot(app, slip.preview, f"slip-preview{suffix}")
+    slip.preview.reject()
+    slip.choose_pdf_file()
+    shoot(app, slip.file_dialog, f"slip-save-pdf{suffix}")
+    slip.file_dialog.reject()
+    workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.devices))
+    shoot(app, window, f"phones{suffix}")
+    workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.journal))
+    workspace.journal.verify_button.click()
+    shoot(app, window, f"journal{suffix}")
 
 
 if __name__ == "__main__":

@@ -124,9 +124,18 @@ def check_resources(state: SelfTestRun) -> str:
     expect(bool(reference.consents), f"no consent texts under {resources}")
     expect((resources / "fonts" / "wqy-microhei.ttc").is_file(), f"the slip font is missing under {resources}")
     expect((resources / "translations" / "repair_counter_zh_CN.qm").is_file(), "the Chinese translation is missing")
+    qt_catalogue = qt_chinese_catalogue()
+    expect(qt_catalogue.is_file(), f"Qt's own Chinese ({qt_catalogue.name}, its dialogs' words) is missing")
     profiles = shipped_profile_dirs()
     expect(any(p.name == PHONE_PROFILE for p in profiles), f"handset profile {PHONE_PROFILE} is missing")
     return f"reference data, consent texts, font, translation, {len(profiles)} handset profiles in {resources}"
+
+
+def qt_chinese_catalogue() -> Path:
+    """Where the window loads Qt's own Chinese from (app/ui/language.py): the installer must bundle it."""
+    from app.ui.language import qt_translations_dir
+
+    return qt_translations_dir() / "qtbase_zh_CN.qm"
 
 
 def check_store(state: SelfTestRun) -> str:

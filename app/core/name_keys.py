@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypinyin import Style, lazy_pinyin
-
 #: Longest key kept: a prefix longer than this still matches the truncated key's start.
 MAX_KEY_CHARS = 64
 #: Most keys one name gets (a name of many words gets its first words' keys).
@@ -76,6 +74,9 @@ def name_keys(name: str) -> list[str]:
 
 def _pinyin_keys(full: str) -> list[str]:
     """Full pinyin and initials, with the word reading of the first character and its surname reading."""
+    # pypinyin loads its dictionaries on import (0.15 s): only when a Chinese name is keyed, not at start-up.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = [s.strip() for s in lazy_pinyin(full, style=Style.NORMAL) if s.strip()]
     surnames = [syllables[0]]
     if SURNAME_READINGS.get(full[0], syllables[0]) != syllables[0]:

@@ -42,6 +42,10 @@ class DeviceHub:
         """{serial: state} as last reported (device, unauthorized, offline, ...)."""
         return self._tracker.snapshot()
 
+    def model_of(self, serial: str) -> str:
+        """The model the phone announced to the adb server ("" when not known)."""
+        return self._tracker.model_of(serial)
+
     def submit(self, serial: str, job: Callable[[DeviceSession], T]) -> Future[T]:
         """Run `job(session)` on the phone's worker; the Future carries the result or a DeviceError."""
         return self._workers.submit(serial, job)

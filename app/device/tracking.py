@@ -72,6 +72,12 @@ def parse_device_list(text: str) -> dict[str, str]:
     return devices
 
 
+def model_from_tags(tags: dict[str, str]) -> str:
+    """The model a phone announced to the adb server when it connected (`adb devices -l`), not read
+    from the phone; the server writes non-letters as `_` ("Pixel_7"), shown here as spaces."""
+    return " ".join(tags.get("model", "").replace("_", " ").split())[:64]
+
+
 def diff_devices(before: dict[str, str], after: dict[str, str]) -> list[DeviceEvent]:
     events = [DeviceEvent(s, ABSENT, st) for s, st in before.items() if s not in after]
     events += [DeviceEvent(s, st, before.get(s)) for s, st in after.items() if before.get(s) != st]
@@ -93,6 +99,7 @@ class DeviceTracker:
         self._retry = retry_seconds
         self.events: queue.Queue[DeviceEvent] = queue.Queue()
         self._devices: dict[str, str] = {}
+        self._models: dict[str, str] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._connection: AdbConnection | None = None
@@ -101,6 +108,12 @@ class DeviceTracker:
     def snapshot(self) -> dict[str, str]:
         with self._lock:
             return dict(self._devices)
+
+    def model_of(self, serial: str) -> str:
+        """The phone's model as the adb server lists it ("" when not known, e.g. before USB debugging
+        is allowed); known before the event that announces the phone is sent."""
+        with self._lock:
+            return self._models.get(serial, "")
 
     def start(self) -> DeviceTracker:
         self._stop.clear()
@@ -148,17 +161,19 @@ class DeviceTracker:
                     connection.read_exact(size)
                 # The server's current list is the truth: some servers (adb 29) do not push every
                 # change (e.g. to "unauthorized") on the tracking connection, so it is only a trigger.
-                self._publish({d.serial: d.state for d in self._client.list()})
+                listed = self._client.list(extended=True)  # with the model each phone announced
+                self._publish({d.serial: d.state for d in listed}, {d.serial: model_from_tags(d.tags) for d in listed})
         except EOFError:
             pass
         finally:
             connection.close()
             self._connection = None
 
-    def _publish(self, devices: dict[str, str]) -> None:
+    def _publish(self, devices: dict[str, str], models: dict[str, str] | None = None) -> None:
         with self._lock:
             events = diff_devices(self._devices, devices)
             self._devices = devices
+            self._models = models or {}
         for event in events:
             self.events.put(event)
             if self._on_event is not None:

@@ -14,22 +14,17 @@ from __future__ import annotations
 import base64
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+# cryptography and argon2 are imported in the functions that use them: they take ~25 ms to load,
+# and the sign-in window shows before anything is sealed (tests/bench/bench_cold_start.py).
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 DB_KEY_BYTES = 32
 SEAL_INFO = b"repair-counter seal v1"
 SIGNING_INFO = b"repair-counter staff signing v1"
-
-_RAW = serialization.Encoding.Raw
-_RAW_PUB = serialization.PublicFormat.Raw
-_RAW_PRIV = serialization.PrivateFormat.Raw
 
 
 class SealBroken(Exception):
@@ -65,6 +60,8 @@ def new_database_key() -> bytes:
 
 
 def password_key(password: str, salt: bytes, params: Argon2Params) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         password.encode("utf-8"),
         salt,
@@ -78,11 +75,16 @@ def password_key(password: str, salt: bytes, params: Argon2Params) -> bytes:
 
 def wrap(key: bytes, secret: bytes, context: bytes) -> dict[str, str]:
     """AES-256-GCM, bound to `context` so a slot cannot be swapped for another's."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(12)
     return {"nonce": b64(nonce), "ct": b64(AESGCM(key).encrypt(nonce, secret, context))}
 
 
 def unwrap(key: bytes, wrapped: dict[str, str], context: bytes) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(key).decrypt(unb64(wrapped["nonce"]), unb64(wrapped["ct"]), context)
     except (InvalidTag, KeyError, ValueError) as exc:
@@ -91,23 +93,37 @@ def unwrap(key: bytes, wrapped: dict[str, str], context: bytes) -> bytes:
 
 def new_key_pair() -> tuple[bytes, bytes]:
     """(private, public) raw X25519 bytes."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     private = X25519PrivateKey.generate()
-    return private.private_bytes(_RAW, _RAW_PRIV, serialization.NoEncryption()), public_of(private)
+    raw = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    return raw, public_of(private)
 
 
 def public_of(private: X25519PrivateKey | bytes) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     if isinstance(private, bytes):
         private = X25519PrivateKey.from_private_bytes(private)
-    return private.public_key().public_bytes(_RAW, _RAW_PUB)
+    return private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _seal_key(shared: bytes, ephemeral_pub: bytes, recipient_pub: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SEAL_INFO + ephemeral_pub + recipient_pub)
     return hkdf.derive(shared)
 
 
 def seal_to(recipient_pub: bytes, secret: bytes, context: bytes) -> dict[str, str]:
     """Seal `secret` so only the holder of the matching private key opens it (ECIES)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
     ephemeral = X25519PrivateKey.generate()
     ephemeral_pub = public_of(ephemeral)
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(recipient_pub))
@@ -116,6 +132,8 @@ def seal_to(recipient_pub: bytes, secret: bytes, context: bytes) -> dict[str, st
 
 
 def open_sealed(private: bytes, sealed: dict[str, str], context: bytes) -> bytes:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
     try:
         private_key = X25519PrivateKey.from_private_bytes(private)
         ephemeral_pub = unb64(sealed["epk"])
@@ -149,12 +167,19 @@ def parse_recovery_key(text: str) -> bytes:
 
 
 def _signing_key(private: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=SIGNING_INFO).derive(private)
     return Ed25519PrivateKey.from_private_bytes(seed)
 
 
 def signing_public_of(private: bytes) -> bytes:
-    return _signing_key(private).public_key().public_bytes(_RAW, _RAW_PUB)
+    from cryptography.hazmat.primitives import serialization
+
+    raw, raw_public = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    return _signing_key(private).public_key().public_bytes(raw, raw_public)
 
 
 def sign(private: bytes, message: bytes) -> str:
@@ -162,6 +187,9 @@ def sign(private: bytes, message: bytes) -> str:
 
 
 def signature_holds(public: bytes, message: bytes, signature: str) -> bool:
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public).verify(unb64(signature), message)
     except (InvalidSignature, ValueError):

@@ -8,25 +8,26 @@ import sys
 from collections import deque
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 
 from app import APP_NAME, __version__
-from app.device.adb_server import AdbServer
-from app.device.hub import DeviceHub
 from app.errors import KnownError
 from app.logging_setup import LOG_FILE, configure_logging
 from app.paths import DataPaths
 from app.settings import load_settings
 from app.slip.render_fonts import register_bundled_fonts
 from app.storage.vault import Vault
-from app.ui.device_monitor import DeviceMonitor
 from app.ui.error_dialogs import show_error
-from app.ui.first_run_wizard import FirstRunWizard
 from app.ui.language import LanguageSwitcher
 from app.ui.main_window import MainWindow
 from app.ui.tasks import BackgroundTasks
+
+if TYPE_CHECKING:  # adb (adbutils, requests) loads at the first sign-in, after the window shows
+    from app.device.adb_server import AdbServer
+    from app.ui.device_monitor import DeviceMonitor
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +53,13 @@ def start_device_monitor(adb: AdbServer | None, parent: QApplication) -> DeviceM
     """Follow the phones on `adb` (our own server on the default port when None).
 
     Without a working adb the counter still works (tickets, slips, sync); the
-    Phones page then simply lists nothing, and the log says why.
+    Phones page then simply lists nothing, and the log says why.  Called at the first sign-in
+    (MainWindow's `start_monitor`): adb is not needed to show the sign-in view.
     """
+    from app.device.adb_server import AdbServer
+    from app.device.hub import DeviceHub
+    from app.ui.device_monitor import DeviceMonitor
+
     try:
         server = adb or AdbServer()  # finding the adb program can fail too (ADBUTILS_ADB_PATH wrong, none found)
         server.start()  # a no-op when a server already runs there; we never stop one we did not start
@@ -106,10 +112,11 @@ def run_gui(
     languages.apply(settings.language)
     tasks = BackgroundTasks(app)
     vault = Vault(paths)
-    monitor = start_device_monitor(adb, app)
-    window = MainWindow(vault, settings, tasks, languages, monitor)
+    window = MainWindow(vault, settings, tasks, languages, start_monitor=lambda: start_device_monitor(adb, app))
     app.installEventFilter(window.idle)
     if not vault.is_initialised():
+        from app.ui.first_run_wizard import FirstRunWizard  # only on a new counter's first start
+
         wizard = FirstRunWizard(vault, tasks)
         wizard.store_created.connect(lambda first: window.start_session(first.session))
         if wizard.exec() != QWizard.DialogCode.Accepted and wizard.first_run is None:
@@ -120,5 +127,5 @@ def run_gui(
     try:
         return app.exec()
     finally:
-        if monitor is not None:
-            monitor.stop()
+        if window.monitor is not None:
+            window.monitor.stop()

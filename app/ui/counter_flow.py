@@ -15,7 +15,7 @@ from app.diagnostics.report import RunReport
 from app.ui.ticket_run import TicketRun
 
 if TYPE_CHECKING:
-    from app.ui.main_window import Workspace
+    from app.ui.workspace import Workspace
 
 
 def join_counter_flow(workspace: Workspace) -> None:

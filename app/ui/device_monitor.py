@@ -37,6 +37,9 @@ class DeviceMonitor(QObject):
     def states(self) -> dict[str, str]:
         return self.hub.states()
 
+    def model_of(self, serial: str) -> str:
+        return self.hub.model_of(serial)
+
     def start(self) -> None:
         self.hub.start()
 
@@ -46,6 +49,9 @@ class DeviceMonitor(QObject):
 
 class NoPhones:
     """The `PhoneJobs` when no adb server could be started: every job says why."""
+
+    def model_of(self, serial: str) -> str:
+        return ""
 
     def run(self, serial: str, job: Callable[[DeviceSession], T]) -> T:
         raise AdbServerUnavailable("No adb server is running, so no phone can be reached.")

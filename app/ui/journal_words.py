@@ -27,6 +27,10 @@ def _entities() -> dict[str, str]:
         "part_stock": translate("JournalWords", "Spare-part stock"),
         "part_dispatch": translate("JournalWords", "Parts dispatch request"),
         "part_transfer": translate("JournalWords", "Parts transfer"),
+        "outlet_calendar": translate("JournalWords", "Opening hours"),
+        "staff_signing": translate("JournalWords", "Staff record signing"),
+        "row_seal": translate("JournalWords", "Record seals"),
+        "synthetic_tickets": translate("JournalWords", "Sample tickets"),
     }
 
 
@@ -75,7 +79,28 @@ def _actions() -> dict[str, str]:
         "request": translate("JournalWords", "part requested"),
         "received": translate("JournalWords", "request met"),
         "cancelled": translate("JournalWords", "request cancelled"),
+        "holiday": translate("JournalWords", "holiday added"),
+        "holiday_removed": translate("JournalWords", "holiday removed"),
+        "set_hours": translate("JournalWords", "hours set"),
+        "refused": translate("JournalWords", "refused"),
+        "sign": translate("JournalWords", "signed"),
+        "seal": translate("JournalWords", "sealed"),
+        "seal_all": translate("JournalWords", "every record sealed"),
     }
+
+
+def _system_actors() -> dict[str, str]:
+    """Who acted when no person did (engineer IDs never start with "#")."""
+    return {
+        "#retention": translate("JournalWords", "Retention (automatic)"),
+        "#sync": translate("JournalWords", "Sync (automatic)"),
+        "#recovery": translate("JournalWords", "Recovery key"),
+    }
+
+
+def actor_words(actor: str) -> str:
+    """A person's engineer ID as it is; the app's own jobs in words."""
+    return _system_actors().get(actor, actor)
 
 
 def _plain(identifier: str) -> str:

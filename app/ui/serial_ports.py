@@ -24,5 +24,8 @@ def serial_ports() -> list[SerialPortChoice]:
     )
 
 
-def serial_port_names() -> list[str]:
-    return [choice.device for choice in serial_ports()]
+def ports_with_hardware() -> list[SerialPortChoice]:
+    """The ports a printer can be on: pyserial describes USB ports by product and a PC's real COM port by
+    name, and says "n/a" only for a built-in port with no hardware known behind it (the /dev/ttyS0 a Linux
+    PC lists even without one), which was the thermal printer's useless preset."""
+    return [choice for choice in serial_ports() if choice.description != "n/a"]

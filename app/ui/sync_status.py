@@ -8,15 +8,18 @@ with its reason.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.accounts.session import Session
-from app.sync import service
 from app.ui.language import on_language_change
 from app.ui.named import named
 from app.ui.tasks import BackgroundTasks
+
+if TYPE_CHECKING:
+    from app.sync.service import SyncState
 
 SCHEDULE_MINUTES = 5
 
@@ -62,13 +65,15 @@ class SyncStatus(QWidget):
             self.label.clear()
             self.button.setEnabled(False)
             return
+        from app.sync import service  # sync (httpx, pydantic) loads after sign-in, not before the window shows
+
         state = service.sync_state(session)
         self.button.setEnabled(state.enrolled and not self._running)
         self.label.setText(self.describe(state))
         self.label.setStyleSheet("color: #b00020;" if state.last_error else "")
         self.label.setToolTip(state.last_error)
 
-    def describe(self, state: service.SyncState) -> str:
+    def describe(self, state: SyncState) -> str:
         if not state.enrolled:
             return self.tr("Offline: not enrolled with an upstream; %1 changes kept here").replace(
                 "%1", str(state.pending)
@@ -83,6 +88,8 @@ class SyncStatus(QWidget):
         return text
 
     def sync_now(self) -> None:
+        from app.sync import service  # after sign-in only: see refresh()
+
         session = self._current_session()
         if session is None or self._running or not service.is_enrolled(session):
             return

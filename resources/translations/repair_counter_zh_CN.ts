@@ -230,52 +230,57 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="42"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="47"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="44"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="49"/>
         <source>No phone is connected. Plug the customer&apos;s phone in with a data cable and turn on USB debugging.</source>
         <translation>未连接手机。请用数据线连接客户的手机，并打开 USB 调试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46"/>
-        <source>Connection</source>
-        <translation>连接</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="51"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="46"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="51"/>
         <source>What to do</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="55"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="51"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="60"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="56"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="61"/>
         <source>Not allowed yet</source>
         <translation>尚未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="57"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="62"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="58"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="63"/>
         <source>Waiting for the phone</source>
         <translation>等待手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/devices_page.py" line="90"/>
+        <location filename="../../app/ui/pages/devices_page.py" line="99"/>
+        <source>Connection: %1</source>
+        <translation>连接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/devices_page.py" line="106"/>
         <source>Ready: press Enter to open diagnostics; nothing is read before the customer agrees.</source>
         <translation>就绪：按回车打开检测；客户同意前不会读取任何数据。</translation>
     </message>
@@ -921,54 +926,59 @@
 <context>
     <name>JournalPage</name>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="38"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="42"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="39"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="43"/>
         <source>&amp;Verify the store</source>
         <translation>校验数据库(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>Time (UTC)</source>
         <translation>时间 (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="41"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="45"/>
         <source>Hash</source>
         <translation>哈希</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="68"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="72"/>
         <source>Verifying...</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/journal_page.py" line="75"/>
+        <location filename="../../app/ui/pages/journal_page.py" line="80"/>
         <source>Everything holds: %1 journal entries verified.</source>
         <translation>全部通过：已校验 %1 条日志。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/journal_page.py" line="86"/>
+        <source>The store does not verify: keep this folder and call support. Details: %1</source>
+        <translation>数据库校验未通过：请保留此文件夹并联系技术支持。详情：%1</translation>
     </message>
 </context>
 <context>
@@ -1049,219 +1059,289 @@
         <translation>备件调拨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="35"/>
+        <location filename="../../app/ui/journal_words.py" line="30"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="31"/>
+        <source>Staff record signing</source>
+        <translation>员工记录签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="32"/>
+        <source>Record seals</source>
+        <translation>记录封签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="33"/>
+        <source>Sample tickets</source>
+        <translation>示例工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="39"/>
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="36"/>
+        <location filename="../../app/ui/journal_words.py" line="40"/>
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="37"/>
+        <location filename="../../app/ui/journal_words.py" line="41"/>
         <source>agreement signed</source>
         <translation>签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="38"/>
+        <location filename="../../app/ui/journal_words.py" line="42"/>
         <source>estimate approved</source>
         <translation>确认报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="39"/>
+        <location filename="../../app/ui/journal_words.py" line="43"/>
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="40"/>
+        <location filename="../../app/ui/journal_words.py" line="44"/>
         <source>invoiced</source>
         <translation>开具账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="41"/>
+        <location filename="../../app/ui/journal_words.py" line="45"/>
         <source>handed over</source>
         <translation>交机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="42"/>
+        <location filename="../../app/ui/journal_words.py" line="46"/>
         <source>collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="43"/>
+        <location filename="../../app/ui/journal_words.py" line="47"/>
         <source>slip printed</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="44"/>
+        <location filename="../../app/ui/journal_words.py" line="48"/>
         <source>waiting slip discarded</source>
         <translation>放弃待打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="45"/>
+        <location filename="../../app/ui/journal_words.py" line="49"/>
         <source>consent given</source>
         <translation>给予授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="46"/>
+        <location filename="../../app/ui/journal_words.py" line="50"/>
         <source>consent withdrawn</source>
         <translation>撤回授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="47"/>
+        <location filename="../../app/ui/journal_words.py" line="51"/>
         <source>data erased</source>
         <translation>删除数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="48"/>
+        <location filename="../../app/ui/journal_words.py" line="52"/>
         <source>started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="49"/>
+        <location filename="../../app/ui/journal_words.py" line="53"/>
         <source>finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="50"/>
+        <location filename="../../app/ui/journal_words.py" line="54"/>
         <source>tool updated</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="51"/>
+        <location filename="../../app/ui/journal_words.py" line="55"/>
         <source>tool update declined</source>
         <translation>拒绝更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="52"/>
+        <location filename="../../app/ui/journal_words.py" line="56"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="53"/>
+        <location filename="../../app/ui/journal_words.py" line="57"/>
         <source>erased</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="54"/>
+        <location filename="../../app/ui/journal_words.py" line="58"/>
         <source>processing restricted</source>
         <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="55"/>
+        <location filename="../../app/ui/journal_words.py" line="59"/>
         <source>restriction lifted</source>
         <translation>解除限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="56"/>
+        <location filename="../../app/ui/journal_words.py" line="60"/>
         <source>objection recorded</source>
         <translation>记录异议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="57"/>
+        <location filename="../../app/ui/journal_words.py" line="61"/>
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="58"/>
+        <location filename="../../app/ui/journal_words.py" line="62"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="59"/>
+        <location filename="../../app/ui/journal_words.py" line="63"/>
         <source>closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="60"/>
+        <location filename="../../app/ui/journal_words.py" line="64"/>
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="61"/>
+        <location filename="../../app/ui/journal_words.py" line="65"/>
         <source>retention applied</source>
         <translation>执行保留期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="62"/>
+        <location filename="../../app/ui/journal_words.py" line="66"/>
         <source>sample data added</source>
         <translation>添加示例数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="63"/>
+        <location filename="../../app/ui/journal_words.py" line="67"/>
         <source>parts received</source>
         <translation>备件入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="64"/>
+        <location filename="../../app/ui/journal_words.py" line="68"/>
         <source>transfer received</source>
         <translation>调拨已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="65"/>
+        <location filename="../../app/ui/journal_words.py" line="69"/>
         <source>transferred out</source>
         <translation>已调出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="66"/>
+        <location filename="../../app/ui/journal_words.py" line="70"/>
         <source>transfer sent</source>
         <translation>调拨已发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="67"/>
+        <location filename="../../app/ui/journal_words.py" line="71"/>
         <source>stock corrected</source>
         <translation>库存已更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="68"/>
+        <location filename="../../app/ui/journal_words.py" line="72"/>
         <source>stock counted</source>
         <translation>库存已盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="69"/>
+        <location filename="../../app/ui/journal_words.py" line="73"/>
         <source>parts reserved</source>
         <translation>备件已预留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="70"/>
+        <location filename="../../app/ui/journal_words.py" line="74"/>
         <source>reservation released</source>
         <translation>预留已释放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="71"/>
+        <location filename="../../app/ui/journal_words.py" line="75"/>
         <source>parts used</source>
         <translation>备件已使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="72"/>
+        <location filename="../../app/ui/journal_words.py" line="76"/>
         <source>parts fitted</source>
         <translation>备件已安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="73"/>
+        <location filename="../../app/ui/journal_words.py" line="77"/>
         <source>returned to the maker</source>
         <translation>已退回厂商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="74"/>
+        <location filename="../../app/ui/journal_words.py" line="78"/>
         <source>bin and minimum set</source>
         <translation>已设置库位和最低库存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="75"/>
+        <location filename="../../app/ui/journal_words.py" line="79"/>
         <source>part requested</source>
         <translation>已申请备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="76"/>
+        <location filename="../../app/ui/journal_words.py" line="80"/>
         <source>request met</source>
         <translation>申请已满足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="77"/>
+        <location filename="../../app/ui/journal_words.py" line="81"/>
         <source>request cancelled</source>
         <translation>申请已取消</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="82"/>
+        <source>holiday added</source>
+        <translation>已添加节假日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="83"/>
+        <source>holiday removed</source>
+        <translation>已删除节假日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="84"/>
+        <source>hours set</source>
+        <translation>已设置营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="85"/>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="86"/>
+        <source>signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="87"/>
+        <source>sealed</source>
+        <translation>已封签</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="88"/>
+        <source>every record sealed</source>
+        <translation>已封签全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="95"/>
+        <source>Retention (automatic)</source>
+        <translation>保留期限清理（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="96"/>
+        <source>Sync (automatic)</source>
+        <translation>同步（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="97"/>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
     </message>
 </context>
 <context>
@@ -1328,62 +1408,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="144"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="145"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="283"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="290"/>
+        <location filename="../../app/ui/main_window.py" line="153"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="157"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="237"/>
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1556,99 +1636,117 @@
     </message>
 </context>
 <context>
+    <name>PhoneNames</name>
+    <message>
+        <location filename="../../app/ui/phone_names.py" line="23"/>
+        <source>Phone (…%1)</source>
+        <translation>手机 (…%1)</translation>
+    </message>
+</context>
+<context>
     <name>PrintSlipPanel</name>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="90"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="107"/>
         <source>Repair slip</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="91"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="108"/>
         <source>Print...</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="92"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="109"/>
         <source>Save PDF...</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="93"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="110"/>
         <source>Thermal</source>
         <translation>热敏打印</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="96"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="130"/>
         <source>Printer port</source>
         <translation>打印机端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="120"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="130"/>
+        <source>No serial port found</source>
+        <translation>未找到串口</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="159"/>
         <source>Retry (%1 waiting)</source>
         <translation>重新打印（%1 张等待中）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="170"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="225"/>
         <source>Save the slip as PDF</source>
         <translation>将维修单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="170"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="225"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="181"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="238"/>
         <source>Saving the slip...</source>
         <translation>正在保存维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="196"/>
-        <source>Type the thermal printer&apos;s port first (for example COM3 or /dev/ttyUSB0).</source>
-        <translation>请先输入热敏打印机端口（例如 COM3 或 /dev/ttyUSB0）。</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="199"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="254"/>
         <source>Sending the slip to the thermal printer...</source>
         <translation>正在发送维修单到热敏打印机…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="208"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="260"/>
+        <source>No serial port was found on this PC. Plug the thermal printer&apos;s USB cable in, then press Thermal again (or type its port, for example COM3).</source>
+        <translation>这台电脑上没有找到串口。请插好热敏打印机的 USB 线，然后再按“热敏打印”（也可以输入端口，例如 COM3）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="263"/>
+        <source>Choose the thermal printer&apos;s port from the list first.</source>
+        <translation>请先从列表中选择热敏打印机的端口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="269"/>
         <source>Sending the kept slips again...</source>
         <translation>正在重新发送保留的维修单…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="214"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="295"/>
         <source> (copy %1)</source>
         <translation>（副本 %1）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="215"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="296"/>
         <source>Slip printed%1: %2</source>
         <translation>维修单已打印%1：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="223"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="289"/>
         <source>%1 kept slip(s) printed.</source>
         <translation>已打印 %1 张保留的维修单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="232"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="302"/>
         <source>The printer is out of paper.</source>
         <translation>打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="234"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="304"/>
         <source>The printer is offline or cannot be reached.</source>
         <translation>打印机离线或无法连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="236"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="306"/>
         <source>The slip is kept: fix the printer, then press Retry.</source>
         <translation>维修单已保留：请处理好打印机后点击“重新打印”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="238"/>
+        <location filename="../../app/ui/dialogs/print_slip_panel.py" line="300"/>
         <source>The slip was not printed.</source>
         <translation>维修单未打印。</translation>
     </message>
@@ -3229,73 +3327,72 @@
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="144"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="161"/>
         <source>Counter queue</source>
         <translation>柜台队列</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="146"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="163"/>
         <source>Search or scan: ticket number, IMEI or its last 6, phone or its last 4, name, tracking number</source>
         <translation>搜索或扫描：维修单号、IMEI 或后 6 位、手机号或后 4 位、姓名、快递单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="153"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="170"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="154"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="171"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="155"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="172"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="156"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="173"/>
         <source>Service</source>
         <translation>服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="157"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="174"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="158"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="175"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="159"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="176"/>
         <source>Due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="160"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="177"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="191"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="209"/>
         <source>Open tickets: %1, overdue: %2</source>
         <translation>未结维修单：%1，已超时：%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="200"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="219"/>
         <source>Search &quot;%2&quot;: %1 found (Esc: back to the queue)</source>
         <translation>搜索“%2”：找到 %1 张（按 Esc 返回队列）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="131"/>
-        <location filename="../../app/ui/pages/queue_page.py" line="168"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="185"/>
         <source>OVERDUE %1</source>
         <translation>已超时 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/queue_page.py" line="166"/>
+        <location filename="../../app/ui/pages/queue_page.py" line="183"/>
         <source>Responded</source>
         <translation>已响应</translation>
     </message>
@@ -3630,37 +3727,37 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="48"/>
+        <location filename="../../app/ui/sync_status.py" line="51"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="73"/>
+        <location filename="../../app/ui/sync_status.py" line="78"/>
         <source>Offline: not enrolled with an upstream; %1 changes kept here</source>
         <translation>离线：尚未登记上游服务；%1 项更改保存在本机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="77"/>
+        <location filename="../../app/ui/sync_status.py" line="82"/>
         <source>Syncing...</source>
         <translation>正在同步……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="78"/>
+        <location filename="../../app/ui/sync_status.py" line="83"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="79"/>
+        <location filename="../../app/ui/sync_status.py" line="84"/>
         <source>Last sync %1 (UTC); %2 waiting</source>
         <translation>上次同步 %1 (UTC)；%2 项待同步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="80"/>
+        <location filename="../../app/ui/sync_status.py" line="85"/>
         <source>reference data %1</source>
         <translation>参考数据 %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/sync_status.py" line="82"/>
+        <location filename="../../app/ui/sync_status.py" line="87"/>
         <source>last error: %1</source>
         <translation>上次错误：%1</translation>
     </message>
@@ -4057,83 +4154,82 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/workspace.py" line="84"/>
         <source>Tickets</source>
-        <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/workspace.py" line="87"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/workspace.py" line="88"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/workspace.py" line="91"/>
         <source>Spare parts</source>
         <translation>备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/workspace.py" line="135"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/workspace.py" line="136"/>
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/workspace.py" line="137"/>
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/workspace.py" line="138"/>
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/workspace.py" line="139"/>
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/workspace.py" line="140"/>
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/workspace.py" line="141"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/workspace.py" line="142"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/workspace.py" line="85"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/workspace.py" line="86"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/workspace.py" line="89"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="118"/>
+        <location filename="../../app/ui/workspace.py" line="90"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

@@ -218,3 +218,37 @@ def test_the_detail_page_shows_a_purchase_date_conflict(qtbot, queue, manager) -
     detail.show_ticket(told.number)
     text = detail.findChild(object, "fact_warranty").text()
     assert "Purchase date per the registry 2025-03-10 (the customer said 2026-01-01)." in text
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("screen_width", [1366, 1100])
+def test_every_column_is_as_wide_as_its_text(qtbot, manager, language, screen_width) -> None:
+    """The customer column was squeezed to 25 px in a 1100 px window: every cell's text and header fit
+    unclipped, and on a 1366x768 counter screen all columns fit side by side."""
+    from app.ui.language import LanguageSwitcher
+
+    languages = LanguageSwitcher()
+    languages.apply(language)
+    try:
+        open_ticket(manager, ticket(1, "13800000001"))
+        late = open_ticket(manager, ticket(1, "13800000002"))
+        moves.move_ticket(manager, late.number, "sent_to_repair_centre")
+        manager.store.clock = SettableClock(MONDAY_10 + timedelta(days=9))  # overdue: the longest "time left"
+        page = QueuePage(slip_key=KEY)
+        qtbot.addWidget(page)
+        page.resize(screen_width - 190 - 30, 768 - 120)  # the page's share beside the navigation
+        page.show()
+        page.show_session(manager)
+        header = page.table.horizontalHeader()
+        metrics = page.table.fontMetrics()
+        for column in range(page.model.columnCount()):
+            widest = max(metrics.horizontalAdvance(cell(page, row, column)) for row in range(page.model.rowCount()))
+            title = header.fontMetrics().horizontalAdvance(page.headers()[column])
+            assert header.sectionSize(column) >= max(widest, title) + 12, page.headers()[column]
+        customer = page.headers().index("客户" if language == "zh_CN" else "Customer")
+        assert header.sectionSize(customer) > 120
+        if screen_width == 1366:
+            visible = sum(header.sectionSize(c) for c in range(page.model.columnCount()))
+            assert visible <= page.table.viewport().width() + 1  # all of it on the screen, no sideways scrolling
+    finally:
+        languages.apply("en")

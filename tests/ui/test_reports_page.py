@@ -68,7 +68,7 @@ def test_exports_write_csv_and_pdf(page, tmp_path) -> None:
 
 def test_the_reports_entry_is_hidden_from_a_technician(make_window, manager) -> None:
     window = make_window()
-    workspace = window.findChild(ReportsPage).parentWidget().parentWidget()
+    workspace = window.workspace  # built at the first sign-in, or here on first use
     manager.role = Role.TECHNICIAN
     workspace.show_session(manager)
     row = next(i for i in range(workspace.nav.count()) if workspace.nav.item(i).text().startswith("Reports"))

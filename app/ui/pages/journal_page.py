@@ -7,8 +7,10 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWi
 from app.accounts.session import Session
 from app.accounts.verification import VerifyReport, read_journal
 from app.sync.verification import verify_store
+from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
-from app.ui.journal_words import action_words, entity_words
+from app.ui.journal_words import action_words, actor_words, entity_words
+from app.ui.live_text import say
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
@@ -23,6 +25,7 @@ class JournalPage(Page):
         self.verify_button = named(QPushButton(), "verifyButton")
         self.verify_button.clicked.connect(self._on_verify_clicked)
         self.result = named(QLabel(), "verifyResult")
+        self.busy = BusyBar("verifyBusy")  # verifying reads every journal entry and row seal: seconds at 1M tickets
         self.table = read_only_table(
             "journalTable", 6, resize=QHeaderView.ResizeMode.ResizeToContents, select_rows=False
         )
@@ -31,6 +34,7 @@ class JournalPage(Page):
         top.addWidget(self.result, 1)
         layout = self.body
         layout.addLayout(top)
+        layout.addWidget(self.busy)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -51,7 +55,7 @@ class JournalPage(Page):
                 (
                     str(e.seq),
                     e.at[:19].replace("T", " "),
-                    e.actor,
+                    actor_words(e.actor),
                     entity_words(e.entity),
                     action_words(e.action),
                     e.hash[:16],
@@ -64,22 +68,27 @@ class JournalPage(Page):
         if self._session is None:
             return
         session = self._session
-        self.verify_button.setEnabled(False)
-        self.result.setText(self.tr("Verifying..."))
-        self._tasks.run(lambda: verify_store(session), self._on_verified, self._on_failed)
+        self.result.setStyleSheet("")
+        say(self.result, lambda: self.tr("Verifying..."))
+        self.busy.run(
+            self._tasks, lambda: verify_store(session), self._on_verified, self._on_failed, [self.verify_button]
+        )
 
     def _on_verified(self, report: VerifyReport) -> None:
-        self.verify_button.setEnabled(True)
         if report.ok:
-            self.result.setText(
-                self.tr("Everything holds: %1 journal entries verified.").replace("%1", str(report.journal_entries))
-            )
+            entries = str(report.journal_entries)
+            say(self.result, lambda: self.tr("Everything holds: %1 journal entries verified.").replace("%1", entries))
             self.result.setStyleSheet("color: #1b5e20;")
         else:
-            self.result.setText("; ".join(report.problems))
+            details = "; ".join(report.problems)  # the service's English, with its specifics, for support
+            say(
+                self.result,
+                lambda: self.tr("The store does not verify: keep this folder and call support. Details: %1").replace(
+                    "%1", details
+                ),
+            )
             self.result.setStyleSheet("color: #b00020;")
 
     def _on_failed(self, error: BaseException) -> None:
-        self.verify_button.setEnabled(True)
-        self.result.clear()
+        say(self.result, None)
         show_error(self, error)

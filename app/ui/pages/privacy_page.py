@@ -26,7 +26,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from app.storage import staff_repository
 from app.storage.privacy_records import REQUEST_KINDS, PrivacyRequest
 from app.tickets.warranty_check import shipped_reference
 from app.ui.error_dialogs import show_error
+from app.ui.file_dialogs import save_file_name
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
@@ -408,7 +408,7 @@ class PrivacyPage(Page):
         return answer == QMessageBox.StandardButton.Yes
 
     def _choose_export_with_dialogs(self) -> ExportChoice:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the export"), "customer-export.rcx")
+        path = save_file_name(self, self.tr("Save the export"), "customer-export.rcx")
         if not path:
             return None
         password, ok = QInputDialog.getText(

@@ -12,7 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -41,6 +43,9 @@ from app.ui.ticket_words import service_label, status_label
 _OVERDUE = QBrush(QColor("#ffcdd2"))
 _SOON = QBrush(QColor("#fff3c4"))
 _Index = QModelIndex | QPersistentModelIndex
+COLUMN_PADDING = 24  # the cell's margins and the sort of room a reader expects between columns
+MAX_COLUMN_WIDTH = 420  # a very long model name must not push the deadline off the screen
+CUSTOMER_COLUMN = 5  # takes the room the others leave
 
 
 class QueueModel(QAbstractTableModel):
@@ -59,6 +64,9 @@ class QueueModel(QAbstractTableModel):
         self.entries = entries
         self._cells = [self._page.cells(entry, zone_of) for entry in entries]
         self.endResetModel()
+
+    def cells_text(self) -> list[tuple[str, ...]]:
+        return list(self._cells)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self.entries)
@@ -111,6 +119,8 @@ class QueuePage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.activated.connect(self._on_row_activated)
+        self._widths: list[int] = []
+        self.table.viewport().installEventFilter(self)
         layout = self.body
         layout.addWidget(self.search_box)
         layout.addWidget(self.summary)
@@ -118,25 +128,32 @@ class QueuePage(Page):
         self.retranslate()
 
     def _size_columns(self) -> None:
-        """Widths from typical contents, measured once (sizing 500 rows to their contents costs a repaint)."""
-        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        samples = (
-            "SZ01-20261123-0042",
-            "4",
-            status_label("sent_to_repair_centre"),
-            service_label("return_exchange"),
-            "RC-X2 Pro",
-            "",
-            "11-23 18:00",
-            self.tr("OVERDUE %1").replace("%1", "120h 00m"),
-        )
-        for column, (sample, title) in enumerate(zip(samples, self.headers(), strict=True)):
-            if sample:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(
-                    column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 24
-                )
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the customer column takes the rest
+        """Each column as wide as its widest text (header included), measured with the font rather than
+        by Qt's resize-to-contents (which lays out every row); room to spare goes to the customer.
+
+        The customer column used to stretch into what the others left, which was 25 px in a small window;
+        now a narrow window scrolls sideways instead.
+        """
+        metrics, header_metrics = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        cells = self.model.cells_text()
+        self._widths = []
+        for column, title in enumerate(self.headers()):
+            widest = max((metrics.horizontalAdvance(row[column]) for row in cells), default=0)
+            width = max(widest, header_metrics.horizontalAdvance(title)) + COLUMN_PADDING
+            self._widths.append(min(width, MAX_COLUMN_WIDTH))
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        spare = max(0, self.table.viewport().width() - sum(self._widths))
+        for column, width in enumerate(self._widths):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width + (spare if column == CUSTOMER_COLUMN else 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the window was resized: the spare room changed
+        return False
 
     # --- texts ---------------------------------------------------------------------------------
 
@@ -186,6 +203,7 @@ class QueuePage(Page):
         clock = outlet_clock(session)
         entries = counter_queue(session)
         self.model.set_entries(entries, clock.local)
+        self._size_columns()
         overdue = sum(1 for e in entries if e.overdue)
         self.summary.setText(
             self.tr("Open tickets: %1, overdue: %2").replace("%1", str(len(entries))).replace("%2", str(overdue))
@@ -196,6 +214,7 @@ class QueuePage(Page):
             return
         clock = outlet_clock(self._session)
         self.model.set_entries(queue_entries(rows, clock, self._session.store.clock()), clock.local)
+        self._size_columns()
         self.summary.setText(
             self.tr('Search "%2": %1 found (Esc: back to the queue)')
             .replace("%1", str(len(rows)))

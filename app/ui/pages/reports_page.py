@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,6 +38,7 @@ from app.reports.periods import Granularity
 from app.reports.service import DIMENSIONS, OutletReport, outlet_report
 from app.storage.atomic_file import write_atomically
 from app.ui.error_dialogs import show_error
+from app.ui.file_dialogs import save_file_name
 from app.ui.language import current_language
 from app.ui.named import named
 from app.ui.pages.page_base import Page
@@ -263,13 +263,13 @@ class ReportsPage(Page):
     def _on_export_csv(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self._word("csv"), self._suggested_name("csv"), "CSV (*.csv)")
+        name = save_file_name(self, self._word("csv"), self._suggested_name("csv"), "CSV (*.csv)")
         if name:
             self.export_csv(Path(name))
 
     def _on_export_pdf(self) -> None:
         if self.report is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, self._word("pdf"), self._suggested_name("pdf"), "PDF (*.pdf)")
+        name = save_file_name(self, self._word("pdf"), self._suggested_name("pdf"), "PDF (*.pdf)")
         if name:
             self.export_pdf(Path(name if name.lower().endswith(".pdf") else f"{name}.pdf"))

@@ -1,4 +1,4 @@
-"""The Phones page follows real phones through a real adb server: they appear, an unauthorised
+"""The Phones page follows real phones through a real adb server: they appear by model, an unauthorised
 one gets its guidance, and a phone that goes away disappears."""
 
 from __future__ import annotations
@@ -11,17 +11,18 @@ from app.ui.pages.devices_page import DevicesPage
 
 
 def _row_for(page: DevicesPage, serial: str) -> tuple[str, str, str] | None:
+    """(what the Phone column shows, state, advice) of the phone with this adb serial."""
     for row in range(page.table.rowCount()):
-        if page.table.item(row, 0).text() == serial:
+        if page.serial_at(row) == serial:
             state = page.table.item(row, 1).data(Qt.ItemDataRole.UserRole)
-            return serial, state, page.table.item(row, 2).text()
+            return page.table.item(row, 0).text(), state, page.table.item(row, 2).text()
     return None
 
 
 def test_phones_appear_with_their_state_and_what_to_do(qtbot, client, phones) -> None:
-    page = DevicesPage()
-    qtbot.addWidget(page)
     monitor = DeviceMonitor(lambda on_event: DeviceHub(client, on_event, poll_seconds=0.2))
+    page = DevicesPage(monitor.model_of)
+    qtbot.addWidget(page)
     monitor.device_changed.connect(page.on_device_changed)
     monitor.start()
     try:
@@ -32,8 +33,12 @@ def test_phones_appear_with_their_state_and_what_to_do(qtbot, client, phones) ->
             timeout=10_000,
         )
         assert _row_for(page, ready.address)[1] == "device"
+        # listed by the model the phone announced and the end of its serial, not as 127.0.0.1:PORT
+        assert _row_for(page, ready.address)[0] == f"IN2010 (…{ready.address[-4:]})"
         qtbot.waitUntil(lambda: _row_for(page, locked.address)[1] == "unauthorized", timeout=10_000)
         assert "Allow" in _row_for(page, locked.address)[2] or "allow" in _row_for(page, locked.address)[2]
+        assert _row_for(page, locked.address)[0] == f"Phone (…{locked.address[-4:]})"  # no model before allowing
+        assert "127.0.0.1" not in _row_for(page, locked.address)[0]
         assert page.empty_hint.isHidden()
 
         client.disconnect(ready.address)

@@ -37,6 +37,7 @@ def test_discovery_reports_a_connected_phone_as_an_event(phones: Phones) -> None
         event = next_event(tracker, handset.address, "device")
         assert event.serial == handset.address
         assert tracker.snapshot()[handset.address] == "device"
+        assert tracker.model_of(handset.address) == "IN2010"  # as the adb server lists it: nothing read
 
 
 def test_identity_of_a_coloros_phone_with_the_tool(phones: Phones) -> None:

@@ -12,7 +12,7 @@ from app.device import commands
 from app.device.adb_server import AdbServer, locate_adb
 from app.device.commands import CommandArgumentError
 from app.device.errors import AdbServerUnavailable, DeviceError
-from app.device.tracking import ABSENT, DeviceEvent, advice_for, diff_devices, parse_device_list
+from app.device.tracking import ABSENT, DeviceEvent, advice_for, diff_devices, model_from_tags, parse_device_list
 from app.device.workers import DeviceWorkers
 
 TOOL = "com.repaircounter.diagtool"
@@ -132,3 +132,9 @@ def test_device_error_exit_codes_are_unique_and_in_range() -> None:
     codes = [c.exit_code for c in classes]
     assert len(set(codes)) == len(codes) and all(40 <= code <= 49 for code in codes)
     assert all(c.next_step for c in classes)  # English for the command line; the GUI words each code
+
+
+def test_the_model_a_phone_announced_is_shown_with_spaces_and_bounded() -> None:
+    assert model_from_tags({"model": "Pixel_7", "device": "panther", "transport_id": "3"}) == "Pixel 7"
+    assert model_from_tags({"product": "x"}) == ""  # an unauthorised phone announces no model
+    assert len(model_from_tags({"model": "A" * 500})) == 64
