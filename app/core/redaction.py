@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from app.core import redaction_prefilter as prefilter
 
@@ -221,8 +222,21 @@ def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
     data, flagged = found
     if not flagged:
         return text
-    lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
-    masks = [mask for _, _, mask in flagged]
+    # In an ASCII text a byte offset is a character offset: the lines are cut from the text itself
+    # and the result joined as text, sparing the decoding and encoding of megabytes.
+    plain = text.isascii()
+    if plain:
+        lines = [text[start:end] for start, end, _ in flagged]
+    else:
+        lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
+    _run_passes(lines, [mask for _, _, mask in flagged], keep_ssid, keep_bssid)
+    if plain:
+        return "".join(_spliced(text, flagged, lines))
+    return b"".join(_spliced(data, flagged, [line.encode("utf-8") for line in lines])).decode("utf-8")
+
+
+def _run_passes(lines: list[str], masks: list[int], keep_ssid: bool, keep_bssid: bool) -> None:
+    """Each pass once over all the lines flagged for it, joined (no pass spans a line end)."""
     for bit, run in enumerate(PASSES.values()):
         chosen = [index for index, mask in enumerate(masks) if mask >> bit & 1]
         if not chosen:
@@ -234,13 +248,20 @@ def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
                 lines[index] = line
                 if _TAG_BORDER.search(line):
                     masks[index] |= later
-    pieces: list[bytes] = []
+
+
+_Piece = TypeVar("_Piece", str, bytes)
+
+
+def _spliced(whole: _Piece, flagged: list[tuple[int, int, int]], lines: list[_Piece]) -> list[_Piece]:
+    """`whole` with each flagged span replaced by its redacted line."""
+    pieces: list[_Piece] = []
     position = 0
     for (start, end, _), line in zip(flagged, lines, strict=True):
-        pieces += (data[position:start], line.encode("utf-8"))
+        pieces += (whole[position:start], line)
         position = end
-    pieces.append(data[position:])
-    return b"".join(pieces).decode("utf-8")
+    pieces.append(whole[position:])
+    return pieces
 
 
 def redact_text(text: str, *, keep_ssid: bool = False, keep_bssid: bool = False) -> str:
