@@ -235,7 +235,7 @@ def run_accept_suggestion(args: argparse.Namespace) -> int:
         else:
             print(
                 f"ticket {ticket.number}: fault category {accepted.previous} -> {ticket.fault_category} "
-                f"({suggestion.label.en})"
+                f"— {suggestion.label.en}"
             )
         return 0
 

@@ -357,7 +357,7 @@ def run_show(args: argparse.Namespace) -> int:
             shown = (row.customer_name, row.customer_phone, row.device_model, row.imei, detail.imei2)
             print("  " + "  ".join(value for value in shown if value))  # an anonymised ticket has no name
             category = FAULTS.get(detail.fault_category)
-            label = f" ({category.label.en})" if category else ""
+            label = f" — {category.label.en}" if category else ""
             print(f"  fault category: {detail.fault_category}{label}" + (f"  {row.fault}" if row.fault else ""))
             warranty = detail.warranty or {}
             if warranty:
