@@ -65,7 +65,9 @@ def test_accepting_the_suggestion_sets_the_tickets_fault_category(
 
     accepted = diagnose(diag_adb_server, data_dir, "suggestion", "accept", report["run_id"])
     assert accepted.returncode == 0, accepted.stderr
-    assert f"ticket {ticket_number}: fault category other -> screen — Screen (cracked, touch, display)" in accepted.stdout
+    assert (
+        f"ticket {ticket_number}: fault category other -> screen — Screen (cracked, touch, display)" in accepted.stdout
+    )
 
     shown = diagnose(diag_adb_server, data_dir, "ticket", "show", ticket_number)
     assert "fault category: screen — Screen (cracked, touch, display)  touch stops working now and then" in shown.stdout
