@@ -15,7 +15,7 @@ from datetime import datetime
 
 from app.accounts.session import Session
 from app.clock import iso
-from app.core.redaction import redact_names, redact_text
+from app.core.redaction import redact_log
 from app.core.retention import DEFAULT_POLICY, RetentionPolicy, expires_at
 from app.core.roles import Permission
 from app.storage import diagnostics_repository as repo
@@ -39,15 +39,12 @@ def redact_capture(
 ) -> RedactedLog:
     """Bound, then redact; the result is the only form of the log that is ever stored.
 
-    The whole capture goes through `redact_text` at once: its prefilter picks
-    out the few lines that can hold personal data, so the digits of every
+    The whole capture goes through `redact_log` (`redact_text`, then `redact_names`) at once: its
+    prefilter picks out the few lines that can hold personal data, so the digits of every
     threadtime header cost nothing.
     """
     text, line_count = _bounded(raw, max_lines)
-    text = redact_text(text, keep_ssid=keep_ssid, keep_bssid=keep_bssid)
-    if customer_names:
-        text = redact_names(text, customer_names)
-    return RedactedLog(text, line_count)
+    return RedactedLog(redact_log(text, customer_names, keep_ssid=keep_ssid, keep_bssid=keep_bssid), line_count)
 
 
 #: What `str.splitlines` ends a line at besides "\n" (a capture normally holds none of them).
