@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.sync.policy import LOCAL_ACTION, outbound_item, policy_for_region
+from app.sync.store_source import StoreOutbox
 from app.tickets import moves
 from app.tickets.errors import FaultCategoryRefused
 from app.tickets.fault_category import set_fault_category
@@ -36,3 +38,20 @@ def test_an_unknown_category_and_a_closed_ticket_are_refused_and_nothing_changes
         set_fault_category(manager, number, "screen", BASIS)
     assert closed.value.code == "fault_category_ticket_closed" and closed.value.params["current"] == "cancelled"
     assert moves.load(manager, number).fault_category == "other" and _category_changes(manager) == []
+
+
+def test_the_change_leaves_for_the_upstream_under_the_shipped_policy(manager) -> None:
+    """A ticket change the region's allow-list names: the category and its basis leave, nothing else."""
+    number = open_ticket(manager, walk_in(fault_category="other", agreement=SIGNED)).number
+    set_fault_category(manager, number, "screen", {**BASIS, "suggestion_rank": 1, "note": "Zhang Wei 13812345678"})
+    queued = next(
+        i for i in StoreOutbox(manager.store).pending(1000) if i.payload.get(LOCAL_ACTION) == "fault_category"
+    )
+    sent = outbound_item(queued, policy_for_region("CN"))
+    assert sent is not None and sent.entity == "ticket"
+    assert {k: v for k, v in sent.payload.items() if k != LOCAL_ACTION} == {
+        "number": number,
+        "from": "other",
+        "to": "screen",
+        "basis": {**BASIS, "suggestion_rank": 1},  # a field the policy does not name stays at the counter
+    }
