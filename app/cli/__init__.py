@@ -21,6 +21,7 @@ from app.errors import KnownError
 COMMAND_MODULES = (
     "app.cli.store_commands",
     "app.cli.ticket_commands",
+    "app.cli.parts_commands",
     "app.cli.slip_commands",
     "app.cli.demo_commands",
     "app.cli.device_commands",
@@ -33,6 +34,8 @@ COMMAND_MODULES = (
     "app.cli.outlet_commands",
     "app.cli.report_commands",
     "app.cli.region_commands",
+    "app.cli.backup_commands",
+    "app.cli.hub_commands",
 )
 
 

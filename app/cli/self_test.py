@@ -6,6 +6,8 @@ who suspects a broken PC.  Each check uses the real part the counter uses:
 - resources: the shipped reference data, consent texts, font, translation and handset profiles load;
 - store: a temporary SQLCipher store is created, locked, opened again with the password and verified;
 - slip: a ticket's slip is rendered to PDF with the bundled font embedded;
+- text: Qt sorts Chinese names by pinyin (the ICU data the installer keeps) and draws Chinese in the
+  bundled font;
 - phone: the bundled adb server identifies a simulated handset over the adb wire protocol;
 - sync: the counter enrols with the reference upstream on loopback, pushes and gets a signed receipt.
 
@@ -164,6 +166,24 @@ def check_slip(state: SelfTestRun) -> str:
     return f"A5 slip of {state.ticket_number}, {row.pages} page(s), {len(data) // 1024} KiB, font embedded"
 
 
+#: Names in the order a Chinese reader expects them (pinyin: a, chen, li, ou, wang, zhang).
+PINYIN_ORDER = ["阿明", "陈静", "李娜", "欧阳", "王芳", "张伟"]
+CHINESE_SAMPLE = "维修单 张伟"
+
+
+def check_text(state: SelfTestRun) -> str:
+    from app.slip.render_fonts import SLIP_FONT_FAMILY
+    from app.ui.chinese_text import drawn_in_bundled_font, sorted_by_pinyin
+
+    shuffled = [PINYIN_ORDER[i] for i in (5, 2, 0, 4, 1, 3)]
+    order = sorted_by_pinyin(shuffled)
+    expect(order == PINYIN_ORDER, f"Chinese names sort as {' '.join(order)}, not by pinyin")
+    family, ink = drawn_in_bundled_font(CHINESE_SAMPLE)
+    expect(family == SLIP_FONT_FAMILY, f"Chinese was drawn in {family!r}, not the bundled {SLIP_FONT_FAMILY}")
+    expect(ink > 100 * len(CHINESE_SAMPLE.replace(" ", "")), f"Chinese was drawn with only {ink} pixels of ink")
+    return f"names sort by pinyin ({' '.join(order)}), {CHINESE_SAMPLE} drawn in {family} ({ink} pixels)"
+
+
 def check_phone(state: SelfTestRun) -> str:
     from app.device.adb_server import AdbServer, bundled_adb_path, free_loopback_port
     from app.device.demo_handsets import SHIPPED_PROFILES, running_demo_handsets
@@ -214,6 +234,7 @@ CHECKS = (
     Check("resources", "资源文件", check_resources),
     Check("store", "加密数据库", check_store),
     Check("slip", "维修单", check_slip, needs_store=True),
+    Check("text", "中文文字", check_text),
     Check("phone", "手机连接", check_phone),
     Check("sync", "同步", check_sync, needs_store=True),
 )

@@ -21,6 +21,7 @@ from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.parts import on_ticket
 from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage import slip_repository
 from app.storage.ticket_records import (
@@ -455,8 +456,10 @@ def run_invoice(args: argparse.Namespace) -> int:
 
 def run_move(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        row = moves.move_ticket(session, args.number, args.status, args.note)
-        print(f"{row.number}: {row.status}")
+        status, released = on_ticket.move_and_release(session, args.number, args.status, args.note)
+        print(f"{args.number.strip().upper()}: {status}")
+        if released:
+            print(f"{released} reserved part(s) released")
         return 0
 
     return in_session(args, act)
@@ -487,8 +490,14 @@ def run_estimate(args: argparse.Namespace) -> int:
 
 def run_approve(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
-        detail = pricing.approve_estimate(session, args.number, args.approved_by, _signature(args, args.approved_by))
+        signature = _signature(args, args.approved_by)
+        reservation = on_ticket.approve_and_reserve(session, args.number, args.approved_by, signature)
+        detail = moves.load(session, args.number)
         print(f"{detail.number}: estimate {detail.estimate} approved")
+        if reservation.reserved:
+            print(f"reserved: {', '.join(reservation.reserved)}")
+        if reservation.missing:
+            print(f"not in stock, dispatch requested: {', '.join(reservation.missing)} ({reservation.status})")
         return 0
 
     return in_session(args, act)

@@ -28,6 +28,11 @@ class Permission(StrEnum):
     #: since they mix with real records.
     SEED_SYNTHETIC = "seed_synthetic"
     READ_REPORTS = "read_reports"
+    #: Stock corrections, stock counts, returns to the maker and transfers out: managers only,
+    #: since they change what the outlet is accountable for (issue 18).
+    MANAGE_STOCK = "manage_stock"
+    #: A backup is a copy of every customer's record: managers only.
+    BACK_UP_STORE = "back_up_the_store"
 
 
 _COUNTER_WORK = {

@@ -5,7 +5,16 @@ Ticket number
 ``SZ01-20261122-0042``: the outlet code, the local date the ticket was opened
 (``YYYYMMDD``), and a 4-digit sequence that restarts at 0001 each day for each
 outlet.  Made on the counter PC with no network, unique because each outlet
-code belongs to one PC's store.  Outlet codes are 2 to 8 capital letters and
+code belongs to one PC's store.
+
+An outlet with several counters (two-way sync through an outlet hub) gives each
+counter a code of 1 or 2 characters, a capital letter then optionally a capital
+or digit (``A``, ``B``, ``K2``), written just before the sequence:
+``SZ01-20261122-B0042``.  Each counter numbers its own tickets, so numbers stay
+unique across counters with no coordination; the sequence is always the last
+four digits, so the counter code cannot run into it.  Numbers without a
+counter code (every number from before, and a single-counter outlet) stay valid.
+Outlet codes are 2 to 8 capital letters and
 digits starting with a letter (``SZ01``, ``BJ12``, ``MUMBAI3``).  The number
 is printed as Code 128 on the slip, typed at the counter, and read back by
 scanners that may send lower case: parsing accepts any case and surrounding
@@ -49,8 +58,11 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CODE_LENGTH = 8
 
 _OUTLET = r"[A-Z][A-Z0-9]{1,7}"
-_TICKET = re.compile(rf"^({_OUTLET})-(\d{{8}})-(\d{{4}})$", re.ASCII)
-_QR = re.compile(rf"^{QR_FORMAT}/({_OUTLET}-\d{{8}}-\d{{4}})/([{_CROCKFORD}]{{{_CODE_LENGTH}}})$", re.ASCII)
+_COUNTER = r"[A-Z][A-Z0-9]?"
+_TICKET = re.compile(rf"^({_OUTLET})-(\d{{8}})-({_COUNTER})?(\d{{4}})$", re.ASCII)
+_QR = re.compile(
+    rf"^{QR_FORMAT}/({_OUTLET}-\d{{8}}-(?:{_COUNTER})?\d{{4}})/([{_CROCKFORD}]{{{_CODE_LENGTH}}})$", re.ASCII
+)
 
 
 class InvalidTicketNumber(ValueError):
@@ -72,15 +84,23 @@ class TicketNumber:
     outlet: str
     day: date
     sequence: int
+    #: The counter that opened it, in an outlet of several counters; "" for one counter.
+    counter: str = ""
 
     def __post_init__(self) -> None:
         if not re.fullmatch(_OUTLET, self.outlet):
             raise InvalidTicketNumber(f"outlet code {self.outlet!r} must be 2-8 capitals and digits, from a letter")
+        if self.counter and not is_counter_code(self.counter):
+            raise InvalidTicketNumber(f"counter code {self.counter!r} must be a capital letter, then at most one more")
         if not 1 <= self.sequence <= MAX_SEQUENCE:
             raise InvalidTicketNumber(f"sequence {self.sequence} is outside 1-{MAX_SEQUENCE}")
 
     def __str__(self) -> str:
-        return f"{self.outlet}-{self.day:%Y%m%d}-{self.sequence:04d}"
+        return f"{self.outlet}-{self.day:%Y%m%d}-{self.counter}{self.sequence:04d}"
+
+
+def is_counter_code(text: str) -> bool:
+    return re.fullmatch(_COUNTER, text, re.ASCII) is not None
 
 
 def _clean(text: str) -> str:
@@ -96,21 +116,21 @@ def parse_ticket_number(text: str) -> TicketNumber:
         raise InvalidTicketNumber(
             f"{text.strip()[:MAX_SCANNED_LENGTH]!r} is not a ticket number like SZ01-20261122-0042"
         )
-    outlet, day_text, sequence = match.groups()
+    outlet, day_text, counter, sequence = match.groups()
     try:
         day = date(int(day_text[:4]), int(day_text[4:6]), int(day_text[6:]))
     except ValueError:
         raise InvalidTicketNumber(f"{day_text} is not a date") from None
-    return TicketNumber(outlet, day, int(sequence))
+    return TicketNumber(outlet, day, int(sequence), counter or "")
 
 
-def next_ticket_number(outlet: str, day: date, last: TicketNumber | None) -> TicketNumber:
-    """The number after `last` (the outlet's latest) for a ticket opened on `day`."""
-    if last is None or last.outlet != outlet or last.day != day:
-        return TicketNumber(outlet, day, 1)
+def next_ticket_number(outlet: str, day: date, last: TicketNumber | None, counter: str = "") -> TicketNumber:
+    """The number after `last` (this counter's latest) for a ticket opened on `day`."""
+    if last is None or (last.outlet, last.day, last.counter) != (outlet, day, counter):
+        return TicketNumber(outlet, day, 1, counter)
     if last.sequence >= MAX_SEQUENCE:
         raise SequenceExhausted(f"outlet {outlet} has used all {MAX_SEQUENCE} numbers of {day}")
-    return TicketNumber(outlet, day, last.sequence + 1)
+    return TicketNumber(outlet, day, last.sequence + 1, counter)
 
 
 def _base32(data: bytes, length: int) -> str:

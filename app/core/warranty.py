@@ -8,6 +8,9 @@ maker's registry by IMEI, each with a type, a status and a validity period;
 an active extended warranty keeps a phone in warranty after the standard
 one ends.  The verdict carries a reason code for the software and a reason in
 both languages for the person, and is stored with the ticket as it was given.
+The reason's wording is stored only where it differs from what the code and the
+dates beside it say today (`stored_record` / `shown_record`): the two sentences
+were a third of a ticket row (issue 13).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from app.core.localized import LocalizedText as T
 from app.core.retention import add_months
@@ -128,3 +132,51 @@ def warranty_verdict(
         code = WarrantyReason.EXPIRED
     in_warranty = code in (WarrantyReason.IN_STANDARD_WARRANTY, WarrantyReason.EXTENDED_BY_BENEFIT)
     return WarrantyVerdict(in_warranty, code, _reason(code, ends, extension), ends, active, today)
+
+
+#: Keys of a stored verdict record that its reason code and dates say again.
+REASON_KEYS = {"en": "reason_en", "zh_CN": "reason_zh_CN"}
+#: Keys of a verdict record that most verdicts leave empty: stored only when they hold something.
+EMPTY_WHEN_UNKNOWN: dict[str, Any] = {
+    "standard_warranty_ends": None,
+    "benefits": [],
+    "purchase_date": None,
+    "purchase_date_source": None,
+    "purchase_date_conflict": None,
+}
+
+
+def reason_of_record(record: dict[str, Any]) -> T | None:
+    """The reason a stored verdict record's code and dates give; None for a record this cannot read."""
+    try:
+        code = WarrantyReason(str(record.get("reason_code")))
+        ends_text = record.get("standard_warranty_ends")
+        ends = date.fromisoformat(ends_text) if ends_text else None
+        extension = max(
+            (date.fromisoformat(b["end"]) for b in record.get("benefits") or () if b.get("type") == EXTENDED_WARRANTY),
+            default=None,
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return _reason(code, ends, extension)
+
+
+def stored_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record without what `shown_record` gives back: the reason wording its code and dates say
+    (wording that differs stays) and the keys left empty."""
+    reason = reason_of_record(record)
+    if reason is None:
+        return record
+    said = {language: record.get(key) for language, key in REASON_KEYS.items()}
+    derived = set(REASON_KEYS.values()) if said == {"en": reason.en, "zh_CN": reason.zh_CN} else set()
+    empty = {key for key, value in record.items() if key in EMPTY_WHEN_UNKNOWN and value == EMPTY_WHEN_UNKNOWN[key]}
+    return {key: value for key, value in record.items() if key not in derived | empty}
+
+
+def shown_record(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as it was given: the reason wording and the empty keys put back where the store left them out."""
+    reason = reason_of_record(record)
+    if reason is None:
+        return record
+    empty = {key: list(value) if isinstance(value, list) else value for key, value in EMPTY_WHEN_UNKNOWN.items()}
+    return {**empty, "reason_en": reason.en, "reason_zh_CN": reason.zh_CN, **record}

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from app.accounts.session import Session
 from app.core.reference_data import default_resources_dir
 from app.core.roles import Permission
+from app.core.warranty import shown_record
 from app.privacy_rules.errors import ExportUnreadable, UnknownCustomer, WeakExportPassword
 from app.storage import diagnostics_repository as diag
 from app.storage import privacy_repository as repo
@@ -108,6 +109,8 @@ def _json_object(text: str | None) -> dict[str, Any] | None:
 def _ticket(ticket: dict[str, Any]) -> dict[str, Any]:
     stored = {k: ticket.get(k) for k in _TICKET_FIELDS}
     kept = {key: _json_object(ticket.get(column)) for column, key in _TICKET_JSON.items()}
+    if kept["warranty"]:  # the reason wording as given, which the store keeps only as its code and dates
+        kept["warranty"] = shown_record(kept["warranty"])
     return {**stored, **kept, "events": ticket["events"], "lines": ticket["lines"]}
 
 

@@ -25,7 +25,7 @@ from app.core.masking import mask_name
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
-from app.storage import diagnostics_repository, slip_repository, staff_repository
+from app.storage import diagnostics_repository, parts_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
 from app.storage.slip_repository import LatestRun
 from app.storage.store import Store
@@ -135,7 +135,7 @@ def slip_content_for(
         pickup_date=_local(clock, str(detail.pickup.get("at", ""))) if detail.pickup else None,
         language=language,
         copy_number=copy_number,
-        extra_notes=signature_notes(detail, language, clock),
+        extra_notes=signature_notes(detail, language, clock) + parts_notes(store, detail, language),
         reference_version=reference_in_force(store).version,
     )
 
@@ -356,6 +356,22 @@ def signature_notes(detail: TicketDetail, language: Language, clock: OutletClock
             else f"Collection signed by {who} {when}".strip()
         )
     return tuple(notes)
+
+
+def parts_notes(store: Store, detail: TicketDetail, language: Language) -> tuple[str, ...]:
+    """The parts the repair fitted, one line each, in one note: a serialised part with its serial, and
+    "genuine part, verified" when its maker's signature on the label was checked (issue 18)."""
+    lines = []
+    for part in parts_repository.ticket_parts(store, detail.row.id):
+        if part.state != "used":
+            continue
+        serial = f" {'序列号' if language == 'zh_CN' else 'serial'} {part.serial}" if part.serial else ""
+        verified = ("，原装备件，已验证" if language == "zh_CN" else ", genuine part, verified") if part.genuine else ""
+        lines.append(f"{part.part_id}{serial}{verified}")
+    if not lines:
+        return ()
+    heading = "已更换备件：" if language == "zh_CN" else "Parts fitted:"
+    return ("\n".join([heading, *lines]),)
 
 
 def _when(clock: OutletClock, iso_text: Any) -> str:

@@ -10,9 +10,12 @@ from typing import Any
 from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+from app.storage.schema_parts import PARTS_SCHEMA
+from app.storage.schema_hub import HUB_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_reports import REPORTS_SCHEMA
+from app.storage.schema_sizes import SIZES_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
@@ -93,6 +96,9 @@ MIGRATIONS: list[list[str]] = [
     RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
     REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
     NAME_SEARCH_SCHEMA,  # 13: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
+    PARTS_SCHEMA,  # 14: spare parts: stock, moves, serials, ticket parts, returns, dispatch requests (issue 18)
+    HUB_SCHEMA,  # 15: two-way sync through the outlet hub: replica, applied operations, conflicts (issue 22)
+    SIZES_SCHEMA,  # 16: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

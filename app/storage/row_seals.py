@@ -110,11 +110,22 @@ def sealed_version(conn: Any) -> int:
     return int(found or 0)
 
 
-def touch_every_row(conn: Any) -> None:
+def touch_changed_rows(salt: bytes, conn: Any) -> None:
     """Rows as they are become the baseline: a store from before row seals, or after a migration
-    that changed sealed tables (a new column with a default changes every row's digest)."""
+    that changed sealed tables (a new column with a default changes every row's digest).  A row whose
+    last seal still fits is left alone: resealing every row after every migration added two seals a
+    ticket each time (issue 13), and the seal it has already proves it."""
     for table, key in SEALED_TABLES.items():
-        conn.execute(f"INSERT OR IGNORE INTO touched_rows (entity, entity_id) SELECT '{table}', {key} FROM {table}")
+        for (row_id,) in conn.execute(f"SELECT {key} FROM {table}").fetchall():
+            if latest_digest(conn, table, row_id) != row_digest(salt, conn, table, row_id):
+                conn.execute("INSERT OR IGNORE INTO touched_rows (entity, entity_id) VALUES (?, ?)", (table, row_id))
+
+
+def latest_digest(conn: Any, table: str, row_id: str) -> str | None:
+    row = conn.execute(
+        "SELECT digest FROM row_seal WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1", (table, row_id)
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def journal_covers_seals(conn: Any) -> bool:

@@ -37,6 +37,8 @@ class QueuedChange:
     action: str
     payload: dict[str, Any]
     created_at: str
+    #: The outlet hub's position this counter had applied when the change was made.
+    hub_seen: int = 0
 
 
 class UnitOfWork:
@@ -84,9 +86,11 @@ class UnitOfWork:
         # seq given explicitly: acknowledged rows leave this table, and SQLite would hand out a
         # rowid again once the highest is gone; the upstream needs every seq to be new and growing.
         self._conn.execute(
-            "INSERT INTO outbox (seq, op_id, entity, entity_id, action, payload, created_at) VALUES ("
+            "INSERT INTO outbox (seq, op_id, entity, entity_id, action, payload, created_at, hub_seen) VALUES ("
             "(SELECT max(coalesce((SELECT max(seq) FROM outbox), 0), coalesce((SELECT max(seq) FROM outbox_done), 0))"
-            " + 1), ?, ?, ?, ?, ?, ?)",
+            " + 1), ?, ?, ?, ?, ?, ?,"
+            # The hub position applied when this change was made: what its author had seen (schema_hub.py).
+            " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hub_seen'), 0))",
             (str(uuid.uuid4()), entity, entity_id, action, payload, self.at),
         )
 
@@ -166,7 +170,7 @@ class Store:
             version = migrations.LATEST_VERSION
             if row_seals.sealed_version(self.connection) >= version:
                 return
-        row_seals.touch_every_row(self.connection)  # migrations may have changed rows: seal them as they are
+        row_seals.touch_changed_rows(self.journal_salt, self.connection)  # migrations may have changed rows
         with self.transaction(row_seals.SEAL_ENTITY) as work:
             work.record(row_seals.SEAL_ENTITY, str(version), row_seals.SEAL_ALL, {"schema": version}, upstream=False)
         with self._raw_transaction() as conn:
@@ -249,11 +253,11 @@ class Store:
 
     def pending_outbox(self, limit: int = 500) -> list[QueuedChange]:
         rows = self.query(
-            "SELECT seq, op_id, entity, entity_id, action, payload, created_at FROM outbox"
+            "SELECT seq, op_id, entity, entity_id, action, payload, created_at, hub_seen FROM outbox"
             " WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
             (limit,),
         )
-        return [QueuedChange(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6]) for r in rows]
+        return [QueuedChange(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], int(r[7])) for r in rows]
 
     def pending_outbox_count(self) -> int:
         row = self.query_one("SELECT count(*) FROM outbox WHERE sent_at IS NULL")

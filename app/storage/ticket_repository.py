@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from app.core.warranty import shown_record, stored_record
 from app.storage import name_search
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
@@ -43,18 +44,27 @@ def imei_tail(imei: str) -> str | None:
     return imei[-6:] if imei else None
 
 
+#: The `meta` key of this counter's code in an outlet of several counters (set when it joins the hub).
+COUNTER_CODE = "counter_code"
+
+
 def next_ticket_number(work: UnitOfWork, outlet_code: str, day: str | None = None) -> str:
-    """Outlet code + day (YYYYMMDD) + sequence, unique without the network (docs/ARCHITECTURE.md section 4)."""
+    """Outlet code + day (YYYYMMDD) + counter code + sequence, unique without the network
+    (docs/ARCHITECTURE.md section 4; app/core/ticket_numbers.py)."""
     day = day or work.at[:10].replace("-", "")
+    row = work.execute("SELECT value FROM meta WHERE key = ?", (COUNTER_CODE,)).fetchone()
+    counter = str(row[0]) if row else ""
+    # Each counter has its own run of numbers: the sequence row is kept per outlet and counter.
+    sequence_key = f"{outlet_code}-{counter}" if counter else outlet_code
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, 1)"
         " ON CONFLICT (outlet_code, day) DO UPDATE SET last = last + 1",
-        (outlet_code, day),
+        (sequence_key, day),
     )
     last = work.execute(
-        "SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?", (outlet_code, day)
+        "SELECT last FROM ticket_sequence WHERE outlet_code = ? AND day = ?", (sequence_key, day)
     ).fetchone()[0]
-    return f"{outlet_code}-{day}-{last:04d}"
+    return f"{outlet_code}-{day}-{counter}{last:04d}"
 
 
 @contextmanager
@@ -143,7 +153,21 @@ def _text(value: Decimal | None) -> str | None:
 
 
 def _json(value: Any) -> str | None:
-    return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    # No spaces after separators: a ticket carries four JSON columns, at a million tickets (issue 13).
+    if value is None:
+        return None
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+
+
+def _warranty_json(verdict: dict[str, Any] | None) -> str | None:
+    """The verdict without the reason wording its code gives back (`load_warranty` puts it back)."""
+    return None if verdict is None else _json(stored_record(verdict))
+
+
+def load_warranty(text: str | None) -> dict[str, Any] | None:
+    """A stored verdict as it was given, reason wording included."""
+    verdict = _loads(text)
+    return shown_record(verdict) if isinstance(verdict, dict) else verdict
 
 
 def insert_ticket(
@@ -196,7 +220,7 @@ def insert_ticket(
             new.parcel_condition or None,
             _json(new.intake_details()),
             _json(agreement),
-            _json(warranty),
+            _warranty_json(warranty),
             _text(new.estimate),
             _text(new.deposit),
             imei_tail(new.imei),
@@ -310,7 +334,8 @@ def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any
     """Write one of the once-only JSON columns (agreement, approval, pickup, warranty)."""
     if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
         raise ValueError(f"not a JSON column: {column}")
-    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (_json(value), work.at, ticket_id))
+    text = _warranty_json(value) if column == "warranty_json" else _json(value)
+    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (text, work.at, ticket_id))
 
 
 def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
@@ -482,7 +507,7 @@ def ticket_detail(store: Store, number: str) -> TicketDetail | None:
         d[11],
         _loads(d[12]) or {},
         _loads(d[13]),
-        _loads(d[14]),
+        load_warranty(d[14]),
         _decimal(d[15]),
         _decimal(d[16]),
         _loads(d[17]),

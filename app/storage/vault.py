@@ -253,6 +253,13 @@ class Vault:
         record = {"kept": kept.name, "first_bad_frame": found.first_bad_frame, "commits_lost": found.commits_lost}
         self.write_extra(WAL_LOSS, {**record, "found_at": iso(self.clock())})
 
+    def database_key(self, who: Credentials) -> bytes:
+        """The current database key this holder's slot opens (a backup's manifest is checked with it)."""
+        key = self._unseal(self.load_keys(), who, pending=False)
+        if key is None:
+            raise AccountError(f"The account {who.holder} holds no key to this store.")
+        return key
+
     def _unseal(self, keys: KeyFile, who: Credentials, *, pending: bool) -> bytes | None:
         sealed = keys.sealed_key_for(who.holder, pending=pending)
         if sealed is None:

@@ -30,6 +30,8 @@ MAX_PULL_ITEMS = 1000
 
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 OUTLET_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+#: A spare part's number as the price list and its labels spell it.
+PART_PATTERN = r"^[A-Z0-9][A-Z0-9-]{0,31}$"
 
 Uuid = Annotated[str, StringConstraints(pattern=UUID_PATTERN)]
 OutletCode = Annotated[str, StringConstraints(pattern=OUTLET_PATTERN)]
@@ -157,6 +159,21 @@ class Summary(_Model):
     removed: dict[str, int]
     operations: int
     last_anchor_seq: int | None
+
+
+class PartHolder(_Model):
+    """One outlet's counts of a part, as it last synced them (no ticket, no person)."""
+
+    outlet: OutletCode
+    on_hand: Annotated[int, Field(ge=0)]
+    available: Annotated[int, Field(ge=0)]
+
+
+class PartHolders(_Model):
+    """Which outlets of the region hold a part, and how many (issue 18)."""
+
+    part_id: Annotated[str, StringConstraints(pattern=PART_PATTERN)]
+    holders: list[PartHolder]
 
 
 class ProblemDetail(_Model):

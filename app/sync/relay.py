@@ -40,6 +40,7 @@ from app.sync.protocol import (
     AnchorRequest,
     EnrolRequest,
     EnrolResponse,
+    PartHolders,
     PullResponse,
     PushBatch,
     PushResult,
@@ -310,6 +311,13 @@ class SyncRelay:
             if exc.status == 409:
                 raise AnchorRefusedError(f"The upstream refused journal head {request.seq}: {exc.detail}") from exc
             raise UpstreamProtocolError(f"Anchor refused with HTTP {exc.status}: {exc.detail}") from exc
+
+    def part_holders(self, part_id: str) -> PartHolders:
+        """Which outlets of the region hold this part, by the counts they synced (issue 18)."""
+        answer = self._request(PartHolders, "GET", f"{self._prefix}/parts/{part_id}/holders")
+        if answer.part_id != part_id:
+            raise UpstreamProtocolError(f"Asked about part {part_id}, the upstream answered about {answer.part_id}.")
+        return answer
 
     def latest_anchor(self) -> AnchorReceipt | None:
         """The upstream's last receipt for this outlet (to recover a receipt lost in a crash)."""

@@ -25,8 +25,9 @@ from app.storage.errors import JournalBroken
 from app.storage.staff_repository import outlet
 from app.storage.store import journal_hash_at
 from app.sync.anchors import ReceiptProblem, receipt_problems, verify_receipt
+from app.sync.outbox import OutboxSource
 from app.sync.policy import SharingPolicy, policy_for_region
-from app.sync.protocol import AnchorReceipt, AnchorRequest
+from app.sync.protocol import AnchorReceipt, AnchorRequest, PartHolders
 from app.sync.relay import Backoff, SyncRelay, SyncReport, enrol
 from app.sync.restriction_hold import RestrictionAwareOutbox
 from app.sync.store_source import StoreOutbox
@@ -133,21 +134,35 @@ def region_policy(session: Session) -> SharingPolicy:
     return policy_for_region(found.region if found else None)
 
 
+def part_holders(
+    session: Session, part_id: str, *, relay_factory: Callable[[], SyncRelay] | None = None
+) -> PartHolders:
+    """Ask the upstream which outlets of the region hold a part (counts only; issue 18)."""
+    session.require(Permission.READ_TICKETS)
+    enrolment = load_enrolment(session)
+    make = relay_factory or (lambda: _counter_relay(session, enrolment, StoreOutbox(session.store)))
+    with make() as relay:
+        return relay.part_holders(part_id)
+
+
+def _counter_relay(session: Session, enrolment: Enrolment, source: OutboxSource) -> SyncRelay:
+    """The relay a counter syncs with: its enrolment, its region's allow-list, the counter's backoff."""
+    return SyncRelay(
+        source,
+        enrolment.endpoint(),
+        enrolment.outlet,
+        enrolment.token,
+        policy=region_policy(session),
+        backoff=COUNTER_BACKOFF,
+    )
+
+
 def sync_once(session: Session, *, relay_factory: Callable[[], SyncRelay] | None = None) -> SyncReport:
     """Push pending changes, pull reference data, anchor the journal head; record how it went."""
     session.require(Permission.SYNC)
     enrolment = load_enrolment(session)
     source = RestrictionAwareOutbox(StoreOutbox(session.store), session.store)  # restricted customers stay
-    make = relay_factory or (
-        lambda: SyncRelay(
-            source,
-            enrolment.endpoint(),
-            enrolment.outlet,
-            enrolment.token,
-            policy=region_policy(session),
-            backoff=COUNTER_BACKOFF,
-        )
-    )
+    make = relay_factory or (lambda: _counter_relay(session, enrolment, source))
     set_aside_before = sync_repository.last_rejected_seq(session.store)  # a round reports its own
     try:
         with make() as relay:

@@ -24,6 +24,9 @@ def _entities() -> dict[str, str]:
         "privacy_export": translate("JournalWords", "Data export"),
         "purge_receipt": translate("JournalWords", "Retention run"),
         "reference_data": translate("JournalWords", "Reference data"),
+        "part_stock": translate("JournalWords", "Spare-part stock"),
+        "part_dispatch": translate("JournalWords", "Parts dispatch request"),
+        "part_transfer": translate("JournalWords", "Parts transfer"),
     }
 
 
@@ -57,6 +60,21 @@ def _actions() -> dict[str, str]:
         "remove": translate("JournalWords", "removed"),
         "purge": translate("JournalWords", "retention applied"),
         "seed": translate("JournalWords", "sample data added"),
+        "receive": translate("JournalWords", "parts received"),
+        "transfer_in": translate("JournalWords", "transfer received"),
+        "transfer_out": translate("JournalWords", "transferred out"),
+        "send": translate("JournalWords", "transfer sent"),
+        "correct": translate("JournalWords", "stock corrected"),
+        "count": translate("JournalWords", "stock counted"),
+        "reserve": translate("JournalWords", "parts reserved"),
+        "release": translate("JournalWords", "reservation released"),
+        "consume": translate("JournalWords", "parts used"),
+        "use_parts": translate("JournalWords", "parts fitted"),
+        "return_to_maker": translate("JournalWords", "returned to the maker"),
+        "set_place": translate("JournalWords", "bin and minimum set"),
+        "request": translate("JournalWords", "part requested"),
+        "received": translate("JournalWords", "request met"),
+        "cancelled": translate("JournalWords", "request cancelled"),
     }
 
 

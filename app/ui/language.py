@@ -10,9 +10,11 @@ Installing a translator makes Qt send every widget a LanguageChange event;
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cmp_to_key
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCollator,
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -42,6 +44,12 @@ def current_language() -> str:
 def day_name(weekday: int) -> str:
     """The weekday's name (1 Monday ... 7 Sunday) in the interface language."""
     return QLocale(current_language()).dayName(weekday)
+
+
+def sorted_as_in(language: str, words: list[str]) -> list[str]:
+    """The words in the order a reader of `language` expects (Chinese: by pinyin), by Qt's collation."""
+    collator = QCollator(QLocale(language))
+    return sorted(words, key=cmp_to_key(collator.compare))
 
 
 def qt_translations_dir() -> Path:

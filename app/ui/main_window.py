@@ -28,6 +28,7 @@ from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
+from app.ui.counter_flow import join_counter_flow
 from app.ui.device_monitor import DeviceMonitor, NoPhones
 from app.ui.dialogs.help_overlay import HelpOverlay
 from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
@@ -39,6 +40,7 @@ from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.journal_page import JournalPage
+from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.privacy_page import PrivacyPage
 from app.ui.pages.reports_page import ReportsPage
 from app.ui.pages.staff_page import StaffPage
@@ -50,7 +52,7 @@ log = logging.getLogger(__name__)
 
 
 #: The keys that open each navigation entry, in the order of the entries.
-PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7")
+PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8")
 NEW_TICKET_KEYS, SEARCH_KEYS, LOCK_KEYS, HELP_KEYS = "Ctrl+N", "Ctrl+F", "Ctrl+L", "F1"
 
 
@@ -78,6 +80,7 @@ class Workspace(QWidget):
         self.staff = StaffPage(tasks)
         self.journal = JournalPage(tasks)
         self.privacy = PrivacyPage(tasks, reference)
+        self.parts = PartsPage(tasks, reference)
         self._entries = [  # (page, permission needed to see it)
             (self.tickets, Permission.READ_TICKETS),
             (self.devices, Permission.RUN_DIAGNOSTICS),
@@ -86,12 +89,14 @@ class Workspace(QWidget):
             (self.journal, Permission.READ_JOURNAL),
             (self.privacy, Permission.HANDLE_REQUESTS),
             (ReportsPage(tasks), Permission.READ_REPORTS),
+            (self.parts, Permission.MANAGE_STOCK),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self.devices.phone_chosen.connect(self.open_diagnostics)
+        join_counter_flow(self)  # "Run diagnostics" on the wizard and the ticket (issue 14)
         if monitor is not None:
             monitor.device_changed.connect(self._on_device_changed)
             self.devices.set_states(monitor.states())
@@ -111,6 +116,7 @@ class Workspace(QWidget):
             self.tr("Audit journal"),
             self.tr("Privacy desk"),
             self.tr("Reports"),
+            self.tr("Spare parts"),
         )
 
     def retranslate(self) -> None:

@@ -53,6 +53,16 @@ def _messages() -> dict[str, str]:
         ),
         "account_error": translate("ProblemWords", "The account could not be changed."),
         "already_initialised": translate("ProblemWords", "This folder already holds a store."),
+        "backup_error": translate("ProblemWords", "The backup could not be made or read."),
+        "backup_target_not_empty": translate("ProblemWords", "The backup folder {folder} is not empty."),
+        "backup_incomplete": translate("ProblemWords", "{folder} is not a finished backup."),
+        "backup_tampered": translate("ProblemWords", "The backup in {folder} was changed after it was made."),
+        "restore_target_not_empty": translate("ProblemWords", "{folder} already holds a store."),
+        "hub_certificate_mismatch": translate(
+            "ProblemWords", "The outlet hub's certificate is not the one this counter trusts."
+        ),
+        "hub_refused": translate("ProblemWords", "The outlet hub refused this counter."),
+        "not_joined": translate("ProblemWords", "This counter has not joined an outlet hub."),
         "store_closed": translate("ProblemWords", "The store is locked."),
         "device_error": translate("ProblemWords", "The phone did not answer as expected."),
         "adb_server_unavailable": translate("ProblemWords", "The phone connection service (adb) could not start."),
@@ -118,6 +128,7 @@ def _messages() -> dict[str, str]:
         "run_without_ticket": translate(
             "ProblemWords", "These diagnostics were not run for a ticket: there is no fault category to set."
         ),
+        "run_filed_elsewhere": translate("ProblemWords", "This diagnostics run is filed under ticket {ticket}."),
         "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
         "unknown_customer": translate("ProblemWords", "No such customer."),
         "no_customer_for_ticket": translate("ProblemWords", "No customer found for ticket {ticket}."),
@@ -184,6 +195,35 @@ def _messages() -> dict[str, str]:
         "slip_too_large": translate("ProblemWords", "The slip is too long to print."),
         "slip_font_missing": translate("ProblemWords", "The font for the slip is missing."),
         "slip_output_error": translate("ProblemWords", "The slip could not be saved there."),
+        "parts_error": translate("ProblemWords", "The stock could not be changed."),
+        "unknown_part": translate("ProblemWords", "There is no part {part} in the price list."),
+        "not_enough_stock": translate("ProblemWords", "Part {part}: {available} available, but {wanted} are needed."),
+        "part_label_refused": translate("ProblemWords", "This part label is refused."),
+        "part_label_malformed": translate("ProblemWords", "The scan is not a part label."),
+        "part_label_unknown_maker": translate(
+            "ProblemWords", "The label names a maker's key that is not known: the part is not verified genuine."
+        ),
+        "part_label_forged": translate(
+            "ProblemWords", "The label is not signed by the part's maker: it is forged or was altered."
+        ),
+        "part_label_wrong_part": translate("ProblemWords", "The label is for part {part}, not {expected}."),
+        "stock_move_refused": translate("ProblemWords", "This stock move cannot be made as asked."),
+        "quantity_invalid": translate("ProblemWords", "The quantity {quantity} is not allowed for this move."),
+        "reason_missing": translate("ProblemWords", "Every stock move needs a reason."),
+        "serial_already_received": translate(
+            "ProblemWords", "Serial {serial} was scanned in before; a part is counted once."
+        ),
+        "serial_not_in_stock": translate("ProblemWords", "Serial {serial} is not in this outlet's stock."),
+        "outlet_invalid": translate("ProblemWords", "That is not another outlet's code."),
+        "ticket_parts_refused": translate("ProblemWords", "The ticket's parts cannot be changed now."),
+        "nothing_reserved": translate("ProblemWords", "Ticket {ticket} has no parts reserved."),
+        "parts_ticket_status": translate(
+            "ProblemWords", "Ticket {ticket} is {current}: parts are fitted while it is being repaired."
+        ),
+        "estimate_not_approved": translate(
+            "ProblemWords", "Ticket {ticket}: the estimate is not approved and the repair is not under warranty."
+        ),
+        "part_not_reserved": translate("ProblemWords", "No {part} is reserved on this ticket for serial {serial}."),
     }
 
 
@@ -193,6 +233,15 @@ def _next_steps() -> dict[str, str]:
     return {
         "permission_denied": translate("ProblemWords", "Ask an outlet manager to do this, or to change your role."),
         "store_not_initialised": translate("ProblemWords", "Set up the store with the first-run wizard."),
+        "backup_target_not_empty": translate("ProblemWords", "Choose a new, empty folder for the backup."),
+        "backup_incomplete": translate("ProblemWords", "Use another backup, or make a new one."),
+        "backup_tampered": translate("ProblemWords", "Do not restore from this folder. Use another backup."),
+        "restore_target_not_empty": translate("ProblemWords", "Restore into a new, empty data directory."),
+        "hub_certificate_mismatch": translate(
+            "ProblemWords", "Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager."
+        ),
+        "hub_refused": translate("ProblemWords", "Ask the hub's operator for a new one-time code for this counter."),
+        "not_joined": translate("ProblemWords", "Join the outlet hub with the code and fingerprint the hub shows."),
         "wrong_password": translate(
             "ProblemWords",
             "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "
@@ -354,6 +403,15 @@ def _next_steps() -> dict[str, str]:
         ),
         "slip_font_missing": translate("ProblemWords", "Reinstall Repair Counter."),
         "slip_output_error": translate("ProblemWords", "Choose a .pdf file in a folder you can write to."),
+        "unknown_part": translate("ProblemWords", "Use a part number from the price list."),
+        "not_enough_stock": translate("ProblemWords", "Receive the part first, or request it from dispatch."),
+        "part_label_refused": translate(
+            "ProblemWords", "Do not fit this part: set it aside and report it to the maker, or scan the label again."
+        ),
+        "stock_move_refused": translate("ProblemWords", "Correct the quantity, the reason or the label and try again."),
+        "ticket_parts_refused": translate(
+            "ProblemWords", "Approve the estimate so its parts are reserved, or check the ticket's status."
+        ),
     }
 
 

@@ -47,22 +47,11 @@ class LoopbackUpstream:
         config = uvicorn.Config(
             self.app, host="127.0.0.1", port=self.port, log_level="error", access_log=False, lifespan="on"
         )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="loopback-upstream", daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + self.start_timeout
-        while not self._server.started:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                self.stop()
-                raise RuntimeError(f"the upstream did not start on 127.0.0.1:{self.port}")
-            time.sleep(0.01)
+        self._server, self._thread = serve_in_thread(uvicorn.Server(config), "loopback-upstream", self.start_timeout)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.should_exit = True
-        if self._thread is not None:
-            self._thread.join(timeout=15)
+        stop_thread(self._server, self._thread)
         self._server = self._thread = None
 
     def __enter__(self) -> LoopbackUpstream:
@@ -72,6 +61,26 @@ class LoopbackUpstream:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.stop()
+
+
+def serve_in_thread(server: uvicorn.Server, name: str, timeout: float) -> tuple[uvicorn.Server, threading.Thread]:
+    """Run `server` on a daemon thread and wait until it listens (RuntimeError if it does not)."""
+    thread = threading.Thread(target=server.run, name=name, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            stop_thread(server, thread)
+            raise RuntimeError(f"{name} did not start on {server.config.host}:{server.config.port}")
+        time.sleep(0.01)
+    return server, thread
+
+
+def stop_thread(server: uvicorn.Server | None, thread: threading.Thread | None) -> None:
+    if server is not None:
+        server.should_exit = True
+    if thread is not None:
+        thread.join(timeout=15)
 
 
 def _free_port() -> int:

@@ -28,6 +28,7 @@ from app.sync.protocol import (
     MAX_BODY_BYTES,
     MAX_PULL_ITEMS,
     OUTLET_PATTERN,
+    PART_PATTERN,
     AnchorReceipt,
     AnchorRequest,
     Cursor,
@@ -35,6 +36,8 @@ from app.sync.protocol import (
     EnrolResponse,
     Operation,
     OpResult,
+    PartHolder,
+    PartHolders,
     ProblemDetail,
     PullResponse,
     PushBatch,
@@ -56,10 +59,12 @@ from app.upstream.storage import (
     UpstreamDatabaseUnavailable,
     UpstreamStore,
     open_upstream_store,
+    parts_queries,
 )
 
 log = logging.getLogger(__name__)
 OutletPath = Annotated[str, Path(pattern=OUTLET_PATTERN)]
+PartPath = Annotated[str, Path(pattern=PART_PATTERN)]
 MAX_CURSOR = 2**62
 PROBLEMS: dict[int | str, dict[str, object]] = {
     code: {"model": ProblemDetail} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
@@ -149,15 +154,21 @@ def _json(model: PushResult | PullResponse) -> Response:
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
-def authorised_outlet(request: Request, outlet: OutletPath) -> str:
-    """The path's outlet, after checking the bearer token is that outlet's (401 / 403)."""
+def bearer_owner(request: Request, whose: str, again: str) -> str:
+    """Who the bearer token was issued to (an outlet, or a counter of the outlet hub), or 401."""
     store: UpstreamStore = request.app.state.store
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token or len(token) > 256:
-        raise Refusal(401, "token_missing", "Send the outlet's bearer token.")
+        raise Refusal(401, "token_missing", f"Send the {whose}'s bearer token.")
     owner = store.outlet_for_token(secret_hash(token.strip()))
     if owner is None:
-        raise Refusal(401, "token_unknown", "The token is not valid; enrol the outlet again.")
+        raise Refusal(401, "token_unknown", f"The token is not valid; {again}.")
+    return owner
+
+
+def authorised_outlet(request: Request, outlet: OutletPath) -> str:
+    """The path's outlet, after checking the bearer token is that outlet's (401 / 403)."""
+    owner = bearer_owner(request, "outlet", "enrol the outlet again")
     if owner != outlet:
         raise Refusal(403, "wrong_outlet", "This token belongs to another outlet.")
     return outlet
@@ -255,6 +266,17 @@ def _add_routes(app: FastAPI, store: UpstreamStore, key: Ed25519PrivateKey) -> N
             return JSONResponse(region_report(store, region_query(first, last, period, by, zone)))
         except UsageError as exc:
             raise Refusal(400, "bad_report_query", exc.message) from exc
+
+    @app.get(f"{API_PREFIX}/outlets/{{outlet}}/parts/{{part_id}}/holders", response_model=PartHolders)
+    def part_holders(_: Caller, part_id: PartPath) -> PartHolders:
+        """Which outlets of the region hold this part, by the counts they last synced (issue 18)."""
+        rows = parts_queries.part_holders(store, part_id)
+        return PartHolders(
+            part_id=part_id,
+            holders=[
+                PartHolder(outlet=outlet, on_hand=on_hand, available=available) for outlet, on_hand, available in rows
+            ],
+        )
 
     @app.get(f"{API_PREFIX}/outlets/{{outlet}}/summary", response_model=Summary)
     def summary(outlet: Caller) -> Summary:

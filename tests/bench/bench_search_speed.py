@@ -2,14 +2,9 @@
 
     python tests/bench/bench_search_speed.py [--tickets N] [--data DIR]
 
-The store is built by a bulk path in this file, not by `repair-counter seed`: seeding a million
-tickets through the service (journal and outbox per ticket) takes over six minutes on a quiet
-machine and far longer on the shared 2-core one, and the searches read only customers, tickets
-and the name keys.  So customers and tickets go in with one `executemany` each inside one
-transaction, on a store made by the real first run (real SQLCipher, real migrations), and the
-name keys are then made by the real backfill of migration 13 (`name_search.backfill`), which is
-timed too.  Names: two thirds Chinese (common surnames and given names, as the counter sees
-them), one third Latin pinyin.  A customer has 1-3 tickets.
+The store is built by the bulk path of tests/bench/bulk_store.py, not by `repair-counter seed`
+(the searches read only customers, tickets and the name keys); the real backfill of migration 13
+that makes the name keys is timed too.
 
 Each search is timed through the service (`app.tickets.search.search`) and, in the same run, as
 its raw SQL on the same connection.  The name search is also shown against the LIKE statement it
@@ -24,10 +19,6 @@ import os
 import random
 import sys
 import tempfile
-import time
-import uuid
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,108 +27,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pypinyin import lazy_pinyin  # noqa: E402
 
-from app.accounts import service  # noqa: E402
-from app.paths import DataPaths  # noqa: E402
-from app.storage import name_search, ticket_repository  # noqa: E402
-from app.storage.sealing import Argon2Params  # noqa: E402
-from app.storage.vault import Vault  # noqa: E402
+from app.storage import ticket_repository  # noqa: E402
 from app.tickets.search import DEFAULT_LIMIT, search  # noqa: E402
-from app.tickets.synthetic import luhn_imei  # noqa: E402
+from tests.bench import bulk_store  # noqa: E402
 from tests.bench.timing import p50_ms, row  # noqa: E402
 
-ADMIN, PASSWORD = "E1001", "bench-pass-123"
-KDF = Argon2Params(time_cost=1, memory_kib=8192, parallelism=1)
 SAMPLES = 200
-HAN_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
-    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
-    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-HAN_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力斌宇浩凯鹏飞鑫波晶欣怡雪梅琳丹宁晨阳佳颖"
-LATIN_SURNAMES = ["Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Ma"]
-LATIN_GIVEN = ["Wei", "Fang", "Na", "Min", "Jing", "Lei", "Yan", "Jun", "Tao", "Ming", "Xiu", "Hui", "Qiang"]
-
-
-def customer_name(rng: random.Random) -> str:
-    if rng.random() < 2 / 3:
-        given = "".join(rng.choice(HAN_GIVEN) for _ in range(rng.choice((1, 2, 2))))
-        return rng.choice(HAN_SURNAMES) + given
-    return f"{rng.choice(LATIN_SURNAMES)} {rng.choice(LATIN_GIVEN)}"
-
-
-def bulk_rows(
-    count: int, outlet_id: str, rng: random.Random
-) -> tuple[list[tuple[Any, ...]], Iterator[tuple[Any, ...]]]:
-    """(customers, tickets): about one customer per two tickets, tickets spread over two years."""
-    now = datetime(2026, 11, 23, tzinfo=UTC)
-    customers: list[tuple[Any, ...]] = []
-    while len(customers) * 2 < count:
-        phone = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
-        at = (now - timedelta(minutes=rng.randrange(730 * 24 * 60))).isoformat(timespec="milliseconds")
-        customers.append((str(uuid.uuid4()), customer_name(rng), phone, at, at))
-
-    def tickets() -> Iterator[tuple[Any, ...]]:
-        per_day: dict[str, int] = {}
-        for _ in range(count):
-            customer = customers[rng.randrange(len(customers))]
-            created = (now - timedelta(minutes=rng.randrange(730 * 24 * 60))).isoformat(timespec="milliseconds")
-            imei = luhn_imei(rng)
-            day = created[:10].replace("-", "")
-            per_day[day] = per_day.get(day, 0) + 1
-            yield (
-                str(uuid.uuid4()),
-                f"SZ01-{day}-{per_day[day]:04d}",
-                outlet_id,
-                customer[0],
-                "maintenance",
-                "collected" if rng.random() < 0.97 else "received",
-                3,
-                "PHN110",
-                imei,
-                "cracked screen",
-                ADMIN,
-                created,
-                created,
-                created,
-                imei[-6:],
-                customer[2][-4:],
-            )
-
-    return customers, tickets()
 
 
 def build_store(data: Path, count: int) -> None:
-    vault = Vault(DataPaths(data), argon2=KDF)
-    first = service.initialise_store(vault, service.OutletInfo("SZ01", "Bench outlet", "CN"), ADMIN, "Bench", PASSWORD)
-    store = first.session.store
-    outlet_id = store.query_one("SELECT id FROM outlet")[0]
-    customers, tickets = bulk_rows(count, outlet_id, random.Random(2026))
-    conn = store.connection
-    start = time.perf_counter()
-    conn.execute("PRAGMA cache_size = -1048576")
-    conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(
-        "INSERT INTO customer (id, name, phone, created_at, last_contact_at) VALUES (?, ?, ?, ?, ?)", customers
-    )
-    conn.executemany(
-        "INSERT INTO ticket (id, number, outlet_id, customer_id, service_type, status, priority, device_model, imei,"
-        " fault, created_by, created_at, updated_at, due_at, imei_tail, phone_tail)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        tickets,
-    )
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('name_keys_backfill', 'pending')")
-    conn.execute("COMMIT")
-    inserted = time.perf_counter() - start
-    start = time.perf_counter()
-    keyed = name_search.backfill(conn)
-    backfill = time.perf_counter() - start
-    print(f"# bulk insert {count:,} tickets, {len(customers):,} customers: {inserted:.0f} s", file=sys.stderr)
-    row(f"backfill name keys of {keyed:,} customers (once, after migration 13)", backfill, inserted, "s")
-    first.session.lock()
+    built = bulk_store.build_store(data, count)
+    label = f"backfill name keys of {built.keyed:,} customers (once, after migration 13)"
+    row(label, built.backfill_s, built.insert_s, "s")
 
 
-def sign_in(data: Path) -> Any:
-    return service.sign_in(Vault(DataPaths(data), argon2=KDF), ADMIN, PASSWORD)
+sign_in = bulk_store.sign_in
 
 
 def name_queries(session: Any, rng: random.Random) -> dict[str, list[str]]:

@@ -1,12 +1,19 @@
 """Storage of the reference upstream service (SQLite embedded, PostgreSQL shared)."""
 
-from app.upstream.storage.dialects import PostgresUpstreamStore, SqliteUpstreamStore, open_upstream_store
+from app.upstream.storage.dialects import (
+    EncryptedSqliteUpstreamStore,
+    PostgresUpstreamStore,
+    SqliteUpstreamStore,
+    open_encrypted_store,
+    open_upstream_store,
+)
 from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.upstream.storage.records import AnchorRow, IncomingOperation, OperationOutcome, OutletCounts, RecordRow
 from app.upstream.storage.store import UpstreamStore
 
 __all__ = [
     "AnchorRow",
+    "EncryptedSqliteUpstreamStore",
     "IncomingOperation",
     "OperationOutcome",
     "OutletCounts",
@@ -16,5 +23,6 @@ __all__ = [
     "UpstreamDatabaseUnavailable",
     "UpstreamDatabaseUrlError",
     "UpstreamStore",
+    "open_encrypted_store",
     "open_upstream_store",
 ]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import sqlcipher3
 
 from app.upstream.storage.errors import UpstreamDatabaseUnavailable, UpstreamDatabaseUrlError
 from app.upstream.storage.schema import POSTGRES_SERIAL, SQLITE_SERIAL
@@ -84,6 +85,50 @@ class SqliteUpstreamStore(UpstreamStore):
 
     def _sql(self, statement: str) -> str:
         return statement
+
+
+class EncryptedSqliteUpstreamStore(SqliteUpstreamStore):
+    """The embedded store encrypted with SQLCipher under a 32-byte key: the outlet hub's store,
+    which holds every walk-in customer's record (issue 22)."""
+
+    def __init__(self, path: Path, key: bytes, *, busy_timeout: float = SQLITE_BUSY_TIMEOUT) -> None:
+        super().__init__(path, busy_timeout=busy_timeout)
+        self._key = key
+
+    def _connect(self) -> Any:
+        try:
+            self._make_owner_only()
+            conn = sqlcipher3.connect(
+                str(self.path), isolation_level=None, check_same_thread=False, timeout=self.busy_timeout
+            )
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a wrong key shows here
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA secure_delete=ON")
+        except sqlcipher3.DatabaseError as exc:
+            raise UpstreamDatabaseUnavailable(
+                f"Cannot open the encrypted database {self.path}: a wrong passphrase, or not this store ({exc})."
+            ) from exc
+        except OSError as exc:
+            raise UpstreamDatabaseUnavailable(f"Cannot open the database {self.path}: {exc}") from exc
+        return conn
+
+    def _is_unavailable(self, exc: BaseException) -> bool:
+        code = getattr(exc, "sqlite_errorcode", None)
+        busy = isinstance(exc, sqlcipher3.OperationalError) and code is not None and code & 0xFF in SQLITE_UNAVAILABLE
+        return busy or "database is locked" in str(exc)
+
+
+def open_encrypted_store(path: Path, key: bytes) -> UpstreamStore:
+    store = EncryptedSqliteUpstreamStore(path, key)
+    try:
+        store.create_schema()
+    except sqlcipher3.Error as exc:
+        store.close()
+        raise UpstreamDatabaseUnavailable(f"Cannot prepare the database {path}: {exc}") from exc
+    return store
 
 
 class PostgresUpstreamStore(UpstreamStore):

@@ -72,6 +72,25 @@ _STATEMENTS = (
         key_id TEXT NOT NULL,
         signature TEXT NOT NULL,
         PRIMARY KEY (outlet, seq))""",
+    # The outlet hub (issue 22): every counter's operations in the one order all counters apply
+    # them in (`position`), once per op_id; what reached the region is a cursor in upstream_meta.
+    """CREATE TABLE IF NOT EXISTS hub_operations (
+        position {serial},
+        counter TEXT NOT NULL,
+        op_id TEXT NOT NULL UNIQUE,
+        seq BIGINT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        hub_seen BIGINT NOT NULL,
+        created_at TEXT NOT NULL,
+        received_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS hub_counters (
+        counter TEXT PRIMARY KEY,
+        last_seen_at TEXT NOT NULL,
+        applied_position BIGINT NOT NULL)""",
 )
 
 SQLITE_SERIAL = "INTEGER PRIMARY KEY AUTOINCREMENT"

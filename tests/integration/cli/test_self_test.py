@@ -12,7 +12,7 @@ import pytest
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[3]
-CHECK_NAMES = ("resources", "store", "slip", "phone", "sync")
+CHECK_NAMES = ("resources", "store", "slip", "text", "phone", "sync")
 
 
 def self_test(cwd: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
@@ -41,7 +41,8 @@ def test_every_check_passes_and_nothing_is_left_behind(tmp_path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert check_lines(result.stdout) == dict.fromkeys(CHECK_NAMES, "ok")
     assert "through " in result.stdout and "adbutils" in result.stdout, "the phone is reached through bundled adb"
-    assert result.stdout.splitlines()[-2] == "self-test: 5 passed, 0 failed"
+    assert "names sort by pinyin (阿明 陈静 李娜 欧阳 王芳 张伟)" in result.stdout
+    assert result.stdout.splitlines()[-2] == "self-test: 6 passed, 0 failed"
     assert not (tmp_path / "data").exists(), "the self-test never touches the data directory"
     assert list((tmp_path / "home").iterdir()) == [], "nor the technician's home (adb keys live elsewhere)"
 
@@ -58,8 +59,8 @@ def test_a_missing_font_is_named_and_fails_the_run(tmp_path) -> None:
 
     assert result.returncode == 30, result.stdout + result.stderr
     verdicts = check_lines(result.stdout)
-    assert verdicts == {"resources": "FAIL", "store": "ok", "slip": "FAIL", "phone": "ok", "sync": "ok"}
+    assert verdicts == {"resources": "FAIL", "store": "ok", "slip": "FAIL", "text": "FAIL", "phone": "ok", "sync": "ok"}
     assert "slip font is missing" in result.stdout and "SlipFontMissing" in result.stdout
-    assert "self-test: 3 passed, 2 failed" in result.stdout.splitlines()
-    assert "self-test failed: resources, slip" in result.stderr
+    assert "self-test: 3 passed, 3 failed" in result.stdout.splitlines()
+    assert "self-test failed: resources, slip, text" in result.stderr
     assert "next: Reinstall" in result.stderr

@@ -42,6 +42,15 @@ def test_the_warranty_verdict_and_its_reason_are_stored(manager, clock) -> None:
     assert told.warranty["purchase_date_source"] == "customer" and told.warranty["in_warranty"]
 
 
+def test_the_stored_verdict_keeps_its_code_and_dates_not_the_sentences_they_give(manager, clock) -> None:
+    number = open_ticket(manager, walk_in()).number
+    (stored,) = manager.store.query_one("SELECT warranty_json FROM ticket WHERE number = ?", (number,))
+    assert "In warranty until" not in stored and "保修至" not in stored, "issue 13: the wording is derived"
+    assert '"reason_code":"in_standard_warranty"' in stored and '"standard_warranty_ends":"2027-03-09"' in stored
+    assert "null" not in stored and "purchase_date_conflict" not in stored
+    assert load(manager, number).warranty["reason_zh_CN"] == "在保修期内，保修至 2027-03-09。"
+
+
 def test_the_response_deadline_is_counted_in_business_hours(manager, clock) -> None:
     urgent = open_ticket(manager, walk_in(priority=1))
     normal = open_ticket(manager, walk_in(priority=2))

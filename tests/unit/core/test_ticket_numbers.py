@@ -47,6 +47,10 @@ def test_format_and_parse_round_trip() -> None:
         "SZ01-20261122-0000",
         "SZ01_20261122_0042",
         "SZ01-20261122-00420",
+        "SZ01-20261122-b",
+        "SZ01-20261122-1B0042",
+        "SZ01-20261122-ABC0042",
+        "SZ01-20261122-B-0042",
         "TOOLONGCODE-20261122-0001",
         "x" * 500,
         "SZ01-２０２６１１２２-0042",
@@ -65,6 +69,22 @@ def test_the_sequence_restarts_each_day_and_per_outlet() -> None:
     assert next_ticket_number("BJ02", date(2026, 11, 22), TICKET).sequence == 1
     with pytest.raises(SequenceExhausted):
         next_ticket_number("SZ01", date(2026, 11, 22), TicketNumber("SZ01", date(2026, 11, 22), 9_999))
+
+
+def test_a_counter_code_sits_before_the_sequence_and_old_numbers_stay_valid() -> None:
+    counter_b = TicketNumber("SZ01", date(2026, 11, 22), 42, "B")
+    assert str(counter_b) == "SZ01-20261122-B0042"
+    assert parse_ticket_number("sz01-20261122-b0042") == counter_b
+    assert parse_ticket_number("SZ01-20261122-K20042") == TicketNumber("SZ01", date(2026, 11, 22), 42, "K2")
+    assert parse_ticket_number("SZ01-20261122-0042").counter == ""
+    assert counter_b != TICKET  # the same day and sequence at another counter is another ticket
+    assert next_ticket_number("SZ01", date(2026, 11, 22), counter_b, "B") == TicketNumber(
+        "SZ01", date(2026, 11, 22), 43, "B"
+    )
+    assert next_ticket_number("SZ01", date(2026, 11, 22), counter_b, "A").sequence == 1
+    assert parse_scanned_code(qr_payload(counter_b, KEY)).ticket == counter_b
+    with pytest.raises(InvalidTicketNumber):
+        TicketNumber("SZ01", date(2026, 11, 22), 1, "2")
 
 
 def test_numbers_sort_by_outlet_day_and_sequence() -> None:
@@ -127,6 +147,7 @@ TICKETS = st.builds(
     st.from_regex(r"\A[A-Z][A-Z0-9]{1,7}\Z"),
     st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
     st.integers(min_value=1, max_value=9_999),
+    st.one_of(st.just(""), st.from_regex(r"\A[A-Z][A-Z0-9]?\Z")),
 )
 
 

@@ -1,0 +1,202 @@
+"""`hub ...`: the outlet hub (issue 22), its operator's commands and a counter's.
+
+On the hub's machine (`--data-dir` is the hub's folder; the hub's database is encrypted with a
+key from the passphrase in $REPAIR_COUNTER_HUB_PASSPHRASE, at least 12 characters):
+
+    repair-counter hub serve --data-dir HUB --outlet SZ01 --region CN [--host 0.0.0.0 --port 8471]
+    repair-counter hub add-counter --data-dir HUB --counter B      (one-time code + fingerprint)
+    repair-counter hub region --data-dir HUB --upstream URL --outlet SZ01 --code CODE
+    repair-counter hub forward --data-dir HUB --region CN           (one round to the region)
+
+On a counter (`--data-dir` is the counter's store, signed in as usual):
+
+    repair-counter hub join --hub https://HOST:PORT --counter B --code CODE --fingerprint HEX
+    repair-counter hub sync --once [--json]
+    repair-counter hub conflicts [--json]
+    repair-counter hub status [--json]
+
+Address entry only: the hub is not discovered by mDNS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from app.accounts.session import Session
+from app.cli import add_data_dir_argument
+from app.cli.store_commands import _common, in_session
+from app.errors import UsageError
+from app.hub import forwarder
+from app.hub.certificate import grouped
+from app.hub.server import HubServer, hub_key, issue_join_code, open_hub_store
+from app.sync import hub_client
+from app.sync.policy import policy_for_region
+
+PASSPHRASE_ENV = "REPAIR_COUNTER_HUB_PASSPHRASE"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    hub = subparsers.add_parser("hub", help="the outlet hub: serve it, join it, sync through it")
+    actions = hub.add_subparsers(dest="hub_action", required=True)
+
+    serve = actions.add_parser("serve", help="run the outlet hub (TLS, its own certificate)")
+    add_data_dir_argument(serve)
+    serve.add_argument("--outlet", required=True, help="the outlet's code, e.g. SZ01")
+    serve.add_argument("--region", required=True, help="the region whose sharing policy applies upward, e.g. CN")
+    serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
+    serve.add_argument("--port", type=int, default=8471, help="port (default 8471)")
+    serve.add_argument("--forward-every", type=float, default=30.0, help="seconds between rounds to the region")
+    serve.set_defaults(func=run_serve)
+
+    add = actions.add_parser("add-counter", help="print a one-time code and the certificate fingerprint")
+    add_data_dir_argument(add)
+    add.add_argument("--counter", required=True, help="the counter's code: A, B, K2 ...")
+    add.set_defaults(func=run_add_counter)
+
+    region = actions.add_parser("region", help="enrol the hub with the region's upstream (once)")
+    add_data_dir_argument(region)
+    region.add_argument("--upstream", required=True, metavar="URL")
+    region.add_argument("--outlet", required=True)
+    region.add_argument("--code", required=True)
+    region.set_defaults(func=run_region)
+
+    forward = actions.add_parser("forward", help="send the region what it has not acknowledged (one round)")
+    add_data_dir_argument(forward)
+    forward.add_argument("--region", required=True)
+    forward.set_defaults(func=run_forward)
+
+    join = actions.add_parser("join", help="join this counter to the outlet hub (managers)")
+    _common(join)
+    join.add_argument("--hub", required=True, metavar="URL", help="https://HOST:PORT as the hub shows it")
+    join.add_argument("--counter", required=True, help="this counter's code, as given on the hub")
+    join.add_argument("--code", required=True, help="the one-time code shown on the hub")
+    join.add_argument("--fingerprint", required=True, help="the certificate fingerprint shown on the hub")
+    join.set_defaults(func=run_join)
+
+    sync = actions.add_parser("sync", help="push this counter's changes to the hub and pull the others'")
+    _common(sync)
+    sync.add_argument("--once", action="store_true", required=True)
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(func=run_sync)
+
+    conflicts = actions.add_parser("conflicts", help="list changes two counters made to one field offline")
+    _common(conflicts)
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.set_defaults(func=run_conflicts)
+
+    status = actions.add_parser("status", help="the counters the hub knows, and what waits")
+    _common(status)
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(func=run_status)
+
+
+def _hub_folder(args: argparse.Namespace) -> Path:
+    if not args.data_dir:
+        raise UsageError("Which hub? Give its folder with --data-dir.")
+    return Path(args.data_dir).expanduser().resolve()
+
+
+def _hub_key(folder: Path) -> bytes:
+    passphrase = os.environ.get(PASSPHRASE_ENV, "")
+    if not passphrase:
+        raise UsageError(f"The hub's database is encrypted: set {PASSPHRASE_ENV} to the hub's passphrase.")
+    return hub_key(folder, passphrase)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    folder = _hub_folder(args)
+    server = HubServer(folder, args.outlet.upper(), _hub_key(folder), host=args.host, port=args.port)
+    print(f"outlet hub for {args.outlet.upper()} on https://{args.host}:{server.port}", flush=True)
+    print(f"certificate fingerprint: {server.fingerprint}", flush=True)
+    server.serve_forever(policy_for_region(args.region), args.forward_every)
+    return 0
+
+
+def run_add_counter(args: argparse.Namespace) -> int:
+    folder = _hub_folder(args)
+    code, fingerprint = issue_join_code(folder, _hub_key(folder), args.counter.strip().upper())
+    print(f"one-time code for counter {args.counter.upper()}: {code}")
+    print(f"certificate fingerprint: {fingerprint}")
+    print(f"  (read aloud: {grouped(fingerprint)})")
+    return 0
+
+
+def run_region(args: argparse.Namespace) -> int:
+    folder = _hub_folder(args)
+    store = open_hub_store(folder, _hub_key(folder))
+    try:
+        forwarder.enrol_with_region(store, args.upstream, args.outlet.upper(), args.code)
+    finally:
+        store.close()
+    print(f"the hub forwards outlet {args.outlet.upper()} to {args.upstream}")
+    return 0
+
+
+def run_forward(args: argparse.Namespace) -> int:
+    folder = _hub_folder(args)
+    store = open_hub_store(folder, _hub_key(folder))
+    try:
+        sent = forwarder.forward_once(store, policy_for_region(args.region))
+        waiting = forwarder.HubOutbox(store).pending_count()
+    finally:
+        store.close()
+    print(f"forwarded {sent}, waiting {waiting}")
+    return 0
+
+
+def run_join(args: argparse.Namespace) -> int:
+    def join(session: Session) -> int:
+        link = hub_client.join(session, args.hub, args.counter, args.code, args.fingerprint)
+        print(f"counter {link.counter} joined the outlet hub at {link.url} (certificate {link.fingerprint[:16]}...)")
+        return 0
+
+    return in_session(args, join)
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    def sync(session: Session) -> int:
+        done = hub_client.hub_sync_once(session)
+        if args.json:
+            print(json.dumps(done.as_json()))
+        else:
+            print(
+                f"pushed {done.pushed}, pulled {done.pulled}, applied {done.applied}, new conflicts {done.conflicts},"
+                f" at hub position {done.position}, pending {done.pending}"
+            )
+        return 0
+
+    return in_session(args, sync)
+
+
+def run_conflicts(args: argparse.Namespace) -> int:
+    def listing(session: Session) -> int:
+        found = hub_client.conflicts(session)
+        if args.json:
+            print(json.dumps([c.to_json() for c in found], indent=2, ensure_ascii=False))
+            return 0
+        for c in found:
+            print(
+                f"#{c.id} {c.kind} {c.entity} {c.entity_id} {c.field}: kept {c.kept_value} ({c.kept_author},"
+                f" {c.kept_at}); other {c.other_value} ({c.other_author}, {c.other_at})"
+            )
+        print(f"{len(found)} conflict(s) to settle")
+        return 0
+
+    return in_session(args, listing)
+
+
+def run_status(args: argparse.Namespace) -> int:
+    def status(session: Session) -> int:
+        found = hub_client.hub_status(session)
+        if args.json:
+            print(found.model_dump_json())
+            return 0
+        print(f"hub of {found.outlet}: position {found.position}, forwarded to the region {found.forwarded_position}")
+        for c in found.counters:
+            print(f"  counter {c.counter}: last call {c.last_seen_at}, applied up to {c.applied_position}")
+        return 0
+
+    return in_session(args, status)

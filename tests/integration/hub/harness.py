@@ -1,0 +1,49 @@
+"""Counters and an outlet hub on loopback: real SQLCipher stores, a real TLS hub, real HTTP."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.accounts import service
+from app.accounts.session import Session
+from app.hub.server import hub_key, issue_join_code
+from app.paths import DataPaths
+from app.storage.vault import Vault
+from app.sync import hub_client
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, FAST_KDF
+
+HUB_PASSPHRASE = "hub-passphrase-for-tests"
+OUTLET = service.OutletInfo("SZ01", "Shenzhen Futian Service Centre", "CN", "6008 Shennan Avenue, Futian")
+
+
+def new_counter(root: Path, name: str) -> Session:
+    vault = Vault(DataPaths(root / f"counter-{name}"), argon2=FAST_KDF)
+    return service.initialise_store(vault, OUTLET, ADMIN, "Li Na", ADMIN_PASSWORD).session
+
+
+def reopen(session: Session) -> Session:
+    """Lock and sign in again: what a restarted counter does."""
+    vault = session.vault
+    session.lock()
+    return service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
+
+
+def key_of(hub_folder: Path) -> bytes:
+    """The hub's database key (cheap Argon2id, fixed in the folder at first use)."""
+    return hub_key(hub_folder, HUB_PASSPHRASE, FAST_KDF)
+
+
+def join(session: Session, hub_folder: Path, url: str, counter: str) -> None:
+    code, fingerprint = issue_join_code(hub_folder, key_of(hub_folder), counter)
+    hub_client.join(session, url, counter, code, fingerprint)
+
+
+def every_row(db: Path) -> str:
+    """Every row of every table of a plain SQLite file (the region's upstream), as text to search."""
+    conn = sqlite3.connect(db)
+    try:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
+    finally:
+        conn.close()
