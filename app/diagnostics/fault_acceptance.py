@@ -27,7 +27,7 @@ class NoSuggestionToAccept(DiagnosticsError):
     """Codes: no_fault_suggestion (params run), suggestion_not_of_run (params run, fault, suggested),
     run_without_ticket (params run)."""
 
-    exit_code = 104
+    exit_code = 118
     next_step = "Pick the fault category on the ticket by hand, or run the diagnostics for the ticket first."
 
 

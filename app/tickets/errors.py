@@ -74,5 +74,5 @@ class FaultCategoryRefused(TicketError):
     """The ticket's fault category cannot be set: codes unknown_fault_category (params category),
     fault_category_ticket_closed (params ticket, current)."""
 
-    exit_code = 103
+    exit_code = 117
     next_step = "Choose one of the fault categories listed, on a ticket that is still open."

@@ -96,7 +96,7 @@ def test_a_fault_the_run_did_not_suggest_is_refused_and_the_ticket_keeps_its_cat
 ) -> None:
     report = _run_on_honor(phones, diag_adb_server, data_dir, ticket_number)
     refused = diagnose(diag_adb_server, data_dir, "suggestion", "accept", report["run_id"], "--fault", "water_damage")
-    assert refused.returncode == 104, refused.stdout + refused.stderr
+    assert refused.returncode == 118, refused.stdout + refused.stderr
     assert "code: suggestion_not_of_run" in refused.stdout + refused.stderr
     shown = diagnose(diag_adb_server, data_dir, "ticket", "show", ticket_number)
     assert "fault category: other" in shown.stdout
