@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterator
 
 from app.accounts.session import Session
-from app.cli.store_commands import _common, open_session
+from app.cli.store_commands import _common, in_session, open_session
 from app.core.privacy_catalogue import (
     UnknownIdentifier,
     check_categories,
@@ -30,6 +30,7 @@ from app.device.errors import AdbServerUnavailable, DeviceGone, DeviceUnauthoriz
 from app.device.session import DeviceSession
 from app.diagnostics.consent import ConsentInput, check_consent, give_consent, withdraw_consent
 from app.diagnostics.errors import DiagnosticsError, NoConsentingCustomer
+from app.diagnostics.fault_acceptance import NoSuggestionToAccept, accept_fault_suggestion
 from app.diagnostics.flow import (
     DiagnosticsFlow,
     RunRequest,
@@ -71,6 +72,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     diagnose.add_argument("--tool-timeout", type=float, default=60.0, metavar="SECONDS")
     diagnose.add_argument("--json", action="store_true")
     diagnose.set_defaults(func=run_diagnose)
+
+    suggestion = subparsers.add_parser("suggestion", help="a run's fault suggestions (accept one for its ticket)")
+    suggestion_actions = suggestion.add_subparsers(dest="suggestion_action", required=True)
+    accept = suggestion_actions.add_parser(
+        "accept",
+        help="the run's ticket takes the suggested fault category",
+        description="The technician accepts a fault suggestion of RUN_ID (printed by diagnose): the run's ticket "
+        "takes that fault category, journaled with the run and its findings. "
+        f"Exit {NoSuggestionToAccept.exit_code} when the run has no such suggestion or no ticket.",
+    )
+    _common(accept)
+    accept.add_argument("run_id", metavar="RUN_ID")
+    accept.add_argument(
+        "--fault", default=None, metavar="CATEGORY", help="another of the run's suggestions (default: the top one)"
+    )
+    accept.add_argument("--json", action="store_true")
+    suggestion.set_defaults(func=run_accept_suggestion)
 
     consent = subparsers.add_parser("consent", help="customer consents (withdraw)")
     _common(consent)
@@ -193,10 +211,35 @@ def _print_report(report: RunReport, as_json: bool) -> None:
         print(f"not consented: {', '.join(report.refused)}")
     if report.verdict is not None:
         print(f"battery: {report.verdict.reason.en}")
+    for function, verdict in report.verdicts.items():
+        if function != "battery":
+            print(f"{function}: {verdict.status.value}: {verdict.reason.en}")
+    for rank, suggestion in enumerate(report.suggestions, start=1):
+        because = "; ".join(reason["text"]["en"] for reason in suggestion["because"])
+        print(f"suggested fault {rank}: {suggestion['fault']} ({suggestion['label']['en']}), because: {because}")
+    if report.suggestions and report.ticket:
+        print(f"accept: repair-counter suggestion accept {report.run_id}")
     for note in report.notes:
         print(f"note: {note.en}", file=sys.stderr)
     if report.reached_phone:
         print(f"next: {report.to_json()['revoke_usb_debugging']['en']}")
+
+
+def run_accept_suggestion(args: argparse.Namespace) -> int:
+    def act(session: Session) -> int:
+        accepted = accept_fault_suggestion(session, args.run_id, args.fault)
+        ticket, suggestion = accepted.ticket, accepted.suggestion
+        if args.json:
+            out = {"ticket": ticket.number, "from": accepted.previous, "to": ticket.fault_category}
+            print(json.dumps({**out, "suggestion": suggestion.to_json()}, indent=2, ensure_ascii=False))
+        else:
+            print(
+                f"ticket {ticket.number}: fault category {accepted.previous} -> {ticket.fault_category} "
+                f"— {suggestion.label.en}"
+            )
+        return 0
+
+    return in_session(args, act)
 
 
 def run_consent(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
 from app.core.priority import suggest_priority
+from app.core.privacy_catalogue import FAULTS
 from app.core.workflow import Status
 from app.errors import UsageError
 from app.parts import on_ticket
@@ -356,6 +357,9 @@ def run_show(args: argparse.Namespace) -> int:
             print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
             shown = (row.customer_name, row.customer_phone, row.device_model, row.imei, detail.imei2)
             print("  " + "  ".join(value for value in shown if value))  # an anonymised ticket has no name
+            category = FAULTS.get(detail.fault_category)
+            label = f" — {category.label.en}" if category else ""
+            print(f"  fault category: {detail.fault_category}{label}" + (f"  {row.fault}" if row.fault else ""))
             warranty = detail.warranty or {}
             if warranty:
                 print(f"  warranty: {warranty.get('reason_en', '')}")

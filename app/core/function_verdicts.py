@@ -91,6 +91,19 @@ class FunctionVerdict:
         }
 
 
+def verdict_from_json(stored: Mapping[str, Any]) -> FunctionVerdict:
+    """A verdict as `FunctionVerdict.to_json` stored it (ValueError/KeyError/TypeError when it is not one)."""
+    findings = tuple(
+        Finding(
+            str(f["code"]),
+            T(**f["text"]),
+            tuple(Evidence(str(e["name"]), e.get("value"), str(e.get("source", "unknown"))) for e in f["evidence"]),
+        )
+        for f in stored["findings"]
+    )
+    return FunctionVerdict(str(stored["function"]), VerdictStatus(stored["status"]), findings)
+
+
 _NO_DATA = Finding("no_data", T("没有读到数据。", "Nothing could be read."))
 
 

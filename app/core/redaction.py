@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from app.core import redaction_prefilter as prefilter
 
@@ -215,14 +216,33 @@ _LOOKAROUND_PASSES = ("numeric", "meid")
 
 def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
     """Only the lines the prefilter flags, through only the passes it flags them for."""
+    return _redact_prefiltered_with_bytes(text, keep_ssid, keep_bssid)[0]
+
+
+def _redact_prefiltered_with_bytes(text: str, keep_ssid: bool, keep_bssid: bool) -> tuple[str, bytes | None]:
+    """The redacted text and, when they were made on the way (a text not in ASCII), its UTF-8 bytes."""
     found = prefilter.flagged_lines(text)
     if found is None:  # no prefilter here, or text it cannot scan: the exact passes do it all
-        return redact_exact(text, keep_ssid, keep_bssid)
+        return redact_exact(text, keep_ssid, keep_bssid), None
     data, flagged = found
     if not flagged:
-        return text
-    lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
-    masks = [mask for _, _, mask in flagged]
+        return text, data
+    # In an ASCII text a byte offset is a character offset: the lines are cut from the text itself
+    # and the result joined as text, sparing the decoding and encoding of megabytes.
+    plain = text.isascii()
+    if plain:
+        lines = [text[start:end] for start, end, _ in flagged]
+    else:
+        lines = b"\n".join(data[start:end] for start, end, _ in flagged).decode("utf-8").split("\n")
+    _run_passes(lines, [mask for _, _, mask in flagged], keep_ssid, keep_bssid)
+    if plain:
+        return "".join(_spliced(text, flagged, lines)), None
+    redacted = b"".join(_spliced(data, flagged, [line.encode("utf-8") for line in lines]))
+    return redacted.decode("utf-8"), redacted
+
+
+def _run_passes(lines: list[str], masks: list[int], keep_ssid: bool, keep_bssid: bool) -> None:
+    """Each pass once over all the lines flagged for it, joined (no pass spans a line end)."""
     for bit, run in enumerate(PASSES.values()):
         chosen = [index for index, mask in enumerate(masks) if mask >> bit & 1]
         if not chosen:
@@ -234,13 +254,20 @@ def _redact_prefiltered(text: str, keep_ssid: bool, keep_bssid: bool) -> str:
                 lines[index] = line
                 if _TAG_BORDER.search(line):
                     masks[index] |= later
-    pieces: list[bytes] = []
+
+
+_Piece = TypeVar("_Piece", str, bytes)
+
+
+def _spliced(whole: _Piece, flagged: list[tuple[int, int, int]], lines: list[_Piece]) -> list[_Piece]:
+    """`whole` with each flagged span replaced by its redacted line."""
+    pieces: list[_Piece] = []
     position = 0
     for (start, end, _), line in zip(flagged, lines, strict=True):
-        pieces += (data[position:start], line.encode("utf-8"))
+        pieces += (whole[position:start], line)
         position = end
-    pieces.append(data[position:])
-    return b"".join(pieces).decode("utf-8")
+    pieces.append(whole[position:])
+    return pieces
 
 
 def redact_text(text: str, *, keep_ssid: bool = False, keep_bssid: bool = False) -> str:
@@ -280,13 +307,14 @@ def _name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
 _FOLDED_BEYOND_ASCII = frozenset("sSiIkK")
 
 
-def _may_hold_a_name(text: str, names: tuple[str, ...]) -> bool:
+def _may_hold_a_name(text: str, names: tuple[str, ...], utf8: bytes | None = None) -> bool:
     """False only when no name's first word can be in the text: a plain substring search (memory speed)
     spares the case-insensitive pattern a whole capture that never names the customer.
 
     An ASCII word is looked for in the text's UTF-8 bytes with ASCII letters lowered (`bytes.lower`
     leaves other characters alone, and is far cheaper than lowering a text in another script); a word
-    without case (Chinese) as it is; any other word in the lowered text."""
+    without case (Chinese) as it is; any other word in the lowered text.  `utf8`: the text's UTF-8
+    bytes when the caller has them."""
     ascii_text = text.isascii()
     lowered_bytes: bytes | None = None
     lowered: str | None = None
@@ -300,7 +328,8 @@ def _may_hold_a_name(text: str, names: tuple[str, ...]) -> bool:
         elif word.isascii():
             if not ascii_text and not _FOLDED_BEYOND_ASCII.isdisjoint(word):
                 return True  # ſ, İ, ı or K in the text could stand for one of its letters
-            lowered_bytes = text.encode("utf-8", "surrogatepass").lower() if lowered_bytes is None else lowered_bytes
+            if lowered_bytes is None:
+                lowered_bytes = (text.encode("utf-8", "surrogatepass") if utf8 is None else utf8).lower()
             found = word.lower().encode("ascii") in lowered_bytes
         else:
             lowered = text.lower() if lowered is None else lowered
@@ -318,12 +347,30 @@ def redact_names(text: str, names: Iterable[str]) -> str:
     text has no spaces between words).  Never raises, as `redact_text`.
     """
     try:
-        names = tuple(names)
-        pattern = _name_pattern(names)
         if not isinstance(text, str):
             text = str(text)
-        if pattern is None or not _may_hold_a_name(text, names):
-            return text
-        return pattern.sub("[NAME]", text)
+        return _names_replaced(text, tuple(names), None)
+    except Exception:  # noqa: BLE001 - fail closed as redact_text does
+        return REDACTION_FAILED
+
+
+def _names_replaced(text: str, names: tuple[str, ...], utf8: bytes | None) -> str:
+    pattern = _name_pattern(names)
+    if pattern is None or not _may_hold_a_name(text, names, utf8):
+        return text
+    return pattern.sub("[NAME]", text)
+
+
+def redact_log(text: str, names: Iterable[str], *, keep_ssid: bool = False, keep_bssid: bool = False) -> str:
+    """`redact_names(redact_text(text, ...), names)` in one go: a long text not in ASCII is encoded to
+    UTF-8 once, for the prefilter, and the name search reuses the bytes of the result.  Never raises."""
+    try:
+        if not isinstance(text, str):
+            text = str(text)
+        if len(text) < PREFILTER_FROM_CHARS:
+            redacted, utf8 = redact_exact(text, keep_ssid, keep_bssid), None
+        else:
+            redacted, utf8 = _redact_prefiltered_with_bytes(text, keep_ssid, keep_bssid)
+        return _names_replaced(redacted, tuple(names), utf8)
     except Exception:  # noqa: BLE001 - fail closed as redact_text does
         return REDACTION_FAILED

@@ -22,7 +22,7 @@ from typing import Any
 from app.accounts.session import Session
 from app.core.localized import LocalizedText as T
 from app.core.masking import mask_name
-from app.core.privacy_catalogue import FUNCTIONS, UnknownIdentifier, describe_collection
+from app.core.privacy_catalogue import FAULTS, FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.storage import (
@@ -127,7 +127,7 @@ def slip_content_for(
         customer_email=detail.customer_email or "",
         device_model=detail.row.device_model or "",
         imeis=tuple(imei for imei in (detail.row.imei, detail.imei2) if imei),
-        fault=detail.row.fault or "",
+        fault=fault_text(detail, language),
         condition_at_intake=condition_text(detail.intake, language),
         diagnosis_summary=diagnoses_text(store, runs, language, clock),
         battery_verdict=battery_text(_newest_with_battery(runs), language),
@@ -146,6 +146,18 @@ def slip_content_for(
         + wipe_notes(store, detail.number, language),
         reference_version=reference_in_force(store).version,
     )
+
+
+def fault_text(detail: TicketDetail, language: Language) -> str:
+    """The ticket's fault category in words, then the fault as the customer described it."""
+    category = FAULTS.get(detail.fault_category)
+    described = detail.row.fault or ""
+    if category is None:
+        return described
+    label = category.label.get(language)
+    if not described:
+        return label
+    return f"{label}：{described}" if language == "zh_CN" else f"{label}: {described}"
 
 
 def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> Language | None:

@@ -292,6 +292,15 @@ def add_event(
     )
 
 
+def set_fault_category(work: UnitOfWork, ticket_id: str, expected: str, category: str) -> bool:
+    """Set the ticket's fault category if it is still `expected` (another counter may have changed it)."""
+    cursor = work.execute(
+        "UPDATE ticket SET fault_category = ?, updated_at = ? WHERE id = ? AND coalesce(fault_category, 'other') = ?",
+        (category, work.at, ticket_id, expected),
+    )
+    return bool(cursor.rowcount == 1)
+
+
 def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, note: str) -> bool:
     """Move the ticket if it is still in `expected` (another counter may have moved it); False if not.
 

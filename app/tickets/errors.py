@@ -68,3 +68,11 @@ class ProgressNotFound(TicketError):
 class TicketChanged(TicketError):
     exit_code = 58
     next_step = "Open the ticket again to see its current status, then retry."
+
+
+class FaultCategoryRefused(TicketError):
+    """The ticket's fault category cannot be set: codes unknown_fault_category (params category),
+    fault_category_ticket_closed (params ticket, current)."""
+
+    exit_code = 108
+    next_step = "Choose one of the fault categories listed, on a ticket that is still open."

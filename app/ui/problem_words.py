@@ -113,6 +113,21 @@ def _messages() -> dict[str, str]:
             "ProblemWords",
             "A run for a ticket first reads the phone's identity: add device information to the consent.",
         ),
+        "fault_category_refused": translate("ProblemWords", "The ticket's fault category cannot be set."),
+        "unknown_fault_category": translate("ProblemWords", "{category} is not a fault category."),
+        "fault_category_ticket_closed": translate(
+            "ProblemWords", "Ticket {ticket} is closed; its fault category stays as it is."
+        ),
+        "no_suggestion_to_accept": translate("ProblemWords", "There is no fault suggestion to accept."),
+        "no_fault_suggestion": translate(
+            "ProblemWords", "The diagnostics found nothing wrong, so they suggest no fault category."
+        ),
+        "suggestion_not_of_run": translate(
+            "ProblemWords", "The diagnostics did not suggest {fault}; they suggest {suggested}."
+        ),
+        "run_without_ticket": translate(
+            "ProblemWords", "These diagnostics were not run for a ticket: there is no fault category to set."
+        ),
         "run_filed_elsewhere": translate("ProblemWords", "This diagnostics run is filed under ticket {ticket}."),
         "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
         "unknown_customer": translate("ProblemWords", "No such customer."),
@@ -395,6 +410,13 @@ def _next_steps() -> dict[str, str]:
         "phone_not_this_ticket": translate(
             "ProblemWords",
             "Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.",
+        ),
+        "fault_category_refused": translate(
+            "ProblemWords", "Pick one of the fault categories listed, on a ticket that is still open."
+        ),
+        "no_suggestion_to_accept": translate(
+            "ProblemWords",
+            "Pick the fault category on the ticket by hand, or run the diagnostics for the ticket first.",
         ),
         "store_in_use": translate(
             "ProblemWords",

@@ -2234,47 +2234,47 @@
         <translation>没有这次检测记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <location filename="../../app/ui/problem_words.py" line="133"/>
         <source>No such customer.</source>
         <translation>没有该客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <location filename="../../app/ui/problem_words.py" line="136"/>
         <source>This request is already closed.</source>
         <translation>该申请已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <location filename="../../app/ui/problem_words.py" line="137"/>
         <source>The person&apos;s identity has not been checked.</source>
         <translation>尚未核验申请人身份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="123"/>
+        <location filename="../../app/ui/problem_words.py" line="138"/>
         <source>The customer has restricted the processing of their data.</source>
         <translation>该客户已申请限制处理其数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="150"/>
+        <location filename="../../app/ui/problem_words.py" line="165"/>
         <source>The export cannot be opened with this password or key.</source>
         <translation>无法用此密码或密钥打开导出文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="151"/>
+        <location filename="../../app/ui/problem_words.py" line="166"/>
         <source>The export password is too short.</source>
         <translation>导出密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="153"/>
+        <location filename="../../app/ui/problem_words.py" line="168"/>
         <source>A value of the request is not valid.</source>
         <translation>申请中有无效的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="154"/>
+        <location filename="../../app/ui/problem_words.py" line="169"/>
         <source>The ticket could not be changed.</source>
         <translation>无法更改该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="119"/>
+        <location filename="../../app/ui/problem_words.py" line="134"/>
         <source>No customer found for ticket {ticket}.</source>
         <translation>找不到工单 {ticket} 对应的客户。</translation>
     </message>
@@ -2345,904 +2345,949 @@
     </message>
     <message>
         <location filename="../../app/ui/problem_words.py" line="116"/>
+        <source>The ticket&apos;s fault category cannot be set.</source>
+        <translation>无法设置该工单的故障类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="117"/>
+        <source>{category} is not a fault category.</source>
+        <translation>{category} 不是故障类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <source>Ticket {ticket} is closed; its fault category stays as it is.</source>
+        <translation>工单 {ticket} 已关闭，故障类别保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <source>There is no fault suggestion to accept.</source>
+        <translation>没有可采纳的故障建议。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <source>The diagnostics found nothing wrong, so they suggest no fault category.</source>
+        <translation>检测未发现问题，因此没有建议的故障类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="125"/>
+        <source>The diagnostics did not suggest {fault}; they suggest {suggested}.</source>
+        <translation>检测没有建议 {fault}；建议的是 {suggested}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="128"/>
+        <source>These diagnostics were not run for a ticket: there is no fault category to set.</source>
+        <translation>此次检测未关联工单，没有可设置的故障类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="131"/>
         <source>This diagnostics run is filed under ticket {ticket}.</source>
         <translation>此次检测已归入工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="117"/>
+        <location filename="../../app/ui/problem_words.py" line="132"/>
         <source>Repair Counter has this store open elsewhere.</source>
         <translation>维修柜台已在别处打开此数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="120"/>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
         <source>No privacy request {request}.</source>
         <translation>没有隐私申请 {request}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="124"/>
+        <location filename="../../app/ui/problem_words.py" line="139"/>
         <source>Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能进行诊断：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="128"/>
+        <location filename="../../app/ui/problem_words.py" line="143"/>
         <source>Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="132"/>
+        <location filename="../../app/ui/problem_words.py" line="147"/>
         <source>Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不会上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="136"/>
+        <location filename="../../app/ui/problem_words.py" line="151"/>
         <source>This customer&apos;s phone cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的手机不能检测：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="141"/>
+        <location filename="../../app/ui/problem_words.py" line="156"/>
         <source>This customer&apos;s data cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="145"/>
+        <location filename="../../app/ui/problem_words.py" line="160"/>
         <source>This customer&apos;s data is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据暂不上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="152"/>
+        <location filename="../../app/ui/problem_words.py" line="167"/>
         <source>Below {age} a guardian&apos;s consent is needed.</source>
         <translation>未满 {age} 周岁需监护人同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="155"/>
+        <location filename="../../app/ui/problem_words.py" line="170"/>
         <source>No ticket {ticket} in this store.</source>
         <translation>本数据库中没有工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="156"/>
+        <location filename="../../app/ui/problem_words.py" line="171"/>
         <source>A ticket that is {current} cannot go to {target}. It can go to: {allowed}.</source>
         <translation>工单不能从“{current}”改为“{target}”。可以改为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="159"/>
+        <location filename="../../app/ui/problem_words.py" line="174"/>
         <source>The ticket is {current} and closed; its status cannot change.</source>
         <translation>工单已是“{current}”，已结束，不能再更改状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="160"/>
+        <location filename="../../app/ui/problem_words.py" line="175"/>
         <source>The ticket is already {current}.</source>
         <translation>工单已经是“{current}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="161"/>
+        <location filename="../../app/ui/problem_words.py" line="176"/>
         <source>Ticket {number} is {current}: invoice after the repair.</source>
         <translation>工单 {number} 当前为“{current}”：请在维修完成后开具账单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="162"/>
+        <location filename="../../app/ui/problem_words.py" line="177"/>
         <source>Collection needs the pickup check and signature.</source>
         <translation>取机需核对信息并签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="163"/>
+        <location filename="../../app/ui/problem_words.py" line="178"/>
         <source>The intake is not complete.</source>
         <translation>收件信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="164"/>
+        <location filename="../../app/ui/problem_words.py" line="179"/>
         <source>This slip&apos;s code is not genuine.</source>
         <translation>此单据上的码不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="165"/>
+        <location filename="../../app/ui/problem_words.py" line="180"/>
         <source>The pickup check did not match.</source>
         <translation>取机核对不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="166"/>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
         <source>The service agreement is not signed yet.</source>
         <translation>服务协议尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="167"/>
+        <location filename="../../app/ui/problem_words.py" line="182"/>
         <source>The ticket is not under warranty and its estimate is not approved.</source>
         <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="170"/>
+        <location filename="../../app/ui/problem_words.py" line="185"/>
         <source>No ticket matches that number together with that phone number or IMEI.</source>
         <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="173"/>
+        <location filename="../../app/ui/problem_words.py" line="188"/>
         <source>The ticket was changed meanwhile.</source>
         <translation>该工单已被他人更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="174"/>
+        <location filename="../../app/ui/problem_words.py" line="189"/>
         <source>The part is not in the price list for this model.</source>
         <translation>该配件不在此机型的价目表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="175"/>
+        <location filename="../../app/ui/problem_words.py" line="190"/>
         <source>The thermal printer does not answer.</source>
         <translation>热敏打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="176"/>
+        <location filename="../../app/ui/problem_words.py" line="191"/>
         <source>The thermal printer is out of paper.</source>
         <translation>热敏打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="177"/>
+        <location filename="../../app/ui/problem_words.py" line="192"/>
         <source>The thermal printer&apos;s cover is open.</source>
         <translation>热敏打印机上盖未合好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="178"/>
+        <location filename="../../app/ui/problem_words.py" line="193"/>
         <source>The device on {port} is not a receipt printer.</source>
         <translation>{port} 上的设备不是可用的小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="179"/>
+        <location filename="../../app/ui/problem_words.py" line="194"/>
         <source>The thermal printer&apos;s port could not be opened.</source>
         <translation>无法打开热敏打印机的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="180"/>
+        <location filename="../../app/ui/problem_words.py" line="195"/>
         <source>The slip is too long to print.</source>
         <translation>单据过长，无法打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="181"/>
+        <location filename="../../app/ui/problem_words.py" line="196"/>
         <source>The font for the slip is missing.</source>
         <translation>缺少单据所需的字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="182"/>
+        <location filename="../../app/ui/problem_words.py" line="197"/>
         <source>The slip could not be saved there.</source>
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="183"/>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
         <source>The stock could not be changed.</source>
         <translation>库存无法更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="184"/>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
         <source>There is no part {part} in the price list.</source>
         <translation>价目表中没有备件 {part}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="185"/>
+        <location filename="../../app/ui/problem_words.py" line="200"/>
         <source>Part {part}: {available} available, but {wanted} are needed.</source>
         <translation>备件 {part}：可用 {available} 个，但需要 {wanted} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="186"/>
+        <location filename="../../app/ui/problem_words.py" line="201"/>
         <source>This part label is refused.</source>
         <translation>此备件标签被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="187"/>
+        <location filename="../../app/ui/problem_words.py" line="202"/>
         <source>The scan is not a part label.</source>
         <translation>扫描内容不是备件标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <location filename="../../app/ui/problem_words.py" line="203"/>
         <source>The label names a maker&apos;s key that is not known: the part is not verified genuine.</source>
         <translation>标签所指的厂商密钥未知：无法验证为原装备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="191"/>
+        <location filename="../../app/ui/problem_words.py" line="206"/>
         <source>The label is not signed by the part&apos;s maker: it is forged or was altered.</source>
         <translation>标签并非由备件厂商签名：已被伪造或篡改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="194"/>
+        <location filename="../../app/ui/problem_words.py" line="209"/>
         <source>The label is for part {part}, not {expected}.</source>
         <translation>此标签属于备件 {part}，而不是 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="195"/>
+        <location filename="../../app/ui/problem_words.py" line="210"/>
         <source>This stock move cannot be made as asked.</source>
         <translation>无法按要求进行此库存变动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="196"/>
+        <location filename="../../app/ui/problem_words.py" line="211"/>
         <source>The quantity {quantity} is not allowed for this move.</source>
         <translation>此变动不允许数量 {quantity}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="197"/>
+        <location filename="../../app/ui/problem_words.py" line="212"/>
         <source>Every stock move needs a reason.</source>
         <translation>每次库存变动都需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
         <source>Serial {serial} was scanned in before; a part is counted once.</source>
         <translation>序列号 {serial} 之前已扫描入库；一个备件只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="201"/>
+        <location filename="../../app/ui/problem_words.py" line="216"/>
         <source>Serial {serial} is not in this outlet&apos;s stock.</source>
         <translation>序列号 {serial} 不在本网点库存中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="202"/>
+        <location filename="../../app/ui/problem_words.py" line="217"/>
         <source>That is not another outlet&apos;s code.</source>
         <translation>这不是其他网点的代码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="203"/>
+        <location filename="../../app/ui/problem_words.py" line="218"/>
         <source>The ticket&apos;s parts cannot be changed now.</source>
         <translation>现在无法更改该工单的备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="204"/>
+        <location filename="../../app/ui/problem_words.py" line="219"/>
         <source>Ticket {ticket} has no parts reserved.</source>
         <translation>工单 {ticket} 没有预留备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="205"/>
+        <location filename="../../app/ui/problem_words.py" line="220"/>
         <source>Ticket {ticket} is {current}: parts are fitted while it is being repaired.</source>
         <translation>工单 {ticket} 当前为{current}：备件只能在维修中安装。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="208"/>
+        <location filename="../../app/ui/problem_words.py" line="223"/>
         <source>Ticket {ticket}: the estimate is not approved and the repair is not under warranty.</source>
         <translation>工单 {ticket}：报价尚未确认，且维修不在保修范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="211"/>
+        <location filename="../../app/ui/problem_words.py" line="226"/>
         <source>No {part} is reserved on this ticket for serial {serial}.</source>
         <translation>此工单上没有为序列号 {serial} 预留的 {part}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="227"/>
         <source>The wipe did not end in a certificate.</source>
         <translation>本次清除未能出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <location filename="../../app/ui/problem_words.py" line="231"/>
         <source>The phone&apos;s diagnostic tool cannot wipe, and it was not updated.</source>
         <translation>手机上的检测工具无法执行清除，且未更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="220"/>
+        <location filename="../../app/ui/problem_words.py" line="235"/>
         <source>The diagnostic tool is not on the phone and the update was refused, so the phone was not wiped.</source>
         <translation>手机上没有检测工具，且客户拒绝更新，手机未被清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="224"/>
+        <location filename="../../app/ui/problem_words.py" line="239"/>
         <source>The phone&apos;s diagnostic tool is too old to wipe and it was not updated, so the phone was not wiped.</source>
         <translation>手机上的检测工具版本过旧，无法清除，且未更新，手机未被清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <location filename="../../app/ui/problem_words.py" line="243"/>
         <source>The phone&apos;s storage is not encrypted: destroying its keys would erase nothing, so no wipe was started.</source>
         <translation>手机存储未加密：销毁密钥无法清除数据，因此未开始清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="232"/>
+        <location filename="../../app/ui/problem_words.py" line="247"/>
         <source>This phone is not the phone of ticket {ticket} (its IMEI differs); nothing was erased.</source>
         <translation>这部手机不是维修单 {ticket} 的手机（IMEI 不符），未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="236"/>
+        <location filename="../../app/ui/problem_words.py" line="251"/>
         <source>Ticket {ticket} has no IMEI, so the phone cannot be checked against it; nothing was erased.</source>
         <translation>维修单 {ticket} 没有 IMEI，无法核对手机，未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="240"/>
+        <location filename="../../app/ui/problem_words.py" line="255"/>
         <source>The phone gave no IMEI to check against the ticket; nothing was erased.</source>
         <translation>手机未提供 IMEI，无法与维修单核对，未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="244"/>
+        <location filename="../../app/ui/problem_words.py" line="259"/>
         <source>The phone was unplugged before the tool reported: nobody can say what was erased, so there is no certificate.</source>
         <translation>检测工具报告结果前手机已断开：无法确认清除了什么，因此不出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="249"/>
+        <location filename="../../app/ui/problem_words.py" line="264"/>
         <source>The tool on the phone reported that the wipe failed; the phone was not reset.</source>
         <translation>手机上的检测工具报告清除失败，手机未被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="268"/>
         <source>The tool&apos;s wipe result is missing or unreadable; no certificate was issued.</source>
         <translation>检测工具的清除结果缺失或无法读取，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="257"/>
+        <location filename="../../app/ui/problem_words.py" line="272"/>
         <source>The tool reported success but the phone did not reset and leave the cable; nothing was certified.</source>
         <translation>检测工具报告成功，但手机没有重启并断开连接，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="261"/>
+        <location filename="../../app/ui/problem_words.py" line="276"/>
         <source>This certificate of erasure does not verify.</source>
         <translation>这份数据清除证明验证未通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="265"/>
+        <location filename="../../app/ui/problem_words.py" line="280"/>
         <source>The file is not a readable certificate of erasure.</source>
         <translation>该文件不是可读取的数据清除证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="269"/>
+        <location filename="../../app/ui/problem_words.py" line="284"/>
         <source>The certificate was signed by another key than the one trusted here.</source>
         <translation>该证明不是由此处信任的密钥签名的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="273"/>
+        <location filename="../../app/ui/problem_words.py" line="288"/>
         <source>The outlet&apos;s signature does not match the certificate: it was altered or forged.</source>
         <translation>门店签名与证明内容不符：证明已被篡改或伪造。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="277"/>
+        <location filename="../../app/ui/problem_words.py" line="292"/>
         <source>The certificate does not record a successful wipe.</source>
         <translation>该证明没有记录一次成功的清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="281"/>
+        <location filename="../../app/ui/problem_words.py" line="296"/>
         <source>The upstream&apos;s countersignature does not match the certificate.</source>
         <translation>厂商服务器的加签与证明内容不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="285"/>
+        <location filename="../../app/ui/problem_words.py" line="300"/>
         <source>There is no such wipe or certificate.</source>
         <translation>没有这次清除或这份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="294"/>
+        <location filename="../../app/ui/problem_words.py" line="309"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="296"/>
+        <location filename="../../app/ui/problem_words.py" line="311"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="297"/>
+        <location filename="../../app/ui/problem_words.py" line="312"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="298"/>
+        <location filename="../../app/ui/problem_words.py" line="313"/>
         <source>Choose a new, empty folder for the backup.</source>
         <translation>请为备份选择一个新的空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="299"/>
+        <location filename="../../app/ui/problem_words.py" line="314"/>
         <source>Use another backup, or make a new one.</source>
         <translation>请使用另一份备份，或重新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="300"/>
+        <location filename="../../app/ui/problem_words.py" line="315"/>
         <source>Do not restore from this folder. Use another backup.</source>
         <translation>请勿从此文件夹恢复，请使用另一份备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="301"/>
+        <location filename="../../app/ui/problem_words.py" line="316"/>
         <source>Restore into a new, empty data directory.</source>
         <translation>请恢复到一个新的空数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="302"/>
+        <location filename="../../app/ui/problem_words.py" line="317"/>
         <source>Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager.</source>
         <translation>请勿继续：请核对中心服务器上显示的指纹，并询问网点经理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="305"/>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
         <source>Ask the hub&apos;s operator for a new one-time code for this counter.</source>
         <translation>请向中心服务器的管理员为本柜台索取新的一次性验证码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="306"/>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
         <source>Join the outlet hub with the code and fingerprint the hub shows.</source>
         <translation>请使用中心服务器显示的验证码和指纹加入网点中心服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="307"/>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="312"/>
+        <location filename="../../app/ui/problem_words.py" line="327"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="317"/>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="337"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <location filename="../../app/ui/problem_words.py" line="340"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="344"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="345"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <location filename="../../app/ui/problem_words.py" line="347"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <location filename="../../app/ui/problem_words.py" line="350"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="338"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="341"/>
+        <location filename="../../app/ui/problem_words.py" line="356"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="347"/>
+        <location filename="../../app/ui/problem_words.py" line="362"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="348"/>
+        <location filename="../../app/ui/problem_words.py" line="363"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="349"/>
+        <location filename="../../app/ui/problem_words.py" line="364"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="352"/>
+        <location filename="../../app/ui/problem_words.py" line="367"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="353"/>
+        <location filename="../../app/ui/problem_words.py" line="368"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="356"/>
+        <location filename="../../app/ui/problem_words.py" line="371"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="359"/>
+        <location filename="../../app/ui/problem_words.py" line="374"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="360"/>
+        <location filename="../../app/ui/problem_words.py" line="375"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="363"/>
+        <location filename="../../app/ui/problem_words.py" line="378"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="366"/>
+        <location filename="../../app/ui/problem_words.py" line="381"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="369"/>
+        <location filename="../../app/ui/problem_words.py" line="384"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="370"/>
+        <location filename="../../app/ui/problem_words.py" line="385"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="371"/>
+        <location filename="../../app/ui/problem_words.py" line="386"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="374"/>
+        <location filename="../../app/ui/problem_words.py" line="389"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="378"/>
+        <location filename="../../app/ui/problem_words.py" line="393"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="379"/>
+        <location filename="../../app/ui/problem_words.py" line="394"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="380"/>
+        <location filename="../../app/ui/problem_words.py" line="395"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="384"/>
+        <location filename="../../app/ui/problem_words.py" line="399"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385"/>
+        <location filename="../../app/ui/problem_words.py" line="400"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="388"/>
+        <location filename="../../app/ui/problem_words.py" line="403"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389"/>
+        <location filename="../../app/ui/problem_words.py" line="404"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="392"/>
+        <location filename="../../app/ui/problem_words.py" line="407"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="395"/>
+        <location filename="../../app/ui/problem_words.py" line="410"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="399"/>
+        <location filename="../../app/ui/problem_words.py" line="414"/>
+        <source>Pick one of the fault categories listed, on a ticket that is still open.</source>
+        <translation>请在未关闭的工单上选择列出的故障类别之一。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="417"/>
+        <source>Pick the fault category on the ticket by hand, or run the diagnostics for the ticket first.</source>
+        <translation>请在工单上手动选择故障类别，或先为该工单运行检测。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="421"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403"/>
+        <location filename="../../app/ui/problem_words.py" line="425"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="404"/>
+        <location filename="../../app/ui/problem_words.py" line="426"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="405"/>
+        <location filename="../../app/ui/problem_words.py" line="427"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="408"/>
+        <location filename="../../app/ui/problem_words.py" line="430"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="411"/>
+        <location filename="../../app/ui/problem_words.py" line="433"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="414"/>
+        <location filename="../../app/ui/problem_words.py" line="436"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="417"/>
+        <location filename="../../app/ui/problem_words.py" line="439"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="420"/>
+        <location filename="../../app/ui/problem_words.py" line="442"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="423"/>
+        <location filename="../../app/ui/problem_words.py" line="445"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="424"/>
+        <location filename="../../app/ui/problem_words.py" line="446"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="427"/>
+        <location filename="../../app/ui/problem_words.py" line="449"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="428"/>
+        <location filename="../../app/ui/problem_words.py" line="450"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="431"/>
+        <location filename="../../app/ui/problem_words.py" line="453"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="432"/>
+        <location filename="../../app/ui/problem_words.py" line="454"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="435"/>
+        <location filename="../../app/ui/problem_words.py" line="457"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="461"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="442"/>
+        <location filename="../../app/ui/problem_words.py" line="464"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="443"/>
+        <location filename="../../app/ui/problem_words.py" line="465"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="446"/>
+        <location filename="../../app/ui/problem_words.py" line="468"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="447"/>
+        <location filename="../../app/ui/problem_words.py" line="469"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="448"/>
+        <location filename="../../app/ui/problem_words.py" line="470"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="452"/>
+        <location filename="../../app/ui/problem_words.py" line="474"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="453"/>
+        <location filename="../../app/ui/problem_words.py" line="475"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="456"/>
+        <location filename="../../app/ui/problem_words.py" line="478"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="459"/>
+        <location filename="../../app/ui/problem_words.py" line="481"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="460"/>
+        <location filename="../../app/ui/problem_words.py" line="482"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="461"/>
+        <location filename="../../app/ui/problem_words.py" line="483"/>
         <source>Use a part number from the price list.</source>
         <translation>请使用价目表中的备件编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="462"/>
+        <location filename="../../app/ui/problem_words.py" line="484"/>
         <source>Receive the part first, or request it from dispatch.</source>
         <translation>请先将备件入库，或向调拨申请该备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="463"/>
+        <location filename="../../app/ui/problem_words.py" line="485"/>
         <source>Do not fit this part: set it aside and report it to the maker, or scan the label again.</source>
         <translation>请勿安装此备件：将其单独存放并报告厂商，或重新扫描标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="466"/>
+        <location filename="../../app/ui/problem_words.py" line="488"/>
         <source>Correct the quantity, the reason or the label and try again.</source>
         <translation>请更正数量、原因或标签后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="467"/>
+        <location filename="../../app/ui/problem_words.py" line="489"/>
         <source>Approve the estimate so its parts are reserved, or check the ticket&apos;s status.</source>
         <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="470"/>
-        <location filename="../../app/ui/problem_words.py" line="474"/>
-        <location filename="../../app/ui/problem_words.py" line="478"/>
+        <location filename="../../app/ui/problem_words.py" line="492"/>
+        <location filename="../../app/ui/problem_words.py" line="496"/>
+        <location filename="../../app/ui/problem_words.py" line="500"/>
         <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
         <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="482"/>
+        <location filename="../../app/ui/problem_words.py" line="504"/>
         <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
         <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="486"/>
+        <location filename="../../app/ui/problem_words.py" line="508"/>
         <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
         <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="490"/>
+        <location filename="../../app/ui/problem_words.py" line="512"/>
         <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
         <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="494"/>
+        <location filename="../../app/ui/problem_words.py" line="516"/>
         <source>Check the phone for a device administrator policy, then try again.</source>
         <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="498"/>
+        <location filename="../../app/ui/problem_words.py" line="520"/>
         <source>Restart the phone and check whether it was reset.</source>
         <translation>请重启手机并检查是否已被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="502"/>
+        <location filename="../../app/ui/problem_words.py" line="524"/>
         <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
         <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="511"/>
+        <location filename="../../app/ui/problem_words.py" line="533"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="549"/>
+        <location filename="../../app/ui/problem_words.py" line="571"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="550"/>
+        <location filename="../../app/ui/problem_words.py" line="572"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="551"/>
+        <location filename="../../app/ui/problem_words.py" line="573"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="552"/>
+        <location filename="../../app/ui/problem_words.py" line="574"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="553"/>
+        <location filename="../../app/ui/problem_words.py" line="575"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="554"/>
+        <location filename="../../app/ui/problem_words.py" line="576"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="555"/>
+        <location filename="../../app/ui/problem_words.py" line="577"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="556"/>
+        <location filename="../../app/ui/problem_words.py" line="578"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="557"/>
+        <location filename="../../app/ui/problem_words.py" line="579"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="558"/>
+        <location filename="../../app/ui/problem_words.py" line="580"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="559"/>
+        <location filename="../../app/ui/problem_words.py" line="581"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="560"/>
+        <location filename="../../app/ui/problem_words.py" line="582"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="561"/>
+        <location filename="../../app/ui/problem_words.py" line="583"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="562"/>
+        <location filename="../../app/ui/problem_words.py" line="584"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="563"/>
+        <location filename="../../app/ui/problem_words.py" line="585"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="564"/>
+        <location filename="../../app/ui/problem_words.py" line="586"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="565"/>
+        <location filename="../../app/ui/problem_words.py" line="587"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="566"/>
+        <location filename="../../app/ui/problem_words.py" line="588"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="567"/>
+        <location filename="../../app/ui/problem_words.py" line="589"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="568"/>
+        <location filename="../../app/ui/problem_words.py" line="590"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="569"/>
+        <location filename="../../app/ui/problem_words.py" line="591"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="570"/>
+        <location filename="../../app/ui/problem_words.py" line="592"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="571"/>
+        <location filename="../../app/ui/problem_words.py" line="593"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="572"/>
+        <location filename="../../app/ui/problem_words.py" line="594"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="573"/>
+        <location filename="../../app/ui/problem_words.py" line="595"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="577"/>
+        <location filename="../../app/ui/problem_words.py" line="599"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -3318,7 +3363,7 @@
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="143"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
         <source>%1 s</source>
         <extracomment>Width of the longest bar of the battery-history chart, in block characters.</extracomment>
         <translation>%1 秒</translation>
@@ -3423,227 +3468,233 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="205"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="211"/>
         <source>Results</source>
+        <extracomment>The run shown and its ticket: accepting a suggestion sets that ticket&apos;s fault category.</extracomment>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="206"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="212"/>
         <source>View the device log</source>
         <translation>查看设备日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="207"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="213"/>
         <source>Use the top suggestion as the fault category</source>
         <translation>采用首项建议作为故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="214"/>
         <source>Check</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="214"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="214"/>
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="211"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="217"/>
         <source>The findings appear here when the checks have run. Nothing is read from the phone before the customer consents.</source>
         <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="247"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="263"/>
+        <source>Ticket %1 now has this fault category.</source>
+        <translation>工单 %1 已采用此故障类别。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="275"/>
         <source>Diagnostics complete.</source>
         <translation>检测已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="249"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="277"/>
         <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
         <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="252"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="280"/>
         <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
         <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="255"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="283"/>
         <source>Diagnostics cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="256"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="284"/>
         <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
         <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="281"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="310"/>
         <source>Before handing the phone back: </source>
         <translation>交还手机前：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="289"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="318"/>
         <source>Checks</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="297"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="326"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="298"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="327"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="298"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="327"/>
         <source> (updated)</source>
         <translation>（已更新）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="302"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="331"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="303"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="332"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="304"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="333"/>
         <source>Android</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="305"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="334"/>
         <source>Build</source>
         <translation>系统版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="306"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="335"/>
         <source>Battery level</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="307"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="336"/>
         <source>Battery health</source>
         <translation>电池健康度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="308"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="337"/>
         <source>Health read by</source>
         <translation>健康度来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="309"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
         <source>Charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="310"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="339"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="367"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="367"/>
         <source>Fault found</source>
         <translation>发现故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="367"/>
         <source>No verdict</source>
         <translation>无法判断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="342"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="371"/>
         <source>The phone was identified (see above).</source>
         <translation>已识别手机（见上方）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="344"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="373"/>
         <source>The device log was read and stored without personal data.</source>
         <translation>已读取设备日志，保存前已去除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="346"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="375"/>
         <source>The phone gave no reading for this check.</source>
         <translation>手机未提供此项检测的读数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="347"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="376"/>
         <source>Not run: the customer did not consent to what it reads.</source>
         <translation>未检测：客户未同意此项所需读取的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="353"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="382"/>
         <source>Likely faults, most likely first:</source>
         <translation>可能的故障（按可能性排序）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="366"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="395"/>
         <source>This phone was seen before (battery health and charge cycles):</source>
         <translation>此手机曾来检测（电池健康度和充电循环）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="372"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="401"/>
         <source>%1 cycles</source>
         <translation>%1 次循环</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="381"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="410"/>
         <source>the on-phone diagnostic tool</source>
         <translation>手机上的检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="382"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="411"/>
         <source>dumpsys battery</source>
         <translation>dumpsys battery 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="383"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="412"/>
         <source>batterystats (learned capacity)</source>
         <translation>batterystats（学习容量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="384"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="413"/>
         <source>the battery broadcast</source>
         <translation>电池状态广播</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="389"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="418"/>
         <source>read</source>
         <translation>已读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="390"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="419"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="391"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="420"/>
         <source>not consented</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="392"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="421"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="393"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="422"/>
         <source>not run</source>
         <translation>未进行</translation>
     </message>

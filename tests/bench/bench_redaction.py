@@ -16,7 +16,7 @@ Each log has three rows against baselines measured on the same bytes in the same
   redact_text vs exact passes: every exact pattern over the whole text (the redaction without the
       Hyperscan prefilter);
   prefilter share: the Hyperscan scan alone, against the whole redaction;
-and redact_capture, what the diagnostics flow runs (lines bounded, redact_text, a customer's name).
+and redact_capture, what the diagnostics flow runs (lines bounded, then redact_log: redact_text and a customer's name).
 """
 
 from __future__ import annotations

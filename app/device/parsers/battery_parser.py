@@ -203,37 +203,3 @@ def parse_batterystats(text: str) -> BatteryStatsSummary:
         history_reset_time=reset,
         history_levels=tuple(levels),
     )
-
-
-@dataclass(frozen=True)
-class CheckinBatteryStats:
-    """`dumpsys batterystats -c` (checkin CSV): format version and history samples."""
-
-    checkin_version: int | None
-    start_build: str
-    end_build: str
-    levels: tuple[int, ...]
-    last_charge_mah: int | None
-
-
-def parse_batterystats_checkin(text: str) -> CheckinBatteryStats:
-    """Version line `9,0,i,vers,...` and the `Bl=` / `Bcc=` fields of `9,h,...` history rows."""
-    text = checked_text(text, "batterystats checkin")
-    version, start_build, end_build = None, "", ""
-    levels: list[int] = []
-    charge: int | None = None
-    for line in text.splitlines():
-        cells = line.split(",", 64)
-        if len(cells) >= 8 and cells[1:4] == ["0", "i", "vers"]:
-            version, start_build, end_build = int_or_none(cells[4]), cells[6][:64], cells[7][:64]
-        elif len(cells) >= 3 and cells[1] == "h":
-            for cell in cells[3:]:
-                if cell.startswith("Bl=") and len(levels) < _MAX_LEVELS:
-                    value = int_or_none(cell[3:])
-                    if value is not None:
-                        levels.append(value)
-                elif cell.startswith("Bcc="):
-                    charge = int_or_none(cell[4:])
-    if text.strip() and version is None and not levels:
-        raise OutputParseError("batterystats checkin: no version line and no history rows")
-    return CheckinBatteryStats(version, start_build, end_build, tuple(levels), charge)

@@ -9,7 +9,9 @@ Two forms carry it:
 Both are folded into the same summary: how many records, the level range, the
 highest temperature, the voltage range, how often a plug was connected, and
 whether any record had the battery discharging while a plug was connected
-(a charging fault) or a bad health.  Nothing else from the dump is kept.
+(a charging fault) or a bad health.  Nothing else from the dump is kept.  This is the one parser
+of the `--checkin` history records; `battery_parser.parse_batterystats` reads the capacity lines of
+the human form (and keeps its level steps, which nothing here needs).
 """
 
 from __future__ import annotations

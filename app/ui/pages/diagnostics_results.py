@@ -31,9 +31,12 @@ from app.core.battery_verdict import BatteryAdvice
 from app.core.localized import LocalizedText
 from app.core.masking import mask_imei
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS
+from app.diagnostics.fault_acceptance import accept_fault_suggestion
 from app.diagnostics.report import REVOKE_USB_DEBUGGING, RunReport
+from app.errors import KnownError
+from app.ui.error_dialogs import show_error
 from app.ui.named import named
-from app.ui.pages.page_base import fill_table, read_only_table
+from app.ui.pages.page_base import Page, fill_table, read_only_table
 
 _COLON = LocalizedText("：", ": ")  # a domain line in the customer's language, so its punctuation too
 _STATUS_COLOURS = {"ok": "#1b5e20", "fault": "#b3261e", "unknown": "#555555"}
@@ -171,6 +174,9 @@ class ResultsPanel(QGroupBox):
         self.history.setWordWrap(True)
         self.history.setStyleSheet("font-family: monospace;")
         self._top_fault: str | None = None
+        #: The run shown and its ticket: accepting a suggestion sets that ticket's fault category.
+        self._run_id: str | None = None
+        self._ticket: str | None = None
         self.notes = named(QLabel(), "runNotes")
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555555;")
@@ -226,6 +232,7 @@ class ResultsPanel(QGroupBox):
         self.accept_button.hide()
         self.history.clear()
         self._top_fault = None
+        self._run_id = self._ticket = None
         self.notes.clear()
         self.revoke.hide()
         self.log_button.hide()
@@ -233,7 +240,28 @@ class ResultsPanel(QGroupBox):
 
     def _on_accept_clicked(self) -> None:
         if self._top_fault:
+            self._set_ticket_category(self._top_fault)
             self.suggestion_accepted.emit(self._top_fault)
+
+    def _set_ticket_category(self, fault: str) -> None:
+        """A run for a ticket: the ticket takes the accepted category (the diagnostics service journals it)."""
+        page = self.parent()
+        while page is not None and not isinstance(page, Page):
+            page = page.parent()
+        session = page.open_session() if isinstance(page, Page) else None
+        if session is None or self._run_id is None or self._ticket is None:
+            return
+        try:
+            accepted = accept_fault_suggestion(session, self._run_id, fault)
+        except KnownError as error:
+            show_error(self, error)
+            return
+        self.accept_button.hide()
+        self.suggestions.setText(
+            self.suggestions.text()
+            + "\n"
+            + self.tr("Ticket %1 now has this fault category.").replace("%1", accepted.ticket.number)
+        )
 
     def _on_log_clicked(self) -> None:
         if self._log_id:
@@ -275,6 +303,7 @@ class ResultsPanel(QGroupBox):
             self.verdict.setStyleSheet(f"font-weight: 600; color: {_ADVICE_COLOURS[report.verdict.advice]};")
         self._show_findings(report, language)
         self._show_suggestions(report, language)
+        self._run_id, self._ticket = report.run_id, report.ticket
         self.history.setText(self._history_text(report))
         self.notes.setText("\n".join(note.get(language) for note in report.notes))
         if report.reached_phone:

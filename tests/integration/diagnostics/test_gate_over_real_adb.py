@@ -90,3 +90,37 @@ def test_a_run_asks_the_phone_only_for_consented_categories(phones, flow, consen
     pulled = [line for line in recorder.lines if "rm -rf" in line]
     assert pulled, "the session folder is deleted afterwards"
     assert report.complete and report.status == "complete"
+
+
+# --- the shell fallbacks (a phone without the tool) ---------------------------------------------------
+
+#: The shell commands each function falls back to without the tool (issue 15 item 1), as the phone sees them.
+FALLBACKS = {
+    "network": ("dumpsys telephony.registry", "getprop gsm.sim.state", "dumpsys wifi"),
+    "storage": ("dumpsys diskstats", "df"),
+    "software": ("getprop ro.build.version.security_patch",),
+    "charging": ("dumpsys battery", "dumpsys batterystats"),
+}
+
+
+@pytest.mark.parametrize("function", sorted(FALLBACKS))
+def test_without_its_categories_no_fallback_command_reaches_a_phone_without_the_tool(function, phones) -> None:
+    handset = phones.start("oneplus-nord-n10-no-tool")
+    recorder = Recorder(handset)
+    allowed = frozenset(CATEGORIES) - set(FUNCTIONS[function].categories)
+    gate = ConsentGate(device_session(phones, handset), ConsentScope("c1", allowed, lambda: True), lambda *a: None)
+    with pytest.raises(CategoryNotConsented):
+        COLLECTORS[function](CollectionContext(gate, None))
+    assert recorder.services == [] and recorder.lines == []
+
+
+@pytest.mark.parametrize("function", sorted(FALLBACKS))
+def test_with_exactly_its_categories_the_fallback_commands_run(function, phones) -> None:
+    handset = phones.start("oneplus-nord-n10-no-tool")
+    recorder = Recorder(handset)
+    scope = ConsentScope("c1", frozenset(FUNCTIONS[function].categories), lambda: True)
+    gate = ConsentGate(device_session(phones, handset), scope, lambda *a: pytest.fail(f"refused {a}"))
+    COLLECTORS[function](CollectionContext(gate, None))
+    commands = " | ".join(recorder.lines)
+    for command in FALLBACKS[function]:
+        assert command in commands, (command, recorder.lines)

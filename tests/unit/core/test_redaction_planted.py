@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from app.core import redaction, redaction_prefilter
 from app.core.redaction import redact_names, redact_text
+from app.diagnostics import logs
 from app.diagnostics.logs import redact_capture
 
 SAMPLES = Path(__file__).resolve().parents[1] / "device" / "samples" / "10_logcat_threadtime_loghub.txt"
@@ -261,3 +262,57 @@ def test_the_numeric_hint_never_skips_a_run_the_numeric_patterns_change(pieces: 
     for run in redaction._NUMERIC_RUN.finditer(text):
         full = redaction._NUMERIC.sub(redaction._replace_number, run.group(0))
         assert redaction._replace_numeric_run(run) == full
+
+
+ASCII_FRAGMENTS = [fragment for fragment in FRAGMENTS if fragment.isascii()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(ASCII_FRAGMENTS) | st.text(alphabet=string.printable, max_size=6), max_size=60),
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_ascii_way_of_the_prefiltered_path_equals_exact_passes(
+    pieces: list[str], keep_ssid: bool, keep_bssid: bool
+) -> None:
+    """An ASCII text is cut and joined as text, not as bytes: still exactly what the exact passes give."""
+    text = "".join(pieces)
+    assert text.isascii()
+    fast = redaction._redact_prefiltered(text, keep_ssid, keep_bssid)
+    assert fast == redaction.redact_exact(text, keep_ssid, keep_bssid)
+
+
+def _bounded_line_by_line(raw: str, max_lines: int) -> tuple[str, int]:
+    """What the capture bound did before its shortcut: split, keep, cut, join."""
+    lines = [line[: logs.MAX_LINE_CHARS] for line in raw.splitlines()[:max_lines]]
+    return "\n".join(lines), len(lines)
+
+
+LINE_PIECES = ["a", "13812345678", " ", "\n", "\n", "\r\n", "\r", "\x0b", "\x1c", "\u2028", "\x85", "张"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(LINE_PIECES) | st.integers(4_000, 4_200).map(lambda n: "x" * n), max_size=30),
+    st.integers(1, 12),
+)
+def test_the_capture_bound_shortcut_equals_splitting_every_line(pieces: list[str], max_lines: int) -> None:
+    raw = "".join(pieces)
+    assert logs._bounded(raw, max_lines) == _bounded_line_by_line(raw, max_lines)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*FRAGMENTS, "Zhang Wei", "ZHANG  wei", "张伟", "Li", "L\u0130"]) | st.text(max_size=4),
+        max_size=40,
+    ),
+    st.sampled_from([("Zhang Wei",), ("张伟",), ("Li",), ("Zhang Wei", "Li"), ()]),
+    st.booleans(),
+)
+def test_redact_log_equals_the_two_passes_one_after_the_other(pieces: list[str], names, keep_ssid: bool) -> None:
+    """The capture's one-go redaction (sharing the UTF-8 bytes) gives what the two public passes give."""
+    text = "\n".join([*REAL_LINES[:20], "".join(pieces), *REAL_LINES[:20]])  # long enough for the prefilter
+    expected = redact_names(redact_text(text, keep_ssid=keep_ssid), names)
+    assert redaction.redact_log(text, names, keep_ssid=keep_ssid) == expected

@@ -17,7 +17,6 @@ from app.device.parsers.am_parser import parse_am_start
 from app.device.parsers.battery_parser import (
     parse_battery_cycle_count,
     parse_batterystats,
-    parse_batterystats_checkin,
     parse_dumpsys_battery,
 )
 from app.device.parsers.getprop_parser import build_info, parse_getprop, parse_getprop_value
@@ -31,7 +30,6 @@ PARSERS: dict[str, Callable[[str], object]] = {
     "dumpsys_battery": parse_dumpsys_battery,
     "cycle_count": parse_battery_cycle_count,
     "batterystats": parse_batterystats,
-    "batterystats_checkin": parse_batterystats_checkin,
     "dumpsys_package": parse_dumpsys_package,
     "package_list": parse_package_list,
     "logcat": parse_logcat_threadtime,

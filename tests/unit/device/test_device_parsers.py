@@ -17,7 +17,6 @@ from app.device.parsers.am_parser import parse_am_start
 from app.device.parsers.battery_parser import (
     parse_battery_cycle_count,
     parse_batterystats,
-    parse_batterystats_checkin,
     parse_dumpsys_battery,
 )
 from app.device.parsers.getprop_parser import build_info, parse_getprop, parse_getprop_value
@@ -153,16 +152,6 @@ def test_learned_capacity_lines() -> None:
     stats = parse_batterystats(text)
     assert (stats.estimated_capacity_mah, stats.last_learned_capacity_mah) == (4500, 4115)
     assert (stats.min_learned_capacity_mah, stats.max_learned_capacity_mah) == (4020, 4200)
-
-
-def test_checkin_batterystats_version_and_history() -> None:
-    stats = parse_batterystats_checkin(body("06"))
-    assert (stats.checkin_version, stats.start_build, stats.end_build) == (
-        36,
-        "AP1A.240305.019.A1",
-        "AP2A.240805.005.S4",
-    )
-    assert stats.levels == (100,) and stats.last_charge_mah == 4263
 
 
 # --- 04/07 IMEI ----------------------------------------------------------------------------------
