@@ -57,6 +57,7 @@ SERVICE_ORDER = (
     "accounts",
     "privacy_rules",
     "tickets",
+    "messages",
     "diagnostics",
     "slip",
     "sync",

@@ -81,7 +81,11 @@ class SmsModem:
         self._write(f"AT+CMGS={pdu.tpdu_length}\r".encode("ascii"), after_submit=False)
         self._await_prompt()
         if before_submit is not None:
-            before_submit()
+            try:
+                before_submit()
+            except BaseException:
+                self._write(ESC, after_submit=False)  # leave the prompt without sending
+                raise
         self._write(pdu.hex.encode("ascii") + CTRL_Z, after_submit=True)
         final, lines = self._final(self._answer_timeout, after_submit=True)
         if final == "OK":

@@ -10,6 +10,7 @@ from typing import Any
 from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
+from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
 from app.storage.schema_reports import REPORTS_SCHEMA
@@ -93,6 +94,7 @@ MIGRATIONS: list[list[str]] = [
     RECORD_SCHEMA,  # 11: pulled reference items set aside; the outlet's own hours and holidays (issue 12)
     REPORTS_SCHEMA,  # 12: time indexes the outlet reports read (issue 16)
     NAME_SEARCH_SCHEMA,  # 13: name search keys (name, words, pinyin, initials), dropped with the name (issue 23)
+    MESSAGES_SCHEMA,  # 14: messages after the repair, their consent and attempts, ratings (issue 17)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

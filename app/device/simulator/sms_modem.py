@@ -12,7 +12,8 @@ Faults are queued and used up one per `AT+CMGS` (or per command for `silent`):
 * `silent`: say nothing to the next command (a modem that hangs or was switched off);
 * `lost_answer`: take the message (it counts as received) but never answer, as when the
   counter crashes or the cable drops right after Ctrl-Z;
-* `unplug`: close the port before the next command, as when the USB modem is pulled.
+* `unplug`: close the port before the next command, as when the USB modem is pulled;
+* `pass`: take the next part normally (to aim a later fault at a later part).
 """
 
 from __future__ import annotations
@@ -118,7 +119,7 @@ class SimulatedSmsModem:
         if cancelled:
             self._write(b"\r\nOK\r\n")
             return
-        fault = self._next_fault(("cms:", "lost_answer"))
+        fault = self._next_fault(("cms:", "lost_answer", "pass"))
         if fault.startswith("cms:"):
             self._write(f"\r\n+CMS ERROR: {fault.removeprefix('cms:')}\r\n".encode())
             return
