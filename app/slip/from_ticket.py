@@ -24,6 +24,7 @@ from app.core.localized import LocalizedText as T
 from app.core.masking import mask_name
 from app.core.privacy_catalogue import FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
+from app.messages import care_guide
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.storage import diagnostics_repository, slip_repository, staff_repository
 from app.storage.diagnostics_repository import ConsentRecord
@@ -135,9 +136,15 @@ def slip_content_for(
         pickup_date=_local(clock, str(detail.pickup.get("at", ""))) if detail.pickup else None,
         language=language,
         copy_number=copy_number,
-        extra_notes=signature_notes(detail, language, clock),
+        extra_notes=(*signature_notes(detail, language, clock), *_care_guide(store, detail, language)),
         reference_version=reference_in_force(store).version,
     )
+
+
+def _care_guide(store: Store, detail: TicketDetail, language: str) -> tuple[str, ...]:
+    """The model's care guide on the pickup slip, unless the customer chose to get it as a message."""
+    note = care_guide.slip_note(store, detail, language)
+    return (note,) if note else ()
 
 
 def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> Language | None:

@@ -24,7 +24,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 
-from app.core.sms_pdu import DecodedSubmit, PduError, decode_submit, encode_status_report, tpdu_length
+from app.core.sms_pdu import DecodedSubmit, PduError, decode_submit, encode_status_report, join_parts, tpdu_length
 
 CTRL_Z = 0x1A
 ESC = 0x1B
@@ -62,6 +62,17 @@ class SimulatedSmsModem:
     def texts_to(self, number: str) -> list[DecodedSubmit]:
         with self._lock:
             return [part for part in self.received if part.number == number]
+
+    def messages_to(self, number: str) -> list[str]:
+        """The whole texts received for `number`, parts joined (a message's parts arrive one after another)."""
+        messages: list[list[DecodedSubmit]] = []
+        for part in self.texts_to(number):
+            starts = part.concatenation is None or part.concatenation.sequence == 1 or not messages
+            if starts:
+                messages.append([part])
+            else:
+                messages[-1].append(part)
+        return [join_parts(parts) for parts in messages]
 
     # --- the command loop -------------------------------------------------------------------------
 
