@@ -333,3 +333,14 @@ def settle_uncertain(work: UnitOfWork, message_id: str, reached: bool) -> str | 
         (parts_sent, state, state, state, work.at, work.at, message_id),
     )
     return state
+
+
+def forget_customer(work: UnitOfWork, customer_id: str) -> int:
+    """For an erasure: the customer's message consents withdrawn (queued messages stopped, numbers
+    forgotten) and the comments of their ratings dropped (the rating stays, for the statistics)."""
+    stopped = withdraw_customer_consents(work, customer_id)
+    work.execute(
+        "UPDATE satisfaction SET comment = NULL WHERE ticket_id IN (SELECT id FROM ticket WHERE customer_id = ?)",
+        (customer_id,),
+    )
+    return stopped
