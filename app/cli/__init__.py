@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "app.cli.outlet_commands",
     "app.cli.report_commands",
     "app.cli.region_commands",
+    "app.cli.messages_commands",
 )
 
 
