@@ -344,3 +344,9 @@ def forget_customer(work: UnitOfWork, customer_id: str) -> int:
         (customer_id,),
     )
     return stopped
+
+
+def last_attempt(store: Store) -> tuple[str, str] | None:
+    """(outcome, at) of the newest try of any message: what the modem last did."""
+    row = store.query_one("SELECT outcome, at FROM message_attempt ORDER BY seq DESC LIMIT 1")
+    return (str(row[0]), str(row[1])) if row else None

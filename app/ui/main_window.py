@@ -35,9 +35,11 @@ from app.ui.fields import SettingComboBox
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
+from app.ui.messages_status import MessagesStatus
 from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
+from app.ui.pages.followup_page import FollowUpPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.privacy_page import PrivacyPage
 from app.ui.pages.reports_page import ReportsPage
@@ -50,7 +52,7 @@ log = logging.getLogger(__name__)
 
 
 #: The keys that open each navigation entry, in the order of the entries.
-PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7")
+PAGE_KEYS = ("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8")
 NEW_TICKET_KEYS, SEARCH_KEYS, LOCK_KEYS, HELP_KEYS = "Ctrl+N", "Ctrl+F", "Ctrl+L", "F1"
 
 
@@ -86,6 +88,7 @@ class Workspace(QWidget):
             (self.journal, Permission.READ_JOURNAL),
             (self.privacy, Permission.HANDLE_REQUESTS),
             (ReportsPage(tasks), Permission.READ_REPORTS),
+            (FollowUpPage(tasks), Permission.WRITE_TICKETS),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -111,6 +114,7 @@ class Workspace(QWidget):
             self.tr("Audit journal"),
             self.tr("Privacy desk"),
             self.tr("Reports"),
+            self.tr("Follow-ups"),
         )
 
     def retranslate(self) -> None:
@@ -265,7 +269,8 @@ class MainWindow(QMainWindow):
         self.language_box.currentIndexChanged.connect(self._on_language_chosen)
         self.lock_button = named(QPushButton(), "lockButton")
         self.lock_button.clicked.connect(self.lock)
-        for widget in (self.who_label, self.lock_label, self.sync_status):
+        self.messages_status = MessagesStatus(lambda: self.session)
+        for widget in (self.who_label, self.lock_label, self.sync_status, self.messages_status):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.scanner_button)
         bar.addPermanentWidget(self.language_box)
@@ -284,6 +289,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
         self.lock_button.setEnabled(not locked)
         self.sync_status.refresh()
+        self.messages_status.refresh()
         if session is None or locked:
             self.who_label.setText(self.tr("Not signed in"))
             return

@@ -301,6 +301,69 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="49"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="51"/>
+        <source>Customers who left without rating. Call each within an hour of collection and record the result.</source>
+        <translation>取机时未评分的客户。请在取机后一小时内逐一回访并记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Collected (UTC)</source>
+        <translation>取机时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Due by (UTC)</source>
+        <translation>回访截止（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>Rated</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>Declined to rate</source>
+        <translation>拒绝评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="59"/>
+        <source>&amp;Record the result</source>
+        <translation>记录结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="76"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="76"/>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../../app/ui/dialogs/help_overlay.py" line="45"/>
@@ -1059,62 +1122,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="275"/>
+        <location filename="../../app/ui/main_window.py" line="280"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="276"/>
+        <location filename="../../app/ui/main_window.py" line="281"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="277"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="284"/>
+        <location filename="../../app/ui/main_window.py" line="289"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="288"/>
+        <location filename="../../app/ui/main_window.py" line="294"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="292"/>
+        <location filename="../../app/ui/main_window.py" line="298"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="358"/>
+        <location filename="../../app/ui/main_window.py" line="364"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="360"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="370"/>
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="368"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1160,6 +1223,29 @@
         <location filename="../../app/ui/first_run_wizard.py" line="88"/>
         <source>The password is too short.</source>
         <translation>密码太短。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesStatus</name>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="29"/>
+        <source>modem: not used yet</source>
+        <translation>短信猫：尚未使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="31"/>
+        <source>modem: working</source>
+        <translation>短信猫：正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="33"/>
+        <source>modem: last try failed (%1)</source>
+        <translation>短信猫：上次发送失败（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="34"/>
+        <source>Messages waiting: %1, %2</source>
+        <translation>待发短信：%1，%2</translation>
     </message>
 </context>
 <context>
@@ -2768,6 +2854,34 @@
     </message>
 </context>
 <context>
+    <name>RatingPrompt</name>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="62"/>
+        <source>Your rating</source>
+        <translation>您的评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
+        <source>How happy are you with our service?</source>
+        <translation>您对我们的服务满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
+        <source>Press a number: 1 = not at all, 5 = very happy</source>
+        <translation>请按数字：1 = 很不满意，5 = 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
+        <source>Anything to tell us? (optional)</source>
+        <translation>还有什么想告诉我们的吗？（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryPage</name>
     <message>
         <location filename="../../app/ui/first_run_wizard.py" line="100"/>
@@ -3136,159 +3250,159 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="96"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="97"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="106"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="107"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="112"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="113"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="112"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="114"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="113"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="115"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="114"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="116"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="162"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="166"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="168"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="179"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="179"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="183"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="185"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="115"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="117"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -3461,78 +3575,83 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="107"/>
+        <location filename="../../app/ui/main_window.py" line="110"/>
         <source>Tickets</source>
         <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="158"/>
+        <location filename="../../app/ui/main_window.py" line="162"/>
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="159"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="108"/>
+        <location filename="../../app/ui/main_window.py" line="111"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="109"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
