@@ -24,6 +24,10 @@ def _entities() -> dict[str, str]:
         "privacy_export": translate("JournalWords", "Data export"),
         "purge_receipt": translate("JournalWords", "Retention run"),
         "reference_data": translate("JournalWords", "Reference data"),
+        "message": translate("JournalWords", "Customer message"),
+        "message_consent": translate("JournalWords", "Consent to messages"),
+        "message_template": translate("JournalWords", "Message template"),
+        "satisfaction": translate("JournalWords", "Customer rating"),
     }
 
 
@@ -57,6 +61,14 @@ def _actions() -> dict[str, str]:
         "remove": translate("JournalWords", "removed"),
         "purge": translate("JournalWords", "retention applied"),
         "seed": translate("JournalWords", "sample data added"),
+        "queue": translate("JournalWords", "queued"),
+        "sent": translate("JournalWords", "sent"),
+        "attempt": translate("JournalWords", "send attempt"),
+        "uncertain": translate("JournalWords", "delivery uncertain"),
+        "failed": translate("JournalWords", "given up"),
+        "resolve": translate("JournalWords", "settled by hand"),
+        "set": translate("JournalWords", "set"),
+        "follow_up": translate("JournalWords", "follow-up"),
     }
 
 

@@ -918,144 +918,204 @@
         <translation>参考数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="32"/>
+        <location filename="../../app/ui/journal_words.py" line="27"/>
+        <source>Customer message</source>
+        <translation>客户短信</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="28"/>
+        <source>Consent to messages</source>
+        <translation>短信通知同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="29"/>
+        <source>Message template</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="30"/>
+        <source>Customer rating</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="36"/>
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="33"/>
+        <location filename="../../app/ui/journal_words.py" line="37"/>
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="34"/>
+        <location filename="../../app/ui/journal_words.py" line="38"/>
         <source>agreement signed</source>
         <translation>签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="35"/>
+        <location filename="../../app/ui/journal_words.py" line="39"/>
         <source>estimate approved</source>
         <translation>确认报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="36"/>
+        <location filename="../../app/ui/journal_words.py" line="40"/>
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="37"/>
+        <location filename="../../app/ui/journal_words.py" line="41"/>
         <source>invoiced</source>
         <translation>开具账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="38"/>
+        <location filename="../../app/ui/journal_words.py" line="42"/>
         <source>handed over</source>
         <translation>交机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="39"/>
+        <location filename="../../app/ui/journal_words.py" line="43"/>
         <source>collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="40"/>
+        <location filename="../../app/ui/journal_words.py" line="44"/>
         <source>slip printed</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="41"/>
+        <location filename="../../app/ui/journal_words.py" line="45"/>
         <source>waiting slip discarded</source>
         <translation>放弃待打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="42"/>
+        <location filename="../../app/ui/journal_words.py" line="46"/>
         <source>consent given</source>
         <translation>给予授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="43"/>
+        <location filename="../../app/ui/journal_words.py" line="47"/>
         <source>consent withdrawn</source>
         <translation>撤回授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="44"/>
+        <location filename="../../app/ui/journal_words.py" line="48"/>
         <source>data erased</source>
         <translation>删除数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="45"/>
+        <location filename="../../app/ui/journal_words.py" line="49"/>
         <source>started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="46"/>
+        <location filename="../../app/ui/journal_words.py" line="50"/>
         <source>finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="47"/>
+        <location filename="../../app/ui/journal_words.py" line="51"/>
         <source>tool updated</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="48"/>
+        <location filename="../../app/ui/journal_words.py" line="52"/>
         <source>tool update declined</source>
         <translation>拒绝更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="49"/>
+        <location filename="../../app/ui/journal_words.py" line="53"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="50"/>
+        <location filename="../../app/ui/journal_words.py" line="54"/>
         <source>erased</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="51"/>
+        <location filename="../../app/ui/journal_words.py" line="55"/>
         <source>processing restricted</source>
         <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="52"/>
+        <location filename="../../app/ui/journal_words.py" line="56"/>
         <source>restriction lifted</source>
         <translation>解除限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="53"/>
+        <location filename="../../app/ui/journal_words.py" line="57"/>
         <source>objection recorded</source>
         <translation>记录异议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="54"/>
+        <location filename="../../app/ui/journal_words.py" line="58"/>
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="55"/>
+        <location filename="../../app/ui/journal_words.py" line="59"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="56"/>
+        <location filename="../../app/ui/journal_words.py" line="60"/>
         <source>closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="57"/>
+        <location filename="../../app/ui/journal_words.py" line="61"/>
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="58"/>
+        <location filename="../../app/ui/journal_words.py" line="62"/>
         <source>retention applied</source>
         <translation>执行保留期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="59"/>
+        <location filename="../../app/ui/journal_words.py" line="63"/>
         <source>sample data added</source>
         <translation>添加示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="64"/>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="65"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="66"/>
+        <source>send attempt</source>
+        <translation>发送尝试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="67"/>
+        <source>delivery uncertain</source>
+        <translation>发送结果不确定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="68"/>
+        <source>given up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="69"/>
+        <source>settled by hand</source>
+        <translation>人工确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="70"/>
+        <source>set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="71"/>
+        <source>follow-up</source>
+        <translation>回访</translation>
     </message>
 </context>
 <context>
