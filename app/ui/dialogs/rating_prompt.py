@@ -47,6 +47,7 @@ class RatingPrompt(QDialog):
         self.comment.setMaxLength(500)
         self.comment.setStyleSheet("font-size: 18px; padding: 6px;")
         self.skip = named(QPushButton(), "ratingSkip")
+        self.skip.setStyleSheet("font-size: 16px; padding: 6px 18px;")
         self.skip.setAutoDefault(False)
         self.skip.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
