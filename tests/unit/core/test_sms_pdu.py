@@ -106,3 +106,22 @@ def test_any_text_comes_back_whole(number: str, text: str, reference: int) -> No
 @given(st.text(alphabet="abcXYZ0189 @$_!?.,\n", min_size=1, max_size=1000))
 def test_seven_bit_texts_come_back_whole(text: str) -> None:
     assert roundtrip("10086", text) == text  # 1000 characters fit in 8 parts of 153
+
+
+@given(st.binary(max_size=200))
+def test_any_bytes_from_a_device_are_read_or_refused_never_crash(data: bytes) -> None:
+    for decode in (decode_submit, decode_status_report):
+        try:
+            decode(data.hex())
+        except PduError:
+            pass
+
+
+@given(st.binary(min_size=1, max_size=160))
+def test_mangled_submits_are_read_or_refused(tail: bytes) -> None:
+    start = bytes.fromhex(encode_submit("13812345678", CHINESE * 2)[0].hex)
+    mangled = start[: len(start) // 2] + tail
+    try:
+        decode_submit(mangled.hex())
+    except PduError:
+        pass
