@@ -16,7 +16,7 @@ from app.device.simulator.sms_modem import SimulatedModemPort, SimulatedSmsModem
 from app.messages.sender import ModemTimings, SendRun, send_due
 from app.tickets import moves, pricing
 from app.tickets.intake import open_ticket
-from tests.integration.tickets.conftest import SIGNED, walk_in
+from tests.integration.tickets.conftest import SIGNED, clerk, walk_in  # noqa: F401 (clerk: a fixture for these tests too)
 
 PHONE = "13812345678"
 FAST = ModemTimings(answer=0.6, prompt=0.4, reports=0.0)

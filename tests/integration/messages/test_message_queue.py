@@ -144,3 +144,11 @@ def test_moving_twice_into_waiting_for_parts_queues_one_message(manager, clock, 
     moves.move_ticket(manager, number, "awaiting_approval")
     moves.move_ticket(manager, number, "waiting_for_parts")
     assert [row.event for row in repo.message_rows(manager.store)].count("waiting_for_parts") == 1
+
+
+def test_only_managers_word_the_templates(manager, clerk) -> None:
+    from app.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        templates.set_template(clerk, "received", "en", "{ticket} received")
+    templates.set_template(manager, "received", "en", "{ticket} received")
