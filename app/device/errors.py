@@ -84,8 +84,11 @@ class SerialPortError(DeviceError):
     next_step = "Check that the scanner or modem is plugged in and that no other program uses its port."
 
 
-class SmsNotSent(DeviceError):
+class SmsNotSent(KnownError):
     """The GSM modem did not take a short message; `fault` says why, for the queue to decide on a retry.
+
+    Not a DeviceError: the handset range 40-49 is full, and this belongs with the messages'
+    codes (130-136, app/messages/errors.py).
 
     `code` is `sms_<fault>` so each case is worded on its own; `after_submit` is True when the
     message had already been handed to the modem (Ctrl-Z written) before the failure, so it
