@@ -7,6 +7,10 @@ IMEIs read with the ticket's, and stops before any other category is read when
 they differ.  A ticket taken in without an IMEI (a send-in before the parcel
 arrived) takes the IMEIs, model and serial read from the phone, journaled with
 where they came from.
+
+A run made on intake step 2, before the ticket exists, is filed under the new
+ticket once it is saved (`file_run_under_ticket`), with the same IMEI check;
+either way the ticket then moves from Received to Diagnosing.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.core.privacy_catalogue import check_functions
-from app.diagnostics.errors import DiagnosticsError, InvalidConsentInput
-from app.storage import ticket_repository
+from app.core.roles import Permission
+from app.core.workflow import Status, allowed_targets
+from app.diagnostics.errors import DiagnosticsError, InvalidConsentInput, RunNotFound
+from app.storage import diagnostics_repository, privacy_repository, ticket_repository
 from app.storage.ticket_records import TicketDetail
-from app.tickets.moves import load
+from app.tickets.moves import load, move_ticket
 
 IDENTITY = "identity"
 
@@ -95,3 +101,41 @@ def _take_identity(
                 "source": {"diagnostics_run": run_id, **sources},
             },
         )
+
+
+def file_run_under_ticket(session: Session, run_id: str, number: str) -> TicketDetail:
+    """A run made during intake, before its ticket existed, filed under the ticket just opened.
+
+    The phone's identity read by the run is checked against the ticket as for a run bound from the
+    start (PhoneNotThisTicket when it differs); the consent then names the ticket's customer, so
+    restriction and withdrawal reach it.  The ticket moves to Diagnosing.
+    """
+    session.require(Permission.RUN_DIAGNOSTICS)
+    ticket = load(session, number)
+    run = diagnostics_repository.run_by_id(session.store, run_id)
+    if run is None:
+        raise RunNotFound(f"No diagnostics run {run_id[:40]!r}.", params={"run": run_id[:40]})
+    if run.ticket_number not in (None, ticket.number):
+        raise InvalidConsentInput(
+            f"This run is filed under ticket {run.ticket_number}, not {ticket.number}.",
+            code="run_filed_elsewhere",
+            params={"ticket": run.ticket_number},
+        )
+    if run.ticket_number is None:
+        identity = diagnostics_repository.result_of_run(session.store, run_id, IDENTITY) or {}
+        check_phone(session, ticket, identity, run_id)
+        customer = privacy_repository.customer_of_ticket(session.store, ticket.number)
+        with session.store.transaction(session.actor) as work:
+            diagnostics_repository.bind_run_to_ticket(work, run_id, run.consent_id, ticket.number, customer)
+            work.record("diag_run", run_id, "file_under_ticket", {"number": ticket.number, "consent": run.consent_id})
+    return start_diagnosing(session, ticket.number)
+
+
+def start_diagnosing(session: Session, number: str) -> TicketDetail:
+    """A ticket whose phone was just diagnosed moves from Received to Diagnosing (when its agreement
+    is signed; otherwise it stays, and the ticket page says no work may start)."""
+    ticket = load(session, number)
+    if ticket.agreement and Status.DIAGNOSING in allowed_targets(Status(ticket.status)):
+        move_ticket(session, ticket.number, Status.DIAGNOSING, "diagnostics run")
+        return load(session, number)
+    return ticket

@@ -304,6 +304,24 @@ def _run(row: tuple[Any, ...]) -> RunRow:
     )
 
 
+def bind_run_to_ticket(
+    work: UnitOfWork, run_id: str, consent_id: str, ticket_number: str, customer_id: str | None
+) -> bool:
+    """File a run made before its ticket existed (and its consent) under that ticket; False when the
+    run is already filed under a ticket."""
+    cursor = work.execute(
+        "UPDATE diag_run SET ticket_number = ? WHERE id = ? AND ticket_number IS NULL", (ticket_number, run_id)
+    )
+    if not cursor.rowcount:
+        return False
+    work.execute(
+        "UPDATE diag_consent SET ticket_number = ?, customer_id = coalesce(customer_id, ?)"
+        " WHERE id = ? AND ticket_number IS NULL",
+        (ticket_number, customer_id, consent_id),
+    )
+    return True
+
+
 def run_by_id(store: Store, run_id: str) -> RunRow | None:
     row = store.query_one(f"SELECT {_RUN_COLUMNS} FROM diag_run WHERE id = ?", (run_id,))
     return _run(row) if row else None

@@ -98,6 +98,20 @@ def outlet_clock(session: Session, reference: ReferenceInForce | None = None) ->
     return OutletClock.for_region(outlet.region if outlet else "CN", business_calendar(session, reference))
 
 
+def intake_check(session: Session, new: NewTicket) -> dict[str, Problem]:
+    """What `open_ticket` would refuse in this form, without storing it (the wizard checks each step)."""
+    session.require(Permission.WRITE_TICKETS)
+    in_force = reference_in_force(session.store)
+    clock = outlet_clock(session, in_force)
+    return intake_problems(normalised(new), clock.local(session.store.clock()), in_force.data)
+
+
+def guardian_consent_age(session: Session) -> int:
+    """Below this age (the outlet's region's) a guardian consents for the customer."""
+    outlet = staff_repository.outlet(session.store)
+    return reference_in_force(session.store).data.regions.get(outlet.region if outlet else "CN").guardian_consent_age
+
+
 def open_ticket(
     session: Session,
     new: NewTicket,

@@ -28,6 +28,7 @@ from app.diagnostics.intake_identity import ConsentedIdentitySource
 from app.settings import Settings, save_settings
 from app.storage.vault import Vault
 from app.ui.barcode_scanner import CANNOT_OPEN, ScannerLink
+from app.ui.counter_flow import join_counter_flow
 from app.ui.device_monitor import DeviceMonitor, NoPhones
 from app.ui.dialogs.help_overlay import HelpOverlay
 from app.ui.dialogs.scanner_settings_dialog import ScannerSettingsDialog
@@ -95,6 +96,7 @@ class Workspace(QWidget):
             self.nav.addItem(QListWidgetItem())
         self.nav.currentRowChanged.connect(self._on_nav_changed)
         self.devices.phone_chosen.connect(self.open_diagnostics)
+        join_counter_flow(self)  # "Run diagnostics" on the wizard and the ticket (issue 14)
         if monitor is not None:
             monitor.device_changed.connect(self._on_device_changed)
             self.devices.set_states(monitor.states())

@@ -103,6 +103,7 @@ def _messages() -> dict[str, str]:
             "ProblemWords",
             "A run for a ticket first reads the phone's identity: add device information to the consent.",
         ),
+        "run_filed_elsewhere": translate("ProblemWords", "This diagnostics run is filed under ticket {ticket}."),
         "store_in_use": translate("ProblemWords", "Repair Counter has this store open elsewhere."),
         "unknown_customer": translate("ProblemWords", "No such customer."),
         "no_customer_for_ticket": translate("ProblemWords", "No customer found for ticket {ticket}."),

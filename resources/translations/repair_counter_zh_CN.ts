@@ -32,48 +32,58 @@
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="117"/>
-        <source>Customer consent</source>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="71"/>
+        <source>Required: the customer who agrees</source>
         <extracomment>In the customer&apos;s chosen language (not the technician&apos;s screen language), so not a Qt translation.</extracomment>
+        <translation>必填：表示同意的客户</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="151"/>
+        <source>Customer consent</source>
         <translation>客户授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="118"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="152"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="119"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="153"/>
         <source>Ticket number (if any)</source>
         <translation>维修单号（如有）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="120"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="154"/>
         <source>Data the checks read (untick what the customer does not allow):</source>
         <translation>检测将读取的数据（客户不同意的项目请取消勾选）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="121"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="155"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="122"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="156"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="123"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="157"/>
+        <source>The customer&apos;s name is needed: nobody can consent for an unnamed person.</source>
+        <translation>需要填写客户姓名：不能代替未具名的人表示同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="158"/>
         <source>No signature pad: the customer ticks here to agree</source>
         <translation>无签名板：客户在此勾选表示同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="124"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="159"/>
         <source>Customer agrees</source>
         <translation>客户同意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/consent_dialog.py" line="125"/>
+        <location filename="../../app/ui/dialogs/consent_dialog.py" line="160"/>
         <source>Customer declines</source>
         <translation>客户不同意</translation>
     </message>
@@ -134,82 +144,97 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="228"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="248"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="229"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="249"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="230"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="250"/>
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="232"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="252"/>
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="238"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="258"/>
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="239"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="240"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="260"/>
         <source>Customer withdraws consent (deletes the data)</source>
         <translation>客户撤回授权（删除检测数据）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="241"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="261"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="268"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="302"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="269"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="303"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="270"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="304"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="271"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="305"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="278"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="312"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="281"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="315"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="364"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="384"/>
+        <source>Plug in the customer&apos;s phone and allow USB debugging, then press Ask for consent and start.</source>
+        <translation>请连接客户的手机并允许 USB 调试，然后按“征求授权并开始”。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="399"/>
+        <source>Several phones are plugged in: pick the customer&apos;s.</source>
+        <translation>连接了多部手机：请选择这位客户的手机。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="400"/>
+        <source>Which phone?</source>
+        <translation>哪一部手机？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="461"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="411"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="519"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -671,133 +696,148 @@
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="305"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="347"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="348"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="307"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="308"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="309"/>
-        <source>Read from the plugged phone</source>
-        <translation>从已连接的手机读取</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="310"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="177"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="209"/>
         <source>Customer&apos;s age</source>
-        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. Rows outside the service-type table that a person may leave empty.</extracomment>
+        <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. The intake&apos;s checklist states, &quot;not checked&quot; first: nothing is OK until someone looked. Where a guardian&apos;s consent is needed when the region is not known yet (the strictest shipped age). Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="178"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="210"/>
         <source>Guardian&apos;s name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="179"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="242"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="253"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="294"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="257"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="298"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="263"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="304"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="311"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
+        <source>Take from the last diagnostics run</source>
+        <translation>采用最近一次检测的结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="352"/>
+        <source>Run diagnostics on the plugged phone (Ctrl+D)</source>
+        <translation>检测已连接的手机 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="337"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="365"/>
+        <source>Not checked yet: choose one</source>
+        <translation>尚未检查：请选择</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="381"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="394"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="401"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="464"/>
+        <source>No diagnostics were run: scan or type the IMEI.</source>
+        <translation>未进行检测：请扫描或输入 IMEI。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/intake_page.py" line="499"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="403"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="501"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="414"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="512"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="422"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="520"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="434"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="532"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="443"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="541"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="508"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="606"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="516"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="615"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="536"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="637"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -1182,62 +1222,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="280"/>
+        <location filename="../../app/ui/main_window.py" line="282"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="281"/>
+        <location filename="../../app/ui/main_window.py" line="283"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="282"/>
+        <location filename="../../app/ui/main_window.py" line="284"/>
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="289"/>
+        <location filename="../../app/ui/main_window.py" line="291"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="294"/>
+        <location filename="../../app/ui/main_window.py" line="296"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="298"/>
+        <location filename="../../app/ui/main_window.py" line="300"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="364"/>
+        <location filename="../../app/ui/main_window.py" line="366"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="366"/>
+        <location filename="../../app/ui/main_window.py" line="368"/>
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="370"/>
+        <location filename="../../app/ui/main_window.py" line="372"/>
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="372"/>
+        <location filename="../../app/ui/main_window.py" line="374"/>
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="374"/>
+        <location filename="../../app/ui/main_window.py" line="376"/>
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1950,47 +1990,47 @@
         <translation>没有这次检测记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="107"/>
+        <location filename="../../app/ui/problem_words.py" line="108"/>
         <source>No such customer.</source>
         <translation>没有该客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="110"/>
+        <location filename="../../app/ui/problem_words.py" line="111"/>
         <source>This request is already closed.</source>
         <translation>该申请已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="111"/>
+        <location filename="../../app/ui/problem_words.py" line="112"/>
         <source>The person&apos;s identity has not been checked.</source>
         <translation>尚未核验申请人身份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="112"/>
+        <location filename="../../app/ui/problem_words.py" line="113"/>
         <source>The customer has restricted the processing of their data.</source>
         <translation>该客户已申请限制处理其数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="139"/>
+        <location filename="../../app/ui/problem_words.py" line="140"/>
         <source>The export cannot be opened with this password or key.</source>
         <translation>无法用此密码或密钥打开导出文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="140"/>
+        <location filename="../../app/ui/problem_words.py" line="141"/>
         <source>The export password is too short.</source>
         <translation>导出密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="142"/>
+        <location filename="../../app/ui/problem_words.py" line="143"/>
         <source>A value of the request is not valid.</source>
         <translation>申请中有无效的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="143"/>
+        <location filename="../../app/ui/problem_words.py" line="144"/>
         <source>The ticket could not be changed.</source>
         <translation>无法更改该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="108"/>
+        <location filename="../../app/ui/problem_words.py" line="109"/>
         <source>No customer found for ticket {ticket}.</source>
         <translation>找不到工单 {ticket} 对应的客户。</translation>
     </message>
@@ -2021,752 +2061,757 @@
     </message>
     <message>
         <location filename="../../app/ui/problem_words.py" line="106"/>
+        <source>This diagnostics run is filed under ticket {ticket}.</source>
+        <translation>此次检测已归入工单 {ticket}。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="107"/>
         <source>Repair Counter has this store open elsewhere.</source>
         <translation>维修柜台已在别处打开此数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="109"/>
+        <location filename="../../app/ui/problem_words.py" line="110"/>
         <source>No privacy request {request}.</source>
         <translation>没有隐私申请 {request}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="113"/>
+        <location filename="../../app/ui/problem_words.py" line="114"/>
         <source>Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能进行诊断：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="117"/>
+        <location filename="../../app/ui/problem_words.py" line="118"/>
         <source>Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <location filename="../../app/ui/problem_words.py" line="122"/>
         <source>Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不会上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="125"/>
+        <location filename="../../app/ui/problem_words.py" line="126"/>
         <source>This customer&apos;s phone cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的手机不能检测：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="130"/>
+        <location filename="../../app/ui/problem_words.py" line="131"/>
         <source>This customer&apos;s data cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="134"/>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
         <source>This customer&apos;s data is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据暂不上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="141"/>
+        <location filename="../../app/ui/problem_words.py" line="142"/>
         <source>Below {age} a guardian&apos;s consent is needed.</source>
         <translation>未满 {age} 周岁需监护人同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="144"/>
+        <location filename="../../app/ui/problem_words.py" line="145"/>
         <source>No ticket {ticket} in this store.</source>
         <translation>本数据库中没有工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="145"/>
+        <location filename="../../app/ui/problem_words.py" line="146"/>
         <source>A ticket that is {current} cannot go to {target}. It can go to: {allowed}.</source>
         <translation>工单不能从“{current}”改为“{target}”。可以改为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="148"/>
+        <location filename="../../app/ui/problem_words.py" line="149"/>
         <source>The ticket is {current} and closed; its status cannot change.</source>
         <translation>工单已是“{current}”，已结束，不能再更改状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="149"/>
+        <location filename="../../app/ui/problem_words.py" line="150"/>
         <source>The ticket is already {current}.</source>
         <translation>工单已经是“{current}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="150"/>
+        <location filename="../../app/ui/problem_words.py" line="151"/>
         <source>Ticket {number} is {current}: invoice after the repair.</source>
         <translation>工单 {number} 当前为“{current}”：请在维修完成后开具账单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="151"/>
+        <location filename="../../app/ui/problem_words.py" line="152"/>
         <source>Collection needs the pickup check and signature.</source>
         <translation>取机需核对信息并签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="152"/>
+        <location filename="../../app/ui/problem_words.py" line="153"/>
         <source>The intake is not complete.</source>
         <translation>收件信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="153"/>
+        <location filename="../../app/ui/problem_words.py" line="154"/>
         <source>This slip&apos;s code is not genuine.</source>
         <translation>此单据上的码不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="154"/>
+        <location filename="../../app/ui/problem_words.py" line="155"/>
         <source>The pickup check did not match.</source>
         <translation>取机核对不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="155"/>
+        <location filename="../../app/ui/problem_words.py" line="156"/>
         <source>The service agreement is not signed yet.</source>
         <translation>服务协议尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="156"/>
+        <location filename="../../app/ui/problem_words.py" line="157"/>
         <source>The ticket is not under warranty and its estimate is not approved.</source>
         <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="159"/>
+        <location filename="../../app/ui/problem_words.py" line="160"/>
         <source>No ticket matches that number together with that phone number or IMEI.</source>
         <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="162"/>
+        <location filename="../../app/ui/problem_words.py" line="163"/>
         <source>The ticket was changed meanwhile.</source>
         <translation>该工单已被他人更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="163"/>
+        <location filename="../../app/ui/problem_words.py" line="164"/>
         <source>The part is not in the price list for this model.</source>
         <translation>该配件不在此机型的价目表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="164"/>
+        <location filename="../../app/ui/problem_words.py" line="165"/>
         <source>The thermal printer does not answer.</source>
         <translation>热敏打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="165"/>
+        <location filename="../../app/ui/problem_words.py" line="166"/>
         <source>The thermal printer is out of paper.</source>
         <translation>热敏打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="166"/>
+        <location filename="../../app/ui/problem_words.py" line="167"/>
         <source>The thermal printer&apos;s cover is open.</source>
         <translation>热敏打印机上盖未合好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="167"/>
+        <location filename="../../app/ui/problem_words.py" line="168"/>
         <source>The device on {port} is not a receipt printer.</source>
         <translation>{port} 上的设备不是可用的小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="168"/>
+        <location filename="../../app/ui/problem_words.py" line="169"/>
         <source>The thermal printer&apos;s port could not be opened.</source>
         <translation>无法打开热敏打印机的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="169"/>
+        <location filename="../../app/ui/problem_words.py" line="170"/>
         <source>The slip is too long to print.</source>
         <translation>单据过长，无法打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="170"/>
+        <location filename="../../app/ui/problem_words.py" line="171"/>
         <source>The font for the slip is missing.</source>
         <translation>缺少单据所需的字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="171"/>
+        <location filename="../../app/ui/problem_words.py" line="172"/>
         <source>The slip could not be saved there.</source>
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="172"/>
+        <location filename="../../app/ui/problem_words.py" line="173"/>
         <source>The message could not be handled.</source>
         <translation>无法处理该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="173"/>
+        <location filename="../../app/ui/problem_words.py" line="174"/>
         <source>The modem did not send the message.</source>
         <translation>短信猫未发送该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="174"/>
+        <location filename="../../app/ui/problem_words.py" line="175"/>
         <source>The modem or the network is busy; the message will be sent again later.</source>
         <translation>短信猫或网络忙，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="177"/>
+        <location filename="../../app/ui/problem_words.py" line="178"/>
         <source>The modem has no network signal; the message will be sent again later.</source>
         <translation>短信猫没有网络信号，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="180"/>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
         <source>The modem&apos;s SIM card may be out of credit; the message will be sent again later.</source>
         <translation>短信猫的SIM卡可能已欠费，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="183"/>
+        <location filename="../../app/ui/problem_words.py" line="184"/>
         <source>The network refused the message (a wrong number or a malformed message).</source>
         <translation>网络拒绝了该短信（号码错误或短信格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="186"/>
+        <location filename="../../app/ui/problem_words.py" line="187"/>
         <source>The modem refused the message for a reason it did not give.</source>
         <translation>短信猫拒绝了该短信，未说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="187"/>
+        <location filename="../../app/ui/problem_words.py" line="188"/>
         <source>The modem did not answer.</source>
         <translation>短信猫没有响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <location filename="../../app/ui/problem_words.py" line="189"/>
         <source>The modem&apos;s port went away (unplugged).</source>
         <translation>短信猫的端口已断开（已拔出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="189"/>
+        <location filename="../../app/ui/problem_words.py" line="190"/>
         <source>No such message in the queue.</source>
         <translation>队列中没有该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="190"/>
+        <location filename="../../app/ui/problem_words.py" line="191"/>
         <source>The message template cannot be used.</source>
         <translation>该短信模板无法使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="191"/>
+        <location filename="../../app/ui/problem_words.py" line="192"/>
         <source>There is no message template for {event} in {language}.</source>
         <translation>没有 {event} 的 {language} 短信模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="192"/>
+        <location filename="../../app/ui/problem_words.py" line="193"/>
         <source>The rating could not be recorded.</source>
         <translation>无法记录评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="193"/>
+        <location filename="../../app/ui/problem_words.py" line="194"/>
         <source>A rating is a whole number from 1 to 5.</source>
         <translation>评分为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="194"/>
+        <location filename="../../app/ui/problem_words.py" line="195"/>
         <source>Ticket {ticket} is not collected yet; it is rated at pickup.</source>
         <translation>工单 {ticket} 尚未取机；评分在取机时进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="197"/>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
         <source>Ticket {ticket} has been rated already.</source>
         <translation>工单 {ticket} 已经评过分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
         <source>A rating goes with the outcome &quot;rated&quot;, and only with it.</source>
         <translation>只有结果为“已评分”时才能填写评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="199"/>
+        <location filename="../../app/ui/problem_words.py" line="200"/>
         <source>A follow-up ends as rated, declined or no answer.</source>
         <translation>回访结果为：已评分、拒绝评分或无人接听。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="200"/>
+        <location filename="../../app/ui/problem_words.py" line="201"/>
         <source>Only a message whose delivery is uncertain can be settled by hand.</source>
         <translation>只有发送结果不确定的短信才需要人工确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="203"/>
+        <location filename="../../app/ui/problem_words.py" line="204"/>
         <source>Ticket {ticket} has no consent to messages.</source>
         <translation>工单 {ticket} 没有短信通知的同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="209"/>
+        <location filename="../../app/ui/problem_words.py" line="210"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="211"/>
+        <location filename="../../app/ui/problem_words.py" line="212"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="213"/>
+        <location filename="../../app/ui/problem_words.py" line="214"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="218"/>
+        <location filename="../../app/ui/problem_words.py" line="219"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="223"/>
+        <location filename="../../app/ui/problem_words.py" line="224"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="228"/>
+        <location filename="../../app/ui/problem_words.py" line="229"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="231"/>
+        <location filename="../../app/ui/problem_words.py" line="232"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="235"/>
+        <location filename="../../app/ui/problem_words.py" line="236"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="236"/>
+        <location filename="../../app/ui/problem_words.py" line="237"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="238"/>
+        <location filename="../../app/ui/problem_words.py" line="239"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="241"/>
+        <location filename="../../app/ui/problem_words.py" line="242"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="244"/>
+        <location filename="../../app/ui/problem_words.py" line="245"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="247"/>
+        <location filename="../../app/ui/problem_words.py" line="248"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="253"/>
+        <location filename="../../app/ui/problem_words.py" line="254"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="254"/>
+        <location filename="../../app/ui/problem_words.py" line="255"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="255"/>
+        <location filename="../../app/ui/problem_words.py" line="256"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="258"/>
+        <location filename="../../app/ui/problem_words.py" line="259"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="259"/>
+        <location filename="../../app/ui/problem_words.py" line="260"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="262"/>
+        <location filename="../../app/ui/problem_words.py" line="263"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="265"/>
+        <location filename="../../app/ui/problem_words.py" line="266"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="266"/>
+        <location filename="../../app/ui/problem_words.py" line="267"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="269"/>
+        <location filename="../../app/ui/problem_words.py" line="270"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="272"/>
+        <location filename="../../app/ui/problem_words.py" line="273"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="275"/>
+        <location filename="../../app/ui/problem_words.py" line="276"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="276"/>
+        <location filename="../../app/ui/problem_words.py" line="277"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="277"/>
+        <location filename="../../app/ui/problem_words.py" line="278"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="280"/>
+        <location filename="../../app/ui/problem_words.py" line="281"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="284"/>
+        <location filename="../../app/ui/problem_words.py" line="285"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="285"/>
+        <location filename="../../app/ui/problem_words.py" line="286"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="286"/>
+        <location filename="../../app/ui/problem_words.py" line="287"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="290"/>
+        <location filename="../../app/ui/problem_words.py" line="291"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="291"/>
+        <location filename="../../app/ui/problem_words.py" line="292"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="294"/>
+        <location filename="../../app/ui/problem_words.py" line="295"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="295"/>
+        <location filename="../../app/ui/problem_words.py" line="296"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="298"/>
+        <location filename="../../app/ui/problem_words.py" line="299"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="301"/>
+        <location filename="../../app/ui/problem_words.py" line="302"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="305"/>
+        <location filename="../../app/ui/problem_words.py" line="306"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="309"/>
+        <location filename="../../app/ui/problem_words.py" line="310"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="310"/>
+        <location filename="../../app/ui/problem_words.py" line="311"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="311"/>
+        <location filename="../../app/ui/problem_words.py" line="312"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="314"/>
+        <location filename="../../app/ui/problem_words.py" line="315"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="317"/>
+        <location filename="../../app/ui/problem_words.py" line="318"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="323"/>
+        <location filename="../../app/ui/problem_words.py" line="324"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <location filename="../../app/ui/problem_words.py" line="327"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="333"/>
+        <location filename="../../app/ui/problem_words.py" line="334"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="334"/>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="337"/>
+        <location filename="../../app/ui/problem_words.py" line="338"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="338"/>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="341"/>
+        <location filename="../../app/ui/problem_words.py" line="342"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="345"/>
+        <location filename="../../app/ui/problem_words.py" line="346"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="348"/>
+        <location filename="../../app/ui/problem_words.py" line="349"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="349"/>
+        <location filename="../../app/ui/problem_words.py" line="350"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="352"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="353"/>
+        <location filename="../../app/ui/problem_words.py" line="354"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="354"/>
+        <location filename="../../app/ui/problem_words.py" line="355"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="358"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="359"/>
+        <location filename="../../app/ui/problem_words.py" line="360"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="362"/>
+        <location filename="../../app/ui/problem_words.py" line="363"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="365"/>
+        <location filename="../../app/ui/problem_words.py" line="366"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="366"/>
+        <location filename="../../app/ui/problem_words.py" line="367"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="367"/>
+        <location filename="../../app/ui/problem_words.py" line="368"/>
         <source>Check the modem&apos;s antenna, SIM card and credit; queued messages are retried.</source>
         <translation>请检查短信猫的天线、SIM卡和话费；队列中的短信会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="370"/>
+        <location filename="../../app/ui/problem_words.py" line="371"/>
         <source>Top up the modem&apos;s SIM card; queued messages are retried.</source>
         <translation>请为短信猫的SIM卡充值；队列中的短信会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="371"/>
+        <location filename="../../app/ui/problem_words.py" line="372"/>
         <source>Move the modem&apos;s antenna or the modem where the signal is better.</source>
         <translation>请将短信猫或其天线移到信号更好的位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="374"/>
+        <location filename="../../app/ui/problem_words.py" line="375"/>
         <source>Plug the modem in again; queued messages wait for it.</source>
         <translation>请重新插上短信猫；队列中的短信会等待发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="375"/>
+        <location filename="../../app/ui/problem_words.py" line="376"/>
         <source>Check that the modem is switched on and that no other program uses its port.</source>
         <translation>请确认短信猫已开机，且没有其他程序占用其端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="378"/>
+        <location filename="../../app/ui/problem_words.py" line="379"/>
         <source>Use only the fields ticket, model, outlet, address and guide, in at most 400 characters.</source>
         <translation>只能使用工单号、型号、门店、地址和保养指南这几个字段，最多 400 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="381"/>
+        <location filename="../../app/ui/problem_words.py" line="382"/>
         <source>Only messages shown as uncertain need a decision.</source>
         <translation>只有显示为“不确定”的短信需要确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="382"/>
+        <location filename="../../app/ui/problem_words.py" line="383"/>
         <source>Ask the customer and record the consent first.</source>
         <translation>请先征求客户同意并记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="388"/>
+        <location filename="../../app/ui/problem_words.py" line="389"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="426"/>
+        <location filename="../../app/ui/problem_words.py" line="427"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="427"/>
+        <location filename="../../app/ui/problem_words.py" line="428"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="428"/>
+        <location filename="../../app/ui/problem_words.py" line="429"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="429"/>
+        <location filename="../../app/ui/problem_words.py" line="430"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="430"/>
+        <location filename="../../app/ui/problem_words.py" line="431"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="431"/>
+        <location filename="../../app/ui/problem_words.py" line="432"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="432"/>
+        <location filename="../../app/ui/problem_words.py" line="433"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="433"/>
+        <location filename="../../app/ui/problem_words.py" line="434"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="434"/>
+        <location filename="../../app/ui/problem_words.py" line="435"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="435"/>
+        <location filename="../../app/ui/problem_words.py" line="436"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="436"/>
+        <location filename="../../app/ui/problem_words.py" line="437"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="437"/>
+        <location filename="../../app/ui/problem_words.py" line="438"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="438"/>
+        <location filename="../../app/ui/problem_words.py" line="439"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="440"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="440"/>
+        <location filename="../../app/ui/problem_words.py" line="441"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="441"/>
+        <location filename="../../app/ui/problem_words.py" line="442"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="442"/>
+        <location filename="../../app/ui/problem_words.py" line="443"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="443"/>
+        <location filename="../../app/ui/problem_words.py" line="444"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="444"/>
+        <location filename="../../app/ui/problem_words.py" line="445"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="445"/>
+        <location filename="../../app/ui/problem_words.py" line="446"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="446"/>
+        <location filename="../../app/ui/problem_words.py" line="447"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="447"/>
+        <location filename="../../app/ui/problem_words.py" line="448"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="448"/>
+        <location filename="../../app/ui/problem_words.py" line="449"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="449"/>
+        <location filename="../../app/ui/problem_words.py" line="450"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="450"/>
+        <location filename="../../app/ui/problem_words.py" line="451"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="454"/>
+        <location filename="../../app/ui/problem_words.py" line="455"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -2837,6 +2882,15 @@
         <location filename="../../app/ui/pages/progress_page.py" line="206"/>
         <source>Ticket %1: %2</source>
         <translation>工单 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="143"/>
+        <source>%1 s</source>
+        <extracomment>Width of the longest bar of the battery-history chart, in block characters.</extracomment>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -2916,27 +2970,27 @@
 <context>
     <name>RatingPrompt</name>
     <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="62"/>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
         <source>Your rating</source>
         <translation>您的评价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
         <source>How happy are you with our service?</source>
         <translation>您对我们的服务满意吗？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
         <source>Press a number: 1 = not at all, 5 = very happy</source>
         <translation>请按数字：1 = 很不满意，5 = 非常满意</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
         <source>Anything to tell us? (optional)</source>
         <translation>还有什么想告诉我们的吗？（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="67"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
@@ -2967,228 +3021,227 @@
 <context>
     <name>ResultsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="145"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="205"/>
         <source>Results</source>
-        <extracomment>Width of the longest bar of the battery-history chart, in block characters.</extracomment>
         <translation>检测结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="146"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="206"/>
         <source>View the device log</source>
         <translation>查看设备日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="147"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="207"/>
         <source>Use the top suggestion as the fault category</source>
         <translation>采用首项建议作为故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
         <source>Check</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="148"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="208"/>
         <source>Finding</source>
         <translation>发现</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="151"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="211"/>
         <source>The findings appear here when the checks have run. Nothing is read from the phone before the customer consents.</source>
         <translation>检测完成后结果显示在这里。客户同意之前，不会从手机读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="187"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="247"/>
         <source>Diagnostics complete.</source>
         <translation>检测已完成。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="189"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="249"/>
         <source>Diagnostics incomplete: the phone was disconnected or did not answer. What was read before is kept.</source>
         <translation>检测未完成：手机已断开或无响应。已读取的数据已保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="192"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="252"/>
         <source>The customer declined the tool update: no diagnostics were run. The repair goes on; the slip will say so.</source>
         <translation>客户拒绝更新检测工具：未进行检测。维修继续，维修单上会注明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="195"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="255"/>
         <source>Diagnostics cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="196"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="256"/>
         <source>The customer withdrew consent: processing stopped and the data was deleted.</source>
         <translation>客户已撤回授权：处理已停止，数据已删除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="221"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="281"/>
         <source>Before handing the phone back: </source>
         <translation>交还手机前：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="229"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="289"/>
         <source>Checks</source>
         <translation>检测项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="237"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="297"/>
         <source>not installed</source>
         <translation>未安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="238"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="298"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="238"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="298"/>
         <source> (updated)</source>
         <translation>（已更新）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="242"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="302"/>
         <source>IMEI</source>
         <translation>IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="243"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="303"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="244"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="304"/>
         <source>Android</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="245"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="305"/>
         <source>Build</source>
         <translation>系统版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="246"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="306"/>
         <source>Battery level</source>
         <translation>电量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="247"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="307"/>
         <source>Battery health</source>
         <translation>电池健康度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="248"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="308"/>
         <source>Health read by</source>
         <translation>健康度来源</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="249"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="309"/>
         <source>Charge cycles</source>
         <translation>充电循环次数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="250"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="310"/>
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
         <source>OK</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
         <source>Fault found</source>
         <translation>发现故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="278"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="338"/>
         <source>No verdict</source>
         <translation>无法判断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="282"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="342"/>
         <source>The phone was identified (see above).</source>
         <translation>已识别手机（见上方）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="284"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="344"/>
         <source>The device log was read and stored without personal data.</source>
         <translation>已读取设备日志，保存前已去除个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="286"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="346"/>
         <source>The phone gave no reading for this check.</source>
         <translation>手机未提供此项检测的读数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="287"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="347"/>
         <source>Not run: the customer did not consent to what it reads.</source>
         <translation>未检测：客户未同意此项所需读取的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="293"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="353"/>
         <source>Likely faults, most likely first:</source>
         <translation>可能的故障（按可能性排序）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="306"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="366"/>
         <source>This phone was seen before (battery health and charge cycles):</source>
         <translation>此手机曾来检测（电池健康度和充电循环）：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="312"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="372"/>
         <source>%1 cycles</source>
         <translation>%1 次循环</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="321"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="381"/>
         <source>the on-phone diagnostic tool</source>
         <translation>手机上的检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="322"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="382"/>
         <source>dumpsys battery</source>
         <translation>dumpsys battery 命令</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="323"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="383"/>
         <source>batterystats (learned capacity)</source>
         <translation>batterystats（学习容量）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="324"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="384"/>
         <source>the battery broadcast</source>
         <translation>电池状态广播</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="329"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="389"/>
         <source>read</source>
         <translation>已读取</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="330"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="390"/>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="331"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="391"/>
         <source>not consented</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="332"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="392"/>
         <source>not finished</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_results.py" line="333"/>
+        <location filename="../../app/ui/pages/diagnostics_results.py" line="393"/>
         <source>not run</source>
         <translation>未进行</translation>
     </message>
@@ -3310,159 +3363,170 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="98"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="120"/>
         <source>Customer</source>
+        <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="99"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="100"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="101"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
+        <source>Diagnostics</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="102"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="103"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="104"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="242"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="108"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="109"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="110"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="111"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="112"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="113"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="114"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <source>Run diagnostics (Ctrl+D)</source>
+        <translation>运行检测 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="115"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="116"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="175"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="177"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="199"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="164"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="199"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="168"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="203"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="215"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="216"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="216"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="185"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="220"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="117"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="207"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="242"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -3635,83 +3699,83 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="110"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Tickets</source>
         <extracomment>The keys that open each navigation entry, in the order of the entries.</extracomment>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="115"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="116"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="117"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="163"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="162"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="163"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="166"/>
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="165"/>
+        <location filename="../../app/ui/main_window.py" line="167"/>
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="166"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="167"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="115"/>
+        <location filename="../../app/ui/main_window.py" line="117"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="116"/>
+        <location filename="../../app/ui/main_window.py" line="118"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

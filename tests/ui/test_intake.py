@@ -64,9 +64,7 @@ def choose_service(qtbot, page, index: int) -> None:
 
 def sign_and_save(qtbot, page) -> None:
     assert page.steps.currentIndex() == 3
-    assert focused() is page.signed_by
-    type_into_focus(qtbot, "Zhang Wei")
-    next_field(qtbot)
+    assert page.signed_by.text() == page.name.text()  # the customer signs, unless the field is changed
     assert focused() is page.signed
     qtbot.keyClick(page.signed, Qt.Key.Key_Space)
     next_step(qtbot)  # Ctrl+Return on the last step saves
@@ -91,9 +89,15 @@ def test_walk_in_intake_with_the_keyboard_only(qtbot, page, manager) -> None:
     assert page.steps.currentIndex() == 1
     qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # ... Alt+N goes on
     assert focused() is page.fault_category
-    qtbot.keyClick(page.fault_category, Qt.Key.Key_Down)  # no_charge
+    assert page.fault_category.currentText() == "Not checked yet: choose one"
+    assert all(box.currentData() == "not_checked" for box in page.condition.values())  # nobody looked yet
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     type_into_focus(qtbot, "does not charge")
+    next_step(qtbot)  # no fault category chosen: the step is not done
+    assert page.steps.currentIndex() == 2 and "Fault category" in page.message.text()
+    page.fault_category.setFocus()
+    qtbot.keyClick(page.fault_category, Qt.Key.Key_Down)
+    qtbot.keyClick(page.fault_category, Qt.Key.Key_Down)  # no_charge
     next_step(qtbot)
     sign_and_save(qtbot, page)
     assert len(opened) == 1
@@ -130,6 +134,7 @@ def test_send_in_intake_asks_for_address_and_parcel(qtbot, page, manager) -> Non
     assert focused() is page.model
     type_into_focus(qtbot, "PHN110")
     next_step(qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     type_into_focus(qtbot, "screen flickers")
     next_step(qtbot)
@@ -165,6 +170,7 @@ def test_return_exchange_intake_asks_for_purchase_date_and_proof_not_fault(qtbot
     next_field(qtbot)
     assert focused() is page.model and page.model.text() == "RC-X1"
     next_step(qtbot)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
     next_step(qtbot)
     sign_and_save(qtbot, page)
     detail = load(manager, opened[0])
@@ -176,7 +182,7 @@ def test_return_exchange_intake_asks_for_purchase_date_and_proof_not_fault(qtbot
 
 def test_a_keyboard_wedge_scan_ending_in_return_never_submits(qtbot, page, manager) -> None:
     before = ticket_repository.ticket_count(manager.store)
-    page.advance()
+    page._show_step(1)
     page.imei.setFocus()
     qtbot.keyClicks(page.imei, IMEI)
     qtbot.keyClick(page.imei, Qt.Key.Key_Return)
@@ -188,7 +194,7 @@ def test_a_keyboard_wedge_scan_ending_in_return_never_submits(qtbot, page, manag
     assert page.imei_status.text().startswith("IMEI valid")
 
 
-def test_a_mistyped_imei_is_flagged_as_typed_and_refused_on_save(qtbot, page, manager) -> None:
+def test_a_mistyped_imei_is_flagged_as_typed_and_refused_on_leaving_the_step(qtbot, page, manager) -> None:
     page.phone.setText("13812345678")
     page.name.setText("Zhang Wei")
     page.advance()
@@ -196,13 +202,25 @@ def test_a_mistyped_imei_is_flagged_as_typed_and_refused_on_save(qtbot, page, ma
     assert "check digit does not match" in page.imei_status.text()
     page.model.setText("RC-X1")
     page.advance()
-    page.fault.setPlainText("cracked")
-    page.advance()
-    page.signed_by.setText("Zhang Wei")
-    page.signed.setChecked(True)
-    page.save()
-    assert page.steps.currentIndex() == 1  # back to the step of the first problem
+    assert page.steps.currentIndex() == 1  # the device step is not done
     assert "IMEI" in page.message.text() and page.imei.styleSheet()
+
+
+def test_a_missing_model_is_reported_on_the_device_step(qtbot, page) -> None:
+    page.phone.setText("13812345678")
+    page.name.setText("Zhang Wei")
+    page.advance()
+    assert page.steps.currentIndex() == 1
+    page.imei.setText("490154203237518")  # a TAC the catalogue does not know: no model hint
+    page.model.clear()
+    page.advance()
+    assert page.steps.currentIndex() == 1 and "Model" in page.message.text() and page.model.styleSheet()
+
+
+def test_the_customer_step_is_checked_before_the_device_step(qtbot, page) -> None:
+    page.phone.setText("13812345678")
+    page.advance()
+    assert page.steps.currentIndex() == 0 and "Name" in page.message.text()
 
 
 def test_a_serial_scanner_fills_both_imeis(qtbot, page) -> None:
@@ -253,6 +271,7 @@ def test_condition_photos_are_attached_and_saved(qtbot, page, manager, tmp_path)
     page.name.setText("Zhang Wei")
     page.imei.setText(IMEI)
     page.fault.setPlainText("cracked")
+    page.fault_category.setCurrentIndex(page.fault_category.findData("screen"))
     page.signed_by.setText("Zhang Wei")
     page.signed.setChecked(True)
     opened = []
@@ -275,6 +294,7 @@ def _walk_in_up_to_the_agreement(qtbot, page, *, bracket: str, guardian: str = "
     next_step(qtbot)
     type_into_focus(qtbot, IMEI)
     qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     type_into_focus(qtbot, "cracked screen")
     next_step(qtbot)
@@ -286,8 +306,10 @@ def test_a_child_needs_the_guardians_consent_before_the_ticket_opens(qtbot, page
     opened = []
     page.ticket_opened.connect(opened.append)
     assert page.age.currentData() == "18_plus" and page.age.currentText() == "18 or older"
+    assert not page.guardian.isVisibleTo(page)  # an adult: no guardian rows
     _walk_in_up_to_the_agreement(qtbot, page, bracket="under_14")
-    sign_and_save(qtbot, page)
+    assert page.guardian.isVisibleTo(page) and page.guardian_consents.isVisibleTo(page)
+    assert page.steps.currentIndex() == 0  # refused on leaving the customer step, not at save
     assert opened == [] and "guardian" in refusals[0].message.lower()
 
     page.reset()

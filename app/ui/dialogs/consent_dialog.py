@@ -4,11 +4,16 @@ The customer reads the text in their language, sees exactly the categories the
 chosen checks need (each with what it is, why, and how long it is kept), may
 untick some, and signs on the pad, or, where no pad or mouse is usable, ticks
 an explicit box.  `consent_input()` is what the diagnostics service records.
+
+The text is read in full without scrolling on a 1366x768 counter screen: it
+and the categories take the left column, and what the customer does (name,
+signature or tick) the right.  The cursor starts on the first thing left to do: the customer's
+name when it is not known yet, else the tick box.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -52,7 +56,6 @@ class ConsentDialog(QDialog):
         self.setObjectName("consentDialog")
         self._document = library.latest(DIAGNOSTICS_TEXT)
         self._categories = categories
-        self.resize(760, 720)
         self.language = named(QComboBox(), "consentLanguage")
         for code, name in CUSTOMER_LANGUAGES:
             self.language.addItem(name, code)
@@ -61,47 +64,78 @@ class ConsentDialog(QDialog):
         self.body = named(QLabel(), "consentBody")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.body)
-        scroll.setMinimumHeight(200)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.category_list = named(QListWidget(), "consentCategories")
         self.category_list.setWordWrap(True)
         self.customer = named(QLineEdit(customer_name), "consentCustomer")
+        self.customer.setPlaceholderText(self.tr("Required: the customer who agrees"))
         self.ticket = named(QLineEdit(ticket_number), "consentTicket")
         self.pad = SignaturePad()
         self.clear_button = named(QPushButton(), "clearSignature")
         self.tick = named(QCheckBox(), "consentTick")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self._build_layout(scroll)
+        self.missing_name = named(QLabel(), "consentNameMissing")
+        self.missing_name.setStyleSheet("color: #b3261e;")
+        self._build_layout()
         self._connect()
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self._fill(language)
         self.retranslate()
         self._on_changed()
+        self._fit_screen()
+        (self.tick if customer_name.strip() else self.customer).setFocus()
 
-    def _build_layout(self, scroll: QScrollArea) -> None:
+    def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.language)
         form = QFormLayout()
         self.customer_label, self.ticket_label = QLabel(), QLabel()
         form.addRow(self.customer_label, self.customer)
+        form.addRow("", self.missing_name)
         form.addRow(self.ticket_label, self.ticket)
         self.categories_label, self.sign_label = QLabel(), QLabel()
+        self.categories_label.setWordWrap(True)
         pad_row = QHBoxLayout()
         pad_row.addWidget(self.pad, 1)
         pad_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignBottom)
+        text = QVBoxLayout()  # what the customer reads: the text, then each category with why and how long
+        text.addWidget(self.body)
+        text.addWidget(self.categories_label)
+        text.addWidget(self.category_list, 1)
+        actions = QVBoxLayout()  # what the customer does
+        actions.addLayout(form)
+        actions.addWidget(self.sign_label)
+        actions.addLayout(pad_row)
+        actions.addWidget(self.tick)
+        actions.addStretch(1)
+        actions.addWidget(self.buttons)
+        columns = QHBoxLayout()
+        columns.addLayout(text, 1)
+        columns.addLayout(actions, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scroll, 3)
-        layout.addWidget(self.categories_label)
-        layout.addWidget(self.category_list, 2)
-        layout.addLayout(form)
-        layout.addWidget(self.sign_label)
-        layout.addLayout(pad_row)
-        layout.addWidget(self.tick)
-        layout.addWidget(self.buttons)
+        layout.addLayout(columns, 1)
+        for before, after in (
+            (self.customer, self.ticket),
+            (self.ticket, self.category_list),
+            (self.category_list, self.pad),
+            (self.pad, self.clear_button),
+            (self.clear_button, self.tick),
+            (self.tick, self.buttons),
+            (self.buttons, self.language),
+        ):
+            QWidget.setTabOrder(before, after)
+
+    def _fit_screen(self) -> None:
+        """Wide rather than tall, inside the screen's free area (a 1366x768 counter screen included)."""
+        wanted = QSize(1200, 660)
+        parent = self.parentWidget()
+        screen = parent.screen() if parent is not None else self.screen()
+        if screen is not None:
+            free = screen.availableGeometry().size() - QSize(40, 60)
+            wanted = wanted.boundedTo(free)
+        self.resize(wanted)
 
     def _connect(self) -> None:
         self.language.currentIndexChanged.connect(lambda _: self._fill(self.language_code))
@@ -120,6 +154,7 @@ class ConsentDialog(QDialog):
         self.categories_label.setText(self.tr("Data the checks read (untick what the customer does not allow):"))
         self.sign_label.setText(self.tr("Customer signature"))
         self.clear_button.setText(self.tr("Clear"))
+        self.missing_name.setText(self.tr("The customer's name is needed: nobody can consent for an unnamed person."))
         self.tick.setText(self.tr("No signature pad: the customer ticks here to agree"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Customer agrees"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Customer declines"))
@@ -156,11 +191,9 @@ class ConsentDialog(QDialog):
         )
 
     def _on_changed(self) -> None:
-        ready = (
-            bool(self.customer.text().strip())
-            and bool(self.chosen_categories())
-            and (self.pad.has_signature or self.tick.isChecked())
-        )
+        named_customer = bool(self.customer.text().strip())
+        self.missing_name.setVisible(not named_customer)
+        ready = named_customer and bool(self.chosen_categories()) and (self.pad.has_signature or self.tick.isChecked())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ready)
 
     def consent_input(self) -> ConsentInput:

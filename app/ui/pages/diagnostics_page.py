@@ -8,7 +8,13 @@ comes back through a signal.  Consent is asked here before the run starts; the
 questions the run itself raises (the tool update, an IMEI to scan or type when
 the phone gives none) come back from the worker and are shown here too.
 
-Signals: `run_finished(object)` with the `RunReport`.
+A run may be asked for a ticket (`run_for_ticket`, from the intake wizard or
+the ticket page): the consent dialog opens holding the customer's name and the
+ticket number, on the phone plugged in (the only one, or the one picked), and
+when the run ends a ticket's status moves to Diagnosing.
+
+Signals: `run_finished(object)` with the `RunReport`; `ticket_run_ended(object, object)` with the
+`TicketRun` and its `RunReport` (None when the customer declined or the run failed).
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -42,6 +51,7 @@ from app.diagnostics.flow import DiagnosticsFlow, RunRequest, UpdateDecision
 from app.diagnostics.gate import CancelToken
 from app.diagnostics.logs import read_log
 from app.diagnostics.report import RunReport
+from app.diagnostics.ticket_binding import start_diagnosing
 from app.diagnostics.tool_update import ToolCheck
 from app.storage.diagnostics_repository import ConsentRecord
 from app.tickets.reference_in_force import reference_in_force
@@ -55,10 +65,18 @@ from app.ui.named import named
 from app.ui.pages.diagnostics_results import ProgressPanel, ResultsPanel
 from app.ui.pages.page_base import Page
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_run import TicketRun
 
 # How long a run waits for the IMEI question before going on without one (the technician walked away).
 IMEI_WAIT_SECONDS = 300.0
 _STATE_COLOURS = {"device": "#1b5e20", "unauthorized": "#8a4b00", "offline": "#b00020", "absent": "#555555"}
+
+
+@runtime_checkable
+class _PhoneList(Protocol):
+    """Phones that also say which are attached (the device hub; not `NoPhones`)."""
+
+    def states(self) -> dict[str, str]: ...
 
 
 class _ProgressRelay(QObject):
@@ -143,6 +161,7 @@ def _close(dialog: QDialog | None) -> None:
 
 class DiagnosticsPage(Page):
     run_finished = Signal(object)
+    ticket_run_ended = Signal(object, object)
 
     def __init__(
         self,
@@ -169,6 +188,7 @@ class DiagnosticsPage(Page):
         self.imei_dialog: ImeiEntryDialog | None = None
         self.log_viewer: LogViewerDialog | None = None
         self.last_report: RunReport | None = None
+        self.ticket_run: TicketRun | None = None
         self._relay = _ProgressRelay(self)
         self._build()
         self.retranslate()
@@ -249,7 +269,21 @@ class DiagnosticsPage(Page):
 
     def show_session(self, session: Session) -> None:
         super().show_session(session)
+        self.pick_up_connected()
         self._refresh()
+
+    def connected_phones(self) -> list[str]:
+        """Serials of the phones attached and ready (adb state "device"), as the device hub last saw them."""
+        states = self._phones.states() if isinstance(self._phones, _PhoneList) else {}
+        return sorted(serial for serial, state in states.items() if state == "device")
+
+    def pick_up_connected(self) -> None:
+        """A phone plugged in before the page was opened (or before sign-in) is the page's phone."""
+        if self._running or (self._serial is not None and self._state == "device"):
+            return
+        ready = self.connected_phones()
+        if ready:
+            self.set_device(ready[0], "device")
 
     @property
     def current_serial(self) -> str | None:
@@ -295,14 +329,76 @@ class DiagnosticsPage(Page):
     # --- consent, update, run ------------------------------------------------------------------------
 
     def _on_start_clicked(self) -> None:
+        waiting = self.ticket_run  # a ticket's request that waited for its phone
+        if waiting is None:
+            self._ask_consent()
+        else:
+            self._ask_consent(waiting.customer_name, waiting.ticket_number or "")
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt override
+        """Leaving the page drops a ticket's request still waiting for its phone (a later Start is a new run)."""
+        asking = self.consent_dialog is not None and self.consent_dialog.isVisible()
+        if not self._running and not asking:
+            self.ticket_run = None
+        super().hideEvent(event)
+
+    def _ask_consent(self, customer_name: str = "", ticket_number: str = "") -> None:
         functions = self.chosen_functions()
         if not functions or self._session is None:
             return
         self.consent_dialog = ConsentDialog(
-            self._reference.consents, categories_for(functions), current_language(), parent=self
+            self._reference.consents,
+            categories_for(functions),
+            current_language(),
+            customer_name=customer_name,
+            ticket_number=ticket_number,
+            parent=self,
         )
         self.consent_dialog.accepted.connect(self._on_consent_given)
+        self.consent_dialog.rejected.connect(self._on_consent_refused)
         self.consent_dialog.open()
+
+    def _on_consent_refused(self) -> None:
+        self._end_ticket_run(None)
+
+    def _end_ticket_run(self, report: RunReport | None) -> None:
+        request, self.ticket_run = self.ticket_run, None
+        if request is not None:
+            self.ticket_run_ended.emit(request, report)
+
+    def run_for_ticket(self, request: TicketRun) -> None:
+        """The consent dialog for this ticket's customer on the plugged phone, the ticket's checks chosen.
+
+        With no phone ready the request waits here, saying what to do; Start then asks the same consent.
+        """
+        if self._running or self._session is None:
+            self.ticket_run_ended.emit(request, None)
+            return
+        self.ticket_run = request
+        wanted = set(request.functions())
+        for function, box in self.function_boxes.items():
+            box.setChecked(function in wanted)
+        serial = self._phone_for_ticket()
+        if serial is None:
+            self.results.status.setText(
+                self.tr("Plug in the customer's phone and allow USB debugging, then press Ask for consent and start.")
+            )
+            self.start_button.setFocus()
+            return
+        self.set_device(serial, "device")
+        self._ask_consent(request.customer_name, request.ticket_number or "")
+
+    def _phone_for_ticket(self) -> str | None:
+        """The only phone ready, or the one the technician picks; None when none is ready."""
+        ready = self.connected_phones()
+        if self._serial is not None and self._state == "device" and self._serial not in ready:
+            ready.append(self._serial)  # set by the device monitor though the hub list lags
+        if len(ready) <= 1:
+            return ready[0] if ready else None
+        current = ready.index(self._serial) if self._serial in ready else 0
+        question = self.tr("Several phones are plugged in: pick the customer's.")
+        chosen, ok = QInputDialog.getItem(self, self.tr("Which phone?"), question, ready, current, False)
+        return chosen if ok else None
 
     def _on_consent_given(self) -> None:
         assert self.consent_dialog is not None and self._session is not None
@@ -310,6 +406,7 @@ class DiagnosticsPage(Page):
             self._consent = give_consent(self._session, self._reference.consents, self.consent_dialog.consent_input())
         except Exception as error:  # noqa: BLE001 - shown by class: a known error or the crash dialog
             show_error(self, error)
+            self._end_ticket_run(None)
             return
         self._start_run()
 
@@ -373,14 +470,25 @@ class DiagnosticsPage(Page):
         self.last_report = report
         self.results.show_report(report, current_language())
         self.run_finished.emit(report)
+        number = report.ticket if self.ticket_run is not None else None
+        if number and self._session is not None and report.collected:
+            session = self._session
+            self._tasks.run(
+                lambda: start_diagnosing(session, number), lambda _: self._end_ticket_run(report), self._on_failed
+            )
+        else:
+            self._end_ticket_run(report)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_running(False)
         self._close_questions()
         show_error(self, error)
+        self._end_ticket_run(None)
 
     def _set_running(self, running: bool) -> None:
         self._running = running
+        if not running:
+            self.progress.stop()
         self._refresh()
 
     def _on_withdraw_clicked(self) -> None:

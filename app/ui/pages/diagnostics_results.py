@@ -10,7 +10,9 @@ fault category the technician accepted (nothing is chosen for them).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import time
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -46,19 +48,33 @@ _ADVICE_COLOURS = {
 
 
 class ProgressPanel(QGroupBox):
-    """One QProgressBar per step ("tool" and each chosen function)."""
+    """One row per step ("tool" and each chosen function): a bar and the seconds it has taken.
+
+    A step reports 0 when it starts and 1 when it ends, with fractions between when it knows them
+    (the tool's wait).  While a started step has no fraction yet its bar runs as busy, so a step
+    that takes a while never looks stuck at 0 %; the seconds tick until it ends.
+    """
+
+    TICK_MS = 200
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressPanel")
         self.bars: dict[str, QProgressBar] = {}
         self.labels: dict[str, QLabel] = {}
+        self.times: dict[str, QLabel] = {}
+        self._started: dict[str, float] = {}
+        self._ended: dict[str, float] = {}
         self._grid = QGridLayout(self)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(self.TICK_MS)
+        self._ticker.timeout.connect(self._show_times)
 
     def relabel(self, labels: dict[str, str]) -> None:
         """New texts for the rows (after a language switch)."""
         for step, label in self.labels.items():
             label.setText(labels.get(step, label.text()))
+        self._show_times()
 
     def reset(self, steps: list[tuple[str, str]]) -> None:
         """(step id, label) rows, all at 0."""
@@ -67,20 +83,64 @@ class ProgressPanel(QGroupBox):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self.bars, self.labels = {}, {}
+        self.bars, self.labels, self.times = {}, {}, {}
+        self._started, self._ended = {}, {}
         for row, (step, label) in enumerate(steps):
             name = QLabel(label)
             bar = named(QProgressBar(), f"progress_{step}")
             bar.setRange(0, 100)
             bar.setValue(0)
+            seconds = named(QLabel(), f"elapsed_{step}")
+            seconds.setMinimumWidth(56)
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(bar, row, 1)
-            self.bars[step], self.labels[step] = bar, name
+            self._grid.addWidget(seconds, row, 2)
+            self.bars[step], self.labels[step], self.times[step] = bar, name, seconds
+        self._ticker.stop()
 
     def set_progress(self, step: str, fraction: float) -> None:
         bar = self.bars.get(step)
-        if bar is not None:
-            bar.setValue(max(bar.value(), int(round(fraction * 100))))
+        if bar is None:
+            return
+        now = time.monotonic()
+        self._started.setdefault(step, now)
+        percent = int(round(fraction * 100))
+        if percent >= 100:
+            self._ended.setdefault(step, now)
+            bar.setRange(0, 100)
+            bar.setValue(100)
+        elif percent > 0:
+            bar.setRange(0, 100)
+            bar.setValue(max(bar.value(), percent))
+        elif step not in self._ended:
+            bar.setRange(0, 0)  # started, no fraction known yet: a busy bar
+        if any(s not in self._ended for s in self._started):
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self._show_times()
+
+    def stop(self) -> None:
+        """The run ended (done, cancelled, unplugged): no bar stays busy, no clock keeps ticking."""
+        now = time.monotonic()
+        for step, bar in self.bars.items():
+            if step in self._started and step not in self._ended:
+                self._ended[step] = now
+            if bar.maximum() == 0:
+                bar.setRange(0, 100)
+        self._ticker.stop()
+        self._show_times()
+
+    def elapsed(self, step: str) -> float | None:
+        """Seconds the step took (or has taken so far); None when it has not started."""
+        if step not in self._started:
+            return None
+        return self._ended.get(step, time.monotonic()) - self._started[step]
+
+    def _show_times(self) -> None:
+        for step, label in self.times.items():
+            seconds = self.elapsed(step)
+            label.setText("" if seconds is None else self.tr("%1 s").replace("%1", f"{seconds:.1f}"))
 
 
 class ResultsPanel(QGroupBox):

@@ -6,7 +6,18 @@ asks are shown; optional ones say so.  Return moves to the next field and
 never submits (scanners end with Return); Ctrl+Return or Alt+N goes to the
 next step, Alt+B back, and on the last step Ctrl+Return saves.
 
-Signals: `ticket_opened(str)` with the new ticket's number.
+Each step is checked (by the service's own intake check) before the next one
+shows, so a missing Model is reported on the device step.  Nothing the
+technician must look at is preset: the fault category and the condition
+checklist start as "not checked".  Guardian rows show only below the region's
+age; "Signed by" starts with the customer's name.
+
+"Run diagnostics" (Ctrl+D) on the device step asks the Diagnostics page for a
+consented run on the plugged phone for this customer; its identity fills the
+IMEI and model, and the run is filed under the ticket once it is saved.
+
+Signals: `ticket_opened(str)` with the new ticket's number; `diagnostics_requested(object)` with a
+`TicketRun`.
 """
 
 from __future__ import annotations
@@ -34,9 +45,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.session import Session
 from app.core.identifiers import TacCatalogue, imeis_in_scan
 from app.core.privacy_catalogue import FAULTS
-from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
+from app.core.roles import Permission, may
+from app.diagnostics.report import RunReport
+from app.diagnostics.ticket_binding import file_run_under_ticket
+from app.errors import KnownError
+from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration, check_declaration, needs_guardian
 from app.storage.ticket_records import (
     CONDITION_ITEMS,
     MAX_PHOTO_BYTES,
@@ -47,7 +63,7 @@ from app.storage.ticket_records import (
 )
 from app.tickets.device_identity import DeviceIdentitySource, checked_identity
 from app.tickets.errors import IntakeIncomplete
-from app.tickets.intake import open_ticket, returning_customer
+from app.tickets.intake import guardian_consent_age, intake_check, open_ticket, returning_customer
 from app.tickets.moves import signature_digest
 from app.tickets.service_types import FIELDS, Need, ServiceType
 from app.tickets.warranty_check import shipped_reference
@@ -59,6 +75,7 @@ from app.ui.pages.intake_labels import choice_names, field_label, step_title
 from app.ui.pages.page_base import Page
 from app.ui.problem_words import field_problem_text
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_run import TicketRun
 
 #: Which step each field is on, so a refused intake opens the step of its first problem.
 FIELD_STEP = {
@@ -86,6 +103,10 @@ FIELD_STEP = {
     "deposit": 3,
 }
 STEPS = 4
+#: The intake's checklist states, "not checked" first: nothing is OK until someone looked.
+CONDITION_CHOICES = ("not_checked", "ok", "damaged")
+#: Where a guardian's consent is needed when the region is not known yet (the strictest shipped age).
+DEFAULT_GUARDIAN_AGE = 18
 #: Rows outside the service-type table that a person may leave empty.
 OPTIONAL_EXTRAS = frozenset({"condition_notes", "photos", "accessories", "estimate", "deposit"})
 _ERROR_STYLE = "border: 2px solid #c62828;"
@@ -100,6 +121,7 @@ def relabel_items(box: QComboBox, names: Mapping[object, str]) -> None:
 
 class IntakePage(Page):
     ticket_opened = Signal(str)
+    diagnostics_requested = Signal(object)
 
     def __init__(
         self, tasks: BackgroundTasks, identity_source: DeviceIdentitySource | None = None, parent: QWidget | None = None
@@ -107,6 +129,8 @@ class IntakePage(Page):
         super().__init__("intakePage", parent)
         self._tasks, self._identity_source = tasks, identity_source
         self._software_version = ""
+        self._run_id: str | None = None  # a consented run made on the device step, filed at save
+        self._guardian_age = DEFAULT_GUARDIAN_AGE
         self._tacs = TacCatalogue.with_registry(
             (d.imei, d.model) for d in shipped_reference().benefits.devices.values()
         )
@@ -164,6 +188,7 @@ class IntakePage(Page):
         for bracket in AGE_BRACKETS:
             self.age.addItem("", bracket)
         self.age.setCurrentIndex(self.age.findData("18_plus"))
+        self.age.currentIndexChanged.connect(lambda _: self._show_guardian_rows())
         self.guardian = named(NextOnReturnLineEdit(), "guardianName")
         self.guardian_consents = named(QCheckBox(), "guardianConsents")
         self.age_label, self.guardian_label = QLabel(), QLabel()
@@ -172,6 +197,13 @@ class IntakePage(Page):
         form.addRow(self.age_label, self.age)
         form.addRow(self.guardian_label, self.guardian)
         form.addRow("", self.guardian_consents)
+        self._show_guardian_rows()
+
+    def _show_guardian_rows(self) -> None:
+        """The guardian's name and consent only for a customer below the region's age."""
+        shown = needs_guardian(self.age.currentData(), self._guardian_age)
+        for widget in (self.guardian_label, self.guardian, self.guardian_consents):
+            widget.setVisible(shown)
 
     def _translate_age_rows(self) -> None:
         self.age_label.setText(self.tr("Customer's age"))
@@ -185,9 +217,17 @@ class IntakePage(Page):
 
     def _build_device(self) -> QWidget:
         page, form = named(QWidget(), "deviceStep"), QFormLayout()
+        self.run_diagnostics = named(QPushButton(), "intakeDiagnosticsButton")
+        self.run_diagnostics.setAutoDefault(False)
+        self.run_diagnostics.clicked.connect(self.request_diagnostics)
         self.read_phone = named(QPushButton(), "readPhoneButton")
+        self.read_phone.setAutoDefault(False)
         self.read_phone.clicked.connect(self.fill_from_phone)
-        form.addRow(self.read_phone)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.run_diagnostics)
+        phone_row.addWidget(self.read_phone)
+        phone_row.addStretch(1)
+        form.addRow(phone_row)
         self.imei = self._row(form, "imei", ImeiLineEdit())
         self.imei_status = named(QLabel(), "imeiStatus")
         form.addRow("", self.imei_status)
@@ -201,6 +241,7 @@ class IntakePage(Page):
     def _build_fault(self) -> QWidget:
         page, form = named(QWidget(), "faultStep"), QFormLayout()
         self.fault_category = self._row(form, "fault_category", QComboBox())
+        self.fault_category.addItem("", "")  # not chosen yet: the step is not done until it is
         for identifier in FAULTS:
             self.fault_category.addItem("", identifier)
         self.fault = self._row(form, "fault", TabbingTextEdit())
@@ -211,7 +252,7 @@ class IntakePage(Page):
         self.condition: dict[str, QComboBox] = {}
         for item in CONDITION_ITEMS:
             box = self._row(form, f"condition_{item}", QComboBox())
-            for state in ("ok", "damaged", "not_checked"):
+            for state in CONDITION_CHOICES:
                 box.addItem("", state)
             self.condition[item] = box
         self.condition_notes = self._row(form, "condition_notes", NextOnReturnLineEdit())
@@ -295,6 +336,7 @@ class IntakePage(Page):
             ("Ctrl+Enter", self.advance_or_save),
             ("Alt+N", self.advance),
             ("Alt+B", self.back),
+            ("Ctrl+D", self.request_diagnostics),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
@@ -306,7 +348,8 @@ class IntakePage(Page):
         self.back_button.setText(self.tr("< Back (Alt+B)"))
         self.next_button.setText(self.tr("Next (Ctrl+Enter) >"))
         self.save_button.setText(self.tr("Save ticket (Ctrl+Enter)"))
-        self.read_phone.setText(self.tr("Read from the plugged phone"))
+        self.read_phone.setText(self.tr("Take from the last diagnostics run"))
+        self.run_diagnostics.setText(self.tr("Run diagnostics on the plugged phone (Ctrl+D)"))
         self.signed.setText(self.tr("The customer has read and signed the agreement"))
         self.photo_button.setText(self.tr("Add photo..."))
         self._show_photo_count()
@@ -319,6 +362,7 @@ class IntakePage(Page):
 
     def _translate_choices(self) -> None:
         names = choice_names()
+        names["fault"] = {"": self.tr("Not checked yet: choose one"), **names["fault"]}
         boxes = [
             ("service", self.service),
             ("photo_part", self.photo_part),
@@ -358,9 +402,19 @@ class IntakePage(Page):
         self._focus_first(index)
 
     def _focus_first(self, index: int) -> None:
-        first = {0: self.phone, 1: self.imei, 2: self.fault_category, 3: self.signed_by}[index]
+        if index == STEPS - 1 and not self.signed_by.text().strip():
+            self.signed_by.setText(self.name.text().strip())  # usually the customer signs; editable
+        signer_known = bool(self.signed_by.text().strip())
+        last = self.signed if signer_known else self.signed_by
+        first = {0: self.phone, 1: self.imei, 2: self.fault_category, 3: last}[index]
         if self.isVisible():
             first.setFocus()
+
+    def show_session(self, session: Session) -> None:
+        super().show_session(session)
+        self._guardian_age = guardian_consent_age(session)
+        self._show_guardian_rows()
+        self.run_diagnostics.setVisible(may(session.role, Permission.RUN_DIAGNOSTICS))  # not for a clerk
 
     def begin(self) -> None:
         """The first step, cursor in the customer's phone (Ctrl+N)."""
@@ -368,8 +422,52 @@ class IntakePage(Page):
         self.phone.setFocus()
 
     def advance(self) -> None:
-        if self.steps.currentIndex() < STEPS - 1:
-            self._show_step(self.steps.currentIndex() + 1)
+        index = self.steps.currentIndex()
+        if index < STEPS - 1 and self.step_is_complete(index):
+            self._show_step(index + 1)
+
+    def step_is_complete(self, index: int) -> bool:
+        """The service's intake check for the fields of this step; its problems are marked here."""
+        if self._session is None:
+            return True
+        problems = {
+            name: problem
+            for name, problem in intake_check(self._session, self.new_ticket()).items()
+            if FIELD_STEP.get(name, 0) == index
+        }
+        self._mark(problems)
+        if problems:
+            return False
+        if index == 0:
+            try:
+                check_declaration(self.age_declaration(), self._guardian_age)
+            except KnownError as error:
+                show_error(self, error)
+                return False
+        return True
+
+    def request_diagnostics(self) -> None:
+        """Ctrl+D: a consented run on the plugged phone for this customer (the customer step must be done)."""
+        if self._session is None or not may(self._session.role, Permission.RUN_DIAGNOSTICS):
+            return
+        if self.steps.currentIndex() == 0:
+            if not self.step_is_complete(0):
+                return
+            self._show_step(1)
+        category = self.fault_category.currentData() or None
+        self.diagnostics_requested.emit(TicketRun(self.name.text().strip(), None, category, origin="intake"))
+
+    def take_run(self, report: RunReport | None) -> None:
+        """Back from the run: its identity fills the device step, and the run waits to be filed at save."""
+        self._show_step(1)
+        if report is None:
+            self.message.setText(self.tr("No diagnostics were run: scan or type the IMEI."))
+            return
+        if "device_info" in report.collected:
+            self._run_id = report.run_id
+        self.fill_from_phone()
+        if self.isVisible():
+            self.model.setFocus()
 
     def back(self) -> None:
         if self.steps.currentIndex() > 0:
@@ -507,14 +605,17 @@ class IntakePage(Page):
         if self._agreement() is None:
             self._mark({"agreement": self.tr("The customer must sign the agreement before the ticket is opened.")})
             return
-        session, new, age = self._session, self.new_ticket(), self.age_declaration()
-        self._tasks.run(lambda: open_ticket(session, new, age=age), self._on_saved, self._on_failed)
+        session, new, age, run_id = self._session, self.new_ticket(), self.age_declaration(), self._run_id
+        self._tasks.run(lambda: open_and_file(session, new, age, run_id), self._on_saved, self._on_failed)
 
-    def _on_saved(self, ticket: TicketRow) -> None:
+    def _on_saved(self, opened: tuple[TicketRow, KnownError | None]) -> None:
+        ticket, not_filed = opened
         self._mark({})
         self.reset()
         self.message.setText(self.tr("Ticket %1 opened.").replace("%1", ticket.number))
         self.ticket_opened.emit(ticket.number)
+        if not_filed is not None:  # the ticket stands; the run stays unfiled, and the technician is told why
+            show_error(self, not_filed)
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, IntakeIncomplete):
@@ -566,4 +667,26 @@ class IntakePage(Page):
         self._show_photo_count()
         self.returning.clear()
         self._software_version = ""
+        self._run_id = None
+        self.fault_category.setCurrentIndex(0)
+        for box in self.condition.values():
+            box.setCurrentIndex(0)
         self._show_step(0)
+
+
+def open_and_file(
+    session: Session, new: NewTicket, age: AgeDeclaration, run_id: str | None
+) -> tuple[TicketRow, KnownError | None]:
+    """Open the ticket, then file the run made on its device step under it (off the GUI thread).
+
+    A run that cannot be filed (another phone's IMEI was typed) does not undo the ticket: the
+    problem comes back with it.
+    """
+    ticket = open_ticket(session, new, age=age)
+    if run_id is None:
+        return ticket, None
+    try:
+        file_run_under_ticket(session, run_id, ticket.number)
+    except KnownError as error:
+        return ticket, error
+    return ticket, None

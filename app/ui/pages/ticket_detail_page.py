@@ -1,14 +1,20 @@
 """One ticket: what was taken in, the warranty verdict and its reason, the deadline, the history,
-the estimate lines, and the actions its status allows (move, pickup).
+the estimate lines, the diagnostics filed under it, and the actions its status allows (diagnostics,
+move, pickup, the slip).
 
-Signals: `ticket_changed(str)` with the ticket number after a move or a pickup.
+After a ticket opens, the cursor waits on its next action: "Run diagnostics" (Ctrl+D) while the
+phone has not been diagnosed, else "Save PDF" (Ctrl+S).
+
+Signals: `ticket_changed(str)` with the ticket number after a move or a pickup;
+`diagnostics_requested(object)` with a `TicketRun` for this ticket's customer.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
+from app.core.roles import Permission, may
 from app.core.workflow import Status, allowed_targets
 from app.messages import satisfaction
+from app.slip.content import Language
+from app.slip.from_ticket import slip_content_for
 from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup, pricing
 from app.tickets.intake import outlet_clock
@@ -36,11 +45,17 @@ from app.ui.language import current_language
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
+from app.ui.ticket_run import TicketRun
 from app.ui.ticket_words import service_label, status_label
+
+#: Statuses in which the phone may still be diagnosed from the ticket.
+DIAGNOSABLE = frozenset({Status.RECEIVED, Status.DIAGNOSING})
+DIAGNOSE_KEYS, SAVE_PDF_KEYS = "Ctrl+D", "Ctrl+S"
 
 
 class TicketDetailPage(Page):
     ticket_changed = Signal(str)
+    diagnostics_requested = Signal(object)
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
         super().__init__("ticketDetailPage", parent)
@@ -48,7 +63,7 @@ class TicketDetailPage(Page):
         self.detail: TicketDetail | None = None
         self.facts = QFormLayout()
         self._fact_labels: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("customer", "device", "fault", "warranty", "due", "agreement", "estimate"):
+        for key in ("customer", "device", "fault", "diagnostics", "warranty", "due", "agreement", "estimate"):
             name, value = QLabel(), QLabel()
             value.setObjectName(f"fact_{key}")
             value.setWordWrap(True)
@@ -66,10 +81,17 @@ class TicketDetailPage(Page):
         layout.addLayout(self._build_actions())
         self.slip = PrintSlipPanel(tasks, self)  # Print / Save PDF / Thermal / Retry
         layout.addWidget(self.slip)
+        for keys, slot in ((DIAGNOSE_KEYS, self.request_diagnostics), (SAVE_PDF_KEYS, self.slip.choose_pdf_file)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the wizard has its own Ctrl+D
+            shortcut.activated.connect(slot)
         self.retranslate()
 
     def _build_actions(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        self.diagnose_button = named(QPushButton(), "ticketDiagnosticsButton")
+        self.diagnose_button.clicked.connect(self.request_diagnostics)
+        row.addWidget(self.diagnose_button)
         self.target = named(QComboBox(), "targetStatus")
         self.note = named(NextOnReturnLineEdit(), "moveNote")
         self.move_button = named(QPushButton(), "moveButton")
@@ -98,6 +120,7 @@ class TicketDetailPage(Page):
             "customer": self.tr("Customer"),
             "device": self.tr("Device"),
             "fault": self.tr("Fault"),
+            "diagnostics": self.tr("Diagnostics"),
             "warranty": self.tr("Warranty"),
             "due": self.tr("Response due"),
             "agreement": self.tr("Service agreement"),
@@ -111,6 +134,8 @@ class TicketDetailPage(Page):
         self.lines.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Quantity"), self.tr("Price")])
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.move_button.setText(self.tr("Move"))
+        self.diagnose_button.setText(self.tr("Run diagnostics (Ctrl+D)"))
+        self.slip.pdf_button.setToolTip(SAVE_PDF_KEYS)
         self.last4.setPlaceholderText(self.tr("Phone last 4"))
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
@@ -143,6 +168,7 @@ class TicketDetailPage(Page):
             "customer": f"{mask_name(row.customer_name or '')}  {mask_phone(row.customer_phone or '')}",
             "device": f"{row.device_model or ''}  IMEI {mask_imei(row.imei or '')}",
             "fault": f"{service_label(row.service_type)}: {row.fault or '-'}",
+            "diagnostics": self._diagnostics_text(detail),
             "warranty": self._warranty_text(detail),
             "due": self._due_text(detail),
             "agreement": (
@@ -157,6 +183,15 @@ class TicketDetailPage(Page):
         self._fill_history(detail)
         self._fill_lines(detail)
         self._fill_actions(detail)
+
+    def _diagnostics_text(self, detail: TicketDetail) -> str:
+        """The runs filed under the ticket and the battery verdict, as the slip words them (interface language)."""
+        session = self.open_session()
+        if session is None or not may(session.role, Permission.PRINT_SLIPS):
+            return "-"
+        language: Language = "zh_CN" if current_language() == "zh_CN" else "en"
+        content = slip_content_for(session, detail.number, language, copy=0, override_language=True)
+        return "\n".join(part for part in (content.diagnosis_summary, content.battery_verdict) if part)
 
     def _warranty_text(self, detail: TicketDetail) -> str:
         if not detail.warranty:
@@ -218,6 +253,10 @@ class TicketDetailPage(Page):
         )
 
     def _fill_actions(self, detail: TicketDetail) -> None:
+        session = self.open_session()
+        self.diagnose_button.setEnabled(
+            detail.status in DIAGNOSABLE and session is not None and may(session.role, Permission.RUN_DIAGNOSTICS)
+        )
         self.target.clear()
         for status in sorted(allowed_targets(Status(detail.status)), key=list(Status).index):
             if status is not Status.COLLECTED:
@@ -234,6 +273,22 @@ class TicketDetailPage(Page):
             widget.setVisible(ready)
 
     # --- actions -------------------------------------------------------------------------------
+
+    def focus_next_action(self) -> None:
+        """The cursor on what comes next: diagnostics for a phone not diagnosed yet, else the slip."""
+        if self.detail is None:
+            return
+        undiagnosed = self.detail.status == Status.RECEIVED and self.diagnose_button.isEnabled()
+        (self.diagnose_button if undiagnosed else self.slip.pdf_button).setFocus()
+
+    def request_diagnostics(self) -> None:
+        """Ctrl+D: the consent dialog for this ticket's customer, on the plugged phone."""
+        if self.detail is None or not self.diagnose_button.isEnabled():
+            return
+        row = self.detail.row
+        self.diagnostics_requested.emit(
+            TicketRun(row.customer_name or "", row.number, self.detail.fault_category or None, origin="ticket")
+        )
 
     def move_to_target(self) -> None:
         if self._session is None or self.detail is None or self.target.currentData() is None:

@@ -118,6 +118,7 @@ class TicketsPage(Page):
     def open_ticket(self, number: str) -> None:
         self.detail.show_ticket(number)
         self.tabs.setCurrentWidget(self.detail)
+        self.detail.focus_next_action()
 
     def scanned(self, text: str) -> None:
         """A serial scanner's read: IMEIs while the wizard shows, otherwise a search."""
