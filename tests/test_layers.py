@@ -59,6 +59,7 @@ SERVICE_ORDER = (
     "privacy_rules",
     "tickets",
     "parts",
+    "messages",
     "diagnostics",
     "erasure",
     "slip",

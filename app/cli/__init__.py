@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "app.cli.region_commands",
     "app.cli.backup_commands",
     "app.cli.hub_commands",
+    "app.cli.messages_commands",
 )
 
 

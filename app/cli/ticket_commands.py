@@ -17,6 +17,7 @@ from typing import Any
 
 from app.accounts.session import Session
 from app.cli.store_commands import _common, in_session
+from app.core.after_repair import CARE_GUIDE_CHOICES, MessageChoice
 from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.workflow import Status
@@ -128,6 +129,19 @@ def _register_new(actions: argparse._SubParsersAction[argparse.ArgumentParser]) 
     new.add_argument("--agreement-language", default="zh_CN", choices=("zh_CN", "en"))
     new.add_argument("--signature-file", type=Path, default=None, help="the signature image or strokes")
     _add_guardian_arguments(new)
+    new.add_argument(
+        "--messages",
+        choices=("zh_CN", "en"),
+        default=None,
+        metavar="LANGUAGE",
+        help="the customer agrees to short messages about this repair, in zh_CN or en (default: no messages)",
+    )
+    new.add_argument(
+        "--care-guide",
+        choices=CARE_GUIDE_CHOICES,
+        default="slip",
+        help="the model's care guide on the pickup slip (default) or as a message (needs --messages)",
+    )
     new.add_argument("--json", action="store_true")
     new.set_defaults(func=run_new)
 
@@ -325,9 +339,12 @@ def detail_json(detail: TicketDetail) -> dict[str, Any]:
 def run_new(args: argparse.Namespace) -> int:
     new = new_ticket_from(args)
     age = age_declaration_from(args)
+    if args.care_guide == "message" and args.messages is None:
+        raise UsageError("The care guide goes by message only with the customer's consent to messages (--messages).")
+    messages = MessageChoice(args.messages, args.care_guide) if args.messages else None
 
     def act(session: Session) -> int:
-        ticket = open_ticket(session, new, age=age)
+        ticket = open_ticket(session, new, age=age, messages=messages)
         detail = moves.load(session, ticket.number)
         conflict = (detail.warranty or {}).get("purchase_date_conflict")
         if conflict:

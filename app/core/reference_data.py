@@ -554,3 +554,38 @@ def load_sharing_rules(resources_dir: Path) -> SharingRules:
         return parse_sharing_rules(read_json(resources_dir / "reference" / "sharing_policy.json"))
     except SharingRulesError as error:
         raise ReferenceDataError(str(error)) from None
+
+
+# --- after the repair: message templates and care guides (issue 17) ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AfterRepairTexts:
+    """Message templates per event and care guides per model (a "default" guide for any other model)."""
+
+    version: str
+    templates: Mapping[str, LocalizedText]
+    care_guides: Mapping[str, LocalizedText]
+
+    def care_guide(self, model: str) -> LocalizedText:
+        wanted = model.strip().casefold()
+        for name, guide in self.care_guides.items():
+            if name.casefold() == wanted:
+                return guide
+        return self.care_guides["default"]
+
+
+def parse_after_repair(data: Any, where: str = "after_repair.json") -> AfterRepairTexts:
+    root = _Node(data, where)
+    _check_format(root)
+    templates = {event: node.localized(max_length=400) for event, node in root.field("templates").entries()}
+    guides = {model: node.localized(max_length=600) for model, node in root.field("care_guides").entries()}
+    if "default" not in guides:
+        raise root.field("care_guides").fail("missing the 'default' guide")
+    return AfterRepairTexts(
+        root.field("version").text(max_length=40), MappingProxyType(templates), MappingProxyType(guides)
+    )
+
+
+def load_after_repair(resources_dir: Path) -> AfterRepairTexts:
+    return parse_after_repair(read_json(resources_dir / "reference" / "after_repair.json"))

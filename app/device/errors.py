@@ -82,3 +82,24 @@ class SerialPortError(DeviceError):
 
     exit_code = 49
     next_step = "Check that the scanner or modem is plugged in and that no other program uses its port."
+
+
+class SmsNotSent(KnownError):
+    """The GSM modem did not take a short message; `fault` says why, for the queue to decide on a retry.
+
+    Not a DeviceError: the handset range 40-49 is full, and this belongs with the messages'
+    codes (130-136, app/messages/errors.py).
+
+    `code` is `sms_<fault>` so each case is worded on its own; `after_submit` is True when the
+    message had already been handed to the modem (Ctrl-Z written) before the failure, so it
+    may have gone out and must not be sent again blindly.
+    """
+
+    exit_code = 130
+    next_step = "Check the modem's antenna, SIM card and credit; queued messages are retried."
+
+    def __init__(self, message: str, fault: str, *, after_submit: bool = False, cms: int | None = None) -> None:
+        super().__init__(message, code=f"sms_{fault}", params={"fault": fault, "cms": cms})
+        self.fault = fault
+        self.after_submit = after_submit
+        self.cms = cms

@@ -18,6 +18,7 @@ from app.diagnostics.consent import withdraw_consent
 from app.privacy.export import MAX_EXPORT_BYTES
 from app.privacy.requests import close_in, find_request
 from app.privacy_rules.errors import InvalidRequestInput, RequestClosed, UnknownCustomer
+from app.storage import message_repository
 from app.storage import privacy_repository as repo
 from app.storage import privacy_retention as disposal
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
@@ -97,6 +98,7 @@ def erase(session: Session, request_number: str) -> ErasureReport:
     exports = repo.export_files(session.store, request.customer_id)
     disposal.overwrite_deleted_content(session.store)
     with session.store.transaction(session.actor) as work:
+        message_repository.forget_customer(work, request.customer_id)  # before the tickets lose their customer
         diagnostic_rows = repo.erase_run_data(work, ids["diag_run"])
         consents = disposal.reduce_consents_to_digests(work, ids["ticket_number"])
         disposal.delete_device_identifiers(work, ids["ticket"])
@@ -185,5 +187,6 @@ def withdraw(session: Session, request_number: str) -> int:
     for consent_id in active:
         withdraw_consent(session, consent_id)
     with session.store.transaction(session.actor) as work:
+        message_repository.withdraw_customer_consents(work, request.customer_id)  # messages stop too (issue 17)
         close_in(work, request, "done", f"{len(active)} consents withdrawn")
     return len(active)

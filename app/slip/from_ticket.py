@@ -24,6 +24,7 @@ from app.core.localized import LocalizedText as T
 from app.core.masking import mask_name
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
+from app.messages import care_guide
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.storage import (
     diagnostics_repository,
@@ -143,7 +144,8 @@ def slip_content_for(
         copy_number=copy_number,
         extra_notes=signature_notes(detail, language, clock)
         + parts_notes(store, detail, language)
-        + wipe_notes(store, detail.number, language),
+        + wipe_notes(store, detail.number, language)
+        + _care_guide(store, detail, language),
         reference_version=reference_in_force(store).version,
     )
 
@@ -158,6 +160,12 @@ def fault_text(detail: TicketDetail, language: Language) -> str:
     if not described:
         return label
     return f"{label}：{described}" if language == "zh_CN" else f"{label}: {described}"
+
+
+def _care_guide(store: Store, detail: TicketDetail, language: str) -> tuple[str, ...]:
+    """The model's care guide on the pickup slip, unless the customer chose to get it as a message."""
+    note = care_guide.slip_note(store, detail, language)
+    return (note,) if note else ()
 
 
 def customer_language(detail: TicketDetail, consent: ConsentRecord | None) -> Language | None:

@@ -12,6 +12,7 @@ from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
+from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
 from app.storage.schema_record import RECORD_SCHEMA
@@ -101,6 +102,7 @@ MIGRATIONS: list[list[str]] = [
     HUB_SCHEMA,  # 15: two-way sync through the outlet hub: replica, applied operations, conflicts (issue 22)
     SIZES_SCHEMA,  # 16: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
     ERASURE_SCHEMA,  # 17: data forgetting: wipe jobs and their steps, certificates of erasure (issue 20)
+    MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

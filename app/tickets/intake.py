@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.accounts.session import Session
+from app.core.after_repair import MessageChoice
 from app.core.identifiers import TacCatalogue, normalise_imei
 from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.reference_data import ReferenceData
 from app.core.reference_updates import ReferenceInForce
 from app.core.roles import Permission
+from app.core.workflow import Status
 from app.errors import Problem, UsageError
 from app.logging_setup import remember_names
 from app.privacy_rules.children import AgeDeclaration, check_declaration, record_declaration
@@ -23,6 +25,7 @@ from app.storage import staff_repository, ticket_repository
 from app.storage.ticket_records import NewTicket, TicketRow
 from app.tickets.customers import matching_customer, picked_customer
 from app.tickets.errors import IntakeIncomplete
+from app.tickets.message_events import queue_for_status, record_choice
 from app.tickets.outlet_calendar import business_calendar
 from app.tickets.outlet_clock import OutletClock
 from app.tickets.reference_in_force import reference_in_force
@@ -110,12 +113,19 @@ def guardian_consent_age(session: Session) -> int:
 
 
 def open_ticket(
-    session: Session, new: NewTicket, *, reference: ReferenceData | None = None, age: AgeDeclaration | None = None
+    session: Session,
+    new: NewTicket,
+    *,
+    reference: ReferenceData | None = None,
+    age: AgeDeclaration | None = None,
+    messages: MessageChoice | None = None,
 ) -> TicketRow:
     """Validate and store a new ticket; raises IntakeIncomplete naming every field to fix.
 
     `age` is the customer's age bracket (issue 8): below the region's age it must
     carry a guardian's consent (GuardianConsentNeeded otherwise), recorded with the ticket.
+    `messages` is the customer's consent to short messages about this repair (issue 17);
+    None means no: nothing is ever sent for this ticket.
     """
     session.require(Permission.WRITE_TICKETS)
     outlet = staff_repository.outlet(session.store)
@@ -162,6 +172,9 @@ def open_ticket(
             **new.journal_change(),
         }
         work.record("ticket", ticket.id, "create", change)
+        if messages is not None:
+            record_choice(work, ticket.id, messages)
+            queue_for_status(work, ticket.id, Status.RECEIVED)
     log.info("ticket %s opened (%s, priority %d)", ticket.number, new.service_type, new.priority)
     return ticket
 

@@ -29,6 +29,7 @@ from app.tickets.errors import (
     TicketNotFound,
     TransitionNotAllowed,
 )
+from app.tickets.message_events import queue_for_status
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ def _apply(session: Session, detail: TicketDetail, current: Status, wanted: Stat
             "move",
             {"number": detail.number, "from": current.value, "to": wanted.value, "note": note},
         )
+        queue_for_status(work, detail.row.id, wanted)
 
 
 def signature_digest(signature: bytes) -> str:

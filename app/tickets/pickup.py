@@ -17,6 +17,7 @@ from app.privacy_rules.contact import touch_last_contact
 from app.storage import privacy_repository, ticket_repository
 from app.storage.ticket_records import TicketDetail
 from app.tickets.errors import PickupRefused, TicketChanged
+from app.tickets.message_events import queue_care_guide
 from app.tickets.moves import load, signature_digest
 
 log = logging.getLogger(__name__)
@@ -56,5 +57,6 @@ def collect(session: Session, number: str, phone_last4: str, signed_by: str, sig
             raise TicketChanged(f"Ticket {detail.number} was changed meanwhile.")
         ticket_repository.set_json(work, detail.row.id, "pickup_json", record)
         work.record("ticket", detail.row.id, "pickup", {"number": detail.number, **record})
+        queue_care_guide(work, detail.row.id)
     log.info("ticket %s collected", detail.number)
     return load(session, number)

@@ -31,6 +31,10 @@ def _entities() -> dict[str, str]:
         "staff_signing": translate("JournalWords", "Staff record signing"),
         "row_seal": translate("JournalWords", "Record seals"),
         "synthetic_tickets": translate("JournalWords", "Sample tickets"),
+        "message": translate("JournalWords", "Customer message"),
+        "message_consent": translate("JournalWords", "Consent to messages"),
+        "message_template": translate("JournalWords", "Message template"),
+        "satisfaction": translate("JournalWords", "Customer rating"),
     }
 
 
@@ -86,6 +90,14 @@ def _actions() -> dict[str, str]:
         "sign": translate("JournalWords", "signed"),
         "seal": translate("JournalWords", "sealed"),
         "seal_all": translate("JournalWords", "every record sealed"),
+        "queue": translate("JournalWords", "queued"),
+        "sent": translate("JournalWords", "sent"),
+        "attempt": translate("JournalWords", "send attempt"),
+        "uncertain": translate("JournalWords", "delivery uncertain"),
+        "failed": translate("JournalWords", "given up"),
+        "resolve": translate("JournalWords", "settled by hand"),
+        "set": translate("JournalWords", "set"),
+        "follow_up": translate("JournalWords", "follow-up"),
     }
 
 

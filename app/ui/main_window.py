@@ -23,6 +23,7 @@ from app.ui.fields import SettingComboBox
 from app.ui.idle_lock import IdleWatcher
 from app.ui.language import LANGUAGE_NAMES, LanguageSwitcher, current_language, on_language_change
 from app.ui.login_view import LoginView
+from app.ui.messages_status import MessagesStatus
 from app.ui.named import named
 from app.ui.shortcuts import HELP_KEYS, LOCK_KEYS, NEW_TICKET_KEYS, PAGE_KEYS, SEARCH_KEYS
 from app.ui.sync_status import SyncStatus
@@ -134,7 +135,8 @@ class MainWindow(QMainWindow):
         self.language_box.currentIndexChanged.connect(self._on_language_chosen)
         self.lock_button = named(QPushButton(), "lockButton")
         self.lock_button.clicked.connect(self.lock)
-        for widget in (self.who_label, self.lock_label, self.sync_status):
+        self.messages_status = MessagesStatus(lambda: self.session)
+        for widget in (self.who_label, self.lock_label, self.sync_status, self.messages_status):
             bar.addWidget(widget)
         bar.addPermanentWidget(self.scanner_button)
         bar.addPermanentWidget(self.language_box)
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.lock_label.setText(self.tr("Locked") if locked else self.tr("Unlocked"))
         self.lock_button.setEnabled(not locked)
         self.sync_status.refresh()
+        self.messages_status.refresh()
         if session is None or locked:
             self.who_label.setText(self.tr("Not signed in"))
             return

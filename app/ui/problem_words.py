@@ -301,6 +301,38 @@ def _messages() -> dict[str, str]:
             "ProblemWords",
             "There is no such wipe or certificate.",
         ),
+        "messages_error": translate("ProblemWords", "The message could not be handled."),
+        "sms_not_sent": translate("ProblemWords", "The modem did not send the message."),
+        "sms_busy": translate(
+            "ProblemWords", "The modem or the network is busy; the message will be sent again later."
+        ),
+        "sms_no_network": translate(
+            "ProblemWords", "The modem has no network signal; the message will be sent again later."
+        ),
+        "sms_no_credit": translate(
+            "ProblemWords", "The modem's SIM card may be out of credit; the message will be sent again later."
+        ),
+        "sms_rejected": translate(
+            "ProblemWords", "The network refused the message (a wrong number or a malformed message)."
+        ),
+        "sms_unknown": translate("ProblemWords", "The modem refused the message for a reason it did not give."),
+        "sms_no_answer": translate("ProblemWords", "The modem did not answer."),
+        "sms_unplugged": translate("ProblemWords", "The modem's port went away (unplugged)."),
+        "message_not_found": translate("ProblemWords", "No such message in the queue."),
+        "template_refused": translate("ProblemWords", "The message template cannot be used."),
+        "template_unknown_event": translate("ProblemWords", "There is no message template for {event} in {language}."),
+        "rating_refused": translate("ProblemWords", "The rating could not be recorded."),
+        "rating_out_of_range": translate("ProblemWords", "A rating is a whole number from 1 to 5."),
+        "rating_not_collected": translate(
+            "ProblemWords", "Ticket {ticket} is not collected yet; it is rated at pickup."
+        ),
+        "rating_twice": translate("ProblemWords", "Ticket {ticket} has been rated already."),
+        "rating_with_outcome": translate("ProblemWords", 'A rating goes with the outcome "rated", and only with it.'),
+        "follow_up_outcome_unknown": translate("ProblemWords", "A follow-up ends as rated, declined or no answer."),
+        "not_uncertain": translate(
+            "ProblemWords", "Only a message whose delivery is uncertain can be settled by hand."
+        ),
+        "no_message_consent": translate("ProblemWords", "Ticket {ticket} has no consent to messages."),
     }
 
 
@@ -525,6 +557,22 @@ def _next_steps() -> dict[str, str]:
             "ProblemWords",
             "Do not accept this certificate: ask the outlet that issued it for the original.",
         ),
+        "sms_not_sent": translate(
+            "ProblemWords", "Check the modem's antenna, SIM card and credit; queued messages are retried."
+        ),
+        "sms_no_credit": translate("ProblemWords", "Top up the modem's SIM card; queued messages are retried."),
+        "sms_no_network": translate(
+            "ProblemWords", "Move the modem's antenna or the modem where the signal is better."
+        ),
+        "sms_unplugged": translate("ProblemWords", "Plug the modem in again; queued messages wait for it."),
+        "sms_no_answer": translate(
+            "ProblemWords", "Check that the modem is switched on and that no other program uses its port."
+        ),
+        "template_refused": translate(
+            "ProblemWords", "Use only the fields ticket, model, outlet, address and guide, in at most 400 characters."
+        ),
+        "not_uncertain": translate("ProblemWords", "Only messages shown as uncertain need a decision."),
+        "no_message_consent": translate("ProblemWords", "Ask the customer and record the consent first."),
     }
 
 

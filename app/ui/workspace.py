@@ -18,6 +18,7 @@ from app.ui.language import on_language_change
 from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
+from app.ui.pages.followup_page import FollowUpPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.privacy_page import PrivacyPage
@@ -62,6 +63,7 @@ class Workspace(QWidget):
             (self.privacy, Permission.HANDLE_REQUESTS),
             (ReportsPage(tasks), Permission.READ_REPORTS),
             (self.parts, Permission.MANAGE_STOCK),
+            (FollowUpPage(tasks), Permission.WRITE_TICKETS),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -89,6 +91,7 @@ class Workspace(QWidget):
             self.tr("Privacy desk"),
             self.tr("Reports"),
             self.tr("Spare parts"),
+            self.tr("Follow-ups"),
         )
 
     def retranslate(self) -> None:
@@ -134,6 +137,8 @@ class Workspace(QWidget):
             *zip(PAGE_KEYS, self.page_names(), strict=True),
             (NEW_TICKET_KEYS, self.tr("New ticket")),
             (SEARCH_KEYS, self.tr("Search or scan in the counter queue")),
+            ("Ctrl+D", self.tr("New ticket or ticket page: run diagnostics for this customer")),
+            ("Ctrl+S", self.tr("Ticket page: save the slip as PDF")),
             ("Ctrl+Enter", self.tr("New ticket: next step; on the last step, save")),
             ("Alt+B", self.tr("New ticket: previous step")),
             ("Esc", self.tr("Queue: back from a search; progress query: next customer")),

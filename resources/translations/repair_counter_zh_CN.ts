@@ -470,6 +470,69 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPage</name>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="49"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="51"/>
+        <source>Customers who left without rating. Call each within an hour of collection and record the result.</source>
+        <translation>取机时未评分的客户。请在取机后一小时内逐一回访并记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Collected (UTC)</source>
+        <translation>取机时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>Due by (UTC)</source>
+        <translation>回访截止（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>Rated</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>Declined to rate</source>
+        <translation>拒绝评分</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="56"/>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="59"/>
+        <source>&amp;Record the result</source>
+        <translation>记录结果(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="76"/>
+        <source>Overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/followup_page.py" line="76"/>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+</context>
+<context>
     <name>HelpOverlay</name>
     <message>
         <location filename="../../app/ui/dialogs/help_overlay.py" line="45"/>
@@ -1079,267 +1142,327 @@
         <translation>示例工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="39"/>
+        <location filename="../../app/ui/journal_words.py" line="34"/>
+        <source>Customer message</source>
+        <translation>客户短信</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="35"/>
+        <source>Consent to messages</source>
+        <translation>短信通知同意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="36"/>
+        <source>Message template</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="37"/>
+        <source>Customer rating</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="43"/>
         <source>created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="40"/>
+        <location filename="../../app/ui/journal_words.py" line="44"/>
         <source>status changed</source>
         <translation>状态变更</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="41"/>
+        <location filename="../../app/ui/journal_words.py" line="45"/>
         <source>agreement signed</source>
         <translation>签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="42"/>
+        <location filename="../../app/ui/journal_words.py" line="46"/>
         <source>estimate approved</source>
         <translation>确认报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="43"/>
+        <location filename="../../app/ui/journal_words.py" line="47"/>
         <source>estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="44"/>
+        <location filename="../../app/ui/journal_words.py" line="48"/>
         <source>invoiced</source>
         <translation>开具账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="45"/>
+        <location filename="../../app/ui/journal_words.py" line="49"/>
         <source>handed over</source>
         <translation>交机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="46"/>
+        <location filename="../../app/ui/journal_words.py" line="50"/>
         <source>collected</source>
         <translation>已取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="47"/>
+        <location filename="../../app/ui/journal_words.py" line="51"/>
         <source>slip printed</source>
         <translation>打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="48"/>
+        <location filename="../../app/ui/journal_words.py" line="52"/>
         <source>waiting slip discarded</source>
         <translation>放弃待打印单据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="49"/>
+        <location filename="../../app/ui/journal_words.py" line="53"/>
         <source>consent given</source>
         <translation>给予授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="50"/>
+        <location filename="../../app/ui/journal_words.py" line="54"/>
         <source>consent withdrawn</source>
         <translation>撤回授权</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="51"/>
+        <location filename="../../app/ui/journal_words.py" line="55"/>
         <source>data erased</source>
         <translation>删除数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="52"/>
+        <location filename="../../app/ui/journal_words.py" line="56"/>
         <source>started</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="53"/>
+        <location filename="../../app/ui/journal_words.py" line="57"/>
         <source>finished</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="54"/>
+        <location filename="../../app/ui/journal_words.py" line="58"/>
         <source>tool updated</source>
         <translation>更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="55"/>
+        <location filename="../../app/ui/journal_words.py" line="59"/>
         <source>tool update declined</source>
         <translation>拒绝更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="56"/>
+        <location filename="../../app/ui/journal_words.py" line="60"/>
         <source>deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="57"/>
+        <location filename="../../app/ui/journal_words.py" line="61"/>
         <source>erased</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="58"/>
+        <location filename="../../app/ui/journal_words.py" line="62"/>
         <source>processing restricted</source>
         <translation>限制处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="59"/>
+        <location filename="../../app/ui/journal_words.py" line="63"/>
         <source>restriction lifted</source>
         <translation>解除限制</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="60"/>
+        <location filename="../../app/ui/journal_words.py" line="64"/>
         <source>objection recorded</source>
         <translation>记录异议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="61"/>
+        <location filename="../../app/ui/journal_words.py" line="65"/>
         <source>corrected</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="62"/>
+        <location filename="../../app/ui/journal_words.py" line="66"/>
         <source>exported</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="63"/>
+        <location filename="../../app/ui/journal_words.py" line="67"/>
         <source>closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="64"/>
+        <location filename="../../app/ui/journal_words.py" line="68"/>
         <source>removed</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="65"/>
+        <location filename="../../app/ui/journal_words.py" line="69"/>
         <source>retention applied</source>
         <translation>执行保留期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="66"/>
+        <location filename="../../app/ui/journal_words.py" line="70"/>
         <source>sample data added</source>
         <translation>添加示例数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="67"/>
+        <location filename="../../app/ui/journal_words.py" line="71"/>
         <source>parts received</source>
         <translation>备件入库</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="68"/>
+        <location filename="../../app/ui/journal_words.py" line="72"/>
         <source>transfer received</source>
         <translation>调拨已接收</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="69"/>
+        <location filename="../../app/ui/journal_words.py" line="73"/>
         <source>transferred out</source>
         <translation>已调出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="70"/>
+        <location filename="../../app/ui/journal_words.py" line="74"/>
         <source>transfer sent</source>
         <translation>调拨已发出</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="71"/>
+        <location filename="../../app/ui/journal_words.py" line="75"/>
         <source>stock corrected</source>
         <translation>库存已更正</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="72"/>
+        <location filename="../../app/ui/journal_words.py" line="76"/>
         <source>stock counted</source>
         <translation>库存已盘点</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="73"/>
+        <location filename="../../app/ui/journal_words.py" line="77"/>
         <source>parts reserved</source>
         <translation>备件已预留</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="74"/>
+        <location filename="../../app/ui/journal_words.py" line="78"/>
         <source>reservation released</source>
         <translation>预留已释放</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="75"/>
+        <location filename="../../app/ui/journal_words.py" line="79"/>
         <source>parts used</source>
         <translation>备件已使用</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="76"/>
+        <location filename="../../app/ui/journal_words.py" line="80"/>
         <source>parts fitted</source>
         <translation>备件已安装</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="77"/>
+        <location filename="../../app/ui/journal_words.py" line="81"/>
         <source>returned to the maker</source>
         <translation>已退回厂商</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="78"/>
+        <location filename="../../app/ui/journal_words.py" line="82"/>
         <source>bin and minimum set</source>
         <translation>已设置库位和最低库存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="79"/>
+        <location filename="../../app/ui/journal_words.py" line="83"/>
         <source>part requested</source>
         <translation>已申请备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="80"/>
+        <location filename="../../app/ui/journal_words.py" line="84"/>
         <source>request met</source>
         <translation>申请已满足</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="81"/>
+        <location filename="../../app/ui/journal_words.py" line="85"/>
         <source>request cancelled</source>
         <translation>申请已取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="82"/>
+        <location filename="../../app/ui/journal_words.py" line="86"/>
         <source>holiday added</source>
         <translation>已添加节假日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="83"/>
+        <location filename="../../app/ui/journal_words.py" line="87"/>
         <source>holiday removed</source>
         <translation>已删除节假日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="84"/>
+        <location filename="../../app/ui/journal_words.py" line="88"/>
         <source>hours set</source>
         <translation>已设置营业时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="85"/>
+        <location filename="../../app/ui/journal_words.py" line="89"/>
         <source>refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="86"/>
+        <location filename="../../app/ui/journal_words.py" line="90"/>
         <source>signed</source>
         <translation>已签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="87"/>
+        <location filename="../../app/ui/journal_words.py" line="91"/>
         <source>sealed</source>
         <translation>已封签</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="88"/>
+        <location filename="../../app/ui/journal_words.py" line="92"/>
         <source>every record sealed</source>
         <translation>已封签全部记录</translation>
     </message>
     <message>
+        <location filename="../../app/ui/journal_words.py" line="93"/>
+        <source>queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="94"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/journal_words.py" line="95"/>
+        <source>send attempt</source>
+        <translation>发送尝试</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="96"/>
+        <source>delivery uncertain</source>
+        <translation>发送结果不确定</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="97"/>
+        <source>given up</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="98"/>
+        <source>settled by hand</source>
+        <translation>人工确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="99"/>
+        <source>set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="100"/>
+        <source>follow-up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/journal_words.py" line="107"/>
         <source>Retention (automatic)</source>
         <translation>保留期限清理（自动）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="96"/>
+        <location filename="../../app/ui/journal_words.py" line="108"/>
         <source>Sync (automatic)</source>
         <translation>同步（自动）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/journal_words.py" line="97"/>
+        <location filename="../../app/ui/journal_words.py" line="109"/>
         <source>Recovery key</source>
         <translation>恢复密钥</translation>
     </message>
@@ -1408,62 +1531,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="144"/>
+        <location filename="../../app/ui/main_window.py" line="146"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="145"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="153"/>
+        <location filename="../../app/ui/main_window.py" line="155"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="157"/>
+        <location filename="../../app/ui/main_window.py" line="160"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="161"/>
+        <location filename="../../app/ui/main_window.py" line="164"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="229"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="231"/>
+        <location filename="../../app/ui/main_window.py" line="234"/>
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="235"/>
+        <location filename="../../app/ui/main_window.py" line="238"/>
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="237"/>
+        <location filename="../../app/ui/main_window.py" line="240"/>
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="239"/>
+        <location filename="../../app/ui/main_window.py" line="242"/>
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -1509,6 +1632,29 @@
         <location filename="../../app/ui/first_run_wizard.py" line="88"/>
         <source>The password is too short.</source>
         <translation>密码太短。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesStatus</name>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="29"/>
+        <source>modem: not used yet</source>
+        <translation>短信猫：尚未使用</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="31"/>
+        <source>modem: working</source>
+        <translation>短信猫：正常</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="33"/>
+        <source>modem: last try failed (%1)</source>
+        <translation>短信猫：上次发送失败（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/messages_status.py" line="34"/>
+        <source>Messages waiting: %1, %2</source>
+        <translation>待发短信：%1，%2</translation>
     </message>
 </context>
 <context>
@@ -2729,565 +2875,705 @@
         <translation>没有这次清除或这份证明。</translation>
     </message>
     <message>
+        <location filename="../../app/ui/problem_words.py" line="304"/>
+        <source>The message could not be handled.</source>
+        <translation>无法处理该短信。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="305"/>
+        <source>The modem did not send the message.</source>
+        <translation>短信猫未发送该短信。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="306"/>
+        <source>The modem or the network is busy; the message will be sent again later.</source>
+        <translation>短信猫或网络忙，稍后将重新发送。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/problem_words.py" line="309"/>
+        <source>The modem has no network signal; the message will be sent again later.</source>
+        <translation>短信猫没有网络信号，稍后将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="312"/>
+        <source>The modem&apos;s SIM card may be out of credit; the message will be sent again later.</source>
+        <translation>短信猫的SIM卡可能已欠费，稍后将重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="315"/>
+        <source>The network refused the message (a wrong number or a malformed message).</source>
+        <translation>网络拒绝了该短信（号码错误或短信格式错误）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <source>The modem refused the message for a reason it did not give.</source>
+        <translation>短信猫拒绝了该短信，未说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="319"/>
+        <source>The modem did not answer.</source>
+        <translation>短信猫没有响应。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <source>The modem&apos;s port went away (unplugged).</source>
+        <translation>短信猫的端口已断开（已拔出）。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <source>No such message in the queue.</source>
+        <translation>队列中没有该短信。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <source>The message template cannot be used.</source>
+        <translation>该短信模板无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="323"/>
+        <source>There is no message template for {event} in {language}.</source>
+        <translation>没有 {event} 的 {language} 短信模板。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="324"/>
+        <source>The rating could not be recorded.</source>
+        <translation>无法记录评分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <source>A rating is a whole number from 1 to 5.</source>
+        <translation>评分为 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <source>Ticket {ticket} is not collected yet; it is rated at pickup.</source>
+        <translation>工单 {ticket} 尚未取机；评分在取机时进行。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <source>Ticket {ticket} has been rated already.</source>
+        <translation>工单 {ticket} 已经评过分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <source>A rating goes with the outcome &quot;rated&quot;, and only with it.</source>
+        <translation>只有结果为“已评分”时才能填写评分。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <source>A follow-up ends as rated, declined or no answer.</source>
+        <translation>回访结果为：已评分、拒绝评分或无人接听。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <source>Only a message whose delivery is uncertain can be settled by hand.</source>
+        <translation>只有发送结果不确定的短信才需要人工确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <source>Ticket {ticket} has no consent to messages.</source>
+        <translation>工单 {ticket} 没有短信通知的同意。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="341"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="311"/>
+        <location filename="../../app/ui/problem_words.py" line="343"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="312"/>
+        <location filename="../../app/ui/problem_words.py" line="344"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="313"/>
+        <location filename="../../app/ui/problem_words.py" line="345"/>
         <source>Choose a new, empty folder for the backup.</source>
         <translation>请为备份选择一个新的空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="314"/>
+        <location filename="../../app/ui/problem_words.py" line="346"/>
         <source>Use another backup, or make a new one.</source>
         <translation>请使用另一份备份，或重新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="315"/>
+        <location filename="../../app/ui/problem_words.py" line="347"/>
         <source>Do not restore from this folder. Use another backup.</source>
         <translation>请勿从此文件夹恢复，请使用另一份备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="316"/>
+        <location filename="../../app/ui/problem_words.py" line="348"/>
         <source>Restore into a new, empty data directory.</source>
         <translation>请恢复到一个新的空数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="317"/>
+        <location filename="../../app/ui/problem_words.py" line="349"/>
         <source>Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager.</source>
         <translation>请勿继续：请核对中心服务器上显示的指纹，并询问网点经理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <location filename="../../app/ui/problem_words.py" line="352"/>
         <source>Ask the hub&apos;s operator for a new one-time code for this counter.</source>
         <translation>请向中心服务器的管理员为本柜台索取新的一次性验证码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>Join the outlet hub with the code and fingerprint the hub shows.</source>
         <translation>请使用中心服务器显示的验证码和指纹加入网点中心服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="354"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="327"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <location filename="../../app/ui/problem_words.py" line="364"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="337"/>
+        <location filename="../../app/ui/problem_words.py" line="369"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="340"/>
+        <location filename="../../app/ui/problem_words.py" line="372"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="344"/>
+        <location filename="../../app/ui/problem_words.py" line="376"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="345"/>
+        <location filename="../../app/ui/problem_words.py" line="377"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="347"/>
+        <location filename="../../app/ui/problem_words.py" line="379"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="350"/>
+        <location filename="../../app/ui/problem_words.py" line="382"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="353"/>
+        <location filename="../../app/ui/problem_words.py" line="385"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="356"/>
+        <location filename="../../app/ui/problem_words.py" line="388"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="362"/>
+        <location filename="../../app/ui/problem_words.py" line="394"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="363"/>
+        <location filename="../../app/ui/problem_words.py" line="395"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="364"/>
+        <location filename="../../app/ui/problem_words.py" line="396"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="367"/>
+        <location filename="../../app/ui/problem_words.py" line="399"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="368"/>
+        <location filename="../../app/ui/problem_words.py" line="400"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="371"/>
+        <location filename="../../app/ui/problem_words.py" line="403"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="374"/>
+        <location filename="../../app/ui/problem_words.py" line="406"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="375"/>
+        <location filename="../../app/ui/problem_words.py" line="407"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="378"/>
+        <location filename="../../app/ui/problem_words.py" line="410"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="381"/>
+        <location filename="../../app/ui/problem_words.py" line="413"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="384"/>
+        <location filename="../../app/ui/problem_words.py" line="416"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385"/>
+        <location filename="../../app/ui/problem_words.py" line="417"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="386"/>
+        <location filename="../../app/ui/problem_words.py" line="418"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="389"/>
+        <location filename="../../app/ui/problem_words.py" line="421"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="393"/>
+        <location filename="../../app/ui/problem_words.py" line="425"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="394"/>
+        <location filename="../../app/ui/problem_words.py" line="426"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="395"/>
+        <location filename="../../app/ui/problem_words.py" line="427"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="399"/>
+        <location filename="../../app/ui/problem_words.py" line="431"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="400"/>
+        <location filename="../../app/ui/problem_words.py" line="432"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403"/>
+        <location filename="../../app/ui/problem_words.py" line="435"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="404"/>
+        <location filename="../../app/ui/problem_words.py" line="436"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="407"/>
+        <location filename="../../app/ui/problem_words.py" line="439"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="410"/>
+        <location filename="../../app/ui/problem_words.py" line="442"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="414"/>
+        <location filename="../../app/ui/problem_words.py" line="446"/>
         <source>Pick one of the fault categories listed, on a ticket that is still open.</source>
         <translation>请在未关闭的工单上选择列出的故障类别之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="417"/>
+        <location filename="../../app/ui/problem_words.py" line="449"/>
         <source>Pick the fault category on the ticket by hand, or run the diagnostics for the ticket first.</source>
         <translation>请在工单上手动选择故障类别，或先为该工单运行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="421"/>
+        <location filename="../../app/ui/problem_words.py" line="453"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="425"/>
+        <location filename="../../app/ui/problem_words.py" line="457"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="426"/>
+        <location filename="../../app/ui/problem_words.py" line="458"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="427"/>
+        <location filename="../../app/ui/problem_words.py" line="459"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="430"/>
+        <location filename="../../app/ui/problem_words.py" line="462"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="433"/>
+        <location filename="../../app/ui/problem_words.py" line="465"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="436"/>
+        <location filename="../../app/ui/problem_words.py" line="468"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="471"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="442"/>
+        <location filename="../../app/ui/problem_words.py" line="474"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="445"/>
+        <location filename="../../app/ui/problem_words.py" line="477"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="446"/>
+        <location filename="../../app/ui/problem_words.py" line="478"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="449"/>
+        <location filename="../../app/ui/problem_words.py" line="481"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="450"/>
+        <location filename="../../app/ui/problem_words.py" line="482"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="453"/>
+        <location filename="../../app/ui/problem_words.py" line="485"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="454"/>
+        <location filename="../../app/ui/problem_words.py" line="486"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="457"/>
+        <location filename="../../app/ui/problem_words.py" line="489"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="461"/>
+        <location filename="../../app/ui/problem_words.py" line="493"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="464"/>
+        <location filename="../../app/ui/problem_words.py" line="496"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="465"/>
+        <location filename="../../app/ui/problem_words.py" line="497"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="468"/>
+        <location filename="../../app/ui/problem_words.py" line="500"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="469"/>
+        <location filename="../../app/ui/problem_words.py" line="501"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="470"/>
+        <location filename="../../app/ui/problem_words.py" line="502"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="474"/>
+        <location filename="../../app/ui/problem_words.py" line="506"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="475"/>
+        <location filename="../../app/ui/problem_words.py" line="507"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="478"/>
+        <location filename="../../app/ui/problem_words.py" line="510"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="481"/>
+        <location filename="../../app/ui/problem_words.py" line="513"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="482"/>
+        <location filename="../../app/ui/problem_words.py" line="514"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="483"/>
+        <location filename="../../app/ui/problem_words.py" line="515"/>
         <source>Use a part number from the price list.</source>
         <translation>请使用价目表中的备件编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="484"/>
+        <location filename="../../app/ui/problem_words.py" line="516"/>
         <source>Receive the part first, or request it from dispatch.</source>
         <translation>请先将备件入库，或向调拨申请该备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="485"/>
+        <location filename="../../app/ui/problem_words.py" line="517"/>
         <source>Do not fit this part: set it aside and report it to the maker, or scan the label again.</source>
         <translation>请勿安装此备件：将其单独存放并报告厂商，或重新扫描标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="488"/>
+        <location filename="../../app/ui/problem_words.py" line="520"/>
         <source>Correct the quantity, the reason or the label and try again.</source>
         <translation>请更正数量、原因或标签后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="489"/>
+        <location filename="../../app/ui/problem_words.py" line="521"/>
         <source>Approve the estimate so its parts are reserved, or check the ticket&apos;s status.</source>
         <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="492"/>
-        <location filename="../../app/ui/problem_words.py" line="496"/>
-        <location filename="../../app/ui/problem_words.py" line="500"/>
+        <location filename="../../app/ui/problem_words.py" line="524"/>
+        <location filename="../../app/ui/problem_words.py" line="528"/>
+        <location filename="../../app/ui/problem_words.py" line="532"/>
         <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
         <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="504"/>
+        <location filename="../../app/ui/problem_words.py" line="536"/>
         <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
         <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="508"/>
+        <location filename="../../app/ui/problem_words.py" line="540"/>
         <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
         <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="512"/>
+        <location filename="../../app/ui/problem_words.py" line="544"/>
         <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
         <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="516"/>
+        <location filename="../../app/ui/problem_words.py" line="548"/>
         <source>Check the phone for a device administrator policy, then try again.</source>
         <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="520"/>
+        <location filename="../../app/ui/problem_words.py" line="552"/>
         <source>Restart the phone and check whether it was reset.</source>
         <translation>请重启手机并检查是否已被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="524"/>
+        <location filename="../../app/ui/problem_words.py" line="556"/>
         <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
         <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="533"/>
+        <location filename="../../app/ui/problem_words.py" line="560"/>
+        <source>Check the modem&apos;s antenna, SIM card and credit; queued messages are retried.</source>
+        <translation>请检查短信猫的天线、SIM卡和话费；队列中的短信会重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="563"/>
+        <source>Top up the modem&apos;s SIM card; queued messages are retried.</source>
+        <translation>请为短信猫的SIM卡充值；队列中的短信会重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="564"/>
+        <source>Move the modem&apos;s antenna or the modem where the signal is better.</source>
+        <translation>请将短信猫或其天线移到信号更好的位置。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="567"/>
+        <source>Plug the modem in again; queued messages wait for it.</source>
+        <translation>请重新插上短信猫；队列中的短信会等待发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="568"/>
+        <source>Check that the modem is switched on and that no other program uses its port.</source>
+        <translation>请确认短信猫已开机，且没有其他程序占用其端口。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="571"/>
+        <source>Use only the fields ticket, model, outlet, address and guide, in at most 400 characters.</source>
+        <translation>只能使用工单号、型号、门店、地址和保养指南这几个字段，最多 400 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="574"/>
+        <source>Only messages shown as uncertain need a decision.</source>
+        <translation>只有显示为“不确定”的短信需要确认。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="575"/>
+        <source>Ask the customer and record the consent first.</source>
+        <translation>请先征求客户同意并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="581"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="571"/>
+        <location filename="../../app/ui/problem_words.py" line="619"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="572"/>
+        <location filename="../../app/ui/problem_words.py" line="620"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="573"/>
+        <location filename="../../app/ui/problem_words.py" line="621"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="574"/>
+        <location filename="../../app/ui/problem_words.py" line="622"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="575"/>
+        <location filename="../../app/ui/problem_words.py" line="623"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="576"/>
+        <location filename="../../app/ui/problem_words.py" line="624"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="577"/>
+        <location filename="../../app/ui/problem_words.py" line="625"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="578"/>
+        <location filename="../../app/ui/problem_words.py" line="626"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="579"/>
+        <location filename="../../app/ui/problem_words.py" line="627"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="580"/>
+        <location filename="../../app/ui/problem_words.py" line="628"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="581"/>
+        <location filename="../../app/ui/problem_words.py" line="629"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="582"/>
+        <location filename="../../app/ui/problem_words.py" line="630"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="583"/>
+        <location filename="../../app/ui/problem_words.py" line="631"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="584"/>
+        <location filename="../../app/ui/problem_words.py" line="632"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="585"/>
+        <location filename="../../app/ui/problem_words.py" line="633"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="586"/>
+        <location filename="../../app/ui/problem_words.py" line="634"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="587"/>
+        <location filename="../../app/ui/problem_words.py" line="635"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="588"/>
+        <location filename="../../app/ui/problem_words.py" line="636"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="589"/>
+        <location filename="../../app/ui/problem_words.py" line="637"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="590"/>
+        <location filename="../../app/ui/problem_words.py" line="638"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="591"/>
+        <location filename="../../app/ui/problem_words.py" line="639"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="592"/>
+        <location filename="../../app/ui/problem_words.py" line="640"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="593"/>
+        <location filename="../../app/ui/problem_words.py" line="641"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="594"/>
+        <location filename="../../app/ui/problem_words.py" line="642"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="595"/>
+        <location filename="../../app/ui/problem_words.py" line="643"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="599"/>
+        <location filename="../../app/ui/problem_words.py" line="647"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -3440,6 +3726,34 @@
         <location filename="../../app/ui/pages/queue_page.py" line="183"/>
         <source>Responded</source>
         <translation>已响应</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPrompt</name>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
+        <source>Your rating</source>
+        <translation>您的评价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
+        <source>How happy are you with our service?</source>
+        <translation>您对我们的服务满意吗？</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
+        <source>Press a number: 1 = not at all, 5 = very happy</source>
+        <translation>请按数字：1 = 很不满意，5 = 非常满意</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
+        <source>Anything to tell us? (optional)</source>
+        <translation>还有什么想告诉我们的吗？（选填）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/rating_prompt.py" line="67"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
     </message>
 </context>
 <context>
@@ -3816,170 +4130,170 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="121"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="122"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="243"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="245"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="176"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="200"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="200"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="204"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="206"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="216"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="218"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="223"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="243"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="245"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -4205,82 +4519,97 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/workspace.py" line="84"/>
+        <location filename="../../app/ui/workspace.py" line="86"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="87"/>
+        <location filename="../../app/ui/workspace.py" line="89"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="88"/>
+        <location filename="../../app/ui/workspace.py" line="90"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="91"/>
+        <location filename="../../app/ui/workspace.py" line="93"/>
         <source>Spare parts</source>
         <translation>备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="135"/>
+        <location filename="../../app/ui/workspace.py" line="94"/>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workspace.py" line="138"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="136"/>
+        <location filename="../../app/ui/workspace.py" line="139"/>
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="137"/>
+        <location filename="../../app/ui/workspace.py" line="140"/>
+        <source>New ticket or ticket page: run diagnostics for this customer</source>
+        <translation>新建工单或工单页：为该客户运行诊断</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workspace.py" line="141"/>
+        <source>Ticket page: save the slip as PDF</source>
+        <translation>工单页：将服务单保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workspace.py" line="142"/>
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="138"/>
+        <location filename="../../app/ui/workspace.py" line="143"/>
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="139"/>
+        <location filename="../../app/ui/workspace.py" line="144"/>
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="140"/>
+        <location filename="../../app/ui/workspace.py" line="145"/>
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="141"/>
+        <location filename="../../app/ui/workspace.py" line="146"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="142"/>
+        <location filename="../../app/ui/workspace.py" line="147"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="85"/>
+        <location filename="../../app/ui/workspace.py" line="87"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="86"/>
+        <location filename="../../app/ui/workspace.py" line="88"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="89"/>
+        <location filename="../../app/ui/workspace.py" line="91"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="90"/>
+        <location filename="../../app/ui/workspace.py" line="92"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

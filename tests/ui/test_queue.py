@@ -133,6 +133,12 @@ def test_the_detail_page_shows_the_verdict_and_moves_and_hands_over(qtbot, queue
     detail.pickup_button.click()
     assert detail.detail.status == "collected"
     assert detail.history.rowCount() == 6 and not detail.move_button.isEnabled()
+    prompt = detail.rating_prompt  # turned toward the customer after the hand-over
+    assert prompt is not None and prompt.isVisible()
+    qtbot.keyClick(prompt, Qt.Key.Key_5)
+    from app.messages.satisfaction import rating_of
+
+    assert rating_of(manager, numbers["normal"]) == (5, None, "rated", "pickup")
 
 
 def test_the_tickets_page_wires_queue_intake_and_detail(qtbot, manager, queue) -> None:

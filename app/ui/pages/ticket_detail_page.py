@@ -30,6 +30,7 @@ from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.roles import Permission, may
 from app.core.workflow import Status, allowed_targets
+from app.messages import satisfaction
 from app.parts import on_ticket
 from app.slip.content import Language
 from app.slip.from_ticket import slip_content_for
@@ -39,6 +40,7 @@ from app.tickets.intake import outlet_clock
 from app.tickets.queue import format_left
 from app.ui.dialogs.data_forgetting import DataForgettingButton
 from app.ui.dialogs.print_slip_panel import PrintSlipPanel
+from app.ui.dialogs.rating_prompt import RatingPrompt
 from app.ui.error_dialogs import show_error
 from app.ui.fields import NextOnReturnLineEdit
 from app.ui.language import current_language
@@ -313,9 +315,31 @@ class TicketDetailPage(Page):
         last4, signer = self.last4.text(), self.pickup_signer.text()
         self._tasks.run(
             lambda: pickup.collect(session, number, last4, signer, f"typed:{signer}".encode()),
-            self._on_changed,
+            self._on_handed_over,
             self._on_failed,
         )
+
+    def _on_handed_over(self, result: object) -> None:
+        """Collected: the customer rates the service on the prompt turned toward them (issue 17)."""
+        self._on_changed(result)
+        session, number = self._session, str(getattr(result, "number", ""))
+        self.rating_prompt: RatingPrompt | None = None
+        if session is None or not number:
+            return
+        prompt = RatingPrompt(number, self)
+        self.rating_prompt = prompt
+
+        def rated() -> None:
+            rating, comment = prompt.rating, prompt.comment_text
+            if rating is not None:
+                self._tasks.run(
+                    lambda: satisfaction.record_rating(session, number, rating, comment),
+                    self._on_changed,
+                    self._on_failed,
+                )
+
+        prompt.accepted.connect(rated)
+        prompt.open()  # not exec(): the counter's event loop keeps running behind the prompt
 
     def _on_changed(self, result: object) -> None:
         assert self.detail is not None

@@ -1,0 +1,1 @@
+"""Messages after the repair over the outlet's GSM modem, the customer's rating, the care guide (issue 17)."""
