@@ -99,6 +99,8 @@ def test_the_diagnostics_page_finds_a_phone_plugged_in_before_it_opened(qtbot, c
     assert workspace.pages.currentWidget() is workspace.diagnostics
     assert workspace.diagnostics.current_serial == serial
     assert workspace.diagnostics.state_label.text() == "Connected"
+    model = built.monitor.model_of(serial)
+    assert model and workspace.diagnostics.phone_label.text() == f"{model} (…{serial[-4:]})"  # not 127.0.0.1:PORT
 
 
 def test_a_step_without_a_fraction_runs_busy_and_counts_its_seconds(qtbot) -> None:

@@ -64,6 +64,7 @@ from app.ui.language import current_language
 from app.ui.named import named
 from app.ui.pages.diagnostics_results import ProgressPanel, ResultsPanel
 from app.ui.pages.page_base import Page
+from app.ui.phone_names import phone_name
 from app.ui.tasks import BackgroundTasks
 from app.ui.ticket_run import TicketRun
 
@@ -309,7 +310,7 @@ class DiagnosticsPage(Page):
         if not hasattr(self, "start_button"):
             return
         en, zh = advice_for(self._state)
-        self.phone_label.setText(self._serial or self.tr("No phone selected"))
+        self.phone_label.setText(self._phone_name(self._serial) if self._serial else self.tr("No phone selected"))
         self.state_label.setText(self._state_text(self._state))
         self.state_label.setStyleSheet(f"font-weight: 600; color: {_STATE_COLOURS.get(self._state, '#555555')};")
         self.advice_label.setText(self.tr("What to do: ") + (zh if current_language() == "zh_CN" else en))
@@ -396,9 +397,15 @@ class DiagnosticsPage(Page):
         if len(ready) <= 1:
             return ready[0] if ready else None
         current = ready.index(self._serial) if self._serial in ready else 0
+        names = [self._phone_name(serial) for serial in ready]
         question = self.tr("Several phones are plugged in: pick the customer's.")
-        chosen, ok = QInputDialog.getItem(self, self.tr("Which phone?"), question, ready, current, False)
-        return chosen if ok else None
+        chosen, ok = QInputDialog.getItem(self, self.tr("Which phone?"), question, names, current, False)
+        return ready[names.index(chosen)] if ok and chosen in names else None
+
+    def _phone_name(self, serial: str) -> str:
+        """The phone by the model it announced to the adb server, as the Phones page names it."""
+        model_of = getattr(self._phones, "model_of", None)  # NoPhones and the hub have it; test doubles may not
+        return phone_name(serial, model_of(serial) if model_of else "")
 
     def _on_consent_given(self) -> None:
         assert self.consent_dialog is not None and self._session is not None
