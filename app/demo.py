@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.accounts import service
 from app.core.roles import Role
+from app.parts.stock import Move, make_move, set_place
 from app.paths import DataPaths
 from app.storage.sealing import Argon2Params
 from app.storage.vault import Vault
@@ -22,6 +23,15 @@ DEMO_STAFF = (
     ("A001", "Demo Auditor", Role.AUDITOR),
 )
 DEMO_MANAGER = "M001"
+
+#: A drawer of spare parts for the demo's Spare parts page: (part, count, bin, minimum); the last
+#: screen is below its minimum, so the low-stock filter has something to show.
+DEMO_STOCK = (
+    ("BAT-X1", 6, "A-01", 2),
+    ("CHG-X1", 3, "A-02", 1),
+    ("BAT-X2P", 4, "B-01", 2),
+    ("SCR-X2P", 1, "B-02", 2),
+)
 
 
 @dataclass(frozen=True)
@@ -54,5 +64,8 @@ def make_demo_store(root: Path | None = None, tickets: int = 25) -> DemoStore:
         service.add_account(first.session, engineer_id, name, role, DEMO_PASSWORD)
     for new in synthetic_tickets(tickets, seed=2026):
         open_ticket(first.session, new)
+    for part_id, count, bin_location, minimum in DEMO_STOCK:
+        make_move(first.session, Move(part_id, "receive", count, "demo stock"))
+        set_place(first.session, part_id, bin_location, minimum)
     first.session.lock()
     return DemoStore(paths, first.recovery_key)

@@ -114,7 +114,8 @@ def workspace_screens(app: QApplication, demo, monitor: DeviceMonitor) -> None: 
 
 
 def language_screens(app: QApplication, window: MainWindow, number: str, suffix: str) -> None:
-    """The pages this language's screenshots show: queue, ticket with its slip panel, preview, phones, journal."""
+    """The pages this language's screenshots show: queue, ticket with its slip panel, preview, phones, parts,
+    journal."""
     workspace = window.workspace
     workspace.nav.setCurrentRow(0)
     workspace.tickets.tabs.setCurrentWidget(workspace.tickets.queue)
@@ -131,11 +132,34 @@ def language_screens(app: QApplication, window: MainWindow, number: str, suffix:
     slip.choose_pdf_file()
     shoot(app, slip.file_dialog, f"slip-save-pdf{suffix}")
     slip.file_dialog.reject()
+    intake_screens(app, window, suffix)
     workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.devices))
     shoot(app, window, f"phones{suffix}")
+    workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.parts))
+    shoot(app, window, f"spare-parts{suffix}")
     workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.journal))
     workspace.journal.verify_button.click()
     shoot(app, window, f"journal{suffix}")
+
+
+def intake_screens(app: QApplication, window: MainWindow, suffix: str) -> None:
+    """The new-ticket wizard's steps as a technician fills them (Ctrl+N, then Ctrl+Return per step)."""
+    window.workspace.new_ticket()
+    intake = window.workspace.tickets.intake
+    intake.phone.setText("13800138000")
+    intake.name.setText("王芳" if suffix else "Wang Fang")
+    shoot(app, window, f"intake-customer{suffix}")
+    intake.advance()
+    intake.imei.setText("868915051234565")
+    intake.model.setText("RC-X1")
+    shoot(app, window, f"intake-device{suffix}")
+    intake.advance()
+    shoot(app, window, f"intake-fault{suffix}")  # category "not checked" until the technician picks one
+    intake.fault_category.setCurrentIndex(1)
+    intake.fault.setPlainText("屏幕有裂纹" if suffix else "Cracked screen")
+    intake.advance()
+    shoot(app, window, f"intake-agreement{suffix}")
+    intake.reset()
 
 
 if __name__ == "__main__":
