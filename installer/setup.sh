@@ -62,4 +62,7 @@ if [ "$mode" = run ]; then
   exec .venv/bin/repair-counter demo "$@"
 fi
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+# One worker per core (pytest-xdist), a test file's tests kept on one worker so its module fixtures
+# (adb servers, upstreams, stores) are made once: most of the suite waits on subprocesses and sockets,
+# and on 2 cores this halves the run. TEST_WORKERS=0 runs everything in this one process.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" --dist loadfile "$@"
