@@ -73,6 +73,11 @@ _RESULTS: dict[str, dict[Language, str]] = {
 }
 
 
+def tool_words(text: str, language: Language) -> str:
+    """The tool's English method or standard in the reader's language (as reported when not known)."""
+    return _TOOL_WORDS.get(text, {}).get(language, text)
+
+
 def _w(key: str, language: Language) -> str:
     return _WORDS[key][language]
 

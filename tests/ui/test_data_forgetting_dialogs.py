@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.erasure import certificate as cert
@@ -76,6 +76,9 @@ def test_the_certificate_view_says_whether_it_verifies(qtbot) -> None:
         qtbot.waitUntil(lambda: genuine.heading.text() != "Certificate of erasure", timeout=2000)
         assert genuine.heading.text() == "数据清除证明"
         assert genuine.status.text() == "已由本店签名；下次同步时由厂商服务器加签。"
+        shown = [label.text() for label in genuine.findChildren(QLabel, "certificateValue")]
+        assert any(text.startswith("恢复出厂设置") for text in shown)  # the tool's English method, worded
+        assert not any("T" in text and text.endswith("Z") for text in shown)  # local time, not raw UTC ISO
     finally:
         languages.apply("en")
 

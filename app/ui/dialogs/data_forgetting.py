@@ -12,6 +12,7 @@ consent, then runs the wipe on the one connected phone off the GUI thread.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +41,11 @@ from app.erasure.consent import DATA_FORGETTING_TEXT, WipeDecision, record_wipe_
 from app.erasure.errors import CertificateInvalid
 from app.erasure.wipe import WipeFlow
 from app.errors import KnownError
+from app.slip.certificate_layout import tool_words
+from app.slip.content import Language
 from app.tickets.reference_in_force import reference_in_force
 from app.ui.error_dialogs import show_error
-from app.ui.language import CUSTOMER_LANGUAGES, on_language_change
+from app.ui.language import CUSTOMER_LANGUAGES, current_language, on_language_change
 from app.ui.named import named
 from app.ui.problem_words import problem_message
 from app.ui.signature_pad import SignaturePad
@@ -225,14 +228,14 @@ class CertificateDialog(QDialog):
             (self.tr("Certificate"), body.get("id")),
             (self.tr("IMEI (masked)"), body.get("imei_masked")),
             (self.tr("Model"), body.get("model")),
-            (self.tr("Method"), body.get("method")),
-            (self.tr("Standard"), body.get("standard")),
+            (self.tr("Method"), tool_words(str(body.get("method") or ""), _reader_language())),
+            (self.tr("Standard"), tool_words(str(body.get("standard") or ""), _reader_language())),
             (self.tr("Android version"), tool.get("android_version")),
             (self.tr("Encryption before the wipe"), self._encryption_text(before.get("encryption"))),
             (self.tr("Accounts on the phone"), before.get("accounts")),
             (self.tr("Phone after the wipe"), self._after_text(after.get("left_usb"))),
             (self.tr("Technician"), body.get("technician")),
-            (self.tr("Issued"), body.get("issued_at")),
+            (self.tr("Issued"), _local_minute(body.get("issued_at"))),
         )
         for label, value in rows:
             shown = named(QLabel("" if value is None else str(value)), "certificateValue")
@@ -341,3 +344,15 @@ class DataForgettingButton(QPushButton):
     def _on_failed(self, error: BaseException) -> None:
         self.setEnabled(True)
         show_error(self, error)
+
+
+def _local_minute(issued_at: object) -> str:
+    """The certificate's UTC time as this PC's local time, to the minute (the signed file keeps UTC)."""
+    try:
+        return datetime.fromisoformat(str(issued_at)).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return str(issued_at or "")
+
+
+def _reader_language() -> Language:
+    return "zh_CN" if current_language() == "zh_CN" else "en"
