@@ -33,6 +33,19 @@ def ticket_certificates(session: Session, ticket_number: str) -> list[dict[str, 
     return [document_for(row) for row in repo.certificates_for_ticket(session.store, ticket_number)]
 
 
+#: Service types whose phone leaves the customer's hands for days or for good: the counter offers
+#: data forgetting at their intake (issue 20); any other ticket gets it on request.
+OFFERED_AT_INTAKE = frozenset({"send_in", "return_exchange"})
+
+
+def offer_pending(session: Session, ticket_number: str, service_type: str) -> bool:
+    """True while a send-in or return/exchange ticket has neither a refusal nor a finished wipe."""
+    if service_type not in OFFERED_AT_INTAKE:
+        return False
+    jobs = repo.jobs_for_ticket(session.store, ticket_number)
+    return not any(job.status in ("refused", "done") for job in jobs)
+
+
 def file_bytes(document: dict[str, Any]) -> bytes:
     """What a certificate file holds: the document, indented for people, UTF-8 (verification re-canonicalises)."""
     return (json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")

@@ -32,113 +32,113 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="209"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="210"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="212"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="213"/>
         <source>Certificate of erasure</source>
         <translation>数据清除证明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="211"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="214"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="212"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="215"/>
         <source>Save certificate file…</source>
         <translation>保存证明文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="224"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="225"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
         <source>Certificate</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
         <source>IMEI (masked)</source>
         <translation>IMEI（部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
         <source>Method</source>
         <translation>清除方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
         <source>Android version</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
         <source>Encryption before the wipe</source>
         <translation>清除前的加密状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
         <source>Accounts on the phone</source>
         <translation>手机上的账号数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="236"/>
         <source>Phone after the wipe</source>
         <translation>清除后的手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="237"/>
         <source>Technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="238"/>
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="243"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="249"/>
         <source>reset and left USB</source>
         <translation>已重启并断开 USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="252"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="255"/>
         <source>Does not verify: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="254"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="257"/>
         <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
         <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="255"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="258"/>
         <source>Signed by this outlet and countersigned by the upstream.</source>
         <translation>已由本店签名，并已由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="259"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="262"/>
         <source>Save certificate file</source>
         <translation>保存证明文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="267"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="270"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -205,24 +205,28 @@
 <context>
     <name>DataForgettingButton</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="290"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="291"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="306"/>
+        <source>Offer data forgetting before the phone leaves the customer…</source>
+        <translation>手机离开客户之前，请提供数据清除服务…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="308"/>
         <source>Data forgetting…</source>
         <translation>数据遗忘…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="316"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="325"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="343"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="316"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
         <source>The refusal is recorded and printed on the slip.</source>
         <translation>客户拒绝已记录，并会打印在维修单上。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="324"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="342"/>
         <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
         <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
@@ -288,97 +292,97 @@
 <context>
     <name>DiagnosticsPage</name>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="248"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="249"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="249"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="250"/>
         <source>Phone</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="250"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="251"/>
         <source>Checks to run</source>
         <translation>要进行的检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="252"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="253"/>
         <source>Choose by the reported fault...</source>
         <translation>按客户描述的故障选择……</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="258"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="259"/>
         <source>Ask for consent and start</source>
         <translation>征求授权并开始</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="259"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="260"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="260"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="261"/>
         <source>Customer withdraws consent (deletes the data)</source>
         <translation>客户撤回授权（删除检测数据）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="261"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="262"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="302"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="303"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="303"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="304"/>
         <source>Waiting for USB debugging permission</source>
         <translation>等待手机允许 USB 调试</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="304"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="305"/>
         <source>Not answering</source>
         <translation>无响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="305"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="306"/>
         <source>No phone connected</source>
         <translation>未连接手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="312"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="313"/>
         <source>No phone selected</source>
         <translation>未选择手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="315"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="316"/>
         <source>What to do: </source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="384"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="385"/>
         <source>Plug in the customer&apos;s phone and allow USB debugging, then press Ask for consent and start.</source>
         <translation>请连接客户的手机并允许 USB 调试，然后按“征求授权并开始”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="399"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="401"/>
         <source>Several phones are plugged in: pick the customer&apos;s.</source>
         <translation>连接了多部手机：请选择这位客户的手机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="400"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="402"/>
         <source>Which phone?</source>
         <translation>哪一部手机？</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="461"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="468"/>
         <source>Diagnostic tool</source>
         <translation>检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/diagnostics_page.py" line="519"/>
+        <location filename="../../app/ui/pages/diagnostics_page.py" line="526"/>
         <source>This log has expired or was deleted.</source>
         <translation>该日志已过期或已被删除。</translation>
     </message>
@@ -4130,170 +4134,170 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="123"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="124"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="245"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="146"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="178"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="180"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="183"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="202"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="206"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="209"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="218"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="223"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="226"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="245"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -4466,52 +4470,52 @@
 <context>
     <name>WipeConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="132"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="133"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
         <source>No signature pad: the customer ticks here to decide</source>
         <translation>没有签名板：客户在此勾选以作决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
         <source>The customer also agrees to update the diagnostic tool if it is too old</source>
         <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="142"/>
         <source>Customer agrees: erase the phone</source>
         <translation>客户同意：清除手机数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="143"/>
         <source>Customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="144"/>
         <source>Close without a decision</source>
         <translation>关闭（不作决定）</translation>
     </message>

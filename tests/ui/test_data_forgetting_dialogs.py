@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 from app.core.reference_data import default_resources_dir, load_reference_data
 from app.erasure import certificate as cert
 from app.erasure.consent import record_wipe_decision
+from app.erasure.records import offer_pending
 from app.storage import erasure_repository
 from app.tickets.intake import open_ticket
 from app.ui.dialogs.data_forgetting import REFUSED, CertificateDialog, DataForgettingButton, WipeConsentDialog
@@ -111,3 +112,25 @@ def test_the_button_records_a_refusal_from_the_consent(qtbot, manager, library, 
     jobs = erasure_repository.jobs_for_ticket(manager.store, number)
     assert [(j.decision, j.status, j.signed_by) for j in jobs] == [("refused", "refused", "Zhang Wei")]
     assert record_wipe_decision  # the same service call the command line makes
+
+
+def test_a_send_in_ticket_offers_data_forgetting_until_the_customer_decides(qtbot, manager, monkeypatch) -> None:
+    send_in = open_ticket(manager, walk_in(service_type="send_in", customer_address="1 Binhe Avenue")).number
+    walk_in_number = open_ticket(manager, walk_in()).number
+    assert offer_pending(manager, send_in, "send_in")
+    assert not offer_pending(manager, walk_in_number, "maintenance")  # on request only
+    button = DataForgettingButton(ImmediateTasks(), None)  # type: ignore[arg-type]
+    qtbot.addWidget(button)
+    button._page = _TicketPage(manager, send_in)  # type: ignore[assignment]
+    button.show_offer(offer_pending(manager, send_in, "send_in"))
+    assert button.text().startswith("Offer data forgetting")
+
+    def refuse(dialog: WipeConsentDialog) -> int:
+        dialog.customer.setText("Zhang Wei")
+        return REFUSED
+
+    monkeypatch.setattr(WipeConsentDialog, "exec", refuse)  # a modal loop cannot run in a test: answer it here
+    monkeypatch.setattr("app.ui.dialogs.data_forgetting.show_message", lambda *args: None)
+    button.open_for_ticket()
+    assert not offer_pending(manager, send_in, "send_in")  # a refusal is a decision: asked once
+    assert button.text() == "Data forgetting…"

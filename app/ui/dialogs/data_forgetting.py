@@ -290,8 +290,22 @@ class DataForgettingButton(QPushButton):
         self.setObjectName("dataForgettingButton")
         self._tasks, self._page = tasks, page
         self.clicked.connect(self.open_for_ticket)
-        on_language_change(self, lambda: self.setText(self.tr("Data forgetting…")))
-        self.setText(self.tr("Data forgetting…"))
+        self._offered = False
+        on_language_change(self, self._word)
+        self._word()
+
+    def show_offer(self, pending: bool) -> None:
+        """A send-in or return/exchange with no decision yet: the button asks to offer it before the phone
+        leaves, in bold (the ticket page calls this for every ticket it shows)."""
+        self._offered = pending
+        self.setStyleSheet("font-weight: 600;" if pending else "")
+        self._word()
+
+    def _word(self) -> None:
+        if self._offered:
+            self.setText(self.tr("Offer data forgetting before the phone leaves the customer…"))
+        else:
+            self.setText(self.tr("Data forgetting…"))
 
     def open_for_ticket(self) -> None:
         try:
@@ -316,6 +330,7 @@ class DataForgettingButton(QPushButton):
         decision = dialog.decision()
         if outcome == REFUSED:
             record_wipe_decision(session, reference.consents, decision)
+            self.show_offer(False)
             show_message(self, self.tr("Data forgetting"), self.tr("The refusal is recorded and printed on the slip."))
             return
         self._wipe(session, reference, decision, dialog.update_tool.isChecked())
@@ -339,6 +354,7 @@ class DataForgettingButton(QPushButton):
 
     def _on_done(self, outcome: Any) -> None:
         self.setEnabled(True)
+        self.show_offer(False)
         CertificateDialog(outcome.document, self).exec()
 
     def _on_failed(self, error: BaseException) -> None:

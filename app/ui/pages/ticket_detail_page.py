@@ -30,6 +30,7 @@ from app.accounts.session import Session
 from app.core.masking import mask_imei, mask_name, mask_phone
 from app.core.roles import Permission, may
 from app.core.workflow import Status, allowed_targets
+from app.erasure.records import offer_pending
 from app.messages import satisfaction
 from app.parts import on_ticket
 from app.slip.content import Language
@@ -83,7 +84,8 @@ class TicketDetailPage(Page):
         layout.addLayout(self._build_actions())
         self.slip = PrintSlipPanel(tasks, self)  # Print / Save PDF / Thermal / Retry
         layout.addWidget(self.slip)
-        layout.addWidget(DataForgettingButton(tasks, self))  # issue 20: the wipe consent and its certificate
+        self.forgetting = DataForgettingButton(tasks, self)  # issue 20: the wipe consent and its certificate
+        layout.addWidget(self.forgetting)
         for keys, slot in ((DIAGNOSE_KEYS, self.request_diagnostics), (SAVE_PDF_KEYS, self.slip.choose_pdf_file)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # the wizard has its own Ctrl+D
@@ -163,6 +165,7 @@ class TicketDetailPage(Page):
             return
         self._fill(self.detail)
         self.slip.set_ticket(self._session, self.detail.number)
+        self.forgetting.show_offer(offer_pending(self._session, self.detail.number, self.detail.row.service_type))
 
     def _fill(self, detail: TicketDetail) -> None:
         row = detail.row
