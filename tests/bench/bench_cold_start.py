@@ -15,7 +15,6 @@ a real one.
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import statistics
@@ -27,7 +26,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run as a script from anywhere
 
-from tests.bench.bench_frozen_start import VENV_APP, WINDOW_TITLE, make_store, time_to_window
+from tests.bench.bench_frozen_start import (
+    VENV_APP,
+    WINDOW_TITLE,
+    make_store,
+    missing_x_tools,
+    start_env,
+    time_to_window,
+)
 
 ROUNDS = 5
 BARE_WINDOW = (
@@ -82,22 +88,12 @@ def timed_start(command: list[str], env: dict[str, str], display: str) -> float:
 
 
 def main() -> int:
-    for tool in ("Xvfb", "xwininfo"):
-        if shutil.which(tool) is None:
-            print(f"{tool} is missing (Debian packages xvfb, x11-utils)", file=sys.stderr)
-            return 1
+    if missing_x_tools():
+        return 1
     xvfb, display = live_xvfb()
     home = Path(tempfile.mkdtemp(prefix="bench-cold-start-"))
     try:
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(home),
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "ADBUTILS_ADB_PATH": str(home / "no-adb"),
-            "REPAIR_COUNTER_DATA_DIR": str(home / "data"),
-            "LANG": "C.UTF-8",
-        }
+        env = start_env(home, display)
         make_store(home / "data", env)
         runs = {"bare": [sys.executable, "-c", BARE_WINDOW], "app": [str(VENV_APP)]}
         if "--before" in sys.argv:

@@ -93,6 +93,29 @@ def time_to_window(command: list[str], env: dict[str, str], display: str) -> flo
             app.wait()
 
 
+def missing_x_tools() -> bool:
+    """True (after saying which) when Xvfb or xwininfo is not installed."""
+    for tool in ("Xvfb", "xwininfo"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is missing (Debian packages xvfb, x11-utils)", file=sys.stderr)
+            return True
+    return False
+
+
+def start_env(home: Path, display: str) -> dict[str, str]:
+    """What every measured start runs with: its own HOME and store, the X display, no adb server (adb
+    pointed at a missing file: starting one takes seconds and says nothing of the app's own start)."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "ADBUTILS_ADB_PATH": str(home / "no-adb"),
+        "REPAIR_COUNTER_DATA_DIR": str(home / "data"),
+        "LANG": "C.UTF-8",
+    }
+
+
 def make_store(data_dir: Path, env: dict[str, str]) -> None:
     subprocess.run(
         [str(VENV_APP), "init", "--data-dir", str(data_dir), "--outlet", "SZ01", "--name", "Bench outlet",
@@ -105,22 +128,12 @@ def main() -> int:
     if not FROZEN.is_file():
         print(f"no frozen app at {FROZEN}: run `bash installer/build` first", file=sys.stderr)
         return 1
-    for tool in ("Xvfb", "xwininfo"):
-        if shutil.which(tool) is None:
-            print(f"{tool} is missing (Debian packages xvfb, x11-utils)", file=sys.stderr)
-            return 1
+    if missing_x_tools():
+        return 1
     xvfb, display = start_xvfb()
     home = Path(tempfile.mkdtemp(prefix="bench-frozen-start-"))
     try:
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(home),
-            "DISPLAY": display,
-            "QT_QPA_PLATFORM": "xcb",
-            "ADBUTILS_ADB_PATH": str(home / "no-adb"),  # the same for both: no adb server start
-            "REPAIR_COUNTER_DATA_DIR": str(home / "data"),
-            "LANG": "C.UTF-8",
-        }
+        env = start_env(home, display)
         make_store(home / "data", env)
         frozen_files = [FROZEN.parent]
         venv_files = [ROOT / ".venv", ROOT / "app", ROOT / "resources", Path(sysconfig.get_paths()["stdlib"])]
