@@ -42,7 +42,7 @@ from app.sync.hub_protocol import (
 )
 from app.sync.protocol import MAX_BATCH_OPERATIONS, PushResult, operation_digest
 from app.sync.store_source import StoreOutbox, to_wire
-from app.sync.transport import UpstreamUnreachable
+from app.sync.transport import UpstreamUnreachable, is_certificate_failure
 
 HUB_LINK = "outlet_hub"
 MIN_FINGERPRINT_CHARS = 16
@@ -183,21 +183,12 @@ def _send(client: httpx.Client, method: str, path: str, **kwargs: Any) -> httpx.
     try:
         return client.request(method, path, **kwargs)
     except httpx.TransportError as exc:
-        if _is_certificate_failure(exc):
+        if is_certificate_failure(exc):
             raise HubCertificateMismatch(
                 "The hub presented a certificate other than the one pinned when this counter joined.",
                 params={"found": "?", "expected": "pinned"},
             ) from exc
         raise UpstreamUnreachable(f"Cannot reach the outlet hub: {exc}") from exc
-
-
-def _is_certificate_failure(exc: BaseException) -> bool:
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return True
-        cause = cause.__cause__ or cause.__context__
-    return False
 
 
 def _parse(response: httpx.Response, model: type[Any]) -> Any:
