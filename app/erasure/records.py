@@ -10,7 +10,8 @@ from app.core.roles import Permission
 from app.erasure import certificate as cert
 from app.erasure.errors import WipeRecordMissing
 from app.storage import erasure_repository as repo
-from app.storage.erasure_repository import CertificateRow
+from app.storage.erasure_repository import CertificateRow, WipeJobRow
+from app.storage.store import Store
 
 
 def document_for(row: CertificateRow) -> dict[str, Any]:
@@ -38,12 +39,15 @@ def ticket_certificates(session: Session, ticket_number: str) -> list[dict[str, 
 OFFERED_AT_INTAKE = frozenset({"send_in", "return_exchange"})
 
 
+def decisions(store: Store, ticket_number: str) -> list[WipeJobRow]:
+    """The ticket's wipe jobs that ended in the customer's last word: a refusal or a finished wipe
+    (a failed or abandoned wipe decides nothing), oldest first."""
+    return [job for job in repo.jobs_for_ticket(store, ticket_number) if job.status in ("refused", "done")]
+
+
 def offer_pending(session: Session, ticket_number: str, service_type: str) -> bool:
     """True while a send-in or return/exchange ticket has neither a refusal nor a finished wipe."""
-    if service_type not in OFFERED_AT_INTAKE:
-        return False
-    jobs = repo.jobs_for_ticket(session.store, ticket_number)
-    return not any(job.status in ("refused", "done") for job in jobs)
+    return service_type in OFFERED_AT_INTAKE and not decisions(session.store, ticket_number)
 
 
 def file_bytes(document: dict[str, Any]) -> bytes:

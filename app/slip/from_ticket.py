@@ -24,6 +24,7 @@ from app.core.localized import LocalizedText as T
 from app.core.masking import mask_name
 from app.core.privacy_catalogue import FAULTS, FUNCTIONS, UnknownIdentifier, describe_collection
 from app.core.roles import Permission
+from app.erasure import records as erasure_records
 from app.messages import care_guide
 from app.slip.content import LANGUAGES, CollectedCategory, Language, PriceLine, SlipContent
 from app.storage import (
@@ -392,8 +393,7 @@ def parts_notes(store: Store, detail: TicketDetail, language: Language) -> tuple
 
 def wipe_notes(store: Store, ticket_number: str, language: Language) -> tuple[str, ...]:
     """Data forgetting (issue 20): a refusal, or a certificate issued, as the customer's last word on it."""
-    jobs = erasure_repository.jobs_for_ticket(store, ticket_number)
-    decided = [job for job in jobs if job.status in ("refused", "done")]
+    decided = erasure_records.decisions(store, ticket_number)
     if not decided:
         return ()
     if decided[-1].status == "refused":
