@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 
 from app.paths import RESOURCES
+from app.slip.content import Language
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
@@ -39,6 +40,11 @@ _installed: list[QTranslator] = []
 def current_language() -> str:
     """The language the interface shows now: "en" or "zh_CN"."""
     return _current
+
+
+def printed_language() -> Language:
+    """The interface language as a slip or certificate knows languages (zh_CN, else en)."""
+    return "zh_CN" if _current == "zh_CN" else "en"
 
 
 def day_name(weekday: int) -> str:

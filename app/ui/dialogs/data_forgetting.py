@@ -42,10 +42,9 @@ from app.erasure.errors import CertificateInvalid
 from app.erasure.wipe import WipeFlow
 from app.errors import KnownError
 from app.slip.certificate_layout import tool_words
-from app.slip.content import Language
 from app.tickets.reference_in_force import reference_in_force
 from app.ui.error_dialogs import show_error
-from app.ui.language import CUSTOMER_LANGUAGES, current_language, on_language_change
+from app.ui.language import CUSTOMER_LANGUAGES, on_language_change, printed_language
 from app.ui.named import named
 from app.ui.problem_words import problem_message
 from app.ui.signature_pad import SignaturePad
@@ -228,8 +227,8 @@ class CertificateDialog(QDialog):
             (self.tr("Certificate"), body.get("id")),
             (self.tr("IMEI (masked)"), body.get("imei_masked")),
             (self.tr("Model"), body.get("model")),
-            (self.tr("Method"), tool_words(str(body.get("method") or ""), _reader_language())),
-            (self.tr("Standard"), tool_words(str(body.get("standard") or ""), _reader_language())),
+            (self.tr("Method"), tool_words(str(body.get("method") or ""), printed_language())),
+            (self.tr("Standard"), tool_words(str(body.get("standard") or ""), printed_language())),
             (self.tr("Android version"), tool.get("android_version")),
             (self.tr("Encryption before the wipe"), self._encryption_text(before.get("encryption"))),
             (self.tr("Accounts on the phone"), before.get("accounts")),
@@ -368,7 +367,3 @@ def _local_minute(issued_at: object) -> str:
         return datetime.fromisoformat(str(issued_at)).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return str(issued_at or "")
-
-
-def _reader_language() -> Language:
-    return "zh_CN" if current_language() == "zh_CN" else "en"

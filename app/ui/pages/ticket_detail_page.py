@@ -33,7 +33,6 @@ from app.core.workflow import Status, allowed_targets
 from app.erasure.records import offer_pending
 from app.messages import satisfaction
 from app.parts import on_ticket
-from app.slip.content import Language
 from app.slip.from_ticket import slip_content_for
 from app.storage.ticket_records import TicketDetail
 from app.tickets import moves, pickup, pricing
@@ -44,7 +43,7 @@ from app.ui.dialogs.print_slip_panel import PrintSlipPanel
 from app.ui.dialogs.rating_prompt import RatingPrompt
 from app.ui.error_dialogs import show_error
 from app.ui.fields import NextOnReturnLineEdit
-from app.ui.language import current_language
+from app.ui.language import current_language, printed_language
 from app.ui.named import named
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
@@ -195,8 +194,7 @@ class TicketDetailPage(Page):
         session = self.open_session()
         if session is None or not may(session.role, Permission.PRINT_SLIPS):
             return "-"
-        language: Language = "zh_CN" if current_language() == "zh_CN" else "en"
-        content = slip_content_for(session, detail.number, language, copy=0, override_language=True)
+        content = slip_content_for(session, detail.number, printed_language(), copy=0, override_language=True)
         return "\n".join(part for part in (content.diagnosis_summary, content.battery_verdict) if part)
 
     def _warranty_text(self, detail: TicketDetail) -> str:
