@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from app.core.canonical_json import canonical_json
 from app.erasure.errors import CertificateInvalid
 
 FORMAT = "repair-counter/wipe-certificate/1"
@@ -54,11 +55,6 @@ BODY_FIELDS = (
 )
 
 
-def canonical(value: Any) -> bytes:
-    """The one byte form that is signed: sorted keys, no spaces, UTF-8, no NaN."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-
-
 def public_key_of(private: Ed25519PrivateKey) -> bytes:
     return private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
@@ -81,13 +77,13 @@ def sign_body(private: Ed25519PrivateKey, body: dict[str, Any]) -> dict[str, str
         "algorithm": "Ed25519",
         "key_id": key_id_for(public),
         "public_key": _b64(public),
-        "signature": _b64(private.sign(canonical(body))),
+        "signature": _b64(private.sign(canonical_json(body))),
     }
 
 
 def certificate_digest(body: dict[str, Any], outlet_signature: dict[str, str]) -> str:
     """What the upstream countersigns: SHA-256 (hex) of the body with the outlet's signature."""
-    return hashlib.sha256(canonical({"certificate": body, "outlet_signature": outlet_signature})).hexdigest()
+    return hashlib.sha256(canonical_json({"certificate": body, "outlet_signature": outlet_signature})).hexdigest()
 
 
 def countersign_message(digest: str, outlet: str, signed_at: str) -> bytes:
@@ -129,7 +125,7 @@ def verify_document(data: bytes, *, outlet_key: bytes | None = None, upstream_ke
     body, outlet = parsed["certificate"], parsed["outlet_signature"]
     outlet_public = _signed_by(
         outlet,
-        canonical(body),
+        canonical_json(body),
         outlet_key,
         "outlet_signature",
         "certificate_wrong_outlet",

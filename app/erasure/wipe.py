@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from app.accounts.session import Session
+from app.core.canonical_json import canonical_json
 from app.core.masking import mask_imei
 from app.core.reference_data import ReferenceData
 from app.core.roles import Permission
@@ -273,7 +274,7 @@ class WipeFlow:
                 work,
                 job.id,
                 job.ticket_number,
-                cert.canonical(body).decode(),
+                canonical_json(body).decode(),
                 json.dumps(signature),
                 digest,
                 body["id"],

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from app.core.canonical_json import canonical_json as canonical_json  # re-exported: the protocol's byte form
 
 #: Route prefix of protocol version 1.
 API_PREFIX = "/v1"
@@ -208,10 +209,6 @@ def operation_digest(op: Operation) -> str:
     it, the counter keeps it once the operation is acknowledged and its payload dropped."""
     return hashlib.sha256(op.digest_source()).hexdigest()
 
-
-def canonical_json(value: object) -> bytes:
-    """Deterministic JSON: the same data gives the same bytes on both sides."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
 
 
 def receipt_message(outlet: str, seq: int, head: str, received_at: datetime) -> bytes:
