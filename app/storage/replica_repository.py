@@ -6,12 +6,16 @@ which is what makes the counters converge; this module holds the one merge rule:
 
 - A change sets fields of a record (the payload's top-level keys); a workflow move
   (`local_action` "move") sets the record's `status`, but only when the workflow allows that
-  move from the status the record has here; otherwise the move is refused and listed.
+  move from the status the record has here; otherwise the move is refused and listed.  A
+  pickup is such a move (to collected) that also sets its fields; refused, it sets none.
 - The change later in the hub's order wins a field.  When its author had not seen the change
   it overwrites (its `hub_seen` is before that change's position) and it came from another
   counter with another value, the two were made offline of each other: a conflict is listed
   with both values, who and when.  Nothing is lost silently: the value overwritten stays in
   the conflict until a person settles it.
+
+The same transaction projects the tickets a page touched into the counter's own ticket tables
+(app/storage/replica_projection.py), so the queue, the search and the ticket page show them.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from typing import Any
 
 from app.core.ticket_numbers import InvalidTicketNumber, parse_ticket_number
 from app.core.workflow import Status, allowed_targets
+from app.storage import replica_projection
+from app.storage.replica_projection import Applied
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import COUNTER_CODE
 
@@ -98,11 +104,17 @@ def apply_operations(store: Store, operations: Sequence[ReplicaOperation], actor
     applied = skipped = conflicts = 0
     position = hub_seen(store)
     with store.transaction(actor) as work:
+        mine = _counter_code(work)
+        taken: list[Applied] = []
         for op in sorted(operations, key=lambda o: o.position):
             if op.position <= position or _already_applied(work, op.op_id):
                 skipped += 1
                 continue
-            conflicts += _apply_one(work, op)
+            listed, accepted = _apply_one(work, op)
+            conflicts += listed
+            taken.append(
+                Applied(op.entity, op.entity_id, op.local_action, op.payload, op.created_at, op.counter == mine, accepted)
+            )
             work.execute(
                 "INSERT INTO replica_applied (op_id, author, author_seq, hub_position, applied_at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -111,6 +123,7 @@ def apply_operations(store: Store, operations: Sequence[ReplicaOperation], actor
             applied += 1
             position = op.position
         work.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (HUB_SEEN, str(position)))
+        replica_projection.project_page(work, taken)
         if applied:
             work.record(REPLICA_ENTITY, "", "apply", {"applied": applied, "to": position}, upstream=False)
     return ApplyReport(applied, skipped, conflicts, position)
@@ -120,13 +133,21 @@ def _already_applied(work: UnitOfWork, op_id: str) -> bool:
     return work.execute("SELECT 1 FROM replica_applied WHERE op_id = ?", (op_id,)).fetchone() is not None
 
 
-def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> int:
+def _counter_code(work: UnitOfWork) -> str | None:
+    row = work.execute("SELECT value FROM meta WHERE key = ?", (COUNTER_CODE,)).fetchone()
+    return str(row[0]) if row else None
+
+
+def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> tuple[int, bool]:
+    """Apply one operation: (conflicts listed, False when it was a refused status move)."""
     conflicts = 0
+    accepted = True
     now = _fields_now(work, op.entity, op.entity_id)  # one read per record, not one per field
     writes = []
     for field, value in _fields_of(work, op, now.get(STATUS_FIELD)):
         if value is None:  # a refused workflow move: listed, the record keeps its status
             conflicts += 1
+            accepted = False
             continue
         current = now.get(field)
         if current is not None and _concurrent(current, op) and current.value != value:
@@ -140,7 +161,7 @@ def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> int:
         " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         writes,
     )
-    return conflicts
+    return conflicts, accepted
 
 
 def _keep_own_numbers_unique(work: UnitOfWork, op: ReplicaOperation) -> None:
@@ -153,8 +174,7 @@ def _keep_own_numbers_unique(work: UnitOfWork, op: ReplicaOperation) -> None:
         parsed = parse_ticket_number(number)
     except InvalidTicketNumber:
         return
-    mine = work.execute("SELECT value FROM meta WHERE key = ?", (COUNTER_CODE,)).fetchone()
-    if not parsed.counter or mine is None or parsed.counter != mine[0]:
+    if not parsed.counter or parsed.counter != _counter_code(work):
         return
     work.execute(
         "INSERT INTO ticket_sequence (outlet_code, day, last) VALUES (?, ?, ?) ON CONFLICT (outlet_code, day)"
@@ -178,19 +198,33 @@ def _concurrent(current: FieldValue, op: ReplicaOperation) -> bool:
 
 
 def _fields_of(work: UnitOfWork, op: ReplicaOperation, status: FieldValue | None) -> list[tuple[str, str | None]]:
-    if op.local_action == "move":
-        return [(STATUS_FIELD, _checked_move(work, op, status))]
-    fields: list[tuple[str, str | None]] = [
-        (name, _encoded(value)) for name, value in sorted(op.payload.items()) if name not in _NOT_FIELDS
-    ]
+    target = _status_target(op)
+    if target is not None:
+        moved = _checked_move(work, op, status, target)
+        if moved is None or op.local_action == "move":  # a move sets only the status; refused, nothing
+            return [(STATUS_FIELD, moved)]
+        return [(STATUS_FIELD, moved), *_payload_fields(op)]
+    fields = _payload_fields(op)
     if op.local_action == "create" and op.entity == "ticket":
         fields.append((STATUS_FIELD, _encoded(CREATED_STATUS)))
     return fields
 
 
-def _checked_move(work: UnitOfWork, op: ReplicaOperation, current: FieldValue | None) -> str | None:
+def _payload_fields(op: ReplicaOperation) -> list[tuple[str, str | None]]:
+    return [(name, _encoded(value)) for name, value in sorted(op.payload.items()) if name not in _NOT_FIELDS]
+
+
+def _status_target(op: ReplicaOperation) -> Any:
+    """The status a workflow move or a pickup asks for; None for any other change."""
+    if op.local_action == "move":
+        return op.payload.get("to") or ""  # a move without a target is refused, not taken for a change
+    if op.local_action == "pickup" and op.entity == "ticket":
+        return Status.COLLECTED.value
+    return None
+
+
+def _checked_move(work: UnitOfWork, op: ReplicaOperation, current: FieldValue | None, target: Any) -> str | None:
     """The new status, when the workflow allows the move from the status this replica holds."""
-    target = op.payload.get("to")
     here = json.loads(current.value) if current else None
     allowed = (
         isinstance(target, str)

@@ -147,6 +147,10 @@ class TicketLine:
     def total(self) -> Decimal:
         return self.unit_price * self.quantity
 
+    def as_json(self) -> dict[str, Any]:
+        """The line as an operation carries it to the outlet's other counters (the price as text)."""
+        return {**self.__dict__, "unit_price": str(self.unit_price)}
+
 
 @dataclass(frozen=True)
 class TicketDetail:

@@ -170,6 +170,11 @@ def open_ticket(
             "priority_suggested": int(suggest_priority(new.service_type, new.fault_category)),
             "purchase_date_conflict": verdict_record(warranty)["purchase_date_conflict"],
             **new.journal_change(),
+            # What the other counters of the outlet need to write the same ticket row (the hub's
+            # projection, app/storage/replica_projection.py); the region's allow-list leaves them out.
+            "created_at": work.at,
+            "created_by": work.actor,
+            "warranty_verdict": verdict_record(warranty),
         }
         work.record("ticket", ticket.id, "create", change)
         if messages is not None:

@@ -105,7 +105,8 @@ def _apply(session: Session, detail: TicketDetail, current: Status, wanted: Stat
             "ticket",
             detail.row.id,
             "move",
-            {"number": detail.number, "from": current.value, "to": wanted.value, "note": note},
+            # `by`: who moved it, for the same history line on the outlet's other counters
+            {"number": detail.number, "from": current.value, "to": wanted.value, "note": note, "by": work.actor},
         )
         queue_for_status(work, detail.row.id, wanted)
 
@@ -134,5 +135,8 @@ def sign_agreement(
     with session.store.transaction(session.actor) as work:
         record["signed_at"] = work.at
         ticket_repository.set_json(work, detail.row.id, "agreement_json", record)
-        work.record("ticket", detail.row.id, "sign_agreement", {"number": detail.number, **record})
+        # `agreement`: the whole record as the ticket row keeps it, for the outlet's other counters
+        work.record(
+            "ticket", detail.row.id, "sign_agreement", {"number": detail.number, **record, "agreement": record}
+        )
     return load(session, number)

@@ -56,7 +56,8 @@ def collect(session: Session, number: str, phone_last4: str, signed_by: str, sig
         ):
             raise TicketChanged(f"Ticket {detail.number} was changed meanwhile.")
         ticket_repository.set_json(work, detail.row.id, "pickup_json", record)
-        work.record("ticket", detail.row.id, "pickup", {"number": detail.number, **record})
+        # `pickup`: the whole record as the ticket row keeps it, for the outlet's other counters
+        work.record("ticket", detail.row.id, "pickup", {"number": detail.number, **record, "pickup": record})
         queue_care_guide(work, detail.row.id)
     log.info("ticket %s collected", detail.number)
     return load(session, number)

@@ -79,6 +79,9 @@ def add_estimate(
                 "total": str(total),
                 "price_list": prices.version,
                 "covered": {i.part_id: c for i, c in zip(items, covers, strict=True) if c},
+                # for the outlet's other counters: the ticket's new estimate and the lines it adds
+                "estimate": str(total),
+                "lines_added": [line.as_json() for line in lines],
             },
         )
     return tuple(load(session, number).lines)
@@ -104,7 +107,10 @@ def approve_estimate(session: Session, number: str, approved_by: str, signature:
             "at": work.at,
         }
         ticket_repository.set_json(work, detail.row.id, "approval_json", record)
-        work.record("ticket", detail.row.id, "approve_estimate", {"number": detail.number, **record})
+        # `approval`: the whole record as the ticket row keeps it, for the outlet's other counters
+        work.record(
+            "ticket", detail.row.id, "approve_estimate", {"number": detail.number, **record, "approval": record}
+        )
     return load(session, number)
 
 
@@ -122,11 +128,16 @@ def invoice(session: Session, number: str) -> tuple[TicketLine, ...]:
             params={"number": detail.number, "current": detail.status},
         )
     with session.store.transaction(session.actor) as work:
+        added = []
         for line in _estimate_lines(detail):
             # The estimate was priced by the same decision; a line still charged under warranty (an
             # estimate older than the decision's rules) is made free here.
             cover = "warranty" if in_warranty and line.unit_price else None
             price, text = charged(line.unit_price, line.description, cover)
-            ticket_repository.add_line(work, detail.row.id, "invoice", line.part_id, text, line.quantity, price)
-        work.record("ticket", detail.row.id, "invoice", {"number": detail.number, "warranty": in_warranty})
+            added.append(
+                ticket_repository.add_line(work, detail.row.id, "invoice", line.part_id, text, line.quantity, price)
+            )
+        # `lines_added`: the invoice lines, for the outlet's other counters
+        change = {"number": detail.number, "warranty": in_warranty, "lines_added": [a.as_json() for a in added]}
+        work.record("ticket", detail.row.id, "invoice", change)
     return tuple(line for line in load(session, number).lines if line.kind == "invoice")
