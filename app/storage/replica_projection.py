@@ -27,8 +27,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from app.clock import iso
 from app.core.workflow import Status
 from app.storage import name_search
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
@@ -88,7 +90,12 @@ def _replica_values(work: UnitOfWork, ticket_id: str) -> tuple[dict[str, Any], s
     rows = work.execute(
         "SELECT field, value, changed_at FROM replica_field WHERE entity = ? AND entity_id = ?", (TICKET, ticket_id)
     ).fetchall()
-    return {str(r[0]): json.loads(r[1]) for r in rows}, max((str(r[2]) for r in rows), default="")
+    return {str(r[0]): json.loads(r[1]) for r in rows}, max((stored_time(str(r[2])) for r in rows), default="")
+
+
+def stored_time(text: str) -> str:
+    """A time as the store writes it (milliseconds): the hub's wire form has microseconds."""
+    return iso(datetime.fromisoformat(text))
 
 
 def _text(value: Any) -> str | None:

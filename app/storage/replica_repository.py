@@ -113,7 +113,15 @@ def apply_operations(store: Store, operations: Sequence[ReplicaOperation], actor
             listed, accepted = _apply_one(work, op)
             conflicts += listed
             taken.append(
-                Applied(op.entity, op.entity_id, op.local_action, op.payload, op.created_at, op.counter == mine, accepted)
+                Applied(
+                    op.entity,
+                    op.entity_id,
+                    op.local_action,
+                    op.payload,
+                    replica_projection.stored_time(op.created_at),
+                    op.counter == mine,
+                    accepted,
+                )
             )
             work.execute(
                 "INSERT INTO replica_applied (op_id, author, author_seq, hub_position, applied_at)"

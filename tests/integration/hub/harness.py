@@ -47,3 +47,27 @@ def every_row(db: Path) -> str:
         return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
     finally:
         conn.close()
+
+
+#: Columns each counter keeps as its own (app/storage/replica_projection.py says why): its own
+#: outlet row's id, the privacy desk's marks; the history's seq; the customer's last contact.
+LOCAL_TICKET_COLUMNS = ("outlet_id", "retention_anchor", "anonymised_at")
+
+
+def domain_rows(session: Session) -> dict[str, list[tuple[object, ...]]]:
+    """The outlet's records in a counter's own ticket tables, ordered, without its local columns:
+    two counters whose projection converged give equal results."""
+    store = session.store
+    names = [r[1] for r in store.query("PRAGMA table_info(ticket)") if r[1] not in LOCAL_TICKET_COLUMNS]
+    columns = ", ".join(names)
+    return {
+        "ticket": store.query(f"SELECT {columns} FROM ticket ORDER BY id"),
+        "customer": store.query("SELECT id, name, phone, email, address, created_at FROM customer ORDER BY id"),
+        "ticket_event": store.query(
+            "SELECT ticket_id, at, actor, from_status, to_status, note FROM ticket_event ORDER BY ticket_id, at, to_status"
+        ),
+        "ticket_line": store.query(
+            "SELECT id, ticket_id, kind, part_id, description, quantity, unit_price, created_at FROM ticket_line"
+            " ORDER BY id"
+        ),
+    }
