@@ -7,7 +7,9 @@ killed (SIGKILL) and restarted, links cut; everything converges (issue 22, "What
   the certificate pin stays in force), and sometimes cuts every link for a round.
 - The hub reaches the region through the HTTP fault proxy of the upstream tests.
 
-At the end every counter holds the same replica (every row of its three tables compared), every
+At the end every counter holds the same replica (every row of its three tables compared) and the
+same tickets in its own tables (ticket, customer, ticket_event, ticket_line, without the columns each
+counter keeps as its own: harness.LOCAL_TICKET_COLUMNS), every
 operation made was applied once on every counter, every conflict that an independent reading of
 the hub's log finds is listed on every counter, and no walk-in's name or phone reached the region.
 """
@@ -44,7 +46,7 @@ from app.upstream.enrolment import issue_enrol_code
 from app.upstream.loopback import LoopbackUpstream
 from app.upstream.storage import hub_log
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
-from tests.integration.hub.harness import HUB_PASSPHRASE, every_row, join, key_of, new_counter
+from tests.integration.hub.harness import HUB_PASSPHRASE, domain_rows, every_row, join, key_of, new_counter
 from tests.integration.hub.tcp_fault_proxy import TcpFaultProxy
 from tests.integration.tickets.conftest import SIGNED, walk_in
 from tests.integration.upstream.upstream_fault_proxy import FaultPlan, FaultProxy
@@ -238,6 +240,7 @@ def test_three_counters_and_a_hub_converge_through_kills_and_cut_links(tmp_path:
         store.close()
 
         snapshots = {name: replica_repository.snapshot(s.store) for name, s in sessions.items()}
+        domains = {name: domain_rows(s) for name, s in sessions.items()}
         listed = {name: hub_client.conflicts(s) for name, s in sessions.items()}
         pending = {name: s.store.pending_outbox_count() for name, s in sessions.items()}
         made_ops = sum(_operations_made(s) for s in sessions.values())
@@ -246,6 +249,8 @@ def test_three_counters_and_a_hub_converge_through_kills_and_cut_links(tmp_path:
 
     assert pending == {"A": 0, "B": 0, "C": 0}
     assert snapshots["A"] == snapshots["B"] == snapshots["C"]
+    assert domains["A"] == domains["B"] == domains["C"]
+    assert len(domains["A"]["ticket"]) == sum(len(numbers) for numbers in tickets.values())
     applied = snapshots["A"]["replica_applied"]
     assert len(applied) == total == made_ops  # every operation made, applied once, on every counter
     assert len({row[0] for row in applied}) == len(applied)
