@@ -333,4 +333,3 @@ def _keep_report_facts(work: UnitOfWork, ticket_id: str) -> None:
         " WHERE id = ?",
         (ticket_id,),
     )
-

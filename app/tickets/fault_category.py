@@ -51,6 +51,12 @@ def set_fault_category(session: Session, number: str, category: str, basis: Mapp
             detail.row.id,
             "fault_category",
             # `fault_category`: the column's new value under its own name, for the outlet's other counters
-            {"number": detail.number, "from": previous, "to": category, "basis": dict(basis), "fault_category": category},
+            {
+                "number": detail.number,
+                "from": previous,
+                "to": category,
+                "basis": dict(basis),
+                "fault_category": category,
+            },
         )
     return load(session, number)

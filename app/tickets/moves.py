@@ -136,7 +136,5 @@ def sign_agreement(
         record["signed_at"] = work.at
         ticket_repository.set_json(work, detail.row.id, "agreement_json", record)
         # `agreement`: the whole record as the ticket row keeps it, for the outlet's other counters
-        work.record(
-            "ticket", detail.row.id, "sign_agreement", {"number": detail.number, **record, "agreement": record}
-        )
+        work.record("ticket", detail.row.id, "sign_agreement", {"number": detail.number, **record, "agreement": record})
     return load(session, number)

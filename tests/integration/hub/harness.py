@@ -64,7 +64,8 @@ def domain_rows(session: Session) -> dict[str, list[tuple[object, ...]]]:
         "ticket": store.query(f"SELECT {columns} FROM ticket ORDER BY id"),
         "customer": store.query("SELECT id, name, phone, email, address, created_at FROM customer ORDER BY id"),
         "ticket_event": store.query(
-            "SELECT ticket_id, at, actor, from_status, to_status, note FROM ticket_event ORDER BY ticket_id, at, to_status"
+            "SELECT ticket_id, at, actor, from_status, to_status, note FROM ticket_event"
+            " ORDER BY ticket_id, at, to_status"
         ),
         "ticket_line": store.query(
             "SELECT id, ticket_id, kind, part_id, description, quantity, unit_price, created_at FROM ticket_line"
