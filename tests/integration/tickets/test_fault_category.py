@@ -25,7 +25,9 @@ def test_a_new_category_is_stored_journaled_and_queued_once(manager) -> None:
     detail = set_fault_category(manager, number, "screen", BASIS)
     assert detail.fault_category == "screen" == moves.load(manager, number).fault_category
     set_fault_category(manager, number, "screen", BASIS)  # the category it has: nothing new to record
-    assert _category_changes(manager) == [{"number": number, "from": "other", "to": "screen", "basis": BASIS}]
+    assert _category_changes(manager) == [
+        {"number": number, "from": "other", "to": "screen", "basis": BASIS, "fault_category": "screen"}
+    ]
 
 
 def test_an_unknown_category_and_a_closed_ticket_are_refused_and_nothing_changes(manager) -> None:

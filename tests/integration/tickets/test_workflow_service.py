@@ -156,6 +156,7 @@ def test_every_move_is_journaled_with_who_and_when(manager, clock) -> None:
         "from": "received",
         "to": "diagnosing",
         "note": "back cover loose",
+        "by": "E1001",  # who, for the same history line on the outlet's other counters
     }
     with pytest.raises(TransitionNotAllowed):
         moves.move_ticket(manager, ticket.number, "collected")
