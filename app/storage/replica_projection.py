@@ -19,7 +19,8 @@ Every counter projects every operation, its own included, so the rows converge; 
 writes are journaled here (`upstream=False`: the author's operation already travels) and their
 rows sealed like any business row's.  Columns left to each counter: `outlet_id` (its own outlet
 row), the privacy desk's `retention_anchor` and `anonymised_at`, the condition photos (they stay
-where they were taken), the history's `seq` and the customer's `last_contact_at` between syncs.
+where they were taken) and the history's `seq`.  The customer's last contact is the latest of
+its tickets' intakes and pickups and its logged contacts, on every counter.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from app.storage.ticket_repository import (
     phone_tail,
 )
 
-TICKET = "ticket"
+TICKET, CUSTOMER = "ticket", "customer"
 PROJECTION_ACTION = "hub_projection"
 #: Local actions that move a ticket's status on the replica (checked against the workflow there).
 STATUS_ACTIONS = frozenset({"move", "pickup"})
@@ -75,6 +76,9 @@ def project_page(work: UnitOfWork, applied: Sequence[Applied]) -> int:
     for item in applied:
         if item.entity == TICKET and item.entity_id in projected:
             _project_history(work, item)
+    for item in applied:
+        if item.entity == CUSTOMER and item.local_action == "contact":
+            _touch_contact(work, item.entity_id, item.created_at)
     for ticket_id in projected:
         _keep_report_facts(work, ticket_id)
         number = work.execute("SELECT number FROM ticket WHERE id = ?", (ticket_id,)).fetchone()[0]
@@ -267,6 +271,9 @@ def _project_history(work: UnitOfWork, item: Applied) -> None:
     if move is not None and item.accepted:
         from_status, to_status, note, who = move
         _add_event_once(work, item.entity_id, from_status, to_status, note, item.created_at, {"created_by": who})
+        if item.local_action == "pickup":  # a pickup restarts the customer's retention clock, as at its counter
+            customer = work.execute("SELECT customer_id FROM ticket WHERE id = ?", (item.entity_id,)).fetchone()
+            _touch_contact(work, customer[0], item.created_at)
     elif move is not None and item.mine:
         # refused on the replica: the line its author wrote when moving here is taken back
         work.execute(
@@ -318,6 +325,11 @@ def _add_lines_once(work: UnitOfWork, item: Applied) -> None:
             for line in lines
         ],
     )
+
+
+def _touch_contact(work: UnitOfWork, customer_id: str | None, at: str) -> None:
+    """The customer's last contact, as `privacy_repository.touch_last_contact` keeps it: the latest."""
+    work.execute("UPDATE customer SET last_contact_at = max(last_contact_at, ?) WHERE id = ?", (at, customer_id))
 
 
 def _keep_report_facts(work: UnitOfWork, ticket_id: str) -> None:

@@ -50,7 +50,7 @@ def every_row(db: Path) -> str:
 
 
 #: Columns each counter keeps as its own (app/storage/replica_projection.py says why): its own
-#: outlet row's id, the privacy desk's marks; the history's seq; the customer's last contact.
+#: outlet row's id, the privacy desk's marks; and the history's seq (not compared).
 LOCAL_TICKET_COLUMNS = ("outlet_id", "retention_anchor", "anonymised_at")
 
 
@@ -62,7 +62,9 @@ def domain_rows(session: Session) -> dict[str, list[tuple[object, ...]]]:
     columns = ", ".join(names)
     return {
         "ticket": store.query(f"SELECT {columns} FROM ticket ORDER BY id"),
-        "customer": store.query("SELECT id, name, phone, email, address, created_at FROM customer ORDER BY id"),
+        "customer": store.query(
+            "SELECT id, name, phone, email, address, created_at, last_contact_at FROM customer ORDER BY id"
+        ),
         "ticket_event": store.query(
             "SELECT ticket_id, at, actor, from_status, to_status, note FROM ticket_event"
             " ORDER BY ticket_id, at, to_status"
