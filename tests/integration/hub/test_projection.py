@@ -18,6 +18,7 @@ from app.tickets.fault_category import set_fault_category
 from app.tickets.intake import open_ticket
 from app.tickets.moves import load, move_ticket
 from app.tickets.pickup import collect
+from app.tickets.pricing import add_estimate, approve_estimate, invoice, parts_for
 from app.tickets.search import search
 from tests.integration.hub.harness import domain_rows, join, key_of, new_counter
 from tests.integration.tickets.conftest import SIGNED, walk_in
@@ -171,3 +172,29 @@ def test_a_wiped_counter_rejoining_gets_its_tickets_back_and_continues_them(
         assert domain_rows(replaced) == domain_rows(b)
     finally:
         replaced.lock()
+
+
+def test_an_estimate_made_at_one_counter_is_approved_and_invoiced_at_another(counters) -> None:
+    a, b = counters["A"], counters["B"]
+    ticket = open_ticket(
+        a, walk_in(customer_name="Estimate Across", agreement=SIGNED, imei="861234040000013", device_model="RC-A5")
+    )
+    move_ticket(a, ticket.number, "diagnosing")
+    part = parts_for(a, load(a, ticket.number))[0]
+    add_estimate(a, ticket.number, [part.part_id])
+    _sync(a, b)
+
+    at_b = load(b, ticket.number)
+    assert [line.part_id for line in at_b.lines] == [part.part_id] and at_b.estimate is not None
+    assert at_b.warranty is not None and not at_b.warranty["in_warranty"]  # so the repair needs the approval
+    approve_estimate(b, ticket.number, "Estimate Across", b"strokes")  # B reads the estimate projected from A
+    move_ticket(b, ticket.number, "repairing")  # refused without the approval on B's own row
+    move_ticket(b, ticket.number, "quality_check")
+    invoice(b, ticket.number)
+    _sync(b, a)
+
+    at_a = load(a, ticket.number)
+    assert at_a.approval is not None and at_a.approval["approved_by"] == "Estimate Across"
+    assert sorted(line.kind for line in at_a.lines) == ["estimate", "invoice"]
+    assert at_a.status == "quality_check"
+    assert domain_rows(a) == domain_rows(b)
