@@ -187,7 +187,8 @@ def test_an_estimate_made_at_one_counter_is_approved_and_invoiced_at_another(cou
     at_b = load(b, ticket.number)
     assert [line.part_id for line in at_b.lines] == [part.part_id] and at_b.estimate is not None
     assert at_b.warranty is not None and not at_b.warranty["in_warranty"]  # so the repair needs the approval
-    approve_estimate(b, ticket.number, "Estimate Across", b"strokes")  # refused without the estimate lines on B's own row
+    # refused without the estimate lines on B's own row, projected from A
+    approve_estimate(b, ticket.number, "Estimate Across", b"strokes")
     move_ticket(b, ticket.number, "repairing")  # out of warranty: needs the approval
     move_ticket(b, ticket.number, "quality_check")
     invoice(b, ticket.number)
