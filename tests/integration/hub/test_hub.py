@@ -20,24 +20,8 @@ from app.tickets.outlet_calendar import set_hours
 from app.upstream.enrolment import issue_enrol_code
 from app.upstream.loopback import LoopbackUpstream
 from app.upstream.storage import UpstreamDatabaseUnavailable, hub_log
-from tests.integration.hub.harness import every_row, join, key_of, new_counter
+from tests.integration.hub.harness import every_row, join, new_counter
 from tests.integration.tickets.conftest import SIGNED, walk_in
-
-
-@pytest.fixture
-def hub(tmp_path: Path):
-    with HubServer(tmp_path / "hub", "SZ01", key_of(tmp_path / "hub")) as server:
-        yield server
-
-
-@pytest.fixture
-def counters(tmp_path: Path, hub: HubServer):
-    sessions = {name: new_counter(tmp_path, name) for name in ("A", "B")}
-    for name, session in sessions.items():
-        join(session, hub.folder, hub.url, name)
-    yield sessions
-    for session in sessions.values():
-        session.lock()
 
 
 def test_join_refuses_a_certificate_other_than_the_one_shown(tmp_path: Path, hub: HubServer) -> None:

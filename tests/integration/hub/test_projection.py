@@ -20,27 +20,10 @@ from app.tickets.moves import load, move_ticket
 from app.tickets.pickup import collect
 from app.tickets.pricing import add_estimate, approve_estimate, invoice, parts_for
 from app.tickets.search import search
-from tests.integration.hub.harness import domain_rows, join, key_of, new_counter
+from tests.integration.hub.harness import domain_rows, join, new_counter
 from tests.integration.tickets.conftest import SIGNED, walk_in
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def hub(tmp_path: Path):
-    with HubServer(tmp_path / "hub", "SZ01", key_of(tmp_path / "hub")) as server:
-        yield server
-
-
-@pytest.fixture
-def counters(tmp_path: Path, hub: HubServer):
-    sessions = {name: new_counter(tmp_path, name) for name in ("A", "B")}
-    for name, session in sessions.items():
-        join(session, hub.folder, hub.url, name)
-    yield sessions
-    for session in sessions.values():
-        if session.store.is_open:
-            session.lock()
 
 
 def _sync(*sessions) -> None:
