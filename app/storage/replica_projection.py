@@ -94,7 +94,8 @@ def _replica_values(work: UnitOfWork, ticket_id: str) -> tuple[dict[str, Any], s
     rows = work.execute(
         "SELECT field, value, changed_at FROM replica_field WHERE entity = ? AND entity_id = ?", (TICKET, ticket_id)
     ).fetchall()
-    return {str(r[0]): json.loads(r[1]) for r in rows}, max((stored_time(str(r[2])) for r in rows), default="")
+    latest = max((str(r[2]) for r in rows), default="")  # one wire format: text order is time order
+    return {str(r[0]): json.loads(r[1]) for r in rows}, stored_time(latest) if latest else ""
 
 
 def stored_time(text: str) -> str:
