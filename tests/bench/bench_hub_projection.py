@@ -74,20 +74,24 @@ def apply_all(root: Path, name: str, operations: list[ReplicaOperation]) -> floa
     return elapsed
 
 
+def with_and_without_projection(root: Path, operations: list[ReplicaOperation]) -> tuple[float, float]:
+    """(seconds with the projection, seconds with the replica alone) for the same operations."""
+    projected = apply_all(root, "B", operations)
+    project_page = replica_projection.project_page
+    replica_projection.project_page = lambda work, applied: 0  # the baseline: the replica alone
+    try:
+        return projected, apply_all(root, "C", operations)
+    finally:
+        replica_projection.project_page = project_page
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tickets", type=int, default=1000)
-    args = parser.parse_args()
+    tickets = parser.parse_args().tickets
     with tempfile.TemporaryDirectory(prefix="bench-projection-") as folder:
-        root = Path(folder)
-        operations = operations_of(root, args.tickets)
-        projected = apply_all(root, "B", operations)
-        project_page = replica_projection.project_page
-        replica_projection.project_page = lambda work, applied: 0  # the baseline: the replica alone
-        try:
-            alone = apply_all(root, "C", operations)
-        finally:
-            replica_projection.project_page = project_page
+        operations = operations_of(Path(folder), tickets)
+        projected, alone = with_and_without_projection(Path(folder), operations)
     row(f"{len(operations)} hub operations applied with the tickets projected (s)", projected, alone, unit="s")
     return 0
 
