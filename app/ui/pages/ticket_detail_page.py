@@ -207,7 +207,8 @@ class TicketDetailPage(Page):
             reason += " " + self.tr("Purchase date per the registry %1 (the customer said %2).").replace(
                 "%1", str(conflict.get("registry"))
             ).replace("%2", str(conflict.get("customer")))
-        return f"{verdict}. {reason}"
+        # The sentence break is the language's own: "In warranty. ..." but "在保。..."
+        return self.tr("%1. %2").replace("%1", verdict).replace("%2", reason)
 
     def _due_text(self, detail: TicketDetail) -> str:
         session = self.open_session()  # the outlet's calendar is read from the store: not once it locked
