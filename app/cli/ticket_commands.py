@@ -22,6 +22,7 @@ from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.messages import satisfaction
 from app.parts import on_ticket
 from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage import slip_repository
@@ -228,6 +229,10 @@ def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParse
     collect.add_argument("--phone-last4", required=True)
     collect.add_argument("--signed-by", required=True)
     collect.add_argument("--signature-file", type=Path, default=None)
+    collect.add_argument(
+        "--rating", type=int, choices=range(1, 6), default=None, help="the customer's 1-5 rating, given at the counter"
+    )
+    collect.add_argument("--comment", default="", help="the customer's comment with the rating")
     collect.set_defaults(func=run_pickup)
 
 
@@ -526,6 +531,9 @@ def run_pickup(args: argparse.Namespace) -> int:
             session, args.number, args.phone_last4, args.signed_by, _signature(args, args.signed_by)
         )
         print(f"{detail.number}: {detail.status}")
+        if args.rating is not None:  # the phone is handed back whatever happens to the rating
+            satisfaction.record_rating(session, detail.number, args.rating, args.comment)
+            print(f"rated {args.rating} of 5")
         return 0
 
     return in_session(args, act)
