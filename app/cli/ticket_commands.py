@@ -372,8 +372,9 @@ def run_new(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         detail = moves.load(session, args.number)
+        parts = on_ticket.parts_on_ticket(session, detail.number)
         if args.json:
-            _print_json(detail_json(detail))
+            _print_json({**detail_json(detail), "parts": [dataclasses.asdict(part) for part in parts]})
         else:
             row = detail.row
             print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
@@ -390,6 +391,10 @@ def run_show(args: argparse.Namespace) -> int:
                 print(f"  purchase date: registry {conflict['registry']} (customer said {conflict['customer']})")
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
+            for part in parts:
+                serial = f"  serial {part.serial}" if part.serial else ""
+                genuine = "  genuine part, verified" if part.genuine else ""
+                print(f"  part {part.part_id}  {part.state}{serial}{genuine}")
         return 0
 
     return in_session(args, act)
