@@ -142,3 +142,32 @@ def test_the_export_carries_every_stored_value_including_the_collected_readings(
     [ticket] = document["tickets"]
     assert ticket["agreement"]["signed_by"] == "Markersigner Agreement"
     assert ticket["priority"] == 3 and ticket["intake"] is not None
+
+
+def test_the_export_carries_messages_the_rating_and_data_forgetting(manager, customer, marked, tmp_path) -> None:
+    """Every stored value of the customer: the after-repair tables and the wipe jobs too (issue 13)."""
+    from app.core.after_repair import MessageChoice
+    from app.erasure.consent import WipeDecision, record_wipe_decision
+    from app.messages import consent as message_consent
+    from app.tickets.warranty_check import shipped_reference
+
+    from app.tickets.moves import move_ticket, sign_agreement
+
+    agreement = shipped_reference().consents.latest("service_agreement")
+    sign_agreement(manager, marked.number, agreement, "en", MARKERS["name"], b"strokes")
+    message_consent.give(manager, marked.number, MessageChoice("en", "message"))
+    for status in ("diagnosing", "waiting_for_parts"):  # the second queues a message
+        move_ticket(manager, marked.number, status)
+    refusal = WipeDecision(marked.number, MARKERS["name"], agreed=False, method="verbal")
+    record_wipe_decision(manager, shipped_reference().consents, refusal)
+    document = open_export(make_export(manager, customer, tmp_path / "a.rcx", password=PASSWORD).path.read_bytes(),
+                           password=PASSWORD)  # fmt: skip
+    assert schema_problems(document) == []
+    [ticket] = document["tickets"]
+    assert (ticket["message_consent"]["language"], ticket["message_consent"]["care_guide"]) == ("en", "message")
+    assert ticket["message_consent"]["withdrawn_at"] is None
+    assert [(m["event"], m["state"]) for m in ticket["messages"]] == [("waiting_for_parts", "queued")]
+    assert ticket["messages"][0]["holds_phone_number"] is True  # held until sent: the customer is told so
+    assert ticket["rating"] is None  # not collected yet
+    [wipe] = ticket["data_forgetting"]
+    assert (wipe["decision"], wipe["signed_by"], wipe["certificate"]) == ("refused", MARKERS["name"], None)
