@@ -17,7 +17,7 @@ from app.privacy_rules.contact import log_contact
 from app.privacy_rules.errors import ExportUnreadable, WeakExportPassword
 from app.storage import ticket_repository
 from app.storage.privacy_repository import customer_facts
-from tests.integration.privacy.conftest import MARKERS, add_diagnostics
+from tests.integration.privacy.conftest import MARKERS, add_diagnostics, queue_a_message
 
 PASSWORD = "customer chose this"
 
@@ -146,18 +146,10 @@ def test_the_export_carries_every_stored_value_including_the_collected_readings(
 
 def test_the_export_carries_messages_the_rating_and_data_forgetting(manager, customer, marked, tmp_path) -> None:
     """Every stored value of the customer: the after-repair tables and the wipe jobs too (issue 13)."""
-    from app.core.after_repair import MessageChoice
     from app.erasure.consent import WipeDecision, record_wipe_decision
-    from app.messages import consent as message_consent
     from app.tickets.warranty_check import shipped_reference
 
-    from app.tickets.moves import move_ticket, sign_agreement
-
-    agreement = shipped_reference().consents.latest("service_agreement")
-    sign_agreement(manager, marked.number, agreement, "en", MARKERS["name"], b"strokes")
-    message_consent.give(manager, marked.number, MessageChoice("en", "message"))
-    for status in ("diagnosing", "waiting_for_parts"):  # the second queues a message
-        move_ticket(manager, marked.number, status)
+    queue_a_message(manager, marked.number)
     refusal = WipeDecision(marked.number, MARKERS["name"], agreed=False, method="verbal")
     record_wipe_decision(manager, shipped_reference().consents, refusal)
     document = open_export(make_export(manager, customer, tmp_path / "a.rcx", password=PASSWORD).path.read_bytes(),
