@@ -32,113 +32,113 @@
 <context>
     <name>CertificateDialog</name>
     <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="211"/>
         <location filename="../../app/ui/dialogs/data_forgetting.py" line="212"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="213"/>
         <source>Certificate of erasure</source>
         <translation>数据清除证明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="214"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="213"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="215"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="214"/>
         <source>Save certificate file…</source>
         <translation>保存证明文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
         <source>Certificate</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
         <source>IMEI (masked)</source>
         <translation>IMEI（部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
         <source>Method</source>
         <translation>清除方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
         <source>Android version</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
         <source>Encryption before the wipe</source>
         <translation>清除前的加密状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
         <source>Accounts on the phone</source>
         <translation>手机上的账号数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="236"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
         <source>Phone after the wipe</source>
         <translation>清除后的手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="237"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="236"/>
         <source>Technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="238"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="237"/>
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="245"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="249"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="248"/>
         <source>reset and left USB</source>
         <translation>已重启并断开 USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="255"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="254"/>
         <source>Does not verify: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="257"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="256"/>
         <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
         <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="258"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="257"/>
         <source>Signed by this outlet and countersigned by the upstream.</source>
         <translation>已由本店签名，并已由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="262"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="261"/>
         <source>Save certificate file</source>
         <translation>保存证明文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="270"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="269"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -205,28 +205,28 @@
 <context>
     <name>DataForgettingButton</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="306"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="305"/>
         <source>Offer data forgetting before the phone leaves the customer…</source>
         <translation>手机离开客户之前，请提供数据清除服务…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="308"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="307"/>
         <source>Data forgetting…</source>
         <translation>数据遗忘…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="343"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="333"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="342"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="333"/>
         <source>The refusal is recorded and printed on the slip.</source>
         <translation>客户拒绝已记录，并会打印在维修单上。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="342"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="341"/>
         <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
         <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
@@ -463,6 +463,54 @@
         <location filename="../../app/ui/error_dialogs.py" line="105"/>
         <source>Please send the details below to support.</source>
         <translation>请将以下详细信息发送给技术支持。</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatePanel</name>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="47"/>
+        <source>approved by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="51"/>
+        <source>reserved %1</source>
+        <translation>已预留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="52"/>
+        <source>fitted %1</source>
+        <translation>已安装 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="53"/>
+        <source>not in stock, requested %1</source>
+        <translation>缺货，已申请调拨 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="57"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="86"/>
+        <source>Estimate for the customer</source>
+        <translation>给客户的报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="87"/>
+        <source>Add to estimate</source>
+        <translation>加入报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="88"/>
+        <source>Approved by (the customer&apos;s name)</source>
+        <translation>确认人（客户姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="89"/>
+        <source>Customer approves</source>
+        <translation>客户确认报价</translation>
     </message>
 </context>
 <context>
@@ -844,148 +892,148 @@
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="347"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="348"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="352"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="355"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="284"/>
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="209"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="210"/>
         <source>Customer&apos;s age</source>
         <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. The intake&apos;s checklist states, &quot;not checked&quot; first: nothing is OK until someone looked. Where a guardian&apos;s consent is needed when the region is not known yet (the strictest shipped age). Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="210"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
         <source>Guardian&apos;s name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="212"/>
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="284"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="294"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="296"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="298"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="300"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="304"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
         <source>Take from the last diagnostics run</source>
         <translation>采用最近一次检测的结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="352"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
         <source>Run diagnostics on the plugged phone (Ctrl+D)</source>
         <translation>检测已连接的手机 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="356"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="365"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="367"/>
         <source>Not checked yet: choose one</source>
         <translation>尚未检查：请选择</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="381"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="383"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="394"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="396"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="464"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="466"/>
         <source>No diagnostics were run: scan or type the IMEI.</source>
         <translation>未进行检测：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="499"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="501"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="501"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="503"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="512"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="514"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="520"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="522"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="532"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="534"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="541"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="543"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="606"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="608"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="615"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="617"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="637"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="638"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -4134,170 +4182,175 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="146"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="186"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="183"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="188"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="209"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="230"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="226"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="235"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -4470,52 +4523,52 @@
 <context>
     <name>WipeConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
         <source>No signature pad: the customer ticks here to decide</source>
         <translation>没有签名板：客户在此勾选以作决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
         <source>The customer also agrees to update the diagnostic tool if it is too old</source>
         <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="142"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
         <source>Customer agrees: erase the phone</source>
         <translation>客户同意：清除手机数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="143"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="142"/>
         <source>Customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="144"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="143"/>
         <source>Close without a decision</source>
         <translation>关闭（不作决定）</translation>
     </message>
