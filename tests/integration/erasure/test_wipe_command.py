@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 from datetime import datetime
@@ -45,6 +46,16 @@ def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_
     verified = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "verify", str(out))
     assert verified.returncode == 0, verified.stderr
     assert f"for ticket {ticket}: valid" in verified.stdout and "countersignature: absent" in verified.stdout
+    assert "the key in the file" in verified.stdout  # intact, but who signed is proven only with a pinned key
+    published = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "key")
+    assert published.returncode == 0, published.stderr
+    outlet_key = published.stdout.split("public key (base64): ")[1].split()[0]
+    check = (diag_adb_server, data_dir, "wipe-certificate", "verify", str(out), "--outlet-key")
+    pinned = repair_counter(*check, outlet_key)
+    assert pinned.returncode == 0 and "(the key given)" in pinned.stdout, pinned.stderr
+    other_key = base64.b64encode(bytes(32)).decode()  # another outlet's key: the same file is refused
+    foreign = repair_counter(*check, other_key)
+    assert foreign.returncode == 117 and "code: certificate_wrong_outlet" in foreign.stderr
 
     shown = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "show", "--ticket", ticket)
     assert shown.returncode == 0 and json.loads(shown.stdout) == json.loads(out.read_text("utf-8"))
