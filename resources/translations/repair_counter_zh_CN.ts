@@ -3781,34 +3781,6 @@
     </message>
 </context>
 <context>
-    <name>RatingPrompt</name>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
-        <source>Your rating</source>
-        <translation>您的评价</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
-        <source>How happy are you with our service?</source>
-        <translation>您对我们的服务满意吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
-        <source>Press a number: 1 = not at all, 5 = very happy</source>
-        <translation>请按数字：1 = 很不满意，5 = 非常满意</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
-        <source>Anything to tell us? (optional)</source>
-        <translation>还有什么想告诉我们的吗？（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="67"/>
-        <source>Skip</source>
-        <translation>跳过</translation>
-    </message>
-</context>
-<context>
     <name>RecoveryPage</name>
     <message>
         <location filename="../../app/ui/first_run_wizard.py" line="100"/>

@@ -338,7 +338,7 @@ class TicketDetailPage(Page):
         self.rating_prompt: RatingPrompt | None = None
         if session is None or not number:
             return
-        prompt = RatingPrompt(number, self)
+        prompt = RatingPrompt(number, self, self._customer_language())
         self.rating_prompt = prompt
 
         def rated() -> None:
@@ -352,6 +352,11 @@ class TicketDetailPage(Page):
 
         prompt.accepted.connect(rated)
         prompt.open()  # not exec(): the counter's event loop keeps running behind the prompt
+
+    def _customer_language(self) -> str | None:
+        """The language the customer signed the service agreement in (None: not known)."""
+        agreement = self.detail.agreement if self.detail is not None else None
+        return str(agreement.get("language")) if agreement else None
 
     def _on_estimate_changed(self) -> None:
         self._on_changed(None)
