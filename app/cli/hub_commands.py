@@ -12,10 +12,13 @@ On a counter (`--data-dir` is the counter's store, signed in as usual):
 
     repair-counter hub join --hub https://HOST:PORT --counter B --code CODE --fingerprint HEX
     repair-counter hub sync --once [--json]
-    repair-counter hub conflicts [--json]
+    repair-counter hub conflicts [--all] [--json]
+    repair-counter hub settle CONFLICT_ID --keep kept|other [--json]
     repair-counter hub status [--json]
+    repair-counter hub find [--timeout S]       (hubs that answer on the LAN, by mDNS)
 
-Address entry only: the hub is not discovered by mDNS.
+Finding a hub gives its address only: joining still takes the one-time code and the
+fingerprint read from the hub's screen, and the certificate is compared with it as ever.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from app.errors import UsageError
 from app.hub import forwarder
 from app.hub.certificate import grouped
 from app.hub.server import HubServer, hub_key, issue_join_code, open_hub_store
-from app.sync import hub_client
+from app.sync import hub_client, hub_settle
 from app.sync.policy import policy_for_region
 
 PASSPHRASE_ENV = "REPAIR_COUNTER_HUB_PASSPHRASE"
@@ -84,8 +87,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     conflicts = actions.add_parser("conflicts", help="list changes two counters made to one field offline")
     _common(conflicts)
+    conflicts.add_argument("--all", action="store_true", help="settled ones too")
     conflicts.add_argument("--json", action="store_true")
     conflicts.set_defaults(func=run_conflicts)
+
+    settle = actions.add_parser("settle", help="settle a conflict: keep one of its two values everywhere")
+    _common(settle)
+    settle.add_argument("conflict_id", type=int, metavar="CONFLICT_ID", help="the # that `hub conflicts` shows")
+    settle.add_argument("--keep", required=True, choices=hub_settle.KEEP_CHOICES, help="which value stays")
+    settle.add_argument("--json", action="store_true")
+    settle.set_defaults(func=run_settle)
 
     status = actions.add_parser("status", help="the counters the hub knows, and what waits")
     _common(status)
@@ -173,19 +184,35 @@ def run_sync(args: argparse.Namespace) -> int:
 
 def run_conflicts(args: argparse.Namespace) -> int:
     def listing(session: Session) -> int:
-        found = hub_client.conflicts(session)
+        found = hub_client.conflicts(session, include_settled=args.all)
         if args.json:
             print(json.dumps([c.to_json() for c in found], indent=2, ensure_ascii=False))
             return 0
         for c in found:
+            settled = f"; settled by counter {c.settled_by} at {c.settled_at}" if c.settled_at else ""
             print(
                 f"#{c.id} {c.kind} {c.entity} {c.entity_id} {c.field}: kept {c.kept_value} ({c.kept_author},"
-                f" {c.kept_at}); other {c.other_value} ({c.other_author}, {c.other_at})"
+                f" {c.kept_at}); other {c.other_value} ({c.other_author}, {c.other_at}){settled}"
             )
-        print(f"{len(found)} conflict(s) to settle")
+        print(f"{sum(1 for c in found if not c.settled_at)} conflict(s) to settle")
         return 0
 
     return in_session(args, listing)
+
+
+def run_settle(args: argparse.Namespace) -> int:
+    def settling(session: Session) -> int:
+        done = hub_settle.settle(session, args.conflict_id, args.keep)
+        if args.json:
+            print(json.dumps(done.to_json(), ensure_ascii=False))
+        else:
+            print(
+                f"conflict #{done.conflict_id}: {done.entity} {done.entity_id} {done.field} keeps"
+                f" {json.dumps(done.value, ensure_ascii=False)}; sent with the next hub sync"
+            )
+        return 0
+
+    return in_session(args, settling)
 
 
 def run_status(args: argparse.Namespace) -> int:
