@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 from app.accounts.session import Session
@@ -52,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
     serve.add_argument("--port", type=int, default=8471, help="port (default 8471)")
     serve.add_argument("--forward-every", type=float, default=30.0, help="seconds between rounds to the region")
+    serve.add_argument("--no-mdns", action="store_true", help="do not announce the hub on the LAN (mDNS)")
     serve.set_defaults(func=run_serve)
 
     add = actions.add_parser("add-counter", help="print a one-time code and the certificate fingerprint")
@@ -98,6 +100,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     settle.add_argument("--json", action="store_true")
     settle.set_defaults(func=run_settle)
 
+    find = actions.add_parser("find", help="list the outlet hubs that answer on the LAN (mDNS)")
+    find.add_argument("--timeout", type=float, default=3.0, metavar="S", help="seconds to listen (default 3)")
+    find.add_argument("--interface", action="append", metavar="ADDRESS", help="listen on this address only")
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(func=run_find)
+
     status = actions.add_parser("status", help="the counters the hub knows, and what waits")
     _common(status)
     status.add_argument("--json", action="store_true")
@@ -122,7 +130,38 @@ def run_serve(args: argparse.Namespace) -> int:
     server = HubServer(folder, args.outlet.upper(), _hub_key(folder), host=args.host, port=args.port)
     print(f"outlet hub for {args.outlet.upper()} on https://{args.host}:{server.port}", flush=True)
     print(f"certificate fingerprint: {server.fingerprint}", flush=True)
-    server.serve_forever(policy_for_region(args.region), args.forward_every)
+    with ExitStack() as announcement:
+        if not args.no_mdns:
+            _announce(announcement, args, server)
+        server.serve_forever(policy_for_region(args.region), args.forward_every)
+    return 0
+
+
+def _announce(stack: ExitStack, args: argparse.Namespace, server: HubServer) -> None:
+    """Announce the hub by mDNS while it serves; a LAN without multicast only loses the
+    announcement (counters type the address), never the hub."""
+    from app.hub import discovery  # zeroconf only for the commands that use it
+
+    try:
+        stack.enter_context(discovery.announced(server.outlet, server.port, server.fingerprint, args.host))
+    except OSError as exc:
+        print(f"not announced on the LAN (mDNS): {exc}; counters type the address", flush=True)
+        return
+    print(f"announced on the LAN as {discovery.SERVICE_TYPE} (turn off with --no-mdns)", flush=True)
+
+
+def run_find(args: argparse.Namespace) -> int:
+    from app.hub import discovery
+
+    if not 0 < args.timeout <= 60:
+        raise UsageError("Listen for between 0 and 60 seconds: --timeout 3")
+    hubs = discovery.find_hubs(args.timeout, args.interface)
+    if args.json:
+        print(json.dumps([hub.to_json() for hub in hubs], indent=2))
+        return 0
+    for hub in hubs:
+        print(f"{hub.url}  outlet {hub.outlet}  certificate {hub.fingerprint_prefix}...")
+    print(f"{len(hubs)} hub(s) found; to join, type the one-time code and the fingerprint shown on the hub")
     return 0
 
 
