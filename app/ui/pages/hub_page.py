@@ -48,6 +48,7 @@ class HubPage(Page):
         self._link: LinkView | None = None
         self._picture: HubPicture | None = None
         self._problem = ""
+        self._round: hub_client.HubRound | None = None
         self._conflicts: list[ConflictView] = []
         self.link_label = self._wrapped("hubLink")
         self.body.addWidget(self.link_label)
@@ -96,14 +97,15 @@ class HubPage(Page):
         address_row.addWidget(self.find_button)
         self.form = QFormLayout(self.join_box)
         self.form_labels = [QLabel() for _ in range(4)]
+        self.form.addRow(self.form_labels[0], address_row)
         for label, field in zip(
-            self.form_labels, (address_row, self.counter_code, self.join_code, self.fingerprint), strict=True
+            self.form_labels[1:], (self.counter_code, self.join_code, self.fingerprint), strict=True
         ):
             self.form.addRow(label, field)
         for label, buddy in zip(
             self.form_labels, (self.address, self.counter_code, self.join_code, self.fingerprint), strict=True
         ):
-            label.setBuddy(buddy)
+            label.setBuddy(buddy)  # Alt + the label's letter lands in its field
         self.form.addRow(self.found)
         self.form.addRow(self.join_button)
         self.body.addWidget(self.join_box)
@@ -158,6 +160,7 @@ class HubPage(Page):
                        self.keep_this, self.keep_other):  # fmt: skip
             widget.setVisible(joined)
         self.waiting.setText(self._waiting_text())
+        self.result.setText(self._round_text())
         self._fill_counters()
         self._fill_conflicts()
 
@@ -187,8 +190,19 @@ class HubPage(Page):
             hub = self.tr("Waiting at the hub for the region: %1 operation(s).")
             return f"{here} {hub.replace('%1', str(self._picture.waiting_for_region))}"
         if self._problem:
-            return f"{here} {self.tr('The hub did not answer: %1').replace('%1', self._problem)}"
+            silent = self.tr("The hub did not answer: %1")
+            return f"{here} {silent.replace('%1', self._problem)}"
         return here
+
+    def _round_text(self) -> str:
+        if self._round is None:
+            return ""
+        return (
+            self.tr("Synced: sent %1, received %2, new conflicts %3.")
+            .replace("%1", str(self._round.pushed))
+            .replace("%2", str(self._round.pulled))
+            .replace("%3", str(self._round.conflicts))
+        )
 
     def _fill_counters(self) -> None:
         counters = self._picture.counters if self._picture is not None else []
@@ -273,20 +287,14 @@ class HubPage(Page):
                                                                           self.keep_other])  # fmt: skip
 
     def _on_synced(self, done: tuple[hub_client.HubRound, HubPicture]) -> None:
-        round_, picture = done
-        self.result.setText(
-            self.tr("Synced: sent %1, received %2, new conflicts %3.")
-            .replace("%1", str(round_.pushed))
-            .replace("%2", str(round_.pulled))
-            .replace("%3", str(round_.conflicts))
-        )
+        self._round, picture = done
         session = self.open_session()
         if session is not None:
             self._show_local(session)
         self._on_picture(picture)
 
     def _on_failed(self, error: BaseException) -> None:
-        self.result.setText("")
+        self._round = None
         session = self.open_session()
         if session is not None:
             self._show_local(session)
