@@ -87,7 +87,7 @@ def test_join_sync_see_the_conflict_keep_the_other_value_and_it_is_settled_every
     assert sorted((row[0], row[1]) for row in _table(page.counters)) == [("A", "Online"), ("B", "Online")]
     assert "Waiting on this counter: 0 change(s)." in page.waiting.text()
     [row] = _table(page.conflicts)
-    assert row[:2] == ["Opening hours mon", "hours"]
+    assert row[:2] == ["Opening hours Monday", "hours"]
     assert {row[2], row[4]} == {HOURS_HERE, HOURS_THERE} and row[6] == "To settle"
     other = row[4]
 

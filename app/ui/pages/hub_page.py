@@ -25,6 +25,7 @@ from app.accounts.session import Session
 from app.errors import KnownError
 from app.sync import hub_client, hub_settle, hub_view
 from app.sync.hub_view import ConflictView, HubPicture, LinkView
+from app.tickets.outlet_calendar import WEEKDAYS
 from app.ui.busy import BusyBar
 from app.ui.error_dialogs import show_error
 from app.ui.named import named
@@ -33,6 +34,7 @@ from app.ui.problem_words import problem_message
 from app.ui.tasks import BackgroundTasks
 
 FIND_SECONDS = 2.0
+COUNTERS_HEIGHT = 150
 
 
 def _when(at: str | None) -> str:
@@ -56,6 +58,7 @@ class HubPage(Page):
         self._build_sync_row()
         self.counters_title = self._wrapped("hubCountersTitle")
         self.counters = read_only_table("hubCounters", 4, resize=QHeaderView.ResizeMode.ResizeToContents)
+        self.counters.setMaximumHeight(COUNTERS_HEIGHT)  # a few counters per outlet: the conflicts get the room
         self.waiting = self._wrapped("hubWaiting")
         self.conflicts_title = self._wrapped("hubConflictsTitle")
         self.conflicts = read_only_table("hubConflicts", 7, resize=QHeaderView.ResizeMode.ResizeToContents)
@@ -138,7 +141,7 @@ class HubPage(Page):
         self.sync_button.setText(self.tr("&Sync now"))
         self.counters_title.setText(self.tr("Counters the hub knows"))
         self.counters.setHorizontalHeaderLabels(
-            [self.tr("Counter"), self.tr("State"), self.tr("Last call (UTC)"), self.tr("Applied up to")]
+            [self.tr("Counter"), self.tr("State"), self.tr("Last call (UTC)"), self.tr("Had applied, at that call")]
         )
         self.conflicts_title.setText(
             self.tr("Conflicts to settle: two counters changed the same thing while apart. Pick the value to keep.")
@@ -224,7 +227,7 @@ class HubPage(Page):
         c = view.conflict
         by = self.tr("counter %1, %2")
         return (
-            f"{self._entity_word(c.entity)} {view.record}",
+            f"{self._entity_word(c.entity)} {self._weekdays().get(view.record, view.record)}",
             self._field_word(c.field),
             self._value_word(hub_view.shown_value(c.kept_value)),
             by.replace("%1", c.kept_author or "").replace("%2", _when(c.kept_at)),
@@ -236,6 +239,12 @@ class HubPage(Page):
     def _entity_word(self, entity: str) -> str:
         words = {"ticket": self.tr("Ticket"), "outlet_calendar": self.tr("Opening hours")}
         return words.get(entity, entity)
+
+    def _weekdays(self) -> dict[str, str]:
+        """The replica names the outlet's weekly hours by the weekday's code (outlet_calendar.WEEKDAYS)."""
+        names = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
+                 self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))  # fmt: skip
+        return dict(zip(WEEKDAYS, names, strict=True))
 
     def _field_word(self, field: str) -> str:
         words = {"hours": self.tr("hours"), "status": self.tr("status")}
