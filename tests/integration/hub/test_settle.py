@@ -19,6 +19,8 @@ from app.errors import PermissionDenied
 from app.hub.server import HubServer
 from app.storage import replica_repository
 from app.sync import hub_client, hub_settle
+from app.sync.outbox import OutboxItem
+from app.sync.policy import outbound_item, policy_for_region
 from app.tickets.outlet_calendar import set_hours
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
 from tests.integration.hub.harness import join, key_of, new_counter
@@ -123,3 +125,12 @@ def test_a_technician_may_not_settle_the_outlets_hours_a_manager_may(three_count
         technician.lock()
     assert hub_settle.permission_to_settle("ticket") is Permission.WRITE_TICKETS
     assert Permission.WRITE_TICKETS in PERMISSIONS[Role.TECHNICIAN]
+
+
+@pytest.mark.parametrize("region", ["CN", "EU", "IN"])
+def test_a_settle_never_leaves_the_outlet_under_any_shipped_region(region: str) -> None:
+    """The value chosen may be a walk-in's name or phone: no region rule names the settle action."""
+    for entity in ("ticket", "outlet_calendar", "part_stock", "consent"):
+        payload = {"local_action": "settle", "field": "customer_phone", "value": "13912345678", "settles": "op"}
+        item = OutboxItem("op-1", 1, entity, "00000000-0000-4000-8000-000000000001", "upsert", payload, "2026-12-02")
+        assert outbound_item(item, policy_for_region(region)) is None, entity
