@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from app.hub import discovery
 from app.hub.server import HubServer, issue_join_code
 from app.settings import Settings
 from app.storage import replica_repository
@@ -116,3 +117,15 @@ def test_a_hub_that_does_not_answer_is_said_on_the_page_and_the_window_stays_usa
     window.workspace.go_to(window.workspace.pages.indexOf(page))
     qtbot.waitUntil(lambda: "The hub did not answer" in page.waiting.text(), timeout=WAIT_MS)
     assert page.counters.rowCount() == 0 and page.sync_button.isEnabled()
+
+
+def test_find_hubs_fills_the_address_only_the_fingerprint_is_still_typed(qtbot, window, hub: HubServer) -> None:
+    page = window.workspace.hub
+    window.workspace.go_to(window.workspace.pages.indexOf(page))
+    with discovery.announced("SZ01", hub.port, hub.fingerprint, "127.0.0.1"):  # what `hub serve` announces
+        page.find_button.click()
+        assert page.busy.busy and not page.find_button.isEnabled()  # listening runs on a worker thread
+        qtbot.waitUntil(lambda: not page.busy.busy, timeout=WAIT_MS)
+    assert page.address.text() == hub.url
+    assert f"outlet SZ01, certificate {hub.fingerprint[:16]}..." in page.found.text()
+    assert page.fingerprint.text() == ""  # never taken from what answered: read from the hub's screen
