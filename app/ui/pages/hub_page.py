@@ -259,7 +259,13 @@ class HubPage(Page):
         super().show_session(session)
         self._show_local(session)
         if self._link is not None and self._link.joined and not self.busy.busy:
-            self.busy.run(self._tasks, lambda: self._picture_of(session), self._on_picture, self._on_no_answer, [])
+            self.busy.run(
+                self._tasks,
+                lambda: self._picture_of(session),
+                self._on_picture,
+                self._on_no_answer,
+                self._hub_buttons(),
+            )
 
     def refill(self, session: Session) -> None:
         self._show_local(session)  # a language switch words again; it does not call the hub
@@ -278,8 +284,10 @@ class HubPage(Page):
         self._show_texts()
 
     def _on_no_answer(self, error: BaseException) -> None:
-        self._picture = None
-        self._problem = problem_message(error) if isinstance(error, KnownError) else str(error)
+        if not isinstance(error, KnownError):  # a bug, not an absent hub: the crash path says so
+            show_error(self, error)
+            return
+        self._picture, self._problem = None, problem_message(error)
         self._show_texts()
 
     # --- actions -------------------------------------------------------------------------
@@ -292,8 +300,11 @@ class HubPage(Page):
         def job() -> tuple[Any, HubPicture]:
             return hub_client.hub_sync_once(session), self._picture_of(session)
 
-        self.busy.run(self._tasks, job, self._on_synced, self._on_failed, [self.sync_button, self.keep_this,
-                                                                          self.keep_other])  # fmt: skip
+        self.busy.run(self._tasks, job, self._on_synced, self._on_failed, self._hub_buttons())
+
+    def _hub_buttons(self) -> list[QWidget]:
+        """What would start another call to the hub or change what it is about to show."""
+        return [self.sync_button, self.keep_this, self.keep_other]
 
     def _on_synced(self, done: tuple[hub_client.HubRound, HubPicture]) -> None:
         self._round, picture = done
