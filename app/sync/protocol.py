@@ -210,6 +210,7 @@ def operation_digest(op: Operation) -> str:
     return hashlib.sha256(op.digest_source()).hexdigest()
 
 
+
 def receipt_message(outlet: str, seq: int, head: str, received_at: datetime) -> bytes:
     """What an anchor receipt's signature covers; domain-separated so it signs nothing else."""
     stamp = received_at.isoformat(timespec="microseconds")
