@@ -600,259 +600,254 @@
 <context>
     <name>HubPage</name>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="130"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
         <source>Outlet hub</source>
         <translation>网点集线器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="131"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="133"/>
         <source>Join the outlet hub (outlet manager)</source>
         <translation>加入网点集线器（网点经理）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
         <source>Hub &amp;address</source>
         <translation>集线器地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
         <source>This counter&apos;s c&amp;ode</source>
         <translation>本柜台代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
         <source>One-&amp;time code</source>
         <translation>一次性代码(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="133"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="135"/>
         <source>Certificate finger&amp;print</source>
         <translation>证书指纹(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="136"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
         <source>A, B, K2 ...</source>
         <translation>如 A、B、K2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="137"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="139"/>
         <source>as the hub shows it</source>
         <translation>按集线器屏幕所示填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="140"/>
         <source>read it from the hub&apos;s screen, never from a search</source>
         <translation>请从集线器屏幕上读取，切勿取自搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="139"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="141"/>
         <source>Fi&amp;nd hubs on the network</source>
         <translation>在局域网中查找集线器(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="140"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="142"/>
         <source>&amp;Join</source>
         <translation>加入(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="141"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="143"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="142"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
         <source>Counters the hub knows</source>
         <translation>集线器已知的柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
-        <location filename="../../app/ui/pages/hub_page.py" line="151"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
-        <source>Last call (UTC)</source>
-        <translation>最近联系时间（UTC）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
-        <source>Had applied, at that call</source>
-        <translation>该次联系时已应用至</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="147"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="149"/>
         <source>Conflicts to settle: two counters changed the same thing while apart. Pick the value to keep.</source>
         <translation>待解决的冲突：两个柜台在离线时修改了同一项内容。请选择要保留的值。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
         <source>Value kept now</source>
         <translation>当前保留的值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
-        <location filename="../../app/ui/pages/hub_page.py" line="151"/>
-        <source>By, when (UTC)</source>
-        <translation>修改者与时间（UTC）</translation>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <source>Last call</source>
+        <translation>最近联系时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="151"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <source>By, when</source>
+        <translation>修改者与时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
         <source>The other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="155"/>
         <source>&amp;Keep the value kept now</source>
         <translation>保留当前的值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="154"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
         <source>Keep the &amp;other value</source>
         <translation>改用另一个值(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="175"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="177"/>
         <source>This counter has not joined an outlet hub. On the hub, the operator gives it a one-time code and shows the certificate fingerprint; type both below with the hub&apos;s address.</source>
         <translation>本柜台尚未加入网点集线器。集线器操作员会为本柜台生成一次性代码并显示证书指纹；请将二者与集线器地址一起填写在下方。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="178"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="180"/>
         <source>Joined to the outlet hub at %1 as counter %2; certificate %3...</source>
         <translation>已作为柜台 %2 加入网点集线器 %1；证书 %3…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="181"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="183"/>
         <source>Hub of outlet %1.</source>
         <translation>网点 %1 的集线器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="189"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="191"/>
         <source>Waiting on this counter: %1 change(s).</source>
         <translation>本柜台待发送：%1 项更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="193"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="195"/>
         <source>Waiting at the hub for the region: %1 operation(s).</source>
         <translation>集线器待发往大区：%1 项操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="196"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="198"/>
         <source>The hub did not answer: %1</source>
         <translation>集线器没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="204"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="206"/>
         <source>Synced: sent %1, received %2, new conflicts %3.</source>
         <translation>同步完成：发送 %1，接收 %2，新冲突 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="215"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="215"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="228"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="229"/>
         <source>counter %1, %2</source>
         <translation>柜台 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="236"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
         <source>Chosen here, sent with the next sync</source>
         <translation>已在本柜台选择，下次同步时发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="236"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
         <source>To settle</source>
         <translation>待解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="240"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="240"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
         <source>Opening hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
         <source>hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="254"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="255"/>
         <source>(empty: closed)</source>
         <translation>（空：不营业）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="345"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="346"/>
         <source>No hub answered; type its address as the hub shows it.</source>
         <translation>没有集线器响应；请按集线器屏幕所示输入其地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="348"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="349"/>
         <source>%1: outlet %2, certificate %3... (compare with the hub&apos;s screen)</source>
         <translation>%1：网点 %2，证书 %3…（请与集线器屏幕核对）</translation>
     </message>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.session import Session
+from app.clock import local_minute
 from app.errors import KnownError
 from app.sync import hub_client, hub_settle, hub_view
 from app.sync.hub_view import ConflictView, HubPicture, LinkView
@@ -38,7 +39,8 @@ COUNTERS_HEIGHT = 150
 
 
 def _when(at: str | None) -> str:
-    return (at or "")[:16].replace("T", " ")
+    """This PC's local time, to the minute: the counters are all in this outlet."""
+    return local_minute(at) if at else ""
 
 
 class HubPage(Page):
@@ -57,7 +59,7 @@ class HubPage(Page):
         self._build_join_box()
         self._build_sync_row()
         self.counters_title = self._wrapped("hubCountersTitle")
-        self.counters = read_only_table("hubCounters", 4, resize=QHeaderView.ResizeMode.ResizeToContents)
+        self.counters = read_only_table("hubCounters", 3, resize=QHeaderView.ResizeMode.ResizeToContents)
         self.counters.setMaximumHeight(COUNTERS_HEIGHT)  # a few counters per outlet: the conflicts get the room
         self.waiting = self._wrapped("hubWaiting")
         self.conflicts_title = self._wrapped("hubConflictsTitle")
@@ -141,14 +143,14 @@ class HubPage(Page):
         self.sync_button.setText(self.tr("&Sync now"))
         self.counters_title.setText(self.tr("Counters the hub knows"))
         self.counters.setHorizontalHeaderLabels(
-            [self.tr("Counter"), self.tr("State"), self.tr("Last call (UTC)"), self.tr("Had applied, at that call")]
+            [self.tr("Counter"), self.tr("State"), self.tr("Last call")]
         )
         self.conflicts_title.setText(
             self.tr("Conflicts to settle: two counters changed the same thing while apart. Pick the value to keep.")
         )
         self.conflicts.setHorizontalHeaderLabels(
-            [self.tr("Record"), self.tr("Field"), self.tr("Value kept now"), self.tr("By, when (UTC)"),
-             self.tr("The other value"), self.tr("By, when (UTC)"), self.tr("State")]
+            [self.tr("Record"), self.tr("Field"), self.tr("Value kept now"), self.tr("By, when"),
+             self.tr("The other value"), self.tr("By, when"), self.tr("State")]
         )  # fmt: skip
         self.keep_this.setText(self.tr("&Keep the value kept now"))
         self.keep_other.setText(self.tr("Keep the &other value"))
@@ -212,8 +214,7 @@ class HubPage(Page):
         fill_table(
             self.counters,
             (
-                (c.counter, self.tr("Online") if c.online else self.tr("Offline"), _when(c.last_seen_at),
-                 str(c.applied_position))
+                (c.counter, self.tr("Online") if c.online else self.tr("Offline"), _when(c.last_seen_at))
                 for c in counters
             ),
         )  # fmt: skip
