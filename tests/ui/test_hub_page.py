@@ -81,12 +81,15 @@ def test_join_sync_see_the_conflict_keep_the_other_value_and_it_is_settled_every
     assert "as counter A" in page.link_label.text() and not page.join_box.isVisible()
 
     set_hours(manager, "mon", HOURS_HERE)  # made before this counter has seen B's change: a conflict
+    window.sync_status.refresh()
+    assert "0 changes kept here" not in window.sync_status.label.text()  # the sign-up's and this change
     page.sync_button.click()
     assert page.busy.busy and not page.sync_button.isEnabled()  # the round runs on a worker thread
     qtbot.waitUntil(lambda: page.result.text().startswith("Synced"), timeout=WAIT_MS)
     assert page.sync_button.isEnabled() and not page.busy.busy
     assert sorted((row[0], row[1]) for row in _table(page.counters)) == [("A", "Online"), ("B", "Online")]
     assert "Waiting on this counter: 0 change(s)." in page.waiting.text()
+    assert "0 changes kept here" in window.sync_status.label.text()  # the status bar follows the round
     [row] = _table(page.conflicts)
     assert row[:2] == ["Opening hours Monday", "hours"]
     assert {row[2], row[4]} == {HOURS_HERE, HOURS_THERE} and row[6] == "To settle"

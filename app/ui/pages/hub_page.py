@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -44,7 +45,10 @@ def _when(at: str | None) -> str:
 
 
 class HubPage(Page):
+    """Signals: `synced()` after a round with the hub (the status bar's counts changed)."""
+
     refill_on_language = True
+    synced = Signal()
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
         super().__init__("hubPage", parent)
@@ -313,6 +317,7 @@ class HubPage(Page):
         if session is not None:
             self._show_local(session)
         self._on_picture(picture)
+        self.synced.emit()
 
     def _on_failed(self, error: BaseException) -> None:
         self._round = None
