@@ -12,10 +12,13 @@ On a counter (`--data-dir` is the counter's store, signed in as usual):
 
     repair-counter hub join --hub https://HOST:PORT --counter B --code CODE --fingerprint HEX
     repair-counter hub sync --once [--json]
-    repair-counter hub conflicts [--json]
+    repair-counter hub conflicts [--all] [--json]
+    repair-counter hub settle CONFLICT_ID --keep kept|other [--json]
     repair-counter hub status [--json]
+    repair-counter hub find [--timeout S]       (hubs that answer on the LAN, by mDNS)
 
-Address entry only: the hub is not discovered by mDNS.
+Finding a hub gives its address only: joining still takes the one-time code and the
+fingerprint read from the hub's screen, and the certificate is compared with it as ever.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from contextlib import ExitStack
 from pathlib import Path
 
 from app.accounts.session import Session
@@ -32,7 +36,7 @@ from app.errors import UsageError
 from app.hub import forwarder
 from app.hub.certificate import grouped
 from app.hub.server import HubServer, hub_key, issue_join_code, open_hub_store
-from app.sync import hub_client
+from app.sync import hub_client, hub_settle
 from app.sync.policy import policy_for_region
 
 PASSPHRASE_ENV = "REPAIR_COUNTER_HUB_PASSPHRASE"
@@ -49,6 +53,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
     serve.add_argument("--port", type=int, default=8471, help="port (default 8471)")
     serve.add_argument("--forward-every", type=float, default=30.0, help="seconds between rounds to the region")
+    serve.add_argument("--no-mdns", action="store_true", help="do not announce the hub on the LAN (mDNS)")
     serve.set_defaults(func=run_serve)
 
     add = actions.add_parser("add-counter", help="print a one-time code and the certificate fingerprint")
@@ -84,8 +89,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     conflicts = actions.add_parser("conflicts", help="list changes two counters made to one field offline")
     _common(conflicts)
+    conflicts.add_argument("--all", action="store_true", help="settled ones too")
     conflicts.add_argument("--json", action="store_true")
     conflicts.set_defaults(func=run_conflicts)
+
+    settle = actions.add_parser("settle", help="settle a conflict: keep one of its two values everywhere")
+    _common(settle)
+    settle.add_argument("conflict_id", type=int, metavar="CONFLICT_ID", help="the # that `hub conflicts` shows")
+    settle.add_argument("--keep", required=True, choices=hub_settle.KEEP_CHOICES, help="which value stays")
+    settle.add_argument("--json", action="store_true")
+    settle.set_defaults(func=run_settle)
+
+    find = actions.add_parser("find", help="list the outlet hubs that answer on the LAN (mDNS)")
+    find.add_argument("--timeout", type=float, default=3.0, metavar="S", help="seconds to listen (default 3)")
+    find.add_argument("--interface", action="append", metavar="ADDRESS", help="listen on this address only")
+    find.add_argument("--json", action="store_true")
+    find.set_defaults(func=run_find)
 
     status = actions.add_parser("status", help="the counters the hub knows, and what waits")
     _common(status)
@@ -111,7 +130,38 @@ def run_serve(args: argparse.Namespace) -> int:
     server = HubServer(folder, args.outlet.upper(), _hub_key(folder), host=args.host, port=args.port)
     print(f"outlet hub for {args.outlet.upper()} on https://{args.host}:{server.port}", flush=True)
     print(f"certificate fingerprint: {server.fingerprint}", flush=True)
-    server.serve_forever(policy_for_region(args.region), args.forward_every)
+    with ExitStack() as announcement:
+        if not args.no_mdns:
+            _announce(announcement, args, server)
+        server.serve_forever(policy_for_region(args.region), args.forward_every)
+    return 0
+
+
+def _announce(stack: ExitStack, args: argparse.Namespace, server: HubServer) -> None:
+    """Announce the hub by mDNS while it serves; a LAN without multicast only loses the
+    announcement (counters type the address), never the hub."""
+    from app.hub import discovery  # zeroconf only for the commands that use it
+
+    try:
+        stack.enter_context(discovery.announced(server.outlet, server.port, server.fingerprint, args.host))
+    except OSError as exc:
+        print(f"not announced on the LAN (mDNS): {exc}; counters type the address", flush=True)
+        return
+    print(f"announced on the LAN as {discovery.SERVICE_TYPE} (turn off with --no-mdns)", flush=True)
+
+
+def run_find(args: argparse.Namespace) -> int:
+    from app.hub import discovery
+
+    if not 0 < args.timeout <= 60:
+        raise UsageError("Listen for between 0 and 60 seconds: --timeout 3")
+    hubs = discovery.find_hubs(args.timeout, args.interface)
+    if args.json:
+        print(json.dumps([hub.to_json() for hub in hubs], indent=2))
+        return 0
+    for hub in hubs:
+        print(f"{hub.url}  outlet {hub.outlet}  certificate {hub.fingerprint_prefix}...")
+    print(f"{len(hubs)} hub(s) found; to join, type the one-time code and the fingerprint shown on the hub")
     return 0
 
 
@@ -173,19 +223,35 @@ def run_sync(args: argparse.Namespace) -> int:
 
 def run_conflicts(args: argparse.Namespace) -> int:
     def listing(session: Session) -> int:
-        found = hub_client.conflicts(session)
+        found = hub_client.conflicts(session, include_settled=args.all)
         if args.json:
             print(json.dumps([c.to_json() for c in found], indent=2, ensure_ascii=False))
             return 0
         for c in found:
+            settled = f"; settled by counter {c.settled_by} at {c.settled_at}" if c.settled_at else ""
             print(
                 f"#{c.id} {c.kind} {c.entity} {c.entity_id} {c.field}: kept {c.kept_value} ({c.kept_author},"
-                f" {c.kept_at}); other {c.other_value} ({c.other_author}, {c.other_at})"
+                f" {c.kept_at}); other {c.other_value} ({c.other_author}, {c.other_at}){settled}"
             )
-        print(f"{len(found)} conflict(s) to settle")
+        print(f"{sum(1 for c in found if not c.settled_at)} conflict(s) to settle")
         return 0
 
     return in_session(args, listing)
+
+
+def run_settle(args: argparse.Namespace) -> int:
+    def settling(session: Session) -> int:
+        done = hub_settle.settle(session, args.conflict_id, args.keep)
+        if args.json:
+            print(json.dumps(done.to_json(), ensure_ascii=False))
+        else:
+            print(
+                f"conflict #{done.conflict_id}: {done.entity} {done.entity_id} {done.field} keeps"
+                f" {json.dumps(done.value, ensure_ascii=False)}; sent with the next hub sync"
+            )
+        return 0
+
+    return in_session(args, settling)
 
 
 def run_status(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from app.core.priority import suggest_priority
 from app.core.privacy_catalogue import FAULTS
 from app.core.workflow import Status
 from app.errors import UsageError
+from app.messages import satisfaction
 from app.parts import on_ticket
 from app.privacy_rules.children import AGE_BRACKETS, AgeDeclaration
 from app.storage import slip_repository
@@ -228,6 +229,10 @@ def _register_changes(actions: argparse._SubParsersAction[argparse.ArgumentParse
     collect.add_argument("--phone-last4", required=True)
     collect.add_argument("--signed-by", required=True)
     collect.add_argument("--signature-file", type=Path, default=None)
+    collect.add_argument(
+        "--rating", type=int, choices=range(1, 6), default=None, help="the customer's 1-5 rating, given at the counter"
+    )
+    collect.add_argument("--comment", default="", help="the customer's comment with the rating")
     collect.set_defaults(func=run_pickup)
 
 
@@ -367,8 +372,9 @@ def run_new(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     def act(session: Session) -> int:
         detail = moves.load(session, args.number)
+        parts = on_ticket.parts_on_ticket(session, detail.number)
         if args.json:
-            _print_json(detail_json(detail))
+            _print_json({**detail_json(detail), "parts": [dataclasses.asdict(part) for part in parts]})
         else:
             row = detail.row
             print(f"{row.number}  {row.status}  {row.service_type}  priority {row.priority}  due {row.due_at}")
@@ -385,6 +391,10 @@ def run_show(args: argparse.Namespace) -> int:
                 print(f"  purchase date: registry {conflict['registry']} (customer said {conflict['customer']})")
             for event in detail.events:
                 print(f"  {event.at}  {event.actor:<10} {event.from_status or '-'} -> {event.to_status}")
+            for part in parts:
+                serial = f"  serial {part.serial}" if part.serial else ""
+                genuine = "  genuine part, verified" if part.genuine else ""
+                print(f"  part {part.part_id}  {part.state}{serial}{genuine}")
         return 0
 
     return in_session(args, act)
@@ -526,6 +536,9 @@ def run_pickup(args: argparse.Namespace) -> int:
             session, args.number, args.phone_last4, args.signed_by, _signature(args, args.signed_by)
         )
         print(f"{detail.number}: {detail.status}")
+        if args.rating is not None:  # the phone is handed back whatever happens to the rating
+            satisfaction.record_rating(session, detail.number, args.rating, args.comment)
+            print(f"rated {args.rating} of 5")
         return 0
 
     return in_session(args, act)

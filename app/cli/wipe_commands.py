@@ -6,7 +6,8 @@ the phone (`--device SERIAL`) and writes the certificate (`--out FILE`, else
 standard output).  Exit 0 with a certificate or a recorded refusal; 110-116 when
 the wipe ended without a certificate (the `code:` line says why).
 `wipe-certificate verify FILE` needs no store and no network: exit 0 when the
-certificate verifies, 117 with the reason otherwise.
+certificate verifies, 117 with the reason otherwise; `wipe-certificate key` prints the
+outlet's public key for verifiers to pin with `--outlet-key`.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     wipe.add_argument("--result-timeout", type=float, default=60.0, metavar="SECONDS")
     wipe.set_defaults(func=run_wipe)
 
-    certificate = subparsers.add_parser("wipe-certificate", help="certificates of erasure: show, verify")
+    certificate = subparsers.add_parser("wipe-certificate", help="certificates of erasure: show, verify, key")
     actions = certificate.add_subparsers(dest="certificate_action", required=True)
     show = actions.add_parser("show", help="print (or save) the certificates kept with a ticket")
     _common(show)
@@ -60,6 +61,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("--pdf", type=Path, metavar="FILE", help="render the newest certificate to a PDF (A5)")
     show.add_argument("--language", choices=("zh_CN", "en"), default="zh_CN", help="language of the PDF")
     show.set_defaults(func=run_show)
+    key = actions.add_parser("key", help="this outlet's public signing key, for verifiers to pin (--outlet-key)")
+    _common(key)
+    key.set_defaults(func=run_key)
     verify = actions.add_parser("verify", help="check a certificate file offline: exit 0, or 117 with the reason")
     verify.add_argument("file", type=Path, metavar="FILE")
     verify.add_argument("--upstream-key", metavar="BASE64", help="the upstream's public key to trust")
@@ -111,6 +115,17 @@ def run_show(args: argparse.Namespace) -> int:
     return in_session(args, show)
 
 
+def run_key(args: argparse.Namespace) -> int:
+    def show(session) -> int:  # type: ignore[no-untyped-def]
+        key_id, public = records.outlet_public_key(session)
+        print(f"outlet key id: {key_id[:16]}")
+        print(f"public key (base64): {base64.b64encode(public).decode('ascii')}")
+        print("verifiers pass it as: repair-counter wipe-certificate verify FILE --outlet-key BASE64")
+        return 0
+
+    return in_session(args, show)
+
+
 def run_verify(args: argparse.Namespace) -> int:
     try:
         data = args.file.open("rb").read(cert.MAX_CERTIFICATE_BYTES + 1)
@@ -118,7 +133,8 @@ def run_verify(args: argparse.Namespace) -> int:
         raise UsageError(f"Cannot read {args.file}: {exc.strerror}.") from exc
     checked = cert.verify_document(data, outlet_key=_key(args.outlet_key), upstream_key=_key(args.upstream_key))
     print(f"certificate {checked.certificate_id} for ticket {checked.ticket}: valid")
-    print(f"outlet key: {checked.outlet_key_id[:16]}")
+    pinned = "the key given" if args.outlet_key else "the key in the file: pass --outlet-key to prove which outlet"
+    print(f"outlet key: {checked.outlet_key_id[:16]} ({pinned})")
     print(f"countersignature: {checked.countersignature}")
     return 0
 

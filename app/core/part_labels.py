@@ -124,6 +124,35 @@ def parse_maker_keys(data: Any, where: str = "part_makers.json") -> MakerKeys:
     return MakerKeys(str(data.get("version", "")), MappingProxyType(keys))
 
 
+def pulled_maker_key(item: Any) -> tuple[str, Ed25519PublicKey | None]:
+    """One `part_makers` item the upstream published: `{"key": KEY_ID, "public_key": BASE64}` adds or
+    replaces a maker's key, `{"key": KEY_ID, "retired": true}` withdraws it (a leaked or expired key:
+    labels signed by it are refused from then on).  ValueError naming the problem."""
+    key_id = item.get("key") if isinstance(item, dict) else None
+    place = f"part_makers {key_id!r}"
+    if not isinstance(key_id, str) or not _KEY_ID.match(key_id):
+        raise ValueError(f"{place}: key must be lowercase letters, digits and hyphens")
+    if item.get("retired") is True:
+        return key_id, None
+    return key_id, _public_key(item.get("public_key"), place)
+
+
+def with_pulled(shipped: MakerKeys, items: list[Any]) -> MakerKeys:
+    """`shipped` with the pulled items applied in order (a later item for a key wins); an item that
+    does not hold is left out whole, as every pulled reference item is."""
+    keys = dict(shipped.keys)
+    for item in items:
+        try:
+            key_id, key = pulled_maker_key(item)
+        except ValueError:
+            continue
+        if key is None:
+            keys.pop(key_id, None)
+        else:
+            keys[key_id] = key
+    return MakerKeys(f"{shipped.version}+{len(items)}" if items else shipped.version, MappingProxyType(keys))
+
+
 def _public_key(raw: object, place: str) -> Ed25519PublicKey:
     try:
         material = base64.b64decode(str(raw), validate=True)

@@ -18,6 +18,9 @@ Item formats (a CSV column holds the same text; amounts are decimal strings):
   its warranty period.
 * ``holidays``: ``{"key": "CN/2026-10-01"}`` closes the region's outlets that
   day; with ``"hours": "10:00-16:00"`` they open those hours instead.
+* ``part_makers``: ``{"key": KEY_ID, "public_key": BASE64}`` adds or rotates a part
+  maker's Ed25519 key, ``{"key": KEY_ID, "retired": true}`` withdraws one
+  (app/core/part_labels.py; laid over the shipped keys by the parts service).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from typing import Any
 
 from app.core.deadlines import Interval, parse_hours
 from app.core.localized import LocalizedText
+from app.core.part_labels import pulled_maker_key
 from app.core.reference_data import (
     _APK_FILE,
     _IDENTIFIER,
@@ -77,6 +81,12 @@ def item_key(item: Any) -> str:
 
 def check_item(kind: str, item: Any, base: ReferenceData) -> None:
     """ReferenceDataError naming the field when the item cannot be applied as a whole."""
+    if kind == "part_makers":  # applied by the parts service over the shipped keys, checked here alike
+        try:
+            pulled_maker_key(item)
+        except ValueError as problem:
+            raise ReferenceDataError(str(problem)) from None
+        return
     if kind not in APPLIED_KINDS:
         return  # kinds the counter does not apply yet are kept as they came
     _APPLY[kind](base, item)

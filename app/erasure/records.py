@@ -34,6 +34,14 @@ def ticket_certificates(session: Session, ticket_number: str) -> list[dict[str, 
     return [document_for(row) for row in repo.certificates_for_ticket(session.store, ticket_number)]
 
 
+def outlet_public_key(session: Session) -> tuple[str, bytes]:
+    """The key id and raw public key this outlet signs certificates with, for others to pin
+    (`wipe-certificate verify --outlet-key`): without it a verifier only knows the file is intact."""
+    session.require(Permission.READ_TICKETS)
+    public = cert.public_key_of(cert.signing_key_from_seed(repo.signing_seed(session.store)))
+    return cert.key_id_for(public), public
+
+
 #: Service types whose phone leaves the customer's hands for days or for good: the counter offers
 #: data forgetting at their intake (issue 20); any other ticket gets it on request.
 OFFERED_AT_INTAKE = frozenset({"send_in", "return_exchange"})

@@ -22,7 +22,7 @@ from app.core.roles import Permission
 from app.core.workflow import TERMINAL, Status, allowed_targets
 from app.parts.dispatch import DISPATCH_ENTITY, request_in
 from app.parts.errors import StockMoveRefused, TicketPartsRefused
-from app.parts.genuine import check_label
+from app.parts.genuine import check_label, maker_keys_in_force
 from app.parts.stock import Move, move_in
 from app.storage import parts_repository
 from app.storage.parts_repository import TicketPart
@@ -131,7 +131,8 @@ def use_parts(
         raise TicketPartsRefused(
             f"Ticket {detail.number} has no parts reserved.", code="nothing_reserved", params={"ticket": detail.number}
         )
-    scanned = _labels_for(reserved, [check_label(text, makers) for text in labels])
+    keys = makers or maker_keys_in_force(session.store)
+    scanned = _labels_for(reserved, [check_label(text, keys) for text in labels])
     with session.store.transaction(session.actor) as work:
         for part in reserved:
             label = scanned.get(part.seq)

@@ -31,9 +31,12 @@ from app.core.roles import Permission
 from app.core.warranty import shown_record
 from app.privacy_rules.errors import ExportUnreadable, UnknownCustomer, WeakExportPassword
 from app.storage import diagnostics_repository as diag
+from app.storage import erasure_repository as erasure
+from app.storage import message_repository as messages
 from app.storage import privacy_repository as repo
 from app.storage import staff_repository
 from app.storage.atomic_file import write_atomically
+from app.storage.erasure_repository import CertificateRow, WipeJobRow
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.sealing import Argon2Params, password_key
 from app.storage.store import Store
@@ -106,12 +109,62 @@ def _json_object(text: str | None) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else {"value": value}
 
 
-def _ticket(ticket: dict[str, Any]) -> dict[str, Any]:
+def _ticket(ticket: dict[str, Any], after: Mapping[str, Any]) -> dict[str, Any]:
     stored = {k: ticket.get(k) for k in _TICKET_FIELDS}
     kept = {key: _json_object(ticket.get(column)) for column, key in _TICKET_JSON.items()}
     if kept["warranty"]:  # the reason wording as given, which the store keeps only as its code and dates
         kept["warranty"] = shown_record(kept["warranty"])
-    return {**stored, **kept, "events": ticket["events"], "lines": ticket["lines"]}
+    return {**stored, **kept, "events": ticket["events"], "lines": ticket["lines"], **after}
+
+
+def after_repair_values(store: Store, ticket_id: str, number: str) -> dict[str, Any]:
+    """What the store keeps of a ticket beyond its row: the consent to messages and each message
+    (never its text, which is not stored), the rating, and any data forgetting with its certificate."""
+    consent = messages.consent_of(store, ticket_id)
+    rating = messages.satisfaction_of(store, ticket_id)
+    certificates = {c.job_id: c for c in erasure.certificates_for_ticket(store, number)}
+    return {
+        "message_consent": None
+        if consent is None
+        else {
+            "language": consent.language,
+            "care_guide": consent.care_guide,
+            "given_at": consent.given_at,
+            "withdrawn_at": consent.withdrawn_at,
+        },
+        "messages": [
+            {
+                "event": m.event,
+                "state": m.state,
+                "parts_total": m.parts_total,
+                "parts_sent": m.parts_sent,
+                "created_at": m.created_at,
+                "sent_at": m.sent_at,
+                "holds_phone_number": m.holds_number,
+            }
+            for m in messages.messages_of_ticket(store, ticket_id)
+        ],
+        "rating": None
+        if rating is None
+        else {"rating": rating[0], "comment": rating[1], "outcome": rating[2], "taken": rating[3]},
+        "data_forgetting": [_wipe(job, certificates.get(job.id)) for job in erasure.jobs_for_ticket(store, number)],
+    }
+
+
+def _wipe(job: WipeJobRow, certificate: CertificateRow | None) -> dict[str, Any]:
+    return {
+        "decision": job.decision,
+        "status": job.status,
+        "signed_by": job.signed_by,
+        "technician": job.technician,
+        "created_at": job.created_at,
+        "finished_at": job.finished_at,
+        "failure_code": job.failure_code,
+        "steps": list(job.steps),
+        "certificate": None
+        if certificate is None
+        else {"id": certificate.id, "issued_at": certificate.issued_at, "digest": certificate.digest},
+    }
 
 
 def collected_values(store: Store, run_id: str) -> dict[str, Any]:
@@ -167,9 +220,12 @@ def export_document(
     made_at: str,
     outlet: str,
     collected: Mapping[str, dict[str, Any]] | None = None,
+    after_repair: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The customer's data as the schema describes it; `collected` is each run's `collected_values`."""
+    """The customer's data as the schema describes it; `collected` is each run's `collected_values`,
+    `after_repair` each ticket's `after_repair_values` (by ticket id)."""
     found = collected or {}
+    after = after_repair or {}
     return {
         "format": FORMAT,
         "version": 1,
@@ -177,7 +233,7 @@ def export_document(
         "outlet": outlet,
         "customer": dict(facts.customer),
         "privacy": dict(facts.privacy) if facts.privacy else None,
-        "tickets": [_ticket(t) for t in facts.tickets],
+        "tickets": [_ticket(t, after.get(t["id"], {})) for t in facts.tickets],
         "consents": [{**c, "categories": _split(c["categories"])} for c in facts.consents],
         "diagnostic_runs": [
             {
@@ -311,6 +367,7 @@ def customer_document(session: Session, customer_id: str) -> dict[str, Any]:
         iso(session.store.clock()),
         outlet.code if outlet else "",
         {run["id"]: collected_values(session.store, run["id"]) for run in facts.diagnostic_runs},
+        {t["id"]: after_repair_values(session.store, t["id"], t["number"]) for t in facts.tickets},
     )
     problems = schema_problems(document)
     if problems:  # our own bug: the document and its schema disagree

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.clock import local_minute
 from app.slip.content import Language
 from app.slip.layout import Block, Codes, Fields, Heading, Paragraph, SlipLayout, Table, Title, clip_text
 
@@ -78,6 +79,11 @@ def tool_words(text: str, language: Language) -> str:
     return _TOOL_WORDS.get(text, {}).get(language, text)
 
 
+def _when(iso_text: object) -> str:
+    """Printed for the customer in the counter's local time with its offset; the signed file keeps UTC."""
+    return local_minute(iso_text, with_offset=True)
+
+
 def _w(key: str, language: Language) -> str:
     return _WORDS[key][language]
 
@@ -87,8 +93,9 @@ def certificate_layout(document: dict[str, Any], language: Language) -> SlipLayo
     body = document["certificate"]
     signature = document["outlet_signature"]
     ticket = str(body["ticket"])
+    subtitle = _w("subtitle", language).format(outlet=body["outlet"], at=_when(body["issued_at"]))
     blocks: list[Block] = [
-        Title(_w("title", language), (_w("subtitle", language).format(outlet=body["outlet"], at=body["issued_at"]),)),
+        Title(_w("title", language), (subtitle,)),
         Codes(f"{QR_PREFIX}/{body['id']}/{signature['signature']}", ticket, _w("scan", language)),
         _main_fields(body, language),
         Heading(_w("before", language)),
@@ -115,10 +122,10 @@ def _main_fields(body: dict[str, Any], language: Language) -> Fields:
         ("certificate", body["id"]),
         ("imei", body["imei_masked"]),
         ("model", body["model"]),
-        ("method", _tool_words(str(body["method"]), language)),
-        ("standard", _tool_words(str(body["standard"]), language)),
+        ("method", tool_words(str(body["method"]), language)),
+        ("standard", tool_words(str(body["standard"]), language)),
         ("phone", phone),
-        ("wiped_at", tool.get("time", "")),
+        ("wiped_at", _when(tool.get("time", ""))),
         ("technician", body["technician"]),
     )
     return Fields(tuple((_w(key, language), clip_text(str(value))) for key, value in rows))
@@ -137,7 +144,7 @@ def _checks(checks: list[dict[str, Any]], language: Language) -> Table:
 
 def _signature_fields(signature: dict[str, Any], counter: dict[str, Any] | None, language: Language) -> Fields:
     countersigned = (
-        _w("countersigned_value", language).format(key=str(counter["key_id"])[:16], at=counter["signed_at"])
+        _w("countersigned_value", language).format(key=str(counter["key_id"])[:16], at=_when(counter["signed_at"]))
         if counter
         else _w("pending", language)
     )
@@ -151,10 +158,6 @@ def _signature_fields(signature: dict[str, Any], counter: dict[str, Any] | None,
 
 def _result(value: str, language: Language) -> str:
     return _RESULTS.get(value, {}).get(language, value)
-
-
-def _tool_words(value: str, language: Language) -> str:
-    return _TOOL_WORDS.get(value, {}).get(language, value)
 
 
 def _size(value: object) -> str:

@@ -67,6 +67,7 @@ _CONDITION_ITEMS = {
     "other": T("其他", "Other"),
 }
 _CHECKLIST_ORDER = {item: n for n, item in enumerate(CONDITION_ITEMS)}
+_WHOLE_CHECKLIST = T("全部检查项", "All items")
 _CONDITION_STATES = {
     "ok": T("完好", "OK"),
     "damaged": T("有损伤", "damaged"),
@@ -213,17 +214,9 @@ def _decimal(value: Any) -> Decimal:
 
 
 def condition_text(intake: dict[str, Any], language: Language) -> str:
-    """The intake checklist in words: `Screen: damaged; Housing: OK. <notes>. Accessories: charger`."""
-    parts = []
-    condition = intake.get("condition") or {}
-    # In the order the checklist is asked at the counter (the stored JSON has its keys sorted).
-    ordered = sorted(condition.items(), key=lambda pair: _CHECKLIST_ORDER.get(str(pair[0]), len(_CHECKLIST_ORDER)))
-    for item, state in ordered:
-        name = _CONDITION_ITEMS.get(str(item))
-        wording = _CONDITION_STATES.get(str(state))
-        parts.append(f"{name.get(language) if name else item}: {wording.get(language) if wording else state}")
-    separator = "；" if language == "zh_CN" else "; "
-    text = separator.join(parts)
+    """The intake checklist as one short phrase: `Screen: damaged; Housing, Buttons: OK. <notes>.
+    Accessories: charger`, or `All items: OK` when the whole checklist had one answer."""
+    text = _checklist_phrase(intake.get("condition") or {}, language)
     notes = str(intake.get("condition_notes") or "").strip()
     if notes:
         text = f"{text}\n{notes}" if text else notes
@@ -232,6 +225,24 @@ def condition_text(intake: dict[str, Any], language: Language) -> str:
         heading = "随机附件：" if language == "zh_CN" else "Accessories: "
         text = f"{text}\n{heading}{', '.join(accessories)}" if text else heading + ", ".join(accessories)
     return text
+
+
+def _checklist_phrase(condition: dict[str, Any], language: Language) -> str:
+    """Items grouped by their answer, in the order the checklist is asked at the counter (the stored
+    JSON has its keys sorted), so five answers read as one line on a small slip."""
+    ordered = sorted(condition.items(), key=lambda pair: _CHECKLIST_ORDER.get(str(pair[0]), len(_CHECKLIST_ORDER)))
+    by_state: dict[str, list[str]] = {}
+    for item, state in ordered:
+        name = _CONDITION_ITEMS.get(str(item))
+        by_state.setdefault(str(state), []).append(name.get(language) if name else str(item))
+    colon, comma, separator = ("：", "、", "；") if language == "zh_CN" else (": ", ", ", "; ")
+    if len(by_state) == 1 and set(condition) >= set(CONDITION_ITEMS):
+        by_state = {state: [_WHOLE_CHECKLIST.get(language)] for state in by_state}
+    phrases = []
+    for state, names in by_state.items():
+        wording = _CONDITION_STATES.get(state)
+        phrases.append(f"{comma.join(names)}{colon}{wording.get(language) if wording else state}")
+    return separator.join(phrases)
 
 
 def diagnosis_text(

@@ -223,6 +223,10 @@ def message_rows(store: Store, states: tuple[str, ...] | None = None, limit: int
     return _rows(store, where, states or (), limit)
 
 
+def messages_of_ticket(store: Store, ticket_id: str) -> list[MessageRow]:
+    return _rows(store, "WHERE q.ticket_id = ?", (ticket_id,), 100)
+
+
 def message_row(store: Store, message_id: str) -> MessageRow | None:
     found = _rows(store, "WHERE q.id = ?", (message_id,), 1)
     return found[0] if found else None

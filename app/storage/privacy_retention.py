@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from app.storage import message_repository
 from app.storage.store import Store, UnitOfWork
 
 #: Diagnostic functions whose results are kept with the service record, not as 30-day diagnostic data.
@@ -167,6 +168,7 @@ def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
     count = 0
     numbers = _ticket_numbers_of_customers(work, customer_ids)
     empty_waiting_payloads(work, [*customer_ids, *_ticket_ids_of_customers(work, customer_ids)])
+    _forget_after_repair(work, customer_ids)
     for part in _chunks(customer_ids):
         marks = _marks(part)
         count += work.execute(
@@ -179,6 +181,13 @@ def delete_contact_data(work: UnitOfWork, customer_ids: Sequence[str]) -> int:
         work.execute(f"UPDATE diag_consent SET customer_name = '' WHERE ticket_number IN ({_marks(part)})", tuple(part))
         work.execute(f"UPDATE wipe_job SET signed_by = '' WHERE ticket_number IN ({_marks(part)})", tuple(part))
     return count
+
+
+def _forget_after_repair(work: UnitOfWork, customer_ids: Sequence[str]) -> None:
+    """A queued message keeps the customer's number and a rating its comment: both go with the
+    contact data (the consent ends, so nothing more is queued; the rating stays for statistics)."""
+    for customer_id in customer_ids:
+        message_repository.forget_customer(work, customer_id)
 
 
 _ANONYMISED_COLUMNS = (
@@ -203,6 +212,7 @@ def anonymise_service_records(work: UnitOfWork, customer_ids: Sequence[str]) -> 
     """
     numbers = _ticket_numbers_of_customers(work, customer_ids)
     empty_waiting_payloads(work, [*customer_ids, *_ticket_ids_of_customers(work, customer_ids)])
+    _forget_after_repair(work, customer_ids)  # while the tickets still name their customer
     count = 0
     for part in _chunks(customer_ids):
         marks = _marks(part)

@@ -53,6 +53,8 @@ FORGETTING_ACTIONS = frozenset({"erase", "erase_data", "delete"})
 #: Fields a ticket must have on the replica before it has a row (its creation was applied).
 REQUIRED = ("number", "customer", "service_type")
 PICKUP_NOTE = "picked up"
+#: A person's settlement of a conflict (app/sync/hub_settle.py): it sets the field it names.
+SETTLE_ACTION = "settle"
 
 
 @dataclass(frozen=True)
@@ -188,10 +190,13 @@ def _pending_fields(work: UnitOfWork, ticket_id: str) -> set[str]:
         "SELECT action, payload FROM outbox WHERE entity = ? AND entity_id = ? AND sent_at IS NULL", (TICKET, ticket_id)
     ).fetchall()
     for action, payload in rows:
+        change = json.loads(payload)
         if action in STATUS_ACTIONS:
             fields.add("status")
-        if action != "move":  # a move's other fields (from, to, note) set nothing on the replica
-            fields.update(json.loads(payload))
+        if action == SETTLE_ACTION:  # a settle sets the one field it names
+            fields.add(str(change.get("field")))
+        elif action != "move":  # a move's other fields (from, to, note) set nothing on the replica
+            fields.update(change)
     return fields
 
 

@@ -37,6 +37,8 @@ REPLICA_ENTITY = "hub_replica"
 STATUS_FIELD = "status"
 CREATED_STATUS = Status.RECEIVED.value
 CONCURRENT_CHANGE, MOVE_REFUSED = "concurrent_change", "move_refused"
+#: A person's choice between a conflict's two values (app/sync/hub_settle.py makes it).
+SETTLE = "settle"
 _NOT_FIELDS = frozenset({"local_action"})
 
 
@@ -82,6 +84,8 @@ class Conflict:
     other_at: str
     position: int
     settled_at: str | None
+    settled_by: str | None
+    other_op: str
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -212,6 +216,8 @@ def _fields_of(work: UnitOfWork, op: ReplicaOperation, status: FieldValue | None
         if moved is None or op.local_action == "move":  # a move sets only the status; refused, nothing
             return [(STATUS_FIELD, moved)]
         return [(STATUS_FIELD, moved), *_payload_fields(op)]
+    if op.local_action == SETTLE:
+        return _settled_field(work, op)
     fields = _payload_fields(op)
     if op.local_action == "create" and op.entity == "ticket":
         fields.append((STATUS_FIELD, _encoded(CREATED_STATUS)))
@@ -229,6 +235,20 @@ def _status_target(op: ReplicaOperation) -> Any:
     if op.local_action == "pickup" and op.entity == "ticket":
         return Status.COLLECTED.value
     return None
+
+
+def _settled_field(work: UnitOfWork, op: ReplicaOperation) -> list[tuple[str, str | None]]:
+    """A settle: the field takes the chosen value and the conflict it names is settled, by the
+    op's author at the op's time, so every replica marks it alike at the same place in the order."""
+    field, settles = op.payload.get("field"), op.payload.get("settles")
+    if not isinstance(field, str) or not field or field in _NOT_FIELDS or not isinstance(settles, str):
+        return []  # not a settle this version can read: nothing changes, on every replica alike
+    work.execute(
+        "UPDATE replica_conflict SET settled_at = ?, settled_by = ? WHERE other_op = ? AND field = ?"
+        " AND settled_at IS NULL",
+        (op.created_at, op.counter, settles, field),
+    )
+    return [(field, _encoded(op.payload.get("value")))]
 
 
 def _checked_move(work: UnitOfWork, op: ReplicaOperation, current: FieldValue | None, target: Any) -> str | None:
@@ -276,13 +296,32 @@ def _encoded(value: Any) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
+_CONFLICT_COLUMNS = (
+    "id, kind, entity, entity_id, field, kept_value, kept_author, kept_at, other_value, other_author, other_at,"
+    " hub_position, settled_at, settled_by, other_op"
+)
+
+
 def conflicts(store: Store, *, include_settled: bool = False) -> list[Conflict]:
     where = "" if include_settled else " WHERE settled_at IS NULL"
-    rows = store.query(
-        "SELECT id, kind, entity, entity_id, field, kept_value, kept_author, kept_at, other_value, other_author,"
-        f" other_at, hub_position, settled_at FROM replica_conflict{where} ORDER BY hub_position, id"
-    )
+    rows = store.query(f"SELECT {_CONFLICT_COLUMNS} FROM replica_conflict{where} ORDER BY hub_position, id")
     return [Conflict(*row) for row in rows]
+
+
+def conflict(store: Store, conflict_id: int) -> Conflict | None:
+    """One listed conflict, settled or not; None for an id this replica does not hold."""
+    row = store.query_one(f"SELECT {_CONFLICT_COLUMNS} FROM replica_conflict WHERE id = ?", (conflict_id,))
+    return Conflict(*row) if row else None
+
+
+def settle_waiting(store: Store, other_op: str, field: str) -> bool:
+    """This counter already chose for that conflict: its settle waits in the outbox for the hub."""
+    row = store.query_one(
+        "SELECT 1 FROM outbox WHERE sent_at IS NULL AND action = ? AND json_extract(payload, '$.settles') = ?"
+        " AND json_extract(payload, '$.field') = ?",
+        (SETTLE, other_op, field),
+    )
+    return row is not None
 
 
 def record(store: Store, entity: str, entity_id: str) -> dict[str, Any]:
@@ -314,6 +353,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[Any, ...]]]:
         ),
         "replica_conflict": store.query(
             "SELECT kind, entity, entity_id, field, kept_value, kept_author, kept_at, kept_op, other_value,"
-            " other_author, other_at, other_op, hub_position FROM replica_conflict ORDER BY hub_position, id"
+            " other_author, other_at, other_op, hub_position, settled_at, settled_by FROM replica_conflict"
+            " ORDER BY hub_position, id"
         ),
     }

@@ -299,6 +299,6 @@ def hub_status(session: Session) -> HubStatus:
         return _parse(_send(client, "GET", f"{HUB_PREFIX}/counters/{link.counter}/status"), HubStatus)  # type: ignore[no-any-return]
 
 
-def conflicts(session: Session) -> list[replica_repository.Conflict]:
+def conflicts(session: Session, *, include_settled: bool = False) -> list[replica_repository.Conflict]:
     session.require(Permission.READ_TICKETS)
-    return replica_repository.conflicts(session.store)
+    return replica_repository.conflicts(session.store, include_settled=include_settled)

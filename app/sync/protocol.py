@@ -41,7 +41,9 @@ HexDigest = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Cursor = Annotated[str, StringConstraints(pattern=r"^[0-9]{1,19}$")]
 
 Action = Literal["upsert", "delete", "erase", "rectify"]
-ReferenceKind = Literal["price_list", "warranty_registry", "consent_texts", "diagtool", "retention", "holidays"]
+ReferenceKind = Literal[
+    "price_list", "warranty_registry", "consent_texts", "diagtool", "retention", "holidays", "part_makers"
+]
 REFERENCE_KINDS: tuple[str, ...] = (
     "price_list",
     "warranty_registry",
@@ -49,6 +51,7 @@ REFERENCE_KINDS: tuple[str, ...] = (
     "diagtool",
     "retention",
     "holidays",
+    "part_makers",
 )
 
 #: How the upstream answered one operation.

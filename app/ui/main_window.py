@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
             reference = self._reference or load_reference_data(default_resources_dir())
             self._workspace = Workspace(self._tasks, self.monitor, reference)
             self._workspace.staff.store_reopened.connect(self._refresh_status)
+            self._workspace.hub.synced.connect(self._refresh_status)  # its "changes kept here" moved
             self.stack.addWidget(self._workspace)
         return self._workspace
 

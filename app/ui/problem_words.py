@@ -63,6 +63,13 @@ def _messages() -> dict[str, str]:
         ),
         "hub_refused": translate("ProblemWords", "The outlet hub refused this counter."),
         "not_joined": translate("ProblemWords", "This counter has not joined an outlet hub."),
+        "unknown_conflict": translate("ProblemWords", "There is no conflict #{conflict} on this counter."),
+        "conflict_already_settled": translate(
+            "ProblemWords", "Conflict #{conflict} was already settled, by counter {by} at {at}."
+        ),
+        "conflict_settle_waiting": translate(
+            "ProblemWords", "Conflict #{conflict} is already settled here; the choice waits for the next sync."
+        ),
         "store_closed": translate("ProblemWords", "The store is locked."),
         "device_error": translate("ProblemWords", "The phone did not answer as expected."),
         "adb_server_unavailable": translate("ProblemWords", "The phone connection service (adb) could not start."),
@@ -351,6 +358,9 @@ def _next_steps() -> dict[str, str]:
         ),
         "hub_refused": translate("ProblemWords", "Ask the hub's operator for a new one-time code for this counter."),
         "not_joined": translate("ProblemWords", "Join the outlet hub with the code and fingerprint the hub shows."),
+        "unknown_conflict": translate("ProblemWords", "Show the outlet hub page again: the list is up to date there."),
+        "conflict_already_settled": translate("ProblemWords", "Nothing to do: sync to see the choice everywhere."),
+        "conflict_settle_waiting": translate("ProblemWords", "Nothing to do: press Sync now to send the choice."),
         "wrong_password": translate(
             "ProblemWords",
             "Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, "

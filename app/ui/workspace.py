@@ -19,6 +19,7 @@ from app.ui.named import named
 from app.ui.pages.devices_page import DevicesPage
 from app.ui.pages.diagnostics_page import DiagnosticsPage
 from app.ui.pages.followup_page import FollowUpPage
+from app.ui.pages.hub_page import HubPage
 from app.ui.pages.journal_page import JournalPage
 from app.ui.pages.parts_page import PartsPage
 from app.ui.pages.privacy_page import PrivacyPage
@@ -54,6 +55,7 @@ class Workspace(QWidget):
         self.journal = JournalPage(tasks)
         self.privacy = PrivacyPage(tasks, reference)
         self.parts = PartsPage(tasks, reference)
+        self.hub = HubPage(tasks)
         self._entries = [  # (page, permission needed to see it)
             (self.tickets, Permission.READ_TICKETS),
             (self.devices, Permission.RUN_DIAGNOSTICS),
@@ -64,6 +66,7 @@ class Workspace(QWidget):
             (ReportsPage(tasks), Permission.READ_REPORTS),
             (self.parts, Permission.MANAGE_STOCK),
             (FollowUpPage(tasks), Permission.WRITE_TICKETS),
+            (self.hub, Permission.SYNC),
         ]
         for page, _ in self._entries:
             self.pages.addWidget(page)
@@ -92,6 +95,7 @@ class Workspace(QWidget):
             self.tr("Reports"),
             self.tr("Spare parts"),
             self.tr("Follow-ups"),
+            self.tr("Outlet hub"),
         )
 
     def retranslate(self) -> None:

@@ -32,113 +32,113 @@
 <context>
     <name>CertificateDialog</name>
     <message>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="211"/>
         <location filename="../../app/ui/dialogs/data_forgetting.py" line="212"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="213"/>
         <source>Certificate of erasure</source>
         <translation>数据清除证明</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="214"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="213"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="215"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="214"/>
         <source>Save certificate file…</source>
         <translation>保存证明文件…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="226"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="227"/>
         <source>Certificate</source>
         <translation>证明编号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="228"/>
         <source>IMEI (masked)</source>
         <translation>IMEI（部分隐藏）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="229"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="230"/>
         <source>Method</source>
         <translation>清除方法</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="231"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="232"/>
         <source>Android version</source>
         <translation>安卓版本</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="233"/>
         <source>Encryption before the wipe</source>
         <translation>清除前的加密状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="234"/>
         <source>Accounts on the phone</source>
         <translation>手机上的账号数</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="236"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="235"/>
         <source>Phone after the wipe</source>
         <translation>清除后的手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="237"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="236"/>
         <source>Technician</source>
         <translation>技术人员</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="238"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="237"/>
         <source>Issued</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="246"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="245"/>
         <source>encrypted</source>
         <translation>已加密</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="249"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="248"/>
         <source>reset and left USB</source>
         <translation>已重启并断开 USB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="255"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="254"/>
         <source>Does not verify: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="257"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="256"/>
         <source>Signed by this outlet; the upstream countersigns it at the next sync.</source>
         <translation>已由本店签名；下次同步时由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="258"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="257"/>
         <source>Signed by this outlet and countersigned by the upstream.</source>
         <translation>已由本店签名，并已由厂商服务器加签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="262"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="261"/>
         <source>Save certificate file</source>
         <translation>保存证明文件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="270"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="269"/>
         <source>Save PDF</source>
         <translation>保存 PDF</translation>
     </message>
@@ -205,28 +205,28 @@
 <context>
     <name>DataForgettingButton</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="306"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="305"/>
         <source>Offer data forgetting before the phone leaves the customer…</source>
         <translation>手机离开客户之前，请提供数据清除服务…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="308"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="307"/>
         <source>Data forgetting…</source>
         <translation>数据遗忘…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="343"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="333"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="342"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="334"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="333"/>
         <source>The refusal is recorded and printed on the slip.</source>
         <translation>客户拒绝已记录，并会打印在维修单上。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="342"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="341"/>
         <source>Connect exactly one phone (the ticket&apos;s), allow USB debugging, then try again.</source>
         <translation>请只连接一部手机（本维修单的手机），允许 USB 调试后重试。</translation>
     </message>
@@ -466,6 +466,54 @@
     </message>
 </context>
 <context>
+    <name>EstimatePanel</name>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="47"/>
+        <source>approved by %1</source>
+        <translation>已由 %1 确认</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="51"/>
+        <source>reserved %1</source>
+        <translation>已预留 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="52"/>
+        <source>fitted %1</source>
+        <translation>已安装 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="53"/>
+        <source>not in stock, requested %1</source>
+        <translation>缺货，已申请调拨 %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="57"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="86"/>
+        <source>Estimate for the customer</source>
+        <translation>给客户的报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="87"/>
+        <source>Add to estimate</source>
+        <translation>加入报价</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="88"/>
+        <source>Approved by (the customer&apos;s name)</source>
+        <translation>确认人（客户姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/estimate_panel.py" line="89"/>
+        <source>Customer approves</source>
+        <translation>客户确认报价</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <location filename="../../app/ui/first_run_wizard.py" line="137"/>
@@ -547,6 +595,261 @@
         <location filename="../../app/ui/dialogs/help_overlay.py" line="46"/>
         <source>Keyboard shortcuts (F1)</source>
         <translation>键盘快捷键（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
+        <source>Outlet hub</source>
+        <translation>网点集线器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="133"/>
+        <source>Join the outlet hub (outlet manager)</source>
+        <translation>加入网点集线器（网点经理）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <source>Hub &amp;address</source>
+        <translation>集线器地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <source>This counter&apos;s c&amp;ode</source>
+        <translation>本柜台代码(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <source>One-&amp;time code</source>
+        <translation>一次性代码(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="135"/>
+        <source>Certificate finger&amp;print</source>
+        <translation>证书指纹(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
+        <source>A, B, K2 ...</source>
+        <translation>如 A、B、K2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="139"/>
+        <source>as the hub shows it</source>
+        <translation>按集线器屏幕所示填写</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="140"/>
+        <source>read it from the hub&apos;s screen, never from a search</source>
+        <translation>请从集线器屏幕上读取，切勿取自搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="141"/>
+        <source>Fi&amp;nd hubs on the network</source>
+        <translation>在局域网中查找集线器(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="142"/>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="143"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
+        <source>Counters the hub knows</source>
+        <translation>集线器已知的柜台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <source>Counter</source>
+        <translation>柜台</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="149"/>
+        <source>Conflicts to settle: two counters changed the same thing while apart. Pick the value to keep.</source>
+        <translation>待解决的冲突：两个柜台在离线时修改了同一项内容。请选择要保留的值。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <source>Value kept now</source>
+        <translation>当前保留的值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <source>Last call</source>
+        <translation>最近联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <source>By, when</source>
+        <translation>修改者与时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <source>The other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="155"/>
+        <source>&amp;Keep the value kept now</source>
+        <translation>保留当前的值(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
+        <source>Keep the &amp;other value</source>
+        <translation>改用另一个值(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="177"/>
+        <source>This counter has not joined an outlet hub. On the hub, the operator gives it a one-time code and shows the certificate fingerprint; type both below with the hub&apos;s address.</source>
+        <translation>本柜台尚未加入网点集线器。集线器操作员会为本柜台生成一次性代码并显示证书指纹；请将二者与集线器地址一起填写在下方。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="180"/>
+        <source>Joined to the outlet hub at %1 as counter %2; certificate %3...</source>
+        <translation>已作为柜台 %2 加入网点集线器 %1；证书 %3…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="183"/>
+        <source>Hub of outlet %1.</source>
+        <translation>网点 %1 的集线器。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="191"/>
+        <source>Waiting on this counter: %1 change(s).</source>
+        <translation>本柜台待发送：%1 项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="195"/>
+        <source>Waiting at the hub for the region: %1 operation(s).</source>
+        <translation>集线器待发往大区：%1 项操作。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="198"/>
+        <source>The hub did not answer: %1</source>
+        <translation>集线器没有响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="206"/>
+        <source>Synced: sent %1, received %2, new conflicts %3.</source>
+        <translation>同步完成：发送 %1，接收 %2，新冲突 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="229"/>
+        <source>counter %1, %2</source>
+        <translation>柜台 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
+        <source>Chosen here, sent with the next sync</source>
+        <translation>已在本柜台选择，下次同步时发送</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
+        <source>To settle</source>
+        <translation>待解决</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
+        <source>Opening hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <source>Monday</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <source>Tuesday</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <source>Wednesday</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <source>Thursday</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <source>Friday</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <source>Saturday</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <source>Sunday</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
+        <source>hours</source>
+        <translation>营业时间</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="255"/>
+        <source>(empty: closed)</source>
+        <translation>（空：不营业）</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="346"/>
+        <source>No hub answered; type its address as the hub shows it.</source>
+        <translation>没有集线器响应；请按集线器屏幕所示输入其地址。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/hub_page.py" line="349"/>
+        <source>%1: outlet %2, certificate %3... (compare with the hub&apos;s screen)</source>
+        <translation>%1：网点 %2，证书 %3…（请与集线器屏幕核对）</translation>
     </message>
 </context>
 <context>
@@ -844,148 +1147,148 @@
         <translation>4 - 按网点设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="347"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
         <source>New repair ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="348"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
         <source>&lt; Back (Alt+B)</source>
         <translation>&lt; 上一步 (Alt+B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="349"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
         <source>Next (Ctrl+Enter) &gt;</source>
         <translation>下一步 (Ctrl+Enter) &gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="350"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="352"/>
         <source>Save ticket (Ctrl+Enter)</source>
         <translation>保存维修单 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="355"/>
         <source>The customer has read and signed the agreement</source>
         <translation>客户已阅读并签署协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="284"/>
         <source>Condition photo</source>
         <translation>外观照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="209"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="210"/>
         <source>Customer&apos;s age</source>
         <extracomment>Which step each field is on, so a refused intake opens the step of its first problem. The intake&apos;s checklist states, &quot;not checked&quot; first: nothing is OK until someone looked. Where a guardian&apos;s consent is needed when the region is not known yet (the strictest shipped age). Rows outside the service-type table that a person may leave empty.</extracomment>
         <translation>客户年龄</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="210"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
         <source>Guardian&apos;s name (under-age customer)</source>
         <translation>监护人姓名（未成年客户）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="211"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="212"/>
         <source>The guardian agrees to the processing this service needs</source>
         <translation>监护人同意本服务所需的数据处理</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="283"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="284"/>
         <source>Photos (*.jpg *.jpeg *.png)</source>
         <translation>照片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="294"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="296"/>
         <source>Cannot read the photo: %1</source>
         <translation>无法读取照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="298"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="300"/>
         <source>Photos must be JPEG or PNG files of at most 8 MB.</source>
         <translation>照片须为 JPEG 或 PNG 文件，且不超过 8 MB。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="304"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="306"/>
         <source>Photos: %1</source>
         <translation>照片：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="351"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="353"/>
         <source>Take from the last diagnostics run</source>
         <translation>采用最近一次检测的结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="352"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
         <source>Run diagnostics on the plugged phone (Ctrl+D)</source>
         <translation>检测已连接的手机 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="354"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="356"/>
         <source>Add photo...</source>
         <translation>添加照片...</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="365"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="367"/>
         <source>Not checked yet: choose one</source>
         <translation>尚未检查：请选择</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="381"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="383"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="394"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="396"/>
         <source>Step %1 of %2: %3</source>
         <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="464"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="466"/>
         <source>No diagnostics were run: scan or type the IMEI.</source>
         <translation>未进行检测：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="499"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="501"/>
         <source>New customer</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="501"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="503"/>
         <source>Returning customer: details filled in; check them with the customer</source>
         <translation>老客户：已自动填写资料，请与客户核对</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="512"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="514"/>
         <source>IMEI valid</source>
         <translation>IMEI 有效</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="520"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="522"/>
         <source>The scan holds no valid IMEI.</source>
         <translation>扫描内容中没有有效的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="532"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="534"/>
         <source>No phone could be read: scan or type the IMEI.</source>
         <translation>无法读取手机：请扫描或输入 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="541"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="543"/>
         <source>Filled in from the plugged phone.</source>
         <translation>已从连接的手机填写。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="606"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="608"/>
         <source>The customer must sign the agreement before the ticket is opened.</source>
         <translation>建单前客户必须签署服务协议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="615"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="617"/>
         <source>Ticket %1 opened.</source>
         <translation>维修单 %1 已创建。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/intake_page.py" line="637"/>
+        <location filename="../../app/ui/pages/intake_page.py" line="638"/>
         <source>Please fix: %1</source>
         <translation>请修改：%1</translation>
     </message>
@@ -2234,197 +2537,197 @@
         <translation>此文件夹中已有数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="66"/>
+        <location filename="../../app/ui/problem_words.py" line="73"/>
         <source>The store is locked.</source>
         <translation>数据库已锁定。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="67"/>
+        <location filename="../../app/ui/problem_words.py" line="74"/>
         <source>The phone did not answer as expected.</source>
         <translation>手机的响应不符合预期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="68"/>
+        <location filename="../../app/ui/problem_words.py" line="75"/>
         <source>The phone connection service (adb) could not start.</source>
         <translation>手机连接服务（adb）无法启动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="69"/>
+        <location filename="../../app/ui/problem_words.py" line="76"/>
         <source>The phone was disconnected.</source>
         <translation>手机已断开连接。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="70"/>
+        <location filename="../../app/ui/problem_words.py" line="77"/>
         <source>The phone has not allowed USB debugging for this PC yet.</source>
         <translation>手机尚未允许此电脑进行 USB 调试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="71"/>
+        <location filename="../../app/ui/problem_words.py" line="78"/>
         <source>The phone sent far more data than expected.</source>
         <translation>手机发送的数据远超预期。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="72"/>
+        <location filename="../../app/ui/problem_words.py" line="79"/>
         <source>A command on the phone failed.</source>
         <translation>手机上的一条命令执行失败。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="73"/>
+        <location filename="../../app/ui/problem_words.py" line="80"/>
         <source>A file could not be copied to or from the phone.</source>
         <translation>无法向手机复制文件或从手机复制文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="74"/>
+        <location filename="../../app/ui/problem_words.py" line="81"/>
         <source>A file expected on the phone is not there.</source>
         <translation>手机上缺少应有的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="75"/>
+        <location filename="../../app/ui/problem_words.py" line="82"/>
         <source>The diagnostic tool could not be installed on the phone.</source>
         <translation>无法在手机上安装检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="76"/>
+        <location filename="../../app/ui/problem_words.py" line="83"/>
         <source>The phone took too long to answer.</source>
         <translation>手机响应超时。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="77"/>
+        <location filename="../../app/ui/problem_words.py" line="84"/>
         <source>The serial port could not be used.</source>
         <translation>无法使用该串口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="78"/>
+        <location filename="../../app/ui/problem_words.py" line="85"/>
         <source>The serial port {port} could not be opened.</source>
         <translation>无法打开串口 {port}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="79"/>
+        <location filename="../../app/ui/problem_words.py" line="86"/>
         <source>The upstream address is not a secure (https) address.</source>
         <translation>上级服务器地址不是安全（https）地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="80"/>
+        <location filename="../../app/ui/problem_words.py" line="87"/>
         <source>The upstream&apos;s certificate is not trusted.</source>
         <translation>上级服务器的证书不受信任。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="81"/>
+        <location filename="../../app/ui/problem_words.py" line="88"/>
         <source>The upstream could not be reached.</source>
         <translation>无法连接上级服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="82"/>
+        <location filename="../../app/ui/problem_words.py" line="89"/>
         <source>The upstream refused the enrolment code.</source>
         <translation>上级服务器拒绝了注册码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="83"/>
+        <location filename="../../app/ui/problem_words.py" line="90"/>
         <source>The upstream no longer accepts this outlet&apos;s credentials.</source>
         <translation>上级服务器不再接受本网点的凭据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="84"/>
+        <location filename="../../app/ui/problem_words.py" line="91"/>
         <source>The upstream answered in a way this version does not understand.</source>
         <translation>上级服务器的应答无法被本版本识别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="87"/>
+        <location filename="../../app/ui/problem_words.py" line="94"/>
         <source>The upstream has newer records of this outlet than this PC.</source>
         <translation>上级服务器上本网点的记录比本机更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="90"/>
+        <location filename="../../app/ui/problem_words.py" line="97"/>
         <source>This outlet is not enrolled with an upstream.</source>
         <translation>本网点尚未在上级服务器注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="91"/>
+        <location filename="../../app/ui/problem_words.py" line="98"/>
         <source>The upstream&apos;s receipt is not genuine.</source>
         <translation>上级服务器的回执不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="92"/>
+        <location filename="../../app/ui/problem_words.py" line="99"/>
         <source>The diagnostics could not go on.</source>
         <translation>检测无法继续。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="93"/>
+        <location filename="../../app/ui/problem_words.py" line="100"/>
         <source>The customer has not consented to this data category.</source>
         <translation>客户未同意该数据类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="98"/>
+        <location filename="../../app/ui/problem_words.py" line="105"/>
         <source>There is no active consent of the customer for this run.</source>
         <translation>本次检测没有有效的客户授权。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="99"/>
+        <location filename="../../app/ui/problem_words.py" line="106"/>
         <source>The diagnostic tool on the phone needs an update.</source>
         <translation>手机上的检测工具需要更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="100"/>
+        <location filename="../../app/ui/problem_words.py" line="107"/>
         <source>The diagnostic tool&apos;s installer is not genuine.</source>
         <translation>检测工具的安装包不是正式版本。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="101"/>
+        <location filename="../../app/ui/problem_words.py" line="108"/>
         <source>The diagnostics were cancelled.</source>
         <translation>检测已取消。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="102"/>
+        <location filename="../../app/ui/problem_words.py" line="109"/>
         <source>The consent is not complete.</source>
         <translation>授权信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="103"/>
+        <location filename="../../app/ui/problem_words.py" line="110"/>
         <source>No such diagnostics run.</source>
         <translation>没有这次检测记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="133"/>
+        <location filename="../../app/ui/problem_words.py" line="140"/>
         <source>No such customer.</source>
         <translation>没有该客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="136"/>
+        <location filename="../../app/ui/problem_words.py" line="143"/>
         <source>This request is already closed.</source>
         <translation>该申请已关闭。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="137"/>
+        <location filename="../../app/ui/problem_words.py" line="144"/>
         <source>The person&apos;s identity has not been checked.</source>
         <translation>尚未核验申请人身份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="138"/>
+        <location filename="../../app/ui/problem_words.py" line="145"/>
         <source>The customer has restricted the processing of their data.</source>
         <translation>该客户已申请限制处理其数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="165"/>
+        <location filename="../../app/ui/problem_words.py" line="172"/>
         <source>The export cannot be opened with this password or key.</source>
         <translation>无法用此密码或密钥打开导出文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="166"/>
+        <location filename="../../app/ui/problem_words.py" line="173"/>
         <source>The export password is too short.</source>
         <translation>导出密码太短。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="168"/>
+        <location filename="../../app/ui/problem_words.py" line="175"/>
         <source>A value of the request is not valid.</source>
         <translation>申请中有无效的内容。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="169"/>
+        <location filename="../../app/ui/problem_words.py" line="176"/>
         <source>The ticket could not be changed.</source>
         <translation>无法更改该工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="134"/>
+        <location filename="../../app/ui/problem_words.py" line="141"/>
         <source>No customer found for ticket {ticket}.</source>
         <translation>找不到工单 {ticket} 对应的客户。</translation>
     </message>
@@ -2469,1115 +2772,1145 @@
         <translation>本柜台尚未加入网点中心服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="94"/>
+        <location filename="../../app/ui/problem_words.py" line="66"/>
+        <source>There is no conflict #{conflict} on this counter.</source>
+        <translation>本柜台没有编号为 #{conflict} 的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="67"/>
+        <source>Conflict #{conflict} was already settled, by counter {by} at {at}.</source>
+        <translation>冲突 #{conflict} 已由柜台 {by} 于 {at} 解决。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="70"/>
+        <source>Conflict #{conflict} is already settled here; the choice waits for the next sync.</source>
+        <translation>冲突 #{conflict} 已在本柜台解决，所作选择将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="101"/>
         <source>The consent names a data category that none of the chosen checks reads.</source>
         <translation>同意书包含了所选检测项目均不读取的数据类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="97"/>
+        <location filename="../../app/ui/problem_words.py" line="104"/>
         <source>The consent names no customer.</source>
         <translation>同意书未关联客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="104"/>
+        <location filename="../../app/ui/problem_words.py" line="111"/>
         <source>This phone (IMEI {read}) is not the phone of ticket {ticket} (IMEI {on_ticket}); nothing beyond its identity was read.</source>
         <translation>这部手机（IMEI {read}）不是工单 {ticket} 的手机（IMEI {on_ticket}）；除设备信息外未读取任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="109"/>
+        <location filename="../../app/ui/problem_words.py" line="116"/>
         <source>The phone gave no IMEI, so it cannot be checked against ticket {ticket}; the run stopped.</source>
         <translation>未能读取手机的 IMEI，无法核对是否为工单 {ticket} 的手机；已停止检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="112"/>
+        <location filename="../../app/ui/problem_words.py" line="119"/>
         <source>A run for a ticket first reads the phone&apos;s identity: add device information to the consent.</source>
         <translation>为工单检测须先读取手机身份以核对，请在授权中加入设备信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="116"/>
+        <location filename="../../app/ui/problem_words.py" line="123"/>
         <source>The ticket&apos;s fault category cannot be set.</source>
         <translation>无法设置该工单的故障类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="117"/>
+        <location filename="../../app/ui/problem_words.py" line="124"/>
         <source>{category} is not a fault category.</source>
         <translation>{category} 不是故障类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="118"/>
+        <location filename="../../app/ui/problem_words.py" line="125"/>
         <source>Ticket {ticket} is closed; its fault category stays as it is.</source>
         <translation>工单 {ticket} 已关闭，故障类别保持不变。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="121"/>
+        <location filename="../../app/ui/problem_words.py" line="128"/>
         <source>There is no fault suggestion to accept.</source>
         <translation>没有可采纳的故障建议。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="122"/>
+        <location filename="../../app/ui/problem_words.py" line="129"/>
         <source>The diagnostics found nothing wrong, so they suggest no fault category.</source>
         <translation>检测未发现问题，因此没有建议的故障类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="125"/>
+        <location filename="../../app/ui/problem_words.py" line="132"/>
         <source>The diagnostics did not suggest {fault}; they suggest {suggested}.</source>
         <translation>检测没有建议 {fault}；建议的是 {suggested}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="128"/>
+        <location filename="../../app/ui/problem_words.py" line="135"/>
         <source>These diagnostics were not run for a ticket: there is no fault category to set.</source>
         <translation>此次检测未关联工单，没有可设置的故障类别。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="131"/>
+        <location filename="../../app/ui/problem_words.py" line="138"/>
         <source>This diagnostics run is filed under ticket {ticket}.</source>
         <translation>此次检测已归入工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="132"/>
+        <location filename="../../app/ui/problem_words.py" line="139"/>
         <source>Repair Counter has this store open elsewhere.</source>
         <translation>维修柜台已在别处打开此数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="135"/>
+        <location filename="../../app/ui/problem_words.py" line="142"/>
         <source>No privacy request {request}.</source>
         <translation>没有隐私申请 {request}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="139"/>
+        <location filename="../../app/ui/problem_words.py" line="146"/>
         <source>Ticket {ticket} cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能进行诊断：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="143"/>
+        <location filename="../../app/ui/problem_words.py" line="150"/>
         <source>Ticket {ticket} cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="147"/>
+        <location filename="../../app/ui/problem_words.py" line="154"/>
         <source>Ticket {ticket} is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>工单 {ticket} 不会上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="151"/>
+        <location filename="../../app/ui/problem_words.py" line="158"/>
         <source>This customer&apos;s phone cannot be diagnosed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的手机不能检测：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="156"/>
+        <location filename="../../app/ui/problem_words.py" line="163"/>
         <source>This customer&apos;s data cannot be printed: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据不能打印：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="160"/>
+        <location filename="../../app/ui/problem_words.py" line="167"/>
         <source>This customer&apos;s data is not sent upstream: the customer restricted the processing of their data on {since}.</source>
         <translation>该客户的数据暂不上传：客户已于 {since} 申请限制处理其个人信息。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="167"/>
+        <location filename="../../app/ui/problem_words.py" line="174"/>
         <source>Below {age} a guardian&apos;s consent is needed.</source>
         <translation>未满 {age} 周岁需监护人同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="170"/>
+        <location filename="../../app/ui/problem_words.py" line="177"/>
         <source>No ticket {ticket} in this store.</source>
         <translation>本数据库中没有工单 {ticket}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="171"/>
+        <location filename="../../app/ui/problem_words.py" line="178"/>
         <source>A ticket that is {current} cannot go to {target}. It can go to: {allowed}.</source>
         <translation>工单不能从“{current}”改为“{target}”。可以改为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="174"/>
+        <location filename="../../app/ui/problem_words.py" line="181"/>
         <source>The ticket is {current} and closed; its status cannot change.</source>
         <translation>工单已是“{current}”，已结束，不能再更改状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="175"/>
+        <location filename="../../app/ui/problem_words.py" line="182"/>
         <source>The ticket is already {current}.</source>
         <translation>工单已经是“{current}”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="176"/>
+        <location filename="../../app/ui/problem_words.py" line="183"/>
         <source>Ticket {number} is {current}: invoice after the repair.</source>
         <translation>工单 {number} 当前为“{current}”：请在维修完成后开具账单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="177"/>
+        <location filename="../../app/ui/problem_words.py" line="184"/>
         <source>Collection needs the pickup check and signature.</source>
         <translation>取机需核对信息并签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="178"/>
+        <location filename="../../app/ui/problem_words.py" line="185"/>
         <source>The intake is not complete.</source>
         <translation>收件信息不完整。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="179"/>
+        <location filename="../../app/ui/problem_words.py" line="186"/>
         <source>This slip&apos;s code is not genuine.</source>
         <translation>此单据上的码不是真实的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="180"/>
+        <location filename="../../app/ui/problem_words.py" line="187"/>
         <source>The pickup check did not match.</source>
         <translation>取机核对不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="181"/>
+        <location filename="../../app/ui/problem_words.py" line="188"/>
         <source>The service agreement is not signed yet.</source>
         <translation>服务协议尚未签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="182"/>
+        <location filename="../../app/ui/problem_words.py" line="189"/>
         <source>The ticket is not under warranty and its estimate is not approved.</source>
         <translation>该工单不在保修期内，且报价尚未获客户确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="185"/>
+        <location filename="../../app/ui/problem_words.py" line="192"/>
         <source>No ticket matches that number together with that phone number or IMEI.</source>
         <translation>没有与该工单号及该手机号或 IMEI 相符的工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="188"/>
+        <location filename="../../app/ui/problem_words.py" line="195"/>
         <source>The ticket was changed meanwhile.</source>
         <translation>该工单已被他人更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="189"/>
+        <location filename="../../app/ui/problem_words.py" line="196"/>
         <source>The part is not in the price list for this model.</source>
         <translation>该配件不在此机型的价目表中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="190"/>
+        <location filename="../../app/ui/problem_words.py" line="197"/>
         <source>The thermal printer does not answer.</source>
         <translation>热敏打印机无响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="191"/>
+        <location filename="../../app/ui/problem_words.py" line="198"/>
         <source>The thermal printer is out of paper.</source>
         <translation>热敏打印机缺纸。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="192"/>
+        <location filename="../../app/ui/problem_words.py" line="199"/>
         <source>The thermal printer&apos;s cover is open.</source>
         <translation>热敏打印机上盖未合好。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="193"/>
+        <location filename="../../app/ui/problem_words.py" line="200"/>
         <source>The device on {port} is not a receipt printer.</source>
         <translation>{port} 上的设备不是可用的小票打印机。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="194"/>
+        <location filename="../../app/ui/problem_words.py" line="201"/>
         <source>The thermal printer&apos;s port could not be opened.</source>
         <translation>无法打开热敏打印机的端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="195"/>
+        <location filename="../../app/ui/problem_words.py" line="202"/>
         <source>The slip is too long to print.</source>
         <translation>单据过长，无法打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="196"/>
+        <location filename="../../app/ui/problem_words.py" line="203"/>
         <source>The font for the slip is missing.</source>
         <translation>缺少单据所需的字体。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="197"/>
+        <location filename="../../app/ui/problem_words.py" line="204"/>
         <source>The slip could not be saved there.</source>
         <translation>无法将单据保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="198"/>
+        <location filename="../../app/ui/problem_words.py" line="205"/>
         <source>The stock could not be changed.</source>
         <translation>库存无法更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="199"/>
+        <location filename="../../app/ui/problem_words.py" line="206"/>
         <source>There is no part {part} in the price list.</source>
         <translation>价目表中没有备件 {part}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="200"/>
+        <location filename="../../app/ui/problem_words.py" line="207"/>
         <source>Part {part}: {available} available, but {wanted} are needed.</source>
         <translation>备件 {part}：可用 {available} 个，但需要 {wanted} 个。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="201"/>
+        <location filename="../../app/ui/problem_words.py" line="208"/>
         <source>This part label is refused.</source>
         <translation>此备件标签被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="202"/>
+        <location filename="../../app/ui/problem_words.py" line="209"/>
         <source>The scan is not a part label.</source>
         <translation>扫描内容不是备件标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="203"/>
+        <location filename="../../app/ui/problem_words.py" line="210"/>
         <source>The label names a maker&apos;s key that is not known: the part is not verified genuine.</source>
         <translation>标签所指的厂商密钥未知：无法验证为原装备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="206"/>
+        <location filename="../../app/ui/problem_words.py" line="213"/>
         <source>The label is not signed by the part&apos;s maker: it is forged or was altered.</source>
         <translation>标签并非由备件厂商签名：已被伪造或篡改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="209"/>
+        <location filename="../../app/ui/problem_words.py" line="216"/>
         <source>The label is for part {part}, not {expected}.</source>
         <translation>此标签属于备件 {part}，而不是 {expected}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="210"/>
+        <location filename="../../app/ui/problem_words.py" line="217"/>
         <source>This stock move cannot be made as asked.</source>
         <translation>无法按要求进行此库存变动。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="211"/>
+        <location filename="../../app/ui/problem_words.py" line="218"/>
         <source>The quantity {quantity} is not allowed for this move.</source>
         <translation>此变动不允许数量 {quantity}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="212"/>
+        <location filename="../../app/ui/problem_words.py" line="219"/>
         <source>Every stock move needs a reason.</source>
         <translation>每次库存变动都需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="213"/>
+        <location filename="../../app/ui/problem_words.py" line="220"/>
         <source>Serial {serial} was scanned in before; a part is counted once.</source>
         <translation>序列号 {serial} 之前已扫描入库；一个备件只计一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="216"/>
+        <location filename="../../app/ui/problem_words.py" line="223"/>
         <source>Serial {serial} is not in this outlet&apos;s stock.</source>
         <translation>序列号 {serial} 不在本网点库存中。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="217"/>
+        <location filename="../../app/ui/problem_words.py" line="224"/>
         <source>That is not another outlet&apos;s code.</source>
         <translation>这不是其他网点的代码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="218"/>
+        <location filename="../../app/ui/problem_words.py" line="225"/>
         <source>The ticket&apos;s parts cannot be changed now.</source>
         <translation>现在无法更改该工单的备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="219"/>
+        <location filename="../../app/ui/problem_words.py" line="226"/>
         <source>Ticket {ticket} has no parts reserved.</source>
         <translation>工单 {ticket} 没有预留备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="220"/>
+        <location filename="../../app/ui/problem_words.py" line="227"/>
         <source>Ticket {ticket} is {current}: parts are fitted while it is being repaired.</source>
         <translation>工单 {ticket} 当前为{current}：备件只能在维修中安装。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="223"/>
+        <location filename="../../app/ui/problem_words.py" line="230"/>
         <source>Ticket {ticket}: the estimate is not approved and the repair is not under warranty.</source>
         <translation>工单 {ticket}：报价尚未确认，且维修不在保修范围内。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="226"/>
+        <location filename="../../app/ui/problem_words.py" line="233"/>
         <source>No {part} is reserved on this ticket for serial {serial}.</source>
         <translation>此工单上没有为序列号 {serial} 预留的 {part}。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="227"/>
+        <location filename="../../app/ui/problem_words.py" line="234"/>
         <source>The wipe did not end in a certificate.</source>
         <translation>本次清除未能出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="231"/>
+        <location filename="../../app/ui/problem_words.py" line="238"/>
         <source>The phone&apos;s diagnostic tool cannot wipe, and it was not updated.</source>
         <translation>手机上的检测工具无法执行清除，且未更新。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="235"/>
+        <location filename="../../app/ui/problem_words.py" line="242"/>
         <source>The diagnostic tool is not on the phone and the update was refused, so the phone was not wiped.</source>
         <translation>手机上没有检测工具，且客户拒绝更新，手机未被清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="239"/>
+        <location filename="../../app/ui/problem_words.py" line="246"/>
         <source>The phone&apos;s diagnostic tool is too old to wipe and it was not updated, so the phone was not wiped.</source>
         <translation>手机上的检测工具版本过旧，无法清除，且未更新，手机未被清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="243"/>
+        <location filename="../../app/ui/problem_words.py" line="250"/>
         <source>The phone&apos;s storage is not encrypted: destroying its keys would erase nothing, so no wipe was started.</source>
         <translation>手机存储未加密：销毁密钥无法清除数据，因此未开始清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="247"/>
+        <location filename="../../app/ui/problem_words.py" line="254"/>
         <source>This phone is not the phone of ticket {ticket} (its IMEI differs); nothing was erased.</source>
         <translation>这部手机不是维修单 {ticket} 的手机（IMEI 不符），未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="251"/>
+        <location filename="../../app/ui/problem_words.py" line="258"/>
         <source>Ticket {ticket} has no IMEI, so the phone cannot be checked against it; nothing was erased.</source>
         <translation>维修单 {ticket} 没有 IMEI，无法核对手机，未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="255"/>
+        <location filename="../../app/ui/problem_words.py" line="262"/>
         <source>The phone gave no IMEI to check against the ticket; nothing was erased.</source>
         <translation>手机未提供 IMEI，无法与维修单核对，未清除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="259"/>
+        <location filename="../../app/ui/problem_words.py" line="266"/>
         <source>The phone was unplugged before the tool reported: nobody can say what was erased, so there is no certificate.</source>
         <translation>检测工具报告结果前手机已断开：无法确认清除了什么，因此不出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="264"/>
+        <location filename="../../app/ui/problem_words.py" line="271"/>
         <source>The tool on the phone reported that the wipe failed; the phone was not reset.</source>
         <translation>手机上的检测工具报告清除失败，手机未被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="268"/>
+        <location filename="../../app/ui/problem_words.py" line="275"/>
         <source>The tool&apos;s wipe result is missing or unreadable; no certificate was issued.</source>
         <translation>检测工具的清除结果缺失或无法读取，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="272"/>
+        <location filename="../../app/ui/problem_words.py" line="279"/>
         <source>The tool reported success but the phone did not reset and leave the cable; nothing was certified.</source>
         <translation>检测工具报告成功，但手机没有重启并断开连接，未出具证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="276"/>
+        <location filename="../../app/ui/problem_words.py" line="283"/>
         <source>This certificate of erasure does not verify.</source>
         <translation>这份数据清除证明验证未通过。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="280"/>
+        <location filename="../../app/ui/problem_words.py" line="287"/>
         <source>The file is not a readable certificate of erasure.</source>
         <translation>该文件不是可读取的数据清除证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="284"/>
+        <location filename="../../app/ui/problem_words.py" line="291"/>
         <source>The certificate was signed by another key than the one trusted here.</source>
         <translation>该证明不是由此处信任的密钥签名的。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="288"/>
+        <location filename="../../app/ui/problem_words.py" line="295"/>
         <source>The outlet&apos;s signature does not match the certificate: it was altered or forged.</source>
         <translation>门店签名与证明内容不符：证明已被篡改或伪造。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="292"/>
+        <location filename="../../app/ui/problem_words.py" line="299"/>
         <source>The certificate does not record a successful wipe.</source>
         <translation>该证明没有记录一次成功的清除。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="296"/>
+        <location filename="../../app/ui/problem_words.py" line="303"/>
         <source>The upstream&apos;s countersignature does not match the certificate.</source>
         <translation>厂商服务器的加签与证明内容不符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="300"/>
+        <location filename="../../app/ui/problem_words.py" line="307"/>
         <source>There is no such wipe or certificate.</source>
         <translation>没有这次清除或这份证明。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="304"/>
+        <location filename="../../app/ui/problem_words.py" line="311"/>
         <source>The message could not be handled.</source>
         <translation>无法处理该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="305"/>
+        <location filename="../../app/ui/problem_words.py" line="312"/>
         <source>The modem did not send the message.</source>
         <translation>短信猫未发送该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="306"/>
+        <location filename="../../app/ui/problem_words.py" line="313"/>
         <source>The modem or the network is busy; the message will be sent again later.</source>
         <translation>短信猫或网络忙，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="309"/>
+        <location filename="../../app/ui/problem_words.py" line="316"/>
         <source>The modem has no network signal; the message will be sent again later.</source>
         <translation>短信猫没有网络信号，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="312"/>
+        <location filename="../../app/ui/problem_words.py" line="319"/>
         <source>The modem&apos;s SIM card may be out of credit; the message will be sent again later.</source>
         <translation>短信猫的SIM卡可能已欠费，稍后将重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="315"/>
+        <location filename="../../app/ui/problem_words.py" line="322"/>
         <source>The network refused the message (a wrong number or a malformed message).</source>
         <translation>网络拒绝了该短信（号码错误或短信格式错误）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="318"/>
+        <location filename="../../app/ui/problem_words.py" line="325"/>
         <source>The modem refused the message for a reason it did not give.</source>
         <translation>短信猫拒绝了该短信，未说明原因。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="319"/>
+        <location filename="../../app/ui/problem_words.py" line="326"/>
         <source>The modem did not answer.</source>
         <translation>短信猫没有响应。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="320"/>
+        <location filename="../../app/ui/problem_words.py" line="327"/>
         <source>The modem&apos;s port went away (unplugged).</source>
         <translation>短信猫的端口已断开（已拔出）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="321"/>
+        <location filename="../../app/ui/problem_words.py" line="328"/>
         <source>No such message in the queue.</source>
         <translation>队列中没有该短信。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="322"/>
+        <location filename="../../app/ui/problem_words.py" line="329"/>
         <source>The message template cannot be used.</source>
         <translation>该短信模板无法使用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="323"/>
+        <location filename="../../app/ui/problem_words.py" line="330"/>
         <source>There is no message template for {event} in {language}.</source>
         <translation>没有 {event} 的 {language} 短信模板。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="324"/>
+        <location filename="../../app/ui/problem_words.py" line="331"/>
         <source>The rating could not be recorded.</source>
         <translation>无法记录评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="325"/>
+        <location filename="../../app/ui/problem_words.py" line="332"/>
         <source>A rating is a whole number from 1 to 5.</source>
         <translation>评分为 1 到 5 的整数。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="326"/>
+        <location filename="../../app/ui/problem_words.py" line="333"/>
         <source>Ticket {ticket} is not collected yet; it is rated at pickup.</source>
         <translation>工单 {ticket} 尚未取机；评分在取机时进行。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="329"/>
+        <location filename="../../app/ui/problem_words.py" line="336"/>
         <source>Ticket {ticket} has been rated already.</source>
         <translation>工单 {ticket} 已经评过分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="330"/>
+        <location filename="../../app/ui/problem_words.py" line="337"/>
         <source>A rating goes with the outcome &quot;rated&quot;, and only with it.</source>
         <translation>只有结果为“已评分”时才能填写评分。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="331"/>
+        <location filename="../../app/ui/problem_words.py" line="338"/>
         <source>A follow-up ends as rated, declined or no answer.</source>
         <translation>回访结果为：已评分、拒绝评分或无人接听。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="332"/>
+        <location filename="../../app/ui/problem_words.py" line="339"/>
         <source>Only a message whose delivery is uncertain can be settled by hand.</source>
         <translation>只有发送结果不确定的短信才需要人工确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="335"/>
+        <location filename="../../app/ui/problem_words.py" line="342"/>
         <source>Ticket {ticket} has no consent to messages.</source>
         <translation>工单 {ticket} 没有短信通知的同意。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="341"/>
+        <location filename="../../app/ui/problem_words.py" line="348"/>
         <source>Check the cable and that the phone is unlocked, then try again.</source>
         <translation>请检查数据线并解锁手机，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="343"/>
+        <location filename="../../app/ui/problem_words.py" line="350"/>
         <source>Ask an outlet manager to do this, or to change your role.</source>
         <translation>请让网点经理执行此操作，或为您调整角色。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="344"/>
+        <location filename="../../app/ui/problem_words.py" line="351"/>
         <source>Set up the store with the first-run wizard.</source>
         <translation>请用首次设置向导建立数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="345"/>
+        <location filename="../../app/ui/problem_words.py" line="352"/>
         <source>Choose a new, empty folder for the backup.</source>
         <translation>请为备份选择一个新的空文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="346"/>
+        <location filename="../../app/ui/problem_words.py" line="353"/>
         <source>Use another backup, or make a new one.</source>
         <translation>请使用另一份备份，或重新备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="347"/>
+        <location filename="../../app/ui/problem_words.py" line="354"/>
         <source>Do not restore from this folder. Use another backup.</source>
         <translation>请勿从此文件夹恢复，请使用另一份备份。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="348"/>
+        <location filename="../../app/ui/problem_words.py" line="355"/>
         <source>Restore into a new, empty data directory.</source>
         <translation>请恢复到一个新的空数据目录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="349"/>
+        <location filename="../../app/ui/problem_words.py" line="356"/>
         <source>Do not go on: compare the fingerprint shown on the hub, and ask the outlet manager.</source>
         <translation>请勿继续：请核对中心服务器上显示的指纹，并询问网点经理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="352"/>
+        <location filename="../../app/ui/problem_words.py" line="359"/>
         <source>Ask the hub&apos;s operator for a new one-time code for this counter.</source>
         <translation>请向中心服务器的管理员为本柜台索取新的一次性验证码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="353"/>
+        <location filename="../../app/ui/problem_words.py" line="360"/>
         <source>Join the outlet hub with the code and fingerprint the hub shows.</source>
         <translation>请使用中心服务器显示的验证码和指纹加入网点中心服务器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="354"/>
+        <location filename="../../app/ui/problem_words.py" line="361"/>
+        <source>Show the outlet hub page again: the list is up to date there.</source>
+        <translation>请重新打开网点集线器页面：那里的列表是最新的。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="362"/>
+        <source>Nothing to do: sync to see the choice everywhere.</source>
+        <translation>无需操作：同步后各柜台都会看到该选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="363"/>
+        <source>Nothing to do: press Sync now to send the choice.</source>
+        <translation>无需操作：按“立即同步”即可发送该选择。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/problem_words.py" line="364"/>
         <source>Check the account and the password (Caps Lock?). A manager can reset it; if every password is lost, use the recovery key.</source>
         <translation>请检查账号和密码（是否开启了大写锁定？）。经理可以重置密码；如果所有密码都已遗失，请使用恢复密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="359"/>
+        <location filename="../../app/ui/problem_words.py" line="369"/>
         <source>Do not write to this data folder. Copy the whole folder somewhere safe, then restore the last backup or call support with this message.</source>
         <translation>请不要再写入此数据文件夹。先将整个文件夹复制到安全位置，然后恢复最近的备份，或带着此信息联系技术支持。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="364"/>
+        <location filename="../../app/ui/problem_words.py" line="374"/>
         <source>Restore counter.db from the backup or find where it was moved. A new empty store is never created over a key file.</source>
         <translation>请从备份恢复 counter.db，或找到它被移动到的位置。系统绝不会在已有密钥文件的情况下新建空数据库。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="369"/>
+        <location filename="../../app/ui/problem_words.py" line="379"/>
         <source>Choose a Repair Counter data folder, or move the foreign file away.</source>
         <translation>请选择维修柜台的数据文件夹，或移走不属于本软件的文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="372"/>
+        <location filename="../../app/ui/problem_words.py" line="382"/>
         <source>Leave the data folder as it is for investigation and inform the outlet manager and HQ audit.</source>
         <translation>请保持数据文件夹原样以便调查，并通知网点经理和总部审计。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="376"/>
+        <location filename="../../app/ui/problem_words.py" line="386"/>
         <source>Sign in instead, or choose another data folder.</source>
         <translation>请直接登录，或选择其他数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="377"/>
+        <location filename="../../app/ui/problem_words.py" line="387"/>
         <source>Sign in again.</source>
         <translation>请重新登录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="379"/>
+        <location filename="../../app/ui/problem_words.py" line="389"/>
         <source>Reinstall Repair Counter, or set ADBUTILS_ADB_PATH to a working adb program.</source>
         <translation>请重新安装本软件，或将 ADBUTILS_ADB_PATH 设为可用的 adb 程序。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="382"/>
+        <location filename="../../app/ui/problem_words.py" line="392"/>
         <source>Reconnect the phone (try another cable or port) and keep it unlocked.</source>
         <translation>请重新连接手机（可换一根数据线或接口），并保持解锁。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="385"/>
+        <location filename="../../app/ui/problem_words.py" line="395"/>
         <source>On the phone, tap &quot;Allow&quot; in the &quot;Allow USB debugging?&quot; dialog.</source>
         <translation>请在手机上的“允许 USB 调试吗？”对话框中点按“允许”。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="388"/>
+        <location filename="../../app/ui/problem_words.py" line="398"/>
         <source>Restart the phone and try again; if it repeats, report the phone model.</source>
         <translation>请重启手机后重试；如仍出现，请上报该机型。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="394"/>
+        <location filename="../../app/ui/problem_words.py" line="404"/>
         <source>Free some storage on the phone and try again.</source>
         <translation>请清理手机存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="395"/>
+        <location filename="../../app/ui/problem_words.py" line="405"/>
         <source>Unlock the phone, keep it connected, and try again.</source>
         <translation>请解锁手机并保持连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="396"/>
+        <location filename="../../app/ui/problem_words.py" line="406"/>
         <source>Check that the scanner or modem is plugged in and that no other program uses its port.</source>
         <translation>请检查扫码枪或调制解调器已连接，且端口未被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="399"/>
+        <location filename="../../app/ui/problem_words.py" line="409"/>
         <source>Use an https:// address.</source>
         <translation>请使用 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="400"/>
+        <location filename="../../app/ui/problem_words.py" line="410"/>
         <source>Install the upstream&apos;s CA certificate and give its path as the CA bundle setting.</source>
         <translation>请安装上级服务器的 CA 证书，并在 CA 证书设置中填写其路径。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="403"/>
+        <location filename="../../app/ui/problem_words.py" line="413"/>
         <source>Nothing is lost: pending records stay queued. Check the line and try again later.</source>
         <translation>数据不会丢失：待同步的记录仍在队列中。请检查网络后稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="406"/>
+        <location filename="../../app/ui/problem_words.py" line="416"/>
         <source>Ask the upstream operator for a new code and enrol again.</source>
         <translation>请向上级服务器管理员索取新的注册码并重新注册。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="407"/>
+        <location filename="../../app/ui/problem_words.py" line="417"/>
         <source>Enrol the outlet again with a new code from the upstream operator.</source>
         <translation>请用上级服务器管理员提供的新注册码重新注册本网点。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="410"/>
+        <location filename="../../app/ui/problem_words.py" line="420"/>
         <source>Check that the counter and the upstream run compatible versions; the queue is kept.</source>
         <translation>请确认柜台与上级服务器的版本兼容；同步队列会保留。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="413"/>
+        <location filename="../../app/ui/problem_words.py" line="423"/>
         <source>This PC&apos;s store may have been replaced by an older copy: verify the store and inform HQ.</source>
         <translation>本机数据库可能被旧副本替换：请校验数据库并通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="416"/>
+        <location filename="../../app/ui/problem_words.py" line="426"/>
         <source>A manager enrols the outlet once with a code from HQ.</source>
         <translation>请店长用总部提供的注册码为本网点注册一次。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="417"/>
+        <location filename="../../app/ui/problem_words.py" line="427"/>
         <source>Check the upstream address, then inform HQ.</source>
         <translation>请检查上级服务器地址，然后通知总部。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="418"/>
+        <location filename="../../app/ui/problem_words.py" line="428"/>
         <source>Check the phone and the consent, then start the diagnostics again.</source>
         <translation>请检查手机和授权后重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="421"/>
+        <location filename="../../app/ui/problem_words.py" line="431"/>
         <source>Ask the customer whether they agree to this data category, or run only the consented checks.</source>
         <translation>请询问客户是否同意该数据类别，或只运行已授权的检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="425"/>
+        <location filename="../../app/ui/problem_words.py" line="435"/>
         <source>Record the customer&apos;s consent before running diagnostics.</source>
         <translation>请先记录客户的授权，再进行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="426"/>
+        <location filename="../../app/ui/problem_words.py" line="436"/>
         <source>Ask the customer whether they agree to the tool update.</source>
         <translation>请询问客户是否同意更新检测工具。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="427"/>
+        <location filename="../../app/ui/problem_words.py" line="437"/>
         <source>Do not install it. Sync reference data or reinstall Repair Counter to get the genuine installer.</source>
         <translation>请勿安装。请同步参考数据或重新安装本软件以获取正式安装包。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="431"/>
+        <location filename="../../app/ui/problem_words.py" line="441"/>
         <source>Start the diagnostics again when ready.</source>
         <translation>准备好后可重新开始检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="432"/>
+        <location filename="../../app/ui/problem_words.py" line="442"/>
         <source>Fill in the customer&apos;s name, choose the categories, and have the customer sign or tick.</source>
         <translation>请填写客户姓名、选择数据类别，并请客户签名或勾选确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="435"/>
+        <location filename="../../app/ui/problem_words.py" line="445"/>
         <source>Check the identifier.</source>
         <translation>请检查编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="436"/>
+        <location filename="../../app/ui/problem_words.py" line="446"/>
         <source>Ask consent only for the categories the chosen checks read (listed with each check).</source>
         <translation>只就所选检测项目实际读取的数据类别征求同意（各检测项目旁列有其类别）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="439"/>
+        <location filename="../../app/ui/problem_words.py" line="449"/>
         <source>Name the customer: open the diagnostics from their ticket, or pick a known customer.</source>
         <translation>请关联客户：从客户的工单进入检测，或选择已登记的客户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="442"/>
+        <location filename="../../app/ui/problem_words.py" line="452"/>
         <source>Check which phone this is: run the diagnostics for its own ticket, or open a new ticket for it.</source>
         <translation>请核对手机：为其所属工单重新检测，或为其新建工单。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="446"/>
+        <location filename="../../app/ui/problem_words.py" line="456"/>
         <source>Pick one of the fault categories listed, on a ticket that is still open.</source>
         <translation>请在未关闭的工单上选择列出的故障类别之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="449"/>
+        <location filename="../../app/ui/problem_words.py" line="459"/>
         <source>Pick the fault category on the ticket by hand, or run the diagnostics for the ticket first.</source>
         <translation>请在工单上手动选择故障类别，或先为该工单运行检测。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="453"/>
+        <location filename="../../app/ui/problem_words.py" line="463"/>
         <source>Close Repair Counter where it is open, then try again: two programs writing one store could lose records.</source>
         <translation>请先关闭在别处打开的维修柜台再重试：两个程序同时写入一个数据库可能丢失记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="457"/>
+        <location filename="../../app/ui/problem_words.py" line="467"/>
         <source>Check the ticket number on the request.</source>
         <translation>请核对申请中的工单号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="458"/>
+        <location filename="../../app/ui/problem_words.py" line="468"/>
         <source>Pick a request from the list.</source>
         <translation>请从列表中选择一个申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="459"/>
+        <location filename="../../app/ui/problem_words.py" line="469"/>
         <source>A closed request stays closed; take a new one if the person asks again.</source>
         <translation>已关闭的申请不能再次打开；如对方再次提出，请新建申请。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="462"/>
+        <location filename="../../app/ui/problem_words.py" line="472"/>
         <source>Check an identity document or the phone number and ticket, then say how.</source>
         <translation>请核验身份证件或手机号与工单，并记录核验方式。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="465"/>
+        <location filename="../../app/ui/problem_words.py" line="475"/>
         <source>Nothing may be done with this customer&apos;s data until a manager lifts the restriction.</source>
         <translation>在店长解除限制之前，不得处理该客户的数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="468"/>
+        <location filename="../../app/ui/problem_words.py" line="478"/>
         <source>Check the password or key the customer chose, or make a new export.</source>
         <translation>请核对客户设定的密码或密钥，或重新导出。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="471"/>
+        <location filename="../../app/ui/problem_words.py" line="481"/>
         <source>Choose at least 10 characters, or let the app make a key to show once.</source>
         <translation>请设置至少 10 个字符的密码，或由软件生成一次性显示的密钥。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="474"/>
+        <location filename="../../app/ui/problem_words.py" line="484"/>
         <source>Record the guardian&apos;s name and consent, or take no identity data.</source>
         <translation>请记录监护人姓名及同意，否则不采集身份数据。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="477"/>
+        <location filename="../../app/ui/problem_words.py" line="487"/>
         <source>Correct the value and try again.</source>
         <translation>请更正后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="478"/>
+        <location filename="../../app/ui/problem_words.py" line="488"/>
         <source>Check the ticket number on the slip (e.g. SZ01-20261122-0042), or search by phone or IMEI.</source>
         <translation>请核对单据上的工单号（如 SZ01-20261122-0042），或按手机号或 IMEI 搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="481"/>
+        <location filename="../../app/ui/problem_words.py" line="491"/>
         <source>Choose one of the statuses listed.</source>
         <translation>请选择列出的状态之一。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="482"/>
+        <location filename="../../app/ui/problem_words.py" line="492"/>
         <source>Use Hand over: it checks the phone&apos;s last 4 digits and the signature.</source>
         <translation>请使用“交机”：它会核对手机号后四位和签名。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="485"/>
+        <location filename="../../app/ui/problem_words.py" line="495"/>
         <source>Fill in or correct the fields named, then save again.</source>
         <translation>请填写或更正所列的栏目，然后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="486"/>
+        <location filename="../../app/ui/problem_words.py" line="496"/>
         <source>Ask for the original slip, or search by the ticket number and the customer&apos;s phone.</source>
         <translation>请索取原始单据，或按工单号和客户手机号搜索。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="489"/>
+        <location filename="../../app/ui/problem_words.py" line="499"/>
         <source>Ask for the slip and the phone number given at intake; a manager can help if both are lost.</source>
         <translation>请出示单据并提供收件时登记的手机号；如两者都遗失，请店长协助。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="493"/>
+        <location filename="../../app/ui/problem_words.py" line="503"/>
         <source>Show the customer the service agreement and have it signed before any work starts.</source>
         <translation>开始任何维修之前，请向客户出示服务协议并请其签署。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="496"/>
+        <location filename="../../app/ui/problem_words.py" line="506"/>
         <source>Record the customer&apos;s approval of the estimate first.</source>
         <translation>请先记录客户对报价的确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="497"/>
+        <location filename="../../app/ui/problem_words.py" line="507"/>
         <source>Check the ticket number and give the phone number or IMEI used at intake.</source>
         <translation>请核对工单号，并提供收件时登记的手机号或 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="500"/>
+        <location filename="../../app/ui/problem_words.py" line="510"/>
         <source>Open the ticket again to see its current status, then retry.</source>
         <translation>请重新打开工单查看当前状态，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="501"/>
+        <location filename="../../app/ui/problem_words.py" line="511"/>
         <source>Pick a part from the price list for this model.</source>
         <translation>请从此机型的价目表中选择配件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="502"/>
+        <location filename="../../app/ui/problem_words.py" line="512"/>
         <source>Check that the printer is on, its cover is closed and its cable is plugged in, then print again.</source>
         <translation>请检查打印机电源、上盖是否合好、数据线是否连接，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="506"/>
+        <location filename="../../app/ui/problem_words.py" line="516"/>
         <source>Load a new paper roll and print again.</source>
         <translation>请装入新的打印纸卷后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="507"/>
+        <location filename="../../app/ui/problem_words.py" line="517"/>
         <source>Choose the printer&apos;s port from the list and check that no other program uses it.</source>
         <translation>请从列表中选择打印机端口，并确认没有其他程序占用该端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="510"/>
+        <location filename="../../app/ui/problem_words.py" line="520"/>
         <source>Check the ticket for duplicated lines or identifiers and correct it, then print again.</source>
         <translation>请检查工单是否有重复的项目或串号，更正后重新打印。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="513"/>
+        <location filename="../../app/ui/problem_words.py" line="523"/>
         <source>Reinstall Repair Counter.</source>
         <translation>请重新安装本软件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="514"/>
+        <location filename="../../app/ui/problem_words.py" line="524"/>
         <source>Choose a .pdf file in a folder you can write to.</source>
         <translation>请在可写入的文件夹中选择 .pdf 文件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="515"/>
+        <location filename="../../app/ui/problem_words.py" line="525"/>
         <source>Use a part number from the price list.</source>
         <translation>请使用价目表中的备件编号。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="516"/>
+        <location filename="../../app/ui/problem_words.py" line="526"/>
         <source>Receive the part first, or request it from dispatch.</source>
         <translation>请先将备件入库，或向调拨申请该备件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="517"/>
+        <location filename="../../app/ui/problem_words.py" line="527"/>
         <source>Do not fit this part: set it aside and report it to the maker, or scan the label again.</source>
         <translation>请勿安装此备件：将其单独存放并报告厂商，或重新扫描标签。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="520"/>
+        <location filename="../../app/ui/problem_words.py" line="530"/>
         <source>Correct the quantity, the reason or the label and try again.</source>
         <translation>请更正数量、原因或标签后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="521"/>
+        <location filename="../../app/ui/problem_words.py" line="531"/>
         <source>Approve the estimate so its parts are reserved, or check the ticket&apos;s status.</source>
         <translation>请先确认报价以预留其备件，或检查工单状态。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="524"/>
-        <location filename="../../app/ui/problem_words.py" line="528"/>
-        <location filename="../../app/ui/problem_words.py" line="532"/>
+        <location filename="../../app/ui/problem_words.py" line="534"/>
+        <location filename="../../app/ui/problem_words.py" line="538"/>
+        <location filename="../../app/ui/problem_words.py" line="542"/>
         <source>Ask the customer to agree to the tool update, or reset the phone by hand without a certificate.</source>
         <translation>请征得客户同意更新检测工具，或手动恢复出厂设置（不出具证明）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="536"/>
+        <location filename="../../app/ui/problem_words.py" line="546"/>
         <source>Do not certify this phone: an unencrypted phone needs the maker&apos;s full overwrite procedure.</source>
         <translation>不要为这部手机出具证明：未加密的手机须按厂商的完整覆写流程处理。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="540"/>
+        <location filename="../../app/ui/problem_words.py" line="550"/>
         <source>Check that the right phone is connected and that the ticket&apos;s IMEI is correct.</source>
         <translation>请确认连接的是正确的手机，并核对维修单上的 IMEI。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="544"/>
+        <location filename="../../app/ui/problem_words.py" line="554"/>
         <source>Reconnect the phone; if it still starts with the customer&apos;s data, offer the wipe again.</source>
         <translation>请重新连接手机；如手机启动后仍有客户数据，请重新提供清除服务。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="548"/>
+        <location filename="../../app/ui/problem_words.py" line="558"/>
         <source>Check the phone for a device administrator policy, then try again.</source>
         <translation>请检查手机上是否有设备管理器策略，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="552"/>
+        <location filename="../../app/ui/problem_words.py" line="562"/>
         <source>Restart the phone and check whether it was reset.</source>
         <translation>请重启手机并检查是否已被重置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="556"/>
+        <location filename="../../app/ui/problem_words.py" line="566"/>
         <source>Do not accept this certificate: ask the outlet that issued it for the original.</source>
         <translation>请勿接受这份证明：请向出具证明的门店索取原件。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="560"/>
+        <location filename="../../app/ui/problem_words.py" line="570"/>
         <source>Check the modem&apos;s antenna, SIM card and credit; queued messages are retried.</source>
         <translation>请检查短信猫的天线、SIM卡和话费；队列中的短信会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="563"/>
+        <location filename="../../app/ui/problem_words.py" line="573"/>
         <source>Top up the modem&apos;s SIM card; queued messages are retried.</source>
         <translation>请为短信猫的SIM卡充值；队列中的短信会重新发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="564"/>
+        <location filename="../../app/ui/problem_words.py" line="574"/>
         <source>Move the modem&apos;s antenna or the modem where the signal is better.</source>
         <translation>请将短信猫或其天线移到信号更好的位置。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="567"/>
+        <location filename="../../app/ui/problem_words.py" line="577"/>
         <source>Plug the modem in again; queued messages wait for it.</source>
         <translation>请重新插上短信猫；队列中的短信会等待发送。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="568"/>
+        <location filename="../../app/ui/problem_words.py" line="578"/>
         <source>Check that the modem is switched on and that no other program uses its port.</source>
         <translation>请确认短信猫已开机，且没有其他程序占用其端口。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="571"/>
+        <location filename="../../app/ui/problem_words.py" line="581"/>
         <source>Use only the fields ticket, model, outlet, address and guide, in at most 400 characters.</source>
         <translation>只能使用工单号、型号、门店、地址和保养指南这几个字段，最多 400 个字符。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="574"/>
+        <location filename="../../app/ui/problem_words.py" line="584"/>
         <source>Only messages shown as uncertain need a decision.</source>
         <translation>只有显示为“不确定”的短信需要确认。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="575"/>
+        <location filename="../../app/ui/problem_words.py" line="585"/>
         <source>Ask the customer and record the consent first.</source>
         <translation>请先征求客户同意并记录。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="581"/>
+        <location filename="../../app/ui/problem_words.py" line="591"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="619"/>
+        <location filename="../../app/ui/problem_words.py" line="629"/>
         <source>required</source>
         <extracomment>Parameters that are identifiers to be worded before they are shown.</extracomment>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="620"/>
+        <location filename="../../app/ui/problem_words.py" line="630"/>
         <source>not asked for this service type</source>
         <translation>此服务类型不需要填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="621"/>
+        <location filename="../../app/ui/problem_words.py" line="631"/>
         <source>longer than {limit} characters</source>
         <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="622"/>
+        <location filename="../../app/ui/problem_words.py" line="632"/>
         <source>not a phone number</source>
         <translation>不是有效的手机号</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="623"/>
+        <location filename="../../app/ui/problem_words.py" line="633"/>
         <source>not an e-mail address</source>
         <translation>不是有效的电子邮箱</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="624"/>
+        <location filename="../../app/ui/problem_words.py" line="634"/>
         <source>only digits are allowed</source>
         <translation>只能输入数字</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="625"/>
+        <location filename="../../app/ui/problem_words.py" line="635"/>
         <source>an IMEI has 15 digits; this has {digits}</source>
         <translation>IMEI 应为 15 位，此处为 {digits} 位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="626"/>
+        <location filename="../../app/ui/problem_words.py" line="636"/>
         <source>check digit wrong (a digit is mistyped)</source>
         <translation>校验位不符（有数字输错）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="627"/>
+        <location filename="../../app/ui/problem_words.py" line="637"/>
         <source>far too long for an IMEI</source>
         <translation>作为 IMEI 太长</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="628"/>
+        <location filename="../../app/ui/problem_words.py" line="638"/>
         <source>the same as the first IMEI</source>
         <translation>与第一个 IMEI 相同</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="629"/>
+        <location filename="../../app/ui/problem_words.py" line="639"/>
         <source>not a date up to today (YYYY-MM-DD)</source>
         <translation>须为今天或之前的日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="630"/>
+        <location filename="../../app/ui/problem_words.py" line="640"/>
         <source>a priority from 1 (most urgent) to 4</source>
         <translation>优先级为 1（最紧急）到 4</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="631"/>
+        <location filename="../../app/ui/problem_words.py" line="641"/>
         <source>at most {limit} photos</source>
         <translation>最多 {limit} 张照片</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="632"/>
+        <location filename="../../app/ui/problem_words.py" line="642"/>
         <source>a photo&apos;s part is not one of the checklist items</source>
         <translation>照片的部位不在检查项目中</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="633"/>
+        <location filename="../../app/ui/problem_words.py" line="643"/>
         <source>a photo is larger than {limit} MB</source>
         <translation>有照片大于 {limit} MB</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="634"/>
+        <location filename="../../app/ui/problem_words.py" line="644"/>
         <source>photos must be JPEG or PNG</source>
         <translation>照片须为 JPEG 或 PNG 格式</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="635"/>
+        <location filename="../../app/ui/problem_words.py" line="645"/>
         <source>unknown checklist items</source>
         <translation>未知的检查项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="636"/>
+        <location filename="../../app/ui/problem_words.py" line="646"/>
         <source>each item is OK, damaged or not checked</source>
         <translation>每项须为完好、损坏或未检查</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="637"/>
+        <location filename="../../app/ui/problem_words.py" line="647"/>
         <source>at most 20 short names</source>
         <translation>最多 20 个简短名称</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="638"/>
+        <location filename="../../app/ui/problem_words.py" line="648"/>
         <source>an amount like 199.00</source>
         <translation>金额格式如 199.00</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="639"/>
+        <location filename="../../app/ui/problem_words.py" line="649"/>
         <source>choose a fault category</source>
         <translation>请选择故障类别</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="640"/>
+        <location filename="../../app/ui/problem_words.py" line="650"/>
         <source>choose a service type</source>
         <translation>请选择服务类型</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="641"/>
+        <location filename="../../app/ui/problem_words.py" line="651"/>
         <source>this IMEI belongs to another model: check the model or the IMEI</source>
         <translation>此 IMEI 属于其他型号：请核对型号或 IMEI</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="642"/>
+        <location filename="../../app/ui/problem_words.py" line="652"/>
         <source>no customer {customer}</source>
         <translation>没有客户 {customer}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="643"/>
+        <location filename="../../app/ui/problem_words.py" line="653"/>
         <source>the chosen customer is registered as {name}; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户登记的姓名为 {name}；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
     <message>
-        <location filename="../../app/ui/problem_words.py" line="647"/>
+        <location filename="../../app/ui/problem_words.py" line="657"/>
         <source>the chosen customer&apos;s phone differs; a correction is a rectification request at the privacy desk</source>
         <translation>所选客户的手机号不同；如需更正，请在隐私事务处提交更正申请</translation>
     </message>
@@ -3730,34 +4063,6 @@
         <location filename="../../app/ui/pages/queue_page.py" line="183"/>
         <source>Responded</source>
         <translation>已响应</translation>
-    </message>
-</context>
-<context>
-    <name>RatingPrompt</name>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="63"/>
-        <source>Your rating</source>
-        <translation>您的评价</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="64"/>
-        <source>How happy are you with our service?</source>
-        <translation>您对我们的服务满意吗？</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="65"/>
-        <source>Press a number: 1 = not at all, 5 = very happy</source>
-        <translation>请按数字：1 = 很不满意，5 = 非常满意</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="66"/>
-        <source>Anything to tell us? (optional)</source>
-        <translation>还有什么想告诉我们的吗？（选填）</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/rating_prompt.py" line="67"/>
-        <source>Skip</source>
-        <translation>跳过</translation>
     </message>
 </context>
 <context>
@@ -4134,170 +4439,175 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="125"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
         <source>Customer</source>
         <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="126"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="127"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="146"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="181"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="186"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="183"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="188"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="205"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="209"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="230"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="222"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="226"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="235"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="248"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>
@@ -4470,52 +4780,52 @@
 <context>
     <name>WipeConsentDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="134"/>
         <source>Data forgetting</source>
         <translation>数据遗忘</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="135"/>
         <source>Ticket</source>
         <translation>维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="136"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="137"/>
         <source>Customer signature</source>
         <translation>客户签名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="138"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="139"/>
         <source>No signature pad: the customer ticks here to decide</source>
         <translation>没有签名板：客户在此勾选以作决定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="140"/>
         <source>The customer also agrees to update the diagnostic tool if it is too old</source>
         <translation>如检测工具版本过旧，客户同意先更新检测工具</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="142"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="141"/>
         <source>Customer agrees: erase the phone</source>
         <translation>客户同意：清除手机数据</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="143"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="142"/>
         <source>Customer refuses</source>
         <translation>客户拒绝</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/data_forgetting.py" line="144"/>
+        <location filename="../../app/ui/dialogs/data_forgetting.py" line="143"/>
         <source>Close without a decision</source>
         <translation>关闭（不作决定）</translation>
     </message>
@@ -4523,97 +4833,102 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../app/ui/workspace.py" line="86"/>
+        <location filename="../../app/ui/workspace.py" line="89"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="89"/>
+        <location filename="../../app/ui/workspace.py" line="92"/>
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="90"/>
+        <location filename="../../app/ui/workspace.py" line="93"/>
         <source>Audit journal</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="93"/>
+        <location filename="../../app/ui/workspace.py" line="96"/>
         <source>Spare parts</source>
         <translation>备件</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="94"/>
+        <location filename="../../app/ui/workspace.py" line="97"/>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="138"/>
+        <location filename="../../app/ui/workspace.py" line="98"/>
+        <source>Outlet hub</source>
+        <translation>网点集线器</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workspace.py" line="142"/>
         <source>New ticket</source>
         <translation>新建维修单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="139"/>
+        <location filename="../../app/ui/workspace.py" line="143"/>
         <source>Search or scan in the counter queue</source>
         <translation>在柜台队列中搜索或扫码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="140"/>
+        <location filename="../../app/ui/workspace.py" line="144"/>
         <source>New ticket or ticket page: run diagnostics for this customer</source>
         <translation>新建工单或工单页：为该客户运行诊断</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="141"/>
+        <location filename="../../app/ui/workspace.py" line="145"/>
         <source>Ticket page: save the slip as PDF</source>
         <translation>工单页：将服务单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="142"/>
+        <location filename="../../app/ui/workspace.py" line="146"/>
         <source>New ticket: next step; on the last step, save</source>
         <translation>新建工单：下一步；在最后一步时保存</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="143"/>
+        <location filename="../../app/ui/workspace.py" line="147"/>
         <source>New ticket: previous step</source>
         <translation>新建工单：上一步</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="144"/>
+        <location filename="../../app/ui/workspace.py" line="148"/>
         <source>Queue: back from a search; progress query: next customer</source>
         <translation>队列：退出搜索；进度查询：下一位客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="145"/>
+        <location filename="../../app/ui/workspace.py" line="149"/>
         <source>Next / previous field (also out of tables)</source>
         <translation>下一个 / 上一个栏目（也可移出表格）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="146"/>
+        <location filename="../../app/ui/workspace.py" line="150"/>
         <source>Lock the counter</source>
         <translation>锁定柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="147"/>
+        <location filename="../../app/ui/workspace.py" line="151"/>
         <source>This help</source>
         <translation>本帮助</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="87"/>
+        <location filename="../../app/ui/workspace.py" line="90"/>
         <source>Phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="88"/>
+        <location filename="../../app/ui/workspace.py" line="91"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="91"/>
+        <location filename="../../app/ui/workspace.py" line="94"/>
         <source>Privacy desk</source>
         <translation>隐私服务台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workspace.py" line="92"/>
+        <location filename="../../app/ui/workspace.py" line="95"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

@@ -13,6 +13,7 @@ from app.ui.dialogs.rating_prompt import RatingPrompt
 from app.ui.messages_status import MessagesStatus
 from app.ui.pages.followup_page import FollowUpPage
 from app.ui.pages.page_base import cell_text
+from app.ui.pages.ticket_detail_page import TicketDetailPage
 from app.ui.tasks import ImmediateTasks
 from tests.integration.messages.conftest import consenting_ticket, to_ready
 from tests.integration.tickets.conftest import SIGNED, walk_in
@@ -71,3 +72,21 @@ def test_the_status_bar_counts_waiting_messages(qtbot, manager, clock) -> None:
     consenting_ticket(manager)
     status.refresh()
     assert status.text().startswith("Messages waiting: 1,")
+
+
+def test_the_prompt_speaks_the_customers_language_not_the_windows(qtbot, manager, clock) -> None:
+    number = open_ticket(manager, walk_in(agreement=SIGNED)).number  # signed in Chinese
+    to_ready(manager, number)
+    page = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(page)
+    page.show_session(manager)
+    page.show_ticket(number)
+    assert page.pickup_button.text() == "Hand over"  # the technician's window is in English
+    page.last4.setText("5678")
+    page.pickup_signer.setText("Zhang Wei")
+    page.pickup_button.click()
+    prompt = page.rating_prompt
+    assert prompt is not None and prompt.question.text() == "您对我们的服务满意吗？"
+    assert prompt.skip.text() == "跳过"
+    prompt.reject()
+    assert RatingPrompt("SZ01-20261123-0001", language="en").question.text() == "How happy are you with our service?"

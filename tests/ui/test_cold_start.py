@@ -16,6 +16,7 @@ from app.demo import make_demo_store
 
 NOT_BEFORE_SIGN_IN = (
     "httpx", "pydantic", "fastapi", "adbutils", "app.sync", "pypinyin", "app.ui.workspace", "cryptography", "argon2",
+    "zeroconf", "app.hub",
 )  # fmt: skip
 
 SHOW_SIGN_IN = """

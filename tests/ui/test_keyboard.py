@@ -61,6 +61,9 @@ def test_every_page_has_its_shortcut_and_new_ticket_starts_on_the_phone(qtbot, m
         qtbot.keyClick(focused(), Qt.Key(Qt.Key.Key_1 + row), CTRL)
         assert workspace.pages.currentWidget() is page, row
         assert workspace.nav.item(row).text().endswith(f"(Ctrl+{row + 1})")  # shown where the page is listed
+    qtbot.keyClick(focused(), Qt.Key.Key_H, CTRL)  # the tenth entry: the digits ran out
+    assert workspace.pages.currentWidget() is workspace.hub
+    assert workspace.nav.item(workspace.pages.indexOf(workspace.hub)).text() == "Outlet hub (Ctrl+H)"
     qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)
     assert workspace.tickets.tabs.currentWidget() is workspace.tickets.intake
     qtbot.waitUntil(lambda: focused() is workspace.tickets.intake.phone, timeout=2000)
@@ -74,8 +77,8 @@ def test_f1_lists_the_shortcuts_and_closes_again(qtbot, manager, make_window) ->
     overlay = window.help_overlay
     qtbot.waitUntil(lambda: overlay is not None and overlay.isVisible(), timeout=2000)
     keys = [overlay.table.item(r, 0).text() for r in range(overlay.table.rowCount())]
-    pages = ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8", "Ctrl+9"]
-    assert keys[:10] == [*pages, "Ctrl+N"]
+    pages = ["Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "Ctrl+8", "Ctrl+9", "Ctrl+H"]
+    assert keys[:11] == [*pages, "Ctrl+N"]
     assert "Ctrl+D" in keys and "Ctrl+S" in keys
     assert "Ctrl+L" in keys and "F1" in keys
     qtbot.keyClick(overlay, Qt.Key.Key_Escape)

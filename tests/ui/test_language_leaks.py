@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTableView, QTableWidget, QWidget
 
 from app.accounts.verification import read_journal
+from app.storage.ticket_repository import ticket_by_number
 from app.ui.journal_words import action_words, actor_words, entity_words
 from tests.integration.slip.ticket_setup import open_ticket
 
@@ -58,6 +59,8 @@ def test_no_english_is_left_after_switching_to_chinese(qtbot, manager, make_wind
     window.show()
     window.start_session(manager)
     workspace = window.workspace
+    workspace.tickets.intake._on_saved((ticket_by_number(manager.store, number), None))  # as after a save
+    assert workspace.tickets.intake.message.text() == f"Ticket {number} opened."
     workspace.tickets.open_ticket(number)
     workspace.tickets.detail.slip.save_pdf(tmp_path / "slip.pdf")  # "Slip printed: ..." on the ticket
     workspace.go_to(4)
@@ -67,6 +70,7 @@ def test_no_english_is_left_after_switching_to_chinese(qtbot, manager, make_wind
     window.language_box.setCurrentIndex(window.language_box.findData("zh_CN"))
     qtbot.waitUntil(lambda: workspace.journal.result.text().startswith("全部通过"), timeout=2000)
     assert workspace.tickets.detail.slip.status.text().startswith("维修单已打印")
+    assert number in workspace.tickets.intake.message.text() and "opened" not in workspace.tickets.intake.message.text()
     assert _english(window) == []
     for row in range(workspace.nav.count()):  # every page shown in Chinese, not only the current one
         workspace.go_to(row)

@@ -93,3 +93,37 @@ def test_cancelling_a_ticket_on_its_page_gives_its_reserved_parts_back(qtbot, ma
     assert detail.detail.status == "cancelled"
     level = parts_repository.stock_level(manager.store, "BAT-A5")
     assert level is not None and (level.on_hand, level.reserved) == (1, 0)
+
+
+def test_the_estimate_is_priced_and_approved_on_the_ticket_page_by_keyboard(qtbot, manager, clock) -> None:
+    """The counter's estimate without the command line: parts that fit the model at guide prices,
+    the customer's approval reserves what is in stock and requests the rest (issue 18)."""
+    stock.make_move(manager, Move("BAT-A5", "receive", 1, "delivery"))
+    number = open_ticket(manager, walk_in(agreement=SIGNED, imei="861234040000013", device_model="RC-A5")).number
+    moves.move_ticket(manager, number, "diagnosing")
+    detail = TicketDetailPage(ImmediateTasks())
+    qtbot.addWidget(detail)
+    detail.show_session(manager)
+    detail.show_ticket(number)
+    detail.show()
+    panel = detail.estimating
+    assert panel.isVisible() and not panel.approve_button.isEnabled()  # nothing priced, nobody asked yet
+    offered = [panel.part.itemData(i) for i in range(panel.part.count())]
+    assert "BAT-A5" in offered and "SCR-X1" not in offered  # only what fits the ticket's model
+    for part in ("BAT-A5", "SCR-A5"):
+        panel.part.setFocus()
+        panel.part.setCurrentIndex(panel.part.findData(part))
+        panel.add_button.setFocus()
+        qtbot.keyClick(panel.add_button, Qt.Key.Key_Space)
+    assert [line.part_id for line in detail.detail.lines] == ["BAT-A5", "SCR-A5"]
+    assert detail._fact_labels["estimate"][1].text().startswith(f"¥{detail.detail.estimate}")
+    detail.target.setCurrentIndex(detail.target.findData("awaiting_approval"))
+    detail.move_button.click()
+    assert panel.approve_button.isEnabled() and panel.approved_by.text() == "Zhang Wei"  # the ticket's customer
+    panel.approved_by.setFocus()
+    qtbot.keyClick(panel.approved_by, Qt.Key.Key_Return)  # signs with the typed name
+    assert detail.detail.status == "waiting_for_parts" and detail.detail.approval["approved_by"] == "Zhang Wei"
+    summary = detail._fact_labels["estimate"][1].text()
+    assert "approved by Zhang Wei" in summary and "reserved BAT-A5" in summary
+    assert "not in stock, requested SCR-A5" in summary
+    assert not panel.isVisible()  # approved: nothing left to price

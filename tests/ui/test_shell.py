@@ -97,7 +97,9 @@ def test_a_technician_does_not_see_staff_or_journal(qtbot, vault, manager, make_
     _type_password_and_enter(qtbot, window, "tech-password")
     nav = window.workspace.nav
     visible = [nav.item(i).text() for i in range(nav.count()) if not nav.item(i).isHidden()]
-    assert visible == ["Tickets (Ctrl+1)", "Phones (Ctrl+2)", "Diagnostics (Ctrl+3)", "Follow-ups (Ctrl+9)"]
+    assert visible == [
+        "Tickets (Ctrl+1)", "Phones (Ctrl+2)", "Diagnostics (Ctrl+3)", "Follow-ups (Ctrl+9)", "Outlet hub (Ctrl+H)",
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

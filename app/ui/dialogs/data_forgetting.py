@@ -12,7 +12,6 @@ consent, then runs the wipe on the one connected phone off the GUI thread.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import local_minute
 from app.core.reference_data import ConsentLibrary
 from app.erasure import certificate as cert
 from app.erasure import records
@@ -234,7 +234,7 @@ class CertificateDialog(QDialog):
             (self.tr("Accounts on the phone"), before.get("accounts")),
             (self.tr("Phone after the wipe"), self._after_text(after.get("left_usb"))),
             (self.tr("Technician"), body.get("technician")),
-            (self.tr("Issued"), _local_minute(body.get("issued_at"))),
+            (self.tr("Issued"), local_minute(body.get("issued_at"))),
         )
         for label, value in rows:
             shown = named(QLabel("" if value is None else str(value)), "certificateValue")
@@ -359,11 +359,3 @@ class DataForgettingButton(QPushButton):
     def _on_failed(self, error: BaseException) -> None:
         self.setEnabled(True)
         show_error(self, error)
-
-
-def _local_minute(issued_at: object) -> str:
-    """The certificate's UTC time as this PC's local time, to the minute (the signed file keeps UTC)."""
-    try:
-        return datetime.fromisoformat(str(issued_at)).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return str(issued_at or "")

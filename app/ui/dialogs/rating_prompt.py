@@ -2,7 +2,10 @@
 who presses a big 1-5 (or the digit keys 1-5) and may leave a comment.
 
 "Skip" (or Esc) records nothing: the ticket then waits on the follow-up list, due within an
-hour of collection.  The words are large because the customer reads them from across the counter.
+hour of collection.  The words are large because the customer reads them from across the counter,
+and in the customer's language (the one they signed the service agreement in), whatever language
+the technician's window is in: like the slip, the prompt is the customer's, so its words are kept
+here in both languages rather than in the window's translation.
 """
 
 from __future__ import annotations
@@ -11,18 +14,31 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.ui.language import current_language
 from app.ui.named import named
 
 _BIG = "font-size: 40px; font-weight: 600; min-width: 110px; min-height: 110px;"
 _QUESTION = "font-size: 28px; font-weight: 600;"
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(1, 6)}
+_WORDS = {
+    "title": {"zh_CN": "您的评价", "en": "Your rating"},
+    "question": {"zh_CN": "您对我们的服务满意吗？", "en": "How happy are you with our service?"},
+    "scale": {
+        "zh_CN": "请按数字：1 = 很不满意，5 = 非常满意",
+        "en": "Press a number: 1 = not at all, 5 = very happy",
+    },
+    "comment": {"zh_CN": "还有什么想告诉我们的吗？（选填）", "en": "Anything to tell us? (optional)"},
+    "skip": {"zh_CN": "跳过", "en": "Skip"},
+}
 
 
 class RatingPrompt(QDialog):
     """accept(): `rating` is 1-5 and `comment` what the customer typed; reject(): no rating."""
 
-    def __init__(self, ticket_number: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ticket_number: str, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent)
+        #: The customer's language; None follows the window's.
+        self.language = language if language in ("zh_CN", "en") else None
         self.setObjectName("ratingPrompt")
         self.setModal(True)
         self.resize(820, 460)
@@ -60,11 +76,13 @@ class RatingPrompt(QDialog):
         self.skip.setFocus()  # not the comment: the digit keys must rate, not type
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Your rating"))
-        self.question.setText(self.tr("How happy are you with our service?"))
-        self.scale.setText(self.tr("Press a number: 1 = not at all, 5 = very happy"))
-        self.comment.setPlaceholderText(self.tr("Anything to tell us? (optional)"))
-        self.skip.setText(self.tr("Skip"))
+        language = self.language or current_language()
+        words = {key: wording.get(language, wording["en"]) for key, wording in _WORDS.items()}
+        self.setWindowTitle(words["title"])
+        self.question.setText(words["question"])
+        self.scale.setText(words["scale"])
+        self.comment.setPlaceholderText(words["comment"])
+        self.skip.setText(words["skip"])
 
     @property
     def comment_text(self) -> str:

@@ -70,6 +70,7 @@ from app.tickets.warranty_check import shipped_reference
 from app.ui.error_dialogs import show_error
 from app.ui.fields import ImeiLineEdit, NextOnReturnLineEdit, TabbingTextEdit
 from app.ui.language import current_language
+from app.ui.live_text import say
 from app.ui.named import named
 from app.ui.pages.intake_labels import choice_names, field_label, step_title
 from app.ui.pages.page_base import Page
@@ -291,11 +292,12 @@ class IntakePage(Page):
             with path.open("rb") as handle:
                 data = handle.read(MAX_PHOTO_BYTES + 1)
         except OSError as error:
-            self.message.setText(self.tr("Cannot read the photo: %1").replace("%1", error.strerror or str(error)))
+            reason = error.strerror or str(error)  # `error` is unbound once the except block ends
+            say(self.message, lambda: self.tr("Cannot read the photo: %1").replace("%1", reason))
             return
         photo = ConditionPhoto(part, data)
         if photo.media_type is None or len(data) > MAX_PHOTO_BYTES:
-            self.message.setText(self.tr("Photos must be JPEG or PNG files of at most 8 MB."))
+            say(self.message, lambda: self.tr("Photos must be JPEG or PNG files of at most 8 MB."))
             return
         self._photos.append(photo)
         self._show_photo_count()
@@ -388,7 +390,7 @@ class IntakePage(Page):
 
     def _show_step(self, index: int) -> None:
         if index != self.steps.currentIndex():
-            self.message.clear()  # a note belongs to the step it was given on
+            say(self.message, None)  # a note belongs to the step it was given on
         self.steps.setCurrentIndex(index)
         self.step_label.setText(
             self.tr("Step %1 of %2: %3")
@@ -461,7 +463,7 @@ class IntakePage(Page):
         """Back from the run: its identity fills the device step, and the run waits to be filed at save."""
         self._show_step(1)
         if report is None:
-            self.message.setText(self.tr("No diagnostics were run: scan or type the IMEI."))
+            say(self.message, lambda: self.tr("No diagnostics were run: scan or type the IMEI."))
             return
         if "device_info" in report.collected:
             self._run_id = report.run_id
@@ -517,7 +519,7 @@ class IntakePage(Page):
         """A serial 2D scanner read something: fill the IMEI fields with the valid IMEIs in it."""
         found = imeis_in_scan(text)
         if not found:
-            self.message.setText(self.tr("The scan holds no valid IMEI."))
+            say(self.message, lambda: self.tr("The scan holds no valid IMEI."))
             return
         self._show_step(1)
         self.imei.setText(found[0])
@@ -529,7 +531,7 @@ class IntakePage(Page):
         """Take model, IMEIs, serial and software version from the plugged phone, when there is one."""
         identity = self._identity_source.read_identity() if self._identity_source else None
         if identity is None:
-            self.message.setText(self.tr("No phone could be read: scan or type the IMEI."))
+            say(self.message, lambda: self.tr("No phone could be read: scan or type the IMEI."))
             return
         identity = checked_identity(identity)
         self._software_version = identity.software_version or ""
@@ -538,7 +540,7 @@ class IntakePage(Page):
                 widget.setText(value)
         for widget, value in zip((self.imei, self.imei2), identity.imeis, strict=False):
             widget.setText(value)
-        self.message.setText(self.tr("Filled in from the plugged phone."))
+        say(self.message, lambda: self.tr("Filled in from the plugged phone."))
 
     # --- saving ----------------------------------------------------------------------------------
 
@@ -612,7 +614,7 @@ class IntakePage(Page):
         ticket, not_filed = opened
         self._mark({})
         self.reset()
-        self.message.setText(self.tr("Ticket %1 opened.").replace("%1", ticket.number))
+        say(self.message, lambda: self.tr("Ticket %1 opened.").replace("%1", ticket.number))
         self.ticket_opened.emit(ticket.number)
         if not_filed is not None:  # the ticket stands; the run stays unfiled, and the technician is told why
             show_error(self, not_filed)
@@ -630,11 +632,15 @@ class IntakePage(Page):
                 _ERROR_STYLE if name in problems or (name == "signed_by" and "agreement" in problems) else ""
             )
         if not problems:
-            self.message.clear()
+            say(self.message, None)
             return
-        listed = "; ".join(f"{field_label(name)}: {field_problem_text(problem)}" for name, problem in problems.items())
         self._show_step(min(FIELD_STEP.get(name, 0) for name in problems))
-        self.message.setText(self.tr("Please fix: %1").replace("%1", listed))
+        say(self.message, lambda: self.tr("Please fix: %1").replace("%1", self._problem_list(problems)))
+
+    @staticmethod
+    def _problem_list(problems: Mapping[str, str]) -> str:
+        """Worded in the language in force when called: the list is re-worded on a language switch."""
+        return "; ".join(f"{field_label(name)}: {field_problem_text(problem)}" for name, problem in problems.items())
 
     def reset(self) -> None:
         for widget in (

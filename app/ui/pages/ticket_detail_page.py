@@ -45,6 +45,7 @@ from app.ui.error_dialogs import show_error
 from app.ui.fields import NextOnReturnLineEdit
 from app.ui.language import current_language, printed_language
 from app.ui.named import named
+from app.ui.pages.estimate_panel import EstimatePanel, estimate_summary
 from app.ui.pages.page_base import Page, fill_table, read_only_table
 from app.ui.tasks import BackgroundTasks
 from app.ui.ticket_run import TicketRun
@@ -83,6 +84,9 @@ class TicketDetailPage(Page):
         layout.addLayout(self._build_actions())
         self.slip = PrintSlipPanel(tasks, self)  # Print / Save PDF / Thermal / Retry
         layout.addWidget(self.slip)
+        self.estimating = EstimatePanel(tasks, self)  # price parts, then the customer's approval
+        self.estimating.changed.connect(self._on_estimate_changed)
+        layout.addWidget(self.estimating)
         self.forgetting = DataForgettingButton(tasks, self)  # issue 20: the wipe consent and its certificate
         layout.addWidget(self.forgetting)
         for keys, slot in ((DIAGNOSE_KEYS, self.request_diagnostics), (SAVE_PDF_KEYS, self.slip.choose_pdf_file)):
@@ -144,6 +148,7 @@ class TicketDetailPage(Page):
         self.pickup_signer.setPlaceholderText(self.tr("Collected by (name)"))
         self.pickup_button.setText(self.tr("Hand over"))
         self.invoice_button.setText(self.tr("Invoice"))
+        self.estimating.retranslate()
         if self.detail is not None and self.open_session() is not None:  # the fill reads the outlet's calendar
             self._fill(self.detail)
 
@@ -163,6 +168,7 @@ class TicketDetailPage(Page):
             show_error(self, error)
             return
         self._fill(self.detail)
+        self.estimating.show_ticket(self._session, self.detail)
         self.slip.set_ticket(self._session, self.detail.number)
         self.forgetting.show_offer(offer_pending(self._session, self.detail.number, self.detail.row.service_type))
 
@@ -181,13 +187,17 @@ class TicketDetailPage(Page):
                 if detail.agreement
                 else self.tr("Not signed yet: no work may start")
             ),
-            "estimate": str(detail.estimate) if detail.estimate is not None else "-",
+            "estimate": self._estimate_text(detail),
         }
         for key, (_, label) in self._fact_labels.items():
             label.setText(values[key])
         self._fill_history(detail)
         self._fill_lines(detail)
         self._fill_actions(detail)
+
+    def _estimate_text(self, detail: TicketDetail) -> str:
+        session = self.open_session()
+        return estimate_summary(session, detail) if session is not None else "-"
 
     def _diagnostics_text(self, detail: TicketDetail) -> str:
         """The runs filed under the ticket and the battery verdict, as the slip words them (interface language)."""
@@ -207,7 +217,8 @@ class TicketDetailPage(Page):
             reason += " " + self.tr("Purchase date per the registry %1 (the customer said %2).").replace(
                 "%1", str(conflict.get("registry"))
             ).replace("%2", str(conflict.get("customer")))
-        return f"{verdict}. {reason}"
+        # The sentence break is the language's own: "In warranty. ..." but "在保。..."
+        return self.tr("%1. %2").replace("%1", verdict).replace("%2", reason)
 
     def _due_text(self, detail: TicketDetail) -> str:
         session = self.open_session()  # the outlet's calendar is read from the store: not once it locked
@@ -327,7 +338,7 @@ class TicketDetailPage(Page):
         self.rating_prompt: RatingPrompt | None = None
         if session is None or not number:
             return
-        prompt = RatingPrompt(number, self)
+        prompt = RatingPrompt(number, self, self._customer_language())
         self.rating_prompt = prompt
 
         def rated() -> None:
@@ -341,6 +352,14 @@ class TicketDetailPage(Page):
 
         prompt.accepted.connect(rated)
         prompt.open()  # not exec(): the counter's event loop keeps running behind the prompt
+
+    def _customer_language(self) -> str | None:
+        """The language the customer signed the service agreement in (None: not known)."""
+        agreement = self.detail.agreement if self.detail is not None else None
+        return str(agreement.get("language")) if agreement else None
+
+    def _on_estimate_changed(self) -> None:
+        self._on_changed(None)
 
     def _on_changed(self, result: object) -> None:
         assert self.detail is not None

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,7 +22,7 @@ def wipe(server, data_dir, ticket: str, *more: str):  # type: ignore[no-untyped-
 
 
 def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_copy(  # type: ignore[no-untyped-def]
-    phones, diag_adb_server, manager, vault, ticket_for, tmp_path
+    phones, diag_adb_server, manager, vault, ticket_for, tmp_path, monkeypatch
 ) -> None:
     ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
     manager.lock()
@@ -43,9 +46,20 @@ def test_wipe_writes_a_certificate_that_verifies_offline_and_refuses_an_altered_
     verified = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "verify", str(out))
     assert verified.returncode == 0, verified.stderr
     assert f"for ticket {ticket}: valid" in verified.stdout and "countersignature: absent" in verified.stdout
+    assert "the key in the file" in verified.stdout  # intact, but who signed is proven only with a pinned key
+    published = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "key")
+    assert published.returncode == 0, published.stderr
+    outlet_key = published.stdout.split("public key (base64): ")[1].split()[0]
+    check = (diag_adb_server, data_dir, "wipe-certificate", "verify", str(out), "--outlet-key")
+    pinned = repair_counter(*check, outlet_key)
+    assert pinned.returncode == 0 and "(the key given)" in pinned.stdout, pinned.stderr
+    other_key = base64.b64encode(bytes(32)).decode()  # another outlet's key: the same file is refused
+    foreign = repair_counter(*check, other_key)
+    assert foreign.returncode == 117 and "code: certificate_wrong_outlet" in foreign.stderr
 
     shown = repair_counter(diag_adb_server, data_dir, "wipe-certificate", "show", "--ticket", ticket)
     assert shown.returncode == 0 and json.loads(shown.stdout) == json.loads(out.read_text("utf-8"))
+    monkeypatch.setenv("TZ", "Asia/Shanghai")  # the counter PC's zone: the paper shows its local time
     _the_pdf_reads_back(diag_adb_server, data_dir, ticket, json.loads(out.read_text("utf-8")), tmp_path)
 
     altered = json.loads(out.read_text("utf-8"))
@@ -69,6 +83,8 @@ def _the_pdf_reads_back(server, data_dir, ticket: str, document, tmp_path) -> No
         text = _tool("pdftotext", str(pdf), "-")
         assert words in text and ticket in text and body["imei_masked"] in text and body["id"] in text
         assert "NIST SP 800-88" in text and "868915051234565" not in text and "Zhao" not in text
+        issued = datetime.fromisoformat(body["issued_at"]).astimezone(ZoneInfo("Asia/Shanghai"))
+        assert f"{issued:%Y-%m-%d %H:%M} (UTC+08:00)" in text and body["issued_at"] not in text  # not UTC ISO
         _tool("pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / f"page-{language}"))
         (png,) = tmp_path.glob(f"page-{language}*.png")
         codes = dict(line.split(":", 1) for line in _tool("zbarimg", "-q", str(png)).splitlines())
@@ -81,7 +97,7 @@ def _tool(*args: str) -> str:
 
 
 def test_a_refusal_is_recorded_and_a_failure_exits_with_its_code(  # type: ignore[no-untyped-def]
-    phones, diag_adb_server, manager, vault, ticket_for, tmp_path
+    phones, diag_adb_server, manager, vault, ticket_for, tmp_path, monkeypatch
 ) -> None:
     ticket = ticket_for(IMEI["coloros-oneplus8-tool"])
     manager.lock()

@@ -64,15 +64,15 @@ WEEKDAYS = ("mon", "tue")  # few, so counters collide
 class HubProcess:
     """`python -m app hub serve` on a fixed port, killed with SIGKILL and started again."""
 
-    def __init__(self, folder: Path, port: int) -> None:
-        self.folder, self.port = folder, port
+    def __init__(self, folder: Path, port: int, extra: tuple[str, ...] = ()) -> None:
+        self.folder, self.port, self.extra = folder, port, extra
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = open(folder.parent / "hub.log", "ab")  # noqa: SIM115 - kept open across restarts
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "hub", "serve", "--data-dir", str(self.folder), "--outlet", "SZ01",
-             "--region", "CN", "--host", "127.0.0.1", "--port", str(self.port), "--forward-every", "0.3"],
+             "--region", "CN", "--host", "127.0.0.1", "--port", str(self.port), "--forward-every", "0.3", *self.extra],
             cwd=ROOT, stdout=self.log, stderr=self.log, env={**os.environ, PASSPHRASE_ENV: HUB_PASSPHRASE},
         )  # fmt: skip
         deadline = time.monotonic() + 30

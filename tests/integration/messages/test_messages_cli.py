@@ -75,3 +75,23 @@ def test_followup_list_is_empty_then_rate_refuses_an_open_ticket(data) -> None:
     number = new_ticket(data)
     refused = run_cli(data, "messages", "rate", number, "5")
     assert refused.returncode == 133 and "code: rating_not_collected" in refused.stderr
+
+
+def hand_back(data: Path, number: str, *rating: str):
+    for status in ("diagnosing", "repairing", "quality_check", "ready_for_pickup"):
+        assert run_cli(data, "ticket", "move", number, status).returncode == 0
+    signed = ("--phone-last4", "5678", "--signed-by", "Zhang Wei")
+    return run_cli(data, "ticket", "pickup", number, *signed, *rating)
+
+
+def test_a_rating_given_at_pickup_is_recorded_with_the_pickup(data) -> None:
+    unrated = new_ticket(data)
+    assert hand_back(data, unrated).returncode == 0
+    number = new_ticket(data)
+    handed = hand_back(data, number, "--rating", "4", "--comment", "quick")
+    assert handed.returncode == 0, handed.stderr
+    assert f"{number}: collected" in handed.stdout and "rated 4 of 5" in handed.stdout
+    again = run_cli(data, "messages", "rate", number, "5")  # the pickup's rating is the one kept
+    assert again.returncode == 133 and "code: rating_twice" in again.stderr
+    follow_ups = run_cli(data, "followup", "list").stdout
+    assert unrated in follow_ups and number not in follow_ups  # nobody calls a customer who rated

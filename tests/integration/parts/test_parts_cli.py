@@ -137,9 +137,14 @@ def test_ticket_approve_reserves_and_requests_the_rest_and_a_cancel_releases(tmp
     requests = json.loads(run_cli(data, "parts", "dispatch", "--json").stdout)
     assert [(r["part_id"], r["state"]) for r in requests if r["ticket_id"]] == [("SCR-A5", "open")]
     assert stock_of(data, "BAT-A5")["reserved"] == 1
+    shown = run_cli(data, "ticket", "show", number)
+    assert "part BAT-A5  reserved" in shown.stdout, shown.stdout  # the ticket says what is held for it
+    as_json = json.loads(run_cli(data, "ticket", "show", number, "--json").stdout)
+    assert [(p["part_id"], p["state"]) for p in as_json["parts"]] == [("BAT-A5", "reserved")]
 
     cancelled = run_cli(data, "ticket", "move", number, "cancelled")
     assert cancelled.returncode == 0, cancelled.stderr
     assert "1 reserved part(s) released" in cancelled.stdout
     assert stock_of(data, "BAT-A5")["reserved"] == 0
+    assert "part BAT-A5  released" in run_cli(data, "ticket", "show", number).stdout
     assert [r for r in json.loads(run_cli(data, "parts", "dispatch", "--json").stdout) if r["ticket_id"]] == []

@@ -88,3 +88,17 @@ def add_diagnostics(manager, ticket_number: str, customer_name: str, *, with_log
 def marked(manager, clock):
     """The marker customer's ticket, opened at START."""
     return open_ticket(manager, marker_ticket())
+
+
+def queue_a_message(manager, number: str) -> None:
+    """The customer agrees to messages about the repair, and one waits with their number in it."""
+    from app.core.after_repair import MessageChoice
+    from app.messages import consent
+    from app.tickets.moves import move_ticket, sign_agreement
+    from app.tickets.warranty_check import shipped_reference
+
+    agreement = shipped_reference().consents.latest("service_agreement")
+    sign_agreement(manager, number, agreement, "en", MARKERS["name"], b"strokes")
+    consent.give(manager, number, MessageChoice("en", "message"))
+    for status in ("diagnosing", "waiting_for_parts"):  # the second queues a message
+        move_ticket(manager, number, status)

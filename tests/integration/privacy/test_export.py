@@ -17,7 +17,7 @@ from app.privacy_rules.contact import log_contact
 from app.privacy_rules.errors import ExportUnreadable, WeakExportPassword
 from app.storage import ticket_repository
 from app.storage.privacy_repository import customer_facts
-from tests.integration.privacy.conftest import MARKERS, add_diagnostics
+from tests.integration.privacy.conftest import MARKERS, add_diagnostics, queue_a_message
 
 PASSWORD = "customer chose this"
 
@@ -142,3 +142,24 @@ def test_the_export_carries_every_stored_value_including_the_collected_readings(
     [ticket] = document["tickets"]
     assert ticket["agreement"]["signed_by"] == "Markersigner Agreement"
     assert ticket["priority"] == 3 and ticket["intake"] is not None
+
+
+def test_the_export_carries_messages_the_rating_and_data_forgetting(manager, customer, marked, tmp_path) -> None:
+    """Every stored value of the customer: the after-repair tables and the wipe jobs too (issue 13)."""
+    from app.erasure.consent import WipeDecision, record_wipe_decision
+    from app.tickets.warranty_check import shipped_reference
+
+    queue_a_message(manager, marked.number)
+    refusal = WipeDecision(marked.number, MARKERS["name"], agreed=False, method="verbal")
+    record_wipe_decision(manager, shipped_reference().consents, refusal)
+    document = open_export(make_export(manager, customer, tmp_path / "a.rcx", password=PASSWORD).path.read_bytes(),
+                           password=PASSWORD)  # fmt: skip
+    assert schema_problems(document) == []
+    [ticket] = document["tickets"]
+    assert (ticket["message_consent"]["language"], ticket["message_consent"]["care_guide"]) == ("en", "message")
+    assert ticket["message_consent"]["withdrawn_at"] is None
+    assert [(m["event"], m["state"]) for m in ticket["messages"]] == [("waiting_for_parts", "queued")]
+    assert ticket["messages"][0]["holds_phone_number"] is True  # held until sent: the customer is told so
+    assert ticket["rating"] is None  # not collected yet
+    [wipe] = ticket["data_forgetting"]
+    assert (wipe["decision"], wipe["signed_by"], wipe["certificate"]) == ("refused", MARKERS["name"], None)

@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from app.core.reference_data import BenefitRegistry, RegisteredDevice
 from app.core.retention import DEFAULT_POLICY, RetentionPeriod
 from app.privacy.retention_engine import run_retention
-from tests.integration.privacy.conftest import MARKERS, START, add_diagnostics
+from app.storage import message_repository
+from tests.integration.privacy.conftest import MARKERS, START, add_diagnostics, queue_a_message
 
 DAY = timedelta(days=1)
 #: 12 calendar months after START (23 Nov 2026): 23 Nov 2027, same time of day.
@@ -40,6 +41,17 @@ def test_contact_data_stays_the_day_before_twelve_months_and_is_gone_the_day_aft
     receipt = _purge(manager)
     assert receipt.counts["contact_data"] == 1
     assert manager.store.query("SELECT name, phone, email, address FROM customer WHERE name <> ''") == []
+
+
+def test_contact_data_takes_queued_messages_numbers_and_rating_comments_with_it(manager, clock, marked) -> None:
+    queue_a_message(manager, marked.number)
+    with manager.store.transaction(manager.actor) as work:
+        message_repository.record_satisfaction(work, marked.id, "rated", "pickup", 2, f"call {MARKERS['phone']}")
+    assert manager.store.query("SELECT phone FROM message_queue") == [(MARKERS["phone"],)]
+    clock.now = YEAR_LATER + DAY
+    assert _purge(manager).counts["contact_data"] == 1
+    assert manager.store.query("SELECT phone, state FROM message_queue") == [(None, "stopped")]
+    assert manager.store.query("SELECT rating, comment FROM satisfaction") == [(2, None)]  # kept for statistics
 
 
 def test_the_rule_bites_at_the_expiry_instant_itself(manager, clock, marked) -> None:

@@ -3,22 +3,29 @@ fails its check is set aside with its reason and none of it applies.  A real ups
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date, timedelta
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from app.core.part_labels import make_label
 from app.core.retention import RetentionPeriod
+from app.parts.errors import PartLabelRefused
 from app.sync import service as sync
 from app.tickets.intake import outlet_clock
 from app.tickets.reference_in_force import reference_in_force
 from app.upstream.enrolment import issue_enrol_code
 from app.upstream.publishing import publish_reference
 from tests.integration.record.conftest import RC_X1_IMEI, adb_env, json_of, new_ticket, pdf_text, run_cli
+from tests.parts_maker import SAMPLE_MAKER_KEY_ID, genuine_label
 
 pytestmark = pytest.mark.integration
 
 HOLIDAY = date.today() + timedelta(days=3)
+PART_LABEL_REFUSED = PartLabelRefused.exit_code
 
 
 @pytest.fixture
@@ -132,3 +139,33 @@ def test_the_reference_version_is_printed_on_the_slip(enrolled_data, upstream, t
     assert run_cli(data, "slip", ticket["number"], "--pdf", str(slip), "--lang", "en").returncode == 0
     assert "2026-11-01+1" in pdf_text(slip)
     assert RC_X1_IMEI not in pdf_text(slip)
+
+
+def test_pulled_maker_keys_admit_a_new_maker_and_retire_a_leaked_key(enrolled_data, upstream) -> None:
+    """Issue 18: a maker's key reaches the counter through sync, not a new release; a retired key is refused."""
+    data = enrolled_data
+    newco = Ed25519PrivateKey.generate()
+    public = base64.b64encode(newco.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+    newco_label = make_label("BAT-X1", "NC00000001", "newco-2027", newco)
+    before = run_cli(data, "parts", "receive", "--label", newco_label)
+    assert before.returncode == PART_LABEL_REFUSED and "code: part_label_unknown_maker" in before.stderr
+    assert run_cli(data, "parts", "receive", "--label", genuine_label("BAT-X1", "B000000001")).returncode == 0
+    publish_reference(
+        upstream.store,
+        {
+            "part_makers": [
+                {"key": "newco-2027", "public_key": public},
+                {"key": SAMPLE_MAKER_KEY_ID, "retired": True},
+                {"key": "Not A Key Id", "public_key": public},
+            ]
+        },
+    )
+
+    result = run_cli(data, "sync", "--once", "--json")
+
+    assert result.returncode == 74 and len(json_of_errors(result)) == 1, result.stdout  # the malformed one
+    assert "'Not A Key Id' set aside" in json_of_errors(result)[0]
+    after = run_cli(data, "parts", "receive", "--label", newco_label)
+    assert after.returncode == 0, after.stderr
+    retired = run_cli(data, "parts", "receive", "--label", genuine_label("BAT-X1", "B000000002"))
+    assert retired.returncode == PART_LABEL_REFUSED and "code: part_label_unknown_maker" in retired.stderr

@@ -62,5 +62,5 @@ def test_the_slip_names_the_repairer_the_clerk_every_run_and_the_checklist(
     assert text.count("Diagnostics complete") == 2, "the later identity-only run does not hide the first"
     assert "Diagnostics complete: Identity, Battery" in text and "Diagnostics complete: Identity" in text
     assert "Battery health 91%" in text, "the battery record of the earlier run stays on the slip"
-    assert "Screen: damaged; Housing: OK; Buttons: OK" in text, "in the order the checklist is asked"
+    assert "Screen: damaged; Housing, Buttons: OK" in text, "grouped by answer, in the order the checklist is asked"
     assert text.count("diagnostics v1 (en)") == 2, "both runs' consents are referenced"

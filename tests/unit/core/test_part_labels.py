@@ -75,11 +75,11 @@ def test_the_service_words_each_refusal_with_its_own_code() -> None:
     codes = []
     for scanned in ("junk", forged_label("SCR-X1", "SN1234567"), forged_label("SCR-X1", "SN1234567", "x-key")):
         with pytest.raises(PartLabelRefused) as refused:
-            check_label(scanned)
+            check_label(scanned, shipped_maker_keys())
         codes.append(refused.value.code)
     assert codes == ["part_label_malformed", "part_label_forged", "part_label_unknown_maker"]
     with pytest.raises(PartLabelRefused) as wrong:
-        check_label(genuine_label("BAT-X1", "B77001"), expected_part="SCR-X1")
+        check_label(genuine_label("BAT-X1", "B77001"), shipped_maker_keys(), expected_part="SCR-X1")
     assert (wrong.value.code, wrong.value.params) == ("part_label_wrong_part", {"part": "BAT-X1", "expected": "SCR-X1"})
 
 

@@ -30,9 +30,22 @@ def test_the_intake_checklist_reads_as_words_in_both_languages() -> None:
     assert condition_text(intake, "en") == (
         "Screen: damaged; Water indicator: not checked\nSIM removed\nAccessories: charger, case"
     )
-    assert condition_text(intake, "zh_CN").startswith("屏幕: 有损伤；进水标签: 未检查")
+    assert condition_text(intake, "zh_CN").startswith("屏幕：有损伤；进水标签：未检查")
     assert condition_text({"condition": {"lens": "cracked"}}, "en") == "lens: cracked"  # unknown items kept as typed
     assert condition_text({}, "en") == ""
+
+
+def test_the_checklist_is_one_short_phrase_grouped_by_answer() -> None:
+    mixed = {"screen": "damaged", "housing": "ok", "buttons": "ok", "cameras": "ok", "water_indicator": "not_checked"}
+    assert condition_text({"condition": mixed}, "en") == (
+        "Screen: damaged; Housing, Buttons, Cameras: OK; Water indicator: not checked"
+    )
+    assert condition_text({"condition": mixed}, "zh_CN") == "屏幕：有损伤；外壳、按键、摄像头：完好；进水标签：未检查"
+    untouched = dict.fromkeys(mixed, "not_checked")
+    assert condition_text({"condition": untouched}, "en") == "All items: not checked"
+    assert condition_text({"condition": untouched}, "zh_CN") == "全部检查项：未检查"
+    # Part of the checklist with one answer is not "all items".
+    assert condition_text({"condition": {"screen": "ok", "housing": "ok"}}, "en") == "Screen, Housing: OK"
 
 
 def test_diagnosis_and_battery_come_from_the_latest_run() -> None:
