@@ -13,7 +13,7 @@ import pytest
 from app.core.ticket_numbers import parse_ticket_number
 from app.hub.server import HubServer
 from app.storage import replica_repository
-from app.sync import hub_client
+from app.sync import hub_client, hub_settle
 from app.tickets.fault_category import set_fault_category
 from app.tickets.intake import open_ticket
 from app.tickets.moves import load, move_ticket
@@ -96,7 +96,13 @@ def test_the_replicas_merged_value_is_projected_not_each_operations(counters) ->
 
     for session in (a, b):
         assert load(session, ticket.number).fault_category == "no_charge"
-    assert any(c.field == "fault_category" for c in hub_client.conflicts(a))
+    (conflict,) = [c for c in hub_client.conflicts(a) if c.field == "fault_category"]
+    assert domain_rows(a) == domain_rows(b)
+
+    hub_settle.settle(b, conflict.id, "other")  # a person keeps B's category: the settle sets the field
+    _sync(b, a)
+    for session in (a, b):
+        assert load(session, ticket.number).fault_category == "battery_drain"
     assert domain_rows(a) == domain_rows(b)
 
 
