@@ -19,9 +19,9 @@ DIGEST_BYTES = 32  # SHA-256
 _SEPARATOR = ":"
 
 
-def stored(text: str | None) -> bytes | str | None:
-    """The form kept in the store: bytes when they give back `text` exactly, else `text`."""
-    if not text:
+def stored(text: str | bytes | None) -> bytes | str | None:
+    """The form kept in the store: bytes when they give back `text` exactly, else `text` (bytes stay)."""
+    if not text or isinstance(text, bytes):
         return text
     try:
         packed = bytes.fromhex(text.replace(_SEPARATOR, ""))
