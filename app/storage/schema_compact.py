@@ -4,8 +4,10 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
 
 * `audit_journal`, `row_seal`, `outbox_done`: each hash and digest as its 32 bytes instead of
   64 hex characters (app/storage/digest_bytes.py); the hex form stays at every API, so the hash
-  chain, the anchors and `verify` see exactly what they saw before.  The journal and the seals
-  are copied into new tables (their triggers refuse UPDATE) and get those triggers again;
+  chain, the anchors and `verify` see exactly what they saw before.  Each is copied into a new
+  table; the journal and the seals get their triggers that refuse UPDATE and DELETE again;
+* `outbox_done` loses the UNIQUE index on `op_id` (a second copy of every op id): nothing looks
+  a done operation up by it, and each came from the outbox, where op ids are unique;
 * `ticket_event` keyed by (ticket_id, seq) WITHOUT ROWID: the rows are stored in the order the
   history query reads them, so its separate (ticket_id, seq) index and its copy of every ticket
   id go.  `seq` now counts within a ticket (ticket_repository.add_event); copied rows keep theirs,
@@ -32,6 +34,7 @@ FUNCTIONS: dict[str, Callable[[Any], Any]] = {
 }
 
 _JOURNAL_COLUMNS = "seq, at, actor, entity, entity_id, action, change_digest, prev_hash, hash"
+_DONE_COLUMNS = "seq, op_id, entity, entity_id, action, digest, sent_at"
 _EVENT_COLUMNS = "ticket_id, seq, at, actor, from_status, to_status, note"
 
 COMPACT_SCHEMA: list[str] = [
@@ -55,8 +58,14 @@ COMPACT_SCHEMA: list[str] = [
         "row seals",
         values="seq, entity, entity_id, digest_as_bytes(digest)",
     ),
-    # TEXT affinity keeps a BLOB as it is: no new table needed
-    "UPDATE outbox_done SET digest = digest_as_bytes(digest) WHERE digest IS NOT NULL",
+    *copied(
+        "outbox_done",
+        """CREATE TABLE outbox_done_compact (
+            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, entity TEXT NOT NULL,
+            entity_id TEXT NOT NULL, action TEXT NOT NULL, digest BLOB, sent_at TEXT NOT NULL)""",
+        _DONE_COLUMNS,
+        values=_DONE_COLUMNS.replace("digest", "digest_as_bytes(digest)"),
+    ),
     *copied(
         "ticket_event",
         """CREATE TABLE ticket_event_compact (
