@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from app.storage.digest_bytes import shown, stored
+from app.storage.digest_bytes import shown, shown_id, stored, stored_id
 
 GENESIS = "0" * 64
 
@@ -73,7 +73,7 @@ def append(conn: Any, *, at: str, actor: str, entity: str, entity_id: str, actio
     conn.execute(
         "INSERT INTO audit_journal (seq, at, actor, entity, entity_id, action, change_digest, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, entity, entity_id, action, stored(digest), stored(previous.hash), stored(new_hash)),
+        (seq, at, actor, entity, stored_id(entity_id), action, stored(digest), stored(previous.hash), stored(new_hash)),
     )
     return JournalHead(seq, new_hash)
 
@@ -84,7 +84,7 @@ def entries(conn: Any, *, after: int = 0, limit: int = 1000) -> list[JournalEntr
         " FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
-    return [JournalEntry(*row[:6], shown(row[6]), shown(row[7]), shown(row[8])) for row in rows]
+    return [JournalEntry(*row[:4], shown_id(row[4]), row[5], *map(shown, row[6:])) for row in rows]
 
 
 @dataclass(frozen=True)

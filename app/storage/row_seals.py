@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from app.storage.digest_bytes import shown, stored
+from app.storage.digest_bytes import shown, shown_id, stored, stored_id
 from app.storage.packed_json import unpacked_columns
 
 #: table -> its key column.  Tables whose rows a person would be misled by if edited.
@@ -91,7 +91,7 @@ def set_digest(salt: bytes, seals: list[tuple[str, str, str]]) -> str:
 def log(conn: Any, seq: int, seals: list[tuple[str, str, str]]) -> None:
     conn.executemany(
         "INSERT INTO row_seal (seq, entity, entity_id, digest) VALUES (?, ?, ?, ?)",
-        [(seq, entity, row_id, stored(digest)) for entity, row_id, digest in seals],
+        [(seq, entity, stored_id(row_id), stored(digest)) for entity, row_id, digest in seals],
     )
 
 
@@ -129,7 +129,8 @@ def touch_changed_rows(salt: bytes, conn: Any) -> None:
 
 def latest_digest(conn: Any, table: str, row_id: str) -> str | None:
     row = conn.execute(
-        "SELECT digest FROM row_seal WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1", (table, row_id)
+        "SELECT digest FROM row_seal WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1",
+        (table, stored_id(row_id)),
     ).fetchone()
     return None if row is None else str(shown(row[0]))
 
@@ -152,7 +153,7 @@ def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
 def _log_problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
     by_seq: dict[int, list[tuple[str, str, str]]] = {}
     for seq, entity, row_id, digest in conn.execute("SELECT seq, entity, entity_id, digest FROM row_seal"):
-        by_seq.setdefault(seq, []).append((entity, row_id, shown(digest)))
+        by_seq.setdefault(seq, []).append((entity, shown_id(row_id), shown(digest)))
     for seq, seals in sorted(by_seq.items()):
         covered = journal_digest_at(seq)
         if covered is None or not covered.endswith(":" + set_digest(salt, seals)):
@@ -161,7 +162,7 @@ def _log_problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[st
 
 def _row_problems(salt: bytes, conn: Any) -> Iterator[str]:
     latest = {
-        (entity, row_id): shown(digest)
+        (entity, shown_id(row_id)): shown(digest)
         for entity, row_id, digest in conn.execute(
             "SELECT entity, entity_id, digest FROM row_seal s WHERE seq ="
             " (SELECT max(seq) FROM row_seal t WHERE t.entity = s.entity AND t.entity_id = s.entity_id)"

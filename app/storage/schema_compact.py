@@ -5,7 +5,8 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
 * `audit_journal`, `row_seal`, `outbox_done`: each hash and digest as its 32 bytes instead of
   64 hex characters (app/storage/digest_bytes.py); the hex form stays at every API, so the hash
   chain, the anchors and `verify` see exactly what they saw before.  Each is copied into a new
-  table; the journal and the seals get their triggers that refuse UPDATE and DELETE again;
+  table; the journal and the seals get their triggers that refuse UPDATE and DELETE again.
+  The journal and the seals also keep a UUID record id as its 16 bytes (`stored_id`);
 * `outbox_done` loses the UNIQUE index on `op_id` (a second copy of every op id): nothing looks
   a done operation up by it, and each came from the outbox, where op ids are unique;
 * `ticket_event` keyed by (ticket_id, seq) WITHOUT ROWID: the rows are stored in the order the
@@ -30,6 +31,7 @@ from app.storage.schema_sizes import copied, rebuilt
 #: SQL name -> the function the statements below call (one argument each).
 FUNCTIONS: dict[str, Callable[[Any], Any]] = {
     "digest_as_bytes": digest_bytes.stored,
+    "id_as_bytes": digest_bytes.stored_id,
     "json_packed": packed_json.pack_stored,
 }
 
@@ -42,21 +44,21 @@ COMPACT_SCHEMA: list[str] = [
         "audit_journal",
         """CREATE TABLE audit_journal_compact (
             seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL, action TEXT NOT NULL, change_digest BLOB NOT NULL,
+            entity_id BLOB NOT NULL, action TEXT NOT NULL, change_digest BLOB NOT NULL,
             prev_hash BLOB NOT NULL, hash BLOB NOT NULL)""",
         _JOURNAL_COLUMNS,
         "audit journal entries",
-        values="seq, at, actor, entity, entity_id, action,"
+        values="seq, at, actor, entity, id_as_bytes(entity_id), action,"
         " digest_as_bytes(change_digest), digest_as_bytes(prev_hash), digest_as_bytes(hash)",
     ),
     *rebuilt(
         "row_seal",
         """CREATE TABLE row_seal_compact (
-            seq INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest BLOB NOT NULL,
+            seq INTEGER NOT NULL, entity TEXT NOT NULL, entity_id BLOB NOT NULL, digest BLOB NOT NULL,
             PRIMARY KEY (entity, entity_id, seq)) WITHOUT ROWID""",
         "seq, entity, entity_id, digest",
         "row seals",
-        values="seq, entity, entity_id, digest_as_bytes(digest)",
+        values="seq, entity, id_as_bytes(entity_id), digest_as_bytes(digest)",
     ),
     *copied(
         "outbox_done",
