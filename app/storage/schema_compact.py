@@ -6,7 +6,8 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
   64 hex characters (app/storage/digest_bytes.py); the hex form stays at every API, so the hash
   chain, the anchors and `verify` see exactly what they saw before.  Each is copied into a new
   table; the journal and the seals get their triggers that refuse UPDATE and DELETE again.
-  The journal and the seals also keep a UUID record id as its 16 bytes (`stored_id`);
+  The journal, the seals and the done outbox (op id and record id) also keep a UUID as its 16
+  bytes (`stored_id`; mark_outbox_sent calls it in SQL as `id_as_bytes`);
 * `outbox_done` loses the UNIQUE index on `op_id` (a second copy of every op id): nothing looks
   a done operation up by it, and each came from the outbox, where op ids are unique;
 * `ticket_event` keyed by (ticket_id, seq) WITHOUT ROWID: the rows are stored in the order the
@@ -16,8 +17,8 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
 * the ticket's JSON columns packed (app/storage/packed_json.py).  Row seals digest those columns
   as their text, so every seal still fits the row and nothing is resealed.
 
-The conversions are Python functions the migration calls (`FUNCTIONS`, registered by
-migrations.migrate on the connection), so SQL and the app share one encoding.
+The conversions are Python functions that SQL calls (`FUNCTIONS`, registered by migrations.migrate
+on every connection it opens), so the migration, the app and its SQL share one encoding.
 """
 
 from __future__ import annotations
@@ -63,10 +64,10 @@ COMPACT_SCHEMA: list[str] = [
     *copied(
         "outbox_done",
         """CREATE TABLE outbox_done_compact (
-            seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, entity TEXT NOT NULL,
-            entity_id TEXT NOT NULL, action TEXT NOT NULL, digest BLOB, sent_at TEXT NOT NULL)""",
+            seq INTEGER PRIMARY KEY, op_id BLOB NOT NULL, entity TEXT NOT NULL,
+            entity_id BLOB NOT NULL, action TEXT NOT NULL, digest BLOB, sent_at TEXT NOT NULL)""",
         _DONE_COLUMNS,
-        values=_DONE_COLUMNS.replace("digest", "digest_as_bytes(digest)"),
+        values="seq, id_as_bytes(op_id), entity, id_as_bytes(entity_id), action, digest_as_bytes(digest), sent_at",
     ),
     *copied(
         "ticket_event",

@@ -278,7 +278,8 @@ class Store:
         with self._raw_transaction() as conn:
             conn.executemany(
                 "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
-                " SELECT seq, op_id, entity, entity_id, action, ?, ? FROM outbox WHERE op_id = ? AND sent_at IS NULL",
+                " SELECT seq, id_as_bytes(op_id), entity, id_as_bytes(entity_id), action, ?, ? FROM outbox"
+                " WHERE op_id = ? AND sent_at IS NULL",
                 [(stored(found.get(op_id)), at, op_id) for op_id in op_ids],
             )
             conn.executemany("DELETE FROM outbox WHERE op_id = ? AND sent_at IS NULL", [(op_id,) for op_id in op_ids])

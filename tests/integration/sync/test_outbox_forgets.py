@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.storage.digest_bytes import shown
+from app.storage.digest_bytes import shown, shown_id
 from app.sync import service as sync
 from app.tickets.intake import open_ticket
 from app.upstream.enrolment import issue_enrol_code
@@ -32,7 +32,7 @@ def test_acknowledged_operations_keep_id_seq_and_digest_and_drop_the_payload(man
 
     assert manager.store.query("SELECT op_id FROM outbox") == [], "no acknowledged payload stays"
     done = [
-        (seq, op_id, shown(digest), sent_at)  # the digest is kept as its bytes (issue 13)
+        (seq, shown_id(op_id), shown(digest), sent_at)  # op id and digest are kept as bytes (issue 13)
         for seq, op_id, digest, sent_at in manager.store.query(
             "SELECT seq, op_id, digest, sent_at FROM outbox_done ORDER BY seq"
         )

@@ -18,6 +18,9 @@ from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET
 from tests.integration.tickets.conftest import SIGNED, walk_in
 
 
+ACK_DIGEST = "cd" * 32
+
+
 def _as_text(value):  # noqa: ANN001, ANN202 - what the code before migration 19 stored
     return value
 
@@ -43,10 +46,12 @@ def store_from_before(vault, monkeypatch):
         move_ticket(session, number, "diagnosing")
         written = load(session, number)
         entries = session.store.journal_entries(limit=10_000)
+        acknowledged = session.store.pending_outbox()[0].op_id
+        session.store.mark_outbox_sent([acknowledged], {acknowledged: ACK_DIGEST})
         session.lock()
     monkeypatch.setattr(migrations, "MIGRATIONS", full)
     monkeypatch.setattr(migrations, "LATEST_VERSION", len(full))
-    return written, entries
+    return written, entries, acknowledged
 
 
 def _types(session, sql: str) -> set[str]:  # noqa: ANN001 - a signed-in session
@@ -54,7 +59,7 @@ def _types(session, sql: str) -> set[str]:  # noqa: ANN001 - a signed-in session
 
 
 def test_the_migration_turns_text_into_bytes_and_the_app_reads_what_it_wrote(vault, store_from_before) -> None:
-    written, entries = store_from_before
+    written, entries, acknowledged = store_from_before
     assert {type(e.hash) for e in entries} == {str}
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     assert _types(session, "SELECT DISTINCT typeof(hash) || length(hash) FROM audit_journal") == {"blob32"}
@@ -64,13 +69,16 @@ def test_the_migration_turns_text_into_bytes_and_the_app_reads_what_it_wrote(vau
     assert session.store.query(f"SELECT {columns} FROM ticket") == [("blob", "blob", "blob")]
     assert load(session, written.number) == written, "the ticket reads back as it was written"
     assert session.store.journal_entries(limit=len(entries)) == entries, "the journal reads back in hex"
+    ((op_id, digest),) = session.store.query("SELECT op_id, digest FROM outbox_done")
+    assert (digest_bytes.shown_id(op_id), digest_bytes.shown(digest)) == (acknowledged, ACK_DIGEST)
+    assert (len(op_id), len(digest)) == (16, 32)
     indexes = _types(session, "SELECT name FROM sqlite_master WHERE tbl_name IN ('ticket_event', 'outbox_done')")
     assert indexes == {"ticket_event", "outbox_done"}, "no index beside the two tables"
     session.lock()
 
 
 def test_verify_still_passes_and_nothing_is_resealed(vault, store_from_before) -> None:
-    _, entries = store_from_before
+    _, entries, _ = store_from_before
     seals = sum(1 for e in entries if ":" in e.change_digest)
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     report = verify_store(session)
@@ -105,7 +113,7 @@ def _tampered(vault, key: bytes, statements: list[str]) -> list[str]:
     ids=["packed-json-replaced", "packed-json-damaged", "digest-bytes-edited", "link-bytes-edited"],
 )
 def test_tampering_with_the_packed_forms_is_caught(vault, store_from_before, statements, expected) -> None:
-    written, _ = store_from_before
+    written, *_ = store_from_before
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     key = session.store.key
     session.lock()
