@@ -84,7 +84,13 @@ def entries(conn: Any, *, after: int = 0, limit: int = 1000) -> list[JournalEntr
         " FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
-    return [JournalEntry(*row[:4], shown_id(row[4]), row[5], *map(shown, row[6:])) for row in rows]
+    return [_entry(*row) for row in rows]
+
+
+def _entry(seq: int, at: str, actor: str, entity: str, entity_id: Any, action: str, *digests: Any) -> JournalEntry:
+    """An entry as stored (ids and digests as bytes, digest_bytes.py) in the text the chain hashes."""
+    change_digest, prev_hash, hash_ = map(shown, digests)
+    return JournalEntry(seq, at, actor, entity, shown_id(entity_id), action, change_digest, prev_hash, hash_)
 
 
 @dataclass(frozen=True)

@@ -24,18 +24,19 @@ PACKED_COLUMNS = ("intake_json", "agreement_json", "warranty_json", "approval_js
 
 _FORMAT_1 = 1
 #: Frozen with format 1.  Deflate finds matches nearer the end more cheaply, so the commonest go last.
+#: No value only synthetic tickets have (the seeder's all-zero signature digest): it would flatter the bench.
 _DICTIONARY_1 = (
-    '{"at":"20","handed_over_by":"E1","signature_digest":"","signed_by":"'
-    '{"approved_by":"","at":"20","signature_digest":"","total":"'
-    '"purchase_date":"20","purchase_date_source":"registry","customer","reason_code":"out_of_standard_warranty",'
-    '"in_standard_warranty","no_purchase_date","standard_warranty_ends":"20'
-    '{"checked_on":"20","in_warranty":false,"in_warranty":true,'
-    '"condition_notes":"","photos":0}'
-    '{"language":"zh_CN","en","signature_digest":"0000000000000000000000000000000000000000000000000000000000000000",'
-    '"signed_at":"20","signed_by":"","text_id":"service_agreement","version":1}'
-    '{"accessories":[],["charger"],"condition":{"buttons":"ok","cameras":"ok","housing":"ok","screen":"ok",'
-    '"water_indicator":"ok"},"condition_notes":"","photos":0}'
-).encode()
+    b'{"at":"20","handed_over_by":"E1","signature_digest":"","signed_by":"'
+    b'{"approved_by":"","at":"20","signature_digest":"","total":"'
+    b'"purchase_date":"20","purchase_date_source":"registry","customer","reason_code":"out_of_standard_warranty",'
+    b'"in_standard_warranty","no_purchase_date","standard_warranty_ends":"20'
+    b'{"checked_on":"20","in_warranty":false,"in_warranty":true,'
+    b'"condition_notes":"","photos":0}'
+    b'{"language":"zh_CN","en","signature_digest":"'
+    b'"signed_at":"20","signed_by":"","text_id":"service_agreement","version":1}'
+    b'{"accessories":[],["charger"],"condition":{"buttons":"ok","cameras":"ok","housing":"ok","screen":"ok",'
+    b'"water_indicator":"ok"},"condition_notes":"","photos":0}'
+)
 
 
 def pack(text: str | None) -> bytes | None:

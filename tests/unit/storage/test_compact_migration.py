@@ -17,7 +17,6 @@ from app.tickets.moves import load, move_ticket
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET
 from tests.integration.tickets.conftest import SIGNED, walk_in
 
-
 ACK_DIGEST = "cd" * 32
 
 
