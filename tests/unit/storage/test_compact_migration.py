@@ -5,6 +5,7 @@ the packed forms is still caught."""
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import pytest
 
@@ -137,3 +138,17 @@ def test_values_that_do_not_fit_the_byte_forms_stay_text() -> None:
     assert packed_json.unpack('{"plain":"text"}') == '{"plain":"text"}'
     with pytest.raises(ValueError, match="not a packed JSON value"):
         packed_json.unpack(b"\x02abc")
+
+
+@pytest.mark.parametrize(
+    ("stored", "covers"),
+    [(b":" * 32, False), (b"\x00" * 64, True), ("ab" * 32, False), ("ab" * 32 + ":" + "cd" * 32, True)],
+    ids=["one-digest-with-colon-bytes", "two-digests", "one-hex", "two-hex"],
+)
+def test_a_journal_covers_seals_only_where_a_digest_is_two(stored, covers) -> None:
+    """One digest's bytes may hold 0x3a (":" read as text): that is no sign of seals, or a store without
+    a ticket would read as one whose seals were removed."""
+    conn = sqlite3.connect(":memory:")  # the SQL alone, on SQLite itself: no store needed
+    conn.execute("CREATE TABLE audit_journal (change_digest BLOB NOT NULL)")
+    conn.execute("INSERT INTO audit_journal VALUES (?)", (stored,))
+    assert row_seals.journal_covers_seals(conn) is covers
