@@ -5,9 +5,9 @@ the packed forms is still caught."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+import sqlcipher3
 
 from app.accounts import service
 from app.storage import database, digest_bytes, journal, migrations, packed_json, row_seals, store
@@ -148,7 +148,7 @@ def test_values_that_do_not_fit_the_byte_forms_stay_text() -> None:
 def test_a_journal_covers_seals_only_where_a_digest_is_two(stored, covers) -> None:
     """One digest's bytes may hold 0x3a (":" read as text): that is no sign of seals, or a store without
     a ticket would read as one whose seals were removed."""
-    conn = sqlite3.connect(":memory:")  # the SQL alone, on SQLite itself: no store needed
+    conn = sqlcipher3.connect(":memory:")  # the SQL alone, on the store's own SQLite (the stdlib's LIKE differs)
     conn.execute("CREATE TABLE audit_journal (change_digest BLOB NOT NULL)")
     conn.execute("INSERT INTO audit_journal VALUES (?)", (stored,))
     assert row_seals.journal_covers_seals(conn) is covers
