@@ -15,6 +15,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from app.storage.digest_bytes import shown, shown_id, stored, stored_id
+
 GENESIS = "0" * 64
 
 
@@ -60,7 +62,7 @@ def entry_hash(
 
 def head(conn: Any) -> JournalHead:
     row = conn.execute("SELECT seq, hash FROM audit_journal ORDER BY seq DESC LIMIT 1").fetchone()
-    return JournalHead(row[0], row[1]) if row else JournalHead(0, GENESIS)
+    return JournalHead(row[0], shown(row[1])) if row else JournalHead(0, GENESIS)
 
 
 def append(conn: Any, *, at: str, actor: str, entity: str, entity_id: str, action: str, digest: str) -> JournalHead:
@@ -71,7 +73,7 @@ def append(conn: Any, *, at: str, actor: str, entity: str, entity_id: str, actio
     conn.execute(
         "INSERT INTO audit_journal (seq, at, actor, entity, entity_id, action, change_digest, prev_hash, hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, entity, entity_id, action, digest, previous.hash, new_hash),
+        (seq, at, actor, entity, stored_id(entity_id), action, stored(digest), stored(previous.hash), stored(new_hash)),
     )
     return JournalHead(seq, new_hash)
 
@@ -82,7 +84,13 @@ def entries(conn: Any, *, after: int = 0, limit: int = 1000) -> list[JournalEntr
         " FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
-    return [JournalEntry(*row) for row in rows]
+    return [_entry(*row) for row in rows]
+
+
+def _entry(seq: int, at: str, actor: str, entity: str, entity_id: Any, action: str, *digests: Any) -> JournalEntry:
+    """An entry as stored (ids and digests as bytes, digest_bytes.py) in the text the chain hashes."""
+    change_digest, prev_hash, hash_ = map(shown, digests)
+    return JournalEntry(seq, at, actor, entity, shown_id(entity_id), action, change_digest, prev_hash, hash_)
 
 
 @dataclass(frozen=True)
@@ -150,4 +158,4 @@ def _entry_problem(entry: JournalEntry, expected_seq: int, expected_prev: str) -
 
 def hash_at(conn: Any, seq: int) -> str | None:
     row = conn.execute("SELECT hash FROM audit_journal WHERE seq = ?", (seq,)).fetchone()
-    return row[0] if row else None
+    return shown(row[0]) if row else None

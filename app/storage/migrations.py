@@ -9,6 +9,7 @@ from typing import Any
 
 from app.storage.name_search import NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
+from app.storage.schema_compact import COMPACT_SCHEMA, FUNCTIONS
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
@@ -103,6 +104,7 @@ MIGRATIONS: list[list[str]] = [
     SIZES_SCHEMA,  # 16: row seals WITHOUT ROWID, the journal without its hash index: same rows, fewer bytes (issue 13)
     ERASURE_SCHEMA,  # 17: data forgetting: wipe jobs and their steps, certificates of erasure (issue 20)
     MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
+    COMPACT_SCHEMA,  # 19: digests as bytes, ticket history WITHOUT ROWID, ticket JSON packed (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -111,6 +113,8 @@ LATEST_VERSION = len(MIGRATIONS)
 def migrate(conn: Any) -> int:
     """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    for name, function in FUNCTIONS.items():  # what migrations call in Python (schema_compact.py)
+        conn.create_function(name, 1, function, deterministic=True)
     for version in range(current + 1, LATEST_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

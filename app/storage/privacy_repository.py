@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from app.storage import name_search
+from app.storage import name_search, packed_json
+from app.storage.digest_bytes import stored_id
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import phone_tail
@@ -183,7 +184,7 @@ def _dicts(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
     with store._lock:  # the column names come with the cursor
         cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, packed_json.unpacked_columns(names, row), strict=True)) for row in cursor.fetchall()]
 
 
 #: A customer's consents: those of their tickets and those naming them (given without a ticket).
@@ -321,7 +322,7 @@ def scrub_outbox(work: UnitOfWork, entity_ids: Sequence[str], values: Sequence[s
     for value in values:
         if value:
             count += _scrub_where(work, "instr(payload, ?) > 0", (value,))
-    ids = list(entity_ids)
+    ids = [stored_id(entity_id) for entity_id in entity_ids]  # as outbox_done keeps them (digest_bytes.py)
     for start in range(0, len(ids), _IN_CHUNK):  # done rows hold no payload: one scan for their ids
         part = ids[start : start + _IN_CHUNK]
         count += work.execute(

@@ -19,22 +19,30 @@ DELETE are made again on them (dropping a table drops its triggers).
 from __future__ import annotations
 
 
-def _rebuilt(table: str, create: str, columns: str, rows_are: str) -> list[str]:
+def rebuilt(table: str, create: str, columns: str, rows_are: str, values: str = "") -> list[str]:
     """`table` copied row for row into a new one made by `create` (of `{table}_compact`), which takes
-    its name, with the triggers that refuse UPDATE and DELETE made again (dropping drops them)."""
+    its name, with the triggers that refuse UPDATE and DELETE made again (dropping drops them).
+    `values`: what each new row gets, as a SELECT list over the old row (default: `columns` as they were)."""
     refuse = "CREATE TRIGGER {table}_no_{event} BEFORE {verb} ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END"
     return [
-        create,
-        f"INSERT INTO {table}_compact ({columns}) SELECT {columns} FROM {table}",
-        f"DROP TABLE {table}",
-        f"ALTER TABLE {table}_compact RENAME TO {table}",
+        *copied(table, create, columns, values),
         refuse.format(table=table, event="update", verb="UPDATE", message=f"{rows_are} cannot be changed"),
         refuse.format(table=table, event="delete", verb="DELETE", message=f"{rows_are} cannot be deleted"),
     ]
 
 
+def copied(table: str, create: str, columns: str, values: str = "") -> list[str]:
+    """`table` copied row for row into a new one made by `create` (of `{table}_compact`), which takes its name."""
+    return [
+        create,
+        f"INSERT INTO {table}_compact ({columns}) SELECT {values or columns} FROM {table}",
+        f"DROP TABLE {table}",
+        f"ALTER TABLE {table}_compact RENAME TO {table}",
+    ]
+
+
 SIZES_SCHEMA: list[str] = [
-    *_rebuilt(
+    *rebuilt(
         "row_seal",
         """CREATE TABLE row_seal_compact (
             seq INTEGER NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, digest TEXT NOT NULL,
@@ -42,7 +50,7 @@ SIZES_SCHEMA: list[str] = [
         "seq, entity, entity_id, digest",
         "row seals",
     ),
-    *_rebuilt(
+    *rebuilt(
         "audit_journal",
         """CREATE TABLE audit_journal_compact (
             seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, entity TEXT NOT NULL,

@@ -19,6 +19,7 @@ from typing import Any
 
 from app.clock import Clock, iso, utc_now
 from app.storage import database, journal, migrations, name_search, row_seals
+from app.storage.digest_bytes import shown, stored
 from app.storage.errors import StoreError
 from app.storage.writer_lock import WriterLock
 
@@ -277,8 +278,9 @@ class Store:
         with self._raw_transaction() as conn:
             conn.executemany(
                 "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
-                " SELECT seq, op_id, entity, entity_id, action, ?, ? FROM outbox WHERE op_id = ? AND sent_at IS NULL",
-                [(found.get(op_id), at, op_id) for op_id in op_ids],
+                " SELECT seq, id_as_bytes(op_id), entity, id_as_bytes(entity_id), action, ?, ? FROM outbox"
+                " WHERE op_id = ? AND sent_at IS NULL",
+                [(stored(found.get(op_id)), at, op_id) for op_id in op_ids],
             )
             conn.executemany("DELETE FROM outbox WHERE op_id = ? AND sent_at IS NULL", [(op_id,) for op_id in op_ids])
 
@@ -310,7 +312,7 @@ def row_seal_problems(store: Store) -> list[str]:
 
         def digest_at(seq: int) -> str | None:
             row = conn.execute("SELECT change_digest FROM audit_journal WHERE seq = ?", (seq,)).fetchone()
-            return str(row[0]) if row else None
+            return str(shown(row[0])) if row else None
 
         return list(row_seals.problems(store.journal_salt, conn, digest_at))
 

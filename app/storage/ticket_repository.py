@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.core.warranty import shown_record, stored_record
-from app.storage import name_search
+from app.storage import name_search, packed_json
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_records import (
@@ -152,21 +152,21 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _json(value: Any) -> str | None:
-    # No spaces after separators: a ticket carries four JSON columns, at a million tickets (issue 13).
+def _json(value: Any) -> bytes | None:
+    """A JSON column's value as stored: compact text (a ticket carries up to five), packed (packed_json.py)."""
     if value is None:
         return None
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+    return packed_json.pack(json.dumps(value, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":")))
 
 
-def _warranty_json(verdict: dict[str, Any] | None) -> str | None:
+def _warranty_json(verdict: dict[str, Any] | None) -> bytes | None:
     """The verdict without the reason wording its code gives back (`load_warranty` puts it back)."""
     return None if verdict is None else _json(stored_record(verdict))
 
 
-def load_warranty(text: str | None) -> dict[str, Any] | None:
+def load_warranty(stored: str | bytes | None) -> dict[str, Any] | None:
     """A stored verdict as it was given, reason wording included."""
-    verdict = _loads(text)
+    verdict = _loads(stored)
     return shown_record(verdict) if isinstance(verdict, dict) else verdict
 
 
@@ -286,8 +286,10 @@ def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> 
 def add_event(
     work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *, at: str | None = None
 ) -> None:
+    # seq counts within the ticket: the table is keyed (ticket_id, seq), so this is one short index seek
     work.execute(
-        "INSERT INTO ticket_event (ticket_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO ticket_event (ticket_id, seq, at, actor, from_status, to_status, note) VALUES (?1,"
+        " (SELECT coalesce(max(seq), 0) + 1 FROM ticket_event WHERE ticket_id = ?1), ?2, ?3, ?4, ?5, ?6)",
         (ticket_id, at or work.at, work.actor, from_status, to_status, note or None),
     )
 
@@ -477,7 +479,8 @@ _DETAIL_SELECT = (
 )
 
 
-def _loads(text: str | None) -> Any:
+def _loads(stored: str | bytes | None) -> Any:
+    text = packed_json.unpack(stored)
     return None if text is None else json.loads(text)
 
 

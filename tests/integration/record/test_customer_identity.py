@@ -81,5 +81,5 @@ def test_a_name_is_corrected_only_through_the_privacy_desk_and_journaled(data, r
 
     assert json_of(run_cli(data, "ticket", "show", first["number"], "--json"))["customer_name"] == "Wang Fang"
     session = reopen()
-    actions = [r[0] for r in session.store.query("SELECT action FROM audit_journal WHERE entity_id = ?", (customer,))]
+    actions = [e.action for e in session.store.journal_entries(limit=100_000) if e.entity_id == customer]
     assert "rectify" in actions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.storage.digest_bytes import shown, shown_id
 from app.sync import service as sync
 from app.tickets.intake import open_ticket
 from app.upstream.enrolment import issue_enrol_code
@@ -30,7 +31,12 @@ def test_acknowledged_operations_keep_id_seq_and_digest_and_drop_the_payload(man
     assert report.errors == [] and report.pushed == 3
 
     assert manager.store.query("SELECT op_id FROM outbox") == [], "no acknowledged payload stays"
-    done = manager.store.query("SELECT seq, op_id, digest, sent_at FROM outbox_done ORDER BY seq")
+    done = [
+        (seq, shown_id(op_id), shown(digest), sent_at)  # op id and digest are kept as bytes (issue 13)
+        for seq, op_id, digest, sent_at in manager.store.query(
+            "SELECT seq, op_id, digest, sent_at FROM outbox_done ORDER BY seq"
+        )
+    ]
     assert [(seq, op_id) for seq, op_id, *_ in done] == [(seq, op_id) for seq, op_id, _ in before]
     assert all(sent_at for *_, sent_at in done)
     held = upstream_digests(upstream)
