@@ -39,6 +39,7 @@ from app.storage.store import UnitOfWork
 from app.storage.ticket_repository import (
     _json,
     _warranty_json,
+    add_event,
     imei_tail,
     mark_repeat_visits,
     phone_tail,
@@ -303,10 +304,7 @@ def _add_event_once(
     ).fetchone()
     if found is None:
         actor = str(payload.get("created_by") or "#hub")
-        work.execute(
-            "INSERT INTO ticket_event (ticket_id, at, actor, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?)",
-            (ticket_id, at, actor, from_status, to_status, note or None),
-        )
+        add_event(work, ticket_id, from_status, to_status, note, at=at, actor=actor)
 
 
 def _add_lines_once(work: UnitOfWork, item: Applied) -> None:

@@ -284,13 +284,22 @@ def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> 
 
 
 def add_event(
-    work: UnitOfWork, ticket_id: str, from_status: str | None, to_status: str, note: str, *, at: str | None = None
+    work: UnitOfWork,
+    ticket_id: str,
+    from_status: str | None,
+    to_status: str,
+    note: str,
+    *,
+    at: str | None = None,
+    actor: str | None = None,
 ) -> None:
+    """One line of the ticket's history; `actor` defaults to who does the work (the hub's projection
+    names the person at the other counter)."""
     # seq counts within the ticket: the table is keyed (ticket_id, seq), so this is one short index seek
     work.execute(
         "INSERT INTO ticket_event (ticket_id, seq, at, actor, from_status, to_status, note) VALUES (?1,"
         " (SELECT coalesce(max(seq), 0) + 1 FROM ticket_event WHERE ticket_id = ?1), ?2, ?3, ?4, ?5, ?6)",
-        (ticket_id, at or work.at, work.actor, from_status, to_status, note or None),
+        (ticket_id, at or work.at, actor or work.actor, from_status, to_status, note or None),
     )
 
 
