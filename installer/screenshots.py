@@ -23,6 +23,10 @@ from app.device.hub import DeviceHub  # noqa: E402
 from app.paths import DataPaths  # noqa: E402
 from app.settings import Settings  # noqa: E402
 from app.storage.vault import Vault  # noqa: E402
+from app.tickets import pricing  # noqa: E402
+from app.tickets.intake import recent  # noqa: E402
+from app.tickets.moves import load, move_ticket, sign_agreement  # noqa: E402
+from app.tickets.warranty_check import shipped_reference  # noqa: E402
 from app.ui.application import use_bundled_fonts  # noqa: E402
 from app.ui.device_monitor import DeviceMonitor  # noqa: E402
 from app.ui.first_run_wizard import FirstRunWizard  # noqa: E402
@@ -132,6 +136,7 @@ def language_screens(app: QApplication, window: MainWindow, number: str, suffix:
     slip.choose_pdf_file()
     shoot(app, slip.file_dialog, f"slip-save-pdf{suffix}")
     slip.file_dialog.reject()
+    estimate_screen(app, window, suffix)
     intake_screens(app, window, suffix)
     workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.devices))
     shoot(app, window, f"phones{suffix}")
@@ -140,6 +145,28 @@ def language_screens(app: QApplication, window: MainWindow, number: str, suffix:
     workspace.nav.setCurrentRow(workspace.pages.indexOf(workspace.journal))
     workspace.journal.verify_button.click()
     shoot(app, window, f"journal{suffix}")
+
+
+def estimate_screen(app: QApplication, window: MainWindow, suffix: str) -> None:
+    """A ticket being diagnosed, one part priced: the estimate panel offers the parts that fit its model."""
+    session = window.session
+    if session is None:
+        return
+    diagnosing = recent(session, 1, "diagnosing")
+    if not diagnosing:  # the demo's tickets wait at received: take one on (a throwaway store)
+        received = [t for t in recent(session, 50, "received") if pricing.parts_for(session, load(session, t.number))]
+        if not received:
+            return
+        if not load(session, received[0].number).agreement:
+            agreement = shipped_reference().consents.latest("service_agreement")
+            name = received[0].customer_name or "-"
+            sign_agreement(session, received[0].number, agreement, "zh_CN", name, b"demo")
+        move_ticket(session, received[0].number, "diagnosing")
+        detail = load(session, received[0].number)
+        pricing.add_estimate(session, detail.number, [pricing.parts_for(session, detail)[0].part_id])
+        diagnosing = [detail.row]
+    window.workspace.tickets.open_ticket(diagnosing[0].number)
+    shoot(app, window, f"ticket-estimate{suffix}")
 
 
 def intake_screens(app: QApplication, window: MainWindow, suffix: str) -> None:

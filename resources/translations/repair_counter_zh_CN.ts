@@ -494,8 +494,8 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/estimate_panel.py" line="86"/>
-        <source>Estimate for the customer</source>
-        <translation>给客户的报价</translation>
+        <source>Estimate for the customer:</source>
+        <translation>给客户的报价：</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/estimate_panel.py" line="87"/>
@@ -600,254 +600,254 @@
 <context>
     <name>HubPage</name>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="132"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="136"/>
         <source>Outlet hub</source>
         <translation>网点集线器</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="133"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="137"/>
         <source>Join the outlet hub (outlet manager)</source>
         <translation>加入网点集线器（网点经理）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
         <source>Hub &amp;address</source>
         <translation>集线器地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
         <source>This counter&apos;s c&amp;ode</source>
         <translation>本柜台代码(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="134"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
         <source>One-&amp;time code</source>
         <translation>一次性代码(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="135"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="139"/>
         <source>Certificate finger&amp;print</source>
         <translation>证书指纹(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="138"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="142"/>
         <source>A, B, K2 ...</source>
         <translation>如 A、B、K2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="139"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="143"/>
         <source>as the hub shows it</source>
         <translation>按集线器屏幕所示填写</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="140"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
         <source>read it from the hub&apos;s screen, never from a search</source>
         <translation>请从集线器屏幕上读取，切勿取自搜索结果</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="141"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="145"/>
         <source>Fi&amp;nd hubs on the network</source>
         <translation>在局域网中查找集线器(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="142"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
         <source>&amp;Join</source>
         <translation>加入(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="143"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="147"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="144"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="148"/>
         <source>Counters the hub knows</source>
         <translation>集线器已知的柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
         <source>Counter</source>
         <translation>柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
-        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="157"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="149"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
         <source>Conflicts to settle: two counters changed the same thing while apart. Pick the value to keep.</source>
         <translation>待解决的冲突：两个柜台在离线时修改了同一项内容。请选择要保留的值。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
         <source>Value kept now</source>
         <translation>当前保留的值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="146"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="150"/>
         <source>Last call</source>
         <translation>最近联系时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="152"/>
-        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="157"/>
         <source>By, when</source>
         <translation>修改者与时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="153"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="157"/>
         <source>The other value</source>
         <translation>另一个值</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="155"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="159"/>
         <source>&amp;Keep the value kept now</source>
         <translation>保留当前的值(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="156"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="160"/>
         <source>Keep the &amp;other value</source>
         <translation>改用另一个值(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="177"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="181"/>
         <source>This counter has not joined an outlet hub. On the hub, the operator gives it a one-time code and shows the certificate fingerprint; type both below with the hub&apos;s address.</source>
         <translation>本柜台尚未加入网点集线器。集线器操作员会为本柜台生成一次性代码并显示证书指纹；请将二者与集线器地址一起填写在下方。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="180"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="184"/>
         <source>Joined to the outlet hub at %1 as counter %2; certificate %3...</source>
         <translation>已作为柜台 %2 加入网点集线器 %1；证书 %3…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="183"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="187"/>
         <source>Hub of outlet %1.</source>
         <translation>网点 %1 的集线器。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="191"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="195"/>
         <source>Waiting on this counter: %1 change(s).</source>
         <translation>本柜台待发送：%1 项更改。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="195"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="199"/>
         <source>Waiting at the hub for the region: %1 operation(s).</source>
         <translation>集线器待发往大区：%1 项操作。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="198"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="202"/>
         <source>The hub did not answer: %1</source>
         <translation>集线器没有响应：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="206"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="210"/>
         <source>Synced: sent %1, received %2, new conflicts %3.</source>
         <translation>同步完成：发送 %1，接收 %2，新冲突 %3。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="221"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="217"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="221"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="229"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="233"/>
         <source>counter %1, %2</source>
         <translation>柜台 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
         <source>Chosen here, sent with the next sync</source>
         <translation>已在本柜台选择，下次同步时发送</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="237"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
         <source>To settle</source>
         <translation>待解决</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="241"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="245"/>
         <source>Opening hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
         <source>Monday</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
         <source>Tuesday</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
         <source>Wednesday</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="246"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="250"/>
         <source>Thursday</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
         <source>Friday</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
         <source>Saturday</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="247"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
         <source>Sunday</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="255"/>
         <source>hours</source>
         <translation>营业时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="251"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="255"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="255"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="259"/>
         <source>(empty: closed)</source>
         <translation>（空：不营业）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="346"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="351"/>
         <source>No hub answered; type its address as the hub shows it.</source>
         <translation>没有集线器响应；请按集线器屏幕所示输入其地址。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/hub_page.py" line="349"/>
+        <location filename="../../app/ui/pages/hub_page.py" line="354"/>
         <source>%1: outlet %2, certificate %3... (compare with the hub&apos;s screen)</source>
         <translation>%1：网点 %2，证书 %3…（请与集线器屏幕核对）</translation>
     </message>
@@ -1838,62 +1838,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="146"/>
+        <location filename="../../app/ui/main_window.py" line="147"/>
         <source>Repair Counter</source>
         <translation>维修柜台</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="147"/>
+        <location filename="../../app/ui/main_window.py" line="148"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="148"/>
+        <location filename="../../app/ui/main_window.py" line="149"/>
         <source>F1: keyboard shortcuts</source>
         <translation>F1：键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="155"/>
+        <location filename="../../app/ui/main_window.py" line="156"/>
         <source>Unlocked</source>
         <translation>已解锁</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="160"/>
+        <location filename="../../app/ui/main_window.py" line="161"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="164"/>
+        <location filename="../../app/ui/main_window.py" line="165"/>
         <source>Signed in: %1 (%2)</source>
         <translation>已登录：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="232"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Scanner: %1</source>
         <translation>扫码枪：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="234"/>
+        <location filename="../../app/ui/main_window.py" line="235"/>
         <source>Scanner: %1 cannot be opened (plugged in? used by another program?)</source>
         <translation>扫码枪：无法打开 %1（是否已插好？是否被其他程序占用？）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="238"/>
+        <location filename="../../app/ui/main_window.py" line="239"/>
         <source>Scanner: disconnected from %1; choose its port again</source>
         <translation>扫码枪：已从 %1 断开，请重新选择端口</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="240"/>
+        <location filename="../../app/ui/main_window.py" line="241"/>
         <source>Scanner: opening %1...</source>
         <translation>扫码枪：正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="242"/>
+        <location filename="../../app/ui/main_window.py" line="243"/>
         <source>Scanner: none</source>
         <translation>扫码枪：未设置</translation>
     </message>
@@ -4439,175 +4439,175 @@
 <context>
     <name>TicketDetailPage</name>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="128"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
         <source>Customer</source>
-        <extracomment>Statuses in which the phone may still be diagnosed from the ticket.</extracomment>
+        <extracomment>Statuses in which the phone may still be diagnosed from the ticket. Header and two rows: enough to see a table has content, so the actions below still fit a 768-pixel screen.</extracomment>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="129"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="130"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="136"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="131"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="137"/>
         <source>Diagnostics</source>
         <translation>检测</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="132"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="138"/>
         <source>Warranty</source>
         <translation>保修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="133"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
         <source>Response due</source>
         <translation>响应期限</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="134"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
         <source>Service agreement</source>
         <translation>维修服务协议</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="135"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="263"/>
         <source>Estimate</source>
         <translation>报价</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="139"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
         <source>Status history</source>
         <translation>状态记录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="140"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="146"/>
         <source>Estimate and invoice</source>
         <translation>报价与账单</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="141"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
         <source>To</source>
         <translation>新状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
         <source>Line</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="142"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
         <source>Price</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="143"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="144"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
         <source>Move</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="145"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="151"/>
         <source>Run diagnostics (Ctrl+D)</source>
         <translation>运行检测 (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="147"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="153"/>
         <source>Phone last 4</source>
         <translation>手机号后四位</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="148"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="154"/>
         <source>Collected by (name)</source>
         <translation>取机人姓名</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="149"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="155"/>
         <source>Hand over</source>
         <translation>交付取机</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="186"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="192"/>
         <source>Signed by %1</source>
         <translation>已由 %1 签署</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="188"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="194"/>
         <source>Not signed yet: no work may start</source>
         <translation>尚未签署：不得开始维修</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
         <source>In warranty</source>
         <translation>在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="213"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="219"/>
         <source>Not in warranty</source>
         <translation>不在保修期内</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="217"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="223"/>
         <source>Purchase date per the registry %1 (the customer said %2).</source>
         <translation>购买日期以厂商登记为准：%1（客户所述 %2）。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="221"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="227"/>
         <source>%1. %2</source>
         <translation>%1。%2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="230"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="236"/>
         <source>Responded %1</source>
         <translation>已于 %1 响应</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="237"/>
         <source>in time</source>
         <translation>按时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="231"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="237"/>
         <source>late</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="235"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="241"/>
         <source>%1 OVERDUE</source>
         <translation>%1 已超时</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="150"/>
-        <location filename="../../app/ui/pages/ticket_detail_page.py" line="257"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="156"/>
+        <location filename="../../app/ui/pages/ticket_detail_page.py" line="263"/>
         <source>Invoice</source>
         <translation>账单</translation>
     </message>

@@ -5,7 +5,7 @@ ticket waits for parts), as `ticket estimate` and `ticket approve` do on the com
 Shown while the ticket is being diagnosed or awaits the customer's approval and nobody has
 approved an estimate yet, to those who may write tickets.  The list offers only what fits the
 ticket's model, named in the interface language with its guide price; the approval is signed
-with the customer's name, typed (the wizard's signature convention), preset to the ticket's name.
+with the customer's name, typed (the wizard's signature convention).
 Both run off the GUI thread.
 
 What the approval reserved and what it requested is then on the ticket page's "Estimate" line
@@ -17,7 +17,7 @@ Signals: `changed()` after lines were added or the estimate was approved.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.accounts.session import Session
 from app.core.roles import Permission, may
@@ -57,7 +57,7 @@ def estimate_summary(session: Session, detail: TicketDetail) -> str:
     return translate("EstimatePanel", "; ").join(words)
 
 
-class EstimatePanel(QGroupBox):
+class EstimatePanel(QWidget):
     changed = Signal()
 
     def __init__(self, tasks: BackgroundTasks, parent: QWidget | None = None) -> None:
@@ -73,17 +73,17 @@ class EstimatePanel(QGroupBox):
         self.approve_button = named(QPushButton(), "estimateApproveButton")
         self.approve_button.clicked.connect(self.approve)
         self.approved_by.returnPressed.connect(self.approve)
-        rows = QVBoxLayout(self)
-        for widgets in ((self.part, self.add_button), (self.approved_by, self.approve_button)):
-            row = QHBoxLayout()
-            for widget in widgets:
-                row.addWidget(widget, 1 if widget is widgets[0] else 0)
-            rows.addLayout(row)
+        self.title = named(QLabel(), "estimateTitle")
+        row = QHBoxLayout(self)  # one row, no frame: the ticket page must still fit a 768-pixel screen
+        row.setContentsMargins(0, 0, 0, 0)
+        stretches = {self.part: 3, self.approved_by: 2}
+        for widget in (self.title, self.part, self.add_button, self.approved_by, self.approve_button):
+            row.addWidget(widget, stretches.get(widget, 0))
         self.retranslate()
         self.setVisible(False)
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Estimate for the customer"))
+        self.title.setText(self.tr("Estimate for the customer:"))
         self.add_button.setText(self.tr("Add to estimate"))
         self.approved_by.setPlaceholderText(self.tr("Approved by (the customer's name)"))
         self.approve_button.setText(self.tr("Customer approves"))
@@ -98,8 +98,8 @@ class EstimatePanel(QGroupBox):
             detail.status in ESTIMATING and detail.approval is None and may(session.role, Permission.WRITE_TICKETS)
         )
         self.setVisible(shown)
-        if changed_ticket:
-            self.approved_by.setText(detail.row.customer_name or "")
+        if changed_ticket:  # typed by the customer or read to them: the page shows their name masked
+            self.approved_by.clear()
         if shown:
             self._fill_parts(session, detail)
             self.approve_button.setEnabled(detail.estimate is not None and detail.status == Status.AWAITING_APPROVAL)

@@ -56,6 +56,10 @@ DIAGNOSABLE = frozenset({Status.RECEIVED, Status.DIAGNOSING})
 DIAGNOSE_KEYS, SAVE_PDF_KEYS = "Ctrl+D", "Ctrl+S"
 
 
+#: Header and two rows: enough to see a table has content, so the actions below still fit a 768-pixel screen.
+_TABLE_MIN_HEIGHT = 64
+
+
 class TicketDetailPage(Page):
     ticket_changed = Signal(str)
     diagnostics_requested = Signal(object)
@@ -74,6 +78,8 @@ class TicketDetailPage(Page):
             self._fact_labels[key] = (name, value)
         self.history = read_only_table("historyTable", 4, select_rows=False)
         self.lines = read_only_table("linesTable", 3, select_rows=False)
+        for table in (self.history, self.lines):  # they scroll: the page's actions must fit 768 pixels
+            table.setMinimumHeight(_TABLE_MIN_HEIGHT)
         layout = self.body
         layout.addLayout(self.facts)
         self.history_box, self.lines_box = QGroupBox(), QGroupBox()
