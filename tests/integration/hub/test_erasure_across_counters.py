@@ -8,20 +8,26 @@ files, and the hub's WAL was checkpointed; B still counts the ticket for its sta
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from app.accounts.service import sign_in
 from app.hub.server import DATABASE_FILE, HubServer
+from app.paths import DataPaths
 from app.privacy import actions, requests
 from app.storage import replica_repository
 from app.storage.ticket_records import Agreement, NewTicket
+from app.storage.vault import Vault
 from app.sync import hub_client
 from app.tickets.intake import open_ticket
 from app.tickets.moves import move_ticket
 from app.tickets.search import search
 from app.upstream.storage import hub_log
-from tests.integration.hub.harness import every_encrypted_row, join, new_counter, wal_frames
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, FAST_KDF
+from tests.integration.hub.harness import every_encrypted_row, join, key_of, new_counter, wal_frames
+from tests.integration.hub.test_cli_across_counters import _cli, _counter, _found
 from tests.integration.privacy.test_erasure import files_containing, rows_containing
 
 pytestmark = pytest.mark.integration
@@ -141,3 +147,35 @@ def _customer_of(session, ticket_id: str) -> str:
     row = session.store.query_one("SELECT customer_id FROM ticket WHERE id = ?", (ticket_id,))
     assert row is not None and row[0]
     return str(row[0])
+
+
+def test_through_the_command_line_an_erasure_at_a_reaches_b(tmp_path: Path) -> None:
+    """`python -m app request new|do` at A, `hub sync --once` at both: B no longer has the customer."""
+    with HubServer(tmp_path / "outlet-hub", "SZ01", key_of(tmp_path / "outlet-hub")) as hub:
+        a, b = _counter(tmp_path, hub, "A"), _counter(tmp_path, hub, "B")
+        opened = _cli(
+            a, "ticket", "new", "--type", "maintenance", "--name", MARKERS["name"], "--phone", MARKERS["phone"],
+            "--model", "RC-X1", "--imei", "356938035643809", "--fault", MARKERS["fault"],
+            "--agreement-signed-by", MARKERS["signer"], "--json",
+        )  # fmt: skip
+        number = json.loads(opened)["number"]
+        for counter in (a, b):
+            _cli(counter, "hub", "sync", "--once")
+        assert _found(b, MARKERS["name"].split()[1]) == [number]
+
+        asked = _cli(a, "request", "new", "--kind", "erasure", "--ticket", number,
+                     "--identity-check", "ID card seen", "--json")  # fmt: skip
+        _cli(a, "request", "do", json.loads(asked)["number"])
+        for counter in (a, b, a):
+            _cli(counter, "hub", "sync", "--once")
+
+        assert _found(b, MARKERS["name"].split()[1]) == []
+        shown = json.loads(_cli(b, "ticket", "show", number, "--json"))
+        assert shown["status"] == "received" and shown["device_model"] == "RC-X1"
+        assert _hub_rows(hub) == []
+    for data_dir in (a, b):
+        session = sign_in(Vault(DataPaths(data_dir), argon2=FAST_KDF), ADMIN, ADMIN_PASSWORD)
+        try:
+            assert rows_containing(session.store, MARKERS) == [], data_dir.name
+        finally:
+            session.lock()
