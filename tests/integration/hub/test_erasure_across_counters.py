@@ -28,33 +28,20 @@ from app.upstream.storage import hub_log
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, FAST_KDF
 from tests.integration.hub.harness import every_encrypted_row, join, key_of, new_counter, wal_frames
 from tests.integration.hub.test_cli_across_counters import _cli, _counter, _found
+from tests.integration.privacy.conftest import MARKERS as DESK_MARKERS
+from tests.integration.privacy.conftest import marker_ticket
 from tests.integration.privacy.test_erasure import files_containing, rows_containing
 
 pytestmark = pytest.mark.integration
 
-MARKERS = {
-    "name": "Philippa Erasemark",
-    "phone": "13907551234",
-    "email": "philippa.erasemark@example.org",
-    "address": "Erasemark Lane 7 Nanshan",
-    "signer": "Guardian Signmark",
-    "fault": "Faultmark: vibrates when called",
-}
+SIGNER = "Guardian Signmark"
+#: The privacy desk's marker customer (every contact field, the device identifiers, the fault text)
+#: and the name of who signed the service agreement.
+MARKERS = {**DESK_MARKERS, "signer": SIGNER}
 
 
 def marker_walk_in() -> NewTicket:
-    return NewTicket(
-        service_type="send_in",
-        customer_name=MARKERS["name"],
-        customer_phone=MARKERS["phone"],
-        customer_email=MARKERS["email"],
-        customer_address=MARKERS["address"],
-        device_model="RC-X1",
-        imei="356938035643809",
-        fault=MARKERS["fault"],
-        fault_category="other",
-        agreement=Agreement("service_agreement", 1, "en", MARKERS["signer"], "ab" * 32),
-    )
+    return marker_ticket(agreement=Agreement("service_agreement", 1, "en", SIGNER, "ab" * 32))
 
 
 def _sync(*sessions) -> None:
@@ -155,7 +142,7 @@ def test_through_the_command_line_an_erasure_at_a_reaches_b(tmp_path: Path) -> N
         a, b = _counter(tmp_path, hub, "A"), _counter(tmp_path, hub, "B")
         opened = _cli(
             a, "ticket", "new", "--type", "maintenance", "--name", MARKERS["name"], "--phone", MARKERS["phone"],
-            "--model", "RC-X1", "--imei", "356938035643809", "--fault", MARKERS["fault"],
+            "--model", "RC-X1", "--imei", MARKERS["imei"], "--fault", MARKERS["fault"],
             "--agreement-signed-by", MARKERS["signer"], "--json",
         )  # fmt: skip
         number = json.loads(opened)["number"]
