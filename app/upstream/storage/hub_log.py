@@ -64,7 +64,7 @@ def append_operations(store: UpstreamStore, rows: Sequence[HubOperationRow], rec
             if row.action == ERASE and row.entity in (TICKET, CUSTOMER):
                 _scrub_erased(cur, row.entity, row.entity_id)
                 erasures += 1
-            elif _erased(cur, row.entity, row.entity_id):
+            elif _erased(cur, row):
                 row = _scrubbed(row)
             cur.execute(
                 "INSERT INTO hub_operations (counter, op_id, seq, entity, entity_id, action, payload, digest,"
@@ -92,17 +92,24 @@ def append_operations(store: UpstreamStore, rows: Sequence[HubOperationRow], rec
 ERASE = "erase"
 
 
-def _erased(cur: Any, entity: str, entity_id: str) -> bool:
-    """An erase of this record is held, or of the customer a ticket names."""
-    if entity not in (TICKET, CUSTOMER):
+def _erased(cur: Any, row: HubOperationRow) -> bool:
+    """An erase of this record is held, or of the customer a ticket's operation names (a ticket
+    taken in where the erasure was not seen yet).  One look-up each in the erasures' index."""
+    if row.entity not in (TICKET, CUSTOMER):
         return False
-    found = cur.execute(
-        "SELECT 1 FROM hub_operations WHERE action = ? AND ((entity = ? AND entity_id = ?) OR (entity = ? AND"
-        " entity_id IN (SELECT json_extract(payload, '$.customer') FROM hub_operations WHERE entity = ?"
-        " AND entity_id = ?)))",
-        (ERASE, entity, entity_id, CUSTOMER, TICKET, entity_id),
-    ).fetchone()
-    return found is not None
+    records = [(row.entity, row.entity_id)]
+    customer = json.loads(row.payload_json).get(CUSTOMER) if row.entity == TICKET else None
+    if isinstance(customer, str):
+        records.append((CUSTOMER, customer))
+    return any(
+        cur.execute(
+            # 'erase' written out, not bound: the planner then surely takes the partial index
+            "SELECT 1 FROM hub_operations WHERE entity = ? AND entity_id = ? AND action = 'erase'",
+            (entity, entity_id),
+        ).fetchone()
+        is not None
+        for entity, entity_id in records
+    )
 
 
 def _scrubbed(row: HubOperationRow) -> HubOperationRow:
@@ -119,24 +126,25 @@ def _scrub_erased(cur: Any, entity: str, entity_id: str) -> None:
     """Every held operation of the record, and of a customer's tickets, keeps only what the
     statistics keep (app/storage/replica_erasure.py); the rows, positions and digests stay, so
     replication and idempotency hold and a counter joining later gets the scrubbed payloads."""
-    records = [(entity, entity_id)]
+    ids = [entity_id]
     if entity == CUSTOMER:
         tickets = cur.execute(
             "SELECT DISTINCT entity_id FROM hub_operations WHERE entity = ?"
             " AND json_extract(payload, '$.customer') = ?",
             (TICKET, entity_id),
         ).fetchall()
-        records += [(TICKET, str(t[0])) for t in tickets]
-    for record_entity, record_id in records:
-        held = cur.execute(
-            "SELECT position, payload FROM hub_operations WHERE entity = ? AND entity_id = ? AND action <> ?",
-            (record_entity, record_id, ERASE),
-        ).fetchall()
-        scrubbed = [(_scrubbed_json(str(payload)), int(position)) for position, payload in held]
-        cur.executemany(
-            "UPDATE hub_operations SET payload = ? WHERE position = ? AND payload <> ?",
-            [(payload, position, payload) for payload, position in scrubbed],
-        )
+        ids += [str(t[0]) for t in tickets]
+    # one pass over the log (record ids are UUIDs: a ticket's never is a customer's)
+    held = cur.execute(
+        f"SELECT position, payload FROM hub_operations WHERE entity IN (?, ?) AND action <> 'erase'"
+        f" AND entity_id IN ({', '.join('?' * len(ids))})",
+        (TICKET, CUSTOMER, *ids),
+    ).fetchall()
+    scrubbed = [(_scrubbed_json(str(payload)), int(position)) for position, payload in held]
+    cur.executemany(
+        "UPDATE hub_operations SET payload = ? WHERE position = ? AND payload <> ?",
+        [(payload, position, payload) for payload, position in scrubbed],
+    )
 
 
 def operations_after(store: UpstreamStore, after: int, limit: int) -> list[HubOperationRow]:
