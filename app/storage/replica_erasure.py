@@ -134,28 +134,32 @@ def _erase_customer_rows(store: Store, work: UnitOfWork, customer_id: str, value
     desk.scrub_outbox(work, [customer_id, *ids["ticket"], *ids["diag_consent"], *ids["diag_run"]], values)
 
 
+#: The replica fields whose values name or identify the customer, to find copies of them in waiting
+#: outbox rows: the ones the desk looks for (app/privacy/actions.py `personal_values`), by their
+#: names in the operations.  Not every dropped field: a condition's "damaged" is in other rows too.
+IDENTIFYING_FIELDS = (
+    "customer_name",
+    "customer_phone",
+    "customer_email",
+    "customer_address",
+    "imei",
+    "imei2",
+    "serial",
+    "fault",
+    "tracking_number",
+)
+
+
 def _personal_values(work: UnitOfWork, records: Sequence[tuple[str, str]]) -> list[str]:
-    """The values the replica holds of these records that the statistics do not keep: to find
-    copies of them in waiting outbox rows (as the desk's `personal_values`)."""
     found: set[str] = set()
+    marks = ",".join("?" * len(IDENTIFYING_FIELDS))
     for entity, entity_id in records:
         rows = work.execute(
-            "SELECT field, value FROM replica_field WHERE entity = ? AND entity_id = ?", (entity, entity_id)
+            f"SELECT value FROM replica_field WHERE entity = ? AND entity_id = ? AND field IN ({marks})",
+            (entity, entity_id, *IDENTIFYING_FIELDS),
         ).fetchall()
-        for field, value in rows:
-            if field not in STATISTICS_FIELDS:
-                found.update(_strings(json.loads(value)))
+        found.update(v for (value,) in rows if isinstance(v := json.loads(value), str))
     return sorted(v for v in found if len(v) >= 4)
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _strings(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _strings(item)]
-    return []
 
 
 def _scrub_replica(work: UnitOfWork, entity: str, entity_id: str) -> None:
