@@ -27,7 +27,7 @@ from typing import Any
 
 from app.core.ticket_numbers import InvalidTicketNumber, parse_ticket_number
 from app.core.workflow import Status, allowed_targets
-from app.storage import replica_projection
+from app.storage import replica_erasure, replica_projection
 from app.storage.replica_projection import Applied
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import COUNTER_CODE
@@ -40,6 +40,7 @@ CONCURRENT_CHANGE, MOVE_REFUSED = "concurrent_change", "move_refused"
 #: A person's choice between a conflict's two values (app/sync/hub_settle.py makes it).
 SETTLE = "settle"
 _NOT_FIELDS = frozenset({"local_action"})
+ERASED_FIELD = replica_erasure.ERASED_FIELD
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def apply_operations(store: Store, operations: Sequence[ReplicaOperation], actor
             if op.position <= position or _already_applied(work, op.op_id):
                 skipped += 1
                 continue
-            listed, accepted = _apply_one(work, op)
+            listed, accepted = _apply_one(store, work, op)
             conflicts += listed
             taken.append(
                 Applied(
@@ -150,13 +151,22 @@ def _counter_code(work: UnitOfWork) -> str | None:
     return str(row[0]) if row else None
 
 
-def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> tuple[int, bool]:
+def _apply_one(store: Store, work: UnitOfWork, op: ReplicaOperation) -> tuple[int, bool]:
     """Apply one operation: (conflicts listed, False when it was a refused status move)."""
     conflicts = 0
     accepted = True
     now = _fields_now(work, op.entity, op.entity_id)  # one read per record, not one per field
+    fields = _fields_of(work, op, now.get(STATUS_FIELD))
     writes = []
-    for field, value in _fields_of(work, op, now.get(STATUS_FIELD)):
+    if replica_erasure.is_erasure(op.entity, op.local_action):
+        erased = replica_erasure.erase_here(store, work, op.entity, op.entity_id)
+        now = {}  # scrubbed: nothing personal is left to conflict with
+        writes = [_write(op, entity, entity_id, ERASED_FIELD, _encoded(op.created_at)) for entity, entity_id in erased]
+    elif replica_erasure.is_erased(work, op.entity, op.entity_id):
+        # made where the erasure was not seen yet: its statistics only, and nothing left to settle
+        fields = replica_erasure.kept_fields(fields)
+        replica_erasure.drop_conflicts(work, op.entity, op.entity_id)
+    for field, value in fields:
         if value is None:  # a refused workflow move: listed, the record keeps its status
             conflicts += 1
             accepted = False
@@ -166,7 +176,7 @@ def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> tuple[int, bool]:
             kept = (value, op.counter, op.created_at, op.op_id)
             _list_conflict(work, CONCURRENT_CHANGE, op, field, kept=kept, other=current)
             conflicts += 1
-        writes.append((op.entity, op.entity_id, field, value, op.op_id, op.counter, op.position, op.created_at))
+        writes.append(_write(op, op.entity, op.entity_id, field, value))
     _keep_own_numbers_unique(work, op)
     work.executemany(
         "INSERT OR REPLACE INTO replica_field (entity, entity_id, field, value, op_id, author, hub_position,"
@@ -174,6 +184,11 @@ def _apply_one(work: UnitOfWork, op: ReplicaOperation) -> tuple[int, bool]:
         writes,
     )
     return conflicts, accepted
+
+
+def _write(op: ReplicaOperation, entity: str, entity_id: str, field: str, value: str) -> tuple[Any, ...]:
+    """A replica_field row as this operation sets it."""
+    return (entity, entity_id, field, value, op.op_id, op.counter, op.position, op.created_at)
 
 
 def _keep_own_numbers_unique(work: UnitOfWork, op: ReplicaOperation) -> None:

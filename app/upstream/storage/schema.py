@@ -87,6 +87,9 @@ _STATEMENTS = (
         hub_seen BIGINT NOT NULL,
         created_at TEXT NOT NULL,
         received_at TEXT NOT NULL)""",
+    # An arriving operation asks whether its record (or a ticket's customer) was erased: partial, erasures are rare.
+    """CREATE INDEX IF NOT EXISTS hub_operations_erasures ON hub_operations (entity, entity_id)
+        WHERE action = 'erase'""",
     """CREATE TABLE IF NOT EXISTS hub_counters (
         counter TEXT PRIMARY KEY,
         last_seen_at TEXT NOT NULL,

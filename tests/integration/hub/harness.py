@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import sqlcipher3
+
 from app.accounts import service
 from app.accounts.session import Session
 from app.hub.server import hub_key, issue_join_code
@@ -47,6 +49,30 @@ def every_row(db: Path) -> str:
         return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
     finally:
         conn.close()
+
+
+def every_encrypted_row(db: Path, key: bytes) -> str:
+    """Every row of every table of the hub's SQLCipher store, decrypted, as text to search."""
+    conn = sqlcipher3.connect(str(db))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(repr(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
+    finally:
+        conn.close()
+
+
+WAL_HEADER, FRAME_HEADER = 32, 24
+
+
+def wal_frames(db: Path) -> int:
+    """How many page images the database's write-ahead log holds (a checkpoint with TRUNCATE empties it)."""
+    wal = Path(f"{db}-wal")
+    if not wal.exists() or wal.stat().st_size <= WAL_HEADER:
+        return 0
+    data = wal.read_bytes()
+    page_size = int.from_bytes(data[8:12], "big")
+    return (len(data) - WAL_HEADER) // (page_size + FRAME_HEADER)
 
 
 #: Columns each counter keeps as its own (app/storage/replica_projection.py says why): its own
