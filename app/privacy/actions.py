@@ -21,6 +21,7 @@ from app.privacy_rules.errors import InvalidRequestInput, RequestClosed, Unknown
 from app.storage import message_repository
 from app.storage import privacy_repository as repo
 from app.storage import privacy_retention as disposal
+from app.storage.customer_erasure import erase_customer_rows
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.tickets.service_types import normalise_phone
 
@@ -93,30 +94,28 @@ def erase(session: Session, request_number: str) -> ErasureReport:
     """
     request = _open_request(session, request_number, "erasure")
     facts = _facts(session, request.customer_id)
-    ids = repo.erasable_ids(session.store, request.customer_id)
     values = personal_values(facts)
     exports = repo.export_files(session.store, request.customer_id)
     disposal.overwrite_deleted_content(session.store)
     with session.store.transaction(session.actor) as work:
-        message_repository.forget_customer(work, request.customer_id)  # before the tickets lose their customer
-        diagnostic_rows = repo.erase_run_data(work, ids["diag_run"])
-        consents = disposal.reduce_consents_to_digests(work, ids["ticket_number"])
-        disposal.delete_device_identifiers(work, ids["ticket"])
-        tickets = disposal.anonymise_service_records(work, [request.customer_id])
-        disposal.delete_customer_rows(work, [request.customer_id])
-        repo.forget_export_paths(work, request.customer_id)
-        scrubbed = repo.scrub_outbox(
-            work, [request.customer_id, *ids["ticket"], *ids["diag_consent"], *ids["diag_run"]], values
-        )
+        erased = erase_customer_rows(session.store, work, request.customer_id, values)
         upstream = {"reason": ERASURE_REASON, "request_id": request.id}
-        for ticket_id in ids["ticket"]:
+        for ticket_id in erased.ticket_ids:
             work.record("ticket", ticket_id, "erase", upstream)
         work.record("customer", request.customer_id, "erase", upstream)
+        tickets = erased.tickets_anonymised
         close_in(work, request, "done", f"erased: {tickets} tickets anonymised")
     files = _delete_export_files(exports)
     disposal.checkpoint(session.store)
     log.info("erasure %s carried out", request.number)
-    return ErasureReport(request.number, tickets, diagnostic_rows, consents, scrubbed, files)
+    return ErasureReport(
+        request.number,
+        tickets,
+        erased.diagnostic_rows_deleted,
+        erased.consents_reduced,
+        erased.outbox_rows_scrubbed,
+        files,
+    )
 
 
 RECTIFIABLE = ("name", "phone", "email", "address")

@@ -25,9 +25,9 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from app.storage import message_repository
 from app.storage import privacy_repository as desk
 from app.storage import privacy_retention as disposal
+from app.storage.customer_erasure import erase_customer_rows
 from app.storage.store import Store, UnitOfWork
 
 TICKET, CUSTOMER = "ticket", "customer"
@@ -103,7 +103,7 @@ def erase_here(store: Store, work: UnitOfWork, entity: str, entity_id: str) -> l
     records = [(entity, entity_id), *((TICKET, t) for t in tickets if t != entity_id)]
     values = _personal_values(work, records)
     if entity == CUSTOMER:
-        _erase_customer_rows(store, work, entity_id, values)
+        erase_customer_rows(store, work, entity_id, values)  # the desk's own sequence
     else:
         disposal.delete_device_identifiers(work, [entity_id])
         desk.scrub_outbox(work, [entity_id], values)
@@ -119,19 +119,6 @@ def _replica_tickets_of(work: UnitOfWork, customer_id: str) -> list[str]:
         (TICKET, CUSTOMER, json.dumps(customer_id)),
     ).fetchall()
     return [str(r[0]) for r in rows]
-
-
-def _erase_customer_rows(store: Store, work: UnitOfWork, customer_id: str, values: Sequence[str]) -> None:
-    """The desk's erasure (app/privacy/actions.py `erase`) of this counter's own rows, by the same functions."""
-    ids = desk.erasable_ids(store, customer_id)  # the store's one connection: this transaction's view
-    message_repository.forget_customer(work, customer_id)  # before the tickets lose their customer
-    desk.erase_run_data(work, ids["diag_run"])
-    disposal.reduce_consents_to_digests(work, ids["ticket_number"])
-    disposal.delete_device_identifiers(work, ids["ticket"])
-    disposal.anonymise_service_records(work, [customer_id])
-    disposal.delete_customer_rows(work, [customer_id])
-    desk.forget_export_paths(work, customer_id)
-    desk.scrub_outbox(work, [customer_id, *ids["ticket"], *ids["diag_consent"], *ids["diag_run"]], values)
 
 
 #: The replica fields whose values name or identify the customer, to find copies of them in waiting
