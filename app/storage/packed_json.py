@@ -23,6 +23,8 @@ from typing import Any
 PACKED_COLUMNS = ("intake_json", "agreement_json", "warranty_json", "approval_json", "pickup_json")
 
 _FORMAT_1 = 1
+#: Far above any ticket's record (a few hundred bytes): a value inflating further is damaged or hostile.
+MAX_UNPACKED_BYTES = 256 * 1024
 #: Frozen with format 1.  Deflate finds matches nearer the end more cheaply, so the commonest go last.
 #: No value only synthetic tickets have (the seeder's all-zero signature digest): it would flatter the bench.
 _DICTIONARY_1 = (
@@ -54,7 +56,10 @@ def unpack(stored: str | bytes | None) -> str | None:
     if not stored or stored[0] != _FORMAT_1:
         raise ValueError(f"not a packed JSON value (format {stored[:1].hex() or 'empty'})")
     unpacker = zlib.decompressobj(-15, _DICTIONARY_1)
-    return (unpacker.decompress(stored[1:]) + unpacker.flush()).decode()
+    text = unpacker.decompress(stored[1:], MAX_UNPACKED_BYTES)
+    if unpacker.unconsumed_tail:  # a few bytes that would inflate past any ticket's record: not ours
+        raise ValueError(f"a packed JSON value inflates past {MAX_UNPACKED_BYTES} bytes")
+    return (text + unpacker.flush()).decode()
 
 
 def pack_stored(stored: str | bytes | None) -> bytes | None:

@@ -152,3 +152,12 @@ def test_a_journal_covers_seals_only_where_a_digest_is_two(stored, covers) -> No
     conn.execute("CREATE TABLE audit_journal (change_digest BLOB NOT NULL)")
     conn.execute("INSERT INTO audit_journal VALUES (?)", (stored,))
     assert row_seals.journal_covers_seals(conn) is covers
+
+
+def test_a_packed_value_that_would_inflate_past_any_record_is_refused() -> None:
+    record = '{"condition_notes":"' + "x" * 100 + '"}'
+    assert packed_json.unpack(packed_json.pack(record)) == record
+    bomb = packed_json.pack('{"condition_notes":"' + "x" * (packed_json.MAX_UNPACKED_BYTES + 1) + '"}')
+    assert bomb is not None and len(bomb) < 2048  # a little stored, a lot inflated
+    with pytest.raises(ValueError, match="inflates past"):
+        packed_json.unpack(bomb)
