@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from app.core.localized import LocalizedText as T
 from app.ui.language import current_language
 from app.ui.named import named
 
@@ -21,14 +22,11 @@ _BIG = "font-size: 40px; font-weight: 600; min-width: 110px; min-height: 110px;"
 _QUESTION = "font-size: 28px; font-weight: 600;"
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(1, 6)}
 _WORDS = {
-    "title": {"zh_CN": "您的评价", "en": "Your rating"},
-    "question": {"zh_CN": "您对我们的服务满意吗？", "en": "How happy are you with our service?"},
-    "scale": {
-        "zh_CN": "请按数字：1 = 很不满意，5 = 非常满意",
-        "en": "Press a number: 1 = not at all, 5 = very happy",
-    },
-    "comment": {"zh_CN": "还有什么想告诉我们的吗？（选填）", "en": "Anything to tell us? (optional)"},
-    "skip": {"zh_CN": "跳过", "en": "Skip"},
+    "title": T("您的评价", "Your rating"),
+    "question": T("您对我们的服务满意吗？", "How happy are you with our service?"),
+    "scale": T("请按数字：1 = 很不满意，5 = 非常满意", "Press a number: 1 = not at all, 5 = very happy"),
+    "comment": T("还有什么想告诉我们的吗？（选填）", "Anything to tell us? (optional)"),
+    "skip": T("跳过", "Skip"),
 }
 
 
@@ -77,7 +75,7 @@ class RatingPrompt(QDialog):
 
     def retranslate(self) -> None:
         language = self.language or current_language()
-        words = {key: wording.get(language, wording["en"]) for key, wording in _WORDS.items()}
+        words = {key: wording.get(language) for key, wording in _WORDS.items()}
         self.setWindowTitle(words["title"])
         self.question.setText(words["question"])
         self.scale.setText(words["scale"])
