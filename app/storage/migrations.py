@@ -22,6 +22,7 @@ from app.storage.schema_sizes import SIZES_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
+from app.storage.stored_time import shown_time, time_ms
 
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
 
@@ -110,11 +111,20 @@ MIGRATIONS: list[list[str]] = [
 LATEST_VERSION = len(MIGRATIONS)
 
 
+#: SQL name -> the Python function migrations and the app's statements call (one argument each):
+#: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py).
+SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time}
+
+
+def register_functions(conn: Any) -> None:
+    for name, function in SQL_FUNCTIONS.items():
+        conn.create_function(name, 1, function, deterministic=True)
+
+
 def migrate(conn: Any) -> int:
     """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    for name, function in FUNCTIONS.items():  # what migrations call in Python (schema_compact.py)
-        conn.create_function(name, 1, function, deterministic=True)
+    register_functions(conn)
     for version in range(current + 1, LATEST_VERSION + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
