@@ -126,7 +126,7 @@ def due_messages(store: Store, now: str, limit: int = 50) -> list[DueMessage]:
     rows = store.query(
         "SELECT q.id, t.number, q.event, q.phone, m.language, q.concat_ref, q.parts_sent, q.attempts,"
         " coalesce(t.device_model, ''), o.name, o.address FROM message_queue q"
-        " JOIN ticket t ON t.id = q.ticket_id JOIN outlet o ON o.id = t.outlet_id"
+        " JOIN ticket t ON t.id = q.ticket_id CROSS JOIN outlet o"  # the store's one outlet (schema_lean.py)
         " JOIN message_consent m ON m.ticket_id = q.ticket_id AND m.withdrawn_at IS NULL"
         " WHERE q.state = 'queued' AND q.next_attempt_at <= ? AND q.phone IS NOT NULL"
         " ORDER BY q.next_attempt_at, q.created_at LIMIT ?",
@@ -302,7 +302,7 @@ def satisfaction_of(store: Store, ticket_id: str) -> tuple[int | None, str | Non
 def unrated_completions(store: Store, limit: int = 200) -> list[tuple[str, str]]:
     """(ticket number, collected at) of collected tickets with no rating or follow-up result, oldest first."""
     rows = store.query(
-        "SELECT t.number, t.closed_at FROM ticket t WHERE t.status = 'collected' AND t.closed_at IS NOT NULL"
+        "SELECT t.number, time_text(t.closed_at) FROM ticket t WHERE t.status = 'collected' AND t.closed_at IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM satisfaction s WHERE s.ticket_id = t.id) ORDER BY t.closed_at LIMIT ?",
         (limit,),
     )

@@ -13,6 +13,7 @@ from app.storage.schema_compact import COMPACT_SCHEMA, FUNCTIONS
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
+from app.storage.schema_lean import LEAN_SCHEMA
 from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
@@ -106,6 +107,7 @@ MIGRATIONS: list[list[str]] = [
     ERASURE_SCHEMA,  # 17: data forgetting: wipe jobs and their steps, certificates of erasure (issue 20)
     MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
     COMPACT_SCHEMA,  # 19: digests as bytes, ticket history WITHOUT ROWID, ticket JSON packed (issue 13)
+    LEAN_SCHEMA,  # 20: moments as integer milliseconds, no outlet on each ticket, history by id bytes (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -122,17 +124,40 @@ def register_functions(conn: Any) -> None:
 
 
 def migrate(conn: Any) -> int:
-    """Bring the schema up to LATEST_VERSION; returns how many migrations ran."""
+    """Bring the schema up to LATEST_VERSION; returns how many migrations ran.
+
+    Foreign keys are not enforced while migrations run: a migration that rebuilds a table others
+    refer to (schema_lean.py) drops the old one, and enforcement would empty or refuse that.  Each
+    migration is checked with `PRAGMA foreign_key_check` before it commits instead.
+    """
     current = int(conn.execute("PRAGMA user_version").fetchone()[0])
     register_functions(conn)
-    for version in range(current + 1, LATEST_VERSION + 1):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in MIGRATIONS[version - 1]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version:d}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return max(0, LATEST_VERSION - int(current))
+    if current >= LATEST_VERSION:
+        return 0
+    enforced = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
+    try:
+        for version in range(current + 1, LATEST_VERSION + 1):
+            _apply(conn, version)
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {enforced:d}")
+    return LATEST_VERSION - current
+
+
+def _apply(conn: Any, version: int) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in MIGRATIONS[version - 1]:
+            conn.execute(statement)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchmany(3)
+        if broken:
+            raise MigrationError(f"migration {version} would leave rows referring to missing rows: {broken}")
+        conn.execute(f"PRAGMA user_version = {version:d}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+class MigrationError(Exception):
+    """A migration that would break the store's references; nothing of it is kept."""

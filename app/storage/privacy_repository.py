@@ -11,6 +11,7 @@ from typing import Any
 
 from app.storage import name_search, packed_json
 from app.storage.digest_bytes import stored_id
+from app.storage.stored_time import shown_columns
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
 from app.storage.ticket_repository import phone_tail
@@ -31,7 +32,8 @@ def customer_exists(store: Store, customer_id: str) -> bool:
 def touch_last_contact(work: UnitOfWork, customer_id: str, kind: str) -> bool:
     """A visit, a call or a pickup: the customer's retention clock starts again now."""
     changed = work.execute(
-        "UPDATE customer SET last_contact_at = ? WHERE id = ? AND last_contact_at < ?", (work.at, customer_id, work.at)
+        "UPDATE customer SET last_contact_at = time_ms(?) WHERE id = ? AND last_contact_at < time_ms(?)",
+        (work.at, customer_id, work.at),
     ).rowcount
     work.execute("INSERT INTO contact_event (customer_id, kind, at) VALUES (?, ?, ?)", (customer_id, kind, work.at))
     return bool(changed == 1)
@@ -184,7 +186,12 @@ def _dicts(store: Store, sql: str, params: Sequence[Any]) -> list[dict[str, Any]
     with store._lock:  # the column names come with the cursor
         cursor = store.connection.execute(sql, params)
         names = [d[0] for d in cursor.description]
-        return [dict(zip(names, packed_json.unpacked_columns(names, row), strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(names, _shown(names, row), strict=True)) for row in cursor.fetchall()]
+
+
+def _shown(names: Sequence[str], row: Sequence[Any]) -> tuple[Any, ...]:
+    """A row as the customer reads it: JSON as text, moments as ISO text (not their stored forms)."""
+    return shown_columns(names, packed_json.unpacked_columns(names, row))
 
 
 #: A customer's consents: those of their tickets and those naming them (given without a ticket).
@@ -217,7 +224,7 @@ def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
     for ticket in tickets:
         ticket["events"] = _dicts(
             store,
-            "SELECT at, from_status, to_status, note FROM ticket_event WHERE ticket_id = ? ORDER BY seq",
+            "SELECT at, from_status, to_status, note FROM ticket_event WHERE ticket_id = id_as_bytes(?) ORDER BY seq",
             (ticket["id"],),
         )
         ticket["lines"] = _dicts(

@@ -38,7 +38,8 @@ def contact_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     return [
         (r[0], r[1])
         for r in store.query(
-            "SELECT id, last_contact_at FROM customer WHERE last_contact_at <= ? AND name <> ''", (cutoff,)
+            "SELECT id, time_text(last_contact_at) FROM customer WHERE last_contact_at <= time_ms(?) AND name <> ''",
+            (cutoff,),
         )
     ]
 
@@ -48,7 +49,7 @@ def service_record_candidates(store: Store, cutoff: str) -> list[tuple[str, str]
     return [
         (r[0], r[1])
         for r in store.query(
-            "SELECT c.id, c.last_contact_at FROM customer c WHERE c.last_contact_at <= ?"
+            "SELECT c.id, time_text(c.last_contact_at) FROM customer c WHERE c.last_contact_at <= time_ms(?)"
             " AND EXISTS (SELECT 1 FROM ticket t WHERE t.customer_id = c.id)",
             (cutoff,),
         )
@@ -71,10 +72,11 @@ def device_candidates(store: Store, cutoff: str) -> list[tuple[str, str]]:
     anonymised and the customer link dropped, the contact kept on the ticket.
     """
     rows = store.query(
-        "SELECT t.id, c.last_contact_at FROM ticket t JOIN customer c ON c.id = t.customer_id"
-        " WHERE c.last_contact_at <= ? AND (t.imei IS NOT NULL OR t.serial IS NOT NULL"
+        "SELECT t.id, time_text(c.last_contact_at) FROM ticket t JOIN customer c ON c.id = t.customer_id"
+        " WHERE c.last_contact_at <= time_ms(?) AND (t.imei IS NOT NULL OR t.serial IS NOT NULL"
         " OR t.software_version IS NOT NULL OR t.imei2 IS NOT NULL)"
-        " UNION ALL SELECT id, retention_anchor FROM ticket WHERE customer_id IS NULL AND retention_anchor <= ?"
+        " UNION ALL SELECT id, time_text(retention_anchor) FROM ticket WHERE customer_id IS NULL"
+        " AND retention_anchor <= time_ms(?)"
         " AND (imei IS NOT NULL OR serial IS NOT NULL OR software_version IS NOT NULL OR imei2 IS NOT NULL)",
         (cutoff, cutoff),
     )
@@ -219,12 +221,13 @@ def anonymise_service_records(work: UnitOfWork, customer_ids: Sequence[str]) -> 
         ids = [r[0] for r in work.execute(f"SELECT id FROM ticket WHERE customer_id IN ({marks})", tuple(part))]
         for ids_part in _chunks(ids):
             id_marks = _marks(ids_part)
-            work.execute(f"UPDATE ticket_event SET note = NULL WHERE ticket_id IN ({id_marks})", tuple(ids_part))
+            history = ", ".join("id_as_bytes(?)" for _ in ids_part)  # history names tickets by id bytes
+            work.execute(f"UPDATE ticket_event SET note = NULL WHERE ticket_id IN ({history})", tuple(ids_part))
             work.execute(f"DELETE FROM ticket_photo WHERE ticket_id IN ({id_marks})", tuple(ids_part))
         work.execute(
             "UPDATE ticket SET retention_anchor ="
             " (SELECT last_contact_at FROM customer c WHERE c.id = ticket.customer_id),"
-            f" anonymised_at = ? WHERE customer_id IN ({marks})",
+            f" anonymised_at = time_ms(?) WHERE customer_id IN ({marks})",
             (work.at, *part),
         )
         count += work.execute(

@@ -17,10 +17,10 @@ handed back at another.  Two kinds of projection:
 Every counter projects every operation, its own included, so the rows converge; the report facts
 (first response, closing, a failed quality check) are read back from the projected history.  The
 writes are journaled here (`upstream=False`: the author's operation already travels) and their
-rows sealed like any business row's.  Columns left to each counter: `outlet_id` (its own outlet
-row), the privacy desk's `retention_anchor` and `anonymised_at`, the condition photos (they stay
-where they were taken) and the history's `seq`.  The customer's last contact is the latest of
-its tickets' intakes and pickups and its logged contacts, on every counter.
+rows sealed like any business row's.  Columns left to each counter: the privacy desk's
+`retention_anchor` and `anonymised_at`, the condition photos (they stay where they were taken) and
+the history's `seq`.  The customer's last contact is the latest of its tickets' intakes and pickups
+and its logged contacts, on every counter.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from app.core.workflow import Status
 from app.storage import name_search
 from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from app.storage.store import UnitOfWork
+from app.storage.stored_time import TIME_COLUMNS
 from app.storage.ticket_repository import (
     _json,
     _warranty_json,
@@ -98,10 +99,10 @@ def _replica_values(work: UnitOfWork, ticket_id: str) -> tuple[dict[str, Any], s
         "SELECT field, value, changed_at FROM replica_field WHERE entity = ? AND entity_id = ?", (TICKET, ticket_id)
     ).fetchall()
     latest = max((str(r[2]) for r in rows), default="")  # one wire format: text order is time order
-    return {str(r[0]): json.loads(r[1]) for r in rows}, stored_time(latest) if latest else ""
+    return {str(r[0]): json.loads(r[1]) for r in rows}, millisecond_text(latest) if latest else ""
 
 
-def stored_time(text: str) -> str:
+def millisecond_text(text: str) -> str:
     """A time as the store writes it (milliseconds): the hub's wire form has microseconds."""
     return iso(datetime.fromisoformat(text))
 
@@ -222,15 +223,19 @@ def _project_fields(work: UnitOfWork, ticket_id: str) -> bool:
         return True
     kept = _kept_here(columns, _pending_fields(work, ticket_id))
     changed = {name: value for name, value in columns.items() if name not in kept}
-    assignments = ", ".join(f"{name} = ?" for name in changed)
+    assignments = ", ".join(f"{name} = {_placeholder(name)}" for name in changed)
     work.execute(f"UPDATE ticket SET {assignments} WHERE id = ?", (*changed.values(), ticket_id))
     return True
 
 
+def _placeholder(column: str) -> str:
+    """Where a column's value goes in SQL: moments as the milliseconds the row keeps (stored_time.py)."""
+    return "time_ms(?)" if column in TIME_COLUMNS else "?"
+
+
 def _insert_ticket(work: UnitOfWork, ticket_id: str, columns: dict[str, Any]) -> None:
-    outlet = work.execute("SELECT id FROM outlet ORDER BY created_at LIMIT 1").fetchone()
-    row = {"id": ticket_id, "outlet_id": outlet[0], **columns}
-    names, marks = ", ".join(row), ", ".join("?" for _ in row)
+    row = {"id": ticket_id, **columns}
+    names, marks = ", ".join(row), ", ".join(_placeholder(name) for name in row)
     work.execute(f"INSERT INTO ticket ({names}) VALUES ({marks})", tuple(row.values()))
     if columns["imei"]:
         mark_repeat_visits(work, ticket_id, columns["imei"], columns["created_at"])
@@ -245,14 +250,14 @@ def _project_customer(work: UnitOfWork, values: dict[str, Any], created_at: str)
     if known is None:
         work.execute(
             "INSERT INTO customer (id, name, phone, email, address, created_at, last_contact_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, time_ms(?), time_ms(?))",
             (customer_id, name, _text(values.get("customer_phone")), email, address, created_at, created_at),
         )
         name_search.add_keys(work, customer_id, name)
         return
     work.execute(
         "UPDATE customer SET email = coalesce(?, email), address = coalesce(?, address),"
-        " last_contact_at = max(last_contact_at, ?) WHERE id = ?",
+        " last_contact_at = max(last_contact_at, time_ms(?)) WHERE id = ?",
         (email, address, created_at, customer_id),
     )
 
@@ -284,7 +289,7 @@ def _project_history(work: UnitOfWork, item: Applied) -> None:
     elif move is not None and item.mine:
         # refused on the replica: the line its author wrote when moving here is taken back
         work.execute(
-            "DELETE FROM ticket_event WHERE ticket_id = ? AND at = ? AND to_status = ?",
+            "DELETE FROM ticket_event WHERE ticket_id = id_as_bytes(?) AND at = time_ms(?) AND to_status = ?",
             (item.entity_id, item.created_at, move[1]),
         )
     _add_lines_once(work, item)
@@ -300,7 +305,8 @@ def _add_event_once(
     payload: dict[str, Any],
 ) -> None:
     found = work.execute(
-        "SELECT 1 FROM ticket_event WHERE ticket_id = ? AND at = ? AND to_status = ?", (ticket_id, at, to_status)
+        "SELECT 1 FROM ticket_event WHERE ticket_id = id_as_bytes(?) AND at = time_ms(?) AND to_status = ?",
+        (ticket_id, at, to_status),
     ).fetchone()
     if found is None:
         actor = str(payload.get("created_by") or "#hub")
@@ -333,7 +339,9 @@ def _add_lines_once(work: UnitOfWork, item: Applied) -> None:
 
 def _touch_contact(work: UnitOfWork, customer_id: str | None, at: str) -> None:
     """The customer's last contact, as `privacy_repository.touch_last_contact` keeps it: the latest."""
-    work.execute("UPDATE customer SET last_contact_at = max(last_contact_at, ?) WHERE id = ?", (at, customer_id))
+    work.execute(
+        "UPDATE customer SET last_contact_at = max(last_contact_at, time_ms(?)) WHERE id = ?", (at, customer_id)
+    )
 
 
 def _keep_report_facts(work: UnitOfWork, ticket_id: str) -> None:
@@ -341,10 +349,11 @@ def _keep_report_facts(work: UnitOfWork, ticket_id: str) -> None:
     `ticket_repository.set_status` keeps them move by move."""
     work.execute(
         "UPDATE ticket SET"
-        " responded_at = (SELECT min(at) FROM ticket_event WHERE ticket_id = ticket.id AND from_status IS NOT NULL),"
-        " closed_at = (SELECT max(at) FROM ticket_event WHERE ticket_id = ticket.id"
+        " responded_at = (SELECT min(at) FROM ticket_event WHERE ticket_id = id_as_bytes(ticket.id)"
+        " AND from_status IS NOT NULL),"
+        " closed_at = (SELECT max(at) FROM ticket_event WHERE ticket_id = id_as_bytes(ticket.id)"
         f" AND to_status IN ({CLOSED_STATUSES_SQL})),"
-        " qc_failed = EXISTS (SELECT 1 FROM ticket_event WHERE ticket_id = ticket.id"
+        " qc_failed = EXISTS (SELECT 1 FROM ticket_event WHERE ticket_id = id_as_bytes(ticket.id)"
         " AND from_status = 'quality_check' AND to_status = 'repairing')"
         " WHERE id = ?",
         (ticket_id,),

@@ -123,7 +123,7 @@ def apply_operations(store: Store, operations: Sequence[ReplicaOperation], actor
                     op.entity_id,
                     op.local_action,
                     op.payload,
-                    replica_projection.stored_time(op.created_at),
+                    replica_projection.millisecond_text(op.created_at),
                     op.counter == mine,
                     accepted,
                 )

@@ -8,8 +8,9 @@ holding one ticket.  The periods are handed in as UTC boundaries the service
 computed in the outlet's own zone; they become a small `VALUES` table the
 queries join on, so each period is one range of the `created_at` / `at` indexes.
 
-All stored moments are UTC ISO 8601 text with milliseconds (`app.clock.iso`),
-so text comparison is time order.  The per-ticket facts a report needs (first
+The ticket's moments are integer milliseconds (app/storage/stored_time.py), the
+other tables' UTC ISO 8601 text with milliseconds (`app.clock.iso`): either way
+their order is time order, and each period carries its boundaries in both forms.  The per-ticket facts a report needs (first
 response, closing, failed quality check, repeat visits) are kept on the ticket row
 as they happen (app/storage/schema_reports.py), so a report reads one index range
 of tickets and never probes another table per ticket.
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.storage.store import Store
+from app.storage.stored_time import time_ms
 
 #: Group-key expressions per report dimension (a closed list: nothing a caller types reaches the SQL).
 GROUP_KEYS = {
@@ -91,13 +93,15 @@ class RequestCount:
 
 
 def _periods_cte(periods: Sequence[Period]) -> tuple[str, list[str | int]]:
+    """The periods as a table: boundaries as text for the tables that keep text, and as milliseconds
+    (`start_ms`, `end_ms`) for the ticket's moments (app/storage/stored_time.py)."""
     if not 0 < len(periods) <= MAX_PERIODS:
         raise ValueError(f"a report covers 1 to {MAX_PERIODS} periods, got {len(periods)}")
-    rows = ", ".join("(?, ?, ?)" for _ in periods)
+    rows = ", ".join("(?, ?, ?, ?, ?)" for _ in periods)
     params: list[str | int] = []
     for index, period in enumerate(periods):
-        params += [index, period.start_at, period.end_at]
-    return f"period (idx, start_at, end_at) AS (VALUES {rows})", params
+        params += [index, period.start_at, period.end_at, time_ms(period.start_at), time_ms(period.end_at)]
+    return f"period (idx, start_at, end_at, start_ms, end_ms) AS (VALUES {rows})", params
 
 
 def _group_key(by: str) -> str:
@@ -123,11 +127,11 @@ def intake_counts(store: Store, periods: Sequence[Period], by: str, now: str) ->
             SELECT p.idx AS idx, {_group_key(by)} AS grp, t.priority AS priority, t.due_at AS due_at,
                 t.responded_at AS responded_at,
                 t.repeat_visit AS repeat
-            FROM period p JOIN ticket t ON t.created_at >= p.start_at AND t.created_at < p.end_at)
+            FROM period p JOIN ticket t ON t.created_at >= p.start_ms AND t.created_at < p.end_ms)
         SELECT idx, grp, priority, count(*),
             coalesce(sum(due_at IS NOT NULL AND responded_at IS NOT NULL AND responded_at <= due_at), 0),
-            coalesce(sum(due_at IS NOT NULL AND coalesce(responded_at, ?) > due_at), 0),
-            coalesce(sum(due_at IS NOT NULL AND responded_at IS NULL AND ? <= due_at), 0),
+            coalesce(sum(due_at IS NOT NULL AND coalesce(responded_at, time_ms(?)) > due_at), 0),
+            coalesce(sum(due_at IS NOT NULL AND responded_at IS NULL AND time_ms(?) <= due_at), 0),
             coalesce(sum(due_at IS NULL), 0),
             coalesce(sum(repeat), 0)
         FROM intake GROUP BY idx, grp, priority"""
@@ -149,10 +153,10 @@ def closure_counts(store: Store, periods: Sequence[Period], by: str) -> list[Clo
         WITH {cte},
         closed AS MATERIALIZED (
             SELECT p.idx AS idx, {_group_key(by)} AS grp, t.status AS status,
-                CAST(round((julianday(t.closed_at) - julianday(t.created_at)) * 1440) AS INTEGER) AS minutes,
+                CAST(round((t.closed_at - t.created_at) / 60000.0) AS INTEGER) AS minutes,
                 (t.status = 'collected' AND NOT t.qc_failed AND NOT t.came_back) AS first_fix
             FROM period p
-            JOIN ticket t ON t.closed_at >= p.start_at AND t.closed_at < p.end_at AND t.closed_at IS NOT NULL)
+            JOIN ticket t ON t.closed_at >= p.start_ms AND t.closed_at < p.end_ms AND t.closed_at IS NOT NULL)
         SELECT idx, grp, status, minutes, count(*), coalesce(sum(first_fix), 0)
         FROM closed GROUP BY idx, grp, status, minutes"""
     return [ClosureCount(*row) for row in store.query(sql, params)]
@@ -214,5 +218,7 @@ def has_satisfaction_scores(store: Store) -> bool:
 
 def bare_monthly_aggregate(store: Store, start_at: str, end_at: str) -> int:
     """The plainest aggregate over one period (tickets received), the benchmark's baseline."""
-    row = store.query_one("SELECT count(*) FROM ticket WHERE created_at >= ? AND created_at < ?", (start_at, end_at))
+    row = store.query_one(
+        "SELECT count(*) FROM ticket WHERE created_at >= time_ms(?) AND created_at < time_ms(?)", (start_at, end_at)
+    )
     return int(row[0]) if row else 0

@@ -21,6 +21,7 @@ from typing import Any
 
 from app.storage.digest_bytes import shown, shown_id, stored, stored_id
 from app.storage.packed_json import unpacked_columns
+from app.storage.stored_time import shown_columns
 
 #: table -> its key column.  Tables whose rows a person would be misled by if edited.
 SEALED_TABLES = {"ticket": "id", "customer": "id"}
@@ -60,10 +61,13 @@ def row_digest(salt: bytes, conn: Any, table: str, row_id: str) -> str:
         return DELETED
     names = [d[0] for d in cursor.description]
     # NULLs left out: a later migration's ADD COLUMN (NULL by default) must not change every digest
-    # The JSON columns digested as their text, not as packed: the seal covers what the row says, so packing
-    # them (migration 19) left every seal valid.
-    values = unpacked_columns(names, row)
-    return _digest(salt, {name: value for name, value in zip(names, values, strict=True) if value is not None})
+    # The JSON columns digested as their text, not as packed, and the moments as their ISO text, not as
+    # milliseconds: the seal covers what the row says, so packing them (migrations 19, 20) left every seal valid.
+    values = shown_columns(names, unpacked_columns(names, row))
+    fields = {name: value for name, value in zip(names, values, strict=True) if value is not None}
+    if table == "ticket":  # the row stopped repeating its outlet (migration 20); the seal still covers it
+        fields["outlet_id"] = conn.execute("SELECT id FROM outlet").fetchone()[0]
+    return _digest(salt, fields)
 
 
 def _digest(salt: bytes, value: object) -> str:

@@ -123,14 +123,14 @@ def save_customer(work: UnitOfWork, new: NewTicket, existing_id: str | None) -> 
     if existing_id is not None:
         work.execute(
             "UPDATE customer SET email = coalesce(?, email), address = coalesce(?, address),"
-            " last_contact_at = ? WHERE id = ?",
+            " last_contact_at = time_ms(?) WHERE id = ?",
             (new.customer_email or None, new.customer_address or None, work.at, existing_id),
         )
         return existing_id
     customer_id = str(uuid.uuid4())
     work.execute(
         "INSERT INTO customer (id, name, phone, email, address, created_at, last_contact_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, time_ms(?), time_ms(?))",
         (
             customer_id,
             new.customer_name,
@@ -172,7 +172,6 @@ def load_warranty(stored: str | bytes | None) -> dict[str, Any] | None:
 
 def insert_ticket(
     work: UnitOfWork,
-    outlet_id: str,
     number: str,
     customer_id: str,
     new: NewTicket,
@@ -189,15 +188,15 @@ def insert_ticket(
         None if new.agreement is None else {**new.agreement.__dict__, "signed_at": new.agreement.signed_at or at}
     )
     work.execute(
-        "INSERT INTO ticket (id, number, outlet_id, customer_id, service_type, status, priority, device_model,"
+        "INSERT INTO ticket (id, number, customer_id, service_type, status, priority, device_model,"
         " imei, fault, created_by, created_at, updated_at, imei2, serial, software_version, fault_category,"
         " due_at, purchase_date, purchase_proof, courier, tracking_number, parcel_condition, intake_json,"
         " agreement_json, warranty_json, estimate, deposit, imei_tail, imei2_tail, phone_tail)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, time_ms(?), time_ms(?), ?, ?, ?, ?, time_ms(?), ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?, ?, ?)",
         (
             ticket_id,
             number,
-            outlet_id,
             customer_id,
             new.service_type,
             status,
@@ -269,11 +268,13 @@ def mark_repeat_visits(work: UnitOfWork, ticket_id: str, imei: str, at: str) -> 
     reports count repeats from the ticket rows alone (app/storage/schema_reports.py).
     """
     before = work.execute(
-        "UPDATE ticket SET came_back = 1 WHERE imei = ? AND created_at >= ? AND created_at < ? AND id <> ?",
+        "UPDATE ticket SET came_back = 1 WHERE imei = ? AND created_at >= time_ms(?) AND created_at < time_ms(?)"
+        " AND id <> ?",
         (imei, _shifted(at, -REPEAT_WINDOW), at, ticket_id),
     ).rowcount
     after = work.execute(
-        "UPDATE ticket SET repeat_visit = 1 WHERE imei = ? AND created_at > ? AND created_at <= ? AND id <> ?",
+        "UPDATE ticket SET repeat_visit = 1 WHERE imei = ? AND created_at > time_ms(?) AND created_at <= time_ms(?)"
+        " AND id <> ?",
         (imei, at, _shifted(at, REPEAT_WINDOW), ticket_id),
     ).rowcount
     if before or after:
@@ -295,10 +296,12 @@ def add_event(
 ) -> None:
     """One line of the ticket's history; `actor` defaults to who does the work (the hub's projection
     names the person at the other counter)."""
-    # seq counts within the ticket: the table is keyed (ticket_id, seq), so this is one short index seek
+    # seq counts within the ticket: the table is keyed (ticket_id, seq), so this is one short index seek;
+    # the ticket named by its id's 16 bytes (schema_lean.py)
     work.execute(
-        "INSERT INTO ticket_event (ticket_id, seq, at, actor, from_status, to_status, note) VALUES (?1,"
-        " (SELECT coalesce(max(seq), 0) + 1 FROM ticket_event WHERE ticket_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO ticket_event (ticket_id, seq, at, actor, from_status, to_status, note) VALUES (id_as_bytes(?1),"
+        " (SELECT coalesce(max(seq), 0) + 1 FROM ticket_event WHERE ticket_id = id_as_bytes(?1)), time_ms(?2),"
+        " ?3, ?4, ?5, ?6)",
         (ticket_id, at or work.at, actor or work.actor, from_status, to_status, note or None),
     )
 
@@ -306,7 +309,8 @@ def add_event(
 def set_fault_category(work: UnitOfWork, ticket_id: str, expected: str, category: str) -> bool:
     """Set the ticket's fault category if it is still `expected` (another counter may have changed it)."""
     cursor = work.execute(
-        "UPDATE ticket SET fault_category = ?, updated_at = ? WHERE id = ? AND coalesce(fault_category, 'other') = ?",
+        "UPDATE ticket SET fault_category = ?, updated_at = time_ms(?) WHERE id = ?"
+        " AND coalesce(fault_category, 'other') = ?",
         (category, work.at, ticket_id, expected),
     )
     return bool(cursor.rowcount == 1)
@@ -319,8 +323,8 @@ def set_status(work: UnitOfWork, ticket_id: str, expected: str, target: str, not
     quality check) on its row, so the outlet reports never read its history (schema_reports).
     """
     cursor = work.execute(
-        "UPDATE ticket SET status = ?, updated_at = ?, responded_at = coalesce(responded_at, ?),"
-        f" closed_at = CASE WHEN ? IN ({CLOSED_STATUSES_SQL}) THEN ? ELSE closed_at END,"
+        "UPDATE ticket SET status = ?, updated_at = time_ms(?), responded_at = coalesce(responded_at, time_ms(?)),"
+        f" closed_at = CASE WHEN ? IN ({CLOSED_STATUSES_SQL}) THEN time_ms(?) ELSE closed_at END,"
         " qc_failed = max(qc_failed, ? = 'quality_check' AND ? = 'repairing')"
         " WHERE id = ? AND status = ?",
         (target, work.at, work.at, target, work.at, expected, target, ticket_id, expected),
@@ -336,7 +340,7 @@ def set_report_facts(
 ) -> None:
     """The report facts of a ticket written with its history at once (seeding), as set_status keeps them."""
     work.execute(
-        "UPDATE ticket SET responded_at = ?, closed_at = ?, qc_failed = ? WHERE id = ?",
+        "UPDATE ticket SET responded_at = time_ms(?), closed_at = time_ms(?), qc_failed = ? WHERE id = ?",
         (responded_at, closed_at, int(qc_failed), ticket_id),
     )
 
@@ -346,7 +350,7 @@ def set_json(work: UnitOfWork, ticket_id: str, column: str, value: dict[str, Any
     if column not in ("agreement_json", "approval_json", "pickup_json", "warranty_json"):
         raise ValueError(f"not a JSON column: {column}")
     text = _warranty_json(value) if column == "warranty_json" else _json(value)
-    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = ? WHERE id = ?", (text, work.at, ticket_id))
+    work.execute(f"UPDATE ticket SET {column} = ?, updated_at = time_ms(?) WHERE id = ?", (text, work.at, ticket_id))
 
 
 def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], model: str, serial: str) -> None:
@@ -355,7 +359,7 @@ def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], 
     first, second = (list(imeis) + ["", ""])[:2]
     work.execute(
         "UPDATE ticket SET imei = ?, imei2 = ?, imei_tail = ?, imei2_tail = ?,"
-        " device_model = coalesce(device_model, ?), serial = coalesce(serial, ?), updated_at = ? WHERE id = ?",
+        " device_model = coalesce(device_model, ?), serial = coalesce(serial, ?), updated_at = time_ms(?) WHERE id = ?",
         (
             first or None,
             second or None,
@@ -370,7 +374,9 @@ def set_device_identity(work: UnitOfWork, ticket_id: str, imeis: Sequence[str], 
 
 
 def set_estimate(work: UnitOfWork, ticket_id: str, estimate: Decimal) -> None:
-    work.execute("UPDATE ticket SET estimate = ?, updated_at = ? WHERE id = ?", (str(estimate), work.at, ticket_id))
+    work.execute(
+        "UPDATE ticket SET estimate = ?, updated_at = time_ms(?) WHERE id = ?", (str(estimate), work.at, ticket_id)
+    )
 
 
 def add_line(
@@ -395,7 +401,8 @@ def add_line(
 
 _TICKET_SELECT = (
     "SELECT t.id, t.number, t.status, t.service_type, t.priority, c.name, c.phone, t.device_model,"
-    " t.imei, t.fault, t.created_at, t.due_at FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id"
+    " t.imei, t.fault, time_text(t.created_at), time_text(t.due_at) FROM ticket t"
+    " LEFT JOIN customer c ON c.id = t.customer_id"
 )
 
 
@@ -483,7 +490,7 @@ _DETAIL_SELECT = (
     " coalesce(t.serial, ''), coalesce(t.software_version, ''), coalesce(t.fault_category, 'other'),"
     " t.purchase_date, coalesce(t.purchase_proof, ''), coalesce(t.courier, ''),"
     " coalesce(t.tracking_number, ''), coalesce(t.parcel_condition, ''), t.intake_json, t.agreement_json,"
-    " t.warranty_json, t.estimate, t.deposit, t.approval_json, t.pickup_json, t.created_by, t.updated_at"
+    " t.warranty_json, t.estimate, t.deposit, t.approval_json, t.pickup_json, t.created_by, time_text(t.updated_at)"
     " FROM ticket t LEFT JOIN customer c ON c.id = t.customer_id WHERE t.id = ?"
 )
 
@@ -533,8 +540,8 @@ def ticket_detail(store: Store, number: str) -> TicketDetail | None:
 
 def ticket_events(store: Store, ticket_id: str) -> list[TicketEvent]:
     rows = store.query(
-        "SELECT at, actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
-        " WHERE ticket_id = ? ORDER BY seq",
+        "SELECT time_text(at), actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
+        " WHERE ticket_id = id_as_bytes(?) ORDER BY seq",
         (ticket_id,),
     )
     return [TicketEvent(*r) for r in rows]

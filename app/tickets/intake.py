@@ -158,7 +158,7 @@ def open_ticket(
             record_declaration(work, customer_id, age, guardian_age)
         number = ticket_repository.next_ticket_number(work, outlet.code, f"{local_today:%Y%m%d}")
         ticket = ticket_repository.insert_ticket(
-            work, outlet.id, number, customer_id, new, due_at=due, warranty=verdict_record(warranty)
+            work, number, customer_id, new, due_at=due, warranty=verdict_record(warranty)
         )
         change = {
             "number": number,

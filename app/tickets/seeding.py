@@ -97,7 +97,6 @@ def _write(
             )
             ticket = ticket_repository.insert_ticket(
                 work,
-                outlet.id,
                 number,
                 customer_id,
                 plan.new,

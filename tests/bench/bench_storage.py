@@ -73,7 +73,7 @@ def unit_of_work_write(session, outlet, new) -> None:
     with session.store.transaction(session.actor) as work:
         customer_id = ticket_repository.save_customer(work, new, None)
         number = ticket_repository.next_ticket_number(work, outlet.code)
-        ticket = ticket_repository.insert_ticket(work, outlet.id, number, customer_id, new)
+        ticket = ticket_repository.insert_ticket(work, number, customer_id, new)
         work.record("ticket", ticket.id, "create", {"number": number, "customer": customer_id, **new.journal_change()})
 
 

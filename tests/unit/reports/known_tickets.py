@@ -141,7 +141,7 @@ def build(session: Session, clock: SettableClock) -> list[str]:
     """Write the week into the session's store; returns the ticket numbers T1..T7."""
     outlet = staff_repository.outlet(session.store)
     assert outlet is not None
-    numbers = [_open(session, clock, outlet.id, outlet.code, n, plan) for n, plan in enumerate(PLAN)]
+    numbers = [_open(session, clock, outlet.code, n, plan) for n, plan in enumerate(PLAN)]
     for n, (tech, *_, moves) in enumerate(PLAN):
         _move(session, clock, tech, numbers[n], moves)
     _battery(session, clock, numbers)
@@ -150,7 +150,7 @@ def build(session: Session, clock: SettableClock) -> list[str]:
     return numbers
 
 
-def _open(session: Session, clock: SettableClock, outlet_id: str, code: str, n: int, plan: tuple) -> str:
+def _open(session: Session, clock: SettableClock, code: str, n: int, plan: tuple) -> str:
     tech, service, fault, priority, received, _ = plan
     clock.now = received
     new = NewTicket(
@@ -167,7 +167,7 @@ def _open(session: Session, clock: SettableClock, outlet_id: str, code: str, n: 
     with session.store.transaction(tech) as work:
         customer = ticket_repository.save_customer(work, new, None)
         number = ticket_repository.next_ticket_number(work, code, f"{received:%Y%m%d}")
-        ticket = ticket_repository.insert_ticket(work, outlet_id, number, customer, new, due_at=due)
+        ticket = ticket_repository.insert_ticket(work, number, customer, new, due_at=due)
         # The payload the intake service records (app/tickets/intake.py), which is what syncs upstream.
         work.record(
             "ticket",

@@ -6,6 +6,7 @@ import pytest
 
 from app.errors import PermissionDenied
 from app.reports.service import outlet_report
+from app.storage.schema_tickets import CLOSED_STATUSES_SQL
 from tests.unit.reports import known_tickets as week
 
 
@@ -133,16 +134,32 @@ def _facts(store) -> list[tuple]:
     return store.query("SELECT id, responded_at, closed_at, qc_failed, repeat_visit, came_back FROM ticket ORDER BY id")
 
 
-def _backfill(store) -> None:
-    """Migration 8's backfill, run again over the same store (what an older store gets on upgrade)."""
-    from app.storage.schema_reports import REPORTS_SCHEMA
+#: Migration 12's backfill of the report facts from the history (app/storage/schema_reports.py), as it
+#: reads today's stored forms: history by ticket id bytes, moments as milliseconds (schema_lean.py).
+_DAYS_90 = 90 * 86_400_000
+_BACKFILLS = (
+    f"""UPDATE ticket SET
+        responded_at = (SELECT min(e.at) FROM ticket_event e
+                        WHERE e.ticket_id = id_as_bytes(ticket.id) AND e.from_status IS NOT NULL),
+        closed_at = CASE WHEN status IN ({CLOSED_STATUSES_SQL}) THEN
+                        (SELECT max(e.at) FROM ticket_event e WHERE e.ticket_id = id_as_bytes(ticket.id)) END,
+        qc_failed = EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = id_as_bytes(ticket.id)
+                            AND e.from_status = 'quality_check' AND e.to_status = 'repairing')""",
+    f"""UPDATE ticket SET
+        repeat_visit = EXISTS (SELECT 1 FROM ticket r WHERE r.imei = ticket.imei AND r.id <> ticket.id
+            AND r.created_at < ticket.created_at AND r.created_at >= ticket.created_at - {_DAYS_90}),
+        came_back = EXISTS (SELECT 1 FROM ticket r WHERE r.imei = ticket.imei AND r.id <> ticket.id
+            AND r.created_at > ticket.created_at AND r.created_at <= ticket.created_at + {_DAYS_90})
+        WHERE imei IS NOT NULL""",
+)
 
-    backfills = [statement for statement in REPORTS_SCHEMA if statement.lstrip().startswith("UPDATE ticket")]
-    assert len(backfills) == 2
+
+def _backfill(store) -> None:
+    """The facts computed again from the history alone (what an older store got on upgrade)."""
     store.connection.execute(
         "UPDATE ticket SET responded_at = NULL, closed_at = NULL, qc_failed = 0, repeat_visit = 0, came_back = 0"
     )
-    for backfill in backfills:
+    for backfill in _BACKFILLS:
         store.connection.execute(backfill)
 
 

@@ -10,65 +10,37 @@ import pytest
 import sqlcipher3
 
 from app.accounts import service
-from app.storage import database, digest_bytes, journal, migrations, packed_json, row_seals, store
-from app.storage.schema_compact import COMPACT_SCHEMA
+from app.storage import database, digest_bytes, packed_json, row_seals
 from app.sync.verification import verify_store
-from app.tickets.intake import open_ticket
-from app.tickets.moves import load, move_ticket
-from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET
-from tests.integration.tickets.conftest import SIGNED, walk_in
+from app.tickets.moves import load
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
+from tests.old_stores import old_store, plain
 
 ACK_DIGEST = "cd" * 32
 
 
-def _as_text(value):  # noqa: ANN001, ANN202 - what the code before migration 19 stored
-    return value
-
-
 @pytest.fixture
-def store_from_before(vault, monkeypatch):
-    """A store at migration 18 holding what the code of then wrote: hex text digests, UUID text ids,
-    plain JSON text.  That code cannot run here, so today's encoders are switched to pass text
-    through (no other difference: the same SQL writes the same columns).  One ticket only: before
-    migration 19 a ticket's history shared one numbering with every other ticket's."""
-    full = migrations.MIGRATIONS
-    before = full.index(COMPACT_SCHEMA)
-    monkeypatch.setattr(migrations, "MIGRATIONS", full[:before])
-    monkeypatch.setattr(migrations, "LATEST_VERSION", before)
-    with monkeypatch.context() as old_code:
-        for module in (journal, row_seals, store):
-            old_code.setattr(module, "stored", _as_text)
-        for module in (journal, row_seals):
-            old_code.setattr(module, "stored_id", _as_text)
-        old_code.setattr(packed_json, "pack", _as_text)
-        session = service.initialise_store(vault, OUTLET, ADMIN, "Li Na", ADMIN_PASSWORD).session
-        number = open_ticket(session, walk_in(agreement=SIGNED)).number
-        move_ticket(session, number, "diagnosing")
-        written = load(session, number)
-        entries = session.store.journal_entries(limit=10_000)
-        acknowledged = session.store.pending_outbox()[0].op_id
-        session.store.mark_outbox_sent([acknowledged], {acknowledged: ACK_DIGEST})
-        session.lock()
-    monkeypatch.setattr(migrations, "MIGRATIONS", full)
-    monkeypatch.setattr(migrations, "LATEST_VERSION", len(full))
-    return written, entries, acknowledged
+def store_from_before(tmp_path):
+    """A store at migration 18 written by the release of then (tests/old_stores/make_old_stores.py): hex
+    text digests, UUID text ids, plain JSON text; one ticket moved once, one operation acknowledged."""
+    vault, expected = old_store("v18", tmp_path)
+    return vault, expected["written"], expected["entries"], expected["acknowledged"]
 
 
 def _types(session, sql: str) -> set[str]:  # noqa: ANN001 - a signed-in session
     return {r[0] for r in session.store.query(sql)}
 
 
-def test_the_migration_turns_text_into_bytes_and_the_app_reads_what_it_wrote(vault, store_from_before) -> None:
-    written, entries, acknowledged = store_from_before
-    assert {type(e.hash) for e in entries} == {str}
+def test_the_migration_turns_text_into_bytes_and_the_app_reads_what_it_wrote(store_from_before) -> None:
+    vault, written, entries, acknowledged = store_from_before
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     assert _types(session, "SELECT DISTINCT typeof(hash) || length(hash) FROM audit_journal") == {"blob32"}
     assert _types(session, "SELECT DISTINCT typeof(digest) FROM row_seal") == {"blob"}
     assert _types(session, "SELECT DISTINCT typeof(entity_id) || length(entity_id) FROM row_seal") == {"blob16"}
     columns = ", ".join(f"typeof({c})" for c in ("intake_json", "agreement_json", "warranty_json"))
     assert session.store.query(f"SELECT {columns} FROM ticket") == [("blob", "blob", "blob")]
-    assert load(session, written.number) == written, "the ticket reads back as it was written"
-    assert session.store.journal_entries(limit=len(entries)) == entries, "the journal reads back in hex"
+    assert plain(load(session, written["row"]["number"])) == written, "the ticket reads back as it was written"
+    assert [plain(e) for e in session.store.journal_entries(limit=len(entries))] == entries, "read back in hex"
     ((op_id, digest),) = session.store.query("SELECT op_id, digest FROM outbox_done")
     assert (digest_bytes.shown_id(op_id), digest_bytes.shown(digest)) == (acknowledged, ACK_DIGEST)
     assert (len(op_id), len(digest)) == (16, 32)
@@ -77,9 +49,9 @@ def test_the_migration_turns_text_into_bytes_and_the_app_reads_what_it_wrote(vau
     session.lock()
 
 
-def test_verify_still_passes_and_nothing_is_resealed(vault, store_from_before) -> None:
-    _, entries, _ = store_from_before
-    seals = sum(1 for e in entries if ":" in e.change_digest)
+def test_verify_still_passes_and_nothing_is_resealed(store_from_before) -> None:
+    vault, _, entries, _ = store_from_before
+    seals = sum(1 for e in entries if ":" in e["change_digest"])
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     report = verify_store(session)
     assert report.ok, report.problems
@@ -112,8 +84,8 @@ def _tampered(vault, key: bytes, statements: list[str]) -> list[str]:
     ],
     ids=["packed-json-replaced", "packed-json-damaged", "digest-bytes-edited", "link-bytes-edited"],
 )
-def test_tampering_with_the_packed_forms_is_caught(vault, store_from_before, statements, expected) -> None:
-    written, *_ = store_from_before
+def test_tampering_with_the_packed_forms_is_caught(store_from_before, statements, expected) -> None:
+    vault, written, *_ = store_from_before
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     key = session.store.key
     session.lock()
@@ -124,8 +96,8 @@ def test_tampering_with_the_packed_forms_is_caught(vault, store_from_before, sta
     assert expected in problems
 
 
-def _agreement_text(detail, signer: str) -> str:  # noqa: ANN001 - a TicketDetail
-    return json.dumps({**detail.agreement, "signed_by": signer}, sort_keys=True, separators=(",", ":"))
+def _agreement_text(detail: dict, signer: str) -> str:
+    return json.dumps({**detail["agreement"], "signed_by": signer}, sort_keys=True, separators=(",", ":"))
 
 
 def test_values_that_do_not_fit_the_byte_forms_stay_text() -> None:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app.accounts import service
-from app.storage import migrations, row_seals
+from app.storage import row_seals
 from app.storage.database import DatabaseError
-from app.storage.schema_sizes import SIZES_SCHEMA
 from app.sync.verification import verify_store
-from app.tickets.intake import open_ticket
-from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET, sample_ticket
+from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
+from tests.old_stores import old_store
 
 
 def _counts(session) -> tuple[int, int]:  # noqa: ANN001 - a signed-in session
@@ -21,21 +20,11 @@ def _counts(session) -> tuple[int, int]:  # noqa: ANN001 - a signed-in session
     )
 
 
-def test_a_store_from_before_keeps_its_journal_and_seals_in_the_smaller_tables(vault, monkeypatch) -> None:
-    before = migrations.MIGRATIONS.index(SIZES_SCHEMA)
-    full = migrations.MIGRATIONS
-    monkeypatch.setattr(migrations, "MIGRATIONS", full[:before])
-    monkeypatch.setattr(migrations, "LATEST_VERSION", before)
-    session = service.initialise_store(vault, OUTLET, ADMIN, "Li Na", ADMIN_PASSWORD).session
-    # one ticket: today's code numbers a ticket's history within the ticket (migration 19), which the
-    # table of before migration 16 (one numbering for all tickets) takes for one ticket only
-    open_ticket(session, sample_ticket(0))
-    entries, seals = _counts(session)
+def test_a_store_from_before_keeps_its_journal_and_seals_in_the_smaller_tables(tmp_path) -> None:
+    # one ticket, written by the release of before migration 16 (tests/old_stores/make_old_stores.py)
+    vault, expected = old_store("v15", tmp_path)
+    entries, seals = expected["entries"], expected["seals"]
     assert seals >= 2, "the ticket and its customer were sealed"
-    session.lock()
-
-    monkeypatch.setattr(migrations, "MIGRATIONS", full)
-    monkeypatch.setattr(migrations, "LATEST_VERSION", len(full))
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     report = verify_store(session)
     assert report.ok, report.problems
