@@ -11,9 +11,9 @@ from typing import Any
 
 from app.storage import name_search, packed_json
 from app.storage.digest_bytes import stored_id
-from app.storage.stored_time import shown_columns
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
+from app.storage.stored_time import shown_columns
 from app.storage.ticket_repository import phone_tail
 
 _REQUEST_COLUMNS = (

@@ -10,10 +10,11 @@ queries join on, so each period is one range of the `created_at` / `at` indexes.
 
 The ticket's moments are integer milliseconds (app/storage/stored_time.py), the
 other tables' UTC ISO 8601 text with milliseconds (`app.clock.iso`): either way
-their order is time order, and each period carries its boundaries in both forms.  The per-ticket facts a report needs (first
-response, closing, failed quality check, repeat visits) are kept on the ticket row
-as they happen (app/storage/schema_reports.py), so a report reads one index range
-of tickets and never probes another table per ticket.
+their order is time order, and each period carries its boundaries in both forms.
+The per-ticket facts a report needs (first response, closing, failed quality check,
+repeat visits) are kept on the ticket row as they happen
+(app/storage/schema_reports.py), so a report reads one index range of tickets and
+never probes another table per ticket.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ writes (migration 20 dropped `ticket.outlet_id` and keeps moments as millisecond
 stores are made once by the release that wrote them and kept here as files:
 
     git worktree add --detach /tmp/rc-old f222a95       # the release before migration 20
-    cd /tmp/rc-old && PYTHONPATH=. python /path/to/tests/old_stores/make_old_stores.py /path/to/tests/old_stores v19   # and v15, v18
+    cd /tmp/rc-old
+    PYTHONPATH=. python /path/to/tests/old_stores/make_old_stores.py /path/to/tests/old_stores v19  # v15, v18
 
 Each store is a data directory (`<version>/data`, the encrypted database and the key file
 sealed by the test password) and `<version>/expected.json`: what that release read back from
@@ -82,7 +83,8 @@ def _walk_in(**changes: Any) -> Any:
 
 
 def make_v15(folder: Path) -> None:
-    """Before migration 16 (journal and seals rebuilt smaller): one ticket (tests/unit/storage/test_sizes_migration.py)."""
+    """Before migration 16 (journal and seals rebuilt smaller): one ticket
+    (tests/unit/storage/test_sizes_migration.py)."""
     from app.storage.ticket_records import NewTicket
     from app.tickets.intake import open_ticket
 
