@@ -14,7 +14,7 @@ from app.storage.digest_bytes import stored_id
 from app.storage.privacy_records import CustomerFacts, PrivacyRequest
 from app.storage.store import Store, UnitOfWork
 from app.storage.stored_time import shown_columns
-from app.storage.ticket_repository import phone_tail
+from app.storage.ticket_repository import HISTORY_SQL, phone_tail
 
 _REQUEST_COLUMNS = (
     "id, number, kind, customer_id, received_at, due_at, latest_due_at, status, identity_check,"
@@ -222,11 +222,10 @@ def customer_facts(store: Store, customer_id: str) -> CustomerFacts | None:
     )
     numbers = [t["number"] for t in tickets]
     for ticket in tickets:
-        ticket["events"] = _dicts(
-            store,
-            "SELECT at, from_status, to_status, note FROM ticket_event WHERE ticket_id = id_as_bytes(?) ORDER BY seq",
-            (ticket["id"],),
-        )
+        ticket["events"] = [
+            {"at": at, "from_status": from_status, "to_status": to_status, "note": note or None}
+            for at, _, from_status, to_status, note in store.query(HISTORY_SQL, (ticket["id"],))
+        ]
         ticket["lines"] = _dicts(
             store,
             "SELECT kind, description, quantity, unit_price FROM ticket_line WHERE ticket_id = ? ORDER BY created_at",

@@ -277,8 +277,7 @@ def _status_move(item: Applied) -> tuple[str, str, str, str] | None:
 
 
 def _project_history(work: UnitOfWork, item: Applied) -> None:
-    if item.local_action == "create":
-        _add_event_once(work, item.entity_id, None, Status.RECEIVED.value, "", item.created_at, item.payload)
+    # a create needs no line: the ticket row is its history's first ("received", ticket_repository.HISTORY_SQL)
     move = _status_move(item)
     if move is not None and item.accepted:
         from_status, to_status, note, who = move

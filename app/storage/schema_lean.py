@@ -12,6 +12,7 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
   (row_seals.row_digest puts the store's outlet back), so no seal changes for that either.
 * `ticket_event` names its ticket by the id's 16 bytes (`id_as_bytes`); history is read and written
   by ticket id only (ticket_repository.add_event and ticket_events), never joined on the text.
+  Its first line ("received") is no longer a row: the ticket row says when and by whom it was opened.
 
 The tables are rebuilt (SQLite cannot change a column's type) with foreign-key enforcement off
 during the migration (migrations.migrate), so dropping the old `ticket` does not cascade into the
@@ -90,6 +91,11 @@ LEAN_SCHEMA: list[str] = [
        BEGIN DELETE FROM customer_search_key WHERE customer_id = old.id; END""",
     """CREATE TRIGGER customer_search_key_renamed AFTER UPDATE OF name ON customer
        BEGIN DELETE FROM customer_search_key WHERE customer_id = old.id; END""",
+    # The history's "received" line is the ticket row itself now (ticket_repository.HISTORY_SQL): the
+    # event rows that only repeated the row's opening time and author go.
+    """DELETE FROM ticket_event WHERE from_status IS NULL AND to_status = 'received' AND EXISTS (
+        SELECT 1 FROM ticket t WHERE t.id = ticket_event.ticket_id
+        AND t.created_at = time_ms(ticket_event.at) AND t.created_by = ticket_event.actor)""",
     *copied(
         "ticket_event",
         """CREATE TABLE ticket_event_compact (

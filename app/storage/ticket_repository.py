@@ -181,7 +181,8 @@ def insert_ticket(
     warranty: dict[str, Any] | None = None,
     created_at: str | None = None,
 ) -> TicketRow:
-    """Insert the ticket row and its first history event (the caller journals it)."""
+    """Insert the ticket row (the caller journals it); the row is its history's first line ("received",
+    when and by whom: `HISTORY_SQL`), so no event row repeats it."""
     ticket_id = str(uuid.uuid4())
     at = created_at or work.at
     agreement = (
@@ -227,7 +228,6 @@ def insert_ticket(
             phone_tail(new.customer_phone),
         ),
     )
-    add_event(work, ticket_id, None, "received", "", at=at)
     if new.imei:
         mark_repeat_visits(work, ticket_id, new.imei, at)
     for photo in new.photos:
@@ -538,13 +538,20 @@ def ticket_detail(store: Store, number: str) -> TicketDetail | None:
     )
 
 
+#: A ticket's history, oldest first: (at, actor, from, to, note).  Its first line, "received", is the
+#: ticket row itself (when and by whom it was opened): an event row repeating it cost ~50 bytes a
+#: ticket (issue 13).  Stores from before migration 20 may still hold that line as an event row
+#: where it did not match the row; then the row is not read as one.
+HISTORY_SQL = (
+    "SELECT time_text(created_at), created_by, NULL, 'received', '' FROM ticket WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM ticket_event WHERE ticket_id = id_as_bytes(?1) AND from_status IS NULL)"
+    " UNION ALL SELECT * FROM (SELECT time_text(at), actor, from_status, to_status, coalesce(note, '')"
+    " FROM ticket_event WHERE ticket_id = id_as_bytes(?1) ORDER BY seq)"
+)
+
+
 def ticket_events(store: Store, ticket_id: str) -> list[TicketEvent]:
-    rows = store.query(
-        "SELECT time_text(at), actor, from_status, to_status, coalesce(note, '') FROM ticket_event"
-        " WHERE ticket_id = id_as_bytes(?) ORDER BY seq",
-        (ticket_id,),
-    )
-    return [TicketEvent(*r) for r in rows]
+    return [TicketEvent(*r) for r in store.query(HISTORY_SQL, (ticket_id,))]
 
 
 def ticket_lines(store: Store, ticket_id: str) -> list[TicketLine]:

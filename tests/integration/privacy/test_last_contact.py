@@ -16,7 +16,7 @@ from tests.integration.tickets.conftest import SIGNED, walk_in
 
 
 def _last_contact(manager) -> str:
-    return manager.store.query_one("SELECT last_contact_at FROM customer")[0]
+    return manager.store.query_one("SELECT time_text(last_contact_at) FROM customer")[0]
 
 
 def _events(manager) -> list[str]:
