@@ -5,6 +5,12 @@ appears only as a keyed digest, so the journal carries no personal data.
 Triggers refuse UPDATE and DELETE; the chain catches anything done around them
 (an edited file, a deleted or reordered row), and the anchor kept in the key
 file catches a database replaced by an older copy of itself.
+
+The store keeps no entry's previous hash (issue 13): it is the hash of the entry
+before it, which is read from there (GENESIS before entry 1).  Each hash still covers
+the one before it, so an entry edited, moved or put in another's place no longer
+matches its hash, and the entries after it no longer match theirs.  `at` is kept in
+its stored form (stored_time.py) and read back as the exact text the hash covers.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.storage.digest_bytes import shown, shown_id, stored, stored_id
+from app.storage.stored_time import shown_time, stored_time
 
 GENESIS = "0" * 64
 
@@ -71,26 +78,44 @@ def append(conn: Any, *, at: str, actor: str, entity: str, entity_id: str, actio
     seq = previous.seq + 1
     new_hash = entry_hash(previous.hash, seq, at, actor, entity, entity_id, action, digest)
     conn.execute(
-        "INSERT INTO audit_journal (seq, at, actor, entity, entity_id, action, change_digest, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, actor, entity, stored_id(entity_id), action, stored(digest), stored(previous.hash), stored(new_hash)),
+        "INSERT INTO audit_journal (seq, at, actor, entity, entity_id, action, change_digest, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, stored_time(at), actor, entity, stored_id(entity_id), action, stored(digest), stored(new_hash)),
     )
     return JournalHead(seq, new_hash)
 
 
 def entries(conn: Any, *, after: int = 0, limit: int = 1000) -> list[JournalEntry]:
+    """Entries after `after`, each with the hash of the entry before it in the journal as its `prev_hash`."""
     rows = conn.execute(
-        "SELECT seq, at, actor, entity, entity_id, action, change_digest, prev_hash, hash"
+        "SELECT seq, at, actor, entity, entity_id, action, change_digest, hash"
         " FROM audit_journal WHERE seq > ? ORDER BY seq LIMIT ?",
         (after, limit),
     ).fetchall()
-    return [_entry(*row) for row in rows]
+    prev_hash = _hash_up_to(conn, after)
+    found = []
+    for row in rows:
+        entry = _entry(prev_hash, *row)
+        found.append(entry)
+        prev_hash = entry.hash
+    return found
 
 
-def _entry(seq: int, at: str, actor: str, entity: str, entity_id: Any, action: str, *digests: Any) -> JournalEntry:
-    """An entry as stored (ids and digests as bytes, digest_bytes.py) in the text the chain hashes."""
-    change_digest, prev_hash, hash_ = map(shown, digests)
-    return JournalEntry(seq, at, actor, entity, shown_id(entity_id), action, change_digest, prev_hash, hash_)
+def _hash_up_to(conn: Any, seq: int) -> str:
+    """The hash of the last entry numbered `seq` or below (GENESIS when there is none)."""
+    row = conn.execute("SELECT hash FROM audit_journal WHERE seq <= ? ORDER BY seq DESC LIMIT 1", (seq,)).fetchone()
+    return str(shown(row[0])) if row else GENESIS
+
+
+def _entry(
+    prev_hash: str, seq: int, at: Any, actor: str, entity: str, entity_id: Any, action: str, *digests: Any
+) -> JournalEntry:
+    """An entry as stored (ids and digests as bytes, digest_bytes.py; `at` as stored_time.py keeps it)
+    in the text the chain hashes."""
+    change_digest, hash_ = map(shown, digests)
+    return JournalEntry(
+        seq, shown_time(at), actor, entity, shown_id(entity_id), action, change_digest, prev_hash, hash_
+    )
 
 
 @dataclass(frozen=True)
@@ -152,7 +177,8 @@ def _entry_problem(entry: JournalEntry, expected_seq: int, expected_prev: str) -
         entry.change_digest,
     )
     if recomputed != entry.hash:
-        return f"entry {entry.seq} was edited"
+        # Its hash covers its own fields and the hash before it: either was changed.
+        return f"entry {entry.seq} was edited, or does not follow entry {entry.seq - 1} (reordered or replaced)"
     return ""
 
 

@@ -14,6 +14,7 @@ from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
 from app.storage.schema_lean import LEAN_SCHEMA
+from app.storage.schema_lean_journal import LEAN_JOURNAL_SCHEMA
 from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
@@ -23,7 +24,7 @@ from app.storage.schema_sizes import SIZES_SCHEMA
 from app.storage.schema_slips import SLIPS_SCHEMA
 from app.storage.schema_sync import SYNC_SCHEMA
 from app.storage.schema_tickets import TICKETS_V2
-from app.storage.stored_time import shown_time, time_ms
+from app.storage.stored_time import shown_time, stored_time, time_ms
 
 ROLES_SQL = "'technician','intake_clerk','manager','auditor'"
 
@@ -108,14 +109,16 @@ MIGRATIONS: list[list[str]] = [
     MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
     COMPACT_SCHEMA,  # 19: digests as bytes, ticket history WITHOUT ROWID, ticket JSON packed (issue 13)
     LEAN_SCHEMA,  # 20: moments as integer milliseconds, no outlet on each ticket, history by id bytes (issue 13)
+    LEAN_JOURNAL_SCHEMA,  # the journal without prev_hash, its time and sent_at as milliseconds (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
 
 
 #: SQL name -> the Python function migrations and the app's statements call (one argument each):
-#: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py).
-SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time}
+#: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py;
+#: `stored_time` for a moment a digest covers as text, the journal's `at`).
+SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time, "stored_time": stored_time}
 
 
 def register_functions(conn: Any) -> None:

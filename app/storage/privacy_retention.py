@@ -153,7 +153,7 @@ def empty_waiting_payloads(work: UnitOfWork, entity_ids: Sequence[str]) -> int:
 
 def prune_delivered_outbox(work: UnitOfWork, sent_before: str) -> int:
     """Outbox rows the upstream acknowledged before `sent_before`: their copy of the data has done its job."""
-    delivered = work.execute("DELETE FROM outbox_done WHERE sent_at <= ?", (sent_before,)).rowcount
+    delivered = work.execute("DELETE FROM outbox_done WHERE sent_at <= time_ms(?)", (sent_before,)).rowcount
     legacy = work.execute("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at <= ?", (sent_before,)).rowcount
     return int(delivered) + int(legacy)
 

@@ -21,6 +21,7 @@ from app.clock import Clock, iso, utc_now
 from app.storage import database, journal, migrations, name_search, row_seals
 from app.storage.digest_bytes import shown, stored
 from app.storage.errors import StoreError
+from app.storage.stored_time import time_ms
 from app.storage.writer_lock import WriterLock
 
 
@@ -273,12 +274,14 @@ class Store:
         retention and erasure deal with.  Moving rows out (rather than emptying them in place)
         frees whole pages, which the next writes reuse.
         """
-        at = iso(self.clock())
+        at = time_ms(iso(self.clock()))  # kept as milliseconds (stored_time.py)
         found = digests or {}
         with self._raw_transaction() as conn:
+            # entity_id and action stay: erasure forgets the done rows of a record, except its erase
+            # (privacy_repository.scrub_outbox).  The entity's kind is not kept: nothing reads it.
             conn.executemany(
-                "INSERT INTO outbox_done (seq, op_id, entity, entity_id, action, digest, sent_at)"
-                " SELECT seq, id_as_bytes(op_id), entity, id_as_bytes(entity_id), action, ?, ? FROM outbox"
+                "INSERT INTO outbox_done (seq, op_id, entity_id, action, digest, sent_at)"
+                " SELECT seq, id_as_bytes(op_id), id_as_bytes(entity_id), action, ?, ? FROM outbox"
                 " WHERE op_id = ? AND sent_at IS NULL",
                 [(stored(found.get(op_id)), at, op_id) for op_id in op_ids],
             )
