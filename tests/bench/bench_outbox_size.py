@@ -59,13 +59,13 @@ def file_bytes(session, vault: Vault) -> int:  # noqa: ANN001
 
 def outbox_bytes(session) -> int:  # noqa: ANN001
     """The outbox's own share (pending rows and done records), from column sizes (no dbstat in SQLCipher)."""
-    common = "length(op_id) + length(entity) + length(entity_id) + length(action) + 16"
+    common = "length(op_id) + length(entity_id) + length(action) + 16"
     pending = session.store.query(
-        f"SELECT coalesce(sum({common} + length(payload) + length(created_at) + coalesce(length(sent_at), 0)), 0)"
-        " FROM outbox"
+        f"SELECT coalesce(sum({common} + length(entity) + length(payload) + length(created_at)"
+        " + coalesce(length(sent_at), 0)), 0) FROM outbox"
     )[0][0]
-    done = session.store.query(
-        f"SELECT coalesce(sum({common} + coalesce(length(digest), 0) + length(sent_at)), 0) FROM outbox_done"
+    done = session.store.query(  # sent_at as milliseconds: a 6-byte integer (length() would count its digits)
+        f"SELECT coalesce(sum({common} + coalesce(length(digest), 0) + 6), 0) FROM outbox_done"
     )[0][0]
     return int(pending) + int(done)
 

@@ -122,3 +122,25 @@ def test_an_edited_anchor_in_the_key_file_is_caught(vault, manager) -> None:
     vault.paths.key_file.write_text(json.dumps(data))
     with pytest.raises(JournalBroken, match="altered"):
         service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("at", "kept_as"),
+    [
+        ("2026-12-02T10:00:00.123+00:00", "integer"),  # app.clock.iso's form: milliseconds give it back
+        ("2026-12-02T18:00:00.123+08:00", "text"),  # another offset
+        ("2026-12-02T10:00:00.123456+00:00", "text"),  # finer than milliseconds
+        ("not a time", "text"),
+    ],
+)
+def test_an_entry_keeps_its_time_in_the_form_that_gives_back_the_text_it_hashed(manager, at, kept_as) -> None:
+    with manager.store.transaction(manager.actor) as work:
+        work.at = at
+        work.record("note", "1", "create", {"text": "when"}, upstream=False)
+    seq = manager.store.journal_head().seq
+    assert manager.store.query_one("SELECT typeof(at) FROM audit_journal WHERE seq = ?", (seq,)) == (kept_as,)
+    (entry,) = manager.store.journal_entries(after=seq - 1)
+    assert entry.at == at
+    assert entry.prev_hash == manager.store.journal_entries(after=seq - 2)[0].hash
+    report = verify_store(manager)
+    assert report.ok, report.problems
