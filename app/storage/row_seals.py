@@ -22,6 +22,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from app.storage.digest_bytes import shown, shown_id, stored, stored_id
@@ -172,13 +173,30 @@ def journal_covers_seals(conn: Any) -> bool:
     return conn.execute(f"SELECT 1 FROM audit_journal WHERE {covering} LIMIT 1").fetchone() is not None
 
 
-def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
+def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> list[str]:
     """Rows whose contents are not what their last journaled change left, and seal logs that
     their journal entries do not cover."""
-    if not has_seals(conn) and journal_covers_seals(conn):
-        yield "the row seals have been removed"
-    yield from _log_problems(salt, conn, journal_digest_at)
-    yield from _row_problems(salt, conn)
+    with _lenient_text(conn):
+        found = ["the row seals have been removed"] if not has_seals(conn) and journal_covers_seals(conn) else []
+        found += _log_problems(salt, conn, journal_digest_at)
+        found += _row_problems(salt, conn)
+    return found
+
+
+@contextmanager
+def _lenient_text(conn: Any) -> Iterator[None]:
+    """Text that is no UTF-8 read with replacement characters instead of stopping `verify`: a seal or a
+    row edited by hand into such bytes (`digest || x'00'` is text) then fits nothing and is named."""
+    strict = conn.text_factory
+    conn.text_factory = _replacing
+    try:
+        yield
+    finally:
+        conn.text_factory = strict
+
+
+def _replacing(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def _table(code: str) -> str:
