@@ -14,26 +14,18 @@ from app.storage.digest_bytes import stored
 from app.sync.verification import verify_store
 from app.tickets.intake import open_ticket
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, sample_ticket
-from tests.old_stores import old_store
+from tests.old_stores import migrated as migrated_store
+from tests.old_stores import problems_after_tampering
 
 #: The seals' rows as stored: table letter, id and digest lengths (16-byte ids, "deleted" as text).
 SEAL_FORMS = "SELECT DISTINCT entity, typeof(digest) || length(digest) FROM row_seal"
 
 
 def _tampered(vault, key: bytes, statements: list[str]) -> str:  # noqa: ANN001 - the store's vault
-    """`statements` run on the store without the app (the seals' refusing triggers dropped, as anyone
-    holding the key can), then the problems `verify` finds, joined."""
-    conn = database.open_existing(vault.paths.database, key)
-    conn.execute("DROP TRIGGER row_seal_no_update")
-    conn.execute("DROP TRIGGER row_seal_no_delete")
-    for statement in statements:
-        conn.execute(statement)
-    conn.close()
-    session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD, check_anchor=False)
-    report = verify_store(session)
-    session.lock()
-    assert not report.ok, "verify passed a tampered store"
-    return " ".join(report.problems)
+    """The problems `verify` finds after `statements`, the seals' refusing triggers dropped first (as
+    anyone holding the key can), joined."""
+    refusals = ["DROP TRIGGER row_seal_no_update", "DROP TRIGGER row_seal_no_delete"]
+    return " ".join(problems_after_tampering(vault, key, [*refusals, *statements]))
 
 
 def _last_byte_changed(size: int) -> str:
@@ -117,11 +109,8 @@ def test_a_new_seal_is_the_rows_digest_cut_to_128_bits() -> None:
 @pytest.fixture
 def migrated(tmp_path):
     """The store of the release before migration 20 (tests/old_stores/v19), migrated to today's."""
-    vault, expected = old_store("v19", tmp_path)
-    session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
-    yield vault, session, expected
-    if session.store.is_open:
-        session.lock()
+    with migrated_store("v19", tmp_path) as opened:
+        yield opened
 
 
 def test_old_seals_are_relettered_keep_their_32_bytes_and_still_verify(migrated) -> None:
