@@ -15,6 +15,7 @@ from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
 from app.storage.schema_lean import LEAN_SCHEMA
 from app.storage.schema_lean_journal import LEAN_JOURNAL_SCHEMA
+from app.storage.schema_lean_seals import LEAN_SEALS_SCHEMA
 from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
@@ -109,7 +110,8 @@ MIGRATIONS: list[list[str]] = [
     MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
     COMPACT_SCHEMA,  # 19: digests as bytes, ticket history WITHOUT ROWID, ticket JSON packed (issue 13)
     LEAN_SCHEMA,  # 20: moments as integer milliseconds, no outlet on each ticket, history by id bytes (issue 13)
-    LEAN_JOURNAL_SCHEMA,  # the journal without prev_hash, its time and sent_at as milliseconds (issue 13)
+    LEAN_JOURNAL_SCHEMA,  # 21: the journal without prev_hash, its time and sent_at as milliseconds (issue 13)
+    LEAN_SEALS_SCHEMA,  # 22: row seals named by one letter, new ones of 16 bytes (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,6 +9,11 @@ rows' new contents (appended to its change digest, so the hash chain covers it),
 that each row still has the digest its last journaled change gave it, and that each
 logged digest is the one its journal entry covers.  A connection opened without the
 app (without the triggers) leaves rows whose digests no longer match.
+
+Since schema_lean_seals.py's migration (issue 13) a seal keeps the first 128 bits of the row's
+HMAC-SHA256 (NIST SP 800-107 allows the truncation for authentication) and names its table by one
+letter; seals logged before keep their 256 bits, because their journal entries cover them as they
+were logged.  A row fits its seal when the seal is the row's digest at the seal's own length.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import hashlib
 import hmac
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from app.storage.digest_bytes import shown, shown_id, stored, stored_id
@@ -27,6 +33,12 @@ from app.storage.stored_time import shown_columns
 SEALED_TABLES = {"ticket": "id", "customer": "id"}
 DELETED = "deleted"
 SEAL_ENTITY = "row_seal"
+#: table -> the letter `row_seal` names it by: a ticket has two seals, and the word was 6-8 bytes of each.
+#: Only the stored row uses the letter: the journal's set digests and every message name the table.
+ENTITY_CODES = {"ticket": "t", "customer": "c"}
+_TABLES = {code: table for table, code in ENTITY_CODES.items()}
+#: hex characters of a row's digest a new seal keeps: 128 bits, 16 bytes as stored.
+SEAL_HEX_CHARS = 32
 
 SCHEMA = [
     """CREATE TABLE row_seal (
@@ -79,13 +91,25 @@ def _plain(value: object) -> str:
     return value.hex() if isinstance(value, bytes) else str(value)
 
 
+def new_seal(digest: str) -> str:
+    """What a new seal keeps of a row's digest: its first 128 bits (the DELETED marker as it is)."""
+    return digest if digest == DELETED else digest[:SEAL_HEX_CHARS]
+
+
+def fits(seal: str | None, digest: str) -> bool:
+    """Whether a row whose digest is now `digest` is the row `seal` was logged for: the seal is the
+    digest at its own length, 128 bits, or the 256 of a seal logged before schema_lean_seals.py's migration.
+    No other length: a seal cut shorter by hand would otherwise fit more rows."""
+    return seal is not None and seal in (digest, new_seal(digest))
+
+
 def take_touched(salt: bytes, conn: Any) -> list[tuple[str, str, str]]:
-    """(entity, id, digest) of the rows touched since the last call, and forget them."""
+    """(entity, id, seal) of the rows touched since the last call, and forget them."""
     touched = conn.execute("SELECT entity, entity_id FROM touched_rows ORDER BY entity, entity_id").fetchall()
     if not touched:
         return []
     conn.execute("DELETE FROM touched_rows")
-    return [(entity, row_id, row_digest(salt, conn, entity, row_id)) for entity, row_id in touched]
+    return [(entity, row_id, new_seal(row_digest(salt, conn, entity, row_id))) for entity, row_id in touched]
 
 
 def set_digest(salt: bytes, seals: list[tuple[str, str, str]]) -> str:
@@ -95,7 +119,7 @@ def set_digest(salt: bytes, seals: list[tuple[str, str, str]]) -> str:
 def log(conn: Any, seq: int, seals: list[tuple[str, str, str]]) -> None:
     conn.executemany(
         "INSERT INTO row_seal (seq, entity, entity_id, digest) VALUES (?, ?, ?, ?)",
-        [(seq, entity, stored_id(row_id), stored(digest)) for entity, row_id, digest in seals],
+        [(seq, ENTITY_CODES[entity], stored_id(row_id), stored(digest)) for entity, row_id, digest in seals],
     )
 
 
@@ -127,14 +151,14 @@ def touch_changed_rows(salt: bytes, conn: Any) -> None:
     ticket each time (issue 13), and the seal it has already proves it."""
     for table, key in SEALED_TABLES.items():
         for (row_id,) in conn.execute(f"SELECT {key} FROM {table}").fetchall():
-            if latest_digest(conn, table, row_id) != row_digest(salt, conn, table, row_id):
+            if not fits(latest_digest(conn, table, row_id), row_digest(salt, conn, table, row_id)):
                 conn.execute("INSERT OR IGNORE INTO touched_rows (entity, entity_id) VALUES (?, ?)", (table, row_id))
 
 
 def latest_digest(conn: Any, table: str, row_id: str) -> str | None:
     row = conn.execute(
         "SELECT digest FROM row_seal WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1",
-        (table, stored_id(row_id)),
+        (ENTITY_CODES[table], stored_id(row_id)),
     ).fetchone()
     return None if row is None else str(shown(row[0]))
 
@@ -149,19 +173,42 @@ def journal_covers_seals(conn: Any) -> bool:
     return conn.execute(f"SELECT 1 FROM audit_journal WHERE {covering} LIMIT 1").fetchone() is not None
 
 
-def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
+def problems(salt: bytes, conn: Any, journal_digest_at: Any) -> list[str]:
     """Rows whose contents are not what their last journaled change left, and seal logs that
     their journal entries do not cover."""
-    if not has_seals(conn) and journal_covers_seals(conn):
-        yield "the row seals have been removed"
-    yield from _log_problems(salt, conn, journal_digest_at)
-    yield from _row_problems(salt, conn)
+    with _lenient_text(conn):
+        found = ["the row seals have been removed"] if not has_seals(conn) and journal_covers_seals(conn) else []
+        found += _log_problems(salt, conn, journal_digest_at)
+        found += _row_problems(salt, conn)
+    return found
+
+
+@contextmanager
+def _lenient_text(conn: Any) -> Iterator[None]:
+    """Text that is no UTF-8 read with replacement characters instead of stopping `verify`: a seal or a
+    row edited by hand into such bytes (`digest || x'00'` is text) then fits nothing and is named."""
+    strict = conn.text_factory
+    conn.text_factory = _replacing
+    try:
+        yield
+    finally:
+        conn.text_factory = strict
+
+
+def _replacing(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
+
+
+def _table(code: str) -> str:
+    """The table a stored seal names; a letter that names none reads as no table's name, so a seal
+    re-lettered by hand neither passes for one of the table's nor leaves its set digest as it was."""
+    return _TABLES.get(code, f"?{code}")
 
 
 def _log_problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[str]:
     by_seq: dict[int, list[tuple[str, str, str]]] = {}
     for seq, entity, row_id, digest in conn.execute("SELECT seq, entity, entity_id, digest FROM row_seal"):
-        by_seq.setdefault(seq, []).append((entity, shown_id(row_id), shown(digest)))
+        by_seq.setdefault(seq, []).append((_table(entity), shown_id(row_id), shown(digest)))
     for seq, seals in sorted(by_seq.items()):
         covered = journal_digest_at(seq)
         if covered is None or not covered.endswith(":" + set_digest(salt, seals)):
@@ -170,7 +217,7 @@ def _log_problems(salt: bytes, conn: Any, journal_digest_at: Any) -> Iterator[st
 
 def _row_problems(salt: bytes, conn: Any) -> Iterator[str]:
     latest = {
-        (entity, shown_id(row_id)): shown(digest)
+        (_table(entity), shown_id(row_id)): shown(digest)
         for entity, row_id, digest in conn.execute(
             "SELECT entity, entity_id, digest FROM row_seal s WHERE seq ="
             " (SELECT max(seq) FROM row_seal t WHERE t.entity = s.entity AND t.entity_id = s.entity_id)"
@@ -183,7 +230,7 @@ def _row_problems(salt: bytes, conn: Any) -> Iterator[str]:
             sealed = latest.pop((table, row_id), None)
             if sealed is None:
                 yield f"{table} {row_id} was written outside the journal"
-            elif sealed != row_digest(salt, conn, table, row_id):
+            elif not fits(sealed, row_digest(salt, conn, table, row_id)):
                 yield f"{table} {row_id} was changed outside the journal"
     for (table, row_id), digest in sorted(latest.items()):
         if digest != DELETED:

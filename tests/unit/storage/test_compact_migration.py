@@ -10,11 +10,11 @@ import pytest
 import sqlcipher3
 
 from app.accounts import service
-from app.storage import database, digest_bytes, packed_json, row_seals
+from app.storage import digest_bytes, packed_json, row_seals
 from app.sync.verification import verify_store
 from app.tickets.moves import load
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
-from tests.old_stores import old_store, plain
+from tests.old_stores import old_store, plain, problems_after_tampering
 
 ACK_DIGEST = "cd" * 32
 
@@ -61,19 +61,6 @@ def test_verify_still_passes_and_nothing_is_resealed(store_from_before) -> None:
     session.lock()
 
 
-def _tampered(vault, key: bytes, statements: list[str]) -> list[str]:
-    conn = database.open_existing(vault.paths.database, key)
-    conn.execute("DROP TRIGGER audit_journal_no_update")
-    for statement in statements:
-        conn.execute(statement)
-    conn.close()
-    session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD, check_anchor=False)
-    report = verify_store(session)
-    session.lock()
-    assert not report.ok
-    return report.problems
-
-
 @pytest.mark.parametrize(
     ("statements", "expected"),
     [
@@ -92,7 +79,7 @@ def test_tampering_with_the_packed_forms_is_caught(store_from_before, statements
     forged = packed_json.pack(_agreement_text(written, "Someone Else"))  # well formed, another signer
     assert forged is not None
     sql = [s.replace("?packed_signer", f"x'{forged.hex()}'") for s in statements]
-    problems = " ".join(_tampered(vault, key, sql))
+    problems = " ".join(problems_after_tampering(vault, key, ["DROP TRIGGER audit_journal_no_update", *sql]))
     assert expected in problems
 
 

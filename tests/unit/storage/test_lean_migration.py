@@ -11,6 +11,7 @@ from app.storage import database, migrations, ticket_repository
 from app.sync.verification import verify_store
 from app.tickets.moves import load
 from tests.fixtures_store import ADMIN, ADMIN_PASSWORD
+from tests.old_stores import migrated as migrated_store
 from tests.old_stores import old_store, plain
 
 TIME_COLUMNS = {
@@ -22,11 +23,8 @@ TIME_COLUMNS = {
 
 @pytest.fixture
 def migrated(tmp_path):
-    vault, expected = old_store("v19", tmp_path)
-    session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
-    yield vault, session, expected
-    if session.store.is_open:
-        session.lock()
+    with migrated_store("v19", tmp_path) as opened:
+        yield opened
 
 
 def _types(session, table: str, column: str) -> set[str]:  # noqa: ANN001 - a signed-in session
