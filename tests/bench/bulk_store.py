@@ -30,6 +30,7 @@ from app.accounts import service
 from app.paths import DataPaths
 from app.storage import name_search
 from app.storage.sealing import Argon2Params
+from app.storage.stored_time import time_ms
 from app.storage.vault import Vault
 from app.tickets.synthetic import FAULTS, SERVICE_TYPES, luhn_imei
 
@@ -51,7 +52,7 @@ TECHNICIANS = [ADMIN, "E1002", "E1003", "E1004", "E1005"]
 DEADLINE_HOURS = {1: 0.5, 2: 2, 3: 24, 4: 72}
 CLOSED = ("collected", "collected", "collected", "collected", "returned_unrepaired", "cancelled")
 TICKET_COLUMNS = (
-    "id, number, outlet_id, customer_id, service_type, status, priority, device_model, imei, fault, created_by,"
+    "id, number, customer_id, service_type, status, priority, device_model, imei, fault, created_by,"
     " created_at, updated_at, due_at, imei_tail, phone_tail, fault_category, responded_at, closed_at, qc_failed,"
     " repeat_visit, came_back"
 )
@@ -76,6 +77,11 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+def _ms(moment: datetime) -> int:
+    """A moment as the store keeps it (app/storage/stored_time.py: integer milliseconds)."""
+    return int(time_ms(_iso(moment)))
+
+
 def _report_facts(rng: random.Random, created: datetime) -> tuple[Any, ...]:
     """(service_type, status, priority, created_by, due_at, fault_category, responded_at, closed_at,
     qc_failed, repeat_visit, came_back) of one ticket, as a counter's month would have them."""
@@ -92,10 +98,10 @@ def _report_facts(rng: random.Random, created: datetime) -> tuple[Any, ...]:
         status,
         priority,
         rng.choice(TECHNICIANS),
-        _iso(due),
+        _ms(due),
         rng.choice(FAULTS)[0],
-        _iso(responded),
-        _iso(closed) if closed else None,
+        _ms(responded),
+        _ms(closed) if closed else None,
         int(rng.random() < 0.03),
         int(rng.random() < 0.05),
         int(rng.random() < 0.05),
@@ -103,14 +109,14 @@ def _report_facts(rng: random.Random, created: datetime) -> tuple[Any, ...]:
 
 
 def bulk_rows(
-    count: int, outlet_id: str, rng: random.Random, facts: random.Random
+    count: int, rng: random.Random, facts: random.Random
 ) -> tuple[list[tuple[Any, ...]], Iterator[tuple[Any, ...]]]:
     """(customers, tickets): about one customer per two tickets, tickets spread over two years.
     `rng` draws who and which phone (what the searches look for), `facts` what the reports count."""
     customers: list[tuple[Any, ...]] = []
     while len(customers) * 2 < count:
         phone = f"1{rng.choice('3456789')}{rng.randrange(10**9):09d}"
-        at = _iso(NEWEST - timedelta(minutes=rng.randrange(SPREAD_MINUTES)))
+        at = _ms(NEWEST - timedelta(minutes=rng.randrange(SPREAD_MINUTES)))
         customers.append((str(uuid.uuid4()), customer_name(rng), phone, at, at))
 
     def tickets() -> Iterator[tuple[Any, ...]]:
@@ -118,15 +124,13 @@ def bulk_rows(
         for _ in range(count):
             customer = customers[rng.randrange(len(customers))]
             moment = NEWEST - timedelta(minutes=rng.randrange(SPREAD_MINUTES))
-            created = _iso(moment)
             imei = luhn_imei(rng)
-            day = created[:10].replace("-", "")
+            day = _iso(moment)[:10].replace("-", "")
             per_day[day] = per_day.get(day, 0) + 1
             service_type, status, priority, by, due, category, responded, closed, *flags = _report_facts(facts, moment)
             yield (
                 str(uuid.uuid4()),
                 f"SZ01-{day}-{per_day[day]:04d}",
-                outlet_id,
                 customer[0],
                 service_type,
                 status,
@@ -135,8 +139,8 @@ def bulk_rows(
                 imei,
                 "cracked screen",
                 by,
-                created,
-                closed or created,
+                _ms(moment),
+                closed or _ms(moment),
                 due,
                 imei[-6:],
                 customer[2][-4:],
@@ -154,8 +158,7 @@ def build_store(data: Path, count: int) -> Built:
     vault = Vault(DataPaths(data), argon2=KDF)
     first = service.initialise_store(vault, service.OutletInfo("SZ01", "Bench outlet", "CN"), ADMIN, "Bench", PASSWORD)
     store = first.session.store
-    outlet_id = store.query_one("SELECT id FROM outlet")[0]
-    customers, tickets = bulk_rows(count, outlet_id, random.Random(2026), random.Random(16))
+    customers, tickets = bulk_rows(count, random.Random(2026), random.Random(16))
     conn = store.connection
     start = time.perf_counter()
     conn.execute("PRAGMA cache_size = -1048576")
