@@ -10,6 +10,8 @@ Appended to `migrations.MIGRATIONS` (append-only: never edit it once shipped).
 * `ticket` no longer repeats the outlet on every row: a store belongs to one outlet (the `outlet`
   table's one row), and the hub's counters all share it.  The row seal still covers the outlet
   (row_seals.row_digest puts the store's outlet back), so no seal changes for that either.
+* The report indexes order the tickets by intake and closing time and no longer copy the eight
+  columns a report reads (~110 bytes a ticket).
 * `ticket_event` names its ticket by the id's 16 bytes (`id_as_bytes`); history is read and written
   by ticket id only (ticket_repository.add_event and ticket_events), never joined on the text.
   Its first line ("received") is no longer a row: the ticket row says when and by whom it was opened.
@@ -73,10 +75,11 @@ LEAN_SCHEMA: list[str] = [
     "CREATE INDEX ticket_customer_created ON ticket (customer_id, created_at)",
     "CREATE INDEX ticket_device_anchor ON ticket (retention_anchor) WHERE imei IS NOT NULL",
     "CREATE INDEX ticket_imei_created ON ticket (imei, created_at)",
-    "CREATE INDEX ticket_report_intake ON ticket (created_at, priority, due_at, responded_at, repeat_visit,"
-    " created_by, service_type, fault_category)",
-    "CREATE INDEX ticket_report_closed ON ticket (closed_at, status, created_at, qc_failed, came_back,"
-    " created_by, service_type, fault_category) WHERE closed_at IS NOT NULL",
+    # The report indexes order by time only: covering the eight columns a report reads cost ~110 bytes a
+    # ticket for a monthly report 1.1-1.3x faster (56-86 ms against 64-105 ms at 200,000 tickets; the
+    # target is 2 s at a million), so a report now reads the month's ticket rows through them.
+    "CREATE INDEX ticket_report_intake ON ticket (created_at)",
+    "CREATE INDEX ticket_report_closed ON ticket (closed_at) WHERE closed_at IS NOT NULL",
     *copied(
         "customer",
         """CREATE TABLE customer_compact (
