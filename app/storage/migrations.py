@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.storage.name_search import NAME_SEARCH_SCHEMA
+from app.storage.name_search import KEY_FUNCTIONS, NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_compact import COMPACT_SCHEMA, FUNCTIONS
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
 from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
+from app.storage.schema_lean_keys import LEAN_KEYS_SCHEMA
 from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
 from app.storage.schema_privacy import PRIVACY_SCHEMA
@@ -106,14 +107,16 @@ MIGRATIONS: list[list[str]] = [
     ERASURE_SCHEMA,  # 17: data forgetting: wipe jobs and their steps, certificates of erasure (issue 20)
     MESSAGES_SCHEMA,  # 18: messages after the repair, their consent and attempts, ratings (issue 17)
     COMPACT_SCHEMA,  # 19: digests as bytes, ticket history WITHOUT ROWID, ticket JSON packed (issue 13)
+    LEAN_KEYS_SCHEMA,  # name search keys with byte customer ids and no customer_id index (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
 
 
 #: SQL name -> the Python function migrations and the app's statements call (one argument each):
-#: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py).
-SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time}
+#: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py),
+#: a name's search keys and a key row's customer id as text (name_search.py).
+SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time, **KEY_FUNCTIONS}
 
 
 def register_functions(conn: Any) -> None:
