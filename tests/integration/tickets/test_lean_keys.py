@@ -22,7 +22,20 @@ from tests.fixtures_store import ADMIN, ADMIN_PASSWORD, OUTLET
 from tests.integration.tickets.conftest import walk_in
 
 NAMES = ["王芳", "汪方", "Wang Fang", "李娜", "曾国藩", "Bob Smith Jr", "100% Fix"]
-QUERIES = ["wangfang", "wang fang", "wf", "王", "fang", "lina", "ln", "zengguofan", "cengguofan", "zgf", "smith", "100%"]
+QUERIES = [
+    "wangfang",
+    "wang fang",
+    "wf",
+    "王",
+    "fang",
+    "lina",
+    "ln",
+    "zengguofan",
+    "cengguofan",
+    "zgf",
+    "smith",
+    "100%",
+]
 
 
 def phone_of(index: int) -> str:
@@ -89,9 +102,13 @@ def test_a_migrated_store_finds_the_same_tickets_by_name(vault, store_from_befor
     session = service.sign_in(vault, ADMIN, ADMIN_PASSWORD)
     try:
         assert numbers_found(session) == store_from_before
-        types = session.store.query("SELECT DISTINCT typeof(customer_id) || length(customer_id) FROM customer_search_key")
+        types = session.store.query(
+            "SELECT DISTINCT typeof(customer_id) || length(customer_id) FROM customer_search_key"
+        )
         assert types == [("blob16",)]
-        indexes = session.store.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_search_key'")
+        indexes = session.store.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customer_search_key'"
+        )
         assert indexes == [], "no index beside the key table's own primary key"
         assert session.store.meta_value(name_search.SCHEME_META) == name_search.KEY_SCHEME
         assert session.store.meta_value(name_search.BACKFILL_MARKER) is None
