@@ -6,6 +6,8 @@ the old name gives); keys computed under another key scheme are rebuilt when the
 from __future__ import annotations
 
 import importlib.metadata
+import random
+import uuid
 
 import pytest
 
@@ -14,7 +16,7 @@ from app.core.name_keys import name_keys
 from app.core.retention import DEFAULT_POLICY
 from app.privacy import actions, requests
 from app.privacy.retention_engine import run_retention
-from app.storage import migrations, name_search, privacy_retention
+from app.storage import digest_bytes, migrations, name_search, privacy_retention
 from app.storage.schema_lean_keys import LEAN_KEYS_SCHEMA
 from app.tickets.intake import open_ticket
 from app.tickets.search import search
@@ -216,3 +218,11 @@ PINNED_KEYS = {
 def test_the_keys_of_sample_names_are_pinned_under_the_rules_number() -> None:
     assert name_search.NAME_KEYS_RULES == 1
     assert {name: name_keys(name) for name in PINNED_KEYS} == PINNED_KEYS
+
+
+def test_the_search_spells_a_key_row_id_as_the_store_shows_it() -> None:
+    rng = random.Random(13)
+    ids = [uuid.UUID(int=rng.getrandbits(128), version=4) for _ in range(200)] + [uuid.UUID(int=0)]
+    for stored in [*(i.bytes for i in ids), bytes(range(16)), b"\xff" * 16, b"short", "legacy-7", None]:
+        assert name_search.id_as_text(stored) == digest_bytes.shown_id(stored)
+    assert [name_search.id_as_text(digest_bytes.stored_id(str(i))) for i in ids] == [str(i) for i in ids]
