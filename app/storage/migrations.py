@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.storage.name_search import NAME_SEARCH_SCHEMA
+from app.storage.name_search import KEY_FUNCTIONS, NAME_SEARCH_SCHEMA
 from app.storage.row_seals import SCHEMA as ROW_SEAL_SCHEMA
 from app.storage.schema_compact import COMPACT_SCHEMA, FUNCTIONS
 from app.storage.schema_diagnostics import DIAGNOSTICS_SCHEMA
@@ -15,6 +15,7 @@ from app.storage.schema_erasure import ERASURE_SCHEMA
 from app.storage.schema_hub import HUB_SCHEMA
 from app.storage.schema_lean import LEAN_SCHEMA
 from app.storage.schema_lean_journal import LEAN_JOURNAL_SCHEMA
+from app.storage.schema_lean_keys import LEAN_KEYS_SCHEMA
 from app.storage.schema_lean_seals import LEAN_SEALS_SCHEMA
 from app.storage.schema_messages import MESSAGES_SCHEMA
 from app.storage.schema_parts import PARTS_SCHEMA
@@ -112,6 +113,7 @@ MIGRATIONS: list[list[str]] = [
     LEAN_SCHEMA,  # 20: moments as integer milliseconds, no outlet on each ticket, history by id bytes (issue 13)
     LEAN_JOURNAL_SCHEMA,  # 21: the journal without prev_hash, its time and sent_at as milliseconds (issue 13)
     LEAN_SEALS_SCHEMA,  # 22: row seals named by one letter, new ones of 16 bytes (issue 13)
+    LEAN_KEYS_SCHEMA,  # 23: name search keys with byte customer ids and no customer_id index (issue 13)
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -119,8 +121,15 @@ LATEST_VERSION = len(MIGRATIONS)
 
 #: SQL name -> the Python function migrations and the app's statements call (one argument each):
 #: the stored forms of digests, ids and JSON (schema_compact.py) and of moments (stored_time.py;
-#: `stored_time` for a moment a digest covers as text, the journal's `at`).
-SQL_FUNCTIONS = {**FUNCTIONS, "time_ms": time_ms, "time_text": shown_time, "stored_time": stored_time}
+#: `stored_time` for a moment a digest covers as text, the journal's `at`), a name's search keys and
+#: a key row's customer id as text (name_search.py).
+SQL_FUNCTIONS = {
+    **FUNCTIONS,
+    "time_ms": time_ms,
+    "time_text": shown_time,
+    "stored_time": stored_time,
+    **KEY_FUNCTIONS,
+}
 
 
 def register_functions(conn: Any) -> None:
