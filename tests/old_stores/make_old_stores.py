@@ -65,21 +65,10 @@ def _text_forms() -> None:
 
 
 def _walk_in(**changes: Any) -> Any:
-    from app.storage.ticket_records import Agreement, NewTicket
+    """The integration tests' walk-in with a signed agreement (from the release's own tests)."""
+    from tests.integration.tickets.conftest import SIGNED, walk_in
 
-    fields: dict[str, Any] = dict(
-        service_type="maintenance",
-        customer_name="Zhang Wei",
-        customer_phone="138 1234 5678",
-        device_model="RC-X1",
-        imei="860955027785041",
-        fault="cracked screen",
-        fault_category="screen",
-        condition={"screen": "damaged", "housing": "ok"},
-        accessories=("charger",),
-        agreement=Agreement("service_agreement", 1, "zh_CN", "Zhang Wei", "ab" * 32),
-    )
-    return NewTicket(**{**fields, **changes})
+    return walk_in(**{"agreement": SIGNED, **changes})
 
 
 def make_v15(folder: Path) -> None:
