@@ -55,5 +55,11 @@ def stored_id(text: str | bytes | None) -> bytes | str | None:
 
 
 def shown_id(value: Any) -> Any:
-    """The text of a stored record id (a UUID's canonical form); text and NULL as they are."""
-    return str(uuid.UUID(bytes=value)) if isinstance(value, bytes) and len(value) == _UUID_BYTES else value
+    """The text of a stored record id (a UUID's canonical form); text and NULL as they are.
+
+    Spelled from the 16 bytes' hex, as `str(uuid.UUID(bytes=...))` spells it, without making a UUID:
+    0.7 instead of 3.5 microseconds, and the name search calls it for up to 64 candidates a search."""
+    if not (isinstance(value, bytes) and len(value) == _UUID_BYTES):
+        return value
+    digits = value.hex()
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"

@@ -37,15 +37,10 @@ _TICKET_TIMES = ("created_at", "updated_at", "due_at", "retention_anchor", "anon
 _CLOSED = "'collected','cancelled','returned_unrepaired'"
 
 
-def _converted(columns: str, times: tuple[str, ...], ids: tuple[str, ...] = ()) -> str:
-    """The SELECT list copying `columns`, moments through time_ms and `ids` through id_as_bytes."""
-
-    def one(column: str) -> str:
-        if column in times:
-            return f"time_ms({column})"
-        return f"id_as_bytes({column})" if column in ids else column
-
-    return ", ".join(one(column.strip()) for column in columns.split(","))
+def _converted(columns: str, times: tuple[str, ...]) -> str:
+    """The SELECT list copying `columns`, the moments among them through time_ms."""
+    names = [column.strip() for column in columns.split(",")]
+    return ", ".join(f"time_ms({name})" if name in times else name for name in names)
 
 
 LEAN_SCHEMA: list[str] = [

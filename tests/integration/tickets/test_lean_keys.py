@@ -223,6 +223,9 @@ def test_the_keys_of_sample_names_are_pinned_under_the_rules_number() -> None:
 def test_the_search_spells_a_key_row_id_as_the_store_shows_it() -> None:
     rng = random.Random(13)
     ids = [uuid.UUID(int=rng.getrandbits(128), version=4) for _ in range(200)] + [uuid.UUID(int=0)]
-    for stored in [*(i.bytes for i in ids), bytes(range(16)), b"\xff" * 16, b"short", "legacy-7", None]:
-        assert name_search.id_as_text(stored) == digest_bytes.shown_id(stored)
-    assert [name_search.id_as_text(digest_bytes.stored_id(str(i))) for i in ids] == [str(i) for i in ids]
+    for stored in [*(i.bytes for i in ids), bytes(range(16)), b"\xff" * 16]:
+        assert digest_bytes.shown_id(stored) == str(uuid.UUID(bytes=stored))  # spelled without a UUID
+    for other in (b"short", "legacy-7", None):
+        assert digest_bytes.shown_id(other) == other
+    assert name_search.KEY_FUNCTIONS["id_as_text"] is digest_bytes.shown_id
+    assert [digest_bytes.shown_id(digest_bytes.stored_id(str(i))) for i in ids] == [str(i) for i in ids]
